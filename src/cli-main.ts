@@ -1,0 +1,76 @@
+/**
+ * Argument parsing: the only place that decides between the terminal UI and the headless commands.
+ * main() returns the exit code: 0 ok, 1 a claim failed, 2 usage or input error.
+ */
+import { Command, CommanderError } from 'commander';
+import { isUserError } from './commands/errors.js';
+import { infoCommand } from './commands/info.js';
+import type { Io } from './commands/io.js';
+import { listCommand } from './commands/list.js';
+import { collect } from './commands/options.js';
+import { runCommand } from './commands/run.js';
+import { tourCommand } from './commands/tour.js';
+import { verifyCommand } from './commands/verify.js';
+
+export const VERSION = '0.1.0';
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let code = 0;
+  const program = new Command()
+    .name('neural-eras')
+    .description('Replay the history of neural networks, from McCulloch-Pitts (1943) to dropout (2012).')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`neural-eras: ${text.replace(/^error: /, '')}`) })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('list')
+    .description('list the models and the scenarios')
+    .option('--json', 'one JSON document on stdout')
+    .action((opts) => void (code = listCommand(opts, io)));
+
+  program
+    .command('run')
+    .description('train the models of a scenario and report each outcome and claim')
+    .argument('<scenario>', 'a scenario id (see list) or a path to a scenario .json file')
+    .option('-m, --model <id>', 'only this model or run id (repeatable)', collect)
+    .option('-s, --seed <n>', 'seed for data, initial weights and order (default: the scenario\'s)')
+    .option('-e, --epochs <n>', 'epoch budget (default: the scenario\'s)')
+    .option('-p, --param <key=value>', 'override a parameter: key=value for every run, run.key=value for one (repeatable)', collect)
+    .option('--json', 'one JSON document on stdout')
+    .action((ref: string, opts) => void (code = runCommand(ref, opts, io)));
+
+  program
+    .command('verify')
+    .description('check every claim of every (or the named) scenario; exit 1 if any fails')
+    .argument('[scenario...]', 'scenario ids or paths (default: all shipped scenarios)')
+    .option('--json', 'one JSON document on stdout')
+    .action((refs: string[], opts) => void (code = verifyCommand(refs, opts, io)));
+
+  program
+    .command('info')
+    .description("a model's history card and parameters, or a scenario's story")
+    .argument('<id>', 'a model id or a scenario id')
+    .action((id: string) => void (code = infoCommand(id, io)));
+
+  program
+    .command('tour')
+    .description('the classroom tour, printed (what runs with no command when not on a terminal)')
+    .action(() => void (code = tourCommand(io)));
+
+  try {
+    if (argv.length === 0) return tourCommand(io);
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (isUserError(e)) {
+      io.err(`neural-eras: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`neural-eras: internal error: ${(e as Error).message ?? String(e)}\n`);
+    if (process.env['NEURAL_ERAS_DEBUG']) io.err(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,12 @@
+/** Errors the CLI turns into one readable line and exit code 2 (usage, unknown ids, bad files). */
+import { ParamError } from '../core/params.js';
+import { ModelConfigError } from '../core/types.js';
+import { UnknownModelError } from '../models/index.js';
+import { ScenarioError } from '../scenarios/loader.js';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const isUserError = (e: unknown): e is Error =>
+  e instanceof UsageError || e instanceof ScenarioError || e instanceof UnknownModelError || e instanceof ParamError || e instanceof ModelConfigError || e instanceof RangeError;

@@ -1,0 +1,212 @@
+/**
+ * Data sets: logic gates, n-bit parity and seeded 2D generators, each a plain Dataset.
+ * Input and target encodings are chosen separately (binary {0,1} or bipolar {-1,1}).
+ * Generators draw only from the Rng they are given, so a seed fixes the data.
+ */
+import type { Rng } from './rng.js';
+import type { Dataset, Encoding } from './types.js';
+
+export const GATES = ['AND', 'OR', 'NAND', 'NOR', 'XOR', 'XNOR', 'NOT'] as const;
+export type Gate = (typeof GATES)[number];
+export const GENERATORS = ['blobs', 'xor', 'circles', 'spirals', 'moons'] as const;
+export type Generator = (typeof GENERATORS)[number];
+
+export type DataSpec =
+  | { kind: 'gate'; gate: Gate; inputs?: Encoding; targets?: Encoding }
+  | { kind: 'parity'; bits: number; inputs?: Encoding; targets?: Encoding }
+  | {
+      kind: 'table';
+      inputs: number[][];
+      targets?: number[][];
+      inputEncoding?: Encoding | 'real';
+      targetEncoding?: Encoding | 'onehot' | 'none';
+    }
+  | {
+      kind: Generator;
+      n: number;
+      noise?: number;
+      testFraction?: number;
+      classes?: number;
+      targets?: Encoding | 'onehot';
+    }
+  /** An unlabelled, elongated gaussian cloud (for Hebb and Oja): principal axis at `angle` degrees. */
+  | { kind: 'cloud'; n: number; angle?: number; spread?: [number, number] };
+
+const TRUTH: Record<Gate, (bits: number[]) => number> = {
+  AND: (b) => Number(b.every((v) => v === 1)),
+  OR: (b) => Number(b.some((v) => v === 1)),
+  NAND: (b) => Number(!b.every((v) => v === 1)),
+  NOR: (b) => Number(!b.some((v) => v === 1)),
+  XOR: (b) => b.reduce((s, v) => s ^ v, 0),
+  XNOR: (b) => 1 - b.reduce((s, v) => s ^ v, 0),
+  NOT: (b) => 1 - (b[0] ?? 0),
+};
+
+const encode = (bit: number, enc: Encoding): number => (enc === 'bipolar' ? (bit === 1 ? 1 : -1) : bit);
+
+/** All 2^n patterns in counting order: (0,0), (0,1), (1,0), (1,1) — the lecture's order. */
+export function allPatterns(n: number): number[][] {
+  const rows: number[][] = [];
+  for (let i = 0; i < 2 ** n; i++) {
+    const row: number[] = [];
+    for (let b = n - 1; b >= 0; b--) row.push((i >> b) & 1);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function boolean(name: string, bits: number, fn: (b: number[]) => number, inEnc: Encoding, tEnc: Encoding): Dataset {
+  const patterns = allPatterns(bits);
+  const labels = patterns.map(fn);
+  return {
+    name,
+    inputs: patterns.map((p) => p.map((v) => encode(v, inEnc))),
+    targets: labels.map((l) => [encode(l, tEnc)]),
+    labels,
+    classes: 2,
+    inputEncoding: inEnc,
+    targetEncoding: tEnc,
+    featureNames: patterns[0]!.map((_, i) => `x${i + 1}`),
+  };
+}
+
+export function gate(g: Gate, inputs: Encoding = 'binary', targets: Encoding = 'bipolar'): Dataset {
+  return boolean(g, g === 'NOT' ? 1 : 2, TRUTH[g], inputs, targets);
+}
+
+export function parity(bits: number, inputs: Encoding = 'binary', targets: Encoding = 'binary'): Dataset {
+  return boolean(`${bits}-bit parity`, bits, TRUTH.XOR, inputs, targets);
+}
+
+interface Point {
+  x: number[];
+  label: number;
+}
+
+function sample(kind: Generator, n: number, noise: number, classes: number, rng: Rng): Point[] {
+  const points: Point[] = [];
+  for (let i = 0; i < n; i++) {
+    const label = i % classes;
+    const jitter = () => rng.normal(0, noise);
+    switch (kind) {
+      case 'blobs': {
+        // Class centres on a circle of radius 1.5; with noise < 0.7 two blobs are linearly separable.
+        const a = (2 * Math.PI * label) / classes + Math.PI / 4;
+        points.push({ x: [1.5 * Math.cos(a) + rng.normal(0, 0.35 + noise), 1.5 * Math.sin(a) + rng.normal(0, 0.35 + noise)], label });
+        break;
+      }
+      case 'xor': {
+        const x1 = rng.range(-1, 1);
+        const x2 = rng.range(-1, 1);
+        points.push({ x: [x1 + jitter(), x2 + jitter()], label: x1 * x2 < 0 ? 1 : 0 });
+        break;
+      }
+      case 'circles': {
+        const r = label === 1 ? rng.range(0, 0.5) : rng.range(0.7, 1.0);
+        const a = rng.range(0, 2 * Math.PI);
+        points.push({ x: [r * Math.cos(a) + jitter(), r * Math.sin(a) + jitter()], label });
+        break;
+      }
+      case 'spirals': {
+        // Arms of 1.75 turns, offset by 2π/classes; radius grows linearly with the angle.
+        const s = rng.uniform();
+        const r = s;
+        const a = 1.75 * 2 * Math.PI * s + (2 * Math.PI * label) / classes;
+        points.push({ x: [r * Math.cos(a) + jitter(), r * Math.sin(a) + jitter()], label });
+        break;
+      }
+      case 'moons': {
+        const a = rng.range(0, Math.PI);
+        const x = label === 0 ? [Math.cos(a), Math.sin(a)] : [1 - Math.cos(a), 0.5 - Math.sin(a)];
+        // Centre and scale the pair of moons into roughly [-1, 1]^2.
+        points.push({ x: [(x[0]! - 0.5) / 1.5 + jitter(), (x[1]! - 0.25) / 1.5 + jitter()], label });
+        break;
+      }
+    }
+  }
+  return rng.shuffle(points);
+}
+
+function targetRow(label: number, classes: number, enc: Encoding | 'onehot'): number[] {
+  if (enc === 'onehot') return Array.from({ length: classes }, (_, k) => (k === label ? 1 : 0));
+  return [encode(label, enc)];
+}
+
+export function generate(
+  kind: Generator,
+  opts: { n: number; noise?: number; testFraction?: number; classes?: number; targets?: Encoding | 'onehot' },
+  rng: Rng,
+): Dataset {
+  const classes = kind === 'blobs' || kind === 'spirals' ? (opts.classes ?? 2) : 2;
+  if (classes < 2) throw new RangeError(`${kind}: classes must be at least 2`);
+  const enc = opts.targets ?? (classes > 2 ? 'onehot' : 'binary');
+  if (classes > 2 && enc !== 'onehot') throw new RangeError(`${kind}: ${classes} classes need onehot targets`);
+  const points = sample(kind, opts.n, opts.noise ?? 0, classes, rng);
+  const nTest = Math.round(opts.n * (opts.testFraction ?? 0));
+  const split = (pts: Point[]) => ({
+    inputs: pts.map((p) => p.x),
+    targets: pts.map((p) => targetRow(p.label, classes, enc)),
+    labels: pts.map((p) => p.label),
+    classes,
+    inputEncoding: 'real' as const,
+    targetEncoding: enc,
+    featureNames: ['x1', 'x2'],
+  });
+  const train = split(points.slice(nTest));
+  return { name: kind, ...train, ...(nTest > 0 ? { test: split(points.slice(0, nTest)) } : {}) };
+}
+
+function cloud(n: number, angleDeg: number, spread: [number, number], rng: Rng): Dataset {
+  const a = (angleDeg * Math.PI) / 180;
+  const inputs: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const u = rng.normal(0, spread[0]);
+    const v = rng.normal(0, spread[1]);
+    inputs.push([u * Math.cos(a) - v * Math.sin(a), u * Math.sin(a) + v * Math.cos(a)]);
+  }
+  return {
+    name: 'cloud',
+    inputs,
+    targets: inputs.map(() => []),
+    labels: inputs.map(() => 0),
+    classes: 1,
+    inputEncoding: 'real',
+    targetEncoding: 'none',
+    featureNames: ['x1', 'x2'],
+  };
+}
+
+function table(spec: Extract<DataSpec, { kind: 'table' }>): Dataset {
+  const targets = spec.targets ?? spec.inputs.map(() => []);
+  const targetEncoding = spec.targetEncoding ?? (spec.targets ? (targets.flat().some((v) => v < 0) ? 'bipolar' : 'binary') : 'none');
+  const labels = targets.map((t) => {
+    if (t.length > 1) return t.indexOf(Math.max(...t));
+    return (t[0] ?? 0) > (targetEncoding === 'bipolar' ? 0 : 0.5) ? 1 : 0;
+  });
+  return {
+    name: 'table',
+    inputs: spec.inputs,
+    targets,
+    labels,
+    classes: Math.max(2, targets[0]?.length ?? 0),
+    inputEncoding: spec.inputEncoding ?? (spec.inputs.flat().some((v) => v < 0) ? 'bipolar' : 'binary'),
+    targetEncoding,
+    featureNames: (spec.inputs[0] ?? []).map((_, i) => `x${i + 1}`),
+  };
+}
+
+/** Builds the data a scenario describes; generators draw from `rng` only. */
+export function buildDataset(spec: DataSpec, rng: Rng): Dataset {
+  switch (spec.kind) {
+    case 'gate':
+      return gate(spec.gate, spec.inputs, spec.targets);
+    case 'parity':
+      return parity(spec.bits, spec.inputs, spec.targets);
+    case 'table':
+      return table(spec);
+    case 'cloud':
+      return cloud(spec.n, spec.angle ?? 30, spec.spread ?? [1, 0.3], rng);
+    default:
+      return generate(spec.kind, spec, rng);
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Parameter resolution against a plugin's schema: defaults filled in, overrides type- and
+ * range-checked, CLI strings parsed. Errors name the parameter and what was expected.
+ */
+import type { ParamSchema, ParamSpec, ParamValue, Params } from './types.js';
+
+export class ParamError extends Error {
+  override name = 'ParamError';
+  constructor(
+    readonly key: string,
+    readonly problem: string,
+  ) {
+    super(`${key}: ${problem}`);
+  }
+}
+
+function describeRange(spec: { min?: number; max?: number }): string {
+  if (spec.min !== undefined && spec.max !== undefined) return ` in [${spec.min}, ${spec.max}]`;
+  if (spec.min !== undefined) return ` ≥ ${spec.min}`;
+  if (spec.max !== undefined) return ` ≤ ${spec.max}`;
+  return '';
+}
+
+/** What the spec expects, in words (for help screens and errors). */
+export function expected(spec: ParamSpec): string {
+  switch (spec.type) {
+    case 'number':
+      return `a number${describeRange(spec)}`;
+    case 'integer':
+      return `a whole number${describeRange(spec)}`;
+    case 'boolean':
+      return 'true or false';
+    case 'enum':
+      return `one of ${spec.values.join(', ')}`;
+    case 'numbers':
+      return 'a list of numbers';
+    case 'json':
+      return 'JSON data';
+  }
+}
+
+/** Checks one value against its spec; returns the value or throws ParamError. */
+export function checkParam(key: string, spec: ParamSpec, value: unknown): ParamValue {
+  const fail = (): never => {
+    throw new ParamError(key, `expected ${expected(spec)}, got ${JSON.stringify(value)}`);
+  };
+  switch (spec.type) {
+    case 'number':
+    case 'integer': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) fail();
+      const v = value as number;
+      if (spec.type === 'integer' && !Number.isInteger(v)) fail();
+      if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) fail();
+      return v;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? value : fail();
+    case 'enum':
+      return typeof value === 'string' && spec.values.includes(value) ? value : fail();
+    case 'numbers':
+      if (value === null) return null;
+      return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v)) ? (value as number[]) : fail();
+    case 'json':
+      return value;
+  }
+}
+
+/** Defaults from the schema, then the overrides, each checked; unknown keys are refused. */
+export function resolveParams(schema: ParamSchema, overrides: Readonly<Record<string, unknown>> = {}): Params {
+  const out: Record<string, ParamValue> = {};
+  for (const [key, spec] of Object.entries(schema)) out[key] = spec.default;
+  for (const [key, value] of Object.entries(overrides)) {
+    const spec = schema[key];
+    if (!spec) throw new ParamError(key, `unknown parameter; known: ${Object.keys(schema).join(', ')}`);
+    out[key] = checkParam(key, spec, value);
+  }
+  return out;
+}
+
+/** Parses a CLI string ("0.5", "true", "[1,2]", "1,2", "online") into the type the spec wants. */
+export function parseParamString(key: string, spec: ParamSpec, text: string): ParamValue {
+  try {
+    return parseRaw(key, spec, text.trim());
+  } catch (e) {
+    if (e instanceof ParamError) throw new ParamError(key, `expected ${expected(spec)}, got "${text}"`);
+    throw e;
+  }
+}
+
+function parseRaw(key: string, spec: ParamSpec, raw: string): ParamValue {
+  let value: unknown = raw;
+  switch (spec.type) {
+    case 'number':
+    case 'integer':
+      value = raw === '' ? NaN : Number(raw);
+      break;
+    case 'boolean':
+      value = raw === 'true' ? true : raw === 'false' ? false : raw;
+      break;
+    case 'numbers':
+      if (raw === 'null' || raw === 'none') value = null;
+      else value = raw.replace(/^\[|\]$/g, '').split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
+      break;
+    case 'json':
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        throw new ParamError(key, `expected JSON data, got ${JSON.stringify(raw)}`);
+      }
+      break;
+    case 'enum':
+      break;
+  }
+  return checkParam(key, spec, value);
+}

@@ -1,0 +1,205 @@
+/**
+ * The runner: builds a model from a plugin and trains it epoch by epoch (or step by step, for the
+ * UI), records per-epoch history and ends each run with one outcome:
+ *   solved    — the target was reached;
+ *   truncated — the epoch budget was spent (or the model cannot learn);
+ *   cycling   — the weights returned to an earlier state at an epoch boundary with deterministic
+ *               epochs, so the same epochs repeat for ever and it can never converge;
+ *   diverged  — the loss or a weight became NaN/±∞ or grew past a bound; stopped at once.
+ */
+import { deriveRng } from './rng.js';
+import type { Dataset, ModelInstance, ModelPlugin, Params, StepRecord, Target } from './types.js';
+
+export type Outcome = 'solved' | 'truncated' | 'cycling' | 'diverged';
+
+export interface RunSpec {
+  /** Label of this run inside its scenario (defaults to the plugin id). */
+  readonly id: string;
+  readonly plugin: ModelPlugin;
+  readonly params: Params;
+  readonly data: Dataset;
+  readonly seed: number | string;
+  /** Epoch budget. */
+  readonly epochs: number;
+  readonly target?: Target;
+  /** |w| or loss above this counts as diverged. */
+  readonly divergeBound?: number;
+}
+
+export interface HistoryEntry {
+  readonly epoch: number;
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly testAccuracy?: number;
+  /** Weight-changing updates during this epoch. */
+  readonly updates: number;
+  /** Flat weight snapshot (kept for small models only). */
+  readonly weights?: readonly number[];
+  /** Model metrics at the end of the epoch (gradient norms, weight norm…). */
+  readonly metrics: Readonly<Record<string, number>>;
+  /** Per-layer arrays the model reported for this epoch (gradNorm, meanAbsDelta…). */
+  readonly extra?: Readonly<Record<string, number | readonly number[]>>;
+}
+
+export interface Status {
+  readonly outcome: Outcome | null;
+  readonly reason: string | null;
+}
+
+/** Weight vectors longer than this are not snapshotted per epoch nor checked for cycles. */
+const SMALL_MODEL = 256;
+const DEFAULT_BOUND = 1e6;
+
+/** The exact state key of a weight vector (12 significant digits absorb float round-off). */
+const stateKey = (w: ArrayLike<number>): string => Array.from(w, (v) => v.toPrecision(12)).join(',');
+
+export function withinTarget(target: Target, metrics: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(target);
+  return keys.length > 0 && keys.every((k) => {
+    const v = metrics[k];
+    const b = target[k]!;
+    return v !== undefined && !Number.isNaN(v) && (b.min === undefined || v >= b.min) && (b.max === undefined || v <= b.max);
+  });
+}
+
+export class Run {
+  readonly model: ModelInstance;
+  readonly history: HistoryEntry[] = [];
+  readonly target: Target;
+  private epochCount = 0;
+  private updatesThisEpoch = 0;
+  private stepsThisEpoch = 0;
+  private readonly seen = new Map<string, number>();
+  private state: Status = { outcome: null, reason: null };
+  lastStep: StepRecord | null = null;
+
+  constructor(readonly spec: RunSpec) {
+    this.model = spec.plugin.create({ data: spec.data, params: spec.params, rng: deriveRng(spec.seed, `model:${spec.id}`) });
+    this.target = spec.target ?? this.model.target ?? spec.plugin.meta.defaultTarget;
+    this.closeEpoch(0, undefined);
+  }
+
+  get epoch(): number {
+    return this.epochCount;
+  }
+  get done(): boolean {
+    return this.state.outcome !== null;
+  }
+  get status(): Status {
+    return this.state;
+  }
+  /** Steps taken inside the current, unfinished epoch. */
+  get midEpochSteps(): number {
+    return this.stepsThisEpoch;
+  }
+  get latest(): HistoryEntry {
+    return this.history[this.history.length - 1]!;
+  }
+
+  /** One single update (a pattern, or a batch); closes the epoch when it completes one. */
+  step(): StepRecord | null {
+    if (this.done) return null;
+    const record = this.model.step();
+    if (!record) {
+      this.runEpoch();
+      return null;
+    }
+    this.lastStep = record;
+    this.stepsThisEpoch++;
+    if (record.changed) this.updatesThisEpoch++;
+    if (!this.failIfUnbounded(record.after)) {
+      if (this.model.atEpochBoundary()) this.closeEpoch(this.updatesThisEpoch, undefined);
+    }
+    return record;
+  }
+
+  /** Finishes the current epoch (or runs a whole one); returns false when the run has ended. */
+  runEpoch(): boolean {
+    if (this.done) return false;
+    if (this.stepsThisEpoch > 0) {
+      while (!this.done && this.stepsThisEpoch > 0) this.step();
+      return !this.done;
+    }
+    const report = this.model.epoch();
+    this.closeEpoch(report.updates, report.extra);
+    return !this.done;
+  }
+
+  /** Trains until an outcome is reached. */
+  toEnd(): this {
+    while (this.runEpoch());
+    return this;
+  }
+
+  private failIfUnbounded(w: ArrayLike<number>): boolean {
+    const bound = this.spec.divergeBound ?? DEFAULT_BOUND;
+    for (let j = 0; j < w.length; j++) {
+      const v = w[j]!;
+      if (!Number.isFinite(v)) return this.end('diverged', `weight ${j} became ${v} at epoch ${this.epochCount + 1}`);
+      if (Math.abs(v) > bound) return this.end('diverged', `weight ${j} = ${v.toExponential(3)} grew past the bound ${bound} at epoch ${this.epochCount + 1}`);
+    }
+    return false;
+  }
+
+  private end(outcome: Outcome, reason: string | null): true {
+    this.state = { outcome, reason };
+    return true;
+  }
+
+  private closeEpoch(updates: number, extra: HistoryEntry['extra']): void {
+    const epoch = this.history.length === 0 ? 0 : ++this.epochCount;
+    this.stepsThisEpoch = 0;
+    this.updatesThisEpoch = 0;
+    const { data, plugin } = this.spec;
+    const train = this.model.evaluate(data);
+    const test = data.test ? this.model.evaluate(data.test) : undefined;
+    const w = this.model.flatWeights();
+    const small = w.length <= SMALL_MODEL;
+    const metrics = { ...(this.model.metrics?.() ?? {}), loss: train.loss, accuracy: train.accuracy, epochs: epoch, ...(test ? { testAccuracy: test.accuracy } : {}) };
+    this.history.push({
+      epoch,
+      loss: train.loss,
+      accuracy: train.accuracy,
+      ...(test ? { testAccuracy: test.accuracy } : {}),
+      updates,
+      ...(small ? { weights: Array.from(w) } : {}),
+      metrics,
+      ...(extra ? { extra } : {}),
+    });
+
+    if (!Number.isFinite(train.loss)) {
+      this.end('diverged', `the loss became ${train.loss} at epoch ${epoch}`);
+      return;
+    }
+    if (this.failIfUnbounded(w)) return;
+    const why = this.model.divergence?.();
+    if (why) {
+      this.end('diverged', why);
+      return;
+    }
+    if (withinTarget(this.target, metrics)) {
+      this.end('solved', null);
+      return;
+    }
+    if (!plugin.meta.learns) {
+      this.end('truncated', `${plugin.meta.name} does not learn: its weights are wired by hand, and they do not reach the target`);
+      return;
+    }
+    if (small && this.model.deterministicEpochs) {
+      const key = stateKey(w);
+      const first = this.seen.get(key);
+      if (first !== undefined) {
+        const period = epoch - first;
+        this.end(
+          'cycling',
+          period === 1 && updates === 0
+            ? `the weights stopped changing at epoch ${first} without reaching the target: a fixed point, so training can get no further`
+            : `the weights at epoch ${epoch} equal those at epoch ${first}: the same ${period === 1 ? 'epoch repeats' : `${period} epochs repeat`} for ever, errors and all, so it can never converge`,
+        );
+        return;
+      }
+      this.seen.set(key, epoch);
+    }
+    if (epoch >= this.spec.epochs) this.end('truncated', `epoch budget of ${this.spec.epochs} spent without reaching the target`);
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Shared shapes of the engine: datasets, the model plugin contract and run records.
+ * Plain data only: nothing here knows about terminals, files or the CLI.
+ */
+import type { Rng } from './rng.js';
+
+export type Encoding = 'binary' | 'bipolar';
+
+/** A supervised (or unlabelled) data set: rows of inputs with target vectors. */
+export interface Dataset {
+  readonly name: string;
+  /** Input rows, without the bias input x0 = 1 (models add it). */
+  readonly inputs: readonly (readonly number[])[];
+  /** Target rows: length 1 for a single output unit, one-hot (or ±1) for several classes. */
+  readonly targets: readonly (readonly number[])[];
+  /** Class index of each row (0 / 1 for two classes), used for accuracy. */
+  readonly labels: readonly number[];
+  readonly classes: number;
+  readonly inputEncoding: Encoding | 'real';
+  readonly targetEncoding: Encoding | 'onehot' | 'none';
+  /** Optional held-out split of the same shape. */
+  readonly test?: Omit<Dataset, 'test' | 'name'>;
+  /** Short names of the input columns, e.g. ["x1", "x2"]. */
+  readonly featureNames: readonly string[];
+}
+
+/** One entry of a plugin's parameter schema: the single source of defaults, ranges and help. */
+export type ParamSpec =
+  | { type: 'number'; default: number; min?: number; max?: number; help: string }
+  | { type: 'integer'; default: number; min?: number; max?: number; help: string }
+  | { type: 'boolean'; default: boolean; help: string }
+  | { type: 'enum'; default: string; values: readonly string[]; help: string }
+  /** A list of numbers (initial weights, layer sizes); null default means "not set". */
+  | { type: 'numbers'; default: readonly number[] | null; help: string }
+  /** Structured data validated by the plugin itself (e.g. a hand-wired network). */
+  | { type: 'json'; default: unknown; help: string };
+
+export type ParamSchema = Readonly<Record<string, ParamSpec>>;
+export type ParamValue = number | boolean | string | readonly number[] | null | unknown;
+export type Params = Readonly<Record<string, ParamValue>>;
+
+export interface ModelMeta {
+  /** Stable id, part of the CLI contract. */
+  readonly id: string;
+  readonly name: string;
+  readonly year: number;
+  readonly authors: readonly string[];
+  readonly citation: string;
+  /** One line: what it brought. */
+  readonly summary: string;
+  /** One line: what it cannot do. */
+  readonly cannot: string;
+  readonly params: ParamSchema;
+  /** False for hand-wired models (McCulloch-Pitts): the runner evaluates and stops. */
+  readonly learns: boolean;
+  /** Default stopping target when a scenario gives none: metric bounds. */
+  readonly defaultTarget: Target;
+}
+
+/** Metric bounds: every named metric must lie within its bounds. */
+export type Target = Readonly<Record<string, { min?: number; max?: number }>>;
+
+/** What one training step (one pattern, or one batch) did: the UI writes it out. */
+export interface StepRecord {
+  /** Index of the pattern (or first pattern of the batch) in the training set. */
+  readonly pattern: number;
+  readonly x: readonly number[];
+  readonly t: readonly number[];
+  /** Net input(s) and output(s) before the update. */
+  readonly net: readonly number[];
+  readonly o: readonly number[];
+  /** Weights before and after (flat vector for single units). */
+  readonly before: readonly number[];
+  readonly after: readonly number[];
+  /** The update written as the paper writes it, with its numbers. */
+  readonly equation: string;
+  /** True when this step changed the weights. */
+  readonly changed: boolean;
+}
+
+export interface EpochReport {
+  /** Loss after the epoch on the training set (the model's own loss). */
+  readonly loss: number;
+  /** Number of weight-changing updates during the epoch (errors, for error-correcting rules). */
+  readonly updates: number;
+  /** Extra per-epoch numbers (gradient norms, weight norms…), JSON-safe. */
+  readonly extra?: Readonly<Record<string, number | readonly number[]>>;
+}
+
+export interface Evaluation {
+  readonly loss: number;
+  readonly accuracy: number;
+  /** Model outputs per row (the activations of the output layer). */
+  readonly outputs: readonly (readonly number[])[];
+  /** Predicted class per row. */
+  readonly predictions: readonly number[];
+}
+
+/** A built model, trained by the runner epoch by epoch (or step by step from the UI). */
+export interface ModelInstance {
+  /** One pass over the training set. */
+  epoch(): EpochReport;
+  /**
+   * One single update (one pattern online, or one batch), for replaying worked examples.
+   * Returns null when the model has no step granularity finer than the epoch.
+   */
+  step(): StepRecord | null;
+  /** True when the next step() starts a new epoch. */
+  atEpochBoundary(): boolean;
+  /** Loss, accuracy and outputs on any rows of the same shape as the training set. */
+  evaluate(data: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation;
+  /** Class and score for one input row (the heatmap calls this for every pixel). */
+  predict(x: readonly number[]): { label: number; score: number };
+  /** A JSON-safe snapshot of the weights: a flat [w0, w1, …] for single units. */
+  weights(): unknown;
+  /** Every weight in one flat vector (cycling and divergence checks read it). */
+  flatWeights(): Float64Array | readonly number[];
+  /** True when an epoch is a deterministic function of the weights (fixed order, no noise). */
+  readonly deterministicEpochs: boolean;
+  /** The stopping target this configuration implies, when it differs from meta.defaultTarget. */
+  readonly target?: Target;
+  /** Extra metrics the model defines (e.g. weightNorm), usable in targets and claims. */
+  metrics?(): Readonly<Record<string, number>>;
+  /** A reason to stop at once (e.g. an unstable learning rate), checked after each epoch. */
+  divergence?(): string | null;
+  /** Lines that explain the model now: the separating line, the stability bound… */
+  describe?(): readonly string[];
+}
+
+export interface CreateContext {
+  readonly data: Dataset;
+  readonly params: Params;
+  readonly rng: Rng;
+}
+
+/** A model plugin: plain data plus a factory, like an ESLint rule. */
+export interface ModelPlugin {
+  readonly meta: ModelMeta;
+  create(ctx: CreateContext): ModelInstance;
+}
+
+/** Thrown for bad parameters or data a model cannot take: shown as one readable line. */
+export class ModelConfigError extends Error {
+  override name = 'ModelConfigError';
+}

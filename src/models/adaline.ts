@@ -1,0 +1,146 @@
+/**
+ * History: Widrow & Hoff (1960) — ADALINE, the adaptive linear element, trained by the
+ *   least-mean-squares (LMS) "delta rule"; the ancestor of every gradient-descent learner.
+ * Update rule: J(w) = ½ Σ (t − w·x)²; online w_j ← w_j + eta (t − w·x) x_j per pattern,
+ *   batch w_j ← w_j + eta Σ (t − w·x) x_j (summed, no averaging). Classified by the sign of w·x.
+ * What it cannot do: it is still one linear unit — it finds the least-squares line, which on XOR
+ *   misclassifies; in batch mode eta ≥ 2/λmax(XᵀX) makes every step overshoot and diverge.
+ * Parameters: learningRate (eta), mode (online | batch), init, initRange, weights, shuffle,
+ *   tolerance (solved once |ΔJ| between epochs is at most this and every pattern is classified).
+ */
+import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord } from '../core/types.js';
+import type { Rng } from '../core/rng.js';
+import { dot, gram, symmetricEigen } from '../core/linalg.js';
+import {
+  Presenter,
+  augment,
+  boundaryEquation,
+  checkEncoding,
+  countCorrect,
+  fmt,
+  fmtVec,
+  initialWeights,
+  labelOf,
+  singleTargets,
+} from './single-unit.js';
+
+/** Epochs of growing loss above the bound before the run is called diverged. */
+const GROWTH_EPOCHS = 5;
+
+/** The batch stability bound 2/λmax(XᵀX), with x0 = 1 included in X. */
+export function lmsBound(rows: readonly (readonly number[])[]): { lambdaMax: number; bound: number } {
+  const lambdaMax = symmetricEigen(gram(rows.map(augment))).values[0] ?? 0;
+  return { lambdaMax, bound: 2 / lambdaMax };
+}
+
+function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
+  checkEncoding(data, 'adaline', ['bipolar', 'binary']);
+  const t = singleTargets(data, 'adaline');
+  const X = data.inputs.map(augment);
+  const eta = Number(params['learningRate']);
+  const batch = params['mode'] === 'batch';
+  const tolerance = Number(params['tolerance']);
+  const w = initialWeights(params, X[0]!.length, rng, 'adaline');
+  const presenter = new Presenter(X.length, Boolean(params['shuffle']), rng);
+  const { lambdaMax, bound } = lmsBound(data.inputs);
+  // J(w) = ½ Σ (t − w·x)²
+  const J = (): number => X.reduce((s, x, i) => s + 0.5 * (t[i]! - dot(w, x)) ** 2, 0);
+  let lastJ = J();
+  let deltaJ = Infinity;
+  let growing = 0;
+
+  const online = (): StepRecord => {
+    const i = presenter.next();
+    const x = X[i]!;
+    const net = dot(w, x);
+    const before = Array.from(w);
+    // w_j ← w_j + eta (t − w·x) x_j
+    for (let j = 0; j < w.length; j++) w[j]! += eta * (t[i]! - net) * x[j]!;
+    const equation = `w ← w + η(t − w·x)x = ${fmtVec(before)} + ${fmt(eta)}·(${fmt(t[i]!)} − ${fmt(net)})·${fmtVec(x)} = ${fmtVec(w)}`;
+    return { pattern: i, x, t: [t[i]!], net: [net], o: [net], before, after: Array.from(w), equation, changed: net !== t[i] };
+  };
+
+  const batchStep = (): StepRecord => {
+    const before = Array.from(w);
+    const nets = X.map((x) => dot(w, x));
+    const errors = nets.map((net, i) => t[i]! - net);
+    // w_j ← w_j + eta Σ_i (t_i − w·x_i) x_ij
+    for (let j = 0; j < w.length; j++) w[j]! += eta * X.reduce((s, x, i) => s + errors[i]! * x[j]!, 0);
+    const equation = `w ← w + η Σ(t − w·x)x, net = ${fmtVec(nets)}, t − net = ${fmtVec(errors)}: w = ${fmtVec(w)}`;
+    return { pattern: 0, x: [], t, net: nets, o: nets, before, after: Array.from(w), equation, changed: errors.some((e) => e !== 0) };
+  };
+
+  const step = (): StepRecord => {
+    const record = batch ? batchStep() : online();
+    if (batch || presenter.atBoundary) {
+      const j = J();
+      deltaJ = Math.abs(j - lastJ);
+      growing = j > lastJ ? growing + 1 : 0;
+      lastJ = j;
+    }
+    return record;
+  };
+
+  const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
+    const outputs = rows.inputs.map((x) => [dot(w, augment(x))]);
+    const predictions = outputs.map(([o]) => labelOf(o!, data.targetEncoding));
+    const loss = outputs.reduce((s, [o], i) => s + 0.5 * ((rows.targets[i]![0] ?? 0) - o!) ** 2, 0);
+    const correct = countCorrect(predictions, rows.labels);
+    return { loss, accuracy: correct / rows.inputs.length, outputs, predictions };
+  };
+
+  return {
+    deterministicEpochs: batch || !params['shuffle'],
+    step,
+    atEpochBoundary: () => batch || presenter.atBoundary,
+    epoch() {
+      let updates = 0;
+      do updates += step().changed ? 1 : 0;
+      while (!batch && !presenter.atBoundary);
+      return { loss: lastJ, updates };
+    },
+    evaluate,
+    predict(x) {
+      const net = dot(w, augment(x));
+      const mid = data.targetEncoding === 'binary' ? 0.5 : 0;
+      return { label: labelOf(net, data.targetEncoding), score: 1 / (1 + Math.exp(-4 * (net - mid))) };
+    },
+    weights: () => Array.from(w),
+    flatWeights: () => w,
+    metrics: () => ({ lossChange: deltaJ, converged: deltaJ <= tolerance ? 1 : 0, lambdaMax, etaBound: bound }),
+    divergence() {
+      if (!batch || eta < bound || growing < GROWTH_EPOCHS) return null;
+      const factor = Math.abs(1 - eta * lambdaMax);
+      return `η = ${fmt(eta)} is above the stability bound 2/λmax(XᵀX) = 2/${fmt(lambdaMax)} = ${fmt(bound)}: each batch step overshoots along the top eigenvector and the error there grows ×${fmt(factor)} per epoch (J = ${fmt(lastJ)})`;
+    },
+    describe: () => [
+      `decision boundary: ${boundaryEquation(w)}`,
+      `w = ${fmtVec(w)}   η = ${fmt(eta)}   J = ${fmt(lastJ)}`,
+      `${batch ? 'batch' : 'online'} LMS; batch stability bound η < 2/λmax(XᵀX) = ${fmt(bound)}`,
+    ],
+  };
+}
+
+export const adaline: ModelPlugin = {
+  meta: {
+    id: 'adaline',
+    name: 'Adaline (Widrow-Hoff LMS)',
+    year: 1960,
+    authors: ['Bernard Widrow', 'Marcian E. Hoff'],
+    citation: 'Widrow, B., & Hoff, M. E. (1960). Adaptive switching circuits. IRE WESCON Convention Record, Part 4, 96–104.',
+    summary: 'The delta rule: descend the squared error of the linear output, w ← w + η(t − w·x)x.',
+    cannot: 'Still one linear unit: least squares on XOR misclassifies, and a batch step above 2/λmax(XᵀX) diverges.',
+    learns: true,
+    defaultTarget: { converged: { min: 1 }, accuracy: { min: 1 } },
+    params: {
+      learningRate: { type: 'number', default: 0.05, min: 0, max: 100, help: 'η, the gradient step size' },
+      mode: { type: 'enum', default: 'online', values: ['online', 'batch'], help: 'update per pattern, or once per epoch with the summed gradient' },
+      init: { type: 'enum', default: 'zero', values: ['zero', 'random'], help: 'initial weights when none are given' },
+      initRange: { type: 'number', default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' },
+      weights: { type: 'numbers', default: null, help: 'explicit initial weights (w0 bias first)' },
+      shuffle: { type: 'boolean', default: false, help: 'reshuffle the presentation order every epoch (online mode)' },
+      tolerance: { type: 'number', default: 1e-9, min: 0, max: 1, help: 'converged once the loss changes by at most this between epochs' },
+    },
+  },
+  create: ({ data, params, rng }) => create(data, params, rng),
+};

@@ -1,0 +1,130 @@
+/**
+ * History: Hebb (1949) — "cells that fire together wire together": the first learning rule,
+ *   a connection grows when the neurons on both ends are active at once. Oja (1982) bounded it.
+ * Update rule: supervised Hebb net Δw_j = eta x_j t (bias as w0 on x0 = 1);
+ *   unsupervised Δw_j = eta x_j y with y = w·x; Oja's rule Δw_j = eta y (x_j − y w_j).
+ * What it cannot do: plain Hebbian growth is unbounded (‖w‖ grows without limit); the supervised
+ *   Hebb net learns AND only with bipolar coding — with 0/1 coding inactive units never change a weight.
+ * Parameters: mode (supervised | unsupervised | oja), learningRate (eta), init, initRange, weights, shuffle.
+ */
+import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord, Target } from '../core/types.js';
+import type { Rng } from '../core/rng.js';
+import { ModelConfigError } from '../core/types.js';
+import { dot, gram, norm, symmetricEigen } from '../core/linalg.js';
+import { Presenter, augment, countCorrect, boundaryEquation, fmt, fmtVec, initialWeights } from './single-unit.js';
+
+function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
+  const mode = String(params['mode']);
+  const supervised = mode === 'supervised';
+  const eta = Number(params['learningRate']);
+  if (supervised && (data.targetEncoding === 'none' || data.targets[0]?.length !== 1)) {
+    throw new ModelConfigError('hebbian: supervised mode needs one target per row; use mode "unsupervised" or "oja" for unlabelled data');
+  }
+  // Supervised Hebb uses the bias input x0 = 1; the unsupervised rules work on centred inputs.
+  const X = data.inputs.map((x) => (supervised ? augment(x) : [...x]));
+  const t = data.targets.map((row) => row[0] ?? 0);
+  const w = initialWeights(params, X[0]!.length, rng, 'hebbian');
+  if (!supervised && !params['weights'] && params['init'] === 'zero') {
+    // y = w·x stays 0 forever from w = 0, so the unsupervised rules start from small random weights.
+    for (let j = 0; j < w.length; j++) w[j] = rng.range(-0.5, 0.5);
+  }
+  const presenter = new Presenter(X.length, Boolean(params['shuffle']), rng);
+  const principal = supervised ? null : (symmetricEigen(gram(X)).vectors[0] ?? null);
+  const low = data.targetEncoding === 'bipolar' ? -1 : 0;
+
+  const step = (): StepRecord => {
+    const i = presenter.next();
+    const x = X[i]!;
+    const before = Array.from(w);
+    const net = dot(w, x);
+    let equation: string;
+    if (supervised) {
+      // Δw_j = eta x_j t
+      for (let j = 0; j < w.length; j++) w[j]! += eta * x[j]! * t[i]!;
+      equation = `w ← w + η·x·t = ${fmtVec(before)} + ${fmt(eta)}·${fmtVec(x)}·${fmt(t[i]!)} = ${fmtVec(w)}`;
+    } else if (mode === 'oja') {
+      // Δw_j = eta y (x_j − y w_j)
+      for (let j = 0; j < w.length; j++) w[j]! += eta * net * (x[j]! - net * before[j]!);
+      equation = `w ← w + η·y·(x − y·w), y = ${fmt(net)}: w = ${fmtVec(w)}`;
+    } else {
+      // Δw_j = eta x_j y
+      for (let j = 0; j < w.length; j++) w[j]! += eta * x[j]! * net;
+      equation = `w ← w + η·x·y, y = ${fmt(net)}: w = ${fmtVec(w)}`;
+    }
+    const o = supervised ? (net >= 0 ? 1 : low) : net;
+    return { pattern: i, x, t: supervised ? [t[i]!] : [], net: [net], o: [o], before, after: Array.from(w), equation, changed: before.some((v, j) => v !== w[j]) };
+  };
+
+  const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
+    if (!supervised) {
+      // Unsupervised: the loss is the reconstruction error ½ Σ ‖x − y w‖² of the one-unit code.
+      const outputs = rows.inputs.map((x) => [dot(w, x)]);
+      const loss = rows.inputs.reduce((s, x, i) => s + 0.5 * x.reduce((a, v, j) => a + (v - outputs[i]![0]! * w[j]!) ** 2, 0), 0);
+      return { loss, accuracy: NaN, outputs, predictions: rows.inputs.map(() => 0) };
+    }
+    const outputs = rows.inputs.map((x) => [dot(w, augment(x)) >= 0 ? 1 : low]);
+    const predictions = outputs.map(([o]) => (o === 1 ? 1 : 0));
+    const errors = rows.inputs.length - countCorrect(predictions, rows.labels);
+    return { loss: errors / rows.inputs.length, accuracy: 1 - errors / rows.inputs.length, outputs, predictions };
+  };
+
+  const weightNorm = () => norm(w);
+  const target: Target | undefined = mode === 'oja' ? { weightNorm: { min: 0.99, max: 1.01 }, alignment: { min: 0.999 } } : undefined;
+
+  return {
+    deterministicEpochs: !params['shuffle'],
+    step,
+    atEpochBoundary: () => presenter.atBoundary,
+    epoch() {
+      let updates = 0;
+      do updates += step().changed ? 1 : 0;
+      while (!presenter.atBoundary);
+      return { loss: evaluate(data).loss, updates };
+    },
+    evaluate,
+    predict(x) {
+      const net = supervised ? dot(w, augment(x)) : dot(w, x);
+      return { label: net >= 0 ? 1 : 0, score: 1 / (1 + Math.exp(-net)) };
+    },
+    weights: () => Array.from(w),
+    flatWeights: () => w,
+    ...(target ? { target } : {}),
+    metrics: () => ({
+      weightNorm: weightNorm(),
+      // |cos| between w and the data's principal axis: 1 when the unit has found the first principal component.
+      ...(principal ? { alignment: Math.abs(dot(w, principal)) / (weightNorm() || 1) } : {}),
+    }),
+    divergence() {
+      if (mode !== 'unsupervised') return null;
+      const n = weightNorm();
+      return n > 1e6 ? `‖w‖ = ${n.toExponential(2)}: plain Hebbian growth Δw = η·x·y is unbounded (y grows with w, so w grows faster); Oja's rule adds the decay −η·y²·w` : null;
+    },
+    describe: () =>
+      supervised
+        ? [`decision boundary: ${boundaryEquation(w)}`, `w = ${fmtVec(w)}   η = ${fmt(eta)}`]
+        : [`w = ${fmtVec(w)}   ‖w‖ = ${fmt(weightNorm())}`, mode === 'oja' ? "Oja's rule: ‖w‖ → 1 along the first principal component" : 'plain Hebb: ‖w‖ grows without bound'],
+  };
+}
+
+export const hebbian: ModelPlugin = {
+  meta: {
+    id: 'hebbian',
+    name: 'Hebbian learning',
+    year: 1949,
+    authors: ['Donald O. Hebb'],
+    citation: 'Hebb, D. O. (1949). The Organization of Behavior: A Neuropsychological Theory. New York: Wiley. Oja, E. (1982). A simplified neuron model as a principal component analyzer. J. Math. Biology, 15, 267–273.',
+    summary: 'Connections strengthen when both ends are active together: Δw = η·x·y — learning by changing weights.',
+    cannot: 'Plain Hebbian growth is unbounded, and the Hebb net learns AND only with bipolar (±1) coding.',
+    learns: true,
+    defaultTarget: { accuracy: { min: 1 } },
+    params: {
+      mode: { type: 'enum', default: 'supervised', values: ['supervised', 'unsupervised', 'oja'], help: 'Hebb net Δw = η·x·t, plain Δw = η·x·y, or Oja Δw = η·y·(x − y·w)' },
+      learningRate: { type: 'number', default: 1, min: 0, max: 100, help: 'η, the size of each strengthening' },
+      init: { type: 'enum', default: 'zero', values: ['zero', 'random'], help: 'initial weights when none are given (unsupervised modes start random)' },
+      initRange: { type: 'number', default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' },
+      weights: { type: 'numbers', default: null, help: 'explicit initial weights (supervised: w0 bias first)' },
+      shuffle: { type: 'boolean', default: false, help: 'reshuffle the presentation order every epoch' },
+    },
+  },
+  create: ({ data, params, rng }) => create(data, params, rng),
+};

@@ -1,0 +1,33 @@
+/**
+ * The model registry: an explicit map from id to plugin, sorted by id.
+ * One file, one test and one entry here per plugin (tests/models/registry.test.ts checks the parity).
+ */
+import type { ModelPlugin } from '../core/types.js';
+import { adaline } from './adaline.js';
+import { hebbian } from './hebbian.js';
+import { logistic } from './logistic.js';
+import { mccullochPitts } from './mcculloch-pitts.js';
+import { perceptron } from './perceptron.js';
+
+export const MODELS: ReadonlyMap<string, ModelPlugin> = new Map<string, ModelPlugin>([
+  ['adaline', adaline],
+  ['hebbian', hebbian],
+  ['logistic', logistic],
+  ['mcculloch-pitts', mccullochPitts],
+  ['perceptron', perceptron],
+]);
+
+/** Plugins in historical order (year, then id), for timelines and listings. */
+export function modelsByYear(): ModelPlugin[] {
+  return [...MODELS.values()].sort((a, b) => a.meta.year - b.meta.year || a.meta.id.localeCompare(b.meta.id));
+}
+
+export class UnknownModelError extends Error {
+  override name = 'UnknownModelError';
+}
+
+export function getModel(id: string): ModelPlugin {
+  const plugin = MODELS.get(id);
+  if (!plugin) throw new UnknownModelError(`unknown model "${id}"; known models: ${[...MODELS.keys()].join(', ')}`);
+  return plugin;
+}

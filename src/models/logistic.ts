@@ -1,0 +1,101 @@
+/**
+ * History: the logistic unit (Cox 1958; the lecture's unit 02) — the perceptron's weighted sum
+ *   passed through a smooth sigmoid, so the output is a probability and the error has a gradient.
+ * Update rule: p = σ(w·x), J = −Σ [y log p + (1 − y) log(1 − p)], w_j ← w_j + eta Σ (y − p) x_j.
+ * What it cannot do: its boundary p = ½ is still the straight line w·x = 0, so XOR stays out of reach.
+ * Parameters: learningRate (eta), mode (batch | online), init, initRange, weights, shuffle.
+ */
+import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord } from '../core/types.js';
+import type { Rng } from '../core/rng.js';
+import { dot } from '../core/linalg.js';
+import { Presenter, augment, boundaryEquation, checkEncoding, countCorrect, fmt, fmtVec, initialWeights, singleTargets } from './single-unit.js';
+
+/** σ(z) = 1 / (1 + e^−z) */
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Cross-entropy of one prediction, clamped so a saturated p of exactly 0 or 1 stays finite. */
+const crossEntropy = (y: number, p: number): number => {
+  const eps = 1e-15;
+  const q = Math.min(1 - eps, Math.max(eps, p));
+  return -(y * Math.log(q) + (1 - y) * Math.log(1 - q));
+};
+
+function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
+  checkEncoding(data, 'logistic', ['binary', 'bipolar']);
+  // y ∈ {0, 1}: bipolar targets −1 / +1 are read as 0 / 1.
+  const y = singleTargets(data, 'logistic').map((v) => (v > 0 ? 1 : 0));
+  const X = data.inputs.map(augment);
+  const eta = Number(params['learningRate']);
+  const batch = params['mode'] === 'batch';
+  const w = initialWeights(params, X[0]!.length, rng, 'logistic');
+  const presenter = new Presenter(X.length, Boolean(params['shuffle']), rng);
+
+  const step = (): StepRecord => {
+    const before = Array.from(w);
+    if (batch) {
+      const p = X.map((x) => sigmoid(dot(w, x)));
+      // w_j ← w_j + eta Σ_i (y_i − p_i) x_ij
+      for (let j = 0; j < w.length; j++) w[j]! += eta * X.reduce((s, x, i) => s + (y[i]! - p[i]!) * x[j]!, 0);
+      const equation = `w ← w + η Σ(y − p)x, p = ${fmtVec(p)}: w = ${fmtVec(w)}`;
+      return { pattern: 0, x: [], t: y, net: X.map((x) => dot(before, x)), o: p, before, after: Array.from(w), equation, changed: true };
+    }
+    const i = presenter.next();
+    const x = X[i]!;
+    const net = dot(w, x);
+    const p = sigmoid(net);
+    // w_j ← w_j + eta (y − p) x_j
+    for (let j = 0; j < w.length; j++) w[j]! += eta * (y[i]! - p) * x[j]!;
+    const equation = `w ← w + η(y − p)x = ${fmtVec(before)} + ${fmt(eta)}·(${y[i]} − ${fmt(p)})·${fmtVec(x)} = ${fmtVec(w)}`;
+    return { pattern: i, x, t: [y[i]!], net: [net], o: [p], before, after: Array.from(w), equation, changed: true };
+  };
+
+  const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
+    const outputs = rows.inputs.map((x) => [sigmoid(dot(w, augment(x)))]);
+    const predictions = outputs.map(([p]) => (p! >= 0.5 ? 1 : 0));
+    const loss = outputs.reduce((s, [p], i) => s + crossEntropy(rows.labels[i]!, p!), 0);
+    const correct = countCorrect(predictions, rows.labels);
+    return { loss, accuracy: correct / rows.inputs.length, outputs, predictions };
+  };
+
+  return {
+    deterministicEpochs: batch || !params['shuffle'],
+    step,
+    atEpochBoundary: () => batch || presenter.atBoundary,
+    epoch() {
+      do step();
+      while (!batch && !presenter.atBoundary);
+      return { loss: evaluate(data).loss, updates: batch ? 1 : X.length };
+    },
+    evaluate,
+    predict(x) {
+      const p = sigmoid(dot(w, augment(x)));
+      return { label: p >= 0.5 ? 1 : 0, score: p };
+    },
+    weights: () => Array.from(w),
+    flatWeights: () => w,
+    describe: () => [`decision boundary (p = ½): ${boundaryEquation(w)}`, `w = ${fmtVec(w)}   η = ${fmt(eta)}   ${batch ? 'batch' : 'online'}`],
+  };
+}
+
+export const logistic: ModelPlugin = {
+  meta: {
+    id: 'logistic',
+    name: 'Logistic regression unit',
+    year: 1958,
+    authors: ['David R. Cox'],
+    citation: 'Cox, D. R. (1958). The regression analysis of binary sequences. Journal of the Royal Statistical Society B, 20(2), 215–242.',
+    summary: 'A sigmoid output read as a probability, trained on cross-entropy: w ← w + η Σ(y − p)x.',
+    cannot: 'Its p = ½ boundary is still a straight line: no XOR.',
+    learns: true,
+    defaultTarget: { accuracy: { min: 1 } },
+    params: {
+      learningRate: { type: 'number', default: 0.5, min: 0, max: 100, help: 'η, the gradient step size' },
+      mode: { type: 'enum', default: 'batch', values: ['batch', 'online'], help: 'summed gradient per epoch (the lecture), or per pattern' },
+      init: { type: 'enum', default: 'zero', values: ['zero', 'random'], help: 'initial weights when none are given' },
+      initRange: { type: 'number', default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' },
+      weights: { type: 'numbers', default: null, help: 'explicit initial weights (w0 bias first)' },
+      shuffle: { type: 'boolean', default: false, help: 'reshuffle the presentation order every epoch (online mode)' },
+    },
+  },
+  create: ({ data, params, rng }) => create(data, params, rng),
+};

@@ -1,0 +1,132 @@
+/**
+ * History: McCulloch & Pitts (1943) — the first mechanical model of a neuron: a binary threshold
+ *   unit. Excitatory inputs add up; any active inhibitory input vetoes firing outright. Networks
+ *   of such units compute any logical proposition — but someone has to wire them.
+ * Update rule: none. y = 1 if Σ_j w_j x_j ≥ theta and no inhibitory input is active, else 0 (or −1).
+ * What it cannot do: learn. Weights and thresholds are set by hand; the run says so.
+ * Parameters: preset (a classic hand-wired gate) or network (layers of units given in the scenario),
+ *   coding (binary 0/1 or bipolar ±1 outputs). Real-valued weights are allowed, so the lecture's
+ *   two-layer ±1 XOR net can be written with bias weights: { "bias": -0.4, "w": [0.6, 0.6] }.
+ */
+import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params } from '../core/types.js';
+import { ModelConfigError } from '../core/types.js';
+import { dot } from '../core/linalg.js';
+import { countCorrect, fmt, fmtVec } from './single-unit.js';
+
+/** One threshold unit: fires when bias + w·x ≥ theta and none of its inhibitory inputs is active. */
+export interface McpUnit {
+  w: number[];
+  theta?: number;
+  bias?: number;
+  inhibitory?: number[];
+}
+export interface McpNetwork {
+  layers: McpUnit[][];
+}
+
+/** The classic hand-wired gates over binary inputs (thresholds as in McCulloch & Pitts' figures). */
+export const PRESETS: Record<string, McpNetwork> = {
+  AND: { layers: [[{ w: [1, 1], theta: 2 }]] },
+  OR: { layers: [[{ w: [1, 1], theta: 1 }]] },
+  NOT: { layers: [[{ w: [0], theta: 0, inhibitory: [0] }]] },
+  NOR: { layers: [[{ w: [0, 0], theta: 0, inhibitory: [0, 1] }]] },
+  NAND: { layers: [[{ w: [1, 1], theta: 2 }], [{ w: [0], theta: 0, inhibitory: [0] }]] },
+  // x1 XOR x2 = (x1 AND NOT x2) OR (x2 AND NOT x1): inhibition does the NOT.
+  XOR: {
+    layers: [
+      [
+        { w: [1, 0], theta: 1, inhibitory: [1] },
+        { w: [0, 1], theta: 1, inhibitory: [0] },
+      ],
+      [{ w: [1, 1], theta: 1 }],
+    ],
+  },
+};
+
+function validate(net: McpNetwork, inputs: number): McpNetwork {
+  if (!net || !Array.isArray(net.layers) || net.layers.length === 0) throw new ModelConfigError('mcculloch-pitts: network needs "layers", a non-empty list of layers of units');
+  let width = inputs;
+  net.layers.forEach((layer, l) => {
+    if (!Array.isArray(layer) || layer.length === 0) throw new ModelConfigError(`mcculloch-pitts: network.layers[${l}] must be a non-empty list of units`);
+    layer.forEach((u, k) => {
+      const where = `network.layers[${l}][${k}]`;
+      if (!Array.isArray(u.w) || u.w.length !== width || u.w.some((v) => typeof v !== 'number')) {
+        throw new ModelConfigError(`mcculloch-pitts: ${where}.w must list ${width} numbers (one per input of this layer)`);
+      }
+      if ((u.inhibitory ?? []).some((j) => !Number.isInteger(j) || j < 0 || j >= width)) {
+        throw new ModelConfigError(`mcculloch-pitts: ${where}.inhibitory must name input indices 0…${width - 1}`);
+      }
+      if (u.theta !== undefined && u.bias !== undefined) throw new ModelConfigError(`mcculloch-pitts: ${where} gives both theta and bias; give one`);
+    });
+    width = layer.length;
+  });
+  return net;
+}
+
+function create(data: Dataset, params: Params): ModelInstance {
+  const given = params['network'] as McpNetwork | null;
+  const presetName = String(params['preset']);
+  const net = validate(given ?? PRESETS[presetName]!, data.inputs[0]!.length);
+  const coding = params['coding'] === 'bipolar' ? 'bipolar' : 'binary';
+  const low = coding === 'bipolar' ? -1 : 0;
+  const outputs = net.layers[net.layers.length - 1]!.length;
+  if (outputs !== 1) throw new ModelConfigError('mcculloch-pitts: the last layer must have exactly one unit (the output)');
+
+  const fire = (u: McpUnit, x: readonly number[]): number => {
+    if ((u.inhibitory ?? []).some((j) => x[j] === 1)) return low; // absolute inhibition: any active inhibitory input vetoes
+    return (u.bias ?? 0) + dot(u.w, x) >= (u.theta ?? 0) ? 1 : low;
+  };
+  const forward = (x: readonly number[]): number[][] => {
+    const acts: number[][] = [];
+    let a: readonly number[] = x;
+    for (const layer of net.layers) acts.push((a = layer.map((u) => fire(u, a))));
+    return acts;
+  };
+  const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
+    const out = rows.inputs.map((x) => forward(x).at(-1)!);
+    const predictions = out.map(([o]) => (o === 1 ? 1 : 0));
+    const errors = rows.inputs.length - countCorrect(predictions, rows.labels);
+    return { loss: errors / rows.inputs.length, accuracy: 1 - errors / rows.inputs.length, outputs: out, predictions };
+  };
+  const unitText = (u: McpUnit): string =>
+    `${u.bias !== undefined ? `bias ${fmt(u.bias)}, ` : ''}w ${fmtVec(u.w)}, θ ${fmt(u.theta ?? 0)}${u.inhibitory?.length ? `, inhibited by x${u.inhibitory.map((j) => j + 1).join(', x')}` : ''}`;
+  const flat = net.layers.flat().flatMap((u) => [u.bias ?? -(u.theta ?? 0), ...u.w]);
+
+  return {
+    deterministicEpochs: true,
+    step: () => null,
+    atEpochBoundary: () => true,
+    epoch: () => ({ loss: evaluate(data).loss, updates: 0 }),
+    evaluate,
+    predict: (x) => {
+      const o = forward(x).at(-1)![0]!;
+      return { label: o === 1 ? 1 : 0, score: o === 1 ? 1 : 0 };
+    },
+    weights: () => net.layers.map((layer) => layer.map((u) => ({ ...u }))),
+    flatWeights: () => flat,
+    describe: () => [
+      `hand-wired ${given ? 'network' : `${presetName} gate`}, ${coding} outputs; no learning rule`,
+      ...net.layers.flatMap((layer, l) => layer.map((u, k) => `layer ${l + 1} unit ${k + 1}: ${unitText(u)}`)),
+    ],
+  };
+}
+
+export const mccullochPitts: ModelPlugin = {
+  meta: {
+    id: 'mcculloch-pitts',
+    name: 'McCulloch-Pitts neuron',
+    year: 1943,
+    authors: ['Warren S. McCulloch', 'Walter Pitts'],
+    citation: 'McCulloch, W. S., & Pitts, W. (1943). A logical calculus of the ideas immanent in nervous activity. Bulletin of Mathematical Biophysics, 5, 115–133.',
+    summary: 'The first mechanical neuron: a binary threshold unit with excitatory and vetoing inhibitory inputs.',
+    cannot: 'Learn: every weight and threshold is wired by hand.',
+    learns: false,
+    defaultTarget: { accuracy: { min: 1 } },
+    params: {
+      preset: { type: 'enum', default: 'AND', values: Object.keys(PRESETS).sort(), help: 'a classic hand-wired gate (ignored when network is given)' },
+      network: { type: 'json', default: null, help: 'hand-wired layers: { "layers": [[{ "w": [1, 1], "theta": 2, "inhibitory": [] }]] }' },
+      coding: { type: 'enum', default: 'binary', values: ['binary', 'bipolar'], help: 'unit outputs 0/1 or −1/+1' },
+    },
+  },
+  create: ({ data, params }) => create(data, params),
+};

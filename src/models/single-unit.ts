@@ -1,0 +1,96 @@
+/**
+ * What the single-unit models (perceptron, Adaline, Hebb, logistic) share: the bias as weight w0
+ * on a constant input x0 = 1, presentation order, and formatting of the lecture's notation.
+ */
+import type { Rng } from '../core/rng.js';
+import type { Dataset, Encoding, Params } from '../core/types.js';
+import { ModelConfigError } from '../core/types.js';
+
+/** x = (x0 = 1, x1, …, xd): the lecture's bias convention. */
+export const augment = (x: readonly number[]): number[] => [1, ...x];
+
+/** Decision threshold on the output that separates the two target codes. */
+export const midpoint = (enc: Dataset['targetEncoding']): number => (enc === 'binary' ? 0.5 : 0);
+
+/** The single target of a row: single units take one output. */
+export function singleTargets(data: Dataset, model: string): number[] {
+  return data.targets.map((t, i) => {
+    if (t.length !== 1) throw new ModelConfigError(`${model} has one output unit but row ${i} has ${t.length} targets; use an MLP for several classes`);
+    return t[0]!;
+  });
+}
+
+/** The class a single output stands for. */
+export const labelOf = (value: number, enc: Dataset['targetEncoding']): number => (value >= midpoint(enc) ? 1 : 0);
+
+/** How many predictions match their labels. */
+export function countCorrect(predictions: readonly number[], labels: readonly number[]): number {
+  let n = 0;
+  for (let i = 0; i < predictions.length; i++) if (predictions[i] === labels[i]) n++;
+  return n;
+}
+
+/** Presentation order: fixed (the lecture's order) or reshuffled from the run's RNG each epoch. */
+export class Presenter {
+  private order: number[];
+  private cursor = 0;
+  constructor(
+    n: number,
+    private readonly shuffle: boolean,
+    private readonly rng: Rng,
+  ) {
+    this.order = Array.from({ length: n }, (_, i) => i);
+  }
+  get atBoundary(): boolean {
+    return this.cursor === 0;
+  }
+  /** The next pattern index; reshuffles when an epoch starts. */
+  next(): number {
+    if (this.cursor === 0 && this.shuffle) this.rng.shuffle(this.order);
+    const i = this.order[this.cursor]!;
+    this.cursor = (this.cursor + 1) % this.order.length;
+    return i;
+  }
+}
+
+/** Initial weights: explicit from the scenario, zero, or uniform in ±range from the RNG. */
+export function initialWeights(params: Params, size: number, rng: Rng, model: string): Float64Array {
+  const explicit = params['weights'] as readonly number[] | null | undefined;
+  if (explicit) {
+    if (explicit.length !== size) {
+      throw new ModelConfigError(`${model}: weights has ${explicit.length} values but this data needs ${size} (w0 for the bias, then one per input)`);
+    }
+    return Float64Array.from(explicit);
+  }
+  const w = new Float64Array(size);
+  if (params['init'] === 'random') {
+    const r = Number(params['initRange'] ?? 0.5);
+    for (let j = 0; j < size; j++) w[j] = rng.range(-r, r);
+  }
+  return w;
+}
+
+/** Formats a number the way the lecture prints it: short, no float noise (-0.6, not -0.6000000000000001). */
+export function fmt(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const r = Number(v.toPrecision(10));
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+export const fmtVec = (w: ArrayLike<number>): string => `(${Array.from(w, fmt).join(', ')})`;
+
+/** The separating line w0 + w1·x1 + w2·x2 = 0, written out. */
+export function boundaryEquation(w: ArrayLike<number>): string {
+  let s = fmt(w[0]!);
+  for (let j = 1; j < w.length; j++) {
+    const v = w[j]!;
+    s += `${v < 0 ? ' − ' : ' + '}${fmt(Math.abs(v))}·x${j}`;
+  }
+  return `${s.replace(/^-/, '−')} = 0`;
+}
+
+export function checkEncoding(data: Dataset, model: string, allowed: readonly (Encoding | 'onehot' | 'none')[]): void {
+  if (!allowed.includes(data.targetEncoding)) {
+    throw new ModelConfigError(`${model} needs ${allowed.join(' or ')} targets, but the data has ${data.targetEncoding} targets`);
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Claims: a scenario's expected outcomes, as data. Each is checked against the trained runs and
+ * reported as a sentence with what was measured.
+ */
+import type { Run } from '../core/runner.js';
+import type { RunResult } from './execute.js';
+import type { Claim } from './schema.js';
+
+export interface ClaimResult {
+  readonly claim: string;
+  readonly holds: boolean;
+  readonly note?: string;
+}
+
+const DEFAULT_TOLERANCE = 1e-12;
+
+const show = (v: number | undefined): string =>
+  v === undefined ? 'nothing' : Number.isNaN(v) ? 'NaN' : Math.abs(v) !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e6) ? v.toExponential(3) : String(Number(v.toPrecision(6)));
+
+/** Every number in a (nested) weights structure, in order. */
+export function flatNumbers(value: unknown): number[] {
+  if (typeof value === 'number') return [value];
+  if (Array.isArray(value)) return value.flatMap(flatNumbers);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(flatNumbers);
+  return [];
+}
+
+function metricOf(result: RunResult, run: Run, metric: string, epoch?: number): number | undefined {
+  if (epoch === undefined) return result.metrics[metric];
+  const entry = run.history[epoch];
+  return entry?.metrics[metric];
+}
+
+const RELATION: Record<string, (a: number, b: number) => boolean> = {
+  '>': (a, b) => a > b,
+  '<': (a, b) => a < b,
+  '>=': (a, b) => a >= b,
+  '<=': (a, b) => a <= b,
+};
+
+function check(c: Claim, byId: Map<string, [Run, RunResult]>): { claim: string; holds: boolean } | null {
+  const at = c.epoch !== undefined ? ` at epoch ${c.epoch}` : '';
+  if (c.compare) {
+    const [a, b] = c.compare.map((id) => byId.get(id));
+    if (!a || !b) return null;
+    const va = metricOf(a[1], a[0], c.metric!, c.epoch);
+    const vb = metricOf(b[1], b[0], c.metric!, c.epoch);
+    const factor = c.factor ?? 1;
+    const holds = va !== undefined && vb !== undefined && RELATION[c.relation!]!(va, factor * vb);
+    return {
+      claim: `${c.compare[0]} ${c.metric}${at} ${c.relation} ${factor !== 1 ? `${factor} × ` : ''}${c.compare[1]}'s (${show(va)} vs ${show(vb)})`,
+      holds,
+    };
+  }
+  const pair = byId.get(c.run!);
+  if (!pair) return null;
+  const [run, result] = pair;
+  if (c.outcome) return { claim: `${c.run} ends ${c.outcome} (got ${result.outcome})`, holds: result.outcome === c.outcome };
+  if (c.weights) {
+    const want = flatNumbers(c.weights);
+    const got = flatNumbers(result.weights);
+    const tol = c.tolerance ?? DEFAULT_TOLERANCE;
+    const holds = want.length === got.length && want.every((w, i) => Math.abs(w - got[i]!) <= tol);
+    return { claim: `${c.run} weights = (${want.join(', ')}) ± ${tol} (got (${got.map(show).join(', ')}))`, holds };
+  }
+  if (c.outputs) {
+    const got = run.model.evaluate(run.spec.data).outputs.map((o) => o[0]!);
+    const tol = c.tolerance ?? DEFAULT_TOLERANCE;
+    const holds = got.length === c.outputs.length && c.outputs.every((o, i) => Math.abs(o - got[i]!) <= tol);
+    return { claim: `${c.run} outputs (${c.outputs.join(', ')}) (got (${got.map(show).join(', ')}))`, holds };
+  }
+  const v = metricOf(result, run, c.metric!, c.epoch);
+  const holds = v !== undefined && !Number.isNaN(v) && (c.min === undefined || v >= c.min) && (c.max === undefined || v <= c.max);
+  const range = c.min !== undefined && c.max !== undefined ? `in [${c.min}, ${c.max}]` : c.min !== undefined ? `≥ ${c.min}` : `≤ ${c.max}`;
+  return { claim: `${c.run} ${c.metric}${at} ${range} (got ${show(v)})`, holds };
+}
+
+/** Checks the claims and attaches each to the run it is about (a comparison to its first run). */
+export function evaluateClaims(claims: readonly Claim[], runs: readonly Run[], results: RunResult[]): void {
+  const byId = new Map(runs.map((r, i) => [r.spec.id, [r, results[i]!] as [Run, RunResult]]));
+  for (const c of claims) {
+    const outcome = check(c, byId);
+    if (!outcome) continue; // a claim about a run that was filtered out
+    const owner = byId.get(c.compare?.[0] ?? c.run!)![1];
+    owner.claims.push({ ...outcome, ...(c.note ? { note: c.note } : {}) });
+  }
+}

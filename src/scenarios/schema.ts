@@ -1,0 +1,123 @@
+/**
+ * The scenario file format, as a zod schema: data, models, seed, budget, story and claims.
+ * scenarios/schema.json is generated from it (`npm run schema`) and referenced by every file.
+ */
+import { z } from 'zod';
+import { GATES, GENERATORS } from '../core/datasets.js';
+
+const encoding = z.enum(['binary', 'bipolar']);
+const matrix = z.array(z.array(z.number()));
+
+export const dataSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('gate'), gate: z.enum(GATES), inputs: encoding.optional(), targets: encoding.optional() }).strict(),
+  z.object({ kind: z.literal('parity'), bits: z.number().int().min(1).max(12), inputs: encoding.optional(), targets: encoding.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('table'),
+      inputs: matrix.min(1),
+      targets: matrix.optional(),
+      inputEncoding: z.enum(['binary', 'bipolar', 'real']).optional(),
+      targetEncoding: z.enum(['binary', 'bipolar', 'onehot', 'none']).optional(),
+    })
+    .strict(),
+  ...GENERATORS.map((kind) =>
+    z
+      .object({
+        kind: z.literal(kind),
+        n: z.number().int().min(4).max(100000),
+        noise: z.number().min(0).max(10).optional(),
+        testFraction: z.number().min(0).max(0.9).optional(),
+        classes: z.number().int().min(2).max(10).optional(),
+        targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
+      })
+      .strict(),
+  ),
+  z
+    .object({
+      kind: z.literal('cloud'),
+      n: z.number().int().min(2).max(100000),
+      angle: z.number().optional(),
+      spread: z.tuple([z.number().positive(), z.number().positive()]).optional(),
+    })
+    .strict(),
+]);
+
+const bounds = z.object({ min: z.number().optional(), max: z.number().optional() }).strict();
+export const targetSchema = z.record(z.string(), bounds);
+export const outcomeSchema = z.enum(['solved', 'truncated', 'cycling', 'diverged']);
+
+export const modelEntrySchema = z
+  .object({
+    /** Run label, unique in the scenario; defaults to the model id. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes').optional(),
+    model: z.string(),
+    /** A short label shown in tables and the UI. */
+    label: z.string().optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+    /** Fields merged over the scenario's data (e.g. another encoding for this run). */
+    data: z.record(z.string(), z.unknown()).optional(),
+    epochs: z.number().int().min(0).max(1000000).optional(),
+    target: targetSchema.optional(),
+  })
+  .strict();
+
+export const claimSchema = z
+  .object({
+    run: z.string().optional(),
+    outcome: outcomeSchema.optional(),
+    metric: z.string().optional(),
+    /** Read the metric at this epoch of the history instead of at the end. */
+    epoch: z.number().int().min(0).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    weights: z.array(z.union([z.number(), z.array(z.unknown())])).optional(),
+    outputs: z.array(z.number()).optional(),
+    tolerance: z.number().min(0).optional(),
+    compare: z.tuple([z.string(), z.string()]).optional(),
+    relation: z.enum(['>', '<', '>=', '<=']).optional(),
+    /** For comparisons: A relation factor × B (e.g. "A > 100 × B"). */
+    factor: z.number().positive().optional(),
+    /** Why the claim holds, in a sentence: shown by verify and the UI. */
+    note: z.string().optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const kinds = (['outcome', 'weights', 'outputs', 'compare'] as const).filter((k) => c[k] !== undefined);
+    if (c.metric !== undefined && c.compare === undefined) kinds.push('metric' as never);
+    if (kinds.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'a claim needs exactly one of outcome, metric (with min/max), weights, outputs or compare (with metric and relation)' });
+      return;
+    }
+    if (c.compare === undefined && c.run === undefined) ctx.addIssue({ code: 'custom', path: ['run'], message: 'required: the id of the model run the claim is about' });
+    if (c.compare !== undefined && (c.metric === undefined || c.relation === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['compare'], message: 'a comparison needs "metric" and "relation"' });
+    }
+    if (c.metric !== undefined && c.compare === undefined && c.min === undefined && c.max === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['metric'], message: 'a metric claim needs "min" and/or "max"' });
+    }
+  });
+
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
+    title: z.string().min(1),
+    /** The year (or era label) the scenario belongs to, e.g. "1958" or "1969". */
+    era: z.string().min(1),
+    year: z.number().int().min(1900).max(2100),
+    story: z.array(z.string()).min(1),
+    seed: z.union([z.number().int(), z.string()]),
+    epochs: z.number().int().min(0).max(1000000),
+    data: dataSchema,
+    target: targetSchema.optional(),
+    divergeBound: z.number().positive().optional(),
+    models: z.array(modelEntrySchema).min(1),
+    claims: z.array(claimSchema),
+    /** What the tour says when this scenario's run stops. */
+    moral: z.string().optional(),
+  })
+  .strict();
+
+export type ScenarioFile = z.infer<typeof scenarioSchema>;
+export type Claim = z.infer<typeof claimSchema>;
+export type ModelEntry = z.infer<typeof modelEntrySchema>;

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli-main.js';
+import { bufferIo } from '../../src/commands/io.js';
+
+async function cli(...argv: string[]) {
+  const io = bufferIo();
+  const code = await main(argv, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+describe('neural-eras run', () => {
+  it('seed-perceptron-epoch --json prints the weights (−0.6, 0.5, 0.5) in one JSON document', async () => {
+    const { code, out, err } = await cli('run', 'seed-perceptron-epoch', '--json');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const doc = JSON.parse(out);
+    expect(doc.scenario).toBe('seed-perceptron-epoch');
+    expect(doc.seed).toBe(1);
+    const [run] = doc.runs;
+    expect(run).toMatchObject({ model: 'perceptron', outcome: 'solved', reason: null, epochs: 1 });
+    run.weights.forEach((w: number, j: number) => expect(Math.abs(w - [-0.6, 0.5, 0.5][j]!)).toBeLessThanOrEqual(1e-12));
+    expect(Object.keys(run.metrics)).toEqual(expect.arrayContaining(['loss', 'accuracy']));
+    expect(run.history[0]).toMatchObject({ epoch: 0, loss: 0.5, accuracy: 0.5 });
+    expect(run.claims.every((c: { holds: boolean }) => c.holds)).toBe(true);
+    expect(run.params.learningRate).toBe(0.05);
+  });
+
+  it('same seed ⇒ identical JSON; another seed changes generated data', async () => {
+    const a = await cli('run', 'perceptron-separable', '--json', '--seed', '5');
+    const b = await cli('run', 'perceptron-separable', '--json', '--seed', '5');
+    const c = await cli('run', 'perceptron-separable', '--json', '--seed', '6');
+    expect(a.out).toBe(b.out);
+    expect(JSON.parse(c.out).runs[0].history).not.toEqual(JSON.parse(a.out).runs[0].history);
+  });
+
+  it('--model, --epochs and --param shape the run', async () => {
+    const { out } = await cli('run', 'adaline-divergence', '--model', 'below', '--epochs', '3', '--param', 'learningRate=0.1', '--json');
+    const doc = JSON.parse(out);
+    expect(doc.runs.map((r: { id: string }) => r.id)).toEqual(['below']);
+    expect(doc.runs[0]).toMatchObject({ outcome: 'truncated', epochs: 3 });
+    expect(doc.runs[0].params.learningRate).toBe(0.1);
+    const one = JSON.parse((await cli('run', 'adaline-divergence', '--param', 'above.learningRate=0.2', '--json')).out);
+    expect(one.runs.map((r: any) => r.params.learningRate)).toEqual([0.2, 0.3]);
+  });
+
+  it('prints a readable report by default', async () => {
+    const { code, out } = await cli('run', 'perceptron-xor');
+    expect(code).toBe(0);
+    expect(out).toContain('outcome   cycling: the weights at epoch');
+    expect(out).toContain('✓ perceptron ends cycling');
+  });
+
+  it('runs a scenario file given by path', async () => {
+    const { code, out } = await cli('run', 'scenarios/logistic-and.json', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).runs[0].outcome).toBe('solved');
+  });
+
+  it.each([
+    [['run', 'nope'], /^neural-eras: unknown scenario "nope"; known scenarios: /],
+    [['run', 'perceptron-xor', '--model', 'mlp'], /--model mlp: scenario perceptron-xor has no such model; it runs: perceptron/],
+    [['run', 'perceptron-xor', '--param', 'learningRate=-1'], /learningRate: expected a number in \[0, 100\], got "-1"/],
+    [['run', 'perceptron-xor', '--param', 'speed=3'], /perceptron has no parameter "speed"/],
+    [['run', 'perceptron-xor', '--param', 'oops'], /--param needs key=value/],
+    [['run', 'perceptron-xor', '--epochs', 'many'], /--epochs must be a whole number/],
+    [['run', 'missing/file.json'], /missing\/file\.json: cannot read the file/],
+    [['run'], /missing required argument 'scenario'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['run', 'perceptron-xor', '--bogus'], /unknown option '--bogus'/],
+    [['info', 'gpt'], /"gpt" is neither a model nor a scenario/],
+  ])('exits 2 with one line for %j', async (argv, message) => {
+    const { code, err, out } = await cli(...argv);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(message);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('neural-eras verify, list, info', () => {
+  it('verify passes every shipped claim, exit 0', async () => {
+    const { code, out } = await cli('verify', '--json');
+    const doc = JSON.parse(out);
+    expect(doc.failed).toBe(0);
+    expect(doc.ok).toBe(true);
+    expect(code).toBe(0);
+  });
+
+  it('verify exits 1 when a claim fails', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'ne-')), 'wrong.json');
+    writeFileSync(file, JSON.stringify({ id: 'wrong', title: 't', era: '1958', year: 1958, story: ['s'], seed: 1, epochs: 20, data: { kind: 'gate', gate: 'XOR' }, models: [{ model: 'perceptron' }], claims: [{ run: 'perceptron', outcome: 'solved' }] }));
+    const { code, out } = await cli('verify', file);
+    expect(code).toBe(1);
+    expect(out).toContain('1 claims: 0 hold, 1 fail');
+  });
+
+  it('list --json names every model and scenario', async () => {
+    const doc = JSON.parse((await cli('list', '--json')).out);
+    expect(doc.models.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['mcculloch-pitts', 'hebbian', 'perceptron', 'adaline', 'logistic']));
+    expect(doc.scenarios.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['seed-or-unit', 'perceptron-xor']));
+  });
+
+  it('info shows a history card with the parameter schema', async () => {
+    const { out } = await cli('info', 'perceptron');
+    expect(out).toContain("Rosenblatt's perceptron (1958)");
+    expect(out).toMatch(/learningRate\s+0\.1\s+a number in \[0, 100\]/);
+  });
+
+  it('--version and --help exit 0', async () => {
+    expect((await cli('--version')).code).toBe(0);
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('verify');
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { gate } from '../../src/core/datasets.js';
+import { Run, type RunSpec } from '../../src/core/runner.js';
+import type { ModelPlugin } from '../../src/core/types.js';
+import { perceptron } from '../../src/models/perceptron.js';
+import { resolveParams } from '../../src/core/params.js';
+
+/** A scripted model: its single weight follows the given sequence, one value per epoch. */
+function scripted(sequence: number[], loss = (w: number) => Math.abs(w), learns = true): ModelPlugin {
+  return {
+    meta: { id: 'scripted', name: 'scripted', year: 2000, authors: [], citation: '', summary: '', cannot: '', params: {}, learns, defaultTarget: { loss: { max: 0 } } },
+    create: () => {
+      let k = 0;
+      let w = sequence[0]!;
+      return {
+        deterministicEpochs: true,
+        step: () => null,
+        atEpochBoundary: () => true,
+        epoch: () => {
+          w = sequence[Math.min(++k, sequence.length - 1)]!;
+          return { loss: loss(w), updates: 1 };
+        },
+        evaluate: (rows) => ({ loss: loss(w), accuracy: 0.5, outputs: rows.inputs.map(() => [w]), predictions: rows.inputs.map(() => 0) }),
+        predict: () => ({ label: 0, score: 0 }),
+        weights: () => [w],
+        flatWeights: () => [w],
+      };
+    },
+  };
+}
+
+const spec = (plugin: ModelPlugin, epochs = 10): RunSpec => ({ id: 'r', plugin, params: {}, data: gate('AND'), seed: 1, epochs });
+
+describe('runner outcomes', () => {
+  it('solved when the target is met, at the epoch it is met', () => {
+    const run = new Run(spec(scripted([3, 2, 1, 0]))).toEnd();
+    expect(run.status.outcome).toBe('solved');
+    expect(run.epoch).toBe(3);
+    expect(run.history.map((h) => h.loss)).toEqual([3, 2, 1, 0]);
+  });
+
+  it('truncated when the budget runs out', () => {
+    const run = new Run(spec(scripted([9, 8, 7, 6, 5, 4, 3, 2, 1.5, 1.25, 1.1, 1.05, 1.01]), 5)).toEnd();
+    expect(run.status).toEqual({ outcome: 'truncated', reason: 'epoch budget of 5 spent without reaching the target' });
+    expect(run.epoch).toBe(5);
+  });
+
+  it('cycling when the weights return to an earlier state', () => {
+    const run = new Run(spec(scripted([1, 2, 3, 1, 2, 3]))).toEnd();
+    expect(run.status.outcome).toBe('cycling');
+    expect(run.status.reason).toMatch(/epoch 3 equal those at epoch 0: the same 3 epochs repeat/);
+  });
+
+  it('diverged at once when a weight becomes NaN or grows past the bound', () => {
+    const nan = new Run(spec(scripted([1, 2, NaN, 4]))).toEnd();
+    expect(nan.status.outcome).toBe('diverged');
+    expect(nan.epoch).toBe(2);
+    expect(nan.status.reason).toMatch(/NaN/);
+    const big = new Run({ ...spec(scripted([1, 10, 100, 1000, 1e4])), divergeBound: 500 }).toEnd();
+    expect(big.status.outcome).toBe('diverged');
+    expect(big.epoch).toBe(3);
+    expect(big.status.reason).toMatch(/grew past the bound 500/);
+  });
+
+  it('diverged when the loss is not finite', () => {
+    const run = new Run(spec(scripted([1, 2, 3], (w) => (w === 3 ? Infinity : w)))).toEnd();
+    expect(run.status).toMatchObject({ outcome: 'diverged', reason: 'the loss became Infinity at epoch 2' });
+  });
+
+  it('a model that cannot learn is evaluated once and says why it stops', () => {
+    const run = new Run(spec(scripted([5], Math.abs, false))).toEnd();
+    expect(run.status.outcome).toBe('truncated');
+    expect(run.status.reason).toMatch(/does not learn/);
+    expect(run.epoch).toBe(0);
+  });
+
+  it('steps pattern by pattern and closes the epoch at the boundary', () => {
+    const params = resolveParams(perceptron.meta.params, { learningRate: 0.05, weights: [-0.4, 0.6, 0.6] });
+    const run = new Run({ id: 'p', plugin: perceptron, params, data: gate('AND'), seed: 1, epochs: 5 });
+    const records = [run.step(), run.step()];
+    expect(records.map((r) => r!.pattern)).toEqual([0, 1]);
+    expect(records[1]!.after).toEqual([-0.5, 0.6, 0.5]);
+    expect(run.epoch).toBe(0);
+    expect(run.midEpochSteps).toBe(2);
+    run.runEpoch(); // finishes the epoch begun by the steps
+    expect(run.epoch).toBe(1);
+    expect(run.status.outcome).toBe('solved');
+    expect(run.latest.updates).toBe(2);
+  });
+});

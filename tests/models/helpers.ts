@@ -1,0 +1,13 @@
+/** Test helpers: build a plugin's model on data with overrides, and train it headless. */
+import { Run } from '../../src/core/runner.js';
+import { resolveParams } from '../../src/core/params.js';
+import { createRng } from '../../src/core/rng.js';
+import type { Dataset, ModelInstance, ModelPlugin } from '../../src/core/types.js';
+
+export function build(plugin: ModelPlugin, data: Dataset, overrides: Record<string, unknown> = {}, seed = 1): ModelInstance {
+  return plugin.create({ data, params: resolveParams(plugin.meta.params, overrides), rng: createRng(seed) });
+}
+
+export function train(plugin: ModelPlugin, data: Dataset, overrides: Record<string, unknown> = {}, epochs = 100, seed: number | string = 1): Run {
+  return new Run({ id: plugin.meta.id, plugin, params: resolveParams(plugin.meta.params, overrides), data, seed, epochs }).toEnd();
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { gate, generate } from '../../src/core/datasets.js';
+import { createRng } from '../../src/core/rng.js';
+import { perceptron } from '../../src/models/perceptron.js';
+import { build, train } from './helpers.js';
+
+const OR = [-0.4, 0.6, 0.6];
+
+describe('perceptron', () => {
+  it("computes OR with the lecture's weights: outputs −1, 1, 1, 1", () => {
+    const m = build(perceptron, gate('OR'), { weights: OR });
+    expect(m.evaluate(gate('OR')).outputs.map((o) => o[0])).toEqual([-1, 1, 1, 1]);
+  });
+
+  it("replays the lecture's epoch pattern by pattern: OR weights + AND targets → (−0.6, 0.5, 0.5)", () => {
+    const m = build(perceptron, gate('AND'), { weights: OR, learningRate: 0.05 });
+    const steps = [m.step()!, m.step()!, m.step()!, m.step()!];
+    expect(steps.map((s) => s.changed)).toEqual([false, true, true, false]);
+    expect(steps[1]!.after[0]).toBeCloseTo(-0.5, 12);
+    expect(steps[1]!.equation).toBe('w ← w + η(t − o)x = (-0.4, 0.6, 0.6) + 0.05·(-1 − 1)·(1, 0, 1) = (-0.5, 0.6, 0.5)');
+    const w = m.weights() as number[];
+    [-0.6, 0.5, 0.5].forEach((v, j) => expect(Math.abs(w[j]! - v)).toBeLessThanOrEqual(1e-12));
+    expect(m.evaluate(gate('AND')).outputs.map((o) => o[0])).toEqual([-1, -1, -1, 1]);
+    expect(m.describe!()[0]).toBe('decision boundary: −0.6 + 0.5·x1 + 0.5·x2 = 0');
+  });
+
+  it('converges on linearly separable blobs (any seed)', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const data = generate('blobs', { n: 120, noise: 0.05, targets: 'bipolar' }, createRng(seed));
+      const run = train(perceptron, data, { init: 'random', shuffle: true }, 200, seed);
+      expect(run.status.outcome).toBe('solved');
+      expect(run.latest.accuracy).toBe(1);
+    }
+  });
+
+  it('cycles on XOR and is never better than 3 of 4', () => {
+    for (const w of [[0, 0, 0], [0.3, -0.7, 0.2], [-1, 2, 0.5]]) {
+      const run = train(perceptron, gate('XOR'), { weights: w, learningRate: 0.1 }, 1000);
+      expect(run.status.outcome).toBe('cycling');
+      expect(Math.max(...run.history.map((h) => h.accuracy))).toBeLessThanOrEqual(0.75);
+    }
+  });
+
+  it('with reshuffling it cannot be called cycling: XOR is truncated', () => {
+    const run = train(perceptron, gate('XOR'), { shuffle: true }, 50);
+    expect(run.status.outcome).toBe('truncated');
+  });
+
+  it('works with 0/1 targets: o = 1 if w·x ≥ 0 else 0', () => {
+    const run = train(perceptron, gate('AND', 'binary', 'binary'), { learningRate: 0.1 }, 100);
+    expect(run.status.outcome).toBe('solved');
+  });
+
+  it('has a dead zone: |w·x| ≤ θ outputs 0, which counts as an error', () => {
+    const m = build(perceptron, gate('AND'), { theta: 0.5, weights: OR });
+    expect(m.evaluate(gate('AND')).outputs.map((o) => o[0])).toEqual([0, 0, 0, 1]);
+    expect(() => build(perceptron, gate('AND', 'binary', 'binary'), { theta: 0.5 })).toThrow(/bipolar/);
+  });
+
+  it('photoperceptron: random association units make XOR learnable; same seed, same wiring', () => {
+    const run = train(perceptron, gate('XOR'), { associationUnits: 40 }, 200, 5);
+    expect(run.status.outcome).toBe('solved');
+    const again = train(perceptron, gate('XOR'), { associationUnits: 40 }, 200, 5);
+    expect(again.model.weights()).toEqual(run.model.weights());
+  });
+
+  it('refuses explicit weights of the wrong length', () => {
+    expect(() => build(perceptron, gate('AND'), { weights: [1, 2] })).toThrow('perceptron: weights has 2 values but this data needs 3');
+  });
+});

@@ -1,0 +1,20 @@
+/** Every claim of every shipped scenario, one test each: the historical record as executable checks. */
+import { describe, expect, it } from 'vitest';
+import { executeScenario } from '../../src/scenarios/execute.js';
+import { loadAllScenarios } from '../../src/scenarios/loader.js';
+
+const scenarios = loadAllScenarios();
+
+describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
+  const result = executeScenario(scenario);
+  const claims = result.runs.flatMap((r) => r.claims.map((c) => [c.claim, c] as const));
+  it('evaluates all of its claims', () => {
+    expect(claims.length).toBe(scenario.claims.length);
+  });
+  it.each(claims)('%s', (_text, claim) => {
+    expect(claim.holds).toBe(true);
+  });
+  it('replays identically with the same seed', () => {
+    expect(JSON.stringify(executeScenario(scenario))).toBe(JSON.stringify(result));
+  });
+});
