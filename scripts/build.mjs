@@ -24,7 +24,7 @@ if (process.argv.includes('--if-stale') && existsSync(out)) {
 
 try {
   await build({
-    entryPoints: [join(root, 'src', 'cli.ts')],
+    entryPoints: { cli: join(root, 'src', 'cli.ts'), 'sweep-worker': join(root, 'src', 'commands', 'sweep-worker.ts') },
     outdir: join(root, 'dist'),
     bundle: true,
     splitting: true,

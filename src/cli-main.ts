@@ -4,11 +4,13 @@
  */
 import { Command, CommanderError } from 'commander';
 import { isUserError } from './commands/errors.js';
+import { gradientsCommand } from './commands/gradients.js';
 import { infoCommand } from './commands/info.js';
 import type { Io } from './commands/io.js';
 import { listCommand } from './commands/list.js';
 import { collect } from './commands/options.js';
 import { runCommand } from './commands/run.js';
+import { sweepCommand } from './commands/sweep.js';
 import { tourCommand } from './commands/tour.js';
 import { verifyCommand } from './commands/verify.js';
 
@@ -47,6 +49,33 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .argument('[scenario...]', 'scenario ids or paths (default: all shipped scenarios)')
     .option('--json', 'one JSON document on stdout')
     .action((refs: string[], opts) => void (code = verifyCommand(refs, opts, io)));
+
+  program
+    .command('gradients')
+    .description('per-layer gradient norms of a deep, narrow net, one column per hidden activation')
+    .option('--depth <n>', 'hidden layers', '10')
+    .option('--width <n>', 'units per hidden layer', '16')
+    .option('--activations <list>', 'comma-separated hidden activations', 'sigmoid,relu')
+    .option('--init <name>', 'auto (Glorot for sigmoid/tanh, He for ReLU), uniform, standard, glorot-uniform, glorot-normal, he', 'auto')
+    .option('--epochs <n>', 'also train this many epochs and show the norms again', '0')
+    .option('--learning-rate <eta>', 'SGD step size for --epochs', '0.1')
+    .option('--data <kind>', 'the 2D task: blobs, xor, circles, spirals, moons', 'circles')
+    .option('-s, --seed <n>', 'seed for data and initial weights', '1')
+    .option('--json', 'one JSON document on stdout')
+    .action((opts) => void (code = gradientsCommand(opts, io)));
+
+  program
+    .command('sweep')
+    .description('run one model of a scenario over many seeds: solved share and epochs-to-solve quartiles')
+    .argument('<scenario>', 'a scenario id or path')
+    .option('-m, --model <id>', 'the run (or model) id inside the scenario')
+    .option('--seeds <n>', 'number of seeds', '100')
+    .option('--first <s>', 'first seed', '1')
+    .option('--workers <k>', 'worker threads (default: one per core)')
+    .option('-e, --epochs <n>', 'epoch budget per seed (default: the scenario\'s)')
+    .option('-p, --param <key=value>', 'override a parameter (repeatable)', collect)
+    .option('--json', 'one JSON document on stdout')
+    .action(async (ref: string, opts) => void (code = await sweepCommand(ref, opts, io)));
 
   program
     .command('info')

@@ -46,12 +46,15 @@ export interface Status {
   readonly reason: string | null;
 }
 
-/** Weight vectors longer than this are not snapshotted per epoch nor checked for cycles. */
+/** Weight vectors longer than this are not snapshotted in the per-epoch history. */
 const SMALL_MODEL = 256;
 const DEFAULT_BOUND = 1e6;
 
-/** The exact state key of a weight vector (12 significant digits absorb float round-off). */
-const stateKey = (w: ArrayLike<number>): string => Array.from(w, (v) => v.toPrecision(12)).join(',');
+/** Equal weight states, up to float round-off (relative 1e-12). */
+function sameState(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  for (let j = 0; j < a.length; j++) if (Math.abs(a[j]! - b[j]!) > 1e-12 * Math.max(1, Math.abs(a[j]!))) return false;
+  return true;
+}
 
 export function withinTarget(target: Target, metrics: Readonly<Record<string, number>>): boolean {
   const keys = Object.keys(target);
@@ -69,7 +72,9 @@ export class Run {
   private epochCount = 0;
   private updatesThisEpoch = 0;
   private stepsThisEpoch = 0;
-  private readonly seen = new Map<string, number>();
+  /** Brent's cycle detection: one saved state, re-saved at power-of-two distances (O(1) memory). */
+  private saved: { epoch: number; w: Float64Array } | null = null;
+  private power = 1;
   private state: Status = { outcome: null, reason: null };
   lastStep: StepRecord | null = null;
 
@@ -151,8 +156,8 @@ export class Run {
     this.stepsThisEpoch = 0;
     this.updatesThisEpoch = 0;
     const { data, plugin } = this.spec;
-    const train = this.model.evaluate(data);
-    const test = data.test ? this.model.evaluate(data.test) : undefined;
+    const train = this.model.score?.(data) ?? this.model.evaluate(data);
+    const test = data.test ? (this.model.score?.(data.test) ?? this.model.evaluate(data.test)) : undefined;
     const w = this.model.flatWeights();
     const small = w.length <= SMALL_MODEL;
     const metrics = { ...(this.model.metrics?.() ?? {}), loss: train.loss, accuracy: train.accuracy, epochs: epoch, ...(test ? { testAccuracy: test.accuracy } : {}) };
@@ -185,10 +190,9 @@ export class Run {
       this.end('truncated', `${plugin.meta.name} does not learn: its weights are wired by hand, and they do not reach the target`);
       return;
     }
-    if (small && this.model.deterministicEpochs) {
-      const key = stateKey(w);
-      const first = this.seen.get(key);
-      if (first !== undefined) {
+    if (this.model.deterministicEpochs) {
+      if (this.saved && sameState(w, this.saved.w)) {
+        const first = this.saved.epoch;
         const period = epoch - first;
         this.end(
           'cycling',
@@ -198,7 +202,10 @@ export class Run {
         );
         return;
       }
-      this.seen.set(key, epoch);
+      if (!this.saved || epoch - this.saved.epoch === this.power) {
+        if (this.saved) this.power *= 2;
+        this.saved = { epoch, w: Float64Array.from(w) };
+      }
     }
     if (epoch >= this.spec.epochs) this.end('truncated', `epoch budget of ${this.spec.epochs} spent without reaching the target`);
   }

@@ -109,6 +109,8 @@ export interface ModelInstance {
   atEpochBoundary(): boolean;
   /** Loss, accuracy and outputs on any rows of the same shape as the training set. */
   evaluate(data: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation;
+  /** Loss and accuracy only (no per-row outputs): a cheaper evaluate() the runner uses each epoch. */
+  score?(data: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): { loss: number; accuracy: number };
   /** Class and score for one input row (the heatmap calls this for every pixel). */
   predict(x: readonly number[]): { label: number; score: number };
   /** A JSON-safe snapshot of the weights: a flat [w0, w1, …] for single units. */

@@ -7,6 +7,9 @@ import { adaline } from './adaline.js';
 import { hebbian } from './hebbian.js';
 import { logistic } from './logistic.js';
 import { mccullochPitts } from './mcculloch-pitts.js';
+import { mlpBackprop } from './mlp-backprop.js';
+import { mlpDropout } from './mlp-dropout.js';
+import { mlpRelu } from './mlp-relu.js';
 import { perceptron } from './perceptron.js';
 
 export const MODELS: ReadonlyMap<string, ModelPlugin> = new Map<string, ModelPlugin>([
@@ -14,6 +17,9 @@ export const MODELS: ReadonlyMap<string, ModelPlugin> = new Map<string, ModelPlu
   ['hebbian', hebbian],
   ['logistic', logistic],
   ['mcculloch-pitts', mccullochPitts],
+  ['mlp-backprop', mlpBackprop],
+  ['mlp-dropout', mlpDropout],
+  ['mlp-relu', mlpRelu],
   ['perceptron', perceptron],
 ]);
 

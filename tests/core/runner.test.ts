@@ -46,9 +46,9 @@ describe('runner outcomes', () => {
   });
 
   it('cycling when the weights return to an earlier state', () => {
-    const run = new Run(spec(scripted([1, 2, 3, 1, 2, 3]))).toEnd();
+    const run = new Run(spec(scripted([1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3]))).toEnd();
     expect(run.status.outcome).toBe('cycling');
-    expect(run.status.reason).toMatch(/epoch 3 equal those at epoch 0: the same 3 epochs repeat/);
+    expect(run.status.reason).toMatch(/epoch 6 equal those at epoch 3: the same 3 epochs repeat/);
   });
 
   it('diverged at once when a weight becomes NaN or grows past the bound', () => {

@@ -1,0 +1,108 @@
+/**
+ * `neural-eras sweep <scenario> --model id --seeds n [--first s] [--workers k] [--epochs n]
+ *   [--param key=value]… [--json]`: one run per seed, spread over worker threads; reports the
+ * solved share and the epochs-to-solve median and quartiles. Per-seed results do not depend on
+ * the worker count: each seed's run is built from its own seed alone.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { loadScenario } from '../scenarios/loader.js';
+import { selectRuns } from '../scenarios/execute.js';
+import { num, table } from '../report/table.js';
+import type { Io } from './io.js';
+import { UsageError } from './errors.js';
+import { parseCount, parseParamOverrides } from './options.js';
+import { runSeeds, type SeedResult, type SweepJob } from './sweep-seeds.js';
+
+export interface SweepOptions {
+  model?: string;
+  seeds?: string;
+  first?: string;
+  workers?: string;
+  epochs?: string;
+  param?: string[];
+  json?: boolean;
+}
+
+/** Quantile by linear interpolation between order statistics (type 7, as R and numpy default). */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
+}
+
+/** The bundled worker (dist/sweep-worker.js); null when running from the TypeScript sources. */
+function workerScript(): string | null {
+  const js = fileURLToPath(new URL('./sweep-worker.js', import.meta.url));
+  return existsSync(js) ? js : null;
+}
+
+function inWorker(job: SweepJob): Promise<SeedResult[]> {
+  const file = workerScript();
+  // From the sources (vitest, tsx) there is no bundled worker: the share runs in this thread.
+  if (!file) return Promise.resolve(runSeeds(job));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: job });
+    worker.once('message', (m: { ok: boolean; results?: SeedResult[]; error?: string }) => (m.ok ? resolve(m.results!) : reject(new Error(m.error))));
+    worker.once('error', reject);
+  });
+}
+
+/** Runs every seed, on `workers` threads (1 = in this thread); results sorted by seed. */
+export async function sweep(job: SweepJob, workers: number): Promise<SeedResult[]> {
+  if (workers <= 1 || job.seeds.length < 2) return runSeeds(job);
+  const k = Math.min(workers, job.seeds.length);
+  // Interleaved shares balance the load when long runs cluster among neighbouring seeds.
+  const shares = Array.from({ length: k }, (_, w) => job.seeds.filter((_, i) => i % k === w));
+  const parts = await Promise.all(shares.map((seeds) => inWorker({ ...job, seeds })));
+  return parts.flat().sort((a, b) => a.seed - b.seed);
+}
+
+export function summarise(results: readonly SeedResult[]) {
+  const outcomes = { solved: 0, truncated: 0, cycling: 0, diverged: 0 } as Record<string, number>;
+  for (const r of results) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+  const epochs = results.filter((r) => r.outcome === 'solved').map((r) => r.epochs).sort((a, b) => a - b);
+  return {
+    solved: outcomes['solved']!,
+    solvedShare: results.length ? outcomes['solved']! / results.length : 0,
+    outcomes,
+    epochsToSolve: epochs.length
+      ? { median: quantile(epochs, 0.5), q1: quantile(epochs, 0.25), q3: quantile(epochs, 0.75), min: epochs[0]!, max: epochs[epochs.length - 1]! }
+      : null,
+  };
+}
+
+export async function sweepCommand(ref: string, opts: SweepOptions, io: Io): Promise<number> {
+  const scenario = loadScenario(ref);
+  const runs = selectRuns(scenario, opts.model ? [opts.model] : undefined);
+  if (!opts.model && scenario.runs.length > 1) {
+    throw new UsageError(`--model is needed: scenario ${scenario.id} runs ${scenario.runs.map((r) => r.id).join(', ')}`);
+  }
+  if (runs.length !== 1) throw new UsageError(`--model ${opts.model}: scenario ${scenario.id} has no such single run; it runs: ${scenario.runs.map((r) => r.id).join(', ')}`);
+  const run = runs[0]!;
+  const n = parseCount('--seeds', opts.seeds ?? '100', 1, 1_000_000);
+  const first = parseCount('--first', opts.first ?? '1', 0, 2 ** 40);
+  const workers = opts.workers !== undefined ? parseCount('--workers', opts.workers, 1, 256) : availableParallelism();
+  const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs) : undefined;
+  const params = parseParamOverrides(scenario, [run.id], opts.param ?? []).get(run.id) ?? {};
+  const seeds = Array.from({ length: n }, (_, i) => first + i);
+  const job: SweepJob = { ref: scenario.file, run: run.id, params, seeds, ...(epochs !== undefined ? { epochs } : {}) };
+  const started = performance.now();
+  const results = await sweep(job, workers);
+  const seconds = (performance.now() - started) / 1000;
+  const summary = summarise(results);
+  const doc = { scenario: scenario.id, run: run.id, model: run.plugin.meta.id, seeds: n, firstSeed: first, workers: Math.min(workers, n), epochBudget: epochs ?? run.epochs, ...summary, runs: results };
+  if (opts.json) {
+    io.out(`${JSON.stringify(doc)}\n`);
+    return 0;
+  }
+  const e = summary.epochsToSolve;
+  io.out(`${scenario.title} — ${run.label} [${run.plugin.meta.id}], seeds ${first}…${first + n - 1}, budget ${doc.epochBudget} epochs\n\n`);
+  io.out(`${table(['outcome', 'runs', 'share'], Object.entries(summary.outcomes).map(([k, v]) => [k, v, v / n]))}\n\n`);
+  io.out(e ? `epochs to solve: median ${num(e.median)}, quartiles ${num(e.q1)}–${num(e.q3)}, range ${e.min}–${e.max}\n` : 'no seed solved it within the budget\n');
+  io.out(`${n} runs on ${doc.workers} worker${doc.workers > 1 ? 's' : ''} in ${seconds.toFixed(2)} s\n`);
+  return 0;
+}

@@ -1,0 +1,114 @@
+/**
+ * Network and training options, and their resolution into the per-layer tables the engine runs on
+ * (activation codes, keep probabilities): validated once at construction, never in the loop.
+ */
+import { ModelConfigError } from '../types.js';
+import { ACTIVATIONS, type ActivationName, SOFTMAX, STEP_BIPOLAR, TANH, stepNotTrainable } from './activations.js';
+import { type InitName } from './init.js';
+import { LOSS_CODES, type LossName, type OutputActivation, checkOutput } from './losses.js';
+
+export interface NetworkConfig {
+  /** Units per layer, input first, e.g. [2, 8, 8, 1]. */
+  readonly sizes: readonly number[];
+  /** Hidden activation: one name for every hidden layer, or one per hidden layer. @default 'sigmoid' */
+  readonly hidden?: ActivationName | readonly ActivationName[];
+  /** @default 'sigmoid' */
+  readonly output?: OutputActivation;
+  /** @default 'mse' (½·MSE) */
+  readonly loss?: LossName;
+  /** @default 'standard' */
+  readonly init?: InitName;
+  /** r of the 'uniform' init, U[−r, r]. @default 0.5 */
+  readonly initRange?: number;
+  /** Explicit weights per layer, [out][1 + in] rows, bias first (overrides init). */
+  readonly weights?: unknown;
+  /** Rows per forward/backward chunk; larger batches are accumulated chunk by chunk. @default 32 */
+  readonly maxBatch?: number;
+  /** Keep probability of the input units under dropout. @default 1 */
+  readonly keepInput?: number;
+  /** Keep probability of hidden units: one for all, or one per hidden layer. @default 1 */
+  readonly keepHidden?: number | readonly number[];
+  /** False builds a forward-only network (step units allowed, training refused). @default true */
+  readonly trainable?: boolean;
+  /** Class threshold of a single output. @default 0 after tanh / step-bipolar, else 0.5 */
+  readonly threshold?: number;
+}
+
+export interface TrainOptions {
+  /** Learning rate η. */
+  readonly eta: number;
+  /** Momentum μ: v ← μv − η∇, W ← W + v. @default 0 */
+  readonly momentum?: number;
+  /** L2 weight decay λ on non-bias weights (J + λ/2 ‖W‖²). @default 0 */
+  readonly weightDecay?: number;
+  /** Rows per update: 1 online, k minibatch, 0 full batch. @default 1 */
+  readonly batchSize?: number;
+  /** True: gradient averaged over the batch; false: summed (Rumelhart's sweep). @default true */
+  readonly average?: boolean;
+  /** Reshuffle the presentation order each epoch with the network's Rng. @default false */
+  readonly shuffle?: boolean;
+}
+
+/** A validated configuration: per-layer tables indexed by layer k = 0 (input) … L (output). */
+export interface ResolvedLayers {
+  readonly sizes: readonly number[];
+  readonly depth: number;
+  readonly activations: readonly OutputActivation[];
+  readonly act: Int8Array;
+  readonly keep: Float64Array;
+  readonly loss: number;
+  readonly lossName: LossName;
+  readonly threshold: number;
+  readonly trainable: boolean;
+  readonly maxBatch: number;
+}
+
+/** Checks a configuration and returns its per-layer tables; throws ModelConfigError with the reason. */
+export function resolveLayers(config: NetworkConfig): ResolvedLayers {
+  const sizes = [...config.sizes];
+  if (sizes.length < 2 || sizes.some((s) => !Number.isInteger(s) || s < 1)) {
+    throw new ModelConfigError(`sizes must be at least two positive integers, got [${sizes.join(', ')}]`);
+  }
+  const L = sizes.length - 1;
+  const trainable = config.trainable ?? true;
+  const output = config.output ?? 'sigmoid';
+  const lossName = config.loss ?? 'mse';
+  checkOutput(output, lossName, sizes[L]!);
+  const activations: OutputActivation[] = ['linear', ...perLayer(config.hidden ?? 'sigmoid', L - 1, 'hidden'), output];
+  const act = new Int8Array(L + 1);
+  activations.forEach((name, k) => {
+    if (name === 'softmax') {
+      if (k !== L) throw new ModelConfigError('softmax is an output activation only');
+      act[k] = SOFTMAX;
+      return;
+    }
+    const f = ACTIVATIONS[name];
+    if (f === undefined) throw new ModelConfigError(`unknown activation "${String(name)}" in layer ${k}`);
+    if (k > 0 && !f.trainable && trainable) throw new ModelConfigError(stepNotTrainable(name, k));
+    act[k] = f.code;
+  });
+  const keep = Float64Array.from([config.keepInput ?? 1, ...perLayer(config.keepHidden ?? 1, L - 1, 'keepHidden')]);
+  keep.forEach((p, k) => {
+    if (!(p > 0 && p <= 1)) throw new ModelConfigError(`keep probability of layer ${k} must be in (0, 1], got ${p}`);
+  });
+  return {
+    sizes,
+    depth: L,
+    activations,
+    act,
+    keep,
+    loss: LOSS_CODES[lossName],
+    lossName,
+    threshold: config.threshold ?? (act[L] === TANH || act[L] === STEP_BIPOLAR ? 0 : 0.5),
+    trainable,
+    maxBatch: Math.max(1, Math.floor(config.maxBatch ?? 32)),
+  };
+}
+
+function perLayer<T>(value: T | readonly T[], count: number, what: string): T[] {
+  if (!Array.isArray(value)) return Array.from({ length: count }, () => value as T);
+  if (value.length !== count) {
+    throw new ModelConfigError(`${what}: expected ${count} entries (one per hidden layer), got ${value.length}`);
+  }
+  return [...(value as readonly T[])];
+}

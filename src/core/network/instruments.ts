@@ -1,0 +1,141 @@
+/**
+ * Instruments read on demand from the network's buffers (cheap: one pass over weights and the
+ * last chunk's activations; nothing is tracked inside the training loop). Arrays have one entry
+ * per weight layer: index 0 is W^1 (input → first hidden), the last is the output layer.
+ */
+import { RELU, SATURATION_Z } from './activations.js';
+import type { Network } from './network.js';
+
+export interface Instruments {
+  /** ‖∂J/∂W^k‖ (Frobenius, bias column included) of the last computed gradient, as applied (mean or sum). */
+  readonly gradNorm: number[];
+  /** Mean |delta^k| over the rows × units of the last backward chunk. */
+  readonly meanAbsDelta: number[];
+  /** ‖W^k‖ (Frobenius, bias column included). */
+  readonly weightNorm: number[];
+  /**
+   * Share of (row, unit) pairs of sigmoid / tanh layers in the flat tails: |z| > 4 for sigmoid,
+   * |z| > 2 for tanh (derivative below 7% of its peak); 0 for other activations.
+   */
+  readonly saturation: number[];
+  /** Share of ReLU units whose output is 0 for every row of the last chunk; 0 for non-ReLU layers. */
+  readonly deadRelu: number[];
+  /** Share of activations a^k exactly 0 (before any dropout mask). */
+  readonly zeroShare: number[];
+  /** Rows of the last forward chunk the activation statistics come from. */
+  readonly rows: number;
+}
+
+/** Frobenius norm of scale · x over [from, to). */
+export function blockNorm(x: Float64Array, from: number, to: number, scale = 1): number {
+  let s = 0;
+  for (let p = from; p < to; p++) s += x[p]! * x[p]!;
+  return Math.abs(scale) * Math.sqrt(s);
+}
+
+function meanAbs(x: Float64Array, len: number): number {
+  if (len === 0) return 0;
+  let s = 0;
+  for (let e = 0; e < len; e++) s += Math.abs(x[e]!);
+  return s / len;
+}
+
+/** The instruments at the current weights and the last forward / backward chunk. */
+export function instruments(net: Network): Instruments {
+  const L = net.depth;
+  const B = net.lastRows;
+  const out: Instruments = {
+    gradNorm: [], meanAbsDelta: [], weightNorm: [], saturation: [], deadRelu: [], zeroShare: [], rows: B,
+  };
+  for (let k = 1; k <= L; k++) {
+    const from = net.offsets[k - 1]!;
+    const to = net.offsets[k]!;
+    const units = net.sizes[k]!;
+    const len = B * units;
+    out.gradNorm.push(blockNorm(net.g, from, to, net.lastScale));
+    out.weightNorm.push(blockNorm(net.w, from, to));
+    out.meanAbsDelta.push(meanAbs(net.delta[k]!, net.lastDeltaRows * units));
+    const z = net.z[k]!;
+    const a = net.a[k]!;
+    const code = net.activationCode(k);
+    const zSat = SATURATION_Z[code];
+    let saturated = 0;
+    let zeros = 0;
+    for (let e = 0; e < len; e++) {
+      if (zSat !== undefined && Math.abs(z[e]!) > zSat) saturated++;
+      if (a[e] === 0) zeros++;
+    }
+    let dead = 0;
+    if (code === RELU && B > 0) {
+      for (let j = 0; j < units; j++) {
+        let s = 0;
+        while (s < B && a[s * units + j] === 0) s++;
+        if (s === B) dead++;
+      }
+    }
+    out.saturation.push(len ? saturated / len : 0);
+    out.zeroShare.push(len ? zeros / len : 0);
+    out.deadRelu.push(dead / units);
+  }
+  return out;
+}
+
+/**
+ * ∂J/∂W of n rows (full batch) at the current weights, without dropout and without updating:
+ * per-layer gradient norms (mean over the rows when average, else summed) and mean |delta|
+ * over all rows. Leaves the gradient in net.g, so instruments() reports it afterwards.
+ */
+export function computeGradients(
+  net: Network, X: Float64Array, T: Float64Array, n: number, average = true,
+): { loss: number; gradNorm: number[]; meanAbsDelta: number[] } {
+  const L = net.depth;
+  const absDelta = new Float64Array(L + 1);
+  let loss = 0;
+  net.g.fill(0);
+  for (let start = 0; start < n; start += net.maxBatch) {
+    const B = Math.min(net.maxBatch, n - start);
+    net.load(X, T, null, start, B);
+    net.forward(B, false);
+    loss += net.backward(B);
+    for (let k = 1; k <= L; k++) absDelta[k]! += meanAbs(net.delta[k]!, B * net.sizes[k]!) * B;
+  }
+  net.lastScale = average ? 1 / n : 1;
+  const gradNorm: number[] = [];
+  const meanAbsDelta: number[] = [];
+  for (let k = 1; k <= L; k++) {
+    gradNorm.push(blockNorm(net.g, net.offsets[k - 1]!, net.offsets[k]!, net.lastScale));
+    meanAbsDelta.push(absDelta[k]! / n);
+  }
+  return { loss: loss / n, gradNorm, meanAbsDelta };
+}
+
+/**
+ * The instruments as named numbers (for targets and claims): gradNorm0 … gradNorm{L−1} per layer,
+ * gradRatio = first layer / last layer (the vanishing-gradient ratio; 0 when the last is 0),
+ * saturation and deadRelu pooled over the hidden units, weightNorm of all weights.
+ */
+export function summaryMetrics(net: Network): Record<string, number> {
+  const m = instruments(net);
+  const L = net.depth;
+  const out: Record<string, number> = {};
+  m.gradNorm.forEach((g, k) => (out[`gradNorm${k}`] = g));
+  const last = m.gradNorm[L - 1]!;
+  out['gradRatio'] = last > 0 ? m.gradNorm[0]! / last : 0;
+  let units = 0;
+  let saturated = 0;
+  let reluUnits = 0;
+  let dead = 0;
+  for (let k = 1; k < L; k++) {
+    const h = net.sizes[k]!;
+    units += h;
+    saturated += m.saturation[k - 1]! * h;
+    if (net.activationCode(k) === RELU) {
+      reluUnits += h;
+      dead += m.deadRelu[k - 1]! * h;
+    }
+  }
+  out['saturation'] = units ? saturated / units : 0;
+  out['deadRelu'] = reluUnits ? dead / reluUnits : 0;
+  out['weightNorm'] = Math.hypot(...m.weightNorm);
+  return out;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../src/core/rng.js';
+import {
+  ACTIVATIONS, ACTIVATION_NAMES, activate, createNetwork, timesDerivative,
+} from '../../../src/core/network/index.js';
+
+const h = 1e-5;
+
+describe('activations', () => {
+  it.each(ACTIVATION_NAMES)('%s: der matches central finite differences', (name) => {
+    const f = ACTIVATIONS[name];
+    const rng = createRng(`act/${name}`);
+    for (let n = 0; n < 25; n++) {
+      const z = rng.range(-6, 6);
+      // the kinks of relu / leaky-relu / the steps sit at 0
+      if (Math.abs(z) < 10 * h) continue;
+      const fd = (f.output(z + h) - f.output(z - h)) / (2 * h);
+      const der = f.der(z);
+      expect(Math.abs(der - fd)).toBeLessThanOrEqual(1e-6 * Math.max(Math.abs(der), Math.abs(fd), 1e-3));
+    }
+  });
+
+  it('relu follows the lecture: f(0) = 0 and f\'(0) = 1', () => {
+    expect(ACTIVATIONS.relu.output(0)).toBe(0);
+    expect(ACTIVATIONS.relu.der(0)).toBe(1);
+    expect(ACTIVATIONS['leaky-relu'].output(-2)).toBeCloseTo(-0.02, 15);
+  });
+
+  it('sigmoid\' is at most 1/4, with equality at 0', () => {
+    expect(ACTIVATIONS.sigmoid.der(0)).toBe(0.25);
+    const rng = createRng('sigmoid-bound');
+    for (let n = 0; n < 200; n++) expect(ACTIVATIONS.sigmoid.der(rng.range(-10, 10))).toBeLessThanOrEqual(0.25);
+  });
+
+  it.each(ACTIVATION_NAMES)('%s: the tight loops agree with the registry', (name) => {
+    const f = ACTIVATIONS[name];
+    const rng = createRng(`loops/${name}`);
+    const z = Float64Array.from({ length: 16 }, () => rng.range(-5, 5));
+    const a = new Float64Array(16);
+    activate(f.code, z, a, 16);
+    a.forEach((v, k) => expect(v).toBeCloseTo(f.output(z[k]!), 14));
+    if (!f.trainable) return;
+    const delta = new Float64Array(16).fill(2);
+    timesDerivative(f.code, z, a, delta, 16);
+    delta.forEach((v, k) => expect(v).toBeCloseTo(2 * f.der(z[k]!), 14));
+  });
+
+  it.each(['step-bipolar', 'step-binary'] as const)('%s is refused for gradient training', (step) => {
+    const rng = createRng(1);
+    expect(() => createNetwork({ sizes: [2, 2, 1], hidden: step }, rng)).toThrow(
+      /step function has derivative 0 almost everywhere, so gradient descent cannot train it; use sigmoid/,
+    );
+    expect(() => createNetwork({ sizes: [2, 1], output: step }, rng)).toThrow(/cannot train it/);
+  });
+
+  it('step units run forward-only: the lecture\'s XOR of OR and NAND (v = (-0.4, 0.6, 0.6))', () => {
+    const net = createNetwork(
+      {
+        sizes: [2, 2, 1], hidden: 'step-bipolar', output: 'step-bipolar', trainable: false,
+        weights: [[[-0.4, 0.6, 0.6], [0.6, -0.5, -0.5]], [[-0.4, 0.6, 0.6]]],
+      },
+      createRng(1),
+    );
+    const out = new Float64Array(4);
+    net.predictInto(Float64Array.from([0, 0, 0, 1, 1, 0, 1, 1]), 4, out);
+    expect([...out]).toEqual([-1, 1, 1, -1]);
+    const X = new Float64Array(2);
+    expect(() => net.trainEpoch(X, new Float64Array(1), 1, { eta: 0.1 })).toThrow(/forward-only/);
+  });
+});

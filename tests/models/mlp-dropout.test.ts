@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { gate, generate } from '../../src/core/datasets.js';
+import { resolveParams } from '../../src/core/params.js';
+import { createRng } from '../../src/core/rng.js';
+import { mlpDropout } from '../../src/models/mlp-dropout.js';
+
+const circles = generate('circles', { n: 60 }, createRng('data'));
+const build = (overrides: Record<string, unknown> = {}, seed = 1) =>
+  mlpDropout.create({ data: circles, params: resolveParams(mlpDropout.meta.params, overrides), rng: createRng(seed) });
+
+describe('mlp-dropout', () => {
+  it('carries the 2012 defaults: keep 0.8 for inputs, 0.5 for hidden units', () => {
+    expect(mlpDropout.meta.id).toBe('mlp-dropout');
+    expect(mlpDropout.meta.year).toBe(2012);
+    expect(mlpDropout.meta.defaultTarget).toEqual({ accuracy: { min: 1 } });
+    expect(resolveParams(mlpDropout.meta.params)).toMatchObject({
+      hidden: [32], activation: 'relu', output: 'sigmoid-bce', init: 'he', keepInput: 0.8, keepHidden: 0.5, batchSize: 10,
+    });
+    expect(build().describe!()).toEqual([
+      'architecture 2-32-1: relu hidden, sigmoid-bce output',
+      'parameters (2+1)·32 + (32+1)·1 = 129',
+      'η = 0.05, μ = 0.9, λ = 0, minibatch 10, shuffled order, dropout keep 0.8 input / 0.5 hidden',
+    ]);
+  });
+
+  it('epochs are random draws (masks), yet a same seed replays them exactly', () => {
+    const train = (seed: number) => {
+      const model = build({}, seed);
+      const losses = Array.from({ length: 5 }, () => model.epoch().loss);
+      return { losses, w: [...model.flatWeights()] };
+    };
+    expect(build().deterministicEpochs).toBe(false);
+    expect(build({ shuffle: false }).deterministicEpochs).toBe(false);
+    expect(build({ shuffle: false, keepInput: 1, keepHidden: 1 }).deterministicEpochs).toBe(true);
+    expect(train(3)).toEqual(train(3));
+    expect(train(3).w).not.toEqual(train(4).w);
+  });
+
+  it('evaluates without masks: the same weights give the same outputs every time', () => {
+    const model = build();
+    model.epoch();
+    const first = model.evaluate(circles);
+    expect(model.evaluate(circles)).toEqual(first);
+    expect(model.predict(circles.inputs[0]!).score).toBe(first.outputs[0]![0]);
+  });
+
+  it('learns the circles from seed 1 in 7 epochs despite the dropped units', () => {
+    const model = build();
+    let epochs = 0;
+    while (model.evaluate(circles).accuracy < 1 && epochs < 100) {
+      model.epoch();
+      epochs++;
+    }
+    expect(epochs).toBe(7);
+  });
+
+  it('learns XOR with bipolar targets, dropping inputs and hidden units', () => {
+    const xor = gate('XOR');
+    const model = mlpDropout.create({ data: xor, params: resolveParams(mlpDropout.meta.params), rng: createRng(2) });
+    for (let e = 0; e < 200 && model.evaluate(xor).accuracy < 1; e++) model.epoch();
+    expect(model.evaluate(xor).predictions).toEqual([0, 1, 1, 0]);
+  });
+});
