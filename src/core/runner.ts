@@ -19,6 +19,8 @@ export interface RunSpec {
   readonly params: Params;
   readonly data: Dataset;
   readonly seed: number | string;
+  /** Seed of the model's stream when it differs from the data's (a run pinned to its own seed). */
+  readonly modelSeed?: number | string;
   /** Epoch budget. */
   readonly epochs: number;
   readonly target?: Target;
@@ -79,7 +81,7 @@ export class Run {
   lastStep: StepRecord | null = null;
 
   constructor(readonly spec: RunSpec) {
-    this.model = spec.plugin.create({ data: spec.data, params: spec.params, rng: deriveRng(spec.seed, `model:${spec.id}`) });
+    this.model = spec.plugin.create({ data: spec.data, params: spec.params, rng: deriveRng(spec.modelSeed ?? spec.seed, `model:${spec.id}`) });
     this.target = spec.target ?? this.model.target ?? spec.plugin.meta.defaultTarget;
     this.closeEpoch(0, undefined);
   }
@@ -198,7 +200,9 @@ export class Run {
           'cycling',
           period === 1 && updates === 0
             ? `the weights stopped changing at epoch ${first} without reaching the target: a fixed point, so training can get no further`
-            : `the weights at epoch ${epoch} equal those at epoch ${first}: the same ${period === 1 ? 'epoch repeats' : `${period} epochs repeat`} for ever, errors and all, so it can never converge`,
+            : period === 1
+              ? `the epoch ends where it began (epoch ${first} → ${epoch}): its ${updates} updates cancel out, so training can get no further`
+              : `the weights at epoch ${epoch} equal those at epoch ${first}: the same ${period} epochs repeat for ever, errors and all, so it can never converge`,
         );
         return;
       }

@@ -86,6 +86,7 @@ class MlpInstance implements ModelInstance {
   /** Fit of the training set at weight state `version`: the stopping measures. */
   private fit = { version: -1, maxError: Infinity, sse: Infinity };
   private readonly out: Float64Array;
+  private readonly flatCache = new WeakMap<object, { X: Float64Array; T: Float64Array }>();
 
   constructor(
     private readonly data: Dataset,
@@ -196,8 +197,10 @@ class MlpInstance implements ModelInstance {
   /** Loss and accuracy without per-row arrays; on the training set also the fit measures. */
   score(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): { loss: number; accuracy: number } {
     if (rows.inputs !== this.data.inputs) {
-      const n = rows.inputs.length;
-      return this.net.evaluate(toFlat(rows.inputs), mapTargets(rows, this.map), n);
+      // Other rows (the test split, scored every epoch) keep their flat buffers too.
+      let flat = this.flatCache.get(rows.inputs);
+      if (!flat) this.flatCache.set(rows.inputs, (flat = { X: toFlat(rows.inputs), T: mapTargets(rows, this.map) }));
+      return this.net.evaluate(flat.X, flat.T, rows.inputs.length);
     }
     const result = this.net.evaluate(this.X, this.T, this.n);
     this.measureFit();

@@ -55,6 +55,8 @@ export function prepareRuns(scenario: Scenario, opts: ExecuteOptions = {}): RunS
     // Every run of a scenario sees the same data: it is drawn from the seed's "data" stream.
     data: buildDataset(r.data, deriveRng(seed, 'data')),
     seed,
+    // A run pinned to its own seed keeps it unless the caller chose a seed for everything.
+    ...(opts.seed === undefined && r.seed !== undefined ? { modelSeed: r.seed } : {}),
     epochs: opts.epochs ?? r.epochs,
     ...(r.target ? { target: r.target } : {}),
     ...(scenario.divergeBound ? { divergeBound: scenario.divergeBound } : {}),

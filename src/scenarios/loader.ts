@@ -26,6 +26,8 @@ export interface ResolvedRun {
   readonly data: DataSpec;
   readonly epochs: number;
   readonly target?: Target;
+  /** The model's own seed, when the file pins one for this run. */
+  readonly seed?: number | string;
 }
 
 export interface Scenario extends Omit<ScenarioFile, 'models' | 'claims'> {
@@ -98,6 +100,7 @@ export function parseScenario(json: unknown, file: string): Scenario {
       data: merged.data! as DataSpec,
       epochs: entry.epochs ?? s.epochs,
       ...(entry.target ?? s.target ? { target: entry.target ?? s.target } : {}),
+      ...(entry.seed !== undefined ? { seed: entry.seed } : {}),
     };
   });
   s.claims.forEach((c, i) => {

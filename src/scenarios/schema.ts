@@ -58,6 +58,8 @@ export const modelEntrySchema = z
     data: z.record(z.string(), z.unknown()).optional(),
     epochs: z.number().int().min(0).max(1000000).optional(),
     target: targetSchema.optional(),
+    /** Seed of this run's model (initial weights, order, masks); the data keeps the scenario's. */
+    seed: z.union([z.number().int(), z.string()]).optional(),
   })
   .strict();
 
