@@ -42,7 +42,12 @@ export interface ScenarioResult {
 
 export function selectRuns(scenario: Scenario, only?: readonly string[]): ResolvedRun[] {
   if (!only || only.length === 0) return [...scenario.runs];
-  return scenario.runs.filter((r) => only.includes(r.id) || only.includes(r.plugin.meta.id));
+  // A name picks the run with that id, or else every run of that model.
+  const picked = new Set(only.flatMap((name) => {
+    const byId = scenario.runs.filter((r) => r.id === name);
+    return byId.length > 0 ? byId : scenario.runs.filter((r) => r.plugin.meta.id === name);
+  }));
+  return scenario.runs.filter((r) => picked.has(r));
 }
 
 /** The RunSpecs of a scenario with the options applied: what the UI and the CLI both train. */
