@@ -1,7 +1,7 @@
 // Bundles src/ into dist/ with esbuild so the CLI starts fast (Node 20 has no compile cache).
 // --if-stale skips the build when dist/ is newer than every source file.
 import { build } from 'esbuild';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +21,9 @@ function newestMtime(dir) {
 if (process.argv.includes('--if-stale') && existsSync(out)) {
   if (statSync(out).mtimeMs >= newestMtime(join(root, 'src'))) process.exit(0);
 }
+
+// Old chunks would pile up: every build starts from an empty dist/.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 
 try {
   await build({

@@ -40,25 +40,45 @@ function workerScript(): string | null {
   return existsSync(js) ? js : null;
 }
 
-function inWorker(job: SweepJob): Promise<SeedResult[]> {
-  const file = workerScript();
-  // From the sources (vitest, tsx) there is no bundled worker: the share runs in this thread.
-  if (!file) return Promise.resolve(runSeeds(job));
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: job });
-    worker.once('message', (m: { ok: boolean; results?: SeedResult[]; error?: string }) => (m.ok ? resolve(m.results!) : reject(new Error(m.error))));
-    worker.once('error', reject);
-  });
-}
+/** Seeds per message: small enough to balance the load, large enough to keep messages rare. */
+const CHUNK = 20;
 
-/** Runs every seed, on `workers` threads (1 = in this thread); results sorted by seed. */
+/**
+ * Runs every seed, on `workers` threads (1 = in this thread); results sorted by seed. Chunks of
+ * seeds go to whichever worker is free, so long runs do not leave a thread idle.
+ */
 export async function sweep(job: SweepJob, workers: number): Promise<SeedResult[]> {
-  if (workers <= 1 || job.seeds.length < 2) return runSeeds(job);
-  const k = Math.min(workers, job.seeds.length);
-  // Interleaved shares balance the load when long runs cluster among neighbouring seeds.
-  const shares = Array.from({ length: k }, (_, w) => job.seeds.filter((_, i) => i % k === w));
-  const parts = await Promise.all(shares.map((seeds) => inWorker({ ...job, seeds })));
-  return parts.flat().sort((a, b) => a.seed - b.seed);
+  const file = workerScript();
+  // From the sources (vitest, tsx) there is no bundled worker: everything runs in this thread.
+  if (workers <= 1 || job.seeds.length < 2 || !file) return runSeeds(job);
+  const chunks: number[][] = [];
+  for (let i = 0; i < job.seeds.length; i += CHUNK) chunks.push(job.seeds.slice(i, i + CHUNK));
+  const results: SeedResult[] = [];
+  const pool = Array.from({ length: Math.min(workers, chunks.length) }, () => new Worker(file));
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const next = () => {
+              const seeds = chunks.shift();
+              if (!seeds) return resolve();
+              worker.postMessage({ ...job, seeds });
+            };
+            worker.on('message', (m: { ok: boolean; results?: SeedResult[]; error?: string }) => {
+              if (!m.ok) return reject(new Error(m.error));
+              results.push(...m.results!);
+              next();
+            });
+            worker.once('error', reject);
+            next();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return results.sort((a, b) => a.seed - b.seed);
 }
 
 export function summarise(results: readonly SeedResult[]) {

@@ -78,11 +78,14 @@ describe('neural-eras run', () => {
 });
 
 describe('neural-eras verify, list, info', () => {
-  it('verify passes every shipped claim, exit 0', async () => {
-    const { code, out } = await cli('verify', '--json');
+  // Every shipped claim is checked one by one in tests/scenarios/claims.test.ts; here the command.
+  it('verify passes the named scenarios\' claims, exit 0', async () => {
+    const { code, out } = await cli('verify', 'seed-perceptron-epoch', 'seed-adaline-step', 'perceptron-xor', '--json');
     const doc = JSON.parse(out);
     expect(doc.failed).toBe(0);
+    expect(doc.passed).toBe(10);
     expect(doc.ok).toBe(true);
+    expect(new Set(doc.claims.map((c: { scenario: string }) => c.scenario))).toEqual(new Set(['seed-perceptron-epoch', 'seed-adaline-step', 'perceptron-xor']));
     expect(code).toBe(0);
   });
 

@@ -27,6 +27,12 @@ describe('bin/neural-eras.js', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('verify passes every shipped claim and exits 0', () => {
+    const r = run('verify');
+    expect(r.stdout).toMatch(/(\d+) claims: \1 hold, 0 fail/);
+    expect(r.status).toBe(0);
+  }, 60_000);
+
   it('sweeps on worker threads with the same per-seed results as one thread', () => {
     const one = JSON.parse(run('sweep', 'perceptron-separable', '--seeds', '40', '--workers', '1', '--json').stdout);
     const two = JSON.parse(run('sweep', 'perceptron-separable', '--seeds', '40', '--workers', '2', '--json').stdout);
