@@ -20,6 +20,7 @@ import {
   fmt,
   fmtVec,
   initialWeights,
+  stepsToBoundary,
   labelOf,
   singleTargets,
 } from './single-unit.js';
@@ -94,9 +95,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     step,
     atEpochBoundary: () => batch || presenter.atBoundary,
     epoch() {
-      let updates = 0;
-      do updates += step().changed ? 1 : 0;
-      while (!batch && !presenter.atBoundary);
+      const updates = stepsToBoundary(step, () => batch || presenter.atBoundary);
       return { loss: lastJ, updates };
     },
     evaluate,

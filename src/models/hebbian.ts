@@ -11,7 +11,7 @@ import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecor
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot, gram, norm, symmetricEigen } from '../core/linalg.js';
-import { Presenter, augment, countCorrect, boundaryEquation, fmt, fmtVec, initialWeights } from './single-unit.js';
+import { Presenter, augment, countCorrect, boundaryEquation, fmt, fmtVec, initialWeights, stepsToBoundary } from './single-unit.js';
 
 function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   const mode = String(params['mode']);
@@ -75,10 +75,8 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     deterministicEpochs: !params['shuffle'],
     step,
     atEpochBoundary: () => presenter.atBoundary,
-    epoch() {
-      let updates = 0;
-      do updates += step().changed ? 1 : 0;
-      while (!presenter.atBoundary);
+    epoch: () => {
+      const updates = stepsToBoundary(step, () => presenter.atBoundary);
       return { loss: evaluate(data).loss, updates };
     },
     evaluate,

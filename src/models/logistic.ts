@@ -8,7 +8,7 @@
 import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord } from '../core/types.js';
 import type { Rng } from '../core/rng.js';
 import { dot } from '../core/linalg.js';
-import { Presenter, augment, boundaryEquation, checkEncoding, countCorrect, fmt, fmtVec, initialWeights, singleTargets } from './single-unit.js';
+import { Presenter, augment, boundaryEquation, checkEncoding, countCorrect, fmt, fmtVec, initialWeights, stepsToBoundary, singleTargets } from './single-unit.js';
 
 /** σ(z) = 1 / (1 + e^−z) */
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -62,9 +62,8 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     step,
     atEpochBoundary: () => batch || presenter.atBoundary,
     epoch() {
-      do step();
-      while (!batch && !presenter.atBoundary);
-      return { loss: evaluate(data).loss, updates: batch ? 1 : X.length };
+      const updates = stepsToBoundary(step, () => batch || presenter.atBoundary);
+      return { loss: evaluate(data).loss, updates };
     },
     evaluate,
     predict(x) {

@@ -22,6 +22,7 @@ import {
   fmt,
   fmtVec,
   initialWeights,
+  stepsToBoundary,
   labelOf,
   singleTargets,
 } from './single-unit.js';
@@ -94,10 +95,8 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     deterministicEpochs: !params['shuffle'],
     step,
     atEpochBoundary: () => presenter.atBoundary,
-    epoch() {
-      let updates = 0;
-      do updates += step().changed ? 1 : 0;
-      while (!presenter.atBoundary);
+    epoch: () => {
+      const updates = stepsToBoundary(step, () => presenter.atBoundary);
       return { loss: evaluate(data).loss, updates };
     },
     evaluate,

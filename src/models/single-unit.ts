@@ -3,7 +3,7 @@
  * on a constant input x0 = 1, presentation order, and formatting of the lecture's notation.
  */
 import type { Rng } from '../core/rng.js';
-import type { Dataset, Encoding, Params } from '../core/types.js';
+import type { Dataset, Encoding, Params, StepRecord } from '../core/types.js';
 import { ModelConfigError } from '../core/types.js';
 
 /** x = (x0 = 1, x1, …, xd): the lecture's bias convention. */
@@ -28,6 +28,14 @@ export function countCorrect(predictions: readonly number[], labels: readonly nu
   let n = 0;
   for (let i = 0; i < predictions.length; i++) if (predictions[i] === labels[i]) n++;
   return n;
+}
+
+/** Steps until the next epoch boundary; returns how many steps changed the weights. */
+export function stepsToBoundary(step: () => StepRecord, atBoundary: () => boolean): number {
+  let updates = 0;
+  do updates += step().changed ? 1 : 0;
+  while (!atBoundary());
+  return updates;
 }
 
 /** Presentation order: fixed (the lecture's order) or reshuffled from the run's RNG each epoch. */

@@ -68,6 +68,13 @@ export function prepareRuns(scenario: Scenario, opts: ExecuteOptions = {}): RunS
   }));
 }
 
+/** Per-layer gradient norms from the metrics gradNorm0, gradNorm1, … (epoch 0 has no epoch report). */
+function gradNormsOf(metrics: Readonly<Record<string, number>>): { gradNorm: number[] } | Record<string, never> {
+  const norms: number[] = [];
+  while (metrics[`gradNorm${norms.length}`] !== undefined) norms.push(metrics[`gradNorm${norms.length}`]!);
+  return norms.length > 0 ? { gradNorm: norms } : {};
+}
+
 /** One history entry as JSON: the per-epoch numbers plus the per-layer arrays the model reported. */
 function historyJson(h: HistoryEntry): Record<string, unknown> {
   return {
@@ -77,7 +84,7 @@ function historyJson(h: HistoryEntry): Record<string, unknown> {
     ...(h.testAccuracy !== undefined ? { testAccuracy: h.testAccuracy } : {}),
     updates: h.updates,
     ...(h.weights ? { weights: h.weights } : {}),
-    ...(h.extra ?? {}),
+    ...(h.extra ?? gradNormsOf(h.metrics)),
   };
 }
 
