@@ -2,6 +2,8 @@
  * `neural-eras run <scenario-id | path.json> [--model id]… [--seed n] [--epochs n]
  *   [--param key=value]… [--json]`: trains every (or the chosen) model of a scenario to an outcome.
  */
+import type { Run } from '../core/runner.js';
+import type { StepRecord } from '../core/types.js';
 import { getModel } from '../models/index.js';
 import { executeScenario, type RunResult, type ScenarioResult } from '../scenarios/execute.js';
 import { loadScenario } from '../scenarios/loader.js';
@@ -16,6 +18,13 @@ export interface RunOptions {
   epochs?: string;
   param?: string[];
   json?: boolean;
+  trace?: boolean;
+}
+
+/** One update as the lecture writes it: which pattern, what the unit saw and said, and the rule with numbers. */
+function traceLine(run: Run, s: StepRecord): string {
+  const where = `${run.spec.id}  epoch ${run.epoch + (run.midEpochSteps === 0 ? 0 : 1)}  ${s.x.length ? `pattern ${s.pattern + 1}  x = (${s.x.map(num).join(', ')})  ` : ''}`;
+  return `${where}t = ${s.t.map(num).join(', ')}  net = ${s.net.map(num).join(', ')}  o = ${s.o.map(num).join(', ')}\n    ${s.equation}\n`;
 }
 
 function runText(r: RunResult): string {
@@ -59,7 +68,16 @@ export function runCommand(ref: string, opts: RunOptions, io: Io): number {
   const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs) : undefined;
   const params = parseParamOverrides(scenario, only, opts.param ?? []);
   let lastShown = 0;
+  const traces = new Map<string, StepRecord[]>();
   const result = executeScenario(scenario, {
+    ...(opts.trace
+      ? {
+          onStep: (run: Run, s: StepRecord) => {
+            if (opts.json) traces.set(run.spec.id, [...(traces.get(run.spec.id) ?? []), s]);
+            else io.out(traceLine(run, s));
+          },
+        }
+      : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(epochs !== undefined ? { epochs } : {}),
     ...(only ? { only } : {}),
@@ -76,6 +94,8 @@ export function runCommand(ref: string, opts: RunOptions, io: Io): number {
       : {}),
   });
   if (io.progress && lastShown > 0) io.err('\r\x1b[K');
+  if (opts.json && opts.trace) for (const r of result.runs) Object.assign(r, { trace: traces.get(r.id) ?? [] });
+  if (opts.trace && !opts.json) io.out('\n');
   io.out(opts.json ? `${JSON.stringify(result)}\n` : renderRunText(result, scenario.title));
   return 0;
 }

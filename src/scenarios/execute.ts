@@ -5,7 +5,7 @@
 import { buildDataset } from '../core/datasets.js';
 import { deriveRng } from '../core/rng.js';
 import { Run, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
-import type { Params } from '../core/types.js';
+import type { Params, StepRecord } from '../core/types.js';
 import { evaluateClaims, type ClaimResult } from './claims.js';
 import type { ResolvedRun, Scenario } from './loader.js';
 
@@ -18,6 +18,8 @@ export interface ExecuteOptions {
   readonly params?: ReadonlyMap<string, Params>;
   /** Called after every epoch of every run (progress display). */
   readonly onEpoch?: (run: Run) => void;
+  /** When given, runs are driven one update at a time and each update is reported (--trace). */
+  readonly onStep?: (run: Run, step: StepRecord) => void;
 }
 
 export interface RunResult {
@@ -121,7 +123,12 @@ export function executeScenario(scenario: Scenario, opts: ExecuteOptions = {}): 
   const specs = prepareRuns(scenario, opts);
   const trained = specs.map((spec) => {
     const run = new Run(spec);
-    while (run.runEpoch()) opts.onEpoch?.(run);
+    if (opts.onStep) {
+      while (!run.done) {
+        const record = run.step();
+        if (record) opts.onStep(run, record);
+      }
+    } else while (run.runEpoch()) opts.onEpoch?.(run);
     return run;
   });
   const labels = new Map(scenario.runs.map((r) => [r.id, r.label]));
