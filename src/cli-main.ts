@@ -12,6 +12,7 @@ import { collect } from './commands/options.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { tourCommand } from './commands/tour.js';
+import { uiArgs, uiCommand } from './commands/ui.js';
 import { verifyCommand } from './commands/verify.js';
 
 export const VERSION = '0.1.0';
@@ -24,7 +25,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`neural-eras: ${text.replace(/^error: /, '')}`) })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText('after', '\nWith no command on a terminal: the interactive UI (--color <auto|none|16|256|truecolor>, --profile);\notherwise the printed tour.');
 
   program
     .command('list')
@@ -40,6 +42,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-s, --seed <n>', 'seed for data, initial weights and order (default: the scenario\'s)')
     .option('-e, --epochs <n>', 'epoch budget (default: the scenario\'s)')
     .option('-p, --param <key=value>', 'override a parameter: key=value for every run, run.key=value for one (repeatable)', collect)
+    .option('--trace', 'write out every single update (pattern, net input, output, the rule with its numbers)')
     .option('--json', 'one JSON document on stdout')
     .action((ref: string, opts) => void (code = runCommand(ref, opts, io)));
 
@@ -84,12 +87,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .action((id: string) => void (code = infoCommand(id, io)));
 
   program
+    .command('lab')
+    .description('open the terminal UI on one scenario (a static report when not on a terminal)')
+    .argument('<scenario>', 'a scenario id (see list) or a path to a scenario .json file')
+    .option('-m, --model <id>', 'the run or model to show first')
+    .option('-s, --seed <n>', "seed for data, initial weights and order (default: the scenario's)")
+    .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
+    .option('--profile', 'print measured frame times to stderr on exit')
+    .action(async (ref: string, opts) => void (code = await uiCommand({ ...opts, scenario: ref }, io)));
+
+  program
     .command('tour')
     .description('the classroom tour, printed (what runs with no command when not on a terminal)')
     .action(() => void (code = tourCommand(io)));
 
   try {
-    if (argv.length === 0) return tourCommand(io);
+    // No command (or only --color/--profile): the terminal UI, or the printed tour off a terminal.
+    const ui = uiArgs(argv);
+    if (ui) return await uiCommand(ui, io);
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {

@@ -1,0 +1,84 @@
+/**
+ * Starts the terminal UI: alternate screen, colour depth, Ink render, and a restored terminal on
+ * every exit path (q, Ctrl-C, SIGTERM, an uncaught error shown as one line). Imported lazily by
+ * the CLI so headless commands never load Ink.
+ */
+import chalk from 'chalk';
+import { render } from 'ink';
+import { App, type Screen } from './App.js';
+import { chalkLevel, type ColorDepth } from './color.js';
+import { PainterContext } from './components/Canvas.js';
+import { UiContext } from './context.js';
+import { Painter } from './painter.js';
+import { enableProfiler } from './profile.js';
+import type { Seed } from './session.js';
+
+export interface UiOptions {
+  readonly depth: ColorDepth;
+  readonly initial?: Screen;
+  readonly seed?: Seed;
+  /** Print frame times to stderr on exit. */
+  readonly profile?: boolean;
+  /** performance.now() of the moment first-frame time is measured from (0: process start). */
+  readonly started?: number;
+}
+
+const ENTER_ALT = '\x1b[?1049h\x1b[H\x1b[2J';
+const LEAVE_ALT = '\x1b[?25h\x1b[0m\x1b[?1049l';
+
+export async function startUi(opts: UiOptions): Promise<number> {
+  const { stdout, stdin, stderr } = process;
+  chalk.level = chalkLevel(opts.depth);
+  const prof = opts.profile ? enableProfiler(opts.started ?? 0) : null;
+  stdout.write(ENTER_ALT);
+  let restored = false;
+  let instance: ReturnType<typeof render> | undefined;
+  const restore = (): void => {
+    if (restored) return;
+    restored = true;
+    try {
+      instance?.unmount();
+    } catch {
+      // Already unmounted: the terminal is what matters now.
+    }
+    if (stdin.isTTY) stdin.setRawMode(false);
+    stdout.write(LEAVE_ALT);
+    if (prof) stderr.write(prof.report(performance.now()));
+  };
+  const die = (code: number, message?: string) => (): void => {
+    restore();
+    if (message) stderr.write(message);
+    process.exit(code);
+  };
+  const onError = (e: unknown): void => die(1, `neural-eras: ${(e as Error)?.message ?? String(e)}\n`)();
+  const onTerm = die(143);
+  const onInt = die(130);
+  const onHup = die(129);
+  process.once('SIGTERM', onTerm);
+  process.once('SIGINT', onInt);
+  process.once('SIGHUP', onHup);
+  process.on('uncaughtException', onError);
+  process.on('unhandledRejection', onError);
+  process.once('exit', restore);
+  const painter = new Painter(stdout);
+  try {
+    instance = render(
+      <UiContext.Provider value={{ depth: opts.depth }}>
+        <PainterContext.Provider value={painter}>
+          <App {...(opts.initial ? { initial: opts.initial } : {})} {...(opts.seed !== undefined ? { seed: opts.seed } : {})} />
+        </PainterContext.Provider>
+      </UiContext.Provider>,
+      { stdout: painter.stream(), exitOnCtrlC: false, patchConsole: false, maxFps: 30, ...(prof ? { onRender: ({ renderTime }) => prof.inkRendered(renderTime, performance.now()) } : {}) },
+    );
+    await instance.waitUntilExit();
+    return 0;
+  } finally {
+    restore();
+    process.off('SIGTERM', onTerm);
+    process.off('SIGINT', onInt);
+    process.off('SIGHUP', onHup);
+    process.off('uncaughtException', onError);
+    process.off('unhandledRejection', onError);
+    process.off('exit', restore);
+  }
+}

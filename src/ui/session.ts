@@ -1,0 +1,53 @@
+/**
+ * What a lab trains: a scenario's runs (built exactly as `neural-eras run` builds them, through
+ * prepareRuns) plus, for `m`, the other registry models on the same data. No React here.
+ */
+import { resolveParams } from '../core/params.js';
+import type { RunSpec } from '../core/runner.js';
+import type { Params } from '../core/types.js';
+import { modelsByYear } from '../models/index.js';
+import { prepareRuns } from '../scenarios/execute.js';
+import { loadScenario, type Scenario } from '../scenarios/loader.js';
+
+export type Seed = number | string;
+
+export interface ModelChoice {
+  readonly id: string;
+  readonly label: string;
+  readonly spec: RunSpec;
+  /** True for the scenario's own runs; false for registry models tried on its data. */
+  readonly own: boolean;
+}
+
+/** The scenario, or a one-line reason why it cannot be opened (missing file, invalid file). */
+export function tryLoadScenario(id: string): Scenario | string {
+  try {
+    return loadScenario(id);
+  } catch (e) {
+    return (e as Error).message.startsWith('unknown scenario') ? `scenario "${id}" is not available yet` : (e as Error).message;
+  }
+}
+
+/** The next seed after `seed`, derived deterministically (shown in the status bar). */
+export const nextSeed = (seed: Seed): Seed => (typeof seed === 'number' ? seed + 1 : `${seed}+1`);
+
+/**
+ * Every model the lab can show for a scenario at a seed: its own runs first, then each registry
+ * model it does not use, with default parameters and the first run's data and epoch budget.
+ */
+export function modelChoices(scenario: Scenario, seed: Seed, overrides: ReadonlyMap<string, Params> = new Map()): ModelChoice[] {
+  const labels = new Map(scenario.runs.map((r) => [r.id, r.label]));
+  const own = prepareRuns(scenario, { seed, params: overrides }).map((spec) => ({ id: spec.id, label: labels.get(spec.id) ?? spec.id, spec, own: true }));
+  const first = own[0]?.spec;
+  if (!first) return own;
+  const used = new Set(own.map((c) => c.spec.plugin.meta.id));
+  const others = modelsByYear()
+    .filter((p) => !used.has(p.meta.id) && p.meta.learns)
+    .map((plugin) => {
+      const id = plugin.meta.id;
+      const params = { ...resolveParams(plugin.meta.params, {}), ...(overrides.get(id) ?? {}) };
+      const spec: RunSpec = { id, plugin, params, data: first.data, seed, epochs: first.epochs, ...(first.divergeBound ? { divergeBound: first.divergeBound } : {}) };
+      return { id, label: `${id} (tried on this data)`, spec, own: false };
+    });
+  return [...own, ...others];
+}

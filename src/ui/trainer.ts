@@ -1,0 +1,96 @@
+/**
+ * Drives one or more Runs (a lab, or the two sides of a compare) in bounded time slices, and keeps
+ * the decimated curves the screens draw. A model that cannot take the data becomes an error line.
+ */
+import { Run, type RunSpec } from '../core/runner.js';
+import { DisplaySeries } from './charts.js';
+
+/** Runner history entries kept beyond this are dropped: the UI reads only the latest ones. */
+const KEEP_HISTORY = 256;
+
+export interface Lane {
+  readonly spec: RunSpec;
+  readonly run: Run | null;
+  readonly error: string | null;
+  readonly series: DisplaySeries;
+}
+
+function lane(spec: RunSpec): Lane {
+  const series = new DisplaySeries();
+  try {
+    const run = new Run(spec);
+    series.push(run.latest);
+    return { spec, run, error: null, series };
+  } catch (e) {
+    return { spec, run: null, error: `${spec.plugin.meta.id} cannot run here: ${(e as Error).message}`, series };
+  }
+}
+
+export class Trainer {
+  readonly lanes: Lane[];
+  /** Bumped after every change: the screens memoise expensive views (the heatmap) on it. */
+  version = 0;
+  constructor(specs: readonly RunSpec[]) {
+    this.lanes = specs.map(lane);
+  }
+
+  /** How many runs have ended (or could not start). */
+  get ended(): number {
+    return this.lanes.filter((l) => !l.run || l.run.done).length;
+  }
+
+  /** True when every run has ended (or could not start). */
+  get done(): boolean {
+    return this.lanes.every((l) => !l.run || l.run.done);
+  }
+
+  private after(l: Lane, closed: boolean): void {
+    if (!l.run) return;
+    if (closed) l.series.push(l.run.latest);
+    const h = l.run.history;
+    // Keep memory flat over long sessions: the curves live in the decimated series.
+    if (h.length > 2 * KEEP_HISTORY) h.splice(1, h.length - KEEP_HISTORY);
+  }
+
+  /** One epoch (or the rest of the current one) on every live run. */
+  epoch(): void {
+    for (const l of this.lanes) {
+      if (!l.run || l.run.done) continue;
+      const epoch = l.run.epoch;
+      l.run.runEpoch();
+      this.after(l, l.run.epoch !== epoch);
+    }
+    this.version++;
+  }
+
+  /** One single update (one pattern or batch) on every live run. */
+  pattern(): void {
+    for (const l of this.lanes) {
+      if (!l.run || l.run.done) continue;
+      const epoch = l.run.epoch;
+      l.run.step();
+      this.after(l, l.run.epoch !== epoch);
+    }
+    this.version++;
+  }
+
+  /** Epochs until `maxEpochs` are done, the time budget is spent, or another run has ended. */
+  slice(maxEpochs: number, budgetMs: number, now: () => number = () => performance.now()): number {
+    const start = now();
+    const ended = this.ended;
+    let n = 0;
+    while (n < maxEpochs && this.ended === ended && !this.done) {
+      this.epoch();
+      n++;
+      if (now() - start >= budgetMs) break;
+    }
+    return n;
+  }
+}
+
+/** The outcome line of a lane: what happened and why. */
+export function outcomeText(lane: Lane): string | null {
+  const s = lane.run?.status;
+  if (!s?.outcome) return null;
+  return `${s.outcome.toUpperCase()}${s.reason ? `: ${s.reason}` : s.outcome === 'solved' ? `: target reached at epoch ${lane.run!.epoch}` : ''}`;
+}

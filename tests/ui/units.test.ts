@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { Run } from '../../src/core/runner.js';
+import { executeScenario, prepareRuns } from '../../src/scenarios/execute.js';
+import { loadScenario } from '../../src/scenarios/loader.js';
+import { DisplaySeries, logBar, plot } from '../../src/ui/charts.js';
+import { detectDepth, resolveDepth, stripAnsi, to256 } from '../../src/ui/color.js';
+import { heatmapRows, pointMarks } from '../../src/ui/heatmap.js';
+import { tokensOf, type KeyLike } from '../../src/ui/keys.js';
+import { modelChoices, nextSeed, tryLoadScenario } from '../../src/ui/session.js';
+import { Trainer } from '../../src/ui/trainer.js';
+
+const noKey: KeyLike = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, return: false, escape: false, ctrl: false, tab: false, backspace: false, delete: false };
+
+describe('heatmap rendering', () => {
+  const run = new Run(prepareRuns(loadScenario('seed-or-unit'))[0]!);
+  const data = run.spec.data;
+
+  it('gives one row per cell row, each `cols` cells wide, with colour codes merged along the row', () => {
+    const rows = heatmapRows({ model: run.model, data, cols: 40, rows: 12, depth: '256' });
+    expect(rows).toHaveLength(12);
+    for (const r of rows) expect([...stripAnsi(r)]).toHaveLength(40);
+    const codes = rows.join('').split('\x1b[').length - 1;
+    expect(codes).toBeLessThan(40 * 12 / 2);
+  });
+
+  it('without colour, marks classes and confidence with glyphs and shows the training points', () => {
+    const rows = heatmapRows({ model: run.model, data, cols: 20, rows: 10, depth: 'none' });
+    const text = rows.join('\n');
+    expect(text).not.toContain('\x1b');
+    expect(text).toMatch(/[░▒▓]/);
+    expect(text).toMatch(/[·: ]/);
+    expect((text.match(/o/g) ?? []).length).toBe(1);
+    expect((text.match(/\+/g) ?? []).length).toBe(3);
+  });
+
+  it('places train marks over test marks', () => {
+    const marks = pointMarks({ inputs: [[0, 0]], labels: [1], test: { inputs: [[0, 0]], labels: [0], targets: [[0]], classes: 2, inputEncoding: 'real', targetEncoding: 'binary', featureNames: ['x1', 'x2'] } }, { x: [-1, 1], y: [-1, 1] }, 4, 4);
+    expect([...marks.values()]).toEqual(['+']);
+  });
+});
+
+describe('charts and series', () => {
+  it('decimates the display series so memory stays flat, keeping the latest point', () => {
+    const s = new DisplaySeries(64);
+    for (let e = 0; e <= 10_000; e++) s.push({ epoch: e, loss: 1 / (e + 1), accuracy: 0.5 });
+    expect(s.size).toBeLessThanOrEqual(64);
+    expect(s.all().at(-1)!.epoch).toBe(10_000);
+    expect(s.all()[0]!.epoch).toBe(0);
+  });
+  it('draws bars on a log scale and curves with their marks', () => {
+    expect(logBar(1e-8, 10).trim()).toBe('');
+    expect(logBar(100, 10)).toBe('█'.repeat(10));
+    expect(logBar(1e-3, 10).length).toBe(10);
+    const rows = plot([{ values: [0, 1], mark: '•' }], 2, 3, [0, 1]);
+    expect(rows).toEqual([' •', '  ', '• ']);
+  });
+});
+
+describe('keys and colour', () => {
+  it('splits batched input into one token per key', () => {
+    expect(tokensOf('nn.', noKey)).toEqual(['n', 'n', '.']);
+    expect(tokensOf('0.5\r', noKey)).toEqual(['0', '.', '5', 'enter']);
+    expect(tokensOf('c', { ...noKey, ctrl: true })).toEqual(['ctrl-c']);
+    expect(tokensOf('', { ...noKey, rightArrow: true })).toEqual(['right']);
+  });
+  it('detects the colour depth and honours NO_COLOR and the flag', () => {
+    expect(detectDepth({ NO_COLOR: '1', COLORTERM: 'truecolor' }, true)).toBe('none');
+    expect(detectDepth({ COLORTERM: 'truecolor' }, true)).toBe('truecolor');
+    expect(detectDepth({ TERM: 'xterm-256color' }, true)).toBe('256');
+    expect(detectDepth({ TERM: 'xterm' }, true)).toBe('16');
+    expect(detectDepth({ TERM: 'xterm-256color' }, false)).toBe('none');
+    expect(resolveDepth('16', { NO_COLOR: '1' }, true)).toBe('16');
+    expect(to256([0, 0, 0])).toBeGreaterThanOrEqual(16);
+  });
+});
+
+describe('what the lab trains', () => {
+  it('builds runs exactly as `neural-eras run` does: same seed, same weights, bit for bit', () => {
+    const s = loadScenario('perceptron-xor');
+    const headless = executeScenario(s, { seed: 7 });
+    const t = new Trainer([modelChoices(s, 7)[0]!.spec]);
+    while (!t.done) t.epoch();
+    const run = t.lanes[0]!.run!;
+    expect(run.model.weights()).toEqual(headless.runs[0]!.weights);
+    expect(run.status.outcome).toBe(headless.runs[0]!.outcome);
+    expect(run.epoch).toBe(headless.runs[0]!.epochs);
+  });
+  it('offers the registry models on the same data after the scenario runs', () => {
+    const choices = modelChoices(loadScenario('perceptron-xor'), 1);
+    expect(choices[0]).toMatchObject({ id: 'perceptron', own: true });
+    expect(choices.slice(1).every((c) => !c.own && c.spec.data === choices[0]!.spec.data)).toBe(true);
+  });
+  it('derives the next seed deterministically and names a missing scenario', () => {
+    expect(nextSeed(1)).toBe(2);
+    expect(nextSeed('a')).toBe('a+1');
+    expect(tryLoadScenario('no-such-scenario')).toBe('scenario "no-such-scenario" is not available yet');
+  });
+  it('trims the runner history in long sessions and keeps stepping one pattern at a time', () => {
+    const s = loadScenario('perceptron-xor');
+    const t = new Trainer(prepareRuns(s, { epochs: 100_000 }).map((spec) => ({ ...spec, params: { ...spec.params, shuffle: true } })));
+    for (let i = 0; i < 2000; i++) t.epoch();
+    expect(t.lanes[0]!.run!.history.length).toBeLessThanOrEqual(600);
+    t.pattern();
+    expect(t.lanes[0]!.run!.lastStep?.equation).toMatch(/w|t = o/);
+  });
+});
