@@ -34,7 +34,11 @@ try {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Dependencies are bundled too: one file read instead of hundreds cuts the UI's start-up.
+    // Ink's optional devtools hook is never loaded (it needs DEV=true).
+    external: ['react-devtools-core'],
+    // Bundled CommonJS packages (react, commander, seedrandom) may call require().
+    banner: { js: "import { createRequire as __neCreateRequire } from 'node:module'; const require = __neCreateRequire(import.meta.url);" },
     sourcemap: false,
     logLevel: 'warning',
     jsx: 'automatic',
