@@ -20,7 +20,7 @@ import {
   fmt,
   fmtVec,
   initialWeights,
-  stepsToBoundary,
+  stepping,
   labelOf,
   singleTargets,
 } from './single-unit.js';
@@ -92,12 +92,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
 
   return {
     deterministicEpochs: batch || !params['shuffle'],
-    step,
-    atEpochBoundary: () => batch || presenter.atBoundary,
-    epoch() {
-      const updates = stepsToBoundary(step, () => batch || presenter.atBoundary);
-      return { loss: lastJ, updates };
-    },
+    ...stepping(step, () => batch || presenter.atBoundary, () => lastJ),
     evaluate,
     predict(x) {
       const net = dot(w, augment(x));

@@ -11,7 +11,7 @@ import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecor
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot, gram, norm, symmetricEigen } from '../core/linalg.js';
-import { Presenter, augment, countCorrect, boundaryEquation, fmt, fmtVec, initialWeights, stepsToBoundary } from './single-unit.js';
+import { Presenter, augment, countCorrect, boundaryEquation, fmt, fmtVec, initialWeights, stepping } from './single-unit.js';
 
 function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   const mode = String(params['mode']);
@@ -73,12 +73,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
 
   return {
     deterministicEpochs: !params['shuffle'],
-    step,
-    atEpochBoundary: () => presenter.atBoundary,
-    epoch: () => {
-      const updates = stepsToBoundary(step, () => presenter.atBoundary);
-      return { loss: evaluate(data).loss, updates };
-    },
+    ...stepping(step, () => presenter.atBoundary, () => evaluate(data).loss),
     evaluate,
     predict(x) {
       const net = supervised ? dot(w, augment(x)) : dot(w, x);

@@ -8,7 +8,7 @@
 import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord } from '../core/types.js';
 import type { Rng } from '../core/rng.js';
 import { dot } from '../core/linalg.js';
-import { Presenter, augment, boundaryEquation, checkEncoding, countCorrect, fmt, fmtVec, initialWeights, stepsToBoundary, singleTargets } from './single-unit.js';
+import { Presenter, augment, boundaryEquation, checkEncoding, countCorrect, fmt, fmtVec, initialWeights, stepping, singleTargets } from './single-unit.js';
 
 /** σ(z) = 1 / (1 + e^−z) */
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -59,12 +59,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
 
   return {
     deterministicEpochs: batch || !params['shuffle'],
-    step,
-    atEpochBoundary: () => batch || presenter.atBoundary,
-    epoch() {
-      const updates = stepsToBoundary(step, () => batch || presenter.atBoundary);
-      return { loss: evaluate(data).loss, updates };
-    },
+    ...stepping(step, () => batch || presenter.atBoundary, () => evaluate(data).loss),
     evaluate,
     predict(x) {
       const p = sigmoid(dot(w, augment(x)));

@@ -22,7 +22,7 @@ import {
   fmt,
   fmtVec,
   initialWeights,
-  stepsToBoundary,
+  stepping,
   labelOf,
   singleTargets,
 } from './single-unit.js';
@@ -93,12 +93,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
 
   return {
     deterministicEpochs: !params['shuffle'],
-    step,
-    atEpochBoundary: () => presenter.atBoundary,
-    epoch: () => {
-      const updates = stepsToBoundary(step, () => presenter.atBoundary);
-      return { loss: evaluate(data).loss, updates };
-    },
+    ...stepping(step, () => presenter.atBoundary, () => evaluate(data).loss),
     evaluate,
     predict(x) {
       const net = dot(w, features(x));

@@ -30,12 +30,21 @@ export function countCorrect(predictions: readonly number[], labels: readonly nu
   return n;
 }
 
-/** Steps until the next epoch boundary; returns how many steps changed the weights. */
-export function stepsToBoundary(step: () => StepRecord, atBoundary: () => boolean): number {
-  let updates = 0;
-  do updates += step().changed ? 1 : 0;
-  while (!atBoundary());
-  return updates;
+/**
+ * The stepping part of a single-unit model: one update, the epoch-boundary test, and a whole
+ * epoch (steps until the boundary, counting the updates that changed the weights).
+ */
+export function stepping(step: () => StepRecord, atBoundary: () => boolean, loss: () => number) {
+  return {
+    step,
+    atEpochBoundary: atBoundary,
+    epoch: () => {
+      let updates = 0;
+      do updates += step().changed ? 1 : 0;
+      while (!atBoundary());
+      return { loss: loss(), updates };
+    },
+  };
 }
 
 /** Presentation order: fixed (the lecture's order) or reshuffled from the run's RNG each epoch. */
