@@ -26,6 +26,11 @@ export interface RunSpec {
   readonly target?: Target;
   /** |w| or loss above this counts as diverged. */
   readonly divergeBound?: number;
+  /**
+   * Keep only the latest history entry and let the model skip its instruments (sweeps: many runs,
+   * only outcomes read). Training is the same, update for update.
+   */
+  readonly lean?: boolean;
 }
 
 export interface HistoryEntry {
@@ -81,7 +86,7 @@ export class Run {
   lastStep: StepRecord | null = null;
 
   constructor(readonly spec: RunSpec) {
-    this.model = spec.plugin.create({ data: spec.data, params: spec.params, rng: deriveRng(spec.modelSeed ?? spec.seed, `model:${spec.id}`) });
+    this.model = spec.plugin.create({ data: spec.data, params: spec.params, rng: deriveRng(spec.modelSeed ?? spec.seed, `model:${spec.id}`), ...(spec.lean ? { lean: true } : {}) });
     this.target = spec.target ?? this.model.target ?? spec.plugin.meta.defaultTarget;
     this.closeEpoch(0, undefined);
   }
@@ -163,13 +168,14 @@ export class Run {
     const w = this.model.flatWeights();
     const small = w.length <= SMALL_MODEL;
     const metrics = { ...(this.model.metrics?.() ?? {}), loss: train.loss, accuracy: train.accuracy, epochs: epoch, ...(test ? { testAccuracy: test.accuracy } : {}) };
+    if (this.spec.lean && this.history.length > 0) this.history.pop();
     this.history.push({
       epoch,
       loss: train.loss,
       accuracy: train.accuracy,
       ...(test ? { testAccuracy: test.accuracy } : {}),
       updates,
-      ...(small ? { weights: Array.from(w) } : {}),
+      ...(small && !this.spec.lean ? { weights: Array.from(w) } : {}),
       metrics,
       ...(extra ? { extra } : {}),
     });

@@ -133,6 +133,11 @@ export interface CreateContext {
   readonly data: Dataset;
   readonly params: Params;
   readonly rng: Rng;
+  /**
+   * True when nobody reads the per-epoch instruments (a sweep): the model may skip gradient
+   * norms and saturation, but must train exactly as it would otherwise.
+   */
+  readonly lean?: boolean;
 }
 
 /** A model plugin: plain data plus a factory, like an ESLint rule. */

@@ -58,7 +58,7 @@ export function mlpParams(d: MlpDefaults): ParamSchema {
 
 /** The plugin of one era: its meta, with create() over the shared instance. */
 export function mlpPlugin(meta: ModelMeta): ModelPlugin {
-  return { meta, create: ({ data, params, rng }) => new MlpInstance(data, params, rng) };
+  return { meta, create: ({ data, params, rng, lean }) => new MlpInstance(data, params, rng, Boolean(lean)) };
 }
 
 /** Buffers hold every training row when there are at most this many (one chunk per evaluation). */
@@ -92,6 +92,7 @@ class MlpInstance implements ModelInstance {
     private readonly data: Dataset,
     params: Params,
     rng: Rng,
+    private readonly lean = false,
   ) {
     this.map = targetMap(data, params['output'] as OutputName);
     const hidden = (params['hidden'] as readonly number[] | null) ?? [];
@@ -188,6 +189,7 @@ class MlpInstance implements ModelInstance {
       this.advance();
       updates++;
     } while (this.cursor !== 0);
+    if (this.lean) return { loss: NaN, updates };
     const grads = computeGradients(this.net, this.X, this.T, this.n, true);
     this.gradVersion = this.version;
     const extra = { gradNorm: grads.gradNorm, meanAbsDelta: grads.meanAbsDelta, weightNorm: instruments(this.net).weightNorm };
@@ -261,6 +263,10 @@ class MlpInstance implements ModelInstance {
    * stopping measures of the era: maxError (largest |o − t| of any output) and sse (Σ (o − t)²).
    */
   metrics(): Record<string, number> {
+    if (this.lean) {
+      this.measureFit();
+      return { maxError: this.fit.maxError, sse: this.fit.sse };
+    }
     if (this.gradVersion !== this.version) {
       computeGradients(this.net, this.X, this.T, this.n, true);
       this.gradVersion = this.version;

@@ -31,6 +31,19 @@ describe('sweep', () => {
     expect(one.map((r) => r.seed)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
+  it('lean sweep runs train exactly like full runs: same outcome, epochs, loss and accuracy per seed', async () => {
+    const { executeScenario } = await import('../../src/scenarios/execute.js');
+    const { loadScenario } = await import('../../src/scenarios/loader.js');
+    const scenario = loadScenario('xor-backprop');
+    const seeds = [1, 2, 10];
+    const swept = await sweep({ ref: 'xor-backprop', run: 'mlp-backprop', params: {}, seeds }, 1);
+    for (const r of swept) {
+      const full = executeScenario(scenario, { seed: r.seed, only: ['mlp-backprop'] }).runs[0]!;
+      expect(r).toEqual({ seed: r.seed, outcome: full.outcome, epochs: full.epochs, loss: full.metrics['loss'], accuracy: full.metrics['accuracy'] });
+    }
+    expect(swept.map((r) => r.outcome)).toEqual(['solved', 'solved', 'truncated']);
+  });
+
   it('--json gives a stable document; --model is required when a scenario runs several models', async () => {
     const io = bufferIo();
     expect(await main(['sweep', 'perceptron-xor', '--seeds', '5', '--workers', '1', '--json'], io)).toBe(0);
