@@ -63,6 +63,19 @@ function sameState(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return true;
 }
 
+/**
+ * Per-layer gradient norms of a history entry: the epoch report's array, or else the metrics
+ * gradNorm0, gradNorm1, … (epoch 0 and pattern-by-pattern epochs have no epoch report). Null when
+ * the model reports none.
+ */
+export function gradNorms(entry: HistoryEntry): readonly number[] | null {
+  const g = entry.extra?.['gradNorm'];
+  if (Array.isArray(g)) return g;
+  const norms: number[] = [];
+  while (entry.metrics[`gradNorm${norms.length}`] !== undefined) norms.push(entry.metrics[`gradNorm${norms.length}`]!);
+  return norms.length > 0 ? norms : null;
+}
+
 export function withinTarget(target: Target, metrics: Readonly<Record<string, number>>): boolean {
   const keys = Object.keys(target);
   return keys.length > 0 && keys.every((k) => {

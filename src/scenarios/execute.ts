@@ -4,7 +4,7 @@
  */
 import { buildDataset } from '../core/datasets.js';
 import { deriveRng } from '../core/rng.js';
-import { Run, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
+import { Run, gradNorms, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
 import type { Params, StepRecord } from '../core/types.js';
 import { evaluateClaims, type ClaimResult } from './claims.js';
 import type { ResolvedRun, Scenario } from './loader.js';
@@ -70,13 +70,6 @@ export function prepareRuns(scenario: Scenario, opts: ExecuteOptions = {}): RunS
   }));
 }
 
-/** Per-layer gradient norms from the metrics gradNorm0, gradNorm1, … (epoch 0 has no epoch report). */
-function gradNormsOf(metrics: Readonly<Record<string, number>>): { gradNorm: number[] } | Record<string, never> {
-  const norms: number[] = [];
-  while (metrics[`gradNorm${norms.length}`] !== undefined) norms.push(metrics[`gradNorm${norms.length}`]!);
-  return norms.length > 0 ? { gradNorm: norms } : {};
-}
-
 /** One history entry as JSON: the per-epoch numbers plus the per-layer arrays the model reported. */
 function historyJson(h: HistoryEntry): Record<string, unknown> {
   return {
@@ -86,7 +79,7 @@ function historyJson(h: HistoryEntry): Record<string, unknown> {
     ...(h.testAccuracy !== undefined ? { testAccuracy: h.testAccuracy } : {}),
     updates: h.updates,
     ...(h.weights ? { weights: h.weights } : {}),
-    ...(h.extra ?? gradNormsOf(h.metrics)),
+    ...(h.extra ?? (gradNorms(h) ? { gradNorm: gradNorms(h) } : {})),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { HistoryEntry } from '../../core/runner.js';
+import { gradNorms, type HistoryEntry } from '../../core/runner.js';
 import { LOG_MAX, LOG_MIN, logBar, short } from '../charts.js';
 
 export interface GradientPanelProps {
@@ -11,8 +11,8 @@ export interface GradientPanelProps {
 
 /** Per-layer gradient norms of the latest epoch, as bars on a log scale (first layer on top). */
 export function GradientPanel({ entry, width, maxLines }: GradientPanelProps) {
-  const g = entry.extra?.['gradNorm'];
-  if (!Array.isArray(g)) {
+  const g = gradNorms(entry);
+  if (!g) {
     return (
       <Box flexDirection="column" flexShrink={0}>
         <Text bold color="cyan">

@@ -12,6 +12,8 @@ export interface LabPanelProps {
   readonly width: number;
   readonly height: number;
   readonly version: number;
+  /** True while training plays (the heatmap then refreshes at a lower rate). @default false */
+  readonly live?: boolean;
   /** Show the per-layer gradient panel. @default false */
   readonly gradients?: boolean;
   /** Show the model's history card. @default true */
@@ -39,7 +41,7 @@ export function layout(width: number, height: number, opts: { boolean: boolean; 
 }
 
 /** One model on one scenario: data view, model view, curves, gradients and history card. */
-export function LabPanel({ lane, width, height, version, gradients = false, card = true }: LabPanelProps) {
+export function LabPanel({ lane, width, height, version, live = false, gradients = false, card = true }: LabPanelProps) {
   const { run, spec, series } = lane;
   if (!run) {
     return (
@@ -59,7 +61,7 @@ export function LabPanel({ lane, width, height, version, gradients = false, card
     <Box flexDirection="column" width={L.left} flexShrink={0}>
       {boolean ? <TruthTable run={run} data={data} version={version} /> : null}
       {boolean && L.heat ? <Text> </Text> : null}
-      {L.heat ? <Heatmap model={run.model} data={data} cols={L.heat.cols} rows={L.heat.rows} version={version} /> : null}
+      {L.heat ? <Heatmap model={run.model} data={data} cols={L.heat.cols} rows={L.heat.rows} version={version} live={live} /> : null}
       {!boolean && !twoD ? <Text dimColor>{`${data.featureNames.length}-dimensional data: see the curves`}</Text> : null}
     </Box>
   );

@@ -8,10 +8,12 @@ export interface CompareProps {
   readonly height: number;
   readonly version: number;
   readonly gradients: boolean;
+  /** True while training plays. @default false */
+  readonly live?: boolean;
 }
 
 /** Two labs side by side on the same data and seed, each headed by its model and outcome. */
-export function Compare({ lanes, width, height, version, gradients }: CompareProps) {
+export function Compare({ lanes, width, height, version, gradients, live = false }: CompareProps) {
   const w = Math.floor((width - 3) / 2);
   return (
     <Box flexDirection="row" gap={1} height={height}>
@@ -19,7 +21,7 @@ export function Compare({ lanes, width, height, version, gradients }: ComparePro
         <Box key={i} flexDirection="column" width={w} borderStyle="single" borderColor={i === 0 ? 'cyan' : 'magenta'} paddingX={0}>
           <Text bold wrap="truncate">{`${lane.spec.id} · ${lane.spec.plugin.meta.name} · epoch ${lane.run?.epoch ?? 0}`}</Text>
           <Text wrap="truncate" color="yellow">{outcomeText(lane) ?? ' '}</Text>
-          <LabPanel lane={lane} width={w - 2} height={height - 4} version={version} gradients={gradients} card={false} />
+          <LabPanel lane={lane} width={w - 2} height={height - 4} version={version} live={live} gradients={gradients} card={false} />
         </Box>
       ))}
     </Box>

@@ -101,9 +101,9 @@ export function Lab(props: LabProps) {
       />
     );
   } else if (lanes.length > 1) {
-    body = <Compare lanes={lanes} width={width} height={bodyRows} version={t.version} gradients={lab.gradients} />;
+    body = <Compare lanes={lanes} width={width} height={bodyRows} version={t.version} live={t.playing} gradients={lab.gradients} />;
   } else {
-    body = <LabPanel lane={main} width={width} height={bodyRows} version={t.version} gradients={lab.gradients} />;
+    body = <LabPanel lane={main} width={width} height={bodyRows} version={t.version} live={t.playing} gradients={lab.gradients} />;
   }
   if (lab.dialog === 'scenario') {
     body = (
