@@ -1,24 +1,15 @@
 // Bundles our engine (src/core/network + src/core/rng) with esbuild into bench/.build/, the same
 // way scripts/build.mjs bundles the CLI, so the bench child imports plain JavaScript: no tsx
 // transform anywhere near the timed region. esbuild comes from the root's devDependencies.
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from '../scripts/newest-mtime.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '..');
 export const ENGINE_ENTRY = join(root, 'src', 'core', 'network', 'index.ts');
 export const ENGINE_BUNDLE = join(benchDir, '.build', 'neural-eras.mjs');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p);
-    newest = Math.max(newest, s.isDirectory() ? newestMtime(p) : s.mtimeMs);
-  }
-  return newest;
-}
 
 /** Builds the bundle unless it is newer than every file of src/core. Throws with a reason. */
 export async function buildEngine({ force = false } = {}) {

@@ -1,22 +1,13 @@
 // Bundles src/ into dist/ with esbuild so the CLI starts fast (Node 20 has no compile cache).
 // --if-stale skips the build when dist/ is newer than every source file.
 import { build } from 'esbuild';
-import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
+import { statSync, existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from './newest-mtime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'cli.js');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const s = statSync(p);
-    newest = Math.max(newest, s.isDirectory() ? newestMtime(p) : s.mtimeMs);
-  }
-  return newest;
-}
 
 if (process.argv.includes('--if-stale') && existsSync(out)) {
   if (statSync(out).mtimeMs >= newestMtime(join(root, 'src'))) process.exit(0);
