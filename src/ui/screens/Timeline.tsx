@@ -45,7 +45,7 @@ export function Timeline({ at, width, height }: TimelineProps) {
           <Text color="red">− could not: </Text>
           {era.couldNot}
         </Text>
-        <Text dimColor wrap="truncate">{era.scenario ? `Enter opens the lab: ${era.scenario}` : 'no lab for this era'}</Text>
+        <Text dimColor wrap="wrap">{era.scenario ? `Enter opens the lab: ${era.scenario}${era.standIn ? ` (${era.standIn})` : ''}` : 'no lab for this era'}</Text>
       </Box>
       <Text dimColor wrap="truncate">↑↓/jk choose · Enter open lab · t tour · s scenarios · ? help · q quit</Text>
     </Box>
