@@ -219,7 +219,7 @@ export class Run {
           'cycling',
           period === 1
             ? updates > 0
-              ? `the weights at epoch ${epoch} equal those at epoch ${first}: the epoch's ${updates} updates cancel out (or have become negligible), so the same epoch repeats for ever, short of the target`
+              ? `the weights at epoch ${epoch} equal those at epoch ${first}: the epoch's ${updates} updates bring the weights back to where it began, so the same epoch repeats for ever, short of the target`
               : `the weights stopped changing at epoch ${first} without reaching the target: a fixed point, so training can get no further`
             : `the weights at epoch ${epoch} equal those at epoch ${first}: the same ${period} epochs repeat for ever, errors and all, so it can never converge`,
         );

@@ -57,7 +57,7 @@ describe('neural-eras run', () => {
   it('prints a readable report by default', async () => {
     const { code, out } = await cli('run', 'perceptron-xor');
     expect(code).toBe(0);
-    expect(out).toMatch(/outcome   cycling: the weights at epoch \d+ equal those at epoch \d+: the epoch's 4 updates cancel out/);
+    expect(out).toMatch(/outcome   cycling: the weights at epoch \d+ equal those at epoch \d+: the epoch's 4 updates bring the weights back to where it began/);
     expect(out).toContain('✓ perceptron ends cycling');
   });
 
