@@ -33,6 +33,25 @@ describe('timeline', () => {
   });
 });
 
+describe('terminal size', () => {
+  it('below 80×24 asks for a larger terminal, and carries on where it was when enlarged', async () => {
+    const ui = mount(<App />);
+    await ui.waitText('1943');
+    await ui.press('jjjj');
+    await ui.waitText('▶ 1969');
+    const size = { columns: 70, rows: 20 };
+    Object.defineProperty(ui.stdout, 'columns', { get: () => size.columns, configurable: true });
+    Object.defineProperty(ui.stdout, 'rows', { get: () => size.rows, configurable: true });
+    ui.stdout.emit('resize');
+    await ui.waitText('Please enlarge the terminal to at least 80×24 (it is 70×20).');
+    size.columns = 100;
+    size.rows = 30;
+    ui.stdout.emit('resize');
+    const f = await ui.waitText('▶ 1969');
+    expect(f).not.toContain('enlarge');
+  });
+});
+
 describe('lab', () => {
   const lab = () => mount(<App initial={{ kind: 'lab', scenario: 'perceptron-xor' }} />);
 
