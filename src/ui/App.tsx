@@ -5,7 +5,7 @@
 import { Box, Text, useApp } from 'ink';
 import { Component, type ReactNode } from 'react';
 import { ERAS } from './eras.js';
-import { useKeys } from './hooks/use-keys.js';
+import { KeyRouterProvider, useKeys } from './hooks/use-keys.js';
 import { useRefState } from './hooks/use-ref-state.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useFrameMark } from './hooks/use-frame-mark.js';
@@ -100,8 +100,10 @@ function Screens({ initial = { kind: 'timeline' }, seed, onQuit }: AppProps) {
 
 export function App(props: AppProps) {
   return (
-    <Guard>
-      <Screens {...props} />
-    </Guard>
+    <KeyRouterProvider>
+      <Guard>
+        <Screens {...props} />
+      </Guard>
+    </KeyRouterProvider>
   );
 }

@@ -24,6 +24,15 @@ describe('timeline', () => {
     expect(ui.frame()).toMatch(/x1\s+x2 │\s+t\s+net\s+o/);
   });
 
+  it('a burst of keys that opens a screen reaches that screen, key by key', async () => {
+    const ui = mount(<App />);
+    await ui.waitText('1943');
+    // One write, as a paste or fast typing arrives: choose 1969, open its lab, run one epoch.
+    await ui.press(`jjjj${KEY.enter}n`);
+    await ui.waitText('perceptron-xor');
+    await ui.waitFor((f) => /│ epoch 1 │/.test(f), 'epoch 1 in the status bar');
+  });
+
   it('q quits from the timeline', async () => {
     let quit = 0;
     const ui = mount(<App onQuit={() => quit++} />);
