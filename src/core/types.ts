@@ -94,6 +94,8 @@ export interface Evaluation {
   readonly outputs: readonly (readonly number[])[];
   /** Predicted class per row. */
   readonly predictions: readonly number[];
+  /** The targets in the model's own output code, when it differs from the data's (a sigmoid reads −1/+1 as 0/1). */
+  readonly targets?: readonly (readonly number[])[];
 }
 
 /** A built model, trained by the runner epoch by epoch (or step by step from the UI). */

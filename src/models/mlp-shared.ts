@@ -224,7 +224,9 @@ class MlpInstance implements ModelInstance {
       predictions.push(label);
       if (label === rows.labels[r]) correct++;
     }
-    return { loss, accuracy: n ? correct / n : 0, outputs, predictions };
+    const T = rows.inputs === this.data.inputs ? this.T : mapTargets(rows, this.map);
+    const targets = outputs.map((_, r) => Array.from(T.subarray(r * units, (r + 1) * units)));
+    return { loss, accuracy: n ? correct / n : 0, outputs, predictions, targets };
   }
 
   /** Training-set outputs into this.out, and the era's stopping measures: max |o − t| and Σ (o − t)². */

@@ -82,6 +82,12 @@ describe('mlp-backprop', () => {
     expect(() => build({ weights: [[[0, 1, 1]], [[0, 1]], [[0, 1]]] })).toThrow(/describe layers 2-1-1-1, the network is 2-2-1/);
   });
 
+  it('reports the targets in its own output code: −1/+1 become 0/1 for the sigmoid output', () => {
+    const data = gate('XOR', 'binary', 'bipolar');
+    const model = mlpBackprop.create({ data, params: resolveParams(mlpBackprop.meta.params), rng: createRng(1) });
+    expect(model.evaluate(data).targets).toEqual([[0], [1], [1], [0]]);
+  });
+
   it('refuses step units with the lecture\'s reason', () => {
     expect(() => build({ activation: 'step-bipolar' })).toThrow(ModelConfigError);
     expect(() => build({ activation: 'step-binary' })).toThrow(/derivative 0 almost everywhere/);

@@ -28,7 +28,8 @@ export function TruthTable({ run, data }: TruthTableProps) {
       {data.inputs.map((x, i) => {
         const net = w ? w[0]! + x.reduce((s, v, j) => s + v * w[j + 1]!, 0) : undefined;
         const ok = ev.predictions[i] === data.labels[i];
-        const t = data.targets[i]!.map((v) => short(v)).join(',');
+        // In the model's own output code: a sigmoid unit is taught 0/1 for targets written −1/+1.
+        const t = (ev.targets?.[i] ?? data.targets[i]!).map((v) => short(v)).join(',');
         const o = (ev.outputs[i] ?? []).map((v) => short(v)).join(',');
         const row = `${current === i ? '▶' : ' '} ${x.map((v) => cell(short(v), 3)).join(' ')} │${cell(t, 4)} ${cell(net === undefined ? '—' : short(net), 8)} ${cell(o, 7)}  `;
         return (
