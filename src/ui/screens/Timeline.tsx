@@ -22,6 +22,7 @@ export function Timeline({ at, width, height }: TimelineProps) {
       <Text bold>
         <Text color="cyan">neural-eras</Text>
         <Text dimColor> — the history of neural networks, replayed (1943–2012)</Text>
+        <Text color="yellow">{'   press t for the classroom tour'}</Text>
       </Text>
       <Text> </Text>
       {ERAS.slice(start, start + listRows).map((e, k) => {
