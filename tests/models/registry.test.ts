@@ -13,7 +13,7 @@ import { MODELS } from '../../src/models/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 /** Files in src/models that are shared support, not plugins. */
-const SUPPORT = ['index.ts', 'single-unit.ts', 'mlp-shared.ts'];
+const SUPPORT = ['index.ts', 'single-unit.ts', 'mlp-shared.ts', 'mlp-instance.ts'];
 
 describe('registry', () => {
   it('is sorted by id', () => {

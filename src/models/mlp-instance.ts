@@ -1,0 +1,253 @@
+/**
+ * The model instance of the multilayer-perceptron plugins over the engine in src/core/network:
+ * training by batches (or one pattern), evaluation with cached flat buffers, the fit measures
+ * (maxError, sse), gradient instruments once per weight state, and the step written out.
+ */
+import {
+  type ActivationName, type InitName, Network, OUTPUT_LOSSES, type OutputName, type TargetMap,
+  type TrainOptions, classify, computeGradients, instruments, mapTargets, summaryMetrics, targetMap, toFlat, weightsToJson,
+} from '../core/network/index.js';
+import type { Rng } from '../core/rng.js';
+import {
+  type Dataset, type EpochReport, type Evaluation, ModelConfigError, type ModelInstance, type Params, type StepRecord,
+} from '../core/types.js';
+import { fmt, fmtVec } from './single-unit.js';
+
+/** Buffers hold every training row when there are at most this many (one chunk per evaluation). */
+const MAX_ROWS = 2048;
+
+const short = (v: ArrayLike<number>, max = 6): string =>
+  v.length <= max ? fmtVec(v) : `(${Array.from(v).slice(0, max).map(fmt).join(', ')}, …)`;
+
+export class MlpInstance implements ModelInstance {
+  readonly deterministicEpochs: boolean;
+  private readonly net: Network;
+  private readonly opts: TrainOptions;
+  private readonly map: TargetMap;
+  private readonly X: Float64Array;
+  private readonly T: Float64Array;
+  private readonly n: number;
+  private readonly size: number;
+  private readonly xRow: Float64Array;
+  private readonly oRow: Float64Array;
+  private order: Uint32Array | null = null;
+  private cursor = 0;
+  /** Updates so far, and the count at which net.g last held the full-batch gradient. */
+  private version = 0;
+  private gradVersion = -1;
+  /** Fit of the training set at weight state `version`: the stopping measures. */
+  private fit = { version: -1, maxError: Infinity, sse: Infinity };
+  private readonly out: Float64Array;
+  private readonly flatCache = new WeakMap<object, { X: Float64Array; T: Float64Array }>();
+
+  constructor(
+    private readonly data: Dataset,
+    params: Params,
+    rng: Rng,
+    private readonly lean = false,
+  ) {
+    this.map = targetMap(data, params['output'] as OutputName);
+    const hidden = (params['hidden'] as readonly number[] | null) ?? [];
+    if (hidden.some((h) => !Number.isInteger(h) || h < 1)) {
+      throw new ModelConfigError(`hidden: layer sizes must be positive whole numbers, got [${hidden.join(', ')}]`);
+    }
+    this.n = data.inputs.length;
+    const batchSize = Number(params['batchSize']);
+    this.size = batchSize <= 0 ? this.n : Math.min(batchSize, this.n);
+    const inputs = data.inputs[0]?.length ?? 0;
+    this.net = new Network(
+      {
+        sizes: [inputs, ...hidden, this.map.units],
+        hidden: params['activation'] as ActivationName,
+        ...OUTPUT_LOSSES[this.map.output],
+        init: params['init'] as InitName,
+        initRange: Number(params['initRange']),
+        weights: params['weights'] ?? undefined,
+        maxBatch: Math.min(Math.max(this.size, this.n), MAX_ROWS),
+        keepInput: Number(params['keepInput']),
+        keepHidden: Number(params['keepHidden']),
+        threshold: this.map.threshold,
+      },
+      rng,
+    );
+    this.opts = {
+      eta: Number(params['learningRate']),
+      momentum: Number(params['momentum']),
+      weightDecay: Number(params['weightDecay']),
+      batchSize: this.size,
+      average: Boolean(params['averageGradient']),
+      shuffle: Boolean(params['shuffle']),
+    };
+    this.X = toFlat(data.inputs);
+    this.T = mapTargets(data, this.map);
+    this.xRow = new Float64Array(inputs);
+    this.oRow = new Float64Array(this.map.units);
+    this.out = new Float64Array(this.n * this.map.units);
+    this.deterministicEpochs = !this.opts.shuffle && this.net.keep.every((p) => p === 1);
+  }
+
+  /** Trains on the next batch of the epoch; returns where it started and how many rows. */
+  private advance(): { start: number; count: number } {
+    if (this.cursor === 0 && this.opts.shuffle) this.order = this.net.shuffledOrder(this.n);
+    const start = this.cursor;
+    const count = Math.min(this.size, this.n - start);
+    this.net.trainBatch(this.X, this.T, this.order, start, count, this.opts);
+    this.version++;
+    this.cursor = start + count >= this.n ? 0 : start + count;
+    return { start, count };
+  }
+
+  step(): StepRecord {
+    const net = this.net;
+    const L = net.depth;
+    const from = net.offsets[L - 1]!;
+    const to = net.offsets[L]!;
+    const before = Array.from(net.w.subarray(from, to));
+    const { start, count } = this.advance();
+    const after = Array.from(net.w.subarray(from, to));
+    // the buffers hold the last chunk of the batch: its first row is the one written out
+    const first = start + Math.floor((count - 1) / net.maxBatch) * net.maxBatch;
+    const pattern = this.order ? this.order[first]! : first;
+    const units = net.sizes[L]!;
+    const nin = net.sizes[L - 1]!;
+    const delta = net.delta[L]!.subarray(0, units);
+    const aPrev = [1, ...net.dropped[L - 1]!.subarray(0, nin)];
+    const momentum = this.opts.momentum ? ` + μΔW${L}, μ = ${fmt(this.opts.momentum)}` : '';
+    const equation =
+      count === 1
+        ? `W${L} ← W${L} − η δ${L} (a${L - 1})ᵀ${momentum}: η = ${fmt(this.opts.eta)}, δ${L} = ${short(delta)}, a${L - 1} = ${short(aPrev)}`
+        : `W${L} ← W${L} − η ${this.opts.average ? '(1/B) ' : ''}Σ δ${L} (a${L - 1})ᵀ${momentum}: η = ${fmt(this.opts.eta)}, B = ${count}, ` +
+          `first δ${L} = ${short(delta)}`;
+    return {
+      pattern,
+      x: this.data.inputs[pattern]!,
+      t: Array.from(this.T.subarray(pattern * units, (pattern + 1) * units)),
+      net: Array.from(net.z[L]!.subarray(0, units)),
+      o: Array.from(net.a[L]!.subarray(0, units)),
+      before,
+      after,
+      equation,
+      changed: after.some((w, i) => w !== before[i]),
+    };
+  }
+
+  atEpochBoundary(): boolean {
+    return this.cursor === 0;
+  }
+
+  epoch(): EpochReport {
+    let updates = 0;
+    do {
+      this.advance();
+      updates++;
+    } while (this.cursor !== 0);
+    if (this.lean) return { loss: NaN, updates };
+    const grads = computeGradients(this.net, this.X, this.T, this.n, true);
+    this.gradVersion = this.version;
+    const extra = { gradNorm: grads.gradNorm, meanAbsDelta: grads.meanAbsDelta, weightNorm: instruments(this.net).weightNorm };
+    return { loss: grads.loss, updates, extra };
+  }
+
+  /** Loss and accuracy without per-row arrays; on the training set also the fit measures. */
+  score(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): { loss: number; accuracy: number } {
+    if (rows.inputs !== this.data.inputs) {
+      // Other rows (the test split, scored every epoch) keep their flat buffers too.
+      let flat = this.flatCache.get(rows.inputs);
+      if (!flat) this.flatCache.set(rows.inputs, (flat = { X: toFlat(rows.inputs), T: mapTargets(rows, this.map) }));
+      return this.net.evaluate(flat.X, flat.T, rows.inputs.length);
+    }
+    const result = this.net.evaluate(this.X, this.T, this.n);
+    this.measureFit();
+    return result;
+  }
+
+  evaluate(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation {
+    const n = rows.inputs.length;
+    const units = this.map.units;
+    const { loss } = this.score(rows);
+    const out = rows.inputs === this.data.inputs ? this.out : new Float64Array(n * units);
+    if (out !== this.out) this.net.predictInto(toFlat(rows.inputs), n, out);
+    const outputs: number[][] = [];
+    const predictions: number[] = [];
+    let correct = 0;
+    for (let r = 0; r < n; r++) {
+      outputs.push(Array.from(out.subarray(r * units, (r + 1) * units)));
+      const label = classify(out, r * units, this.map).label;
+      predictions.push(label);
+      if (label === rows.labels[r]) correct++;
+    }
+    const T = rows.inputs === this.data.inputs ? this.T : mapTargets(rows, this.map);
+    const targets = outputs.map((_, r) => Array.from(T.subarray(r * units, (r + 1) * units)));
+    return { loss, accuracy: n ? correct / n : 0, outputs, predictions, targets };
+  }
+
+  /** Training-set outputs into this.out, and the era's stopping measures: max |o − t| and Σ (o − t)². */
+  private measureFit(): void {
+    if (this.fit.version === this.version) return;
+    const out = this.out;
+    const T = this.T;
+    this.net.predictInto(this.X, this.n, out);
+    let maxError = 0;
+    let sse = 0;
+    for (let i = 0; i < out.length; i++) {
+      const e = out[i]! - T[i]!;
+      sse += e * e;
+      if (Math.abs(e) > maxError) maxError = Math.abs(e);
+    }
+    this.fit = { version: this.version, maxError, sse };
+  }
+
+  predict(x: readonly number[]): { label: number; score: number } {
+    this.xRow.set(x);
+    this.net.predictInto(this.xRow, 1, this.oRow);
+    return classify(this.oRow, 0, this.map);
+  }
+
+  weights(): number[][][] {
+    return weightsToJson(this.net.w, this.net.sizes);
+  }
+
+  flatWeights(): Float64Array {
+    return this.net.w;
+  }
+
+  /**
+   * Full-batch gradient norms at the current weights (computed once per weight state, so epoch 0
+   * reports the gradient at initialisation), saturation and dead ReLUs on the training set, and the
+   * stopping measures of the era: maxError (largest |o − t| of any output) and sse (Σ (o − t)²).
+   */
+  metrics(): Record<string, number> {
+    if (this.lean) {
+      this.measureFit();
+      return { maxError: this.fit.maxError, sse: this.fit.sse };
+    }
+    if (this.gradVersion !== this.version) {
+      computeGradients(this.net, this.X, this.T, this.n, true);
+      this.gradVersion = this.version;
+    }
+    // Also leaves the training set's activations in the buffers, which saturation reads.
+    this.measureFit();
+    return { ...summaryMetrics(this.net), maxError: this.fit.maxError, sse: this.fit.sse };
+  }
+
+  divergence(): string | null {
+    const p = this.net.w.findIndex((v) => !Number.isFinite(v));
+    return p < 0 ? null : `weight ${p} became ${this.net.w[p]} (learning rate ${fmt(this.opts.eta)} too large?)`;
+  }
+
+  describe(): string[] {
+    const net = this.net;
+    const sizes = net.sizes;
+    const count = sizes.slice(1).map((h, k) => `(${sizes[k]}+1)·${h}`);
+    const hidden = net.activations.slice(1, -1);
+    const dropout = net.keep.some((p) => p < 1) ? `, dropout keep ${fmt(net.keep[0]!)} input / ${fmt(net.keep[1] ?? 1)} hidden` : '';
+    const batch = this.size === 1 ? 'online' : this.size === this.n ? 'full batch' : `minibatch ${this.size}`;
+    return [
+      `architecture ${sizes.join('-')}: ${hidden.length ? `${[...new Set(hidden)].join('/')} hidden, ` : ''}${this.map.output} output`,
+      `parameters ${count.join(' + ')} = ${net.w.length}`,
+      `η = ${fmt(this.opts.eta)}, μ = ${fmt(this.opts.momentum ?? 0)}, λ = ${fmt(this.opts.weightDecay ?? 0)}, ${batch}, ` +
+        `${this.opts.shuffle ? 'shuffled' : 'fixed'} order${dropout}`,
+      ...this.map.notes,
+    ];
+  }
+}
