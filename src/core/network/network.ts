@@ -9,6 +9,7 @@ import { ModelConfigError } from '../types.js';
 import { SOFTMAX, activate, timesDerivative } from './activations.js';
 import { type NetworkConfig, type TrainOptions, resolveLayers } from './config.js';
 import { initWeights, layerOffsets, loadWeights } from './init.js';
+import { type ChunkFn, compileChunk } from './compiled.js';
 import { denseBackward, denseForward } from './kernels.js';
 import { type LossName, type OutputActivation, lossSum, outputDelta, softmaxRows } from './losses.js';
 
@@ -47,6 +48,8 @@ export class Network {
   lastDeltaRows = 0;
   /** Factor of the last update's gradient: 1/B when averaging, else 1. */
   lastScale = 1;
+  /** Generated load + forward + backward of a training chunk (compiled.ts); null runs the generic kernels. */
+  chunk: ChunkFn | null;
   private readonly act: Int8Array;
   private readonly loss: number;
   private readonly rng: Rng;
@@ -82,6 +85,7 @@ export class Network {
     this.mask = sizes.map((_, k) => (k < L && this.keep[k]! < 1 ? buf(k) : null));
     this.dropped = sizes.map((_, k) => (this.mask[k] ? buf(k) : this.a[k]!));
     this.t = new Float64Array(B * sizes[L]!);
+    this.chunk = this.trainable ? compileChunk(sizes, this.act, this.loss, this.mask.some((m) => m !== null)) : null;
   }
 
   /** Copies rows (order[start …] or start … when order is null) of X and T into a^0 and t. */
@@ -205,6 +209,12 @@ export class Network {
     let loss = 0;
     for (let c = 0; c < count; c += this.maxBatch) {
       const B = Math.min(this.maxBatch, count - c);
+      if (this.chunk !== null) {
+        this.lastRows = this.lastDeltaRows = B;
+        this.lastTraining = true;
+        loss += this.chunk(this.w, this.g, X, T, order, start + c, B, this.a, this.z, this.delta, this.t);
+        continue;
+      }
       this.load(X, T, order, start + c, B);
       this.forward(B, true);
       loss += this.backward(B);

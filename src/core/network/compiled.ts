@@ -1,0 +1,221 @@
+/**
+ * Specialised training chunks for tiny networks: once per network shape, JavaScript is generated
+ * (new Function, as synaptic does) that loads, runs forward and backward over a chunk of rows with
+ * every unit and weight unrolled into locals, so the loops, index arithmetic and per-layer calls
+ * of the generic kernels disappear. Every sum is formed in exactly the generic order, with zero
+ * deltas skipped exactly where the kernels skip them (bit-identical results):
+ *   z_j     = w_j0 + w_j1 a_1 + … + w_jn a_n;
+ *   g_ji   += delta_j a_i row after row (first layer and fewer than four outputs: skipped when
+ *             delta_j is 0, the bias never; otherwise per block of four outputs, skipped when the
+ *             block's four deltas are 0, then one by one, skipped when delta_j is 0);
+ *   dPrev_i = 0 + (w_0i d_0 + w_1i d_1 + w_2i d_2 + w_3i d_3) + … + w_ji d_j (fewer than four
+ *             outputs: 0 + w_0i d_0 + …, each term skipped when its delta is 0).
+ * Covered: trainable nets without dropout, element-wise activations, ½·MSE or sigmoid + BCE,
+ * layers of at most MAX_UNITS units; anything else returns null and the generic path runs.
+ */
+import { LEAKY_RELU, LEAKY_SLOPE, LINEAR, RELU, SIGMOID, TANH } from './activations.js';
+import { BCE, MSE } from './losses.js';
+
+/** One chunk: loads B rows (order[start …] or start …), forward + backward, adds ∂J/∂W to g; returns the summed loss. */
+export type ChunkFn = (
+  w: Float64Array, g: Float64Array, X: Float64Array, T: Float64Array, order: Uint32Array | null, start: number, B: number,
+  a: readonly Float64Array[], z: readonly Float64Array[], delta: readonly Float64Array[], t: Float64Array,
+) => number;
+
+/** Widest layer the generated code unrolls. */
+export const MAX_UNITS = 16;
+/** Most weights the generated code unrolls. */
+export const MAX_WEIGHTS = 640;
+
+/** f(z) as a JavaScript expression over the name v. */
+function activation(code: number, v: string): string {
+  switch (code) {
+    case LINEAR: return v;
+    case SIGMOID: return `1 / (1 + Math.exp(-${v}))`;
+    case TANH: return `Math.tanh(${v})`;
+    case RELU: return `${v} > 0 ? ${v} : 0`;
+    default: return `${v} >= 0 ? ${v} : ${LEAKY_SLOPE} * ${v}`;
+  }
+}
+
+/** delta ∘ f'(z) as an expression over delta d, z and a = f(z) (the generic timesDerivative). */
+function derivative(code: number, d: string, z: string, a: string): string {
+  switch (code) {
+    case LINEAR: return d;
+    case SIGMOID: return `${d} * (${a} * (1 - ${a}))`;
+    case TANH: return `${d} * (1 - ${a} * ${a})`;
+    case RELU: return `${z} < 0 ? 0 : ${d}`;
+    default: return `${z} < 0 ? ${d} * ${LEAKY_SLOPE} : ${d}`;
+  }
+}
+
+/** Names of one row's values: suffix r picks the row of a pair (s or s + 1). */
+const N = {
+  w: (k: number, j: number, i: number): string => `w${k}_${j}_${i}`,
+  a: (k: number, i: number, r: string): string => `a${k}_${i}${r}`,
+  z: (k: number, i: number, r: string): string => `z${k}_${i}${r}`,
+  d: (k: number, i: number, r: string): string => `d${k}_${i}${r}`,
+  p: (k: number, i: number, r: string): string => `p${k}_${i}${r}`,
+};
+
+/** The generated source of the chunk function, or null when the shape is not covered. */
+export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, loss: number, dropout: boolean): string | null {
+  const L = sizes.length - 1;
+  if (dropout || L < 1 || !(loss === MSE || (loss === BCE && act[L] === SIGMOID))) return null;
+  let weights = 0;
+  for (let k = 0; k <= L; k++) {
+    if (!(sizes[k]! >= 1 && sizes[k]! <= MAX_UNITS)) return null;
+    if (k > 0 && !(act[k]! >= LINEAR && act[k]! <= LEAKY_RELU)) return null;
+    if (k > 0) weights += sizes[k]! * (sizes[k - 1]! + 1);
+  }
+  if (weights > MAX_WEIGHTS) return null;
+  const head: string[] = ['"use strict";', 'let J = 0;'];
+  for (let k = 0; k <= L; k++) head.push(`const A${k} = a[${k}];`);
+  for (let k = 1; k <= L; k++) head.push(`const Z${k} = z[${k}], D${k} = delta[${k}];`);
+  const offsets = [0];
+  for (let k = 1; k <= L; k++) {
+    offsets.push(offsets[k - 1]! + sizes[k]! * (sizes[k - 1]! + 1));
+    for (let j = 0, p = offsets[k - 1]!; j < sizes[k]!; j++) {
+      for (let i = 0; i <= sizes[k - 1]!; i++, p++) head.push(`const ${N.w(k, j, i)} = w[${p}];`);
+    }
+  }
+  const pair = [...rowPart(sizes, act, loss, 'A', 's'), ...rowPart(sizes, act, loss, 'B', 's + 1')];
+  const single = rowPart(sizes, act, loss, 'A', 's');
+  for (let k = L; k >= 1; k--) {
+    pair.push(...gradient(sizes, k, offsets[k - 1]!, ['A', 'B']));
+    single.push(...gradient(sizes, k, offsets[k - 1]!, ['A']));
+  }
+  return [
+    ...head,
+    'let s = 0;',
+    // two rows at a time: each g entry is loaded and stored once for both
+    'for (; s + 1 < B; s += 2) {', ...pair.map((l) => `  ${l}`), '}',
+    'if (s < B) {', ...single.map((l) => `  ${l}`), '}',
+    `return ${loss === MSE ? '0.5 * J' : 'J'};`,
+  ].join('\n');
+}
+
+/** Load, forward, loss and every delta of one row (suffix r, index expression at). */
+function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: number, r: string, at: string): string[] {
+  const L = sizes.length - 1;
+  const nin = sizes[0]!;
+  const nout = sizes[L]!;
+  const out: string[] = [`const row${r} = order === null ? start + ${at} : order[start + ${at}];`];
+  for (let k = 0; k <= L; k++) out.push(`const o${k}${r} = (${at}) * ${sizes[k]};`);
+  for (let i = 0; i < nin; i++) out.push(`const ${N.a(0, i, r)} = X[row${r} * ${nin} + ${i}]; A0[o0${r} + ${i}] = ${N.a(0, i, r)};`);
+  for (let c = 0; c < nout; c++) out.push(`const t${c}${r} = T[row${r} * ${nout} + ${c}]; t[o${L}${r} + ${c}] = t${c}${r};`);
+  for (let k = 1; k <= L; k++) {
+    // z^k = W^k a^{k−1} (bias first), a^k = f(z^k)
+    for (let j = 0; j < sizes[k]!; j++) {
+      let sum = N.w(k, j, 0);
+      for (let i = 0; i < sizes[k - 1]!; i++) sum += ` + ${N.w(k, j, i + 1)} * ${N.a(k - 1, i, r)}`;
+      const z = N.z(k, j, r);
+      out.push(`const ${z} = ${sum}; Z${k}[o${k}${r} + ${j}] = ${z};`);
+      out.push(`const ${N.a(k, j, r)} = ${activation(act[k]!, z)}; A${k}[o${k}${r} + ${j}] = ${N.a(k, j, r)};`);
+    }
+  }
+  for (let c = 0; c < nout; c++) {
+    const [a, z, d] = [N.a(L, c, r), N.z(L, c, r), N.d(L, c, r)];
+    if (loss === MSE) {
+      // J += ½(a − t)² (halved at the end), delta^L = f'(z^L) ∘ (a^L − t)
+      out.push(`const e${c}${r} = ${a} - t${c}${r}; J += e${c}${r} * e${c}${r};`);
+      out.push(`const ${d} = ${derivative(act[L]!, `e${c}${r}`, z, a)};`);
+    } else {
+      // J += softplus(z) − t z, delta^L = a^L − t
+      out.push(`J += Math.max(${z}, 0) - t${c}${r} * ${z} + Math.log1p(Math.exp(-Math.abs(${z})));`);
+      out.push(`const ${d} = ${a} - t${c}${r};`);
+    }
+    out.push(`D${L}[o${L}${r} + ${c}] = ${d};`);
+  }
+  for (let k = L; k > 1; k--) {
+    const nk = sizes[k]!;
+    const np = sizes[k - 1]!;
+    const d = (j: number): string => N.d(k, j, r);
+    for (let i = 0; i < np; i++) out.push(`let ${N.p(k, i, r)} = 0;`);
+    let j = 0;
+    if (nk >= 4) {
+      for (; j + 3 < nk; j += 4) {
+        const q = [j, j + 1, j + 2, j + 3];
+        // (W^T delta)_i += one block of four outputs, skipped when its deltas are all 0
+        out.push(`if (${q.map((u) => `${d(u)} !== 0`).join(' || ')}) {`);
+        for (let i = 0; i < np; i++) out.push(`  ${N.p(k, i, r)} += ${q.map((u) => `${N.w(k, u, i + 1)} * ${d(u)}`).join(' + ')};`);
+        out.push('}');
+      }
+    }
+    for (; j < nk; j++) {
+      out.push(`if (${d(j)} !== 0) {`);
+      for (let i = 0; i < np; i++) out.push(`  ${N.p(k, i, r)} += ${N.w(k, j, i + 1)} * ${d(j)};`);
+      out.push('}');
+    }
+    // delta^{k−1} = f'(z^{k−1}) ∘ (W^k)^T delta^k
+    for (let i = 0; i < np; i++) {
+      const dp = N.d(k - 1, i, r);
+      out.push(`const ${dp} = ${derivative(act[k - 1]!, N.p(k, i, r), N.z(k - 1, i, r), N.a(k - 1, i, r))}; D${k - 1}[o${k - 1}${r} + ${i}] = ${dp};`);
+    }
+  }
+  return out;
+}
+
+/**
+ * g += delta^k (a^{k−1})^T over the rows (one or a pair, in order). Units j … j + 3 of a blocked
+ * layer share one skip test per row (all four deltas 0); otherwise each unit tests its own delta,
+ * and the first layer or one with fewer than four outputs adds its bias deltas unconditionally.
+ */
+function gradient(sizes: readonly number[], k: number, off: number, rows: readonly string[]): string[] {
+  const nin = sizes[k - 1]!;
+  const nout = sizes[k]!;
+  const stride = nin + 1;
+  const blocked = k > 1 && nout >= 4;
+  const out: string[] = [];
+  const nz = (units: number[], r: string): string => units.map((u) => `${N.d(k, u, r)} !== 0`).join(' || ');
+  /** g_ji = g_ji + delta_j a_i for the rows rs (bias: + delta_j when withBias). */
+  const adds = (units: number[], rs: readonly string[], withBias: boolean, pad: string): void => {
+    for (const u of units) {
+      const row = off + u * stride;
+      if (withBias) out.push(`${pad}g[${row}] = g[${row}]${rs.map((r) => ` + ${N.d(k, u, r)}`).join('')};`);
+      for (let i = 0; i < nin; i++) {
+        const terms = rs.map((r) => ` + ${N.d(k, u, r)} * ${N.a(k - 1, i, r)}`).join('');
+        out.push(`${pad}g[${row + i + 1}] = g[${row + i + 1}]${terms};`);
+      }
+    }
+  };
+  /** The skip tests of a group of units over the rows: every subset of rows that passes. */
+  const guarded = (units: number[], withBias: boolean): void => {
+    if (rows.length === 1) {
+      out.push(`if (${nz(units, rows[0]!)}) {`);
+      adds(units, rows, withBias, '  ');
+      out.push('}');
+      return;
+    }
+    const [r0, r1] = rows as [string, string];
+    out.push(`if ((${nz(units, r0)}) && (${nz(units, r1)})) {`);
+    adds(units, rows, withBias, '  ');
+    out.push(`} else if (${nz(units, r0)}) {`);
+    adds(units, [r0], withBias, '  ');
+    out.push(`} else if (${nz(units, r1)}) {`);
+    adds(units, [r1], withBias, '  ');
+    out.push('}');
+  };
+  let j = 0;
+  if (blocked) for (; j + 3 < nout; j += 4) guarded([j, j + 1, j + 2, j + 3], true);
+  if (!blocked) {
+    // the bias column sums every delta (adding a 0 changes nothing)
+    for (let u = 0; u < nout; u++) {
+      const row = off + u * stride;
+      out.push(`g[${row}] = g[${row}]${rows.map((r) => ` + ${N.d(k, u, r)}`).join('')};`);
+    }
+  }
+  for (; j < nout; j++) guarded([j], blocked);
+  return out;
+}
+
+/** The compiled chunk function of a shape, or null (not covered, or code generation refused). */
+export function compileChunk(sizes: readonly number[], act: ArrayLike<number>, loss: number, dropout: boolean): ChunkFn | null {
+  const src = chunkSource(sizes, act, loss, dropout);
+  if (src === null) return null;
+  try {
+    return new Function('w', 'g', 'X', 'T', 'order', 'start', 'B', 'a', 'z', 'delta', 't', src) as ChunkFn;
+  } catch {
+    return null;
+  }
+}
