@@ -209,13 +209,26 @@ function gradient(sizes: readonly number[], k: number, off: number, rows: readon
   return out;
 }
 
+/**
+ * Compiled chunks by shape. The generated code keeps no state (everything comes in as arguments),
+ * so networks of one shape share one function: V8 compiles and optimises it once, not once per
+ * network (a sweep builds a thousand networks of the same shape).
+ */
+const compiled = new Map<string, ChunkFn | null>();
+
 /** The compiled chunk function of a shape, or null (not covered, or code generation refused). */
 export function compileChunk(sizes: readonly number[], act: ArrayLike<number>, loss: number, dropout: boolean): ChunkFn | null {
+  const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss}|${dropout}`;
+  if (compiled.has(key)) return compiled.get(key)!;
   const src = chunkSource(sizes, act, loss, dropout);
-  if (src === null) return null;
-  try {
-    return new Function('w', 'g', 'X', 'T', 'order', 'start', 'B', 'a', 'z', 'delta', 't', src) as ChunkFn;
-  } catch {
-    return null;
+  let fn: ChunkFn | null = null;
+  if (src !== null) {
+    try {
+      fn = new Function('w', 'g', 'X', 'T', 'order', 'start', 'B', 'a', 'z', 'delta', 't', src) as ChunkFn;
+    } catch {
+      fn = null;
+    }
   }
+  compiled.set(key, fn);
+  return fn;
 }
