@@ -32,7 +32,7 @@ export function runSeeds(job: SweepJob): SeedResult[] {
       params: new Map([[job.run, job.params]]),
       ...(job.epochs !== undefined ? { epochs: job.epochs } : {}),
     });
-    const run = new Run({ ...spec!, lean: true }).toEnd();
+    const run = new Run({ ...spec!, lean: true, historyLimit: 1 }).toEnd();
     const last = run.latest;
     return {
       seed,

@@ -27,10 +27,15 @@ export interface RunSpec {
   /** |w| or loss above this counts as diverged. */
   readonly divergeBound?: number;
   /**
-   * Keep only the latest history entry and let the model skip its instruments (sweeps: many runs,
-   * only outcomes read). Training is the same, update for update.
+   * Let the model skip its per-epoch instruments and the runner its weight snapshots (sweeps: many
+   * runs, only outcomes read). Training is the same, update for update.
    */
   readonly lean?: boolean;
+  /**
+   * Keep about this many of the latest history entries (at least this many, at most twice), so
+   * memory stays flat however long a run plays; by default every epoch is kept.
+   */
+  readonly historyLimit?: number;
 }
 
 export interface HistoryEntry {
@@ -181,7 +186,6 @@ export class Run {
     const w = this.model.flatWeights();
     const small = w.length <= SMALL_MODEL;
     const metrics = { ...(this.model.metrics?.() ?? {}), loss: train.loss, accuracy: train.accuracy, epochs: epoch, ...(test ? { testAccuracy: test.accuracy } : {}) };
-    if (this.spec.lean && this.history.length > 0) this.history.pop();
     this.history.push({
       epoch,
       loss: train.loss,
@@ -192,6 +196,8 @@ export class Run {
       metrics,
       ...(extra ? { extra } : {}),
     });
+    const limit = this.spec.historyLimit;
+    if (limit !== undefined && this.history.length >= 2 * limit) this.history.splice(0, this.history.length - limit);
 
     if (!Number.isFinite(train.loss)) {
       this.end('diverged', `the loss became ${train.loss} at epoch ${epoch}`);

@@ -5,7 +5,7 @@
 import { Run, type RunSpec } from '../core/runner.js';
 import { DisplaySeries } from './charts.js';
 
-/** Runner history entries kept beyond this are dropped: the UI reads only the latest ones. */
+/** Runner history entries kept: the UI reads only the latest; the curves live in the decimated series. */
 const KEEP_HISTORY = 256;
 
 export interface Lane {
@@ -18,7 +18,7 @@ export interface Lane {
 function lane(spec: RunSpec): Lane {
   const series = new DisplaySeries();
   try {
-    const run = new Run(spec);
+    const run = new Run({ ...spec, historyLimit: KEEP_HISTORY });
     series.push(run.latest);
     return { spec, run, error: null, series };
   } catch (e) {
@@ -44,32 +44,23 @@ export class Trainer {
     return this.lanes.every((l) => !l.run || l.run.done);
   }
 
-  private after(l: Lane, closed: boolean): void {
-    if (!l.run) return;
-    if (closed) l.series.push(l.run.latest);
-    const h = l.run.history;
-    // Keep memory flat over long sessions: the curves live in the decimated series.
-    if (h.length > 2 * KEEP_HISTORY) h.splice(1, h.length - KEEP_HISTORY);
-  }
-
   /** One epoch (or the rest of the current one) on every live run. */
   epoch(): void {
-    for (const l of this.lanes) {
-      if (!l.run || l.run.done) continue;
-      const epoch = l.run.epoch;
-      l.run.runEpoch();
-      this.after(l, l.run.epoch !== epoch);
-    }
-    this.version++;
+    this.advance((run) => run.runEpoch());
   }
 
   /** One single update (one pattern or batch) on every live run. */
   pattern(): void {
+    this.advance((run) => run.step());
+  }
+
+  /** Moves every live run on, and adds each epoch it closes to the lane's curves. */
+  private advance(move: (run: Run) => unknown): void {
     for (const l of this.lanes) {
       if (!l.run || l.run.done) continue;
       const epoch = l.run.epoch;
-      l.run.step();
-      this.after(l, l.run.epoch !== epoch);
+      move(l.run);
+      if (l.run.epoch !== epoch) l.series.push(l.run.latest);
     }
     this.version++;
   }

@@ -74,6 +74,15 @@ describe('runner outcomes', () => {
     expect(run.epoch).toBe(0);
   });
 
+  it('keeps the history bounded when asked, with the latest epoch last', () => {
+    const run = new Run({ ...spec(scripted(Array.from({ length: 200 }, (_, i) => 1000 - i)), 150), historyLimit: 5 }).toEnd();
+    expect(run.epoch).toBe(150);
+    expect(run.history.length).toBeGreaterThanOrEqual(5);
+    expect(run.history.length).toBeLessThan(10);
+    expect(run.latest.epoch).toBe(150);
+    expect(run.history.map((h) => h.epoch)).toEqual(Array.from({ length: run.history.length }, (_, i) => 151 - run.history.length + i));
+  });
+
   it('steps pattern by pattern and closes the epoch at the boundary', () => {
     const params = resolveParams(perceptron.meta.params, { learningRate: 0.05, weights: [-0.4, 0.6, 0.6] });
     const run = new Run({ id: 'p', plugin: perceptron, params, data: gate('AND'), seed: 1, epochs: 5 });
