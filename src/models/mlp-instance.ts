@@ -5,7 +5,7 @@
  */
 import {
   type ActivationName, type InitName, Network, OUTPUT_LOSSES, type OutputName, type TargetMap,
-  type TrainOptions, classify, computeGradients, instruments, mapTargets, summaryMetrics, targetMap, toFlat, weightsToJson,
+  type TrainOptions, classify, computeGradients, mapTargets, summaryMetrics, targetMap, toFlat, weightNorms, weightsToJson,
 } from '../core/network/index.js';
 import type { Rng } from '../core/rng.js';
 import {
@@ -18,6 +18,15 @@ const MAX_ROWS = 2048;
 
 const short = (v: ArrayLike<number>, max = 6): string =>
   v.length <= max ? fmtVec(v) : `(${Array.from(v).slice(0, max).map(fmt).join(', ')}, …)`;
+
+/** The training set's fit at weight state `version`. */
+interface Fit {
+  readonly version: number;
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly maxError: number;
+  readonly sse: number;
+}
 
 export class MlpInstance implements ModelInstance {
   readonly deterministicEpochs: boolean;
@@ -36,7 +45,7 @@ export class MlpInstance implements ModelInstance {
   private version = 0;
   private gradVersion = -1;
   /** Fit of the training set at weight state `version`: the stopping measures. */
-  private fit = { version: -1, maxError: Infinity, sse: Infinity };
+  private fit: Fit = { version: -1, loss: NaN, accuracy: NaN, maxError: Infinity, sse: Infinity };
   private readonly out: Float64Array;
   private readonly flatCache = new WeakMap<object, { X: Float64Array; T: Float64Array }>();
 
@@ -144,29 +153,54 @@ export class MlpInstance implements ModelInstance {
     if (this.lean) return { loss: NaN, updates };
     const grads = computeGradients(this.net, this.X, this.T, this.n, true);
     this.gradVersion = this.version;
-    const extra = { gradNorm: grads.gradNorm, meanAbsDelta: grads.meanAbsDelta, weightNorm: instruments(this.net).weightNorm };
+    const extra = { gradNorm: grads.gradNorm, meanAbsDelta: grads.meanAbsDelta, weightNorm: weightNorms(this.net) };
     return { loss: grads.loss, updates, extra };
   }
 
-  /** Loss and accuracy without per-row arrays; on the training set also the fit measures. */
-  score(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): { loss: number; accuracy: number } {
-    if (rows.inputs !== this.data.inputs) {
-      // Other rows (the test split, scored every epoch) keep their flat buffers too.
-      let flat = this.flatCache.get(rows.inputs);
-      if (!flat) this.flatCache.set(rows.inputs, (flat = { X: toFlat(rows.inputs), T: mapTargets(rows, this.map) }));
-      return this.net.evaluate(flat.X, flat.T, rows.inputs.length);
+  /** The flat buffers of some rows: the training set's own, or built once per row set (the test split). */
+  private flat(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): { X: Float64Array; T: Float64Array } {
+    if (rows.inputs === this.data.inputs) return { X: this.X, T: this.T };
+    let flat = this.flatCache.get(rows.inputs);
+    if (!flat) this.flatCache.set(rows.inputs, (flat = { X: toFlat(rows.inputs), T: mapTargets(rows, this.map) }));
+    return flat;
+  }
+
+  /**
+   * The training set at the current weights, in one forward pass per weight state: loss, accuracy,
+   * the outputs (in this.out) and the era's stopping measures, max |o − t| and Σ (o − t)².
+   */
+  private fitNow(): Fit {
+    if (this.fit.version === this.version) return this.fit;
+    const { loss, accuracy } = this.net.evaluate(this.X, this.T, this.n, this.out);
+    const out = this.out;
+    const T = this.T;
+    let maxError = 0;
+    let sse = 0;
+    for (let i = 0; i < out.length; i++) {
+      const e = out[i]! - T[i]!;
+      sse += e * e;
+      if (Math.abs(e) > maxError) maxError = Math.abs(e);
     }
-    const result = this.net.evaluate(this.X, this.T, this.n);
-    this.measureFit();
-    return result;
+    return (this.fit = { version: this.version, loss, accuracy, maxError, sse });
+  }
+
+  /** Loss and accuracy without per-row arrays (the runner scores every epoch with it). */
+  score(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): { loss: number; accuracy: number } {
+    if (rows.inputs === this.data.inputs) {
+      const { loss, accuracy } = this.fitNow();
+      return { loss, accuracy };
+    }
+    const { X, T } = this.flat(rows);
+    return this.net.evaluate(X, T, rows.inputs.length);
   }
 
   evaluate(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation {
     const n = rows.inputs.length;
     const units = this.map.units;
-    const { loss } = this.score(rows);
-    const out = rows.inputs === this.data.inputs ? this.out : new Float64Array(n * units);
-    if (out !== this.out) this.net.predictInto(toFlat(rows.inputs), n, out);
+    const { X, T } = this.flat(rows);
+    const own = rows.inputs === this.data.inputs;
+    const out = own ? this.out : new Float64Array(n * units);
+    const loss = own ? this.fitNow().loss : this.net.evaluate(X, T, n, out).loss;
     const outputs: number[][] = [];
     const predictions: number[] = [];
     let correct = 0;
@@ -176,25 +210,8 @@ export class MlpInstance implements ModelInstance {
       predictions.push(label);
       if (label === rows.labels[r]) correct++;
     }
-    const T = rows.inputs === this.data.inputs ? this.T : mapTargets(rows, this.map);
     const targets = outputs.map((_, r) => Array.from(T.subarray(r * units, (r + 1) * units)));
     return { loss, accuracy: n ? correct / n : 0, outputs, predictions, targets };
-  }
-
-  /** Training-set outputs into this.out, and the era's stopping measures: max |o − t| and Σ (o − t)². */
-  private measureFit(): void {
-    if (this.fit.version === this.version) return;
-    const out = this.out;
-    const T = this.T;
-    this.net.predictInto(this.X, this.n, out);
-    let maxError = 0;
-    let sse = 0;
-    for (let i = 0; i < out.length; i++) {
-      const e = out[i]! - T[i]!;
-      sse += e * e;
-      if (Math.abs(e) > maxError) maxError = Math.abs(e);
-    }
-    this.fit = { version: this.version, maxError, sse };
   }
 
   predict(x: readonly number[]): { label: number; score: number } {
@@ -218,16 +235,16 @@ export class MlpInstance implements ModelInstance {
    */
   metrics(): Record<string, number> {
     if (this.lean) {
-      this.measureFit();
-      return { maxError: this.fit.maxError, sse: this.fit.sse };
+      const { maxError, sse } = this.fitNow();
+      return { maxError, sse };
     }
     if (this.gradVersion !== this.version) {
       computeGradients(this.net, this.X, this.T, this.n, true);
       this.gradVersion = this.version;
     }
     // Also leaves the training set's activations in the buffers, which saturation reads.
-    this.measureFit();
-    return { ...summaryMetrics(this.net), maxError: this.fit.maxError, sse: this.fit.sse };
+    const { maxError, sse } = this.fitNow();
+    return { ...summaryMetrics(this.net), maxError, sse };
   }
 
   divergence(): string | null {

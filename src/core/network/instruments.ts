@@ -40,6 +40,13 @@ function meanAbs(x: Float64Array, len: number): number {
   return s / len;
 }
 
+/** ‖W^k‖ of every weight layer (Frobenius, bias column included). */
+export function weightNorms(net: Network): number[] {
+  const norms: number[] = [];
+  for (let k = 1; k <= net.depth; k++) norms.push(blockNorm(net.w, net.offsets[k - 1]!, net.offsets[k]!));
+  return norms;
+}
+
 /** The instruments at the current weights and the last forward / backward chunk. */
 export function instruments(net: Network): Instruments {
   const L = net.depth;

@@ -256,8 +256,8 @@ export class Network {
     }
   }
 
-  /** Mean loss and accuracy on n rows, no dropout, no update. */
-  evaluate(X: Float64Array, T: Float64Array, n: number): { loss: number; accuracy: number } {
+  /** Mean loss and accuracy on n rows, no dropout, no update; the outputs (n × units) also into `out` when given. */
+  evaluate(X: Float64Array, T: Float64Array, n: number, out?: Float64Array): { loss: number; accuracy: number } {
     const L = this.depth;
     const nout = this.sizes[L]!;
     const aL = this.a[L]!;
@@ -270,6 +270,7 @@ export class Network {
       this.load(X, T, null, start, B);
       this.forward(B, false);
       loss += lossSum(this.loss, this.z[L]!, aL, t, B, nout);
+      if (out) for (let e = 0, len = B * nout, dst = start * nout; e < len; e++) out[dst + e] = aL[e]!;
       for (let s = 0; s < B; s++) {
         if (nout === 1) {
           if ((aL[s]! >= thr) === (t[s]! >= thr)) correct++;
