@@ -1,6 +1,6 @@
 // brain.js (1.x and 2.x share the NeuralNetwork API): its own `train(data, { iterations })`
 // loop, which is online SGD (one update per example) with one activation for every layer.
-import { runChild } from './harness.mjs';
+import { outputsOf, runChild } from './harness.mjs';
 
 export function brainNotes(workload) {
   const notes = [
@@ -68,14 +68,7 @@ export async function runBrain({ library, version, brain }) {
           const status = net.train(set, trainOpts);
           if (status.iterations !== epochs) throw new Error(`brain.js stopped after ${status.iterations} iterations`);
         },
-        predict() {
-          const out = new Float64Array(n * outDim);
-          for (let s = 0; s < n; s++) {
-            const o = net.run(set[s].input);
-            for (let c = 0; c < outDim; c++) out[s * outDim + c] = o[c];
-          }
-          return out;
-        },
+        predict: () => outputsOf(n, outDim, (s) => net.run(set[s].input)),
       };
     },
   });

@@ -108,6 +108,16 @@ export async function runChild(adapter) {
 }
 
 /** The version field of a package installed in bench/node_modules (its package.json), or '?'. */
+/** Outputs of every sample as one flat n × outDim array, from a per-sample forward function. */
+export function outputsOf(n, outDim, forward) {
+  const out = new Float64Array(n * outDim);
+  for (let s = 0; s < n; s++) {
+    const o = forward(s);
+    for (let c = 0; c < outDim; c++) out[s * outDim + c] = o[c];
+  }
+  return out;
+}
+
 export function versionOf(pkg) {
   try {
     const file = new URL(`./node_modules/${pkg}/package.json`, import.meta.url);

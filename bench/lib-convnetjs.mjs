@@ -4,7 +4,7 @@
 // fc layer after a sigmoid) so the nets are exactly fc→tanh…→fc→sigmoid→regression(½·MSE)
 // and fc→tanh…→fc→softmax(cross-entropy).
 import { createRequire } from 'node:module';
-import { runChild, versionOf } from './harness.mjs';
+import { outputsOf, runChild, versionOf } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const convnetjs = require('convnetjs');
@@ -84,14 +84,7 @@ await runChild({
           for (let s = 0; s < n; s++) trainer.train(vols[s], targets[s]);
         }
       },
-      predict() {
-        const out = new Float64Array(n * outDim);
-        for (let s = 0; s < n; s++) {
-          const a = net.forward(vols[s], false);
-          for (let c = 0; c < outDim; c++) out[s * outDim + c] = a.w[c];
-        }
-        return out;
-      },
+      predict: () => outputsOf(n, outDim, (s) => net.forward(vols[s], false).w),
     };
   },
 });

@@ -1,7 +1,7 @@
 // synaptic 1.1.4: Architect.Perceptron + Trainer.train, its idiomatic path (the network is
 // compiled into one generated function by Network.optimize before training).
 import { createRequire } from 'node:module';
-import { runChild, versionOf } from './harness.mjs';
+import { outputsOf, runChild, versionOf } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const synaptic = require('synaptic');
@@ -78,14 +78,7 @@ await runChild({
         const r = trainer.train(set, trainOpts);
         if (r.iterations !== epochs) throw new Error(`synaptic stopped after ${r.iterations} iterations`);
       },
-      predict() {
-        const out = new Float64Array(n * outDim);
-        for (let s = 0; s < n; s++) {
-          const o = net.activate(set[s].input);
-          for (let c = 0; c < outDim; c++) out[s * outDim + c] = o[c];
-        }
-        return out;
-      },
+      predict: () => outputsOf(n, outDim, (s) => net.activate(set[s].input)),
     };
   },
 });

@@ -73,8 +73,10 @@ export function runCommand(ref: string, opts: RunOptions, io: Io): number {
     ...(opts.trace
       ? {
           onStep: (run: Run, s: StepRecord) => {
-            if (opts.json) traces.set(run.spec.id, [...(traces.get(run.spec.id) ?? []), s]);
-            else io.out(traceLine(run, s));
+            if (!opts.json) return void io.out(traceLine(run, s));
+            const list = traces.get(run.spec.id);
+            if (list) list.push(s);
+            else traces.set(run.spec.id, [s]);
           },
         }
       : {}),

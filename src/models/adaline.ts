@@ -22,6 +22,8 @@ import {
   initialWeights,
   stepping,
   labelOf,
+  midpoint,
+  sigmoid,
   singleTargets,
 } from './single-unit.js';
 
@@ -96,8 +98,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     evaluate,
     predict(x) {
       const net = dot(w, augment(x));
-      const mid = data.targetEncoding === 'binary' ? 0.5 : 0;
-      return { label: labelOf(net, data.targetEncoding), score: 1 / (1 + Math.exp(-4 * (net - mid))) };
+      return { label: labelOf(net, data.targetEncoding), score: sigmoid(4 * (net - midpoint(data.targetEncoding))) };
     },
     weights: () => Array.from(w),
     flatWeights: () => w,

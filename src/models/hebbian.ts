@@ -11,7 +11,7 @@ import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecor
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot, gram, norm, symmetricEigen } from '../core/linalg.js';
-import { Presenter, augment, countCorrect, boundaryEquation, fmt, fmtVec, initialWeights, stepping } from './single-unit.js';
+import { Presenter, augment, countCorrect, sigmoid, boundaryEquation, fmt, fmtVec, initialWeights, stepping } from './single-unit.js';
 
 function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   const mode = String(params['mode']);
@@ -77,7 +77,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     evaluate,
     predict(x) {
       const net = supervised ? dot(w, augment(x)) : dot(w, x);
-      return { label: net >= 0 ? 1 : 0, score: 1 / (1 + Math.exp(-net)) };
+      return { label: net >= 0 ? 1 : 0, score: sigmoid(net) };
     },
     weights: () => Array.from(w),
     flatWeights: () => w,

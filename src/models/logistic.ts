@@ -8,10 +8,9 @@
 import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord } from '../core/types.js';
 import type { Rng } from '../core/rng.js';
 import { dot } from '../core/linalg.js';
-import { Presenter, augment, boundaryEquation, checkEncoding, countCorrect, fmt, fmtVec, initialWeights, stepping, singleTargets } from './single-unit.js';
+import { Presenter, augment, boundaryEquation, checkEncoding, countCorrect, sigmoid, fmt, fmtVec, initialWeights, stepping, singleTargets } from './single-unit.js';
 
-/** σ(z) = 1 / (1 + e^−z) */
-export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+export { sigmoid };
 
 /** Cross-entropy of one prediction, clamped so a saturated p of exactly 0 or 1 stays finite. */
 const crossEntropy = (y: number, p: number): number => {

@@ -24,6 +24,7 @@ import {
   initialWeights,
   stepping,
   labelOf,
+  sigmoid,
   singleTargets,
 } from './single-unit.js';
 
@@ -97,7 +98,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     evaluate,
     predict(x) {
       const net = dot(w, features(x));
-      return { label: labelOf(phi(net), data.targetEncoding), score: 1 / (1 + Math.exp(-net)) };
+      return { label: labelOf(phi(net), data.targetEncoding), score: sigmoid(net) };
     },
     weights: () => Array.from(w),
     flatWeights: () => w,

@@ -72,6 +72,7 @@ export function prepareRuns(scenario: Scenario, opts: ExecuteOptions = {}): RunS
 
 /** One history entry as JSON: the per-epoch numbers plus the per-layer arrays the model reported. */
 function historyJson(h: HistoryEntry): Record<string, unknown> {
+  const norms = h.extra ? null : gradNorms(h);
   return {
     epoch: h.epoch,
     loss: h.loss,
@@ -79,7 +80,7 @@ function historyJson(h: HistoryEntry): Record<string, unknown> {
     ...(h.testAccuracy !== undefined ? { testAccuracy: h.testAccuracy } : {}),
     updates: h.updates,
     ...(h.weights ? { weights: h.weights } : {}),
-    ...(h.extra ?? (gradNorms(h) ? { gradNorm: gradNorms(h) } : {})),
+    ...(h.extra ?? (norms ? { gradNorm: norms } : {})),
   };
 }
 

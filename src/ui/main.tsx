@@ -51,15 +51,16 @@ export async function startUi(opts: UiOptions): Promise<number> {
     process.exit(code);
   };
   const onError = (e: unknown): void => die(1, `neural-eras: ${(e as Error)?.message ?? String(e)}\n`)();
-  const onTerm = die(143);
-  const onInt = die(130);
-  const onHup = die(129);
-  process.once('SIGTERM', onTerm);
-  process.once('SIGINT', onInt);
-  process.once('SIGHUP', onHup);
-  process.on('uncaughtException', onError);
-  process.on('unhandledRejection', onError);
-  process.once('exit', restore);
+  // Every way out restores the terminal: signals (128 + their number), errors, and exit itself.
+  const handlers: [NodeJS.Signals | 'uncaughtException' | 'unhandledRejection' | 'exit', (e?: unknown) => void][] = [
+    ['SIGTERM', die(143)],
+    ['SIGINT', die(130)],
+    ['SIGHUP', die(129)],
+    ['uncaughtException', onError],
+    ['unhandledRejection', onError],
+    ['exit', restore],
+  ];
+  for (const [event, handler] of handlers) process.on(event as 'exit', handler);
   const painter = new Painter(stdout);
   try {
     instance = render(
@@ -74,11 +75,6 @@ export async function startUi(opts: UiOptions): Promise<number> {
     return 0;
   } finally {
     restore();
-    process.off('SIGTERM', onTerm);
-    process.off('SIGINT', onInt);
-    process.off('SIGHUP', onHup);
-    process.off('uncaughtException', onError);
-    process.off('unhandledRejection', onError);
-    process.off('exit', restore);
+    for (const [event, handler] of handlers) process.off(event as 'exit', handler);
   }
 }

@@ -14,9 +14,9 @@ export class FrameProfiler {
   private playingMs = 0;
   constructor(private readonly started: number) {}
 
-  /** Called at the top of the root render. */
+  /** Called at the top of the root render: a render that never commits is replaced by the next one. */
   renderBegins(now: number): void {
-    if (this.renderStart === 0) this.renderStart = now;
+    this.renderStart = now;
   }
   /** Called after React committed. */
   committed(now: number): void {
