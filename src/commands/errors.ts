@@ -1,4 +1,5 @@
 /** Errors the CLI turns into one readable line and exit code 2 (usage, unknown ids, bad files). */
+import { DatasetError } from '../core/datasets.js';
 import { ParamError } from '../core/params.js';
 import { ModelConfigError } from '../core/types.js';
 import { UnknownModelError } from '../models/index.js';
@@ -9,4 +10,4 @@ export class UsageError extends Error {
 }
 
 export const isUserError = (e: unknown): e is Error =>
-  e instanceof UsageError || e instanceof ScenarioError || e instanceof UnknownModelError || e instanceof ParamError || e instanceof ModelConfigError || e instanceof RangeError;
+  e instanceof UsageError || e instanceof ScenarioError || e instanceof UnknownModelError || e instanceof ParamError || e instanceof ModelConfigError || e instanceof DatasetError;

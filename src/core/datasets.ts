@@ -6,6 +6,11 @@
 import type { Rng } from './rng.js';
 import type { Dataset, Encoding } from './types.js';
 
+/** Data a scenario asks for that cannot be built (e.g. three classes with ±1 targets): one readable line. */
+export class DatasetError extends Error {
+  override name = 'DatasetError';
+}
+
 export const GATES = ['AND', 'OR', 'NAND', 'NOR', 'XOR', 'XNOR', 'NOT'] as const;
 export type Gate = (typeof GATES)[number];
 export const GENERATORS = ['blobs', 'xor', 'circles', 'spirals', 'moons'] as const;
@@ -138,9 +143,9 @@ export function generate(
   rng: Rng,
 ): Dataset {
   const classes = kind === 'blobs' || kind === 'spirals' ? (opts.classes ?? 2) : 2;
-  if (classes < 2) throw new RangeError(`${kind}: classes must be at least 2`);
+  if (classes < 2) throw new DatasetError(`${kind}: classes must be at least 2`);
   const enc = opts.targets ?? (classes > 2 ? 'onehot' : 'binary');
-  if (classes > 2 && enc !== 'onehot') throw new RangeError(`${kind}: ${classes} classes need onehot targets`);
+  if (classes > 2 && enc !== 'onehot') throw new DatasetError(`${kind}: ${classes} classes need onehot targets`);
   const points = sample(kind, opts.n, opts.noise ?? 0, classes, rng);
   const nTest = Math.round(opts.n * (opts.testFraction ?? 0));
   const split = (pts: Point[]) => ({

@@ -12,7 +12,7 @@
 import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord } from '../core/types.js';
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
-import { dot } from '../core/linalg.js';
+import { dot, norm } from '../core/linalg.js';
 import {
   Presenter,
   augment,
@@ -102,7 +102,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     },
     weights: () => Array.from(w),
     flatWeights: () => w,
-    metrics: () => ({ weightNorm: Math.hypot(...w) }),
+    metrics: () => ({ weightNorm: norm(w) }),
     describe() {
       const lines = [nA > 0 ? `response unit over ${nA} fixed random association units` : `decision boundary: ${boundaryEquation(w)}`];
       lines.push(`w = ${fmtVec(w)}   η = ${fmt(eta)}${theta > 0 ? `   dead zone θ = ${fmt(theta)}` : ''}`);

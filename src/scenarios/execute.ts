@@ -86,10 +86,14 @@ function historyJson(h: HistoryEntry): Record<string, unknown> {
 
 export function resultOf(run: Run, label: string): RunResult {
   const last = run.latest;
-  const bestAccuracy = Math.max(...run.history.map((h) => h.accuracy));
-  const bestTest: Record<string, number> = run.history.some((h) => h.testAccuracy !== undefined)
-    ? { bestTestAccuracy: Math.max(...run.history.map((h) => h.testAccuracy ?? -Infinity)) }
-    : {};
+  // Loops, not Math.max(...spread): a history of a few hundred thousand epochs would overflow the stack.
+  let bestAccuracy = -Infinity;
+  let bestTestAccuracy = -Infinity;
+  for (const h of run.history) {
+    if (h.accuracy > bestAccuracy) bestAccuracy = h.accuracy;
+    if (h.testAccuracy !== undefined && h.testAccuracy > bestTestAccuracy) bestTestAccuracy = h.testAccuracy;
+  }
+  const bestTest: Record<string, number> = bestTestAccuracy > -Infinity ? { bestTestAccuracy } : {};
   return {
     id: run.spec.id,
     model: run.spec.plugin.meta.id,
@@ -103,7 +107,7 @@ export function resultOf(run: Run, label: string): RunResult {
       loss: last.loss,
       accuracy: last.accuracy,
       ...(last.testAccuracy !== undefined ? { testAccuracy: last.testAccuracy } : {}),
-      bestAccuracy,
+      bestAccuracy: bestAccuracy > -Infinity ? bestAccuracy : NaN,
       ...bestTest,
       updates: run.history.reduce((s, h) => s + h.updates, 0),
     },

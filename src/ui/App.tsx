@@ -5,7 +5,7 @@
 import { Box, Text, useApp } from 'ink';
 import { Component, type ReactNode } from 'react';
 import { ERAS } from './eras.js';
-import { KeyRouterProvider, useKeys } from './hooks/use-keys.js';
+import { KeyRouterProvider, useKeyHold, useKeys } from './hooks/use-keys.js';
 import { useRefState } from './hooks/use-ref-state.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useFrameMark } from './hooks/use-frame-mark.js';
@@ -50,7 +50,13 @@ function Screens({ initial = { kind: 'timeline' }, seed, onQuit }: AppProps) {
     app.exit();
   };
   const { columns, rows } = useTerminalSize();
-  const [screen, setScreen, screenRef] = useRefState<Screen>(initial);
+  const [screen, setScreenNow, screenRef] = useRefState<Screen>(initial);
+  const holdKeys = useKeyHold(screen);
+  // Keys typed after the one that switches screens go to the new screen.
+  const setScreen = (next: Screen): void => {
+    holdKeys();
+    setScreenNow(next);
+  };
   const [era, setEra, eraRef] = useRefState(0);
   const [help, setHelp, helpRef] = useRefState(false);
   const home = (): void => setScreen({ kind: 'timeline' });

@@ -20,6 +20,16 @@ export function KeyRouterProvider({ children }: { readonly children: ReactNode }
   return createElement(KeyRouterContext.Provider, { value: router }, children);
 }
 
+/**
+ * For a component that switches what is on screen: call the returned function right before the
+ * switch, and the keys after it wait until `screen` has changed and committed.
+ */
+export function useKeyHold(screen: unknown): () => void {
+  const router = useContext(KeyRouterContext);
+  useLayoutEffect(() => router?.release(), [screen, router]);
+  return useCallback(() => router?.holdUntilCommit(), [router]);
+}
+
 export function useKeys(handler: (token: Token) => void, active = true): void {
   const { isRawModeSupported } = useStdin();
   const router = useContext(KeyRouterContext);

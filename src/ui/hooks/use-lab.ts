@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import type { RunSpec } from '../../core/runner.js';
 import type { Params } from '../../core/types.js';
 import type { Scenario } from '../../scenarios/loader.js';
+import { useKeyHold } from './use-keys.js';
 import { modelChoices, nextSeed, tryLoadScenario, type ModelChoice, type Seed } from '../session.js';
 
 export type Dialog = 'none' | 'params' | 'scenario';
@@ -55,7 +56,8 @@ export function useLab(initial: { scenario: string; run?: string; compare?: bool
   const [generation, setGeneration] = useState(0);
   const [compare, setCompare] = useState(Boolean(initial.compare));
   const [gradients, setGradients] = useState(Boolean(initial.gradients));
-  const [dialog, setDialog] = useState<Dialog>('none');
+  const [dialog, setDialogNow] = useState<Dialog>('none');
+  const holdKeys = useKeyHold(dialog);
   const [note, setNote] = useState<string | null>(null);
 
   const built = useMemo((): { choices: ModelChoice[]; error: string | null } => {
@@ -110,7 +112,11 @@ export function useLab(initial: { scenario: string; run?: string; compare?: bool
     },
     toggleCompare: (on) => setCompare((c) => on ?? !c),
     toggleGradients: () => setGradients((g) => !g),
-    setDialog,
+    setDialog(d) {
+      // The dialog (or the lab again) takes the keys typed after the one that opened it.
+      if (d !== dialog) holdKeys();
+      setDialogNow(d);
+    },
     applyParams(runId, params) {
       setOverrides((m) => new Map([...m, [runId, { ...(m.get(runId) ?? {}), ...params }]]));
       setNote(`parameters applied to ${runId}`);
