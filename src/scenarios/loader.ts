@@ -37,12 +37,15 @@ export interface Scenario extends Omit<ScenarioFile, 'models' | 'claims'> {
   readonly claims: readonly Claim[];
 }
 
-/** The package root (the folder with neural-eras' package.json), from src/ or dist/. */
+let root: string | undefined;
+
+/** The package root (the folder with neural-eras' package.json), from src/ or dist/; found once. */
 export function packageRoot(): string {
+  if (root !== undefined) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && readFileSync(pkg, 'utf8').includes('"name": "neural-eras"')) return dir;
+    if (existsSync(pkg) && readFileSync(pkg, 'utf8').includes('"name": "neural-eras"')) return (root = dir);
     const up = dirname(dir);
     if (up === dir) throw new Error('cannot find the neural-eras package root');
     dir = up;
