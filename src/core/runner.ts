@@ -7,6 +7,7 @@
  *               epochs, so the same epochs repeat for ever and it can never converge;
  *   diverged  — the loss or a weight became NaN/±∞ or grew past a bound; stopped at once.
  */
+import { num } from './format.js';
 import { deriveRng } from './rng.js';
 import type { Dataset, ModelInstance, ModelPlugin, Params, StepRecord, Target } from './types.js';
 
@@ -166,7 +167,7 @@ export class Run {
     for (let j = 0; j < w.length; j++) {
       const v = w[j]!;
       if (!Number.isFinite(v)) return this.end('diverged', `weight ${j} became ${v} at epoch ${this.epochCount + 1}`);
-      if (Math.abs(v) > bound) return this.end('diverged', `weight ${j} = ${v.toExponential(3)} grew past the bound ${bound} at epoch ${this.epochCount + 1}`);
+      if (Math.abs(v) > bound) return this.end('diverged', `weight ${j} = ${num(v, 4)} grew past the bound ${num(bound)} at epoch ${this.epochCount + 1}`);
     }
     return false;
   }

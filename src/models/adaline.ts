@@ -11,21 +11,8 @@
 import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord } from '../core/types.js';
 import type { Rng } from '../core/rng.js';
 import { dot, gram, symmetricEigen } from '../core/linalg.js';
-import {
-  Presenter,
-  augment,
-  boundaryEquation,
-  checkEncoding,
-  countCorrect,
-  fmt,
-  fmtVec,
-  initialWeights,
-  stepping,
-  labelOf,
-  midpoint,
-  sigmoid,
-  singleTargets,
-} from './single-unit.js';
+import { boundaryEquation, exact, operand, vector } from '../core/format.js';
+import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, midpoint, sigmoid, singleTargets } from './single-unit.js';
 
 /** Epochs of growing loss above the bound before the run is called diverged. */
 const GROWTH_EPOCHS = 5;
@@ -59,7 +46,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     const before = Array.from(w);
     // w_j ← w_j + eta (t − w·x) x_j
     for (let j = 0; j < w.length; j++) w[j]! += eta * (t[i]! - net) * x[j]!;
-    const equation = `w ← w + η(t − w·x)x = ${fmtVec(before)} + ${fmt(eta)}·(${fmt(t[i]!)} − ${fmt(net)})·${fmtVec(x)} = ${fmtVec(w)}`;
+    const equation = `w ← w + η(t − w·x)x = ${vector(before)} + ${exact(eta)}·(${exact(t[i]!)} − ${operand(net)})·${vector(x)} = ${vector(w)}`;
     return { pattern: i, x, t: [t[i]!], net: [net], o: [net], before, after: Array.from(w), equation, changed: net !== t[i] };
   };
 
@@ -69,7 +56,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     const errors = nets.map((net, i) => t[i]! - net);
     // w_j ← w_j + eta Σ_i (t_i − w·x_i) x_ij
     for (let j = 0; j < w.length; j++) w[j]! += eta * X.reduce((s, x, i) => s + errors[i]! * x[j]!, 0);
-    const equation = `w ← w + η Σ(t − w·x)x, net = ${fmtVec(nets)}, t − net = ${fmtVec(errors)}: w = ${fmtVec(w)}`;
+    const equation = `w ← w + η Σ(t − w·x)x, net = ${vector(nets)}, t − net = ${vector(errors)}: w = ${vector(w)}`;
     return { pattern: 0, x: [], t, net: nets, o: nets, before, after: Array.from(w), equation, changed: errors.some((e) => e !== 0) };
   };
 
@@ -106,12 +93,12 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     divergence() {
       if (!batch || eta < bound || growing < GROWTH_EPOCHS) return null;
       const factor = Math.abs(1 - eta * lambdaMax);
-      return `η = ${fmt(eta)} is above the stability bound 2/λmax(XᵀX) = 2/${fmt(lambdaMax)} = ${fmt(bound)}: each batch step overshoots along the top eigenvector and the error there grows ×${fmt(factor)} per epoch (J = ${fmt(lastJ)})`;
+      return `η = ${exact(eta)} is above the stability bound 2/λmax(XᵀX) = 2/${exact(lambdaMax)} = ${exact(bound)}: each batch step overshoots along the top eigenvector and the error there grows ×${exact(factor)} per epoch (J = ${exact(lastJ)})`;
     },
     describe: () => [
       `decision boundary: ${boundaryEquation(w)}`,
-      `w = ${fmtVec(w)}   η = ${fmt(eta)}   J = ${fmt(lastJ)}`,
-      `${batch ? 'batch' : 'online'} LMS; batch stability bound η < 2/λmax(XᵀX) = ${fmt(bound)}`,
+      `w = ${vector(w)}   η = ${exact(eta)}   J = ${exact(lastJ)}`,
+      `${batch ? 'batch' : 'online'} LMS; batch stability bound η < 2/λmax(XᵀX) = ${exact(bound)}`,
     ],
   };
 }

@@ -11,7 +11,8 @@ import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecor
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot, gram, norm, symmetricEigen } from '../core/linalg.js';
-import { Presenter, augment, countCorrect, sigmoid, boundaryEquation, fmt, fmtVec, initialWeights, stepping } from './single-unit.js';
+import { boundaryEquation, exact, num, operand, vector } from '../core/format.js';
+import { Presenter, augment, countCorrect, sigmoid, initialWeights, stepping } from './single-unit.js';
 
 function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   const mode = String(params['mode']);
@@ -41,15 +42,15 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     if (supervised) {
       // Δw_j = eta x_j t
       for (let j = 0; j < w.length; j++) w[j]! += eta * x[j]! * t[i]!;
-      equation = `w ← w + η·x·t = ${fmtVec(before)} + ${fmt(eta)}·${fmtVec(x)}·${fmt(t[i]!)} = ${fmtVec(w)}`;
+      equation = `w ← w + η·x·t = ${vector(before)} + ${exact(eta)}·${vector(x)}·${operand(t[i]!)} = ${vector(w)}`;
     } else if (mode === 'oja') {
       // Δw_j = eta y (x_j − y w_j)
       for (let j = 0; j < w.length; j++) w[j]! += eta * net * (x[j]! - net * before[j]!);
-      equation = `w ← w + η·y·(x − y·w), y = ${fmt(net)}: w = ${fmtVec(w)}`;
+      equation = `w ← w + η·y·(x − y·w), y = ${exact(net)}: w = ${vector(w)}`;
     } else {
       // Δw_j = eta x_j y
       for (let j = 0; j < w.length; j++) w[j]! += eta * x[j]! * net;
-      equation = `w ← w + η·x·y, y = ${fmt(net)}: w = ${fmtVec(w)}`;
+      equation = `w ← w + η·x·y, y = ${exact(net)}: w = ${vector(w)}`;
     }
     const o = supervised ? (net >= 0 ? 1 : low) : net;
     return { pattern: i, x, t: supervised ? [t[i]!] : [], net: [net], o: [o], before, after: Array.from(w), equation, changed: before.some((v, j) => v !== w[j]) };
@@ -90,12 +91,12 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     divergence() {
       if (mode !== 'unsupervised') return null;
       const n = weightNorm();
-      return n > 1e6 ? `‖w‖ = ${n.toExponential(2)}: plain Hebbian growth Δw = η·x·y is unbounded (y grows with w, so w grows faster); Oja's rule adds the decay −η·y²·w` : null;
+      return n > 1e6 ? `‖w‖ = ${num(n, 3)}: plain Hebbian growth Δw = η·x·y is unbounded (y grows with w, so w grows faster); Oja's rule adds the decay −η·y²·w` : null;
     },
     describe: () =>
       supervised
-        ? [`decision boundary: ${boundaryEquation(w)}`, `w = ${fmtVec(w)}   η = ${fmt(eta)}`]
-        : [`w = ${fmtVec(w)}   ‖w‖ = ${fmt(weightNorm())}`, mode === 'oja' ? "Oja's rule: ‖w‖ → 1 along the first principal component" : 'plain Hebb: ‖w‖ grows without bound'],
+        ? [`decision boundary: ${boundaryEquation(w)}`, `w = ${vector(w)}   η = ${exact(eta)}`]
+        : [`w = ${vector(w)}   ‖w‖ = ${exact(weightNorm())}`, mode === 'oja' ? "Oja's rule: ‖w‖ → 1 along the first principal component" : 'plain Hebb: ‖w‖ grows without bound'],
   };
 }
 

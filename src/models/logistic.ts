@@ -8,7 +8,8 @@
 import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord } from '../core/types.js';
 import type { Rng } from '../core/rng.js';
 import { dot } from '../core/linalg.js';
-import { Presenter, augment, boundaryEquation, checkEncoding, countCorrect, sigmoid, fmt, fmtVec, initialWeights, stepping, singleTargets } from './single-unit.js';
+import { boundaryEquation, exact, vector } from '../core/format.js';
+import { Presenter, augment, checkEncoding, countCorrect, sigmoid, initialWeights, stepping, singleTargets } from './single-unit.js';
 
 export { sigmoid };
 
@@ -35,7 +36,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
       const p = X.map((x) => sigmoid(dot(w, x)));
       // w_j ← w_j + eta Σ_i (y_i − p_i) x_ij
       for (let j = 0; j < w.length; j++) w[j]! += eta * X.reduce((s, x, i) => s + (y[i]! - p[i]!) * x[j]!, 0);
-      const equation = `w ← w + η Σ(y − p)x, p = ${fmtVec(p)}: w = ${fmtVec(w)}`;
+      const equation = `w ← w + η Σ(y − p)x, p = ${vector(p)}: w = ${vector(w)}`;
       return { pattern: 0, x: [], t: y, net: X.map((x) => dot(before, x)), o: p, before, after: Array.from(w), equation, changed: true };
     }
     const i = presenter.next();
@@ -44,7 +45,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     const p = sigmoid(net);
     // w_j ← w_j + eta (y − p) x_j
     for (let j = 0; j < w.length; j++) w[j]! += eta * (y[i]! - p) * x[j]!;
-    const equation = `w ← w + η(y − p)x = ${fmtVec(before)} + ${fmt(eta)}·(${y[i]} − ${fmt(p)})·${fmtVec(x)} = ${fmtVec(w)}`;
+    const equation = `w ← w + η(y − p)x = ${vector(before)} + ${exact(eta)}·(${y[i]} − ${exact(p)})·${vector(x)} = ${vector(w)}`;
     return { pattern: i, x, t: [y[i]!], net: [net], o: [p], before, after: Array.from(w), equation, changed: true };
   };
 
@@ -66,7 +67,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     },
     weights: () => Array.from(w),
     flatWeights: () => w,
-    describe: () => [`decision boundary (p = ½): ${boundaryEquation(w)}`, `w = ${fmtVec(w)}   η = ${fmt(eta)}   ${batch ? 'batch' : 'online'}`],
+    describe: () => [`decision boundary (p = ½): ${boundaryEquation(w)}`, `w = ${vector(w)}   η = ${exact(eta)}   ${batch ? 'batch' : 'online'}`],
   };
 }
 

@@ -11,7 +11,8 @@
 import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params } from '../core/types.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot } from '../core/linalg.js';
-import { countCorrect, fmt, fmtVec } from './single-unit.js';
+import { exact, vector } from '../core/format.js';
+import { countCorrect } from './single-unit.js';
 
 /** One threshold unit: fires when bias + w·x ≥ theta and none of its inhibitory inputs is active. */
 export interface McpUnit {
@@ -89,7 +90,7 @@ function create(data: Dataset, params: Params): ModelInstance {
     return { loss: errors / rows.inputs.length, accuracy: 1 - errors / rows.inputs.length, outputs: out, predictions };
   };
   const unitText = (u: McpUnit): string =>
-    `${u.bias !== undefined ? `bias ${fmt(u.bias)}, ` : ''}w ${fmtVec(u.w)}, θ ${fmt(u.theta ?? 0)}${u.inhibitory?.length ? `, inhibited by x${u.inhibitory.map((j) => j + 1).join(', x')}` : ''}`;
+    `${u.bias !== undefined ? `bias ${exact(u.bias)}, ` : ''}w ${vector(u.w)}, θ ${exact(u.theta ?? 0)}${u.inhibitory?.length ? `, inhibited by x${u.inhibitory.map((j) => j + 1).join(', x')}` : ''}`;
   const flat = net.layers.flat().flatMap((u) => [u.bias ?? -(u.theta ?? 0), ...u.w]);
 
   return {

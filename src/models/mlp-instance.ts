@@ -11,13 +11,11 @@ import type { Rng } from '../core/rng.js';
 import {
   type Dataset, type EpochReport, type Evaluation, ModelConfigError, type ModelInstance, type Params, type StepRecord,
 } from '../core/types.js';
-import { fmt, fmtVec } from './single-unit.js';
+import { EXACT, exact, vectorHead } from '../core/format.js';
 
 /** Buffers hold every training row when there are at most this many (one chunk per evaluation). */
 const MAX_ROWS = 2048;
 
-const short = (v: ArrayLike<number>, max = 6): string =>
-  v.length <= max ? fmtVec(v) : `(${Array.from(v).slice(0, max).map(fmt).join(', ')}, …)`;
 
 /** The training set's fit at weight state `version`. */
 interface Fit {
@@ -121,12 +119,12 @@ export class MlpInstance implements ModelInstance {
     const nin = net.sizes[L - 1]!;
     const delta = net.delta[L]!.subarray(0, units);
     const aPrev = [1, ...net.dropped[L - 1]!.subarray(0, nin)];
-    const momentum = this.opts.momentum ? ` + μΔW${L}, μ = ${fmt(this.opts.momentum)}` : '';
+    const momentum = this.opts.momentum ? ` + μΔW${L}, μ = ${exact(this.opts.momentum)}` : '';
     const equation =
       count === 1
-        ? `W${L} ← W${L} − η δ${L} (a${L - 1})ᵀ${momentum}: η = ${fmt(this.opts.eta)}, δ${L} = ${short(delta)}, a${L - 1} = ${short(aPrev)}`
-        : `W${L} ← W${L} − η ${this.opts.average ? '(1/B) ' : ''}Σ δ${L} (a${L - 1})ᵀ${momentum}: η = ${fmt(this.opts.eta)}, B = ${count}, ` +
-          `first δ${L} = ${short(delta)}`;
+        ? `W${L} ← W${L} − η δ${L} (a${L - 1})ᵀ${momentum}: η = ${exact(this.opts.eta)}, δ${L} = ${vectorHead(delta, 6, EXACT)}, a${L - 1} = ${vectorHead(aPrev, 6, EXACT)}`
+        : `W${L} ← W${L} − η ${this.opts.average ? '(1/B) ' : ''}Σ δ${L} (a${L - 1})ᵀ${momentum}: η = ${exact(this.opts.eta)}, B = ${count}, ` +
+          `first δ${L} = ${vectorHead(delta, 6, EXACT)}`;
     return {
       pattern,
       x: this.data.inputs[pattern]!,
@@ -249,7 +247,7 @@ export class MlpInstance implements ModelInstance {
 
   divergence(): string | null {
     const p = this.net.w.findIndex((v) => !Number.isFinite(v));
-    return p < 0 ? null : `weight ${p} became ${this.net.w[p]} (learning rate ${fmt(this.opts.eta)} too large?)`;
+    return p < 0 ? null : `weight ${p} became ${this.net.w[p]} (learning rate ${exact(this.opts.eta)} too large?)`;
   }
 
   describe(): string[] {
@@ -257,12 +255,12 @@ export class MlpInstance implements ModelInstance {
     const sizes = net.sizes;
     const count = sizes.slice(1).map((h, k) => `(${sizes[k]}+1)·${h}`);
     const hidden = net.activations.slice(1, -1);
-    const dropout = net.keep.some((p) => p < 1) ? `, dropout keep ${fmt(net.keep[0]!)} input / ${fmt(net.keep[1] ?? 1)} hidden` : '';
+    const dropout = net.keep.some((p) => p < 1) ? `, dropout keep ${exact(net.keep[0]!)} input / ${exact(net.keep[1] ?? 1)} hidden` : '';
     const batch = this.size === 1 ? 'online' : this.size === this.n ? 'full batch' : `minibatch ${this.size}`;
     return [
       `architecture ${sizes.join('-')}: ${hidden.length ? `${[...new Set(hidden)].join('/')} hidden, ` : ''}${this.map.output} output`,
       `parameters ${count.join(' + ')} = ${net.w.length}`,
-      `η = ${fmt(this.opts.eta)}, μ = ${fmt(this.opts.momentum ?? 0)}, λ = ${fmt(this.opts.weightDecay ?? 0)}, ${batch}, ` +
+      `η = ${exact(this.opts.eta)}, μ = ${exact(this.opts.momentum ?? 0)}, λ = ${exact(this.opts.weightDecay ?? 0)}, ${batch}, ` +
         `${this.opts.shuffle ? 'shuffled' : 'fixed'} order${dropout}`,
       ...this.map.notes,
     ];

@@ -13,20 +13,8 @@ import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecor
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot, norm } from '../core/linalg.js';
-import {
-  Presenter,
-  augment,
-  boundaryEquation,
-  checkEncoding,
-  countCorrect,
-  fmt,
-  fmtVec,
-  initialWeights,
-  stepping,
-  labelOf,
-  sigmoid,
-  singleTargets,
-} from './single-unit.js';
+import { boundaryEquation, exact, operand, vector } from '../core/format.js';
+import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, sigmoid, singleTargets } from './single-unit.js';
 
 /** A fixed random threshold unit of the association layer: c_k ∈ {+1 excitatory, −1 inhibitory, 0}. */
 interface AssociationUnit {
@@ -78,8 +66,8 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     for (let j = 0; j < w.length; j++) w[j]! += eta * err * x[j]!;
     const equation =
       err === 0
-        ? `t = o = ${fmt(o)}: no error, w unchanged ${fmtVec(w)}`
-        : `w ← w + η(t − o)x = ${fmtVec(before)} + ${fmt(eta)}·(${fmt(t[i]!)} − ${fmt(o)})·${fmtVec(x)} = ${fmtVec(w)}`;
+        ? `t = o = ${exact(o)}: no error, w unchanged ${vector(w)}`
+        : `w ← w + η(t − o)x = ${vector(before)} + ${exact(eta)}·(${exact(t[i]!)} − ${operand(o)})·${vector(x)} = ${vector(w)}`;
     return { pattern: i, x, t: [t[i]!], net: [net], o: [o], before, after: Array.from(w), equation, changed: err !== 0 };
   };
 
@@ -105,7 +93,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     metrics: () => ({ weightNorm: norm(w) }),
     describe() {
       const lines = [nA > 0 ? `response unit over ${nA} fixed random association units` : `decision boundary: ${boundaryEquation(w)}`];
-      lines.push(`w = ${fmtVec(w)}   η = ${fmt(eta)}${theta > 0 ? `   dead zone θ = ${fmt(theta)}` : ''}`);
+      lines.push(`w = ${vector(w)}   η = ${exact(eta)}${theta > 0 ? `   dead zone θ = ${exact(theta)}` : ''}`);
       return lines;
     },
   };

@@ -90,25 +90,6 @@ export function initialWeights(params: Params, size: number, rng: Rng, model: st
   return w;
 }
 
-/** Formats a number the way the lecture prints it: short, no float noise (-0.6, not -0.6000000000000001). */
-export function fmt(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const r = Number(v.toPrecision(10));
-  return Object.is(r, -0) ? '0' : String(r);
-}
-
-export const fmtVec = (w: ArrayLike<number>): string => `(${Array.from(w, fmt).join(', ')})`;
-
-/** The separating line w0 + w1·x1 + w2·x2 = 0, written out. */
-export function boundaryEquation(w: ArrayLike<number>): string {
-  let s = fmt(w[0]!);
-  for (let j = 1; j < w.length; j++) {
-    const v = w[j]!;
-    s += `${v < 0 ? ' − ' : ' + '}${fmt(Math.abs(v))}·x${j}`;
-  }
-  return `${s.replace(/^-/, '−')} = 0`;
-}
-
 export function checkEncoding(data: Dataset, model: string, allowed: readonly (Encoding | 'onehot' | 'none')[]): void {
   if (!allowed.includes(data.targetEncoding)) {
     throw new ModelConfigError(`${model} needs ${allowed.join(' or ')} targets, but the data has ${data.targetEncoding} targets`);

@@ -1,4 +1,7 @@
-/** Plain-text tables and number formatting shared by the commands. */
+/** Plain-text tables shared by the commands; numbers through the one formatter (core/format). */
+import { TABLE, matrix, num, vector } from '../core/format.js';
+
+export { num };
 
 /** A column-aligned table; numbers right-aligned, text left-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
@@ -14,16 +17,13 @@ export function table(header: readonly string[], rows: readonly (readonly (strin
   return out.join('\n');
 }
 
-/** Short, stable number text: 6 significant digits, exponent for very small or large values. */
-export function num(v: number): string {
-  if (Number.isNaN(v)) return '—';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e7)) return v.toExponential(2);
-  return String(Number(v.toPrecision(6)));
-}
-
-/** A (nested) weight structure in one line. */
-export function weightsText(w: unknown, limit = 120): string {
-  const text = JSON.stringify(w, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(6)) : v)) ?? '';
+/** A weights snapshot in one line: a vector, per-layer matrices (bias first in each row), or plain data. */
+export function weightsText(w: unknown, limit = 160): string {
+  const isVector = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
+  const isMatrix = (v: unknown): v is number[][] => Array.isArray(v) && v.length > 0 && v.every(isVector);
+  let text: string;
+  if (isVector(w)) text = vector(w, TABLE);
+  else if (Array.isArray(w) && w.length > 0 && w.every(isMatrix)) text = w.map((l, i) => `W${i + 1} = ${matrix(l, TABLE)}`).join('  ');
+  else text = JSON.stringify(w, (_k, v: unknown) => (typeof v === 'number' ? num(v) : v))?.replace(/"/g, '') ?? '';
   return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }

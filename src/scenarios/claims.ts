@@ -2,6 +2,7 @@
  * Claims: a scenario's expected outcomes, as data. Each is checked against the trained runs and
  * reported as a sentence with what was measured.
  */
+import { TABLE, num } from '../core/format.js';
 import type { Run } from '../core/runner.js';
 import type { RunResult } from './execute.js';
 import type { Claim } from './schema.js';
@@ -14,8 +15,7 @@ export interface ClaimResult {
 
 const DEFAULT_TOLERANCE = 1e-12;
 
-const show = (v: number | undefined): string =>
-  v === undefined ? 'nothing' : Number.isNaN(v) ? 'NaN' : Math.abs(v) !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e6) ? v.toExponential(3) : String(Number(v.toPrecision(6)));
+const show = (v: number | undefined): string => (v === undefined ? 'nothing' : num(v, TABLE));
 
 /** Every number in a (nested) weights structure, in order. */
 export function flatNumbers(value: unknown): number[] {
@@ -61,13 +61,13 @@ function check(c: Claim, byId: Map<string, [Run, RunResult]>): { claim: string; 
     const got = flatNumbers(result.weights);
     const tol = c.tolerance ?? DEFAULT_TOLERANCE;
     const holds = want.length === got.length && want.every((w, i) => Math.abs(w - got[i]!) <= tol);
-    return { claim: `${c.run} weights = (${want.join(', ')}) ± ${tol} (got (${got.map(show).join(', ')}))`, holds };
+    return { claim: `${c.run} weights = (${want.map(show).join(', ')}) ± ${show(tol)} (got (${got.map(show).join(', ')}))`, holds };
   }
   if (c.outputs) {
     const got = run.model.evaluate(run.spec.data).outputs.map((o) => o[0]!);
     const tol = c.tolerance ?? DEFAULT_TOLERANCE;
     const holds = got.length === c.outputs.length && c.outputs.every((o, i) => Math.abs(o - got[i]!) <= tol);
-    return { claim: `${c.run} outputs (${c.outputs.join(', ')}) (got (${got.map(show).join(', ')}))`, holds };
+    return { claim: `${c.run} outputs (${c.outputs.map(show).join(', ')}) (got (${got.map(show).join(', ')}))`, holds };
   }
   const v = metricOf(result, run, c.metric!, c.epoch);
   const holds = v !== undefined && !Number.isNaN(v) && (c.min === undefined || v >= c.min) && (c.max === undefined || v <= c.max);

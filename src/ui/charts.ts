@@ -39,14 +39,7 @@ export function plot(curves: readonly Curve[], width: number, height: number, ra
   return grid.map((row) => row.join(''));
 }
 
-/** Short number: 3 significant digits, exponent form when tiny or huge. */
-export function short(v: number | undefined): string {
-  if (v === undefined || Number.isNaN(v)) return '—';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  return a < 1e-3 || a >= 1e5 ? v.toExponential(1) : String(Number(v.toPrecision(3)));
-}
+export { short } from '../core/format.js';
 
 export const LOG_MIN = -8;
 export const LOG_MAX = 2;

@@ -47,9 +47,9 @@ describe('neural-eras run', () => {
     const { code, out } = await cli('run', 'seed-perceptron-epoch', '--trace');
     expect(code).toBe(0);
     const lines = out.split('\n');
-    expect(lines[0]).toBe('perceptron  epoch 1  pattern 1  x = (1, 0, 0)  t = -1  net = -0.4  o = -1');
-    expect(lines[3]).toBe('    w ← w + η(t − o)x = (-0.4, 0.6, 0.6) + 0.05·(-1 − 1)·(1, 0, 1) = (-0.5, 0.6, 0.5)');
-    expect(lines[5]).toBe('    w ← w + η(t − o)x = (-0.5, 0.6, 0.5) + 0.05·(-1 − 1)·(1, 1, 0) = (-0.6, 0.5, 0.5)');
+    expect(lines[0]).toBe('perceptron  epoch 1  pattern 1  x = (1, 0, 0)  t = −1  net = −0.4  o = −1');
+    expect(lines[3]).toBe('    w ← w + η(t − o)x = (−0.4, 0.6, 0.6) + 0.05·(−1 − 1)·(1, 0, 1) = (−0.5, 0.6, 0.5)');
+    expect(lines[5]).toBe('    w ← w + η(t − o)x = (−0.5, 0.6, 0.5) + 0.05·(−1 − 1)·(1, 1, 0) = (−0.6, 0.5, 0.5)');
     const json = JSON.parse((await cli('run', 'seed-perceptron-epoch', '--trace', '--json')).out);
     expect(json.runs[0].trace.map((s: { changed: boolean }) => s.changed)).toEqual([false, true, true, false]);
   });

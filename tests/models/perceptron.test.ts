@@ -17,7 +17,7 @@ describe('perceptron', () => {
     const steps = [m.step()!, m.step()!, m.step()!, m.step()!];
     expect(steps.map((s) => s.changed)).toEqual([false, true, true, false]);
     expect(steps[1]!.after[0]).toBeCloseTo(-0.5, 12);
-    expect(steps[1]!.equation).toBe('w ← w + η(t − o)x = (-0.4, 0.6, 0.6) + 0.05·(-1 − 1)·(1, 0, 1) = (-0.5, 0.6, 0.5)');
+    expect(steps[1]!.equation).toBe('w ← w + η(t − o)x = (−0.4, 0.6, 0.6) + 0.05·(−1 − 1)·(1, 0, 1) = (−0.5, 0.6, 0.5)');
     const w = m.weights() as number[];
     [-0.6, 0.5, 0.5].forEach((v, j) => expect(Math.abs(w[j]! - v)).toBeLessThanOrEqual(1e-12));
     expect(m.evaluate(gate('AND')).outputs.map((o) => o[0])).toEqual([-1, -1, -1, 1]);

@@ -93,9 +93,9 @@ describe('lab', () => {
     await ui.press('.');
     await ui.waitText('no error');
     await ui.press('.');
-    const update = await ui.waitFor((f) => flat(f).includes('w ← w + η(t − o)x = (-0.4,'), 'the update');
-    expect(flat(update)).toContain('+ 0.05·(-1 − 1)·(1, 0, 1) = (-0.5, 0.6,');
-    expect(update).toContain('w = (-0.5, 0.6, 0.5)');
+    const update = await ui.waitFor((f) => flat(f).includes('w ← w + η(t − o)x = (−0.4,'), 'the update');
+    expect(flat(update)).toContain('+ 0.05·(−1 − 1)·(1, 0, 1) = (−0.5, 0.6,');
+    expect(update).toContain('w = (−0.5, 0.6, 0.5)');
     await ui.press('.', '.');
     const f = await ui.waitText('SOLVED');
     expect(f).toContain('−0.6 + 0.5·x1 + 0.5·x2 = 0');
