@@ -44,6 +44,8 @@ export interface HistoryEntry {
   readonly loss: number;
   readonly accuracy: number;
   readonly testAccuracy?: number;
+  /** The model's own loss on the held-out split. */
+  readonly testLoss?: number;
   /** Weight-changing updates during this epoch. */
   readonly updates: number;
   /** Flat weight snapshot (kept for small models only). */
@@ -61,6 +63,8 @@ export interface Status {
 
 /** Weight vectors longer than this are not snapshotted in the per-epoch history. */
 const SMALL_MODEL = 256;
+/** End-of-epoch states remembered exactly (small models), so a cycle is named at its first repeat. */
+const MAX_SEEN = 100_000;
 const DEFAULT_BOUND = 1e6;
 
 /** Equal weight states, up to float round-off (relative 1e-12). */
@@ -101,8 +105,17 @@ export class Run {
   /** Brent's cycle detection: one saved state, re-saved at power-of-two distances (O(1) memory). */
   private saved: { epoch: number; w: Float64Array } | null = null;
   private power = 1;
+  /** Exact end-of-epoch states of a small deterministic model → the epoch that first reached each. */
+  private seen: Map<string, number> | null = null;
   private state: Status = { outcome: null, reason: null };
+  private decided: number | null = null;
+  private best = { accuracy: -Infinity, testAccuracy: -Infinity };
   lastStep: StepRecord | null = null;
+  /**
+   * Keep training after the verdict (the UI's "play on": the teacher shows the explosion after the
+   * divergence was named). The outcome stays as decided; history goes on; the budget no longer stops it.
+   */
+  playOn = false;
 
   constructor(readonly spec: RunSpec) {
     this.model = spec.plugin.create({ data: spec.data, params: spec.params, rng: deriveRng(spec.modelSeed ?? spec.seed, `model:${spec.id}`), ...(spec.lean ? { lean: true } : {}) });
@@ -115,6 +128,25 @@ export class Run {
   }
   get done(): boolean {
     return this.state.outcome !== null;
+  }
+  /** True while training may go on: before the verdict, or after it when playing on with finite weights. */
+  get live(): boolean {
+    if (!this.done) return true;
+    if (!this.playOn) return false;
+    const w = this.model.flatWeights();
+    for (let j = 0; j < w.length; j++) if (!Number.isFinite(w[j]!)) return false;
+    return Number.isFinite(this.latest.loss);
+  }
+  /** The epoch at which the outcome was decided (null while undecided). */
+  get decidedAt(): number | null {
+    return this.decided;
+  }
+  /** Best training (and test) accuracy over every epoch so far, kept even when the history is trimmed. */
+  get bestAccuracy(): number {
+    return this.best.accuracy > -Infinity ? this.best.accuracy : NaN;
+  }
+  get bestTestAccuracy(): number | undefined {
+    return this.best.testAccuracy > -Infinity ? this.best.testAccuracy : undefined;
   }
   get status(): Status {
     return this.state;
@@ -129,7 +161,7 @@ export class Run {
 
   /** One single update (a pattern, or a batch); closes the epoch when it completes one. */
   step(): StepRecord | null {
-    if (this.done) return null;
+    if (!this.live) return null;
     const record = this.model.step();
     if (!record) {
       this.runEpoch();
@@ -138,7 +170,7 @@ export class Run {
     this.lastStep = record;
     this.stepsThisEpoch++;
     if (record.changed) this.updatesThisEpoch++;
-    if (!this.failIfUnbounded(record.after)) {
+    if (this.done || !this.failIfUnbounded(record.after)) {
       if (this.model.atEpochBoundary()) this.closeEpoch(this.updatesThisEpoch, undefined);
     }
     return record;
@@ -146,14 +178,14 @@ export class Run {
 
   /** Finishes the current epoch (or runs a whole one); returns false when the run has ended. */
   runEpoch(): boolean {
-    if (this.done) return false;
+    if (!this.live) return false;
     if (this.stepsThisEpoch > 0) {
-      while (!this.done && this.stepsThisEpoch > 0) this.step();
-      return !this.done;
+      while (this.live && this.stepsThisEpoch > 0) this.step();
+      return this.live;
     }
     const report = this.model.epoch();
     this.closeEpoch(report.updates, report.extra);
-    return !this.done;
+    return this.live;
   }
 
   /** Trains until an outcome is reached. */
@@ -173,8 +205,43 @@ export class Run {
   }
 
   private end(outcome: Outcome, reason: string | null): true {
-    this.state = { outcome, reason };
+    if (this.state.outcome === null) {
+      this.state = { outcome, reason };
+      this.decided = this.epochCount;
+    }
     return true;
+  }
+
+  /**
+   * With deterministic epochs, a state seen before means the same epochs repeat for ever. Small
+   * models remember every end-of-epoch state exactly, so the cycle is named at its first repeat;
+   * beyond that (or for large models) Brent's method, equal up to round-off, in O(1) memory.
+   */
+  private detectCycle(w: Float64Array | readonly number[], epoch: number, updates: number): boolean {
+    let first: number | undefined;
+    if (w.length <= SMALL_MODEL) {
+      this.seen ??= new Map();
+      const key = Array.prototype.join.call(w, ',');
+      first = this.seen.get(key);
+      if (first === undefined && this.seen.size < MAX_SEEN) this.seen.set(key, epoch);
+    }
+    if (first === undefined && this.saved && sameState(w, this.saved.w)) first = this.saved.epoch;
+    if (first === undefined) {
+      if (!this.saved || epoch - this.saved.epoch === this.power) {
+        if (this.saved) this.power *= 2;
+        this.saved = { epoch, w: Float64Array.from(w) };
+      }
+      return false;
+    }
+    const period = epoch - first;
+    return this.end(
+      'cycling',
+      period === 1
+        ? updates > 0
+          ? `the weights at epoch ${epoch} equal those at epoch ${first}: the epoch's ${updates} updates bring the weights back to where it began, so the same epoch repeats for ever, short of the target`
+          : `the weights stopped changing at epoch ${first} without reaching the target: a fixed point, so training can get no further`
+        : `the weights at epoch ${epoch} equal those at epoch ${first}: the same ${period} epochs repeat for ever, errors and all, so it can never converge`,
+    );
   }
 
   private closeEpoch(updates: number, extra: HistoryEntry['extra']): void {
@@ -186,19 +253,30 @@ export class Run {
     const test = data.test ? (this.model.score?.(data.test) ?? this.model.evaluate(data.test)) : undefined;
     const w = this.model.flatWeights();
     const small = w.length <= SMALL_MODEL;
-    const metrics = { ...(this.model.metrics?.() ?? {}), loss: train.loss, accuracy: train.accuracy, epochs: epoch, ...(test ? { testAccuracy: test.accuracy } : {}) };
+    const metrics = {
+      ...(this.model.metrics?.() ?? {}),
+      loss: train.loss,
+      accuracy: train.accuracy,
+      epochs: epoch,
+      ...(test ? { testAccuracy: test.accuracy, testLoss: test.loss } : {}),
+    };
+    if (train.accuracy > this.best.accuracy) this.best.accuracy = train.accuracy;
+    if (test && test.accuracy > this.best.testAccuracy) this.best.testAccuracy = test.accuracy;
     this.history.push({
       epoch,
       loss: train.loss,
       accuracy: train.accuracy,
-      ...(test ? { testAccuracy: test.accuracy } : {}),
+      ...(test ? { testAccuracy: test.accuracy, testLoss: test.loss } : {}),
       updates,
       ...(small && !this.spec.lean ? { weights: Array.from(w) } : {}),
       metrics,
       ...(extra ? { extra } : {}),
     });
+    // The initial state (epoch 0) is always kept: claims and the gradient panel read it.
     const limit = this.spec.historyLimit;
-    if (limit !== undefined && this.history.length >= 2 * limit) this.history.splice(0, this.history.length - limit);
+    if (limit !== undefined && this.history.length > 2 * limit) this.history.splice(1, this.history.length - 1 - limit);
+    // After the verdict the run only records (the UI playing on); nothing is decided again.
+    if (this.done) return;
 
     if (!Number.isFinite(train.loss)) {
       this.end('diverged', `the loss became ${train.loss} at epoch ${epoch}`);
@@ -218,25 +296,7 @@ export class Run {
       this.end('truncated', `${plugin.meta.name} does not learn: its weights are wired by hand, and they do not reach the target`);
       return;
     }
-    if (this.model.deterministicEpochs) {
-      if (this.saved && sameState(w, this.saved.w)) {
-        const first = this.saved.epoch;
-        const period = epoch - first;
-        this.end(
-          'cycling',
-          period === 1
-            ? updates > 0
-              ? `the weights at epoch ${epoch} equal those at epoch ${first}: the epoch's ${updates} updates bring the weights back to where it began, so the same epoch repeats for ever, short of the target`
-              : `the weights stopped changing at epoch ${first} without reaching the target: a fixed point, so training can get no further`
-            : `the weights at epoch ${epoch} equal those at epoch ${first}: the same ${period} epochs repeat for ever, errors and all, so it can never converge`,
-        );
-        return;
-      }
-      if (!this.saved || epoch - this.saved.epoch === this.power) {
-        if (this.saved) this.power *= 2;
-        this.saved = { epoch, w: Float64Array.from(w) };
-      }
-    }
+    if (this.model.deterministicEpochs && this.detectCycle(w, epoch, updates)) return;
     if (epoch >= this.spec.epochs) this.end('truncated', `epoch budget of ${this.spec.epochs} spent without reaching the target`);
   }
 }

@@ -27,7 +27,8 @@ export function flatNumbers(value: unknown): number[] {
 
 function metricOf(result: RunResult, run: Run, metric: string, epoch?: number): number | undefined {
   if (epoch === undefined) return result.metrics[metric];
-  const entry = run.history[epoch];
+  // The history may be trimmed (the UI keeps the latest epochs and epoch 0): find the entry by its epoch.
+  const entry = run.history[epoch]?.epoch === epoch ? run.history[epoch] : run.history.find((h) => h.epoch === epoch);
   return entry?.metrics[metric];
 }
 

@@ -78,6 +78,7 @@ function historyJson(h: HistoryEntry): Record<string, unknown> {
     loss: h.loss,
     accuracy: h.accuracy,
     ...(h.testAccuracy !== undefined ? { testAccuracy: h.testAccuracy } : {}),
+    ...(h.testLoss !== undefined ? { testLoss: h.testLoss } : {}),
     updates: h.updates,
     ...(h.weights ? { weights: h.weights } : {}),
     ...(h.extra ?? (norms ? { gradNorm: norms } : {})),
@@ -86,14 +87,7 @@ function historyJson(h: HistoryEntry): Record<string, unknown> {
 
 export function resultOf(run: Run, label: string): RunResult {
   const last = run.latest;
-  // Loops, not Math.max(...spread): a history of a few hundred thousand epochs would overflow the stack.
-  let bestAccuracy = -Infinity;
-  let bestTestAccuracy = -Infinity;
-  for (const h of run.history) {
-    if (h.accuracy > bestAccuracy) bestAccuracy = h.accuracy;
-    if (h.testAccuracy !== undefined && h.testAccuracy > bestTestAccuracy) bestTestAccuracy = h.testAccuracy;
-  }
-  const bestTest: Record<string, number> = bestTestAccuracy > -Infinity ? { bestTestAccuracy } : {};
+  const bestTest = run.bestTestAccuracy;
   return {
     id: run.spec.id,
     model: run.spec.plugin.meta.id,
@@ -107,8 +101,8 @@ export function resultOf(run: Run, label: string): RunResult {
       loss: last.loss,
       accuracy: last.accuracy,
       ...(last.testAccuracy !== undefined ? { testAccuracy: last.testAccuracy } : {}),
-      bestAccuracy: bestAccuracy > -Infinity ? bestAccuracy : NaN,
-      ...bestTest,
+      bestAccuracy: run.bestAccuracy,
+      ...(bestTest !== undefined ? { bestTestAccuracy: bestTest } : {}),
       updates: run.history.reduce((s, h) => s + h.updates, 0),
     },
     weights: run.model.weights(),

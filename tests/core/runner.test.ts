@@ -45,10 +45,32 @@ describe('runner outcomes', () => {
     expect(run.epoch).toBe(5);
   });
 
-  it('cycling when the weights return to an earlier state', () => {
+  it('cycling when the weights return to an earlier state, named at the first repeat', () => {
     const run = new Run(spec(scripted([1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3]))).toEnd();
     expect(run.status.outcome).toBe('cycling');
-    expect(run.status.reason).toMatch(/epoch 6 equal those at epoch 3: the same 3 epochs repeat/);
+    expect(run.epoch).toBe(3);
+    expect(run.status.reason).toMatch(/epoch 3 equal those at epoch 0: the same 3 epochs repeat/);
+  });
+
+  it('the perceptron on XOR cycles at the first epoch whose end weights equal an earlier epoch\'s', () => {
+    const params = resolveParams(perceptron.meta.params, { learningRate: 0.1 });
+    const run = new Run({ id: 'p', plugin: perceptron, params, data: gate('XOR', 'binary', 'bipolar'), seed: 1, epochs: 100 }).toEnd();
+    const ends = run.history.map((h) => (h.weights ?? []).join(','));
+    const firstRepeat = ends.findIndex((w, e) => ends.indexOf(w) < e);
+    expect(firstRepeat).toBeGreaterThan(0);
+    expect(run.status.outcome).toBe('cycling');
+    expect(run.epoch).toBe(firstRepeat);
+    expect(run.status.reason).toContain(`epoch ${firstRepeat} equal those at epoch ${ends.indexOf(ends[firstRepeat]!)}`);
+  });
+
+  it('plays on after the verdict when asked, keeping the verdict', () => {
+    const run = new Run(spec(scripted([1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3]))).toEnd();
+    expect(run.runEpoch()).toBe(false);
+    run.playOn = true;
+    expect(run.runEpoch()).toBe(true);
+    expect(run.epoch).toBe(4);
+    expect(run.status.outcome).toBe('cycling');
+    expect(run.decidedAt).toBe(3);
   });
 
   it('diverged at once when a weight becomes NaN or grows past the bound', () => {
@@ -80,7 +102,9 @@ describe('runner outcomes', () => {
     expect(run.history.length).toBeGreaterThanOrEqual(5);
     expect(run.history.length).toBeLessThan(10);
     expect(run.latest.epoch).toBe(150);
-    expect(run.history.map((h) => h.epoch)).toEqual(Array.from({ length: run.history.length }, (_, i) => 151 - run.history.length + i));
+    // Epoch 0 (the initial state) is always kept, then the latest epochs in order.
+    expect(run.history[0]!.epoch).toBe(0);
+    expect(run.history.slice(1).map((h) => h.epoch)).toEqual(Array.from({ length: run.history.length - 1 }, (_, i) => 152 - run.history.length + i));
   });
 
   it('steps pattern by pattern and closes the epoch at the boundary', () => {
