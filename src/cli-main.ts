@@ -11,7 +11,6 @@ import { listCommand } from './commands/list.js';
 import { collect } from './commands/options.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
-import { tourCommand } from './commands/tour.js';
 import { uiArgs, uiCommand } from './commands/ui.js';
 import { verifyCommand } from './commands/verify.js';
 
@@ -98,8 +97,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('tour')
-    .description('the classroom tour, printed (what runs with no command when not on a terminal)')
-    .action(() => void (code = tourCommand(io)));
+    .description('the classroom tour: interactive on a terminal, every stop printed otherwise')
+    .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
+    .option('--profile', 'print measured frame times to stderr on exit')
+    .action(async (opts) => void (code = await uiCommand({ ...opts, tour: true }, io)));
 
   try {
     // No command (or only --color/--profile): the terminal UI, or the printed tour off a terminal.

@@ -18,6 +18,8 @@ export interface UiCommandOptions {
   readonly profile?: boolean;
   /** Open this scenario's lab instead of the timeline. */
   readonly scenario?: string;
+  /** Start the classroom tour instead of the timeline. */
+  readonly tour?: boolean;
   readonly model?: string;
   readonly seed?: string;
 }
@@ -61,6 +63,6 @@ export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Pr
     started,
     ...(opts.profile ? { profile: true } : {}),
     ...(seed !== undefined ? { seed } : {}),
-    ...(scenario ? { initial: { kind: 'lab' as const, scenario: opts.scenario!, ...(opts.model ? { run: opts.model } : {}) } } : {}),
+    ...(scenario ? { initial: { kind: 'lab' as const, scenario: opts.scenario!, ...(opts.model ? { run: opts.model } : {}) } } : opts.tour ? { initial: { kind: 'tour' as const } } : {}),
   });
 }

@@ -131,8 +131,10 @@ export class Run {
   }
   /** True while training may go on: before the verdict, or after it when playing on with finite weights. */
   get live(): boolean {
-    if (!this.done) return true;
-    if (!this.playOn) return false;
+    return !this.done || (this.playOn && this.canPlayOn());
+  }
+  /** Training can go on past the verdict: every weight and the loss are still finite numbers. */
+  canPlayOn(): boolean {
     const w = this.model.flatWeights();
     for (let j = 0; j < w.length; j++) if (!Number.isFinite(w[j]!)) return false;
     return Number.isFinite(this.latest.loss);

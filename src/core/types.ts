@@ -129,6 +129,11 @@ export interface ModelInstance {
   divergence?(): string | null;
   /** Lines that explain the model now: the separating line, the stability bound… */
   describe?(): readonly string[];
+  /**
+   * Activations of each hidden layer for one input row (networks only), so the lab can show what
+   * each hidden unit computes (the two-layer XOR net's OR and NAND units).
+   */
+  hidden?(x: readonly number[]): readonly (readonly number[])[];
 }
 
 export interface CreateContext {

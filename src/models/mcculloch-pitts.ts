@@ -104,6 +104,7 @@ function create(data: Dataset, params: Params): ModelInstance {
       return { label: o === 1 ? 1 : 0, score: o === 1 ? 1 : 0 };
     },
     weights: () => net.layers.map((layer) => layer.map((u) => ({ ...u }))),
+    hidden: (x) => forward(x).slice(0, -1),
     flatWeights: () => flat,
     describe: () => [
       `hand-wired ${given ? 'network' : `${presetName} gate`}, ${coding} outputs; no learning rule`,

@@ -4,6 +4,7 @@
  * (maxError, sse), gradient instruments once per weight state, and the step written out.
  */
 import {
+  ACTIVATIONS,
   type ActivationName, type InitName, Network, OUTPUT_LOSSES, type OutputName, type TargetMap,
   type TrainOptions, classify, computeGradients, mapTargets, summaryMetrics, targetMap, toFlat, weightNorms, weightsToJson,
 } from '../core/network/index.js';
@@ -220,6 +221,25 @@ export class MlpInstance implements ModelInstance {
 
   weights(): number[][][] {
     return weightsToJson(this.net.w, this.net.sizes);
+  }
+
+  /** a^k = f(W^k a^{k−1} + b^k) for each hidden layer k, one row at a time (the lab's per-unit view). */
+  hidden(x: readonly number[]): number[][] {
+    const { w, sizes } = this.net;
+    const out: number[][] = [];
+    let a: readonly number[] = x;
+    let p = 0;
+    for (let k = 1; k < sizes.length - 1; k++) {
+      const f = ACTIVATIONS[this.net.activations[k] as ActivationName].output;
+      const next: number[] = [];
+      for (let j = 0; j < sizes[k]!; j++) {
+        let z = w[p++]!;
+        for (let i = 0; i < a.length; i++) z += w[p++]! * a[i]!;
+        next.push(f(z));
+      }
+      out.push((a = next));
+    }
+    return out;
   }
 
   flatWeights(): Float64Array {

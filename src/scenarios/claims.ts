@@ -39,7 +39,22 @@ const RELATION: Record<string, (a: number, b: number) => boolean> = {
   '<=': (a, b) => a <= b,
 };
 
-function check(c: Claim, byId: Map<string, [Run, RunResult]>): { claim: string; holds: boolean } | null {
+/** A claim in words, before anything is measured (the lab lists it while its runs still train). */
+export function describeClaim(c: Claim): string {
+  const at = c.epoch !== undefined ? ` at epoch ${c.epoch}` : '';
+  if (c.compare) return `${c.compare[0]} ${c.metric}${at} ${c.relation} ${c.factor !== undefined && c.factor !== 1 ? `${show(c.factor)} × ` : ''}${c.compare[1]}'s`;
+  if (c.outcome) return `${c.run} ends ${c.outcome}`;
+  if (c.weights) return `${c.run} weights = (${flatNumbers(c.weights).map(show).join(', ')}) ± ${show(c.tolerance ?? DEFAULT_TOLERANCE)}`;
+  if (c.outputs) return `${c.run} outputs (${c.outputs.map(show).join(', ')})`;
+  const range = c.min !== undefined && c.max !== undefined ? `in [${show(c.min)}, ${show(c.max)}]` : c.min !== undefined ? `≥ ${show(c.min)}` : `≤ ${show(c.max)}`;
+  return `${c.run} ${c.metric}${at} ${range}`;
+}
+
+/** The runs a claim is about. */
+export const claimRuns = (c: Claim): readonly string[] => c.compare ?? (c.run !== undefined ? [c.run] : []);
+
+/** Checks one claim against trained runs (by run id); null when a run it names is not among them. */
+export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, RunResult]>): { claim: string; holds: boolean } | null {
   const at = c.epoch !== undefined ? ` at epoch ${c.epoch}` : '';
   if (c.compare) {
     const [a, b] = c.compare.map((id) => byId.get(id));
@@ -80,7 +95,7 @@ function check(c: Claim, byId: Map<string, [Run, RunResult]>): { claim: string; 
 export function evaluateClaims(claims: readonly Claim[], runs: readonly Run[], results: RunResult[]): void {
   const byId = new Map(runs.map((r, i) => [r.spec.id, [r, results[i]!] as [Run, RunResult]]));
   for (const c of claims) {
-    const outcome = check(c, byId);
+    const outcome = checkClaim(c, byId);
     if (!outcome) continue; // a claim about a run that was filtered out
     const owner = byId.get(c.compare?.[0] ?? c.run!)![1];
     owner.claims.push({ ...outcome, ...(c.note ? { note: c.note } : {}) });

@@ -1,34 +1,31 @@
 /**
- * The top component: which screen is showing (timeline, lab, tour), the help overlay, the
- * terminal-size guard and quitting. State of each screen lives in its own hooks.
+ * The React side of the UI: keys in, frames out. All state lives in the headless AppSession; this
+ * component feeds it key tokens and clock ticks, builds the frame outside rendering (in handlers
+ * and effects, so no model is called while React renders), and draws it.
  */
-import { Box, Text, useApp } from 'ink';
-import { Component, type ReactNode } from 'react';
-import { ERAS } from './eras.js';
-import { KeyRouterProvider, useKeyHold, useKeys } from './hooks/use-keys.js';
-import { useRefState } from './hooks/use-ref-state.js';
-import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { Text, useApp, useInput, useStdin } from 'ink';
+import { Component, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { AppSession, type Start } from '../session/app.js';
+import type { Seed } from '../session/choices.js';
+import { Frame } from './components/Frame.js';
+import { useUi } from './context.js';
+import { frame } from './frame.js';
 import { useFrameMark } from './hooks/use-frame-mark.js';
-import { nav } from './keys.js';
-import { Help } from './screens/Help.js';
-import { Lab } from './screens/Lab.js';
-import { ScenarioPicker } from './screens/ScenarioPicker.js';
-import { Timeline } from './screens/Timeline.js';
-import { Tour } from './screens/Tour.js';
-import type { Seed } from './session.js';
-
-export type Screen = { kind: 'timeline' } | { kind: 'picker' } | { kind: 'lab'; scenario: string; run?: string } | { kind: 'tour'; stop: number };
-
-export const MIN_COLUMNS = 80;
-export const MIN_ROWS = 24;
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { tokensOf } from './keys.js';
+import type { Block } from './layout/blocks.js';
+import { profiler } from './profile.js';
 
 export interface AppProps {
   /** The first screen. @default timeline */
-  readonly initial?: Screen;
+  readonly start?: Start;
   readonly seed?: Seed;
   /** Called when the user quits (tests). */
   readonly onQuit?: () => void;
 }
+
+/** Time between two play ticks. */
+const FRAME_MS = 33;
 
 /** Shows a render error as one message instead of a stack dump. */
 class Guard extends Component<{ readonly children: ReactNode }, { error: Error | null }> {
@@ -37,79 +34,73 @@ class Guard extends Component<{ readonly children: ReactNode }, { error: Error |
     return { error };
   }
   override render() {
-    if (this.state.error) return <Text color="red">{`neural-eras hit an error: ${this.state.error.message}. Press q or Ctrl-C to quit.`}</Text>;
+    if (this.state.error) return <Text color="red">{`neural-eras hit an error: ${this.state.error.message}. Press Ctrl-C to quit.`}</Text>;
     return this.props.children;
   }
 }
 
-function Screens({ initial = { kind: 'timeline' }, seed, onQuit }: AppProps) {
+function Screens({ start, seed, onQuit }: AppProps) {
   useFrameMark();
-  const app = useApp();
-  const exit = (): void => {
-    onQuit?.();
-    app.exit();
-  };
-  const { columns, rows } = useTerminalSize();
-  const [screen, setScreenNow, screenRef] = useRefState<Screen>(initial);
-  const holdKeys = useKeyHold(screen);
-  // Keys typed after the one that switches screens go to the new screen.
-  const setScreen = (next: Screen): void => {
-    holdKeys();
-    setScreenNow(next);
-  };
-  const [era, setEra, eraRef] = useRefState(0);
-  const [help, setHelp, helpRef] = useRefState(false);
-  const home = (): void => setScreen({ kind: 'timeline' });
+  const { depth } = useUi();
+  const { exit } = useApp();
+  const { isRawModeSupported } = useStdin();
+  const size = useTerminalSize();
+  const app = useMemo(() => new AppSession(start, seed), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const [block, setBlock] = useState<Block | null>(null);
+  const sizeRef = useRef(size);
+  sizeRef.current = size;
 
-  useKeys((token) => {
-    if (token === 'ctrl-c') return exit();
-    if (helpRef.current) return setHelp(false);
-    if (token === '?') return setHelp(true);
-    // Only keys pressed on the timeline: a screen that just left (Esc, q) must not quit the app.
-    if (screen.kind !== 'timeline' || screenRef.current.kind !== 'timeline') return;
-    const t = nav(token);
-    const chosen = ERAS[eraRef.current];
-    if (t === 'up') setEra((e) => (e + ERAS.length - 1) % ERAS.length);
-    else if (t === 'down') setEra((e) => (e + 1) % ERAS.length);
-    else if (t === 'enter' && chosen?.scenario) setScreen({ kind: 'lab', scenario: chosen.scenario });
-    else if (t === 't') setScreen({ kind: 'tour', stop: 0 });
-    else if (t === 's') setScreen({ kind: 'picker' });
-    else if (t === 'q' || t === 'escape') exit();
-  });
+  const refresh = useCallback(() => {
+    const t0 = performance.now();
+    setBlock(frame(app, sizeRef.current, depth, t0));
+    profiler?.built(performance.now() - t0);
+  }, [app, depth]);
 
-  const small = columns < MIN_COLUMNS || rows < MIN_ROWS;
-  const width = Math.max(columns, MIN_COLUMNS);
-  // One row is left free so the frame never touches the terminal's last line (no scroll).
-  const height = Math.max(rows, MIN_ROWS) - 1;
-  const active = !help && !small;
-  let body: ReactNode;
-  if (screen.kind === 'lab') body = <Lab key={screen.scenario} scenario={screen.scenario} {...(screen.run ? { run: screen.run } : {})} {...(seed !== undefined ? { seed } : {})} width={width} height={height} active={active} onBack={home} />;
-  else if (screen.kind === 'tour') body = <Tour stop={screen.stop} onStop={(stop) => setScreen({ kind: 'tour', stop })} onLeave={home} width={width} height={height} active={active} />;
-  else if (screen.kind === 'picker') body = <ScenarioPicker current={null} rows={height} active={active} onCancel={home} onPick={(id) => setScreen({ kind: 'lab', scenario: id })} />;
-  else body = <Timeline at={era} width={width} height={height} />;
+  const [playing, setPlaying] = useState(app.playing);
+  const sync = useCallback(() => {
+    if (app.quit) {
+      onQuit?.();
+      exit();
+      return;
+    }
+    refresh();
+    setPlaying(app.playing);
+  }, [app, refresh, exit, onQuit]);
 
-  return (
-    <Box flexDirection="column">
-      {small ? (
-        <Box flexDirection="column">
-          <Text color="yellow" wrap="wrap">{`Please enlarge the terminal to at least ${MIN_COLUMNS}×${MIN_ROWS} (it is ${columns}×${rows}).`}</Text>
-          <Text dimColor>neural-eras carries on where it was once there is room. Ctrl-C quits.</Text>
-        </Box>
-      ) : null}
-      <Box display={small || help ? 'none' : 'flex'} flexDirection="column">
-        {body}
-      </Box>
-      {help && !small ? <Help width={width} /> : null}
-    </Box>
+  // A new size: a new frame at once.
+  useEffect(() => refresh(), [refresh, size.columns, size.rows]);
+
+  useInput(
+    (input, key) => {
+      for (const t of tokensOf(input, key)) app.key(t);
+      sync();
+    },
+    { isActive: isRawModeSupported },
   );
+
+  // While a run plays: tick the session about 30 times a second and draw what moved.
+  useEffect(() => {
+    if (!playing) return;
+    let timer: NodeJS.Timeout;
+    const loop = (): void => {
+      const t0 = performance.now();
+      const moved = app.tick(t0);
+      profiler?.trained(performance.now() - t0);
+      if (moved) refresh();
+      if (app.playing) timer = setTimeout(loop, FRAME_MS);
+      else sync();
+    };
+    timer = setTimeout(loop, 0);
+    return () => clearTimeout(timer);
+  }, [playing, app, refresh, sync]);
+
+  return block ? <Frame block={block} /> : null;
 }
 
 export function App(props: AppProps) {
   return (
-    <KeyRouterProvider>
-      <Guard>
-        <Screens {...props} />
-      </Guard>
-    </KeyRouterProvider>
+    <Guard>
+      <Screens {...props} />
+    </Guard>
   );
 }

@@ -1,7 +1,9 @@
 /**
- * Keys as tokens: one token per key press, batched input (paste, fast typing) split per
- * character. Arrows and hjkl give the same navigation tokens.
+ * Ink's key events as tokens: one token per key press, a burst (paste, fast typing) split per
+ * character. Arrows and named keys become 'up', 'enter', …; the keymaps (src/session/keymaps.ts)
+ * say what each token does on each screen.
  */
+import type { Token } from '../session/keymaps.js';
 
 /** The subset of Ink's Key that the tokens read. */
 export interface KeyLike {
@@ -16,8 +18,6 @@ export interface KeyLike {
   readonly backspace: boolean;
   readonly delete: boolean;
 }
-
-export type Token = 'up' | 'down' | 'left' | 'right' | 'enter' | 'escape' | 'backspace' | 'tab' | 'ctrl-c' | (string & {});
 
 /** The tokens of one input event, in order. */
 export function tokensOf(input: string, key: KeyLike): Token[] {
@@ -34,39 +34,3 @@ export function tokensOf(input: string, key: KeyLike): Token[] {
   // A paste or fast typing arrives as one string: one token per character (and per line break).
   return Array.from(input).map((ch) => (ch === '\r' || ch === '\n' ? 'enter' : ch === '\x7f' ? 'backspace' : ch === '\x03' ? 'ctrl-c' : ch));
 }
-
-const VIM: Readonly<Record<string, Token>> = { h: 'left', j: 'down', k: 'up', l: 'right' };
-
-/** hjkl as arrows (for screens where letters are not typed as text). */
-export const nav = (t: Token): Token => VIM[t] ?? t;
-
-/** The key hints of the status bar and the help overlay: [keys, what]. */
-export const LAB_KEYS: readonly (readonly [string, string])[] = [
-  ['space', 'play / pause'],
-  ['n →', 'one epoch'],
-  ['.', 'one pattern (a single update)'],
-  ['+ -', 'speed'],
-  ['r', 'reset, same seed'],
-  ['R', 'new seed (seed + 1)'],
-  ['m', 'next model'],
-  ['s', 'pick a scenario'],
-  ['p', 'edit parameters'],
-  ['c', 'compare side by side'],
-  ['g', 'gradient panel'],
-  ['?', 'this help'],
-  ['q Esc', 'back (quit from the timeline)'],
-  ['Ctrl-C', 'quit from anywhere'],
-];
-
-export const TIMELINE_KEYS: readonly (readonly [string, string])[] = [
-  ['↑ ↓ j k', 'choose an era'],
-  ['Enter', "open the era's lab"],
-  ['t', 'start the tour'],
-  ['s', 'pick a scenario'],
-];
-
-export const TOUR_KEYS: readonly (readonly [string, string])[] = [
-  ['→ Enter', 'next stop'],
-  ['←', 'previous stop'],
-  ['Esc', 'leave the tour'],
-];

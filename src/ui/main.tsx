@@ -5,17 +5,18 @@
  */
 import chalk from 'chalk';
 import { render } from 'ink';
-import { App, type Screen } from './App.js';
+import { App } from './App.js';
+import type { Start } from '../session/app.js';
 import { chalkLevel, type ColorDepth } from './color.js';
 import { PainterContext } from './components/Canvas.js';
 import { UiContext } from './context.js';
 import { Painter } from './painter.js';
 import { enableProfiler } from './profile.js';
-import type { Seed } from './session.js';
+import type { Seed } from '../session/choices.js';
 
 export interface UiOptions {
   readonly depth: ColorDepth;
-  readonly initial?: Screen;
+  readonly initial?: Start;
   readonly seed?: Seed;
   /** Print frame times to stderr on exit. */
   readonly profile?: boolean;
@@ -43,7 +44,7 @@ export async function startUi(opts: UiOptions): Promise<number> {
     }
     if (stdin.isTTY) stdin.setRawMode(false);
     stdout.write(LEAVE_ALT);
-    if (prof) stderr.write(prof.report(performance.now()));
+    if (prof) stderr.write(prof.report());
   };
   const die = (code: number, message?: string) => (): void => {
     restore();
@@ -66,7 +67,7 @@ export async function startUi(opts: UiOptions): Promise<number> {
     instance = render(
       <UiContext.Provider value={{ depth: opts.depth }}>
         <PainterContext.Provider value={painter}>
-          <App {...(opts.initial ? { initial: opts.initial } : {})} {...(opts.seed !== undefined ? { seed: opts.seed } : {})} />
+          <App {...(opts.initial ? { start: opts.initial } : {})} {...(opts.seed !== undefined ? { seed: opts.seed } : {})} />
         </PainterContext.Provider>
       </UiContext.Provider>,
       { stdout: painter.stream(), exitOnCtrlC: false, patchConsole: false, maxFps: 30, ...(prof ? { onRender: ({ renderTime }) => prof.inkRendered(renderTime, performance.now()) } : {}) },

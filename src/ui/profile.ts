@@ -1,17 +1,24 @@
 /**
- * Frame timing for --profile: React's render-to-commit time (which includes the heatmap), Ink's
- * own layout-to-string time, and the training done in slices while playing. Printed on exit.
+ * Frame timing for --profile: building the frame from the session (views, fields, panels), React's
+ * render-to-commit, Ink's own layout-to-string, and the training done in ticks while playing.
+ * Printed on exit.
  */
 
+const stats = (xs: readonly number[]): string => {
+  if (xs.length === 0) return 'no frames';
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number): string => s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(1);
+  return `${xs.length} frames, median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${s.at(-1)!.toFixed(1)} ms`;
+};
+
 export class FrameProfiler {
+  private build: number[] = [];
   private react: number[] = [];
   private ink: number[] = [];
   private renderStart = 0;
   private firstFrame = 0;
   private trainMs = 0;
-  private epochs = 0;
-  private playingSince = 0;
-  private playingMs = 0;
+  private ticks = 0;
   constructor(private readonly started: number) {}
 
   /** Called at the top of the root render: a render that never commits is replaced by the next one. */
@@ -28,34 +35,25 @@ export class FrameProfiler {
     this.ink.push(ms);
     if (this.firstFrame === 0) this.firstFrame = now - this.started;
   }
-  trained(epochs: number, ms: number): void {
-    this.epochs += epochs;
-    this.trainMs += ms;
+  /** Time to build one frame from the session (views, decision fields, panels). */
+  built(ms: number): void {
+    this.build.push(ms);
   }
-  playing(on: boolean, now: number): void {
-    if (on && this.playingSince === 0) this.playingSince = now;
-    if (!on && this.playingSince > 0) ((this.playingMs += now - this.playingSince), (this.playingSince = 0));
+  /** Time of one play tick (training). */
+  trained(ms: number): void {
+    this.trainMs += ms;
+    this.ticks++;
   }
 
-  report(now: number): string {
-    this.playing(false, now);
-    const stats = (xs: number[]): string => {
-      if (xs.length === 0) return 'no frames';
-      const s = [...xs].sort((a, b) => a - b);
-      const q = (p: number): string => s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(1);
-      return `${xs.length} frames, median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${s.at(-1)!.toFixed(1)} ms`;
-    };
+  report(): string {
     const lines = [
       'neural-eras --profile',
       `  first frame      ${this.firstFrame.toFixed(0)} ms after start`,
+      `  frame build      ${stats(this.build)}`,
       `  React render     ${stats(this.react)}`,
       `  Ink output       ${stats(this.ink)}`,
     ];
-    if (this.epochs > 0) {
-      const rate = this.trainMs > 0 ? (this.epochs / this.trainMs) * 1000 : 0;
-      const share = this.playingMs > 0 ? (this.trainMs / this.playingMs) * 100 : 0;
-      lines.push(`  training         ${this.epochs} epochs in ${this.trainMs.toFixed(0)} ms of slices (${rate.toFixed(0)} epochs/s in slices; ${share.toFixed(0)}% of playing time)`);
-    }
+    if (this.ticks > 0) lines.push(`  training         ${this.ticks} ticks, ${this.trainMs.toFixed(0)} ms in all (${(this.trainMs / this.ticks).toFixed(1)} ms a tick)`);
     return `${lines.join('\n')}\n`;
   }
 }

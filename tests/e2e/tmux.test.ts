@@ -1,13 +1,15 @@
 /**
- * End to end in a real terminal: tmux at 100×30 on a private socket, the built CLI with CI unset
- * (Ink prints only the last frame when CI is set). Open the XOR lab, play, watch the epoch
- * counter move and the cycling message appear, quit, and check the exit code and the screen.
+ * End to end in a real terminal, as a teacher uses it: tmux at 100×30 on a private socket, the
+ * built CLI with CI unset (Ink prints only the last frame when CI is set). `t`, then Enter only:
+ * every stop must reach its telling moment by itself, whole and with its verdicts on screen.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CURRICULUM } from '../../src/session/curriculum.js';
+import { screenProblems } from '../ui/screen-check.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'neural-eras-e2e-'));
@@ -17,15 +19,28 @@ const tmux = (...args: string[]): string => execFileSync('tmux', ['-S', sock, ..
 const screen = (): string => tmux('capture-pane', '-p', '-t', 'ne');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(what: string, probe: () => T | undefined | false, ms = 10_000): Promise<T> {
+async function until<T>(what: string, probe: () => T | undefined | false, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = probe();
     if (v) return v;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
-    await sleep(50);
+    await sleep(100);
   }
 }
+
+/** The verdict words each stop ends on, left to right (from the curriculum's runs). */
+const VERDICTS: Readonly<Record<string, readonly string[]>> = {
+  'mp-gates': ['SOLVED'],
+  'hebb-and': ['SOLVED', 'TRUNCATED'],
+  'seed-perceptron-epoch': ['SOLVED'],
+  'adaline-divergence': ['DIVERGED', 'SOLVED'],
+  'perceptron-xor': ['CYCLING'],
+  'seed-xor-two-layer': ['SOLVED', 'TRUNCATED'],
+  'xor-backprop': ['CYCLING', 'SOLVED'],
+  'vanishing-gradients': ['TRUNCATED', 'SOLVED'],
+  'overfitting-dropout': ['FINISHED', 'FINISHED'],
+};
 
 beforeAll(() => {
   // The CLI runs from dist/: build it when a source file is newer (what `npm test` does first).
@@ -42,41 +57,29 @@ afterAll(() => {
 });
 
 describe('the terminal UI in tmux', () => {
-  it('opens the XOR lab, plays to the cycling message, and quits leaving the terminal as it was', async () => {
-    const cmd = `cd ${JSON.stringify(root)} && echo BEFORE-APP && env -u CI ${JSON.stringify(process.execPath)} bin/neural-eras.js; echo $? > ${JSON.stringify(exitFile)}; sleep 60`;
+  it('t, then Enter only: every tour stop ends on its moment, whole, and q leaves the terminal as it was', async () => {
+    const cmd = `cd ${JSON.stringify(root)} && echo BEFORE-APP && env -u CI TERM=xterm-256color ${JSON.stringify(process.execPath)} bin/neural-eras.js; echo $? > ${JSON.stringify(exitFile)}; sleep 60`;
     tmux('new-session', '-d', '-s', 'ne', '-x', '100', '-y', '30', cmd);
-    await until('the timeline', () => screen().includes('1943'));
+    await until('the timeline', () => screen().includes('press t for the classroom tour'));
     expect(tmux('display-message', '-p', '-t', 'ne', '#{alternate_on}').trim()).toBe('1');
-
-    tmux('send-keys', '-t', 'ne', 'j', 'j', 'j', 'j');
-    await until('1969 selected', () => screen().includes('▶ 1969'));
-    tmux('send-keys', '-t', 'ne', 'Enter');
-    await until('the XOR lab', () => screen().includes('perceptron-xor'));
-    // The lab starts listening right after its first frame.
-    await sleep(300);
-
-    // Slow down to 2 epochs a second so the counter is seen moving, then play.
-    tmux('send-keys', '-t', 'ne', '-l', '--', '--');
-    await until('speed 2/s', () => screen().includes('speed 2/s'));
-    tmux('send-keys', '-t', 'ne', 'Space');
-    const epochs = new Set<number>();
-    const final = await until('the cycling message', () => {
-      const s = screen();
-      const m = /epoch (\d+)/.exec(s);
-      if (m) epochs.add(Number(m[1]));
-      return s.includes('CYCLING:') && s;
-    });
-    expect(epochs.size).toBeGreaterThanOrEqual(3);
-    expect(final).toContain('No weight vector separates XOR');
-
-    tmux('send-keys', '-t', 'ne', 'q');
-    await until('back on the timeline', () => screen().includes('▶ 1969'));
+    tmux('send-keys', '-t', 'ne', 't');
+    for (const [i, stop] of CURRICULUM.entries()) {
+      const words = VERDICTS[stop.scenario]!;
+      const final = await until(`stop ${i + 1} (${stop.scenario}) to end on ${words.join(' and ')}`, () => {
+        const s = screen();
+        const status = s.split('\n').find((l) => l.startsWith(' ⏸')) ?? '';
+        return s.includes(`Tour ${i + 1}/${CURRICULUM.length}`) && new RegExp(words.join('.*')).test(status) && s;
+      });
+      expect(screenProblems(final.replace(/\n+$/, '').split('\n'), 100, 30), `stop ${i + 1}`).toEqual([]);
+      tmux('send-keys', '-t', 'ne', 'Enter');
+    }
+    await until('back on the timeline after the last stop', () => screen().includes('press t for the classroom tour'));
     tmux('send-keys', '-t', 'ne', 'q');
     const code = await until('the exit code', () => existsSync(exitFile) && readFileSync(exitFile, 'utf8').trim());
     expect(code).toBe('0');
     expect(tmux('display-message', '-p', '-t', 'ne', '#{alternate_on}').trim()).toBe('0');
     const after = screen();
     expect(after).toContain('BEFORE-APP');
-    expect(after).not.toContain('1943');
-  }, 30_000);
+    expect(after).not.toContain('press t for the classroom tour');
+  }, 400_000);
 });

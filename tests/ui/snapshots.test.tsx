@@ -13,9 +13,9 @@ describe('snapshots at a fixed seed', () => {
   });
 
   it('a lab frame: the worked perceptron epoch after two single updates', async () => {
-    const ui = mount(<App initial={{ kind: 'lab', scenario: 'seed-perceptron-epoch' }} seed={1} />);
-    await ui.waitText('⏸ paused');
+    const ui = mount(<App start={{ kind: 'lab', scenario: 'seed-perceptron-epoch' }} seed={1} />);
+    await ui.waitText('⏸ epoch 0');
     await ui.press('.', '.');
-    expect(await ui.waitText('epoch 0 +2 steps')).toMatchSnapshot();
+    expect(await ui.waitText('⏸ epoch 0+2')).toMatchSnapshot();
   });
 });

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Run } from '../../src/core/runner.js';
-import { executeScenario, prepareRuns } from '../../src/scenarios/execute.js';
+import { prepareRuns } from '../../src/scenarios/execute.js';
 import { loadScenario } from '../../src/scenarios/loader.js';
-import { DisplaySeries, logBar, plot } from '../../src/ui/charts.js';
+import { DisplaySeries } from '../../src/session/series.js';
+import { logBar, plot } from '../../src/ui/charts.js';
 import { detectDepth, resolveDepth, stripAnsi, to256 } from '../../src/ui/color.js';
 import { heatmapRows, pointMarks } from '../../src/ui/heatmap.js';
 import { tokensOf, type KeyLike } from '../../src/ui/keys.js';
-import { modelChoices, nextSeed, tryLoadScenario } from '../../src/ui/session.js';
-import { Trainer } from '../../src/ui/trainer.js';
 
 const noKey: KeyLike = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, return: false, escape: false, ctrl: false, tab: false, backspace: false, delete: false };
 
@@ -74,33 +73,3 @@ describe('keys and colour', () => {
   });
 });
 
-describe('what the lab trains', () => {
-  it('builds runs exactly as `neural-eras run` does: same seed, same weights, bit for bit', () => {
-    const s = loadScenario('perceptron-xor');
-    const headless = executeScenario(s, { seed: 7 });
-    const t = new Trainer([modelChoices(s, 7)[0]!.spec]);
-    while (!t.done) t.epoch();
-    const run = t.lanes[0]!.run!;
-    expect(run.model.weights()).toEqual(headless.runs[0]!.weights);
-    expect(run.status.outcome).toBe(headless.runs[0]!.outcome);
-    expect(run.epoch).toBe(headless.runs[0]!.epochs);
-  });
-  it('offers the registry models on the same data after the scenario runs', () => {
-    const choices = modelChoices(loadScenario('perceptron-xor'), 1);
-    expect(choices[0]).toMatchObject({ id: 'perceptron', own: true });
-    expect(choices.slice(1).every((c) => !c.own && c.spec.data === choices[0]!.spec.data)).toBe(true);
-  });
-  it('derives the next seed deterministically and names a missing scenario', () => {
-    expect(nextSeed(1)).toBe(2);
-    expect(nextSeed('a')).toBe('a+1');
-    expect(tryLoadScenario('no-such-scenario')).toBe('scenario "no-such-scenario" is not available yet');
-  });
-  it('trims the runner history in long sessions and keeps stepping one pattern at a time', () => {
-    const s = loadScenario('perceptron-xor');
-    const t = new Trainer(prepareRuns(s, { epochs: 100_000 }).map((spec) => ({ ...spec, params: { ...spec.params, shuffle: true } })));
-    for (let i = 0; i < 2000; i++) t.epoch();
-    expect(t.lanes[0]!.run!.history.length).toBeLessThanOrEqual(600);
-    t.pattern();
-    expect(t.lanes[0]!.run!.lastStep?.equation).toMatch(/w|t = o/);
-  });
-});

@@ -1,6 +1,6 @@
 /**
- * What a lab trains: a scenario's runs (built exactly as `neural-eras run` builds them, through
- * prepareRuns) plus, for `m`, the other registry models on the same data. No React here.
+ * What a lab can train: a scenario's own runs (built exactly as `neural-eras run` builds them,
+ * through prepareRuns) plus, for `m`, the other registry models tried on the same data.
  */
 import { resolveParams } from '../core/params.js';
 import type { RunSpec } from '../core/runner.js';
@@ -19,12 +19,16 @@ export interface ModelChoice {
   readonly own: boolean;
 }
 
+/** Epochs a model tried on a scenario's data gets at least: the scenario's budget suits its own runs. */
+export const TRIED_BUDGET = 2000;
+
 /** The scenario, or a one-line reason why it cannot be opened (missing file, invalid file). */
-export function tryLoadScenario(id: string): Scenario | string {
+export function tryLoadScenario(ref: string | Scenario): Scenario | string {
+  if (typeof ref !== 'string') return ref;
   try {
-    return loadScenario(id);
+    return loadScenario(ref);
   } catch (e) {
-    return (e as Error).message.startsWith('unknown scenario') ? `scenario "${id}" is not available yet` : (e as Error).message;
+    return (e as Error).message.startsWith('unknown scenario') ? `scenario "${ref}" is not available yet` : (e as Error).message;
   }
 }
 
@@ -33,7 +37,7 @@ export const nextSeed = (seed: Seed): Seed => (typeof seed === 'number' ? seed +
 
 /**
  * Every model the lab can show for a scenario at a seed: its own runs first, then each registry
- * model it does not use, with default parameters and the first run's data and epoch budget.
+ * model it does not use, with default parameters, the first run's data and a budget that suits it.
  */
 export function modelChoices(scenario: Scenario, seed: Seed, overrides: ReadonlyMap<string, Params> = new Map()): ModelChoice[] {
   const labels = new Map(scenario.runs.map((r) => [r.id, r.label]));
@@ -46,8 +50,27 @@ export function modelChoices(scenario: Scenario, seed: Seed, overrides: Readonly
     .map((plugin) => {
       const id = plugin.meta.id;
       const params = { ...resolveParams(plugin.meta.params, {}), ...(overrides.get(id) ?? {}) };
-      const spec: RunSpec = { id, plugin, params, data: first.data, seed, epochs: first.epochs, ...(first.divergeBound ? { divergeBound: first.divergeBound } : {}) };
+      const spec: RunSpec = {
+        id,
+        plugin,
+        params,
+        data: first.data,
+        seed,
+        epochs: Math.max(first.epochs, TRIED_BUDGET),
+        ...(first.divergeBound ? { divergeBound: first.divergeBound } : {}),
+      };
       return { id, label: `${id} (tried on this data)`, spec, own: false };
     });
   return [...own, ...others];
+}
+
+/** The partner of a model in compare: another run of the scenario, else the MLP, else the next model. */
+export function partnerOf(choices: readonly ModelChoice[], index: number): number {
+  const me = choices[index];
+  if (!me) return -1;
+  const own = choices.findIndex((c, i) => i !== index && c.own);
+  if (me.own && own >= 0) return own;
+  const mlp = choices.findIndex((c, i) => i !== index && c.spec.plugin.meta.id === 'mlp-backprop');
+  if (mlp >= 0) return mlp;
+  return choices.length > 1 ? (index + 1) % choices.length : -1;
 }

@@ -12,6 +12,8 @@ export interface Era {
   readonly winter?: boolean;
   /** The scenario its lab opens (may not exist yet: the lab then says so). */
   readonly scenario: string | null;
+  /** The run shown first: the era's own model. */
+  readonly run?: string;
   /** Set when the era has no model of its own yet: what its lab shows instead, and why. */
   readonly standIn?: string;
 }
@@ -22,11 +24,11 @@ export const ERAS: readonly Era[] = [
   { year: '1958', people: 'Rosenblatt', brought: 'the perceptron: a weighted sum and a threshold that learns from its errors', couldNot: 'draw anything but a straight line', scenario: 'seed-perceptron-epoch' },
   { year: '1960', people: 'Widrow & Hoff', brought: 'Adaline and the delta rule w ← w + η(y − o)x, driven by the error', couldNot: 'escape a single linear unit; too large an η diverges', scenario: 'adaline-divergence' },
   { year: '1969', people: 'Minsky & Papert', brought: 'the proof that one layer cannot compute XOR', couldNot: 'say how to train more layers: the first winter', winter: true, scenario: 'perceptron-xor' },
-  { year: '1986', people: 'Rumelhart, Hinton & Williams', brought: 'hidden layers trained by back-propagation: the MLP solves XOR', couldNot: 'go deep: gradients fade layer by layer', scenario: 'xor-backprop' },
+  { year: '1986', people: 'Rumelhart, Hinton & Williams', brought: 'hidden layers trained by back-propagation: the MLP solves XOR', couldNot: 'go deep: gradients fade layer by layer', scenario: 'xor-backprop', run: 'mlp-backprop' },
   { year: '1989', people: 'LeCun et al.', brought: 'a convnet trained by backprop reads handwritten zip codes', couldNot: 'scale with the data and computers of the time', scenario: 'multiclass-softmax', standIn: 'no convnet model yet: the lab shows backprop with a softmax over 3 classes' },
-  { year: '1991–94', people: 'Hochreiter; Bengio, Simard & Frasconi', brought: 'the diagnosis: in deep nets gradients vanish', couldNot: 'train deep nets; little data, overfitting: the second winter', winter: true, scenario: 'vanishing-gradients' },
+  { year: '1991–94', people: 'Hochreiter; Bengio, Simard & Frasconi', brought: 'the diagnosis: in deep nets gradients vanish', couldNot: 'train deep nets; little data, overfitting: the second winter', winter: true, scenario: 'vanishing-gradients', run: 'sigmoid' },
   { year: '2006', people: 'Hinton & Salakhutdinov', brought: 'layer-wise pretraining gives deep nets good initial weights', couldNot: 'avoid a slow, two-stage recipe', scenario: 'spirals', standIn: 'no RBM pretraining model yet: the lab shows a deep net on spirals' },
-  { year: '2010–11', people: 'Nair & Hinton; Glorot, Bordes & Bengio', brought: 'ReLU: gradients pass through, training gets faster', couldNot: 'revive a unit once it is dead (always 0)', scenario: 'vanishing-gradients' },
-  { year: '2012', people: 'Hinton, Srivastava, Krizhevsky, Sutskever, Salakhutdinov', brought: 'dropout: random units off in training, less co-adaptation and overfitting', couldNot: 'train as fast: the noise slows convergence', scenario: 'overfitting-dropout' },
+  { year: '2010–11', people: 'Nair & Hinton; Glorot, Bordes & Bengio', brought: 'ReLU: gradients pass through, training gets faster', couldNot: 'revive a unit once it is dead (always 0)', scenario: 'vanishing-gradients', run: 'relu' },
+  { year: '2012', people: 'Hinton, Srivastava, Krizhevsky, Sutskever, Salakhutdinov', brought: 'dropout: random units off in training, less co-adaptation and overfitting', couldNot: 'train as fast: the noise slows convergence', scenario: 'overfitting-dropout', run: 'dropout' },
   { year: '2012', people: 'Krizhevsky, Sutskever & Hinton', brought: 'AlexNet: ReLU + dropout + GPUs win ImageNet', couldNot: '(the start of the deep-learning era)', scenario: 'overfitting-dropout', standIn: 'no ImageNet here: the lab shows ReLU + dropout, two of its ingredients' },
 ];

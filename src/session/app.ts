@@ -1,0 +1,211 @@
+/**
+ * The whole interactive UI, headless: which screen is showing (timeline, lab, tour, scenario
+ * picker), the help overlay, the lab's dialogs, and every key, handled one at a time through the
+ * screens' keymaps. The React layer feeds it keys and ticks and draws its view; tests drive it
+ * directly, so a burst of keys reaches each screen in turn by construction.
+ */
+import type { Params } from '../core/types.js';
+import type { Scenario } from '../scenarios/loader.js';
+import type { Seed } from './choices.js';
+import { ERAS } from './eras.js';
+import { ParamForm, type FormView } from './form.js';
+import { LAB_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type Token } from './keymaps.js';
+import { LabSession, type LabView } from './lab.js';
+import { Picker, type PickerView } from './picker.js';
+import { TourSession, type TourView } from './tour.js';
+import type { FieldRequest } from './lane-view.js';
+
+export type Start =
+  | { readonly kind: 'timeline' }
+  | { readonly kind: 'picker' }
+  | { readonly kind: 'tour'; readonly stop?: number }
+  | { readonly kind: 'lab'; readonly scenario: string | Scenario; readonly run?: string; readonly overrides?: ReadonlyMap<string, Params> };
+
+type Screen = { kind: 'timeline' } | { kind: 'picker'; picker: Picker } | { kind: 'lab'; lab: LabSession } | { kind: 'tour'; tour: TourSession };
+
+export interface TimelineView {
+  readonly kind: 'timeline';
+  readonly at: number;
+}
+
+export type ScreenView = TimelineView | PickerView | LabView | TourView;
+
+export interface AppView {
+  readonly screen: ScreenView;
+  /** A dialog over the lab (parameter form or scenario picker). */
+  readonly dialog: FormView | PickerView | null;
+  readonly help: boolean;
+}
+
+/** Scenarios whose claims are about gradient norms open with the gradient panel. */
+const wantsGradients = (s: Scenario | null): boolean => Boolean(s?.claims.some((c) => c.metric?.startsWith('grad')));
+
+export class AppSession {
+  private screen: Screen = { kind: 'timeline' };
+  era = 0;
+  help = false;
+  quit = false;
+  private dialog: { kind: 'form'; form: ParamForm } | { kind: 'picker'; picker: Picker } | null = null;
+
+  constructor(
+    start: Start = { kind: 'timeline' },
+    private readonly seed?: Seed,
+    private readonly clock?: () => number,
+  ) {
+    this.start(start);
+  }
+
+  private start(s: Start): void {
+    this.dialog = null;
+    if (s.kind === 'timeline') this.screen = { kind: 'timeline' };
+    else if (s.kind === 'picker') this.screen = { kind: 'picker', picker: new Picker(null) };
+    else if (s.kind === 'tour') this.screen = { kind: 'tour', tour: new TourSession(s.stop ?? 0, undefined, this.clock) };
+    else this.screen = { kind: 'lab', lab: this.openLab(s.scenario, s.run, s.overrides) };
+  }
+
+  private openLab(scenario: string | Scenario, run?: string, overrides?: ReadonlyMap<string, Params>): LabSession {
+    const lab = new LabSession({
+      scenario,
+      ...(run ? { run } : {}),
+      ...(this.seed !== undefined ? { seed: this.seed } : {}),
+      ...(overrides ? { overrides } : {}),
+      ...(this.clock ? { clock: this.clock } : {}),
+    });
+    if (wantsGradients(lab.scenario)) lab.gradients = true;
+    return lab;
+  }
+
+  /** The lab on screen (the tour's current stop included). */
+  get lab(): LabSession | null {
+    return this.screen.kind === 'lab' ? this.screen.lab : this.screen.kind === 'tour' ? this.screen.tour.lab : null;
+  }
+  get tour(): TourSession | null {
+    return this.screen.kind === 'tour' ? this.screen.tour : null;
+  }
+  get kind(): Screen['kind'] {
+    return this.screen.kind;
+  }
+  get playing(): boolean {
+    return this.lab?.playing ?? false;
+  }
+
+  /** One key press, handled by the screen (or dialog, or help) showing now. */
+  key(t: Token): void {
+    if (t === 'ctrl-c') return void (this.quit = true);
+    if (this.help) return void (this.help = false);
+    if (this.dialog) return this.dialogKey(t);
+    const s = this.screen;
+    if (s.kind === 'timeline') return this.timelineKey(t);
+    if (s.kind === 'picker') {
+      const r = s.picker.key(t);
+      if (r === 'cancel') this.start({ kind: 'timeline' });
+      else if (r) this.start({ kind: 'lab', scenario: r.open });
+      return;
+    }
+    if (s.kind === 'tour') {
+      const a = actionOf(TOUR_KEYS, t);
+      if (a === 'next') return void (s.tour.go(s.tour.stop + 1) || this.start({ kind: 'timeline' }));
+      if (a === 'previous') return void s.tour.go(s.tour.stop - 1);
+      if (a === 'leave') return this.start({ kind: 'timeline' });
+      return this.labKey(s.tour.lab, actionOf(TOUR_LAB_KEYS, t));
+    }
+    return this.labKey(s.lab, actionOf(LAB_KEYS, t));
+  }
+
+  private timelineKey(t: Token): void {
+    const era = ERAS[this.era]!;
+    switch (actionOf(TIMELINE_KEYS, t)) {
+      case 'up':
+        return void (this.era = (this.era + ERAS.length - 1) % ERAS.length);
+      case 'down':
+        return void (this.era = (this.era + 1) % ERAS.length);
+      case 'open':
+        if (era.scenario) this.start({ kind: 'lab', scenario: era.scenario, ...(era.run ? { run: era.run } : {}) });
+        return;
+      case 'tour':
+        return this.start({ kind: 'tour' });
+      case 'scenario':
+        return this.start({ kind: 'picker' });
+      case 'help':
+        return void (this.help = true);
+      case 'quit':
+        return void (this.quit = true);
+      default:
+    }
+  }
+
+  private labKey(lab: LabSession, a: LabAction | null): void {
+    switch (a) {
+      case 'toggle':
+        return lab.toggle();
+      case 'epoch':
+        return lab.epoch();
+      case 'pattern':
+        return lab.pattern();
+      case 'faster':
+        return lab.faster();
+      case 'slower':
+        return lab.slower();
+      case 'reset':
+        return lab.reset();
+      case 'reseed':
+        return lab.reseed();
+      case 'model':
+        return lab.nextModel();
+      case 'compare':
+        return lab.toggleCompare();
+      case 'gradients':
+        return lab.toggleGradients();
+      case 'help':
+        return void (this.help = true);
+      case 'params': {
+        const choice = lab.choices[lab.index];
+        if (!choice) return;
+        lab.pause();
+        this.dialog = { kind: 'form', form: new ParamForm(`${choice.spec.plugin.meta.id} (run ${choice.id})`, choice.id, choice.spec.plugin.meta.params, choice.spec.params) };
+        return;
+      }
+      case 'scenario':
+        lab.pause();
+        this.dialog = { kind: 'picker', picker: new Picker(lab.scenario?.id ?? null) };
+        return;
+      case 'back':
+        return lab.compare ? lab.toggleCompare(false) : this.start({ kind: 'timeline' });
+      default:
+    }
+  }
+
+  private dialogKey(t: Token): void {
+    const d = this.dialog!;
+    const lab = this.lab!;
+    if (d.kind === 'form') {
+      const r = d.form.key(t);
+      if (r === 'cancel') this.dialog = null;
+      else if (r) {
+        lab.applyParams(d.form.runId, r.apply);
+        this.dialog = null;
+      }
+      return;
+    }
+    const r = d.picker.key(t);
+    if (r === 'cancel') this.dialog = null;
+    else if (r) {
+      lab.open(r.open);
+      if (wantsGradients(lab.scenario)) lab.gradients = true;
+      this.dialog = null;
+    }
+  }
+
+  /** Plays the lab on screen for the time since the last tick; true when the view changed. */
+  tick(now: number): boolean {
+    return this.dialog || this.help ? false : (this.lab?.tick(now) ?? false);
+  }
+
+  view(now: number, fields: readonly (FieldRequest | null)[] = []): AppView {
+    const s = this.screen;
+    const screen: ScreenView =
+      s.kind === 'timeline' ? { kind: 'timeline', at: this.era } : s.kind === 'picker' ? s.picker.view() : s.kind === 'tour' ? s.tour.view(now, fields) : s.lab.view(now, fields);
+    const dialog = this.dialog ? (this.dialog.kind === 'form' ? this.dialog.form.view() : this.dialog.picker.view()) : null;
+    return { screen, dialog, help: this.help };
+  }
+}

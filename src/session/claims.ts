@@ -1,0 +1,39 @@
+/**
+ * The scenario's claims as the lab shows them: each pending while the runs it names still train,
+ * then ✓ or ✗ with what was measured. A claim about a run that is not on screen says so.
+ */
+import { resultOf, type RunResult } from '../scenarios/execute.js';
+import { checkClaim, claimRuns, describeClaim } from '../scenarios/claims.js';
+import type { Scenario } from '../scenarios/loader.js';
+import type { Run } from '../core/runner.js';
+import type { ModelChoice } from './choices.js';
+import type { Lane } from './lane.js';
+
+export type ClaimState = 'pending' | 'holds' | 'fails' | 'elsewhere';
+
+export interface ClaimView {
+  readonly text: string;
+  readonly state: ClaimState;
+  readonly note?: string;
+}
+
+export function claimViews(scenario: Scenario, lanes: readonly Lane[], shown: readonly ModelChoice[]): ClaimView[] {
+  const byId = new Map<string, readonly [Run, RunResult]>();
+  const onScreen = new Map<string, Lane>();
+  lanes.forEach((lane, i) => {
+    const choice = shown[i];
+    if (!choice?.own) return;
+    onScreen.set(choice.id, lane);
+    if (lane.run?.done) byId.set(choice.id, [lane.run, resultOf(lane.run, choice.label)]);
+  });
+  return scenario.claims.map((c) => {
+    const note = c.note ? { note: c.note } : {};
+    const runs = claimRuns(c);
+    const missing = runs.filter((id) => !onScreen.has(id));
+    if (missing.length > 0) return { text: `${describeClaim(c)} (run ${missing.join(', ')} is not on screen)`, state: 'elsewhere' as const, ...note };
+    if (!runs.every((id) => byId.has(id))) return { text: describeClaim(c), state: 'pending' as const, ...note };
+    const result = checkClaim(c, byId);
+    if (!result) return { text: describeClaim(c), state: 'pending' as const, ...note };
+    return { text: result.claim, state: result.holds ? ('holds' as const) : ('fails' as const), ...note };
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * The classroom tour, as data: stops in historical order, each a scenario with the runs it shows,
+ * the pace it plays at and the telling moment it stops on. One file feeds the interactive tour,
+ * `neural-eras tour` and the static report printed off a terminal.
+ */
+import type { PlayOn } from './lane.js';
+import type { Pace } from './pace.js';
+
+export interface Stop {
+  readonly scenario: string;
+  readonly title: string;
+  /** Two short lines said before the run. */
+  readonly narrative: readonly string[];
+  /** The run on screen, or two side by side (run ids of the scenario). */
+  readonly runs: readonly [string] | readonly [string, string];
+  readonly pace: Pace;
+  /** Open with the per-layer gradient panel. */
+  readonly gradients?: boolean;
+  /** Per run id: play on after a divergence until the explosion is visible. */
+  readonly playOn?: Readonly<Record<string, PlayOn>>;
+  /** What the screen holds when the stop has played out, in words (the report and the tests read it). */
+  readonly moment: string;
+}
+
+export const CURRICULUM: readonly Stop[] = [
+  {
+    scenario: 'mp-gates',
+    title: '1943 · McCulloch & Pitts: neurons as logic',
+    narrative: ['A unit fires when its inputs reach a threshold θ. Wired by hand, units compute AND, OR, NOT.', 'Nothing is learned: m shows the other gates, and the AND wiring asked for OR.'],
+    runs: ['and'],
+    pace: { unit: 'epoch', perSecond: 10 },
+    moment: 'the AND unit (w = (1, 1), θ = 2) answers all four patterns right: SOLVED at epoch 0, without learning',
+  },
+  {
+    scenario: 'hebb-and',
+    title: '1949 · Hebb: learning by changing weights',
+    narrative: ['Δw = η·x·t: a connection grows when both ends are active.', 'Side by side: with ±1 coding one pass learns AND; with 0/1 coding it cannot.'],
+    runs: ['bipolar', 'binary'],
+    pace: { unit: 'pattern', perSecond: 2 },
+    moment: 'after one pass the ±1-coded unit computes AND while the 0/1-coded one still errs',
+  },
+  {
+    scenario: 'seed-perceptron-epoch',
+    title: '1958 · Rosenblatt: the perceptron learns from its errors',
+    narrative: ['Start from the OR unit (−0.4, 0.6, 0.6) and show it AND, one pattern a second (. steps by hand).', 'Two errors, two corrections of η(t − o)x, and the line becomes AND.'],
+    runs: ['perceptron'],
+    pace: { unit: 'pattern', perSecond: 1 },
+    moment: 'the four updates of the lecture written out, ending at w = (−0.6, 0.5, 0.5): the line −0.6 + 0.5·x1 + 0.5·x2 = 0 computes AND',
+  },
+  {
+    scenario: 'adaline-divergence',
+    title: '1960 · Widrow & Hoff: the delta rule, and its speed limit',
+    narrative: ['Adaline follows the gradient of the squared error: w ← w + η Σ (t − w·x) x.', 'Above η = 2/λmax ≈ 0.3139 every step overshoots: watch the loss explode while η = 0.30 settles.'],
+    runs: ['above', 'below'],
+    pace: { unit: 'epoch', perSecond: 25 },
+    playOn: { above: { lossFactor: 100, weightAbove: 1e6 } },
+    moment: 'η = 0.33 DIVERGED, its loss at least 100 times its start on a log scale, beside η = 0.30 SOLVED at the least-squares weights (−1.5, 1, 1)',
+  },
+  {
+    scenario: 'perceptron-xor',
+    title: '1969 · Minsky & Papert: one layer cannot compute XOR',
+    narrative: ['No straight line puts (0,1) and (1,0) on one side and (0,0), (1,1) on the other.', 'Watch the line chase the errors, four patterns a second: every epoch errs, and the weights come back.'],
+    runs: ['perceptron'],
+    pace: { unit: 'pattern', perSecond: 4 },
+    moment: 'CYCLING at epoch 3: its four updates bring w back to the weights of epoch 2, the line never separates XOR (accuracy 50%)',
+  },
+  {
+    scenario: 'seed-xor-two-layer',
+    title: 'XOR with two layers, wired by hand',
+    narrative: ['Hidden units OR and NAND re-describe the input; an AND on top computes XOR (columns h1, h2).', 'The lecture prints v = (−0.4, 0.6, −0.6): a sign typo. The corrected v = (−0.4, 0.6, 0.6) works.'],
+    runs: ['corrected', 'as-printed'],
+    pace: { unit: 'epoch', perSecond: 10 },
+    moment: 'h1 = OR and h2 = NAND on every pattern; the corrected output unit computes XOR, the printed one errs on (0,1)',
+  },
+  {
+    scenario: 'xor-backprop',
+    title: '1986 · Rumelhart, Hinton & Williams: back-propagation solves XOR',
+    narrative: ['A hidden layer, a smooth activation, and the chain rule: the error flows back to every weight.', 'Side by side on XOR: the 1969 perceptron cycles, the MLP learns the hidden units it lacked.'],
+    runs: ['perceptron', 'mlp-backprop'],
+    pace: { unit: 'epoch', perSecond: 100 },
+    moment: 'the perceptron CYCLING at 50% beside the 2-2-1 MLP SOLVED at 100%, its hidden units drawn',
+  },
+  {
+    scenario: 'vanishing-gradients',
+    title: '1991–2011 · Vanishing gradients, and ReLU',
+    narrative: ["σ'(z) ≤ 1/4: multiplied layer after layer, the gradient fades before it reaches the first layers.", 'Same net, data, seed and η; only the activation differs. Compare the per-layer norms (log scale).'],
+    runs: ['sigmoid', 'relu'],
+    pace: { unit: 'epoch', perSecond: 100 },
+    gradients: true,
+    moment: 'all 11 layers of both nets: the sigmoid net\'s first layer gets ~10⁻⁷ of the last layer\'s gradient and it stalls (TRUNCATED), the ReLU net\'s about half and it learns (SOLVED)',
+  },
+  {
+    scenario: 'overfitting-dropout',
+    title: '2012 · Dropout: less overfitting',
+    narrative: ['A big net memorises its 50 training points: train accuracy up, test accuracy down.', 'Dropping random units in training stops co-adaptation: compare the test numbers.'],
+    runs: ['plain', 'dropout'],
+    pace: { unit: 'epoch', perSecond: 100 },
+    moment: 'both FINISHED after 600 epochs: without dropout train 100% / test ~69%, with dropout train ~92% / test ~76%, gaps printed',
+  },
+];

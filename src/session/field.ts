@@ -1,0 +1,119 @@
+/**
+ * What the decision-boundary view draws, computed here (the screen never calls a model): the
+ * model's class and score at every pixel of the input plane, the data points, and for a single
+ * linear unit its separating line. Hidden units of small nets get a field each.
+ */
+import type { Dataset } from '../core/types.js';
+
+export interface Domain {
+  readonly x: readonly [number, number];
+  readonly y: readonly [number, number];
+}
+
+export interface FieldPoint {
+  readonly x: number;
+  readonly y: number;
+  readonly label: number;
+  readonly test: boolean;
+}
+
+export interface Field {
+  /** Text cells across and down; each cell holds two pixels, one above the other. */
+  readonly cols: number;
+  readonly rows: number;
+  readonly domain: Domain;
+  readonly classes: number;
+  /** Class of each pixel, row-major, top pixel row first (cols × 2·rows). */
+  readonly labels: Int16Array;
+  /** Score of each pixel in [0, 1]: P(class 1) for two classes, the winner's share for more. */
+  readonly scores: Float32Array;
+  readonly points: readonly FieldPoint[];
+  /** A single linear unit's weights (w0, w1, w2): its line w0 + w1·x1 + w2·x2 = 0 is drawn. */
+  readonly line: readonly number[] | null;
+}
+
+/** A hidden unit's activation over the plane, with the range it spans (for its colour scale). */
+export interface UnitField {
+  readonly cols: number;
+  readonly rows: number;
+  readonly values: Float32Array;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export interface Predictor {
+  predict(x: readonly number[]): { label: number; score: number };
+}
+
+/** The input box of the data (train and test), padded so edge points sit inside. */
+export function domainOf(data: Pick<Dataset, 'inputs' | 'test'>): Domain {
+  const rows = [...data.inputs, ...(data.test?.inputs ?? [])];
+  const span = (j: number): [number, number] => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const r of rows) {
+      const v = r[j] ?? 0;
+      if (!Number.isFinite(v)) continue;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    if (!Number.isFinite(lo)) return [-1, 1];
+    // Small boolean boxes get room around the corners; generated clouds a thin margin.
+    const range = hi - lo;
+    const pad = range < 1e-9 ? 0.5 : range <= 2 ? range * 0.4 : range * 0.08;
+    return [lo - pad, hi + pad];
+  };
+  return { x: span(0), y: span(1) };
+}
+
+/** Pixel (c, r) centre in input coordinates. */
+const at = (d: Domain, cols: number, pixelRows: number, c: number, r: number): [number, number] => [
+  d.x[0] + ((c + 0.5) / cols) * (d.x[1] - d.x[0]),
+  d.y[1] - ((r + 0.5) / pixelRows) * (d.y[1] - d.y[0]),
+];
+
+export function computeField(model: Predictor, data: Dataset, cols: number, rows: number, domain: Domain, line: readonly number[] | null): Field {
+  const pixelRows = 2 * rows;
+  const labels = new Int16Array(cols * pixelRows);
+  const scores = new Float32Array(cols * pixelRows);
+  const x: number[] = [0, 0];
+  for (let r = 0; r < pixelRows; r++) {
+    for (let c = 0; c < cols; c++) {
+      [x[0], x[1]] = at(domain, cols, pixelRows, c, r);
+      const p = model.predict(x);
+      const i = r * cols + c;
+      labels[i] = p.label < 0 ? 0 : p.label;
+      scores[i] = Number.isFinite(p.score) ? p.score : 0.5;
+    }
+  }
+  const points: FieldPoint[] = [];
+  data.test?.inputs.forEach((v, i) => points.push({ x: v[0]!, y: v[1]!, label: data.test!.labels[i] ?? 0, test: true }));
+  data.inputs.forEach((v, i) => points.push({ x: v[0]!, y: v[1]!, label: data.labels[i] ?? 0, test: false }));
+  return { cols, rows, domain, classes: Math.max(2, data.classes), labels, scores, points, line };
+}
+
+/** One field per hidden unit of the first hidden layer: its activation at every pixel. */
+export function computeUnitFields(hidden: (x: readonly number[]) => readonly (readonly number[])[], cols: number, rows: number, domain: Domain): UnitField[] {
+  const pixelRows = 2 * rows;
+  const x: number[] = [0, 0];
+  let fields: { values: Float32Array; lo: number; hi: number }[] = [];
+  for (let r = 0; r < pixelRows; r++) {
+    for (let c = 0; c < cols; c++) {
+      [x[0], x[1]] = at(domain, cols, pixelRows, c, r);
+      const a = hidden(x)[0] ?? [];
+      if (fields.length === 0) fields = a.map(() => ({ values: new Float32Array(cols * pixelRows), lo: Infinity, hi: -Infinity }));
+      a.forEach((v, k) => {
+        const f = fields[k]!;
+        f.values[r * cols + c] = v;
+        if (v < f.lo) f.lo = v;
+        if (v > f.hi) f.hi = v;
+      });
+    }
+  }
+  return fields.map((f) => ({ cols, rows, values: f.values, lo: f.lo, hi: f.hi }));
+}
+
+/** The single linear unit's weights, when the model is one on two inputs: (w0, w1, w2). */
+export function lineOf(weights: unknown, features: number): readonly number[] | null {
+  return features === 2 && Array.isArray(weights) && weights.length === 3 && weights.every((v) => typeof v === 'number' && Number.isFinite(v)) ? (weights as number[]) : null;
+}

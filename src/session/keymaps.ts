@@ -1,0 +1,97 @@
+/**
+ * One keymap table per screen: which keys do what. The same tables drive key handling, the help
+ * screen and the footer hints (condensed by priority to fit; `?` always shown).
+ */
+
+/** One key press: a character, or a named key ('up', 'enter', 'escape', …). */
+export type Token = 'up' | 'down' | 'left' | 'right' | 'enter' | 'escape' | 'backspace' | 'tab' | 'ctrl-c' | (string & {});
+
+export interface Binding<A extends string> {
+  readonly keys: readonly Token[];
+  /** The keys as help shows them: "space", "n →". */
+  readonly label: string;
+  readonly action: A;
+  /** What the key does, for the help screen. */
+  readonly help: string;
+  /** The footer's short form. */
+  readonly hint: string;
+  /** Higher stays longer in a narrow footer. */
+  readonly priority: number;
+}
+
+export type LabAction =
+  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'help' | 'back';
+
+export const LAB_KEYS: readonly Binding<LabAction>[] = [
+  { keys: [' '], label: 'space', action: 'toggle', help: 'play / pause (after every verdict: play on)', hint: 'space play', priority: 10 },
+  { keys: ['n', 'right'], label: 'n →', action: 'epoch', help: 'one epoch (also after the verdict)', hint: 'n epoch', priority: 9 },
+  { keys: ['.'], label: '.', action: 'pattern', help: 'one pattern: a single update, written out', hint: '. pattern', priority: 9 },
+  { keys: ['+', '='], label: '+ -', action: 'faster', help: 'faster / slower (patterns or epochs a second)', hint: '+/- speed', priority: 6 },
+  { keys: ['-', '_'], label: '', action: 'slower', help: '', hint: '', priority: 0 },
+  { keys: ['c'], label: 'c', action: 'compare', help: 'compare two runs side by side (again: back to one)', hint: 'c compare', priority: 8 },
+  { keys: ['g'], label: 'g', action: 'gradients', help: 'per-layer gradient panel', hint: 'g grads', priority: 7 },
+  { keys: ['m'], label: 'm', action: 'model', help: 'next model (the scenario\'s runs, then others tried on its data)', hint: 'm model', priority: 8 },
+  { keys: ['r'], label: 'r', action: 'reset', help: 'reset, same seed', hint: 'r reset', priority: 5 },
+  { keys: ['R'], label: 'R', action: 'reseed', help: 'new seed (seed + 1)', hint: 'R seed', priority: 3 },
+  { keys: ['p'], label: 'p', action: 'params', help: 'edit parameters (validated form)', hint: 'p params', priority: 4 },
+  { keys: ['s'], label: 's', action: 'scenario', help: 'pick a scenario', hint: 's scenario', priority: 4 },
+  { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
+  { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
+];
+
+export type TourAction = 'next' | 'previous' | 'leave';
+
+export const TOUR_KEYS: readonly Binding<TourAction>[] = [
+  { keys: ['enter', 'right', 'l'], label: 'Enter →', action: 'next', help: 'next stop', hint: 'Enter next', priority: 30 },
+  { keys: ['left', 'h'], label: '←', action: 'previous', help: 'previous stop', hint: '← back', priority: 12 },
+  { keys: ['escape', 'q'], label: 'Esc q', action: 'leave', help: 'leave the tour', hint: 'Esc leave', priority: 20 },
+];
+
+/** In the tour, the lab keeps its keys except the ones the tour takes. */
+export const TOUR_LAB_KEYS: readonly Binding<LabAction>[] = LAB_KEYS.filter((b) => b.action !== 'back').map((b) =>
+  b.action === 'epoch' ? { ...b, keys: ['n'], label: 'n' } : b,
+);
+
+export type TimelineAction = 'up' | 'down' | 'open' | 'tour' | 'scenario' | 'help' | 'quit';
+
+export const TIMELINE_KEYS: readonly Binding<TimelineAction>[] = [
+  { keys: ['up', 'k'], label: '↑ k', action: 'up', help: 'previous era', hint: '↑↓ choose', priority: 8 },
+  { keys: ['down', 'j'], label: '↓ j', action: 'down', help: 'next era', hint: '', priority: 0 },
+  { keys: ['enter'], label: 'Enter', action: 'open', help: "open the era's lab", hint: 'Enter open', priority: 9 },
+  { keys: ['t'], label: 't', action: 'tour', help: 'start the classroom tour', hint: 't tour', priority: 30 },
+  { keys: ['s'], label: 's', action: 'scenario', help: 'pick a scenario', hint: 's scenarios', priority: 6 },
+  { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
+  { keys: ['q', 'escape'], label: 'q Esc', action: 'quit', help: 'quit', hint: 'q quit', priority: 20 },
+];
+
+export type PickerAction = 'up' | 'down' | 'open' | 'cancel';
+
+export const PICKER_KEYS: readonly Binding<PickerAction>[] = [
+  { keys: ['up', 'k'], label: '↑ k', action: 'up', help: 'previous scenario', hint: '↑↓ choose', priority: 8 },
+  { keys: ['down', 'j'], label: '↓ j', action: 'down', help: 'next scenario', hint: '', priority: 0 },
+  { keys: ['enter'], label: 'Enter', action: 'open', help: 'open it', hint: 'Enter open', priority: 9 },
+  { keys: ['escape', 'q'], label: 'Esc q', action: 'cancel', help: 'cancel', hint: 'Esc cancel', priority: 20 },
+];
+
+export type FormAction = 'up' | 'down' | 'previousChoice' | 'nextChoice' | 'erase' | 'apply' | 'cancel';
+
+/** The parameter form: any other printable key is typed into the field. */
+export const FORM_KEYS: readonly Binding<FormAction>[] = [
+  { keys: ['up'], label: '↑', action: 'up', help: 'previous field', hint: '↑↓ field', priority: 8 },
+  { keys: ['down', 'tab'], label: '↓ Tab', action: 'down', help: 'next field', hint: '', priority: 0 },
+  { keys: ['left'], label: '←', action: 'previousChoice', help: 'previous choice (enums, booleans)', hint: '←→ choose', priority: 6 },
+  { keys: ['right'], label: '→', action: 'nextChoice', help: 'next choice', hint: '', priority: 0 },
+  { keys: ['backspace'], label: '⌫', action: 'erase', help: 'delete a character', hint: 'type to edit', priority: 5 },
+  { keys: ['enter'], label: 'Enter', action: 'apply', help: 'apply and restart the run', hint: 'Enter apply', priority: 9 },
+  { keys: ['escape'], label: 'Esc', action: 'cancel', help: 'cancel', hint: 'Esc cancel', priority: 20 },
+];
+
+/** The action a key triggers in a keymap, if any. */
+export function actionOf<A extends string>(map: readonly Binding<A>[], token: Token): A | null {
+  for (const b of map) if (b.keys.includes(token)) return b.action;
+  return null;
+}
+
+/** The bindings a help screen lists (those with words). */
+export const helpRows = <A extends string>(map: readonly Binding<A>[]): readonly (readonly [string, string])[] =>
+  map.filter((b) => b.help && b.label).map((b) => [b.label, b.help] as const);

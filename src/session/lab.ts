@@ -1,0 +1,359 @@
+/**
+ * A lab, headless: one scenario, the model on screen (or two side by side), playback at a pace,
+ * and the view the screen draws. No React here: the UI calls tick() and the actions, then draws
+ * view(); the lesson tests drive the same object with a fake clock.
+ *
+ * Side by side, each run plays until its own outcome is decided; a decided run keeps its verdict
+ * while the other plays on, and playing stops when the last one is decided (or, for a verdict that
+ * asks to play on, once its explosion is visible).
+ */
+import type { Params } from '../core/types.js';
+import type { Scenario } from '../scenarios/loader.js';
+import { claimRuns } from '../scenarios/claims.js';
+import { claimViews, type ClaimView } from './claims.js';
+import { modelChoices, nextSeed, partnerOf, tryLoadScenario, type ModelChoice, type Seed } from './choices.js';
+import { Lane, type PlayOn } from './lane.js';
+import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
+import { DEFAULT_PACE, PACES, paceIndex, paceLabel, type Pace } from './pace.js';
+import { dataKindOf, type LaneView } from './views.js';
+
+export interface LabOptions {
+  readonly scenario: string | Scenario;
+  /** The run (or model id) shown first. */
+  readonly run?: string;
+  /** Side by side: true for the run's partner, or the two run ids. */
+  readonly compare?: boolean | readonly [string, string];
+  readonly seed?: Seed;
+  readonly overrides?: ReadonlyMap<string, Params>;
+  readonly gradients?: boolean;
+  readonly pace?: Pace;
+  readonly autoplay?: boolean;
+  /** Per run id: play on after a divergence until it is visible. */
+  readonly playOn?: Readonly<Record<string, PlayOn>>;
+  /** Wall clock for the training slices (ms). @default performance.now */
+  readonly clock?: () => number;
+}
+
+/** What the layout needs to know before it sizes anything. */
+export interface LaneShape {
+  readonly dataKind: ReturnType<typeof dataKindOf>;
+  readonly features: number;
+  readonly patterns: number;
+  readonly layers: number;
+  readonly hiddenUnits: number;
+  readonly describeLines: number;
+  readonly weightLines: number;
+  readonly single: boolean;
+  /** The model learns (hand-wired units have no curves to draw). */
+  readonly learns: boolean;
+  /** Single updates were stepped (the weight trace has something to show). */
+  readonly trace: boolean;
+  /** Characters of the verdict and its reason (0 while undecided): the rows it needs. */
+  readonly verdictChars: number;
+}
+
+/** The shape of a whole lab frame: its runs, how many claims, which panels are on. */
+export interface LabShape {
+  readonly lanes: readonly LaneShape[];
+  /** Claims about the runs on screen (the others are folded into one line). */
+  readonly claims: number;
+  readonly gradients: boolean;
+  /** Shown inside the tour (a narrative above). */
+  readonly tour: boolean;
+}
+
+export interface LabView {
+  readonly kind: 'lab';
+  readonly scenarioId: string;
+  readonly title: string;
+  readonly era: string;
+  readonly problem: string | null;
+  readonly modelLabel: string;
+  readonly modelIndex: number;
+  readonly modelCount: number;
+  readonly lanes: readonly LaneView[];
+  readonly claims: readonly ClaimView[];
+  /** A note (reset, new seed, parameters applied) or the text for a model tried on this data. */
+  readonly message: string | null;
+  /** The scenario's moral, once every run on screen is settled (its own runs only). */
+  readonly moral: string | null;
+  readonly playing: boolean;
+  readonly pace: string;
+  readonly seed: Seed;
+  readonly gradients: boolean;
+}
+
+/** Training time per tick: the rest of the frame is for input and drawing. */
+const SLICE_MS = 22;
+/** Least time between two recomputations of the decision fields while playing. */
+const FIELD_MS = 150;
+
+export class LabSession {
+  scenario: Scenario | null = null;
+  problem: string | null = null;
+  seed: Seed = 1;
+  overrides: ReadonlyMap<string, Params>;
+  choices: ModelChoice[] = [];
+  index = 0;
+  compare: boolean;
+  /** The explicit pair of a tour stop (run ids), when it names one. */
+  private pair: readonly [string, string] | null;
+  gradients: boolean;
+  playing: boolean;
+  pace: number;
+  /** Playing past every verdict (space pressed once all runs were settled). */
+  playingOn = false;
+  note: string | null = null;
+  private readonly cache = new Map<string, Lane>();
+  private readonly fieldCache = new Map<string, { version: number; at: number; fields: LaneFields }>();
+  private last: number | null = null;
+  private carry = 0;
+  private readonly clock: () => number;
+
+  constructor(private readonly opts: LabOptions) {
+    this.overrides = opts.overrides ?? new Map();
+    this.compare = Boolean(opts.compare);
+    this.pair = Array.isArray(opts.compare) ? (opts.compare as readonly [string, string]) : null;
+    this.gradients = Boolean(opts.gradients);
+    this.playing = Boolean(opts.autoplay);
+    this.pace = opts.pace ? paceIndex(opts.pace) : DEFAULT_PACE;
+    this.clock = opts.clock ?? (() => performance.now());
+    this.load(opts.scenario, opts.seed);
+    const first = this.pair?.[0] ?? opts.run;
+    if (first) this.index = Math.max(0, this.choices.findIndex((c) => c.id === first || c.spec.plugin.meta.id === first));
+  }
+
+  private load(ref: string | Scenario, seed?: Seed): void {
+    const loaded = tryLoadScenario(ref);
+    this.scenario = typeof loaded === 'string' ? null : loaded;
+    this.problem = typeof loaded === 'string' ? loaded : null;
+    this.seed = seed ?? this.scenario?.seed ?? 1;
+    this.rebuild();
+  }
+
+  private rebuild(): void {
+    this.cache.clear();
+    this.fieldCache.clear();
+    this.playingOn = false;
+    if (!this.scenario) return void (this.choices = []);
+    try {
+      this.choices = modelChoices(this.scenario, this.seed, this.overrides);
+      this.problem = this.choices.length === 0 ? 'this scenario has no runs' : null;
+    } catch (e) {
+      this.choices = [];
+      this.problem = (e as Error).message;
+    }
+    this.index = Math.min(this.index, Math.max(0, this.choices.length - 1));
+  }
+
+  /** Indices of the choices on screen: the model, and its partner in a comparison. */
+  private shown(): number[] {
+    if (this.choices.length === 0) return [];
+    if (!this.compare) return [this.index];
+    const named = this.pair ? this.choices.findIndex((c) => c.id === this.pair![1]) : -1;
+    const partner = named >= 0 && named !== this.index ? named : partnerOf(this.choices, this.index);
+    return partner >= 0 ? [this.index, partner] : [this.index];
+  }
+
+  private laneOf(i: number): Lane {
+    const choice = this.choices[i]!;
+    let lane = this.cache.get(choice.id);
+    if (!lane) {
+      lane = new Lane(choice.spec, this.opts.playOn?.[choice.id] ?? null);
+      this.cache.set(choice.id, lane);
+    }
+    return lane;
+  }
+
+  /** The runs on screen (built on first sight, kept while the seed and parameters stay). */
+  lanes(): Lane[] {
+    return this.shown().map((i) => this.laneOf(i));
+  }
+
+  /** True when every run on screen has nothing more to play by itself. */
+  get settled(): boolean {
+    return this.lanes().every((l) => l.settled);
+  }
+
+  // Actions (one per key of the lab's keymap).
+
+  toggle(): void {
+    if (this.playing) return void (this.playing = false);
+    // Space after every verdict plays on: the teacher shows what happens next.
+    this.playingOn = this.settled;
+    this.playing = this.lanes().some((l) => l.canAdvance(this.playingOn));
+    this.last = null;
+  }
+  pause(): void {
+    this.playing = false;
+  }
+  epoch(): void {
+    this.playing = false;
+    for (const l of this.lanes()) l.advance('epoch', true);
+  }
+  pattern(): void {
+    this.playing = false;
+    for (const l of this.lanes()) l.advance('pattern', true);
+  }
+  faster(): void {
+    this.pace = Math.min(PACES.length - 1, this.pace + 1);
+  }
+  slower(): void {
+    this.pace = Math.max(0, this.pace - 1);
+  }
+  reset(): void {
+    this.rebuild();
+    this.note = `reset: same seed ${this.seed}`;
+  }
+  reseed(): void {
+    const was = this.seed;
+    this.seed = nextSeed(was);
+    this.rebuild();
+    this.note = `new seed ${this.seed} (was ${was})`;
+  }
+  nextModel(): void {
+    if (this.choices.length > 1) this.index = (this.index + 1) % this.choices.length;
+    this.pair = null;
+    this.note = null;
+  }
+  toggleCompare(on?: boolean): void {
+    this.compare = on ?? !this.compare;
+  }
+  toggleGradients(): void {
+    this.gradients = !this.gradients;
+  }
+  applyParams(runId: string, params: Params): void {
+    const merged = new Map(this.overrides);
+    merged.set(runId, { ...(merged.get(runId) ?? {}), ...params });
+    this.overrides = merged;
+    this.rebuild();
+    this.note = `parameters applied to ${runId}; it starts again from the same seed`;
+  }
+  open(ref: string | Scenario): void {
+    this.index = 0;
+    this.pair = null;
+    this.overrides = new Map();
+    this.note = null;
+    this.load(ref);
+  }
+
+  /** Plays every run on screen to its telling moment at once (the printed tour, tests). */
+  playToMoment(): void {
+    const unit = PACES[this.pace]!.unit;
+    for (const l of this.lanes()) while (!l.settled && l.advance(unit, false));
+    this.playing = false;
+  }
+
+  /**
+   * Plays for the time since the last tick at the current pace (within a slice of the frame), each
+   * run until its own outcome; stops when the last one is settled. Returns true when anything moved.
+   */
+  tick(now: number): boolean {
+    if (!this.playing) {
+      this.last = null;
+      return false;
+    }
+    const pace = PACES[this.pace]!;
+    const active = (): Lane[] => this.lanes().filter((l) => (this.playingOn ? l.canAdvance(true) : !l.settled));
+    let live = active();
+    if (live.length === 0) {
+      this.playing = false;
+      return true;
+    }
+    const elapsed = this.last === null ? 1000 / Math.min(pace.perSecond, 30) : Math.max(0, now - this.last);
+    this.last = now;
+    const cap = pace.perSecond === Infinity ? Infinity : Math.max(1, pace.perSecond / 10);
+    this.carry = Math.min(this.carry + (elapsed / 1000) * pace.perSecond, cap);
+    const start = this.clock();
+    let moved = 0;
+    while (this.carry >= 1 && live.length > 0) {
+      for (const l of live) l.advance(pace.unit, this.playingOn);
+      this.carry -= 1;
+      moved++;
+      live = active();
+      if (this.clock() - start >= SLICE_MS) break;
+    }
+    if (this.carry === Infinity) this.carry = 0;
+    if (live.length === 0) {
+      // The telling moment: every run on screen has its verdict.
+      this.playing = false;
+      this.playingOn = false;
+      this.carry = 0;
+    }
+    return moved > 0 || !this.playing;
+  }
+
+  /** What the layout needs before sizing anything. */
+  frameShape(tour = false): LabShape {
+    const ids = new Set(this.shown().filter((i) => this.choices[i]?.own).map((i) => this.choices[i]!.id));
+    const claims = this.scenario?.claims.filter((c) => claimRuns(c).every((id) => ids.has(id))).length ?? 0;
+    return { lanes: this.shape(), claims, gradients: this.gradients, tour };
+  }
+
+  /** What the layout needs before sizing: per run, the kind of data and how much there is to show. */
+  shape(): LaneShape[] {
+    return this.lanes().map((l) => {
+      const data = l.spec.data;
+      // Each hidden unit gets a small map of its own when there are at most 8 of them in all.
+      const layers = l.run?.model.hidden ? l.run.model.hidden(data.inputs[0] ?? []) : [];
+      const hidden = layers.reduce((s, a) => s + a.length, 0);
+      const g = l.run?.latest.extra?.['gradNorm'];
+      const w = l.run?.model.weights();
+      return {
+        dataKind: dataKindOf(data),
+        features: data.featureNames.length,
+        patterns: data.inputs.length,
+        layers: Array.isArray(g) ? g.length : Array.isArray(w) && Array.isArray(w[0]) ? w.length : 0,
+        hiddenUnits: data.featureNames.length === 2 && hidden <= 8 ? (layers[0]?.length ?? 0) : 0,
+        describeLines: l.run?.model.describe?.().length ?? 0,
+        weightLines: Array.isArray(w) ? (Array.isArray(w[0]) ? w.length : 1) : 0,
+        single: Array.isArray(w) && w.every((v) => typeof v === 'number'),
+        learns: l.spec.plugin.meta.learns,
+        trace: l.trace.length > 0,
+        verdictChars: l.run?.done ? (l.run.status.reason ?? '').length + 40 : l.error ? l.error.length : 0,
+      };
+    });
+  }
+
+  /** The view at `now`, with the decision fields at the sizes the layout asks for (one per run). */
+  view(now: number, fields: readonly (FieldRequest | null)[] = []): LabView {
+    const s = this.scenario;
+    const shown = this.shown();
+    const lanes = shown.map((i, slot) => this.cachedLaneView(i, slot, fields[slot] ?? null, now));
+    const choice = this.choices[this.index];
+    const own = shown.every((i) => this.choices[i]?.own);
+    const tried = choice && !choice.own && s ? `${choice.spec.plugin.meta.name}, tried on the data of "${s.title}": not part of this scenario's story, so its claims and moral are about the scenario's own runs` : null;
+    const seedNote = s && this.seed !== s.seed ? `seed ${this.seed}: the claims were written for seed ${s.seed}` : null;
+    return {
+      kind: 'lab',
+      scenarioId: s?.id ?? String(this.opts.scenario),
+      title: s?.title ?? '',
+      era: s?.era ?? '',
+      problem: this.problem,
+      modelLabel: choice?.label ?? '',
+      modelIndex: this.index,
+      modelCount: this.choices.length,
+      lanes,
+      claims: s ? claimViews(s, this.lanes(), shown.map((i) => this.choices[i]!)) : [],
+      message: this.note ?? tried ?? seedNote,
+      moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? s.moral : null,
+      playing: this.playing,
+      pace: paceLabel(PACES[this.pace]!),
+      seed: this.seed,
+      gradients: this.gradients,
+    };
+  }
+
+  private cachedLaneView(i: number, slot: number, request: FieldRequest | null, now: number): LaneView {
+    const lane = this.laneOf(i);
+    const key = `${this.choices[i]!.id}/${request ? `${request.cols}x${request.rows}/${request.unitCols}x${request.unitRows}` : '-'}`;
+    const hit = this.fieldCache.get(key);
+    // While playing, the fields (a model call per pixel) refresh at most every FIELD_MS.
+    let fields = hit && (hit.version === lane.version || (this.playing && now - hit.at < FIELD_MS)) ? hit.fields : null;
+    if (!fields) {
+      fields = laneFields(lane, request);
+      this.fieldCache.set(key, { version: lane.version, at: now, fields });
+    }
+    return laneView(lane, this.choices[i]!, slot, fields, this.playingOn);
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Builds the view of one run: numbers, verdict, weights, the last updates, the truth table with
+ * each hidden unit, the gradient norms, and (at the sizes the layout asks for) the decision fields.
+ */
+import type { ModelChoice } from './choices.js';
+import { computeField, computeUnitFields, domainOf, lineOf, type Field, type UnitField } from './field.js';
+import type { Lane } from './lane.js';
+import { dataKindOf, gradView, verdictOf, weightLines, type LaneView, type TruthRow } from './views.js';
+
+/** Sizes of the decision field and of each hidden unit's small field, in text cells. */
+export interface FieldRequest {
+  readonly cols: number;
+  readonly rows: number;
+  readonly unitCols: number;
+  readonly unitRows: number;
+}
+
+export interface LaneFields {
+  readonly field: Field | null;
+  readonly units: readonly UnitField[] | null;
+}
+
+const NO_FIELDS: LaneFields = { field: null, units: null };
+
+/** The decision field (and hidden units' fields) of a run on two-feature data. */
+export function laneFields(lane: Lane, request: FieldRequest | null): LaneFields {
+  const run = lane.run;
+  const data = lane.spec.data;
+  if (!run || !request || data.featureNames.length !== 2) return NO_FIELDS;
+  const domain = domainOf(data);
+  const field = request.cols > 0 && request.rows > 0 ? computeField(run.model, data, request.cols, request.rows, domain, lineOf(run.model.weights(), 2)) : null;
+  const hidden = run.model.hidden?.bind(run.model);
+  const units = hidden && request.unitCols > 0 && request.unitRows > 0 ? computeUnitFields(hidden, request.unitCols, request.unitRows, domain) : null;
+  return { field, units: units && units.length > 0 && units.length <= 8 && request.unitRows > 0 ? units : null };
+}
+
+/** Inputs, target, net input, output and each hidden unit per pattern of a Boolean task. */
+function truthRows(lane: Lane): TruthRow[] | null {
+  const run = lane.run!;
+  const data = lane.spec.data;
+  if (dataKindOf(data) !== 'boolean') return null;
+  const ev = run.model.evaluate(data);
+  const w = run.model.weights();
+  const flat = Array.isArray(w) && w.length === data.featureNames.length + 1 && w.every((v) => typeof v === 'number') ? (w as number[]) : null;
+  const current = lane.trace.at(-1)?.pattern;
+  const hidden = run.model.hidden?.bind(run.model);
+  return data.inputs.map((x, i) => ({
+    x,
+    t: ev.targets?.[i] ?? data.targets[i] ?? [],
+    net: flat ? flat[0]! + x.reduce((s, v, j) => s + v * flat[j + 1]!, 0) : null,
+    o: ev.outputs[i] ?? [],
+    ok: ev.predictions[i] === data.labels[i],
+    hidden: hidden && (hidden(x)[0]?.length ?? 0) <= 8 ? (hidden(x)[0] ?? null) : null,
+    current: current === i && run.midEpochSteps > 0,
+  }));
+}
+
+export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: LaneFields, playingOn: boolean): LaneView {
+  const run = lane.run;
+  const data = lane.spec.data;
+  const meta = lane.spec.plugin.meta;
+  const base = {
+    id: choice.id,
+    label: choice.label,
+    slot,
+    meta,
+    own: choice.own,
+    budget: lane.spec.epochs,
+    labelled: data.targetEncoding !== 'none',
+    dataKind: dataKindOf(data),
+    features: data.featureNames,
+    patterns: data.inputs.length,
+  };
+  if (!run) {
+    return {
+      ...base, error: lane.error, epoch: 0, midSteps: 0, verdict: null, playingOn: false, settled: true, now: { loss: NaN, accuracy: NaN }, latest: null,
+      lossStart: NaN, series: [], describe: [], weights: [], trace: [], table: null, field: null, units: null, grads: null, hiddenUnits: 0,
+    };
+  }
+  const latest = run.latest;
+  const units = fields.units;
+  return {
+    ...base,
+    error: null,
+    epoch: run.epoch,
+    midSteps: run.midEpochSteps,
+    verdict: verdictOf(run.status.outcome, run.status.reason, { target: run.target, epoch: run.epoch, accuracy: latest.accuracy, decidedAt: run.decidedAt }),
+    playingOn: run.done && run.playOn && (playingOn || !lane.settled),
+    settled: lane.settled,
+    now: lane.now,
+    latest,
+    lossStart: run.history[0]!.loss,
+    series: lane.series.all(),
+    describe: run.model.describe?.() ?? [],
+    weights: weightLines(run.model.weights()),
+    trace: [...lane.trace],
+    table: truthRows(lane),
+    field: fields.field,
+    units,
+    grads: gradView(run.history[0], latest),
+    hiddenUnits: units?.length ?? 0,
+  };
+}

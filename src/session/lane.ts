@@ -1,0 +1,125 @@
+/**
+ * One run on screen: the Run itself, the curves kept for display, the last single updates (the
+ * weight trace) and the loss and accuracy right now, even in the middle of an epoch.
+ */
+import { Run, type RunSpec } from '../core/runner.js';
+import type { StepRecord } from '../core/types.js';
+import { DisplaySeries } from './series.js';
+
+/** Runner history entries kept: the screen reads the latest and epoch 0; the curves live in the series. */
+const KEEP_HISTORY = 256;
+/** Single updates remembered for the weight trace. */
+const TRACE = 24;
+/** Data sets up to this size are re-scored after every single update (the status bar's accuracy). */
+const SCORE_EACH_STEP = 512;
+
+/** When to stop playing on after a divergence was named: the explosion must be visible. */
+export interface PlayOn {
+  /** Until the loss is at least this many times its value at epoch 0. */
+  readonly lossFactor?: number;
+  /** …or some weight's magnitude passes this. */
+  readonly weightAbove?: number;
+}
+
+export interface TraceStep extends StepRecord {
+  /** The epoch this update belongs to (1 for the first epoch). */
+  readonly epoch: number;
+}
+
+export class Lane {
+  readonly run: Run | null;
+  readonly error: string | null;
+  readonly series = new DisplaySeries();
+  /** The latest single updates, oldest first. */
+  readonly trace: TraceStep[] = [];
+  /** Loss and accuracy at the current weights (after the last update, even mid-epoch). */
+  now: { loss: number; accuracy: number } = { loss: NaN, accuracy: NaN };
+  /** Bumped on every change: views are cached on it. */
+  version = 0;
+
+  constructor(
+    readonly spec: RunSpec,
+    private readonly playOnUntil: PlayOn | null = null,
+  ) {
+    let run: Run | null = null;
+    let error: string | null = null;
+    try {
+      run = new Run({ ...spec, historyLimit: KEEP_HISTORY });
+    } catch (e) {
+      error = `${spec.plugin.meta.id} cannot run here: ${(e as Error).message}`;
+    }
+    this.run = run;
+    this.error = error;
+    if (run) {
+      this.series.push(run.latest);
+      this.now = { loss: run.latest.loss, accuracy: run.latest.accuracy };
+    }
+  }
+
+  /** The outcome is known (or the run could not start). */
+  get decided(): boolean {
+    return !this.run || this.run.done;
+  }
+
+  /** Nothing more to play by itself: decided, and past any play-on its verdict asks for. */
+  get settled(): boolean {
+    const run = this.run;
+    if (!run) return true;
+    if (!run.done) return false;
+    if (!this.playOnUntil || run.status.outcome !== 'diverged') return true;
+    if (!run.canPlayOn()) return true;
+    return this.playOnReached();
+  }
+
+  /** Whether the run can take another update (after the verdict only when playing on). */
+  canAdvance(playingOn: boolean): boolean {
+    const run = this.run;
+    if (!run) return false;
+    if (!run.done) return true;
+    return (playingOn || !this.settled) && run.canPlayOn();
+  }
+
+  private playOnReached(): boolean {
+    const run = this.run!;
+    const start = run.history[0]!.loss;
+    const { lossFactor, weightAbove } = this.playOnUntil!;
+    if (lossFactor !== undefined && Number.isFinite(start) && run.latest.loss >= lossFactor * start) return true;
+    if (weightAbove !== undefined) {
+      const w = run.model.flatWeights();
+      for (let j = 0; j < w.length; j++) if (Math.abs(w[j]!) > weightAbove) return true;
+    }
+    return false;
+  }
+
+  /**
+   * One pattern (a single update) or the rest of the epoch. After the verdict it plays on only when
+   * asked (`playingOn`: a key pressed, or the verdict's own play-on).
+   */
+  advance(unit: 'pattern' | 'epoch', playingOn: boolean): boolean {
+    const run = this.run;
+    if (!run) return false;
+    if (!this.canAdvance(playingOn)) return false;
+    if (run.done) run.playOn = true;
+    const epoch = run.epoch;
+    if (unit === 'pattern') {
+      const record = run.step();
+      if (record) this.remember(record, epoch + 1);
+    } else {
+      run.runEpoch();
+    }
+    if (run.epoch !== epoch) {
+      this.series.push(run.latest);
+      this.now = { loss: run.latest.loss, accuracy: run.latest.accuracy };
+    } else if (unit === 'pattern' && run.spec.data.inputs.length <= SCORE_EACH_STEP) {
+      const s = run.model.score?.(run.spec.data) ?? run.model.evaluate(run.spec.data);
+      this.now = { loss: s.loss, accuracy: s.accuracy };
+    }
+    this.version++;
+    return true;
+  }
+
+  private remember(record: StepRecord, epoch: number): void {
+    this.trace.push({ ...record, epoch });
+    if (this.trace.length > TRACE) this.trace.shift();
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * How fast a lesson plays: a ladder of paces from one pattern a second (a perceptron correcting
+ * itself, slow enough to read) to as many epochs as the machine allows.
+ */
+
+export interface Pace {
+  readonly unit: 'pattern' | 'epoch';
+  /** Units per second; Infinity is "as fast as possible". */
+  readonly perSecond: number;
+}
+
+export const PACES: readonly Pace[] = [
+  { unit: 'pattern', perSecond: 1 },
+  { unit: 'pattern', perSecond: 2 },
+  { unit: 'pattern', perSecond: 4 },
+  { unit: 'pattern', perSecond: 8 },
+  { unit: 'epoch', perSecond: 1 },
+  { unit: 'epoch', perSecond: 2 },
+  { unit: 'epoch', perSecond: 5 },
+  { unit: 'epoch', perSecond: 10 },
+  { unit: 'epoch', perSecond: 25 },
+  { unit: 'epoch', perSecond: 100 },
+  { unit: 'epoch', perSecond: 1000 },
+  { unit: 'epoch', perSecond: Infinity },
+];
+
+/** The default: ten epochs a second. */
+export const DEFAULT_PACE = 7;
+
+/** Index of a pace on the ladder (the nearest one of its unit when it is not on it). */
+export function paceIndex(p: Pace): number {
+  const exact = PACES.findIndex((q) => q.unit === p.unit && q.perSecond === p.perSecond);
+  if (exact >= 0) return exact;
+  let best = DEFAULT_PACE;
+  for (let i = 0; i < PACES.length; i++) {
+    const q = PACES[i]!;
+    if (q.unit === p.unit && Math.abs(Math.log(q.perSecond / p.perSecond)) < Math.abs(Math.log(PACES[best]!.perSecond / p.perSecond))) best = i;
+  }
+  return best;
+}
+
+export const paceLabel = (p: Pace): string =>
+  p.perSecond === Infinity ? 'max' : `${p.perSecond} ${p.unit}${p.perSecond === 1 ? '' : 's'}/s`;

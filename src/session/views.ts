@@ -1,0 +1,142 @@
+/**
+ * Immutable views of a lab: everything a screen draws, computed here from the runs, so that the
+ * components render plain data and never call a model. One LaneView per run on screen.
+ */
+import { exact, num, percent, sci, short, TABLE, matrix } from '../core/format.js';
+import { gradNorms, type HistoryEntry, type Outcome } from '../core/runner.js';
+import type { Dataset, ModelMeta, Target } from '../core/types.js';
+import type { Field, UnitField } from './field.js';
+import type { TraceStep } from './lane.js';
+import type { SeriesPoint } from './series.js';
+
+export type VerdictWord = 'SOLVED' | 'CYCLING' | 'DIVERGED' | 'TRUNCATED' | 'FINISHED';
+
+export interface Verdict {
+  readonly word: VerdictWord;
+  readonly outcome: Outcome;
+  /** What happened and why, with its numbers. */
+  readonly reason: string;
+}
+
+/** One pattern of a Boolean task: inputs, target, the unit's net input and output, and each hidden unit. */
+export interface TruthRow {
+  readonly x: readonly number[];
+  /** The target in the model's own output code. */
+  readonly t: readonly number[];
+  readonly net: number | null;
+  readonly o: readonly number[];
+  readonly ok: boolean;
+  readonly hidden: readonly number[] | null;
+  /** The pattern of the last single update. */
+  readonly current: boolean;
+}
+
+export interface GradView {
+  /** Per-layer ‖∂J/∂W‖ now (first layer first) and at initialisation. */
+  readonly now: readonly number[];
+  readonly start: readonly number[] | null;
+  /** First-layer over last-layer gradient norm at initialisation (the vanishing-gradient number). */
+  readonly startRatio: number | null;
+  readonly nowRatio: number | null;
+}
+
+export type DataKind = 'boolean' | 'plane' | 'other';
+
+export interface LaneView {
+  readonly id: string;
+  readonly label: string;
+  /** 0 for the left (or only) run, 1 for the right one in a comparison. */
+  readonly slot: number;
+  readonly meta: ModelMeta;
+  /** False for a registry model tried on the scenario's data. */
+  readonly own: boolean;
+  readonly error: string | null;
+  readonly epoch: number;
+  readonly budget: number;
+  readonly midSteps: number;
+  readonly verdict: Verdict | null;
+  /** Playing past the verdict (the explosion after "diverged"). */
+  readonly playingOn: boolean;
+  readonly settled: boolean;
+  /** Loss and accuracy at the current weights, even in the middle of an epoch. */
+  readonly now: { readonly loss: number; readonly accuracy: number };
+  readonly latest: HistoryEntry | null;
+  readonly lossStart: number;
+  readonly series: readonly SeriesPoint[];
+  /** Accuracy means something here (labelled data). */
+  readonly labelled: boolean;
+  readonly dataKind: DataKind;
+  readonly features: readonly string[];
+  readonly patterns: number;
+  readonly describe: readonly string[];
+  /** The weights in the lecture's notation: a vector, or one matrix per layer. */
+  readonly weights: readonly string[];
+  readonly trace: readonly TraceStep[];
+  readonly table: readonly TruthRow[] | null;
+  readonly field: Field | null;
+  readonly units: readonly UnitField[] | null;
+  readonly grads: GradView | null;
+  /** Hidden units of the first hidden layer when the net is small enough to draw each (2 inputs, ≤ 8 units). */
+  readonly hiddenUnits: number;
+}
+
+export const isLayers = (w: unknown): w is number[][][] => Array.isArray(w) && w.length > 0 && w.every((l) => Array.isArray(l) && l.every((u) => Array.isArray(u) && u.every((v) => typeof v === 'number')));
+
+/** The weights as the lecture writes them: w = (…) for a unit, W1 = [rows], W2 = … for a net. */
+export function weightLines(w: unknown): string[] {
+  if (Array.isArray(w) && w.every((v) => typeof v === 'number')) return [`w = (${(w as number[]).map((v) => exact(v)).join(', ')})`];
+  if (isLayers(w)) {
+    const count = w.reduce((s, l) => s + l.reduce((a, u) => a + u.length, 0), 0);
+    if (count > 60) return w.map((l, i) => `W${i + 1}: ${l.length} × ${l[0]?.length ?? 0} (bias first), ‖W${i + 1}‖ = ${short(Math.hypot(...l.flat()))}`);
+    return w.map((l, i) => `W${i + 1} = ${matrix(l, 3)}`);
+  }
+  return [];
+}
+
+/** A target in words: "accuracy ≥ 1", "maxError ≤ 0.1". */
+export function targetText(t: Target): string {
+  return Object.entries(t)
+    .map(([k, b]) => (b.min !== undefined && b.max !== undefined ? `${k} in [${num(b.min, TABLE)}, ${num(b.max, TABLE)}]` : b.min !== undefined ? `${k} ≥ ${num(b.min, TABLE)}` : `${k} ≤ ${num(b.max!, TABLE)}`))
+    .join(' and ');
+}
+
+/** True when the run has something to reach (an empty target means: train the whole budget). */
+export const hasTarget = (t: Target): boolean => Object.keys(t).length > 0;
+
+/**
+ * The verdict as the screen says it. A run without a target that spends its budget did what the
+ * experiment asked: FINISHED, not a failure word (the JSON outcome stays "truncated").
+ */
+export function verdictOf(outcome: Outcome | null, reason: string | null, o: { target: Target; epoch: number; accuracy: number; decidedAt: number | null }): Verdict | null {
+  if (!outcome) return null;
+  const at = o.decidedAt ?? o.epoch;
+  if (outcome === 'truncated' && !hasTarget(o.target)) {
+    return { word: 'FINISHED', outcome, reason: `finished after ${at} epochs: this experiment has no target, it trains its whole budget` };
+  }
+  if (outcome === 'solved') {
+    const what = hasTarget(o.target) ? targetText(o.target) : 'the target';
+    return { word: 'SOLVED', outcome, reason: `target reached at epoch ${at} (${what}; accuracy ${percent(o.accuracy)})` };
+  }
+  return { word: outcome.toUpperCase() as VerdictWord, outcome, reason: reason ?? '' };
+}
+
+/** The gradient numbers of a run: now, at initialisation, and the first/last ratios. */
+export function gradView(first: HistoryEntry | undefined, latest: HistoryEntry): GradView | null {
+  const now = gradNorms(latest);
+  if (!now) return null;
+  const start = first ? gradNorms(first) : null;
+  const ratio = (g: readonly number[] | null): number | null => (g && g.length > 1 && g.at(-1)! > 0 ? g[0]! / g.at(-1)! : null);
+  return { now, start, startRatio: ratio(start), nowRatio: ratio(now) };
+}
+
+/** The headline of the gradient panel in words, with the numbers of each run. */
+export function gradientHeadline(lanes: readonly Pick<LaneView, 'grads' | 'meta' | 'label'>[]): string | null {
+  const parts = lanes.filter((l) => l.grads?.startRatio != null);
+  if (parts.length === 0) return null;
+  const [a, ...rest] = parts;
+  const first = `at initialisation the first layer receives ${sci(a!.grads!.startRatio!)} of the last layer's gradient${parts.length > 1 ? ` (${a!.label})` : ''}`;
+  return [first, ...rest.map((l) => `${sci(l.grads!.startRatio!)} (${l.label})`)].join('; ');
+}
+
+export const dataKindOf = (data: Dataset): DataKind =>
+  data.inputEncoding !== 'real' && data.inputs.length <= 16 ? 'boolean' : data.featureNames.length === 2 ? 'plane' : 'other';

@@ -1,0 +1,40 @@
+/**
+ * One frame of the UI as a block tree, from the app session and the terminal's size: the screen's
+ * plan is made from the shape of what is on screen, then the session computes its view at that
+ * plan (the decision fields at the sizes planned), then the panels are drawn into the plan.
+ */
+import type { AppSession } from '../session/app.js';
+import type { ColorDepth } from './color.js';
+import { drawLab, planLab } from './layout/lab.js';
+import { leaf, type Block } from './layout/blocks.js';
+import { formFrame, helpFrame, pickerFrame, timelineFrame, tooSmallFrame } from './layout/screens.js';
+
+export const MIN_COLUMNS = 80;
+export const MIN_ROWS = 24;
+
+export interface Size {
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/** The frame for a terminal of `size` (one row is left free so the frame never scrolls it). */
+export function frame(app: AppSession, size: Size, depth: ColorDepth, now: number): Block {
+  if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
+    const lines = tooSmallFrame(size.columns, size.rows, { columns: MIN_COLUMNS, rows: MIN_ROWS });
+    return leaf(lines, Math.max(1, size.columns), Math.max(1, Math.min(lines.length, size.rows - 1)));
+  }
+  const W = size.columns;
+  const H = size.rows - 1;
+  if (app.help) return helpFrame(W, H, depth);
+  const lab = app.lab;
+  if (!lab) {
+    const v = app.view(now);
+    return v.screen.kind === 'picker' ? pickerFrame(v.screen, W, H, depth) : timelineFrame(app.era, W, H, depth);
+  }
+  const plan = planLab(lab.frameShape(app.kind === 'tour'), W, H);
+  const v = app.view(now, plan.fields);
+  if (v.dialog?.kind === 'form') return formFrame(v.dialog, W, H, depth);
+  if (v.dialog?.kind === 'picker') return pickerFrame(v.dialog, W, H, depth);
+  if (v.screen.kind !== 'lab' && v.screen.kind !== 'tour') return timelineFrame(app.era, W, H, depth);
+  return drawLab(v.screen, plan, depth);
+}

@@ -1,0 +1,98 @@
+/**
+ * The lab (and tour) frame: title lines, the body (one run, or two boxed side by side with the
+ * claims below), the verdict and moral, the status bar and the key hints. Rows are shared by
+ * priority, so at 80×24 it condenses and at 200×60 the field and the charts grow.
+ */
+import type { LabShape, LabView } from '../../session/lab.js';
+import type { LaneShape } from '../../session/lab.js';
+import type { FieldRequest } from '../../session/lane-view.js';
+import { LAB_KEYS, TOUR_KEYS, TOUR_LAB_KEYS } from '../../session/keymaps.js';
+import type { TourView } from '../../session/tour.js';
+import { gradientHeadline } from '../../session/views.js';
+import type { ColorDepth } from '../color.js';
+import { verdictLines } from '../render/lane.js';
+import { claimLines, hints, statusBar } from '../render/parts.js';
+import { paint } from '../render/style.js';
+import { wrap } from '../render/text.js';
+import { allocate } from './allocate.js';
+import { box, blank, hstack, leaf, vstack, type Block } from './blocks.js';
+import { drawPane } from './draw-pane.js';
+import { planPane, type PanePlan } from './pane.js';
+
+export interface LabPlan {
+  readonly width: number;
+  readonly rows: ReadonlyMap<string, number>;
+  readonly panes: readonly PanePlan[];
+  readonly fields: readonly (FieldRequest | null)[];
+}
+
+/** Rows of the frame and of each pane, from the shape of what is on screen (before any model call). */
+export function planLab(shape: LabShape, width: number, height: number): LabPlan {
+  const two = shape.lanes.length > 1;
+  const rows = allocate(height, [
+    { id: 'status', min: 1, want: 1, priority: 100, required: true },
+    { id: 'footer', min: 1, want: 1, priority: 99, required: true },
+    // In the tour the stop's title names the scenario already: the lab's own title line goes first.
+    shape.tour ? { id: 'title', min: 0, want: 1, priority: 60 } : { id: 'title', min: 1, want: 1, priority: 98, required: true },
+    { id: 'body', min: 8, want: Math.max(15, Math.floor(height * 0.6)), max: 1000, grow: 4, priority: 97, required: true },
+    { id: 'verdict', min: two ? 0 : 1, want: two ? 0 : Math.min(3, Math.max(1, Math.ceil((shape.lanes[0]?.verdictChars ?? 0) / width))), priority: 96 },
+    ...(shape.tour ? [{ id: 'narrative', min: 1, want: 3, priority: 95 }] : []),
+    { id: 'message', min: 1, want: 2, priority: 94 },
+    ...(two ? [{ id: 'claims', min: 1, want: Math.min(shape.claims + 1, 3), max: shape.claims + 1, grow: 1, priority: 93 }] : []),
+  ]);
+  const body = rows.get('body')!;
+  let panes: PanePlan[];
+  if (two) {
+    const w = Math.floor((width - 1) / 2);
+    panes = shape.lanes.map((s, i) => planPane(s, (i === 0 ? w : width - 1 - w) - 2, body - 2, { claims: 0, verdict: true, gradients: shape.gradients }));
+  } else {
+    panes = shape.lanes.slice(0, 1).map((s: LaneShape) => planPane(s, width, body, { claims: shape.claims, verdict: false, gradients: shape.gradients }));
+  }
+  return { width, rows, panes, fields: panes.map((p) => p.field) };
+}
+
+const SLOT_TONE = ['accent', 'accent2'] as const;
+
+/** The frame of a lab or tour view at its plan. */
+export function drawLab(view: LabView | TourView, plan: LabPlan, depth: ColorDepth): Block {
+  const W = plan.width;
+  const r = (id: string): number => plan.rows.get(id) ?? 0;
+  const parts: Block[] = [];
+  if (view.kind === 'tour' && r('narrative') > 0) {
+    parts.push(leaf([paint(depth, `Tour ${view.stop + 1}/${view.stops} · `, { tone: 'accent2', bold: true }) + paint(depth, view.stopTitle, { bold: true })], W, 1));
+    const narrative = view.narrative.flatMap((n) => wrap(n, W, 2));
+    parts.push(leaf(narrative.slice(0, r('narrative') - 1 > 0 ? r('narrative') - 1 : 0), W, Math.max(0, r('narrative') - 1)));
+  }
+  const lane0 = view.lanes[0];
+  const title = `${view.era} · ${view.title}${view.lanes.length === 1 ? ` · model ${view.modelLabel} (${view.modelIndex + 1}/${view.modelCount})` : ''} · ${view.scenarioId}`;
+  if (r('title') > 0) parts.push(leaf([view.problem ? paint(depth, view.problem, { tone: 'bad' }) : paint(depth, title, { tone: 'title', bold: true })], W, r('title')));
+
+  const body = r('body');
+  if (view.problem || !lane0) {
+    parts.push(leaf([paint(depth, view.problem ?? 'no runs', { tone: 'bad' }), 'press s to pick another scenario, q to go back'], W, body));
+  } else if (plan.panes.length > 1 && view.lanes.length > 1) {
+    const boxes = view.lanes.slice(0, 2).map((l, i) => {
+      const p = plan.panes[i]!;
+      const titleText = `${l.label}${l.label !== l.meta.name ? ` · ${l.meta.name}` : ''} · ${l.meta.year}`;
+      return box(drawPane(l, p, depth), { title: titleText, tone: SLOT_TONE[i] ?? 'accent', depth });
+    });
+    parts.push(hstack([boxes[0]!, blank(W - boxes[0]!.width - boxes[1]!.width, body), boxes[1]!], body));
+    if (r('claims') > 0) parts.push(leaf(claimLines(view.claims, r('claims'), depth), W, r('claims')));
+  } else {
+    parts.push(drawPane(lane0, plan.panes[0]!, depth, view.claims));
+  }
+  if (r('verdict') > 0 && lane0) parts.push(leaf(view.lanes.length === 1 ? verdictLines(lane0, W, r('verdict'), depth) : [], W, r('verdict')));
+  if (r('message') > 0) {
+    const headline = view.gradients ? gradientHeadline(view.lanes) : null;
+    const lines = [
+      ...(view.moral ? wrap(`→ ${view.moral}`, W, 2).map((s) => paint(depth, s, { tone: 'good' })) : []),
+      ...(headline ? wrap(headline, W, 2).map((s) => paint(depth, s, { tone: 'warn' })) : []),
+      ...(view.message ? wrap(view.message, W, 2).map((s) => paint(depth, s, { tone: 'dim' })) : []),
+    ];
+    parts.push(leaf(lines, W, r('message')));
+  }
+  parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth })], W, 1));
+  const keys = view.kind === 'tour' ? hints([TOUR_KEYS, TOUR_LAB_KEYS], W) : hints([LAB_KEYS], W);
+  parts.push(leaf([paint(depth, keys, { tone: 'dim' })], W, 1));
+  return vstack(parts, W);
+}

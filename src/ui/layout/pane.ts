@@ -1,0 +1,84 @@
+/**
+ * How one run's pane shares its room: the data view (truth table, decision field, hidden units) in
+ * a column of its own when the pane is wide, the panels beside or below it, each given rows by
+ * priority (the verdict, the numbers and the field are never dropped; the history card goes first).
+ */
+import type { LaneShape } from '../../session/lab.js';
+import type { FieldRequest } from '../../session/lane-view.js';
+import { allocate, type Claim } from './allocate.js';
+
+export type PanelId = 'verdict' | 'numbers' | 'claims' | 'table' | 'heat' | 'legend' | 'units' | 'grads' | 'curves' | 'model' | 'step' | 'trace' | 'card';
+
+export interface PanePlan {
+  readonly width: number;
+  readonly height: number;
+  /** Width of the data column when it stands beside the panels (0 when stacked). */
+  readonly left: number;
+  readonly rows: ReadonlyMap<PanelId, number>;
+  readonly field: FieldRequest | null;
+  /** Hidden-unit fields per row of small maps. */
+  readonly unitsPerRow: number;
+}
+
+export interface PaneOptions {
+  /** Claims listed inside the pane (single run); 0 when they have a band of their own. */
+  readonly claims: number;
+  /** The verdict is written inside the pane (side by side); else below the body. */
+  readonly verdict: boolean;
+  readonly gradients: boolean;
+}
+
+const UNIT_COLS = 12;
+const UNIT_ROWS = 5;
+
+/** Columns of the truth table: marker, inputs, target, net, each hidden unit, output, ✓. */
+const tableWidth = (s: LaneShape): number => 2 + 4 * s.features + 5 + 7 + 7 * s.hiddenUnits + 8 + 3;
+
+export function planPane(s: LaneShape, width: number, height: number, o: PaneOptions): PanePlan {
+  const boolean = s.dataKind === 'boolean';
+  const plane = s.features === 2 && s.dataKind !== 'other';
+  const table = boolean ? s.patterns + 1 : 0;
+  const grads = o.gradients && s.layers > 0 ? s.layers : 0;
+  // Wide panes put the data view in a column of its own; narrow ones stack everything.
+  const split = (plane || boolean) && width >= 64;
+  const panels: Claim[] = [
+    ...(o.verdict ? [{ id: 'verdict', min: 1, want: Math.min(3, Math.max(1, Math.ceil(s.verdictChars / width))), priority: 100, required: true }] : []),
+    { id: 'numbers', min: 1, want: 1, priority: 95, required: true },
+    ...(o.claims >= 0 && !o.verdict ? [{ id: 'claims', min: 1, want: Math.min(o.claims + 1, 10), priority: 90, required: true }] : []),
+    // Asked for, the gradient panel is never dropped: short of rows it packs two layers a row.
+    ...(grads ? [{ id: 'grads', min: Math.ceil(grads / 2) + 1, want: grads + 1, max: 2 * grads + 1, grow: 1, priority: 96, required: true }] : []),
+    ...(o.gradients && !grads ? [{ id: 'grads', min: 1, want: 1, priority: 50 }] : []),
+    { id: 'step', min: 0, want: s.trace ? 3 : 0, priority: 75 },
+    { id: 'model', min: 1, want: Math.max(1, s.describeLines + s.weightLines), priority: 70 },
+    ...(s.learns ? [{ id: 'curves', min: 4, want: 8, max: 30, grow: 3, priority: 65 }] : []),
+    ...(s.trace ? [{ id: 'trace', min: 3, want: 9, priority: 68 }] : []),
+    { id: 'card', min: 0, want: 4, priority: 10 },
+  ];
+  const data: Claim[] = [
+    ...(boolean ? [{ id: 'table', min: table, want: table, priority: 98, required: true }] : []),
+    ...(plane ? [{ id: 'heat', min: 4, want: 12, max: 80, grow: 6, priority: 97, required: true }, { id: 'legend', min: 0, want: 1, priority: 30 }] : []),
+    ...(plane && s.hiddenUnits > 0 ? [{ id: 'units', min: 0, want: UNIT_ROWS + 1, priority: 55 }] : []),
+  ];
+  let left = 0;
+  let rows: Map<string, number>;
+  if (split) {
+    const dataRows = allocate(height, data);
+    const heatRows = dataRows.get('heat') ?? 0;
+    // The field is about as wide as it is tall (a cell holds two pixels, one above the other).
+    const want = Math.max(boolean ? tableWidth(s) : 0, plane ? 2 * heatRows : 0, s.hiddenUnits > 0 ? 2 * (UNIT_COLS + 1) : 0);
+    left = Math.max(24, Math.min(want, Math.floor(width * 0.55)));
+    rows = new Map([...dataRows, ...allocate(height, panels)]);
+  } else {
+    rows = allocate(height, [...data, ...panels]);
+  }
+  const heatRows = rows.get('heat') ?? 0;
+  const fieldCols = split ? left : width;
+  // About square (two pixels a cell); a short field is allowed to be wider than tall.
+  const heatCols = Math.min(fieldCols, Math.max(24, 2 * heatRows + 4));
+  const unitsRows = rows.get('units') ?? 0;
+  const unitsPerRow = Math.max(1, Math.floor((fieldCols + 1) / (UNIT_COLS + 1)));
+  const field: FieldRequest | null = plane
+    ? { cols: heatRows > 0 ? heatCols : 0, rows: heatRows, unitCols: unitsRows > 0 ? UNIT_COLS : 0, unitRows: unitsRows > 0 ? Math.min(UNIT_ROWS, unitsRows - 1) : 0 }
+    : null;
+  return { width, height, left: split ? left : 0, rows: rows as Map<PanelId, number>, field, unitsPerRow };
+}

@@ -1,0 +1,117 @@
+/**
+ * The other screens, each fitted to the terminal: the timeline of eras (the list grows to two or
+ * three lines an era on tall terminals), the scenario picker, the parameter form, the help (from
+ * the keymaps) and the request for a larger terminal.
+ */
+import type { FormView } from '../../session/form.js';
+import type { PickerView } from '../../session/picker.js';
+import { ERAS } from '../../session/eras.js';
+import { FORM_KEYS, LAB_KEYS, PICKER_KEYS, TIMELINE_KEYS, TOUR_KEYS, helpRows } from '../../session/keymaps.js';
+import type { ColorDepth } from '../color.js';
+import { hints } from '../render/parts.js';
+import { paint } from '../render/style.js';
+import { displayWidth, fit, wrap } from '../render/text.js';
+import { allocate } from './allocate.js';
+import { box, hstack, leaf, vstack, blank, type Block } from './blocks.js';
+
+/** A selected line: inverse and a ▶ marker, so it shows without colour too. */
+const selected = (depth: ColorDepth, s: string, on: boolean, width: number): string =>
+  on ? paint(depth, fit(`▶ ${s}`, width), { inverse: true, bold: true }) : fit(`  ${s}`, width);
+
+export function timelineFrame(at: number, width: number, height: number, depth: ColorDepth): Block {
+  const era = ERAS[at]!;
+  const n = ERAS.length;
+  const wide = width >= 150;
+  const card = [
+    `${era.year} · ${era.people}${era.winter ? ' · a winter' : ''}`,
+    `+ brought: ${era.brought}`,
+    `− could not: ${era.couldNot}`,
+    era.scenario ? `Enter opens the lab: ${era.scenario}${era.run ? ` (the era's model: ${era.run})` : ''}` : 'no lab for this era',
+    ...(era.standIn ? [era.standIn] : []),
+  ];
+  const cardLines = card.flatMap((l) => wrap(l, width - 4, 3));
+  const rows = allocate(height, [
+    { id: 'title', min: 1, want: 2, priority: 100, required: true },
+    { id: 'footer', min: 1, want: 1, priority: 99, required: true },
+    { id: 'list', min: Math.min(n, height - 8), want: n, max: 3 * n, grow: 2, priority: 98, required: true },
+    { id: 'card', min: 4, want: cardLines.length + 2, max: cardLines.length + 2, grow: 1, priority: 90 },
+  ]);
+  const listRows = rows.get('list')!;
+  // One, two or three lines an era, as the rows allow (tall projectors get the most words).
+  const per = Math.max(1, Math.min(wide ? 2 : 3, Math.floor(listRows / n)));
+  const visible = Math.max(1, Math.floor(listRows / per));
+  const start = Math.max(0, Math.min(at - Math.floor(visible / 2), n - visible));
+  const people = Math.min(30, Math.floor(width * 0.28));
+  const list: string[] = [];
+  for (let i = start; i < Math.min(n, start + visible); i++) {
+    const e = ERAS[i]!;
+    const mark = `${e.year.padEnd(7)} ${e.winter ? '❄ ' : '  '}${fit(e.people, people)}  `;
+    const first = per === 1 || wide ? `${mark}${e.brought}${wide ? `  ✗ ${e.couldNot}` : ''}` : mark.trimEnd();
+    const line = selected(depth, first, i === at, width);
+    list.push(e.winter && i !== at ? paint(depth, line, { tone: 'winter' }) : line);
+    if (per >= 2 && !wide) list.push(paint(depth, fit(`            + ${e.brought}`, width), { tone: i === at ? 'plain' : 'dim' }));
+    if (per >= 3 || (per === 2 && wide)) list.push(paint(depth, fit(`            − ${e.couldNot}`, width), { tone: 'dim' }));
+  }
+  const title = [
+    paint(depth, 'neural-eras', { tone: 'title', bold: true }) + paint(depth, ' — the history of neural networks, replayed (1943–2012)', { tone: 'dim' }),
+    paint(depth, 'press t for the classroom tour · Enter opens an era', { tone: 'warn', bold: true }),
+  ];
+  const cardRows = rows.get('card')!;
+  const parts: Block[] = [leaf(title, width, rows.get('title')!), leaf(list, width, listRows)];
+  if (cardRows >= 3) parts.push(box(leaf(cardLines, width - 2, cardRows - 2), { title: `${era.year} · ${era.people}`, tone: era.winter ? 'winter' : 'accent', depth }));
+  parts.push(leaf([paint(depth, hints([TIMELINE_KEYS], width), { tone: 'dim' })], width, 1));
+  return vstack(parts, width);
+}
+
+export function pickerFrame(p: PickerView, width: number, height: number, depth: ColorDepth): Block {
+  const inner = Math.max(1, height - 3);
+  const start = Math.max(0, Math.min(p.at - Math.floor(inner / 2), p.items.length - inner));
+  const lines = p.items.slice(start, start + inner).map((s, k) => selected(depth, `${String(s.year)} ${s.id.padEnd(24)} ${s.title}`, start + k === p.at, width - 2));
+  return vstack([box(leaf(lines, width - 2, height - 3), { title: 'Pick a scenario', tone: 'accent', depth }), leaf([paint(depth, hints([PICKER_KEYS], width), { tone: 'dim' })], width, 1)], width);
+}
+
+export function formFrame(f: FormView, width: number, height: number, depth: ColorDepth): Block {
+  const inner = width - 2;
+  const keyW = Math.max(...f.fields.map((x) => x.key.length));
+  const lines: string[] = [];
+  f.fields.forEach((x, i) => {
+    const value = paint(depth, ` ${x.text}${i === f.at ? '▏' : ''} `, { inverse: i === f.at });
+    lines.push(`${i === f.at ? '▶ ' : '  '}${x.key.padEnd(keyW)} ${value}${paint(depth, `  ${x.help}`, { tone: 'dim' })}`);
+    if (x.error) lines.push(paint(depth, `    ✗ ${x.error}`, { tone: 'bad' }));
+  });
+  const sel = lines.findIndex((l) => l.startsWith('▶'));
+  const room = Math.max(1, height - 4);
+  const start = Math.max(0, Math.min(sel - Math.floor(room / 2), lines.length - room));
+  return vstack([
+    box(vstack([leaf(lines.slice(start, start + room), inner, room), leaf([paint(depth, `${f.fields[f.at]?.key}: ${f.expects}`, { tone: 'dim' })], inner, 1)], inner), { title: `Parameters of ${f.title}`, tone: 'accent', depth }),
+    leaf([paint(depth, hints([FORM_KEYS], width), { tone: 'dim' })], width, 1),
+  ], width);
+}
+
+export function helpFrame(width: number, height: number, depth: ColorDepth): Block {
+  const section = (title: string, rows: readonly (readonly [string, string])[]): string[] => [
+    paint(depth, title, { tone: 'title', bold: true }),
+    ...rows.map(([k, what]) => `${paint(depth, k.padEnd(8), { bold: true })}${what}`),
+    '',
+  ];
+  const left = [...section('Lab', helpRows(LAB_KEYS))];
+  const right = [
+    ...section('Timeline', helpRows(TIMELINE_KEYS)),
+    ...section('Tour (plus the lab keys)', helpRows(TOUR_KEYS)),
+    'hjkl work where arrows do.',
+    'Playing stops at each run\'s verdict: solved,',
+    'cycling, diverged, truncated or finished.',
+  ];
+  const inner = width - 2;
+  const two = inner >= 90;
+  const half = Math.floor((inner - 2) / 2);
+  const body = two
+    ? hstack([leaf(left, half, height - 3), blank(2, height - 3), leaf(right, inner - half - 2, height - 3)], height - 3)
+    : leaf([...left, ...right], inner, height - 3);
+  return vstack([box(body, { title: 'Keys — any key closes this help', tone: 'accent', depth }), blank(width, 1)], width);
+}
+
+export function tooSmallFrame(columns: number, rows: number, min: { columns: number; rows: number }): string[] {
+  const lines = [`Please enlarge the terminal to at least ${min.columns}×${min.rows} (it is ${columns}×${rows}).`, 'neural-eras carries on where it was once there is room. Ctrl-C quits.'];
+  return lines.flatMap((l) => wrap(l, Math.max(10, columns), 3)).slice(0, Math.max(1, rows - 1)).map((l) => (displayWidth(l) > columns ? fit(l, columns) : l));
+}

@@ -1,0 +1,105 @@
+/**
+ * The text panels of one run, drawn from its LaneView: the numbers, the verdict, the model and its
+ * last update (before → after), the truth table with each hidden unit, the weight trace and the
+ * history card. Each returns plain lines; the layout fits them to their box.
+ */
+import { exact, num, percent, short, vector } from '../../core/format.js';
+import type { LaneView, Verdict, VerdictWord } from '../../session/views.js';
+import type { ColorDepth } from '../color.js';
+import { paint, type Tone } from './style.js';
+import { wrap } from './text.js';
+
+export const VERDICT_TONE: Readonly<Record<VerdictWord, Tone>> = { SOLVED: 'good', CYCLING: 'warn', DIVERGED: 'bad', TRUNCATED: 'accent2', FINISHED: 'info' };
+
+/** SOLVED / CYCLING / … (inverse, so it stands out without colour too). */
+export const verdictWord = (depth: ColorDepth, v: Verdict): string => paint(depth, ` ${v.word} `, { tone: VERDICT_TONE[v.word], inverse: true, bold: true });
+
+/** The verdict with its reason, wrapped to `width` (at most `maxLines`). */
+export function verdictLines(l: LaneView, width: number, maxLines: number, depth: ColorDepth): string[] {
+  if (l.error) return wrap(l.error, width, maxLines).map((s) => paint(depth, s, { tone: 'bad' }));
+  if (!l.verdict) return [paint(depth, `training… epoch ${l.epoch} of at most ${l.budget}`, { tone: 'dim' })];
+  // The word is drawn padded (" SOLVED "), one cell wider than "SOLVED ": wrap with that room.
+  const head = `${l.verdict.word} ${l.playingOn ? '(playing on) ' : ''}${l.verdict.reason}`;
+  const lines = wrap(head, Math.max(1, width - 1), maxLines);
+  lines[0] = verdictWord(depth, l.verdict) + lines[0]!.slice(l.verdict.word.length + 1);
+  return lines;
+}
+
+/** Epoch, loss and accuracy (train, test and their gap) in one line, shortened until it fits. */
+export function numbersLine(l: LaneView, width = Infinity): string {
+  if (!l.latest) return '';
+  const mid = l.midSteps > 0 ? ` +${l.midSteps}` : '';
+  const acc = l.labelled ? percent(l.now.accuracy) : null;
+  const test = l.labelled ? l.latest.testAccuracy : undefined;
+  const gap = test !== undefined ? num(Math.round((l.now.accuracy - test) * 1000) / 10, 3) : '';
+  const tries =
+    test !== undefined
+      ? [
+          `epoch ${l.epoch}${mid} · loss ${short(l.now.loss)} · train ${acc} · test ${percent(test)} · gap ${gap} pts`,
+          `ep ${l.epoch}${mid} · train ${acc} · test ${percent(test)} · gap ${gap} pts`,
+          `train ${acc} · test ${percent(test)} · gap ${gap}`,
+        ]
+      : [`epoch ${l.epoch}${mid} · loss ${short(l.now.loss)}${acc ? ` · accuracy ${acc}` : ''}`, `ep ${l.epoch}${mid} · loss ${short(l.now.loss)}${acc ? ` · acc ${acc}` : ''}`];
+  return tries.find((t) => t.length <= width) ?? tries.at(-1)!;
+}
+
+/** The last single update as the lecture writes it: what the unit saw and said before, then w before → after. */
+export function stepLines(l: LaneView): string[] {
+  const s = l.trace.at(-1);
+  if (!s) return [];
+  const err = s.changed ? 'error: correct' : 'right: no change';
+  const x = s.x.length ? `x = ${vector(s.x)}, ` : '';
+  return [
+    `pattern ${s.pattern + 1} (epoch ${s.epoch}): ${x}net = ${s.net.map((v) => exact(v)).join(', ')}, o = ${s.o.map((v) => exact(v)).join(', ')}, t = ${s.t.map((v) => exact(v)).join(', ')} → ${err}`,
+    `w ${vector(s.before)} → ${vector(s.after)}`,
+    s.equation,
+  ];
+}
+
+/** What the model says about itself (line, bound, architecture), then its weights. */
+export function modelLines(l: LaneView): string[] {
+  return [...l.describe, ...l.weights.filter((w) => !l.describe.some((d) => d.includes(w)))];
+}
+
+const cell = (s: string, n: number): string => s.padStart(n);
+
+/** Inputs, target, net input, output, each hidden unit and ✓/✗ per pattern; ▶ marks the pattern just stepped. */
+export function truthTable(l: LaneView, depth: ColorDepth): string[] {
+  if (!l.table) return [];
+  const hidden = l.table[0]?.hidden?.length ?? 0;
+  const hasNet = l.table.some((r) => r.net !== null);
+  const header = `  ${l.features.map((n) => cell(n, 3)).join(' ')} │${cell('t', 4)}${hasNet ? cell('net', 7) : ''}${Array.from({ length: hidden }, (_, k) => cell(`h${k + 1}`, 7)).join('')}${cell('o', 8)}`;
+  const rows = l.table.map((r) => {
+    const mark = r.current ? '▶' : ' ';
+    const t = r.t.map((v) => short(v)).join(',');
+    const o = r.o.map((v) => short(v)).join(',');
+    const h = (r.hidden ?? []).map((v) => cell(short(v), 7)).join('');
+    const ok = paint(depth, r.ok ? ' ✓' : ' ✗', { tone: r.ok ? 'good' : 'bad', bold: !r.ok });
+    return `${mark} ${r.x.map((v) => cell(short(v), 3)).join(' ')} │${cell(t, 4)}${hasNet ? cell(r.net === null ? '—' : short(r.net), 7) : ''}${h}${cell(o, 8)}${ok}`;
+  });
+  return [paint(depth, header, { bold: true }), ...rows];
+}
+
+/** The last updates of a single unit, oldest first; ↺ marks weights seen before (the cycle). */
+export function traceLines(l: LaneView, max: number): string[] {
+  const steps = l.trace.slice(-Math.max(0, max - 1));
+  if (steps.length === 0) return [];
+  const seen = new Set<string>();
+  for (const s of l.trace.slice(0, l.trace.length - steps.length)) seen.add(s.after.join(','));
+  const lines = steps.map((s) => {
+    const key = s.after.join(',');
+    const again = seen.has(key) ? ' ↺' : '';
+    seen.add(key);
+    const t = s.t.map((v) => exact(v)).join(',');
+    const o = s.o.map((v) => exact(v)).join(',');
+    return `ep ${s.epoch} p${s.pattern + 1} t ${t} o ${o} ${s.changed ? '✗' : '✓'} w ${vector(s.before)} → ${vector(s.after)}${again}`;
+  });
+  return ['weight trace (↺ = weights seen before)', ...lines];
+}
+
+/** Year, authors, citation, what the model brought and what it cannot do. */
+export function cardLines(l: LaneView, width: number, rows: number): string[] {
+  const m = l.meta;
+  const lines = [`${m.year} · ${m.name} · ${m.authors.join(', ')}`, ...wrap(`+ ${m.summary}`, width, 2), ...wrap(`− ${m.cannot}`, width, 2), m.citation];
+  return lines.slice(0, rows);
+}

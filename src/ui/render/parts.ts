@@ -1,0 +1,78 @@
+/**
+ * The frame's shared lines: the status bar (a segment per run), the footer's key hints condensed
+ * by priority, and the claims panel (✓/✗ filling in as runs end).
+ */
+import { percent, short } from '../../core/format.js';
+import type { Binding } from '../../session/keymaps.js';
+import type { ClaimView } from '../../session/claims.js';
+import type { LaneView } from '../../session/views.js';
+import type { ColorDepth } from '../color.js';
+import { VERDICT_TONE } from './lane.js';
+import { paint } from './style.js';
+import { displayWidth, fit } from './text.js';
+
+/** The key hints that fit in `width`, most important first, shown in keymap order; `?` always. */
+export function hints<A extends string>(maps: readonly (readonly Binding<A>[])[], width: number): string {
+  const all = maps.flat().filter((b) => b.hint);
+  const chosen = new Set<Binding<A>>();
+  const text = (set: Set<Binding<A>>): string => all.filter((b) => set.has(b)).map((b) => b.hint).join(' · ');
+  for (const b of [...all].sort((a, b) => b.priority - a.priority)) {
+    chosen.add(b);
+    if (displayWidth(text(chosen)) > width) chosen.delete(b);
+  }
+  return text(chosen);
+}
+
+/** One run's segment of the status bar, shortened step by step until it fits `room`. */
+function segment(l: LaneView, room: number, depth: ColorDepth, named: boolean): string {
+  const word = l.verdict ? paint(depth, l.verdict.word, { tone: VERDICT_TONE[l.verdict.word], bold: true }) : l.error ? paint(depth, 'ERROR', { tone: 'bad' }) : 'training';
+  const acc = l.labelled ? percent(l.now.accuracy) : '—';
+  const test = l.labelled && l.latest?.testAccuracy !== undefined ? ` test ${percent(l.latest.testAccuracy)}` : '';
+  const mid = l.midSteps > 0 ? `+${l.midSteps}` : '';
+  const tries = [
+    `${named ? `${l.id} ` : ''}epoch ${l.epoch}${mid} loss ${short(l.now.loss)} acc ${acc}${test} ${word}`,
+    `${named ? `${l.id} ` : ''}ep ${l.epoch}${mid} acc ${acc}${test} ${word}`,
+    `${named ? `${l.id.slice(0, 10)} ` : ''}${acc} ${word}`,
+    word,
+  ];
+  return tries.find((t) => displayWidth(t) <= room) ?? fit(tries.at(-1)!, room);
+}
+
+/** Playing state, a segment per run, seed and pace, in inverse video across the whole width. */
+export function statusBar(o: { lanes: readonly LaneView[]; playing: boolean; pace: string; seed: number | string; width: number; depth: ColorDepth }): string {
+  const play = o.playing ? '▶' : '⏸';
+  const tail = ` │ seed ${o.seed} │ ${o.pace} `;
+  const shortTail = ` │ seed ${o.seed} `;
+  const named = o.lanes.length > 1;
+  const fixed = displayWidth(play) + 2 + displayWidth(tail) + 3 * (o.lanes.length - 1);
+  const end = o.width - fixed >= 24 * o.lanes.length ? tail : shortTail;
+  const room = Math.max(4, Math.floor((o.width - displayWidth(play) - 2 - displayWidth(end) - 3 * (o.lanes.length - 1)) / Math.max(1, o.lanes.length)));
+  const body = ` ${play} ${o.lanes.map((l) => segment(l, room, o.depth, named)).join(' │ ')}${end}`;
+  return paint(o.depth, fit(body, o.width), { inverse: true });
+}
+
+const MARK: Readonly<Record<ClaimView['state'], string>> = { holds: '✓', fails: '✗', pending: '…', elsewhere: '·' };
+
+/**
+ * The claims, one a line: ✓ and ✗ as they are decided, … while their runs train. Claims about runs
+ * not on screen are folded into one line. When rows are short: a summary line first, then the rest.
+ */
+export function claimLines(claims: readonly ClaimView[], rows: number, depth: ColorDepth): string[] {
+  if (claims.length === 0 || rows <= 0) return [];
+  const here = claims.filter((c) => c.state !== 'elsewhere');
+  const away = claims.length - here.length;
+  const held = here.filter((c) => c.state === 'holds').length;
+  const failed = here.filter((c) => c.state === 'fails').length;
+  const pending = here.length - held - failed;
+  const summary = `claims: ${held} ✓${failed ? ` · ${failed} ✗` : ''}${pending ? ` · ${pending} pending` : ''}${away ? ` · ${away} about runs not on screen (m)` : ''}`;
+  const line = (c: ClaimView): string => {
+    const tone = c.state === 'holds' ? 'good' : c.state === 'fails' ? 'bad' : 'dim';
+    return `${paint(depth, MARK[c.state], { tone, bold: c.state === 'fails' })} ${c.text}${c.note ? paint(depth, ` — ${c.note}`, { tone: 'dim' }) : ''}`;
+  };
+  const listed = here.map(line);
+  if (listed.length + 1 <= rows) return [paint(depth, summary, { bold: true }), ...listed];
+  if (rows === 1) return [paint(depth, summary, { bold: true })];
+  // Failed claims first: they are what a reader must not miss.
+  const order = [...here].sort((a, b) => Number(b.state === 'fails') - Number(a.state === 'fails'));
+  return [paint(depth, summary, { bold: true }), ...order.slice(0, rows - 1).map(line)];
+}

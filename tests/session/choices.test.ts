@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { executeScenario } from '../../src/scenarios/execute.js';
+import { loadScenario } from '../../src/scenarios/loader.js';
+import { TRIED_BUDGET, modelChoices, nextSeed, tryLoadScenario } from '../../src/session/choices.js';
+import { LabSession } from '../../src/session/lab.js';
+
+describe('what the lab trains', () => {
+  it('builds runs exactly as `neural-eras run` does: same seed, same weights, bit for bit', () => {
+    const headless = executeScenario(loadScenario('perceptron-xor'), { seed: 7 });
+    const lab = new LabSession({ scenario: 'perceptron-xor', seed: 7 });
+    lab.playToMoment();
+    const run = lab.lanes()[0]!.run!;
+    expect(run.model.weights()).toEqual(headless.runs[0]!.weights);
+    expect(run.status.outcome).toBe(headless.runs[0]!.outcome);
+    expect(run.epoch).toBe(headless.runs[0]!.epochs);
+  });
+
+  it('offers the registry models on the same data after the scenario runs, with a budget that suits them', () => {
+    const s = loadScenario('perceptron-xor');
+    const choices = modelChoices(s, 1);
+    expect(choices[0]).toMatchObject({ id: 'perceptron', own: true });
+    const tried = choices.slice(1);
+    expect(tried.every((c) => !c.own && c.spec.data === choices[0]!.spec.data)).toBe(true);
+    expect(tried.every((c) => c.spec.epochs === Math.max(s.epochs, TRIED_BUDGET))).toBe(true);
+  });
+
+  it('an MLP tried on the perceptron\'s XOR data gets its own neutral text, and learns XOR', () => {
+    const lab = new LabSession({ scenario: 'perceptron-xor', run: 'mlp-backprop' });
+    expect(lab.choices[lab.index]!.own).toBe(false);
+    lab.playToMoment();
+    const v = lab.view(0);
+    expect(v.message).toMatch(/tried on the data of "The perceptron cannot learn XOR": not part of this scenario's story/);
+    expect(v.moral).toBeNull();
+    expect(v.lanes[0]!.verdict?.word).toBe('SOLVED');
+    expect(v.lanes[0]!.now.accuracy).toBe(1);
+  });
+
+  it('derives the next seed deterministically and names a missing scenario', () => {
+    expect(nextSeed(1)).toBe(2);
+    expect(nextSeed('a')).toBe('a+1');
+    expect(tryLoadScenario('no-such-scenario')).toBe('scenario "no-such-scenario" is not available yet');
+  });
+
+  it('keeps memory flat in long sessions and still steps one pattern at a time', () => {
+    const lab = new LabSession({ scenario: 'perceptron-xor', overrides: new Map([['perceptron', { shuffle: true }]]) });
+    const lane = lab.lanes()[0]!;
+    for (let i = 0; i < 100 && !lane.settled; i++) lane.advance('epoch', false);
+    for (let i = 0; i < 2000; i++) lane.advance('epoch', true);
+    expect(lane.run!.history.length).toBeLessThanOrEqual(600);
+    expect(lane.series.size).toBeLessThanOrEqual(512);
+    lab.pattern();
+    expect(lane.trace.at(-1)?.equation).toMatch(/w|t = o/);
+  });
+});
