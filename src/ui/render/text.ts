@@ -19,7 +19,10 @@ const ANSI_AT_START = /^\x1b\[[0-9;?]*[A-Za-z]/;
  * ASCII and Latin-1, general punctuation, super/subscripts, arrows, maths, box drawing, blocks,
  * geometric shapes (bar the two emoji squares) and braille. A test checks this against string-width.
  */
-const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u209f\u2190-\u21ff\u2200-\u22ff\u2500-\u25fc\u25ff\u2800-\u28ff]*$/;
+const NARROW_CLASS = '\\x20-\\x7e\\u00a0-\\u00ac\\u00ae-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u2070-\\u209f\\u2190-\\u21ff\\u2200-\\u22ff\\u2500-\\u25fc\\u25ff\\u2800-\\u28ff';
+const NARROW = new RegExp(`^[${NARROW_CLASS}]*$`);
+/** Runs of other characters, with the character before them (it may start their cluster). */
+const OTHER_RUNS = new RegExp(`[${NARROW_CLASS}]?[^${NARROW_CLASS}]+`, 'g');
 
 /** True when every character of s (without colour codes) is one cell wide. */
 export const isNarrow = (plain: string): boolean => NARROW.test(plain);
@@ -28,7 +31,10 @@ export const isNarrow = (plain: string): boolean => NARROW.test(plain);
 export function displayWidth(s: string): number {
   const plain = s.includes('\x1b') ? s.replace(ANSI, '') : s;
   if (NARROW.test(plain)) return plain.length;
-  return stringWidth(plain);
+  // Narrow characters count one each; only the other runs go through string-width (it is slow).
+  let width = plain.length;
+  for (const m of plain.matchAll(OTHER_RUNS)) width += stringWidth(m[0]) - m[0].length;
+  return width;
 }
 
 const segmenter = new Intl.Segmenter();
@@ -40,8 +46,13 @@ function tokens(s: string): { text: string; width: number }[] {
   let plain = '';
   const flush = (): void => {
     if (!plain) return;
-    if (NARROW.test(plain)) for (const ch of plain) out.push({ text: ch, width: 1 });
-    else for (const { segment } of segmenter.segment(plain)) out.push({ text: segment, width: stringWidth(segment) });
+    let at = 0;
+    for (const m of plain.matchAll(OTHER_RUNS)) {
+      for (let i = at; i < m.index; i++) out.push({ text: plain[i]!, width: 1 });
+      for (const { segment } of segmenter.segment(m[0])) out.push({ text: segment, width: stringWidth(segment) });
+      at = m.index + m[0].length;
+    }
+    for (let i = at; i < plain.length; i++) out.push({ text: plain[i]!, width: 1 });
     plain = '';
   };
   while (i < s.length) {

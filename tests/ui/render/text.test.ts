@@ -22,6 +22,14 @@ describe('displayWidth', () => {
       }
     }
   });
+
+  it('agrees with string-width on any text (it only goes faster)', () => {
+    const piece = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('한국', '↔\uFE0F', 'e\u0301', '👩\u200D💻', '━⠿', 'x\u00ad'));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+      const s = parts.join('');
+      expect(displayWidth(s)).toBe(stringWidth(s));
+    }), { numRuns: 500 });
+  });
 });
 
 describe('fit', () => {
