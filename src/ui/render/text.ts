@@ -109,3 +109,19 @@ export const endRow = (depth: ColorDepth, row: string): string => (depth === 'no
 
 /** Rows of spaces, `height` of them, each `width` wide. */
 export const blankRows = (width: number, height: number): string[] => Array.from({ length: Math.max(0, height) }, () => ' '.repeat(Math.max(0, width)));
+
+/**
+ * The first way `rows` break the renderers' contract, or null: exactly `height` rows of exactly
+ * `width` cells; with colour every row ends with a reset, without colour no row has a code.
+ */
+export function rowsProblem(rows: readonly string[], width: number, height: number, depth: ColorDepth): string | null {
+  if (rows.length !== height) return `${rows.length} rows instead of ${height}`;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const w = displayWidth(r);
+    if (w !== width) return `row ${i} is ${w} cells wide instead of ${width}: ${JSON.stringify(r)}`;
+    if (depth === 'none' && r.includes('\x1b')) return `row ${i} has an escape code without colour`;
+    if (depth !== 'none' && !r.endsWith(RESET)) return `row ${i} does not end with a reset`;
+  }
+  return null;
+}

@@ -5,7 +5,7 @@ import type { ColorDepth } from '../../../src/ui/color.js';
 import { stripAnsi } from '../../../src/ui/color.js';
 import { brailleChart, type ChartOptions, type ChartSeries } from '../../../src/ui/render/chart.js';
 import { chooseScale, dotRow } from '../../../src/ui/render/scale.js';
-import { displayWidth, RESET } from '../../../src/ui/render/text.js';
+import { displayWidth, rowsProblem } from '../../../src/ui/render/text.js';
 
 const GREEN = [90, 210, 110] as const;
 const AMBER = [240, 180, 60] as const;
@@ -34,12 +34,7 @@ function accuracyCurve(seed: string, end: number, n = 601): number[] {
 }
 
 function expectShape(rows: readonly string[], width: number, height: number, depth: ColorDepth): void {
-  expect(rows).toHaveLength(height);
-  for (const r of rows) {
-    expect(displayWidth(r)).toBe(width);
-    if (depth === 'none') expect(r).not.toContain('\x1b');
-    else expect(r.endsWith(RESET)).toBe(true);
-  }
+  expect(rowsProblem(rows, width, height, depth)).toBeNull();
 }
 
 describe('braille charts: shape', () => {

@@ -6,7 +6,7 @@ import { loadScenario } from '../../../src/scenarios/loader.js';
 import { stripAnsi, type ColorDepth } from '../../../src/ui/color.js';
 import { heatmapRows, TRAIN_MARKS, type Predictor } from '../../../src/ui/heatmap.js';
 import { CLASS_GLYPHS, lineBits, mapLegend } from '../../../src/ui/render/map.js';
-import { displayWidth, RESET } from '../../../src/ui/render/text.js';
+import { rowsProblem } from '../../../src/ui/render/text.js';
 
 const DEPTHS: readonly ColorDepth[] = ['none', '16', '256', 'truecolor'];
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -26,12 +26,7 @@ describe('heatmap rows', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 3, maxLength: 3 }), fc.integer({ min: 0, max: 130 }), fc.integer({ min: 0, max: 50 }), fc.constantFrom(...DEPTHS), (w, cols, rows, depth) => {
         const out = heatmapRows({ model: unit(w), data: noData, cols, rows, depth, domain: square, line: w });
-        expect(out).toHaveLength(rows);
-        for (const r of out) {
-          expect(displayWidth(r)).toBe(cols);
-          if (depth === 'none') expect(r).not.toContain('\x1b');
-          else expect(r.endsWith(RESET)).toBe(true);
-        }
+        expect(rowsProblem(out, cols, rows, depth)).toBeNull();
       }),
       { numRuns: 100 },
     );

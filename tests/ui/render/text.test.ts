@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { stripAnsi } from '../../../src/ui/color.js';
-import { displayWidth, ELLIPSIS, fit, isNarrow, paint, RESET } from '../../../src/ui/render/text.js';
+import { displayWidth, ELLIPSIS, fit, isNarrow, paint, RESET, rowsProblem } from '../../../src/ui/render/text.js';
 
 describe('displayWidth', () => {
   it('does not count colour codes and counts Korean and CJK twice', () => {
@@ -62,5 +62,16 @@ describe('fit', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('rowsProblem', () => {
+  it('names the first broken row and passes whole ones', () => {
+    expect(rowsProblem(['ab', 'cd'], 2, 2, 'none')).toBeNull();
+    expect(rowsProblem(['ab'], 2, 2, 'none')).toBe('1 rows instead of 2');
+    expect(rowsProblem(['ab', 'c'], 2, 2, 'none')).toBe('row 1 is 1 cells wide instead of 2: "c"');
+    expect(rowsProblem(['\x1b[31mab'], 2, 1, '256')).toBe('row 0 does not end with a reset');
+    expect(rowsProblem([`\x1b[31mab${RESET}`], 2, 1, 'none')).toBe('row 0 has an escape code without colour');
+    expect(rowsProblem(['한b'], 3, 1, 'none')).toBeNull();
   });
 });
