@@ -116,11 +116,7 @@ export function brailleChart(o: ChartOptions): Chart {
   if (height === 0) return { rows: [], tooShort: false, summary, scale: null, axisWidth: 0 };
 
   const plotRows = height - 1;
-  const scale = chooseScale(
-    series.map((s) => s.values),
-    Math.max(4, plotRows * 4),
-    o,
-  );
+  const scale = chooseScale(series.map((s) => s.values), Math.max(4, plotRows * 4), o);
   const labels = axisLabels(scale, plotRows, o.percent ?? false);
   let axisW = Math.max(0, ...labels.map((l) => (l ? displayWidth(l) : 0))) + 1;
   if (width - axisW < 4) axisW = 0;

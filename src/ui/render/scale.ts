@@ -105,9 +105,10 @@ export function chooseScale(values: readonly (readonly number[])[], dots: number
     return [Math.max(lim[0], lo), Math.min(lim[1], hi)];
   };
   if (o.range && o.range !== 'auto') {
-    const lo = toScale(log, o.range[0]);
     const hi = toScale(log, o.range[1]);
-    return { lo, hi: hi > lo ? hi : lo + 1, log, dots, zoomed: false };
+    // A log scale cannot start at 0: it then shows the two decades below the top.
+    const lo = Number.isFinite(toScale(log, o.range[0])) ? toScale(log, o.range[0]) : hi - 2;
+    return Number.isFinite(hi) && hi > lo ? { lo, hi, log, dots, zoomed: false } : { lo: 0, hi: 1, log, dots, zoomed: false };
   }
   let lo = Infinity;
   let hi = -Infinity;

@@ -110,6 +110,8 @@ describe('braille charts: resolution (issue 9)', () => {
   it('keeps a fixed range when asked, and an automatic one within its limits with round bounds', () => {
     const fixed = chooseScale([[0.5, 0.6]], 24, { range: [0, 1], percent: true });
     expect([fixed.lo, fixed.hi]).toEqual([0, 1]);
+    const logFixed = chooseScale([[0.5, 0.6]], 24, { range: [0, 100], log: true });
+    expect([logFixed.lo, logFixed.hi, logFixed.log]).toEqual([0, 2, true]);
     const auto = chooseScale([[0.93, 0.97, 1]], 24, { percent: true, limits: [0, 1] });
     expect(auto.hi).toBe(1);
     expect(auto.lo).toBeLessThan(0.93);
