@@ -18,8 +18,11 @@ const DEEP: Rgb = [18, 18, 26];
 const POINT_BG: Rgb = [0, 0, 0];
 const LINE_RGB: Rgb = [250, 250, 250];
 
-/** Their 16-colour hues (the 30 + h foreground code): blue, yellow, green, magenta, then the rest. */
-const HUE16 = [4, 3, 2, 5, 3, 6, 1, 4, 7, 5];
+/**
+ * The classes' hues at 16 colours (h of the 30 + h code): blue, yellow (for orange), green,
+ * magenta, cyan, red, white, so the first seven classes stay apart; then they repeat.
+ */
+const HUE16 = [4, 3, 2, 5, 6, 1, 7, 4, 3, 2];
 
 /** Without colour: the binary ramp by class and level, and one glyph per class beyond two. */
 const RAMP: readonly (readonly string[])[] = [
