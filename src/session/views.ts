@@ -2,7 +2,7 @@
  * Immutable views of a lab: everything a screen draws, computed here from the runs, so that the
  * components render plain data and never call a model. One LaneView per run on screen.
  */
-import { exact, num, percent, sci, short, TABLE, matrix } from '../core/format.js';
+import { exact, num, percent, short, TABLE, matrix } from '../core/format.js';
 import { gradNorms, type HistoryEntry, type Outcome } from '../core/runner.js';
 import type { Dataset, ModelMeta, Target } from '../core/types.js';
 import type { Field, UnitField } from './field.js';
@@ -127,15 +127,6 @@ export function gradView(first: HistoryEntry | undefined, latest: HistoryEntry):
   const start = first ? gradNorms(first) : null;
   const ratio = (g: readonly number[] | null): number | null => (g && g.length > 1 && g.at(-1)! > 0 ? g[0]! / g.at(-1)! : null);
   return { now, start, startRatio: ratio(start), nowRatio: ratio(now) };
-}
-
-/** The headline of the gradient panel in words, with the numbers of each run. */
-export function gradientHeadline(lanes: readonly Pick<LaneView, 'grads' | 'meta' | 'label'>[]): string | null {
-  const parts = lanes.filter((l) => l.grads?.startRatio != null);
-  if (parts.length === 0) return null;
-  const [a, ...rest] = parts;
-  const first = `at initialisation the first layer receives ${sci(a!.grads!.startRatio!)} of the last layer's gradient${parts.length > 1 ? ` (${a!.label})` : ''}`;
-  return [first, ...rest.map((l) => `${sci(l.grads!.startRatio!)} (${l.label})`)].join('; ');
 }
 
 export const dataKindOf = (data: Dataset): DataKind =>

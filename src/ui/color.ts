@@ -69,16 +69,21 @@ export const mix = (a: Rgb, b: Rgb, t: number): Rgb => [
   Math.round(a[2] + (b[2] - a[2]) * t),
 ];
 
-/** Class colours (0 blue, 1 orange, then others), chosen to stay apart in 16 colours too. */
+/**
+ * Class colours, TensorFlow Playground's blue and orange first, ten in all (the most classes a
+ * scenario has); the maps pick 16-colour hues of their own.
+ */
 export const CLASS_RGB: readonly Rgb[] = [
-  [60, 130, 255],
-  [255, 150, 30],
-  [60, 200, 90],
+  [40, 120, 255],
+  [255, 140, 20],
+  [50, 200, 80],
   [220, 60, 200],
-  [230, 220, 60],
-  [60, 210, 220],
-  [230, 60, 60],
-  [180, 180, 180],
+  [230, 220, 50],
+  [40, 210, 220],
+  [230, 50, 50],
+  [150, 110, 255],
+  [170, 170, 170],
+  [255, 120, 170],
 ];
 export const BACKGROUND: Rgb = [16, 16, 24];
 

@@ -1,49 +1,25 @@
 /**
- * The decision-boundary heatmap as pre-coloured strings, one per row of cells: each cell is an
- * upper half block '▀' whose foreground is the top pixel and background the bottom pixel (two
- * pixels per cell). Colour codes are quantised and only emitted when they change along the row,
- * which keeps Ink's work per frame small. Without colour, shading glyphs carry class and confidence.
+ * The decision-boundary heatmap as pre-coloured strings, one per row of cells, two pixels a cell
+ * (see render/map.ts for the colours and glyphs): a diverging scale from grey at the boundary to
+ * the class colour where the model is sure, data points outlined on every region, and a single
+ * unit's separating line when its weights are given. This file samples the model and places the
+ * points; render/map.ts paints.
  */
 import type { Dataset } from '../core/types.js';
-import { BACKGROUND, classRgb, mix, sgr, type ColorDepth } from './color.js';
+import type { ColorDepth } from './color.js';
+import { LEVELS, lineBits, paintMap } from './render/map.js';
 
 /** Marks of training points per class, and of test points (their class digit). */
 export const TRAIN_MARKS = 'o+x*#@%&=~';
 export const TEST_MARKS = '0123456789';
-/** Without colour: per class, glyphs from low to high confidence. */
-const SHADES: readonly (readonly string[])[] = [
-  ['·', ':', ' '],
-  ['░', '▒', '▓'],
-];
-const LEVELS = 4;
 
 export interface Predictor {
   predict(x: readonly number[]): { label: number; score: number };
 }
 
-export interface Domain {
-  readonly x: readonly [number, number];
-  readonly y: readonly [number, number];
-}
+import { domainOf, type Domain } from '../session/field.js';
 
-/** The input box of the data (train and test), padded so edge points sit inside. */
-export function domainOf(data: Pick<Dataset, 'inputs' | 'test'>): Domain {
-  const rows = [...data.inputs, ...(data.test?.inputs ?? [])];
-  const span = (j: number): [number, number] => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const r of rows) {
-      lo = Math.min(lo, r[j] ?? 0);
-      hi = Math.max(hi, r[j] ?? 0);
-    }
-    if (!Number.isFinite(lo)) return [-1, 1];
-    // Small boolean boxes get room around the corners; generated clouds a thin margin.
-    const range = hi - lo;
-    const pad = range < 1e-9 ? 0.5 : range <= 2 ? range * 0.4 : range * 0.08;
-    return [lo - pad, hi + pad];
-  };
-  return { x: span(0), y: span(1) };
-}
+export { domainOf, type Domain };
 
 /** Confidence in [0, 1] of a prediction among `classes` classes. */
 export function confidence(score: number, label: number, classes: number): number {
@@ -88,21 +64,10 @@ export function pointMarks(data: Pick<Dataset, 'inputs' | 'labels' | 'test'>, do
   return marks;
 }
 
-/** The colour of a pixel at a depth (memoised by label and level by the caller's palette). */
-function palette(depth: ColorDepth, classes: number): { fg: string[][]; bg: string[][] } {
-  const fg: string[][] = [];
-  const bg: string[][] = [];
-  for (let k = 0; k < Math.max(2, classes); k++) {
-    fg.push([]);
-    bg.push([]);
-    for (let l = 0; l < LEVELS; l++) {
-      const rgb = depth === '16' ? classRgb(k) : mix(BACKGROUND, classRgb(k), 0.3 + (0.7 * l) / (LEVELS - 1));
-      const dim = depth === '16' && l < LEVELS / 2;
-      fg[k]!.push(dim ? sgr(depth, mix([0, 0, 0], classRgb(k), 0.5)) : sgr(depth, rgb));
-      bg[k]!.push(dim ? sgr(depth, mix([0, 0, 0], classRgb(k), 0.5), true) : sgr(depth, rgb, true));
-    }
-  }
-  return { fg, bg };
+/** The class of a point's mark (train or test). */
+export function markClass(mark: string): number {
+  const t = TRAIN_MARKS.indexOf(mark);
+  return t >= 0 ? t : Math.max(0, TEST_MARKS.indexOf(mark));
 }
 
 export interface HeatmapOptions {
@@ -112,45 +77,16 @@ export interface HeatmapOptions {
   readonly rows: number;
   readonly depth: ColorDepth;
   readonly domain?: Domain;
+  /** A single unit's weights [w0, w1, w2]: its line w0 + w1·x1 + w2·x2 = 0 is drawn over the map. */
+  readonly line?: readonly number[];
 }
 
-/** One string per row of cells; codes merged along each row and reset at its end. */
-export function heatmapRows({ model, data, cols, rows, depth, domain = domainOf(data) }: HeatmapOptions): string[] {
+/** One string per row of cells, each exactly `cols` cells; codes merged along each row and reset at its end. */
+export function heatmapRows({ model, data, cols, rows, depth, domain = domainOf(data), line }: HeatmapOptions): string[] {
+  cols = Math.max(0, Math.floor(cols));
+  rows = Math.max(0, Math.floor(rows));
   const classes = Math.max(2, data.classes);
   const { labels, levels } = pixelGrid(model, domain, cols, rows * 2, classes);
   const marks = pointMarks(data, domain, cols, rows);
-  const out: string[] = [];
-  if (depth === 'none') {
-    for (let r = 0; r < rows; r++) {
-      let line = '';
-      for (let c = 0; c < cols; c++) {
-        const i = 2 * r * cols + c;
-        const mark = marks.get(r * cols + c);
-        const shades = SHADES[Math.min(1, labels[i]!)]!;
-        line += mark ?? (labels[i]! >= 2 ? String(labels[i]) : shades[Math.min(shades.length - 1, levels[i]! >> 1 ? 2 : levels[i]! > 0 ? 1 : 0)]!);
-      }
-      out.push(line);
-    }
-    return out;
-  }
-  const pal = palette(depth, classes);
-  const markFg = sgr(depth, [255, 255, 255]);
-  for (let r = 0; r < rows; r++) {
-    let line = '';
-    let current = '';
-    for (let c = 0; c < cols; c++) {
-      const top = 2 * r * cols + c;
-      const bottom = top + cols;
-      const mark = marks.get(r * cols + c);
-      const bg = pal.bg[labels[bottom]!]?.[levels[bottom]!] ?? '';
-      const code = mark ? `1;${markFg};${bg}` : `22;${pal.fg[labels[top]!]?.[levels[top]!] ?? ''};${bg}`;
-      if (code !== current) {
-        line += `\x1b[${code}m`;
-        current = code;
-      }
-      line += mark ?? '▀';
-    }
-    out.push(`${line}\x1b[0m`);
-  }
-  return out;
+  return paintMap({ cols, rows, labels, levels, classes, marks, markClass, line: line ? lineBits(line, domain, cols, rows) : null, depth });
 }

@@ -77,7 +77,7 @@ describe('the tour stops on its telling moments, with no key pressed', () => {
     const last4 = lane.trace.slice(-4).map((s) => s.after.join());
     const before4 = lane.trace.slice(-8, -4).map((s) => s.after.join());
     expect(last4).toEqual(before4);
-    expect(text).toContain('↺');
+    expect(text).toContain('weight trace: a letter per weight vector');
     expect(text).toContain('CYCLING');
   });
 
@@ -99,8 +99,10 @@ describe('the tour stops on its telling moments, with no key pressed', () => {
   it('the gradient panel lists all 11 layers of both nets, even at 80×24, with the headline in words', () => {
     for (const [columns, rows] of [[80, 24], [100, 30], [200, 60]] as const) {
       const { text } = tourScreen(stopOf('vanishing-gradients'), columns, rows);
-      for (let k = 1; k <= 11; k++) expect((text.match(new RegExp(`L${k}\\b`, 'g')) ?? []).length, `L${k} at ${columns}×${rows}`).toBe(2);
-      if (rows >= 30) expect(text).toMatch(/first layer receives 2 × 10⁻⁷ of the last layer's gradient/);
+      // Each layer is labelled in both panes: alone (L7) or packed two a row (L7,8) when rows are short.
+      const labelled = [...text.matchAll(/\bL(\d+)(?:,(\d+))?\s/g)].flatMap((m) => [m[1], m[2]].filter(Boolean).map(Number));
+      for (let k = 1; k <= 11; k++) expect(labelled.filter((x) => x === k).length, `L${k} at ${columns}×${rows}`).toBe(2);
+      expect(text.replace(/\s+/g, ' ')).toMatch(/with sigmoid the first layer receives 2 × 10⁻⁷ of the last layer's gradient; with relu 0.51/);
     }
   });
 

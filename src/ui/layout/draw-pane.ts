@@ -6,8 +6,12 @@ import { short } from '../../core/format.js';
 import type { ClaimView } from '../../session/claims.js';
 import type { LaneView } from '../../session/views.js';
 import type { ColorDepth } from '../color.js';
-import { interimBars, interimCurves, interimField, interimUnit } from '../render/interim.js';
-import { cardLines, modelLines, numbersLine, stepLines, traceLines, truthTable, verdictLines } from '../render/lane.js';
+import { gradientBars } from '../render/bars.js';
+import { brailleChart } from '../render/chart.js';
+import { drawField, drawUnit } from '../render/field.js';
+import { cardLines, modelLines, numbersLine, stepLines, truthTable, verdictLines } from '../render/lane.js';
+import { mapLegend } from '../render/map.js';
+import { weightTrace } from '../render/trace.js';
 import { claimLines } from '../render/parts.js';
 import { paint } from '../render/style.js';
 import { wrap } from '../render/text.js';
@@ -21,7 +25,35 @@ function wrapped(lines: readonly string[], width: number, rows: number): string[
   return lines.flatMap((l) => (l.includes('\x1b') ? [l] : wrap(l, width, 3))).slice(0, rows);
 }
 
-function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: ColorDepth, claims: readonly ClaimView[], plan: PanePlan): Block {
+export interface PaneExtras {
+  /** Claims listed in the pane (a single run). */
+  readonly claims?: readonly ClaimView[];
+  /** One log axis for both runs' gradient bars, in decades. */
+  readonly decades?: readonly [number, number];
+}
+
+/** Loss (log scale when it spans decades) above accuracy, train solid and test dotted. */
+function curves(l: LaneView, width: number, rows: number, depth: ColorDepth): string[] {
+  const p = l.series;
+  const epochs = p.map((x) => x.epoch);
+  const hasTest = p.some((x) => x.testAccuracy !== undefined);
+  const lossRows = l.labelled ? Math.ceil(rows / 2) : rows;
+  const loss = brailleChart({
+    title: 'loss', width, height: lossRows, depth, log: 'auto',
+    series: [{ label: 'train', values: p.map((x) => x.loss), epochs, rgb: [220, 110, 220] }, ...(hasTest ? [{ label: 'test', values: p.map((x) => x.testLoss ?? NaN), epochs, rgb: [240, 170, 90] as const, dash: true }] : [])],
+  });
+  if (!l.labelled) return loss.rows;
+  const acc = brailleChart({
+    title: 'accuracy', width, height: rows - lossRows, depth, percent: true, limits: [0, 1],
+    series: [{ label: 'train', values: p.map((x) => x.accuracy), epochs, rgb: [90, 210, 110] }, ...(hasTest ? [{ label: 'test', values: p.map((x) => x.testAccuracy ?? NaN), epochs, rgb: [90, 170, 240] as const, dash: true }] : [])],
+  });
+  // A run of 0–1 epochs has no curve: one line with its numbers instead of two empty charts.
+  if (loss.tooShort && acc.tooShort) return [paint(depth, `epoch ${l.epoch}: no curve yet (loss ${loss.summary}; accuracy ${acc.summary})`, { tone: 'dim' })];
+  return [...loss.rows, ...acc.rows];
+}
+
+function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: ColorDepth, extras: PaneExtras, plan: PanePlan): Block {
+  const claims = extras.claims ?? [];
   switch (id) {
     case 'verdict':
       return leaf(verdictLines(l, width, rows, depth), width, rows);
@@ -33,13 +65,14 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       return leaf(truthTable(l, depth), width, rows);
     case 'heat': {
       if (!l.field) return blank(width, rows);
-      return hstack([leaf(interimField(l.field, depth), l.field.cols, rows, true), blank(width - l.field.cols, rows)], rows);
+      const cols = Math.min(width, l.field.cols);
+      return hstack([leaf(drawField(l.field, depth), cols, Math.min(rows, l.field.rows), true), blank(width - cols, Math.min(rows, l.field.rows))], rows);
     }
     case 'legend': {
       const d = l.field?.domain;
       const axes = d ? `x1 ${short(d.x[0])}…${short(d.x[1])}, x2 ${short(d.y[0])}…${short(d.y[1])}` : '';
-      const marks = depth === 'none' ? 'o x train, digits test; · class 0, ░▒▓ class 1' : 'colour = class, brighter = surer; o x train, digits test';
-      return leaf([paint(depth, `${axes} · ${marks}${l.field?.line ? ' · the line: w·x = 0' : ''}`, { tone: 'dim' })], width, rows);
+      const test = l.field?.points.some((q) => q.test) ? ', digits test' : '';
+      return leaf([paint(depth, `${axes} · o + train${test} · ${mapLegend(depth, l.field?.classes ?? 2, Boolean(l.field?.line))}`, { tone: 'dim' })], width, rows);
     }
     case 'units': {
       const units = l.units ?? [];
@@ -47,7 +80,7 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       const shown = units.slice(0, plan.unitsPerRow);
       const u0 = shown[0]!;
       const labels = shown.map((u, k) => `h${k + 1} ${short(u.lo)}…${short(u.hi)}`.slice(0, u0.cols).padEnd(u0.cols)).join(' ');
-      const maps = shown.map((u) => interimUnit(u, depth));
+      const maps = shown.map((u) => drawUnit(u, depth));
       const body = Array.from({ length: u0.rows }, (_, r) => maps.map((m) => m[r]!).join(' '));
       const used = shown.length * (u0.cols + 1) - 1;
       return vstack([leaf([paint(depth, `hidden units${units.length > shown.length ? ` (first ${shown.length} of ${units.length})` : ''}: ${labels}`, { tone: 'dim' })], width, 1), hstack([leaf(body, used, rows - 1, true), blank(width - used, rows - 1)], rows - 1)], width);
@@ -56,26 +89,29 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       const g = l.grads;
       if (!g) return leaf([paint(depth, 'gradients: this model reports no per-layer gradients (a deep net does: try vanishing-gradients)', { tone: 'dim' })], width, rows);
       const head = `‖∂J/∂W‖ per layer, log scale${g.nowRatio !== null ? ` · first/last ${short(g.nowRatio)} (start ${short(g.startRatio ?? undefined)})` : ''}`;
-      return vstack([leaf([paint(depth, head, { tone: 'title', bold: true })], width, 1), leaf(interimBars(g.now, width, rows - 1, depth), width, rows - 1, true)], width);
+      const bars = gradientBars({ runs: [{ norms: g.now }], width, height: rows - 1, depth, ...(extras.decades ? { decades: extras.decades } : {}) });
+      return vstack([leaf([paint(depth, head, { tone: 'title', bold: true })], width, 1), leaf(bars.rows, width, rows - 1, true)], width);
     }
     case 'step':
       return leaf(wrapped(stepLines(l), width, rows), width, rows);
     case 'model':
       return leaf(wrapped(modelLines(l), width, rows), width, rows);
     case 'curves':
-      if (l.series.length < 2) return leaf([paint(depth, `epoch ${l.epoch}: no curve yet (loss ${short(l.now.loss)})`, { tone: 'dim' })], width, rows);
-      return leaf(interimCurves(l.series, width, rows, depth), width, rows);
-    case 'trace':
-      return leaf(traceLines(l, rows), width, rows);
+      return leaf(curves(l, width, rows, depth), width, rows, true);
+    case 'trace': {
+      const steps = l.trace.map((s) => ({ epoch: s.epoch, pattern: s.pattern, x: s.x, t: s.t[0]!, o: s.o[0]!, after: s.after }));
+      const title = paint(depth, 'weight trace: a letter per weight vector, the same letters again = the same weights', { tone: 'dim' });
+      return vstack([leaf([title], width, 1), leaf(weightTrace({ steps, width, height: rows - 1, depth }).rows, width, rows - 1, true)], width);
+    }
     case 'card':
       return leaf(cardLines(l, width, rows).map((s, i) => (i === 0 ? paint(depth, s, { tone: 'title' }) : paint(depth, s, { tone: 'dim' }))), width, rows);
   }
 }
 
 /** The pane of one run, exactly plan.width × plan.height. */
-export function drawPane(l: LaneView, plan: PanePlan, depth: ColorDepth, claims: readonly ClaimView[] = []): Block {
+export function drawPane(l: LaneView, plan: PanePlan, depth: ColorDepth, extras: PaneExtras = {}): Block {
   const stack = (ids: readonly PanelId[], width: number): Block =>
-    vstack(ids.filter((id) => (plan.rows.get(id) ?? 0) > 0).map((id) => panel(id, l, width, plan.rows.get(id)!, depth, claims, plan)), width);
+    vstack(ids.filter((id) => (plan.rows.get(id) ?? 0) > 0).map((id) => panel(id, l, width, plan.rows.get(id)!, depth, extras, plan)), width);
   if (plan.left > 0) {
     const right = plan.width - plan.left - 1;
     const data = stack(DATA, plan.left);

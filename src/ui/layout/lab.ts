@@ -8,7 +8,8 @@ import type { LaneShape } from '../../session/lab.js';
 import type { FieldRequest } from '../../session/lane-view.js';
 import { LAB_KEYS, TOUR_KEYS, TOUR_LAB_KEYS } from '../../session/keymaps.js';
 import type { TourView } from '../../session/tour.js';
-import { gradientHeadline } from '../../session/views.js';
+import type { LaneView } from '../../session/views.js';
+import { decadesOf, gradientHeadline } from '../render/bars.js';
 import type { ColorDepth } from '../color.js';
 import { verdictLines } from '../render/lane.js';
 import { claimLines, hints, statusBar } from '../render/parts.js';
@@ -53,6 +54,14 @@ export function planLab(shape: LabShape, width: number, height: number): LabPlan
 
 const SLOT_TONE = ['accent', 'accent2'] as const;
 
+/** The gradient headline at initialisation, in words, comparing the two runs when there are two. */
+function initialGradients(lanes: readonly LaneView[]): string | null {
+  const [a, b] = lanes.filter((l) => l.grads?.start && l.grads.start.length > 1);
+  if (!a) return null;
+  const other = b ? { label: b.id, norms: b.grads!.start! } : undefined;
+  return `At initialisation${b ? `, with ${a.id}` : ''} ${gradientHeadline(a.grads!.start!, other)}.`;
+}
+
 /** The frame of a lab or tour view at its plan. */
 export function drawLab(view: LabView | TourView, plan: LabPlan, depth: ColorDepth): Block {
   const W = plan.width;
@@ -68,25 +77,28 @@ export function drawLab(view: LabView | TourView, plan: LabPlan, depth: ColorDep
   if (r('title') > 0) parts.push(leaf([view.problem ? paint(depth, view.problem, { tone: 'bad' }) : paint(depth, title, { tone: 'title', bold: true })], W, r('title')));
 
   const body = r('body');
+  // Side by side, both runs' gradient bars share one log axis.
+  const norms = view.lanes.flatMap((l) => (l.grads ? [{ norms: l.grads.now }] : []));
+  const decades = norms.length > 1 ? decadesOf(norms) : null;
   if (view.problem || !lane0) {
     parts.push(leaf([paint(depth, view.problem ?? 'no runs', { tone: 'bad' }), 'press s to pick another scenario, q to go back'], W, body));
   } else if (plan.panes.length > 1 && view.lanes.length > 1) {
     const boxes = view.lanes.slice(0, 2).map((l, i) => {
       const p = plan.panes[i]!;
       const titleText = `${l.label}${l.label !== l.meta.name ? ` · ${l.meta.name}` : ''} · ${l.meta.year}`;
-      return box(drawPane(l, p, depth), { title: titleText, tone: SLOT_TONE[i] ?? 'accent', depth });
+      return box(drawPane(l, p, depth, decades ? { decades } : {}), { title: titleText, tone: SLOT_TONE[i] ?? 'accent', depth });
     });
     parts.push(hstack([boxes[0]!, blank(W - boxes[0]!.width - boxes[1]!.width, body), boxes[1]!], body));
     if (r('claims') > 0) parts.push(leaf(claimLines(view.claims, r('claims'), depth), W, r('claims')));
   } else {
-    parts.push(drawPane(lane0, plan.panes[0]!, depth, view.claims));
+    parts.push(drawPane(lane0, plan.panes[0]!, depth, { claims: view.claims }));
   }
   if (r('verdict') > 0 && lane0) parts.push(leaf(view.lanes.length === 1 ? verdictLines(lane0, W, r('verdict'), depth) : [], W, r('verdict')));
   if (r('message') > 0) {
-    const headline = view.gradients ? gradientHeadline(view.lanes) : null;
+    const headline = view.gradients ? initialGradients(view.lanes) : null;
     const lines = [
-      ...(view.moral ? wrap(`→ ${view.moral}`, W, 2).map((s) => paint(depth, s, { tone: 'good' })) : []),
       ...(headline ? wrap(headline, W, 2).map((s) => paint(depth, s, { tone: 'warn' })) : []),
+      ...(view.moral ? wrap(`→ ${view.moral}`, W, 2).map((s) => paint(depth, s, { tone: 'good' })) : []),
       ...(view.message ? wrap(view.message, W, 2).map((s) => paint(depth, s, { tone: 'dim' })) : []),
     ];
     parts.push(leaf(lines, W, r('message')));

@@ -80,23 +80,6 @@ export function truthTable(l: LaneView, depth: ColorDepth): string[] {
   return [paint(depth, header, { bold: true }), ...rows];
 }
 
-/** The last updates of a single unit, oldest first; ↺ marks weights seen before (the cycle). */
-export function traceLines(l: LaneView, max: number): string[] {
-  const steps = l.trace.slice(-Math.max(0, max - 1));
-  if (steps.length === 0) return [];
-  const seen = new Set<string>();
-  for (const s of l.trace.slice(0, l.trace.length - steps.length)) seen.add(s.after.join(','));
-  const lines = steps.map((s) => {
-    const key = s.after.join(',');
-    const again = seen.has(key) ? ' ↺' : '';
-    seen.add(key);
-    const t = s.t.map((v) => exact(v)).join(',');
-    const o = s.o.map((v) => exact(v)).join(',');
-    return `ep ${s.epoch} p${s.pattern + 1} t ${t} o ${o} ${s.changed ? '✗' : '✓'} w ${vector(s.before)} → ${vector(s.after)}${again}`;
-  });
-  return ['weight trace (↺ = weights seen before)', ...lines];
-}
-
 /** Year, authors, citation, what the model brought and what it cannot do. */
 export function cardLines(l: LaneView, width: number, rows: number): string[] {
   const m = l.meta;
