@@ -115,6 +115,11 @@ export interface ModelInstance {
   score?(data: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): { loss: number; accuracy: number };
   /** Class and score for one input row (the heatmap calls this for every pixel). */
   predict(x: readonly number[]): { label: number; score: number };
+  /**
+   * predict() for n rows at once (row-major in X), into labels and scores: the same answers,
+   * computed in batches (a decision field is thousands of pixels).
+   */
+  predictBatch?(X: Float64Array, n: number, labels: Int16Array, scores: Float32Array): void;
   /** A JSON-safe snapshot of the weights: a flat [w0, w1, …] for single units. */
   weights(): unknown;
   /** Every weight in one flat vector (cycling and divergence checks read it). */

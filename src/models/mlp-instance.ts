@@ -219,6 +219,17 @@ export class MlpInstance implements ModelInstance {
     return classify(this.oRow, 0, this.map);
   }
 
+  predictBatch(X: Float64Array, n: number, labels: Int16Array, scores: Float32Array): void {
+    const units = this.map.units;
+    const out = new Float64Array(n * units);
+    this.net.predictInto(X, n, out);
+    for (let r = 0; r < n; r++) {
+      const p = classify(out, r * units, this.map);
+      labels[r] = p.label;
+      scores[r] = p.score;
+    }
+  }
+
   weights(): number[][][] {
     return weightsToJson(this.net.w, this.net.sizes);
   }

@@ -43,6 +43,7 @@ export interface UnitField {
 
 export interface Predictor {
   predict(x: readonly number[]): { label: number; score: number };
+  predictBatch?(X: Float64Array, n: number, labels: Int16Array, scores: Float32Array): void;
 }
 
 /** The input box of the data (train and test), padded so edge points sit inside. */
@@ -72,18 +73,53 @@ const at = (d: Domain, cols: number, pixelRows: number, c: number, r: number): [
   d.y[1] - ((r + 0.5) / pixelRows) * (d.y[1] - d.y[0]),
 ];
 
-export function computeField(model: Predictor, data: Dataset, cols: number, rows: number, domain: Domain, line: readonly number[] | null): Field {
+/** Class and score of every pixel of a cols × pixelRows grid (batched when the model can). */
+function grid(model: Predictor, domain: Domain, cols: number, pixelRows: number): { labels: Int16Array; scores: Float32Array } {
+  const n = cols * pixelRows;
+  const labels = new Int16Array(n);
+  const scores = new Float32Array(n);
+  if (model.predictBatch) {
+    const X = new Float64Array(2 * n);
+    for (let r = 0; r < pixelRows; r++) for (let c = 0; c < cols; c++) [X[2 * (r * cols + c)], X[2 * (r * cols + c) + 1]] = at(domain, cols, pixelRows, c, r);
+    model.predictBatch(X, n, labels, scores);
+  } else {
+    const x: number[] = [0, 0];
+    for (let r = 0; r < pixelRows; r++) {
+      for (let c = 0; c < cols; c++) {
+        [x[0], x[1]] = at(domain, cols, pixelRows, c, r);
+        const p = model.predict(x);
+        labels[r * cols + c] = p.label;
+        scores[r * cols + c] = p.score;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (labels[i]! < 0) labels[i] = 0;
+    if (!Number.isFinite(scores[i]!)) scores[i] = 0.5;
+  }
+  return { labels, scores };
+}
+
+/**
+ * The field at cols × rows cells. `coarse` samples every other pixel across and down (a quarter of
+ * the model calls, for frames while training plays) and repeats each sample over its 2×2 block.
+ */
+export function computeField(model: Predictor, data: Dataset, cols: number, rows: number, domain: Domain, line: readonly number[] | null, coarse = false): Field {
   const pixelRows = 2 * rows;
-  const labels = new Int16Array(cols * pixelRows);
-  const scores = new Float32Array(cols * pixelRows);
-  const x: number[] = [0, 0];
-  for (let r = 0; r < pixelRows; r++) {
-    for (let c = 0; c < cols; c++) {
-      [x[0], x[1]] = at(domain, cols, pixelRows, c, r);
-      const p = model.predict(x);
-      const i = r * cols + c;
-      labels[i] = p.label < 0 ? 0 : p.label;
-      scores[i] = Number.isFinite(p.score) ? p.score : 0.5;
+  let labels: Int16Array;
+  let scores: Float32Array;
+  if (!coarse) ({ labels, scores } = grid(model, domain, cols, pixelRows));
+  else {
+    const cc = Math.ceil(cols / 2);
+    const small = grid(model, domain, cc, rows);
+    labels = new Int16Array(cols * pixelRows);
+    scores = new Float32Array(cols * pixelRows);
+    for (let r = 0; r < pixelRows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const j = (r >> 1) * cc + (c >> 1);
+        labels[r * cols + c] = small.labels[j]!;
+        scores[r * cols + c] = small.scores[j]!;
+      }
     }
   }
   const points: FieldPoint[] = [];

@@ -50,6 +50,8 @@ export interface LaneShape {
   readonly trace: boolean;
   /** Characters of the verdict and its reason (0 while undecided): the rows it needs. */
   readonly verdictChars: number;
+  /** Epochs trained: with none there is no curve to draw yet. */
+  readonly epochs: number;
 }
 
 /** The shape of a whole lab frame: its runs, how many claims, which panels are on. */
@@ -293,6 +295,18 @@ export class LabSession {
   /** What the layout needs before sizing: per run, the kind of data and how much there is to show. */
   shape(): LaneShape[] {
     return this.lanes().map((l) => {
+      const fixed = this.fixedShape(l);
+      return { ...fixed, trace: l.trace.length > 0, epochs: l.run?.epoch ?? 0, verdictChars: l.run?.done ? (l.run.status.reason ?? '').length + 40 : l.error ? l.error.length : 0 };
+    });
+  }
+
+  private readonly shapes = new WeakMap<Lane, Omit<LaneShape, 'trace' | 'verdictChars' | 'epochs'>>();
+
+  /** The parts of a run's shape that never change while it trains (built once per run). */
+  private fixedShape(l: Lane): Omit<LaneShape, 'trace' | 'verdictChars' | 'epochs'> {
+    const hit = this.shapes.get(l);
+    if (hit) return hit;
+    const shape = ((): Omit<LaneShape, 'trace' | 'verdictChars' | 'epochs'> => {
       const data = l.spec.data;
       // Each hidden unit gets a small map of its own when there are at most 8 of them in all.
       const layers = l.run?.model.hidden ? l.run.model.hidden(data.inputs[0] ?? []) : [];
@@ -309,10 +323,10 @@ export class LabSession {
         weightLines: Array.isArray(w) ? (Array.isArray(w[0]) ? w.length : 1) : 0,
         single: Array.isArray(w) && w.every((v) => typeof v === 'number'),
         learns: l.spec.plugin.meta.learns,
-        trace: l.trace.length > 0,
-        verdictChars: l.run?.done ? (l.run.status.reason ?? '').length + 40 : l.error ? l.error.length : 0,
       };
-    });
+    })();
+    this.shapes.set(l, shape);
+    return shape;
   }
 
   /** The view at `now`, with the decision fields at the sizes the layout asks for (one per run). */
@@ -334,7 +348,7 @@ export class LabSession {
       modelIndex: this.index,
       modelCount: this.choices.length,
       lanes,
-      claims: s ? claimViews(s, this.lanes(), shown.map((i) => this.choices[i]!)) : [],
+      claims: this.claimsNow(shown),
       message: this.note ?? tried ?? seedNote,
       moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? s.moral : null,
       playing: this.playing,
@@ -351,9 +365,28 @@ export class LabSession {
     // While playing, the fields (a model call per pixel) refresh at most every FIELD_MS.
     let fields = hit && (hit.version === lane.version || (this.playing && now - hit.at < FIELD_MS)) ? hit.fields : null;
     if (!fields) {
-      fields = laneFields(lane, request);
+      // While playing, the fields are sampled at half resolution: a quarter of the model calls.
+      fields = laneFields(lane, request, this.playing);
       this.fieldCache.set(key, { version: lane.version, at: now, fields });
     }
-    return laneView(lane, this.choices[i]!, slot, fields, this.playingOn);
+    // The rest of the view changes only when the run does (a 64 × 64 net's weights are 4,000 numbers).
+    const base = this.views.get(lane);
+    if (base && base.version === lane.version && base.slot === slot && base.playingOn === this.playingOn) return { ...base.view, field: fields.field, units: fields.units, hiddenUnits: fields.units?.length ?? 0 };
+    const view = laneView(lane, this.choices[i]!, slot, fields, this.playingOn);
+    this.views.set(lane, { version: lane.version, slot, playingOn: this.playingOn, view });
+    return view;
+  }
+
+  private readonly views = new WeakMap<Lane, { version: number; slot: number; playingOn: boolean; view: LaneView }>();
+  private claimsCache: { key: string; claims: ClaimView[] } | null = null;
+
+  /** The claims panel, evaluated again only when a run on screen changed. */
+  private claimsNow(shown: readonly number[]): ClaimView[] {
+    const s = this.scenario;
+    if (!s) return [];
+    const lanes = this.lanes();
+    const key = shown.map((i, k) => `${this.choices[i]!.id}:${lanes[k]!.version}:${lanes[k]!.decided}`).join('|');
+    if (this.claimsCache?.key !== key) this.claimsCache = { key, claims: claimViews(s, lanes, shown.map((i) => this.choices[i]!)) };
+    return this.claimsCache.claims;
   }
 }

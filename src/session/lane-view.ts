@@ -23,12 +23,12 @@ export interface LaneFields {
 const NO_FIELDS: LaneFields = { field: null, units: null };
 
 /** The decision field (and hidden units' fields) of a run on two-feature data. */
-export function laneFields(lane: Lane, request: FieldRequest | null): LaneFields {
+export function laneFields(lane: Lane, request: FieldRequest | null, coarse = false): LaneFields {
   const run = lane.run;
   const data = lane.spec.data;
   if (!run || !request || data.featureNames.length !== 2) return NO_FIELDS;
   const domain = domainOf(data);
-  const field = request.cols > 0 && request.rows > 0 ? computeField(run.model, data, request.cols, request.rows, domain, lineOf(run.model.weights(), 2)) : null;
+  const field = request.cols > 0 && request.rows > 0 ? computeField(run.model, data, request.cols, request.rows, domain, lineOf(run.model.weights(), 2), coarse) : null;
   const hidden = run.model.hidden?.bind(run.model);
   const units = hidden && request.unitCols > 0 && request.unitRows > 0 ? computeUnitFields(hidden, request.unitCols, request.unitRows, domain) : null;
   return { field, units: units && units.length > 0 && units.length <= 8 && request.unitRows > 0 ? units : null };

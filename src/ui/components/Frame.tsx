@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { Block } from '../layout/blocks.js';
 import { Canvas } from './Canvas.js';
 
@@ -7,17 +8,25 @@ export interface FrameProps {
   readonly block: Block;
 }
 
-/** Draws a block tree: stacks as boxes, text leaves as lines, colour-dense leaves on the canvas. */
-export function Frame({ block }: FrameProps) {
+/** Same sizes and same text: a block that need not be drawn again (frames are rebuilt every tick). */
+export function sameBlock(a: Block, b: Block): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || a.width !== b.width || a.height !== b.height) return false;
+  if (a.kind === 'leaf' && b.kind === 'leaf') return a.heavy === b.heavy && a.rows.length === b.rows.length && a.rows.every((r, i) => r === b.rows[i]);
+  if (a.kind === 'leaf' || b.kind === 'leaf') return false;
+  return a.children.length === b.children.length && a.children.every((c, i) => sameBlock(c, b.children[i]!));
+}
+
+/**
+ * Draws a block tree: stacks as boxes, a text leaf as one multi-line text (each line is exactly its
+ * width, so nothing wraps), colour-dense leaves on the canvas. Unchanged subtrees are skipped.
+ */
+export const Frame = memo(function Frame({ block }: FrameProps) {
   if (block.kind === 'leaf') {
     if (block.heavy) return <Canvas rows={block.rows} width={block.width} height={block.height} />;
     return (
-      <Box flexDirection="column" width={block.width} height={block.height} flexShrink={0}>
-        {block.rows.map((r, i) => (
-          <Text key={i} wrap="truncate">
-            {r}
-          </Text>
-        ))}
+      <Box width={block.width} height={block.height} flexShrink={0}>
+        <Text wrap="wrap">{block.rows.join('\n')}</Text>
       </Box>
     );
   }
@@ -28,4 +37,4 @@ export function Frame({ block }: FrameProps) {
       ))}
     </Box>
   );
-}
+}, (a, b) => sameBlock(a.block, b.block));

@@ -50,13 +50,15 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
     ...(o.gradients && !grads ? [{ id: 'grads', min: 1, want: 1, priority: 50 }] : []),
     { id: 'step', min: 0, want: s.trace ? 3 : 0, priority: 75 },
     { id: 'model', min: 1, want: Math.max(1, s.describeLines + s.weightLines), priority: 70 },
-    ...(s.learns ? [{ id: 'curves', min: 4, want: 8, max: 30, grow: 3, priority: 65 }] : []),
+    // Curves need three rows a chart to show a shape (the Adaline explosion, the dropout gap).
+    ...(s.learns ? [s.epochs > 0 ? { id: 'curves', min: 6, want: 10, max: 30, grow: 3, priority: 80 } : { id: 'curves', min: 1, want: 1, priority: 80 }] : []),
     ...(s.trace ? [{ id: 'trace', min: 3, want: 9, priority: 68 }] : []),
     { id: 'card', min: 0, want: 4, priority: 10 },
   ];
   const data: Claim[] = [
     ...(boolean ? [{ id: 'table', min: table, want: table, priority: 98, required: true }] : []),
-    ...(plane ? [{ id: 'heat', min: 4, want: 12, max: 80, grow: 6, priority: 97, required: true }, { id: 'legend', min: 0, want: 1, priority: 30 }] : []),
+    // Beside a truth table the field is a second view of the same four points: it may be small.
+    ...(plane ? [{ id: 'heat', min: boolean ? 3 : 4, want: 12, max: 80, grow: 6, priority: 97, required: true }, { id: 'legend', min: 0, want: 1, priority: 30 }] : []),
     ...(plane && s.hiddenUnits > 0 ? [{ id: 'units', min: 0, want: UNIT_ROWS + 1, priority: 55 }] : []),
   ];
   let left = 0;
@@ -73,8 +75,8 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
   }
   const heatRows = rows.get('heat') ?? 0;
   const fieldCols = split ? left : width;
-  // About square (two pixels a cell); a short field is allowed to be wider than tall.
-  const heatCols = Math.min(fieldCols, Math.max(24, 2 * heatRows + 4));
+  // About square (two pixels a cell); a short field may be up to half as wide again.
+  const heatCols = Math.min(fieldCols, Math.max(24, 3 * heatRows));
   const unitsRows = rows.get('units') ?? 0;
   const unitsPerRow = Math.max(1, Math.floor((fieldCols + 1) / (UNIT_COLS + 1)));
   const field: FieldRequest | null = plane
