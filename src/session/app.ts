@@ -6,7 +6,7 @@
  */
 import type { Params } from '../core/types.js';
 import type { Scenario } from '../scenarios/loader.js';
-import type { Seed } from './choices.js';
+import { tryLoadScenario, type Seed } from './choices.js';
 import { ERAS } from './eras.js';
 import { ParamForm, type FormView } from './form.js';
 import { LAB_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type Token } from './keymaps.js';
@@ -26,6 +26,8 @@ type Screen = { kind: 'timeline' } | { kind: 'picker'; picker: Picker } | { kind
 export interface TimelineView {
   readonly kind: 'timeline';
   readonly at: number;
+  /** The story of the selected era's scenario (what its lab shows), as written in its file. */
+  readonly story: readonly string[];
 }
 
 export type ScreenView = TimelineView | PickerView | LabView | TourView;
@@ -196,6 +198,20 @@ export class AppSession {
     }
   }
 
+  private readonly stories = new Map<string, readonly string[]>();
+
+  /** The story of an era's scenario (read once; a scenario that cannot be read has none). */
+  private storyOf(era: number): readonly string[] {
+    const id = ERAS[era]?.scenario;
+    if (!id) return [];
+    let story = this.stories.get(id);
+    if (!story) {
+      const s = tryLoadScenario(id);
+      this.stories.set(id, (story = typeof s === 'string' ? [] : s.story));
+    }
+    return story;
+  }
+
   /** Plays the lab on screen for the time since the last tick; true when the view changed. */
   tick(now: number): boolean {
     return this.dialog || this.help ? false : (this.lab?.tick(now) ?? false);
@@ -204,7 +220,7 @@ export class AppSession {
   view(now: number, fields: readonly (FieldRequest | null)[] = []): AppView {
     const s = this.screen;
     const screen: ScreenView =
-      s.kind === 'timeline' ? { kind: 'timeline', at: this.era } : s.kind === 'picker' ? s.picker.view() : s.kind === 'tour' ? s.tour.view(now, fields) : s.lab.view(now, fields);
+      s.kind === 'timeline' ? { kind: 'timeline', at: this.era, story: this.storyOf(this.era) } : s.kind === 'picker' ? s.picker.view() : s.kind === 'tour' ? s.tour.view(now, fields) : s.lab.view(now, fields);
     const dialog = this.dialog ? (this.dialog.kind === 'form' ? this.dialog.form.view() : this.dialog.picker.view()) : null;
     return { screen, dialog, help: this.help };
   }

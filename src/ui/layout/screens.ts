@@ -3,6 +3,7 @@
  * three lines an era on tall terminals), the scenario picker, the parameter form, the help (from
  * the keymaps) and the request for a larger terminal.
  */
+import type { TimelineView } from '../../session/app.js';
 import type { FormView } from '../../session/form.js';
 import type { PickerView } from '../../session/picker.js';
 import { ERAS } from '../../session/eras.js';
@@ -11,34 +12,22 @@ import type { ColorDepth } from '../color.js';
 import { hints } from '../render/parts.js';
 import { paint } from '../render/style.js';
 import { displayWidth, fit, wrap } from '../render/text.js';
-import { allocate } from './allocate.js';
 import { box, hstack, leaf, vstack, blank, type Block } from './blocks.js';
 
 /** A selected line: inverse and a ▶ marker, so it shows without colour too. */
 const selected = (depth: ColorDepth, s: string, on: boolean, width: number): string =>
   on ? paint(depth, fit(`▶ ${s}`, width), { inverse: true, bold: true }) : fit(`  ${s}`, width);
 
-export function timelineFrame(at: number, width: number, height: number, depth: ColorDepth): Block {
+export function timelineFrame(view: TimelineView, width: number, height: number, depth: ColorDepth): Block {
+  const at = view.at;
   const era = ERAS[at]!;
   const n = ERAS.length;
   const wide = width >= 150;
-  const card = [
-    `${era.year} · ${era.people}${era.winter ? ' · a winter' : ''}`,
-    `+ brought: ${era.brought}`,
-    `− could not: ${era.couldNot}`,
-    era.scenario ? `Enter opens the lab: ${era.scenario}${era.run ? ` (the era's model: ${era.run})` : ''}` : 'no lab for this era',
-    ...(era.standIn ? [era.standIn] : []),
-  ];
-  const cardLines = card.flatMap((l) => wrap(l, width - 4, 3));
-  const rows = allocate(height, [
-    { id: 'title', min: 1, want: 2, priority: 100, required: true },
-    { id: 'footer', min: 1, want: 1, priority: 99, required: true },
-    { id: 'list', min: Math.min(n, height - 8), want: n, max: 3 * n, grow: 2, priority: 98, required: true },
-    { id: 'card', min: 4, want: cardLines.length + 2, max: cardLines.length + 2, grow: 1, priority: 90 },
-  ]);
-  const listRows = rows.get('list')!;
   // One, two or three lines an era, as the rows allow (tall projectors get the most words).
-  const per = Math.max(1, Math.min(wide ? 2 : 3, Math.floor(listRows / n)));
+  const room = height - 3 - 6;
+  const per = Math.max(1, Math.min(wide ? 2 : 3, Math.floor(room / n)));
+  const listRows = Math.min(per * n, Math.max(3, room));
+  const cardRows = height - 3 - listRows;
   const visible = Math.max(1, Math.floor(listRows / per));
   const start = Math.max(0, Math.min(at - Math.floor(visible / 2), n - visible));
   const people = Math.min(30, Math.floor(width * 0.28));
@@ -56,9 +45,17 @@ export function timelineFrame(at: number, width: number, height: number, depth: 
     paint(depth, 'neural-eras', { tone: 'title', bold: true }) + paint(depth, ' — the history of neural networks, replayed (1943–2012)', { tone: 'dim' }),
     paint(depth, 'press t for the classroom tour · Enter opens an era', { tone: 'warn', bold: true }),
   ];
-  const cardRows = rows.get('card')!;
-  const parts: Block[] = [leaf(title, width, rows.get('title')!), leaf(list, width, listRows)];
-  if (cardRows >= 3) parts.push(box(leaf(cardLines, width - 2, cardRows - 2), { title: `${era.year} · ${era.people}`, tone: era.winter ? 'winter' : 'accent', depth }));
+  const inner = width - 4;
+  const card = [
+    paint(depth, `+ brought: ${era.brought}`, { tone: 'good' }),
+    paint(depth, `− could not: ${era.couldNot}`, { tone: 'bad' }),
+    era.scenario ? `Enter opens the lab: ${era.scenario}${era.run ? ` (the era's model: ${era.run})` : ''}` : 'no lab for this era',
+    ...(era.standIn ? [era.standIn] : []),
+    ...view.story.flatMap((l) => wrap(l, inner, 4)).map((l) => paint(depth, l, { tone: 'dim' })),
+  ];
+  const parts: Block[] = [leaf(title, width, 2), leaf(list, width, listRows)];
+  if (cardRows >= 3) parts.push(box(hstack([blank(1, cardRows - 2), leaf(card, width - 4, cardRows - 2), blank(1, cardRows - 2)], cardRows - 2), { title: `${era.year} · ${era.people}${era.winter ? ' · a winter' : ''}`, tone: era.winter ? 'winter' : 'accent', depth }));
+  else parts.push(blank(width, cardRows));
   parts.push(leaf([paint(depth, hints([TIMELINE_KEYS], width), { tone: 'dim' })], width, 1));
   return vstack(parts, width);
 }
