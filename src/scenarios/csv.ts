@@ -48,6 +48,7 @@ function toNumber(cell: string, delimiter: Delimiter): number | null {
 
 /** Splits one line into trimmed cells; double quotes may wrap a cell, "" is a quote inside one. */
 function splitLine(line: string, delimiter: Delimiter, where: string): string[] {
+  if (!line.includes('"')) return line.split(delimiter).map((c) => c.trim());
   const cells: string[] = [];
   let i = 0;
   for (;;) {
@@ -89,15 +90,19 @@ function detectDelimiter(line: string): Delimiter {
 
 /** Parses CSV text; `file` names the file in messages. */
 export function parseCsv(text: string, file: string, opts: CsvOptions = {}): CsvTable {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/);
-  const filled = lines.map((l, i) => [l, i + 1] as const).filter(([l]) => l.trim() !== '');
-  if (filled.length === 0) throw new CsvError(`${file}: the file is empty`);
-  const [firstLine, firstNo] = filled[0]!;
+  const body = text.replace(/^\uFEFF/, '');
+  // Lines end in \n or \r\n (or, in old Mac files, a lone \r); splitting on a string is fast.
+  const lines = (body.includes('\n') ? body : body.replace(/\r/g, '\n')).split('\n');
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.endsWith('\r')) lines[i] = lines[i]!.slice(0, -1);
+  const blank = (l: string): boolean => l.trim() === '';
+  const firstAt = lines.findIndex((l) => !blank(l));
+  if (firstAt < 0) throw new CsvError(`${file}: the file is empty`);
+  const firstLine = lines[firstAt]!;
+  const firstNo = firstAt + 1;
   const delimiter = opts.delimiter ?? detectDelimiter(firstLine);
   const first = splitLine(firstLine, delimiter, `${file}:${firstNo}`);
   const width = first.length;
   if (width < 2) throw new CsvError(`${file}:${firstNo}: one column only; a data file needs feature columns and a label column, separated by a comma, semicolon or tab`);
-
   let labelAt = width - 1;
   if (typeof opts.label === 'number') {
     if (opts.label > width) throw new CsvError(`${file}: label column ${opts.label}: line ${firstNo} has ${width} columns`);
@@ -111,14 +116,20 @@ export function parseCsv(text: string, file: string, opts: CsvOptions = {}): Csv
     if (labelAt < 0) throw new CsvError(`${file}:${firstNo}: no column named "${opts.label}"; columns: ${first.join(', ')}`);
   }
   const names = isHeader ? first : first.map((_, j) => (j === labelAt ? 'label' : `x${j + 1 - (j > labelAt ? 1 : 0)}`));
-  const body = isHeader ? filled.slice(1) : filled;
-  if (body.length === 0) throw new CsvError(`${file}: no data rows below the header`);
-  if (body.length > MAX_ROWS) throw new CsvError(`${file}:${body[MAX_ROWS]![1]}: more than ${MAX_ROWS.toLocaleString('en')} data rows`);
+  // Count the rows before parsing any: an oversized file is refused at once.
+  let rows = 0;
+  for (let i = isHeader ? firstAt + 1 : firstAt; i < lines.length; i++) {
+    if (blank(lines[i]!)) continue;
+    if (++rows > MAX_ROWS) throw new CsvError(`${file}:${i + 1}: more than ${MAX_ROWS.toLocaleString('en')} data rows`);
+  }
+  if (rows === 0) throw new CsvError(`${file}: no data rows below the header`);
 
   const inputs: number[][] = [];
   const raw: string[] = [];
-  for (const [line, no] of body) {
-    const where = `${file}:${no}`;
+  for (let i = isHeader ? firstAt + 1 : firstAt; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (blank(line)) continue;
+    const where = `${file}:${i + 1}`;
     const cells = splitLine(line, delimiter, where);
     if (cells.length !== width) throw new CsvError(`${where}: ${cells.length} cells where line ${firstNo} has ${width}`);
     const row: number[] = [];
@@ -195,5 +206,8 @@ function firstInvalidUtf8(bytes: Buffer): number {
     if (decodes(mid)) lo = mid;
     else hi = mid;
   }
-  return lo;
+  // The valid prefix may end inside the broken sequence: point at the lead byte that began it.
+  let k = lo - 1;
+  while (k > lo - 4 && k >= 0 && (bytes[k]! & 0xc0) === 0x80) k--;
+  return k >= 0 && bytes[k]! >= 0xc0 ? k : lo;
 }
