@@ -38,41 +38,52 @@ const RELATION: Record<string, (a: number, b: number) => boolean> = {
   '<=': (a, b) => a <= b,
 };
 
-function check(c: Claim, byId: Map<string, [Run, RunResult]>): { claim: string; holds: boolean } | null {
+const rangeText = (c: Claim): string =>
+  c.min !== undefined && c.max !== undefined ? `in [${c.min}, ${c.max}]` : c.min !== undefined ? `≥ ${c.min}` : `≤ ${c.max}`;
+
+/** What a claim asserts, as a sentence (without what was measured): `check` lists these before any run. */
+export function claimText(c: Claim): string {
   const at = c.epoch !== undefined ? ` at epoch ${c.epoch}` : '';
+  if (c.compare) {
+    const factor = c.factor ?? 1;
+    return `${c.compare[0]} ${c.metric}${at} ${c.relation} ${factor !== 1 ? `${factor} × ` : ''}${c.compare[1]}'s`;
+  }
+  if (c.outcome) return `${c.run} ends ${c.outcome}`;
+  const tol = c.tolerance ?? DEFAULT_TOLERANCE;
+  if (c.weights) return `${c.run} weights = (${flatNumbers(c.weights).map(show).join(', ')}) ± ${show(tol)}`;
+  if (c.outputs) return `${c.run} outputs (${c.outputs.map(show).join(', ')})`;
+  return `${c.run} ${c.metric}${at} ${rangeText(c)}`;
+}
+
+function check(c: Claim, byId: Map<string, [Run, RunResult]>): { claim: string; holds: boolean } | null {
+  const text = claimText(c);
   if (c.compare) {
     const [a, b] = c.compare.map((id) => byId.get(id));
     if (!a || !b) return null;
     const va = metricOf(a[1], a[0], c.metric!, c.epoch);
     const vb = metricOf(b[1], b[0], c.metric!, c.epoch);
-    const factor = c.factor ?? 1;
-    const holds = va !== undefined && vb !== undefined && RELATION[c.relation!]!(va, factor * vb);
-    return {
-      claim: `${c.compare[0]} ${c.metric}${at} ${c.relation} ${factor !== 1 ? `${factor} × ` : ''}${c.compare[1]}'s (${show(va)} vs ${show(vb)})`,
-      holds,
-    };
+    const holds = va !== undefined && vb !== undefined && RELATION[c.relation!]!(va, (c.factor ?? 1) * vb);
+    return { claim: `${text} (${show(va)} vs ${show(vb)})`, holds };
   }
   const pair = byId.get(c.run!);
   if (!pair) return null;
   const [run, result] = pair;
-  if (c.outcome) return { claim: `${c.run} ends ${c.outcome} (got ${result.outcome})`, holds: result.outcome === c.outcome };
+  if (c.outcome) return { claim: `${text} (got ${result.outcome})`, holds: result.outcome === c.outcome };
+  const tol = c.tolerance ?? DEFAULT_TOLERANCE;
   if (c.weights) {
     const want = flatNumbers(c.weights);
     const got = flatNumbers(result.weights);
-    const tol = c.tolerance ?? DEFAULT_TOLERANCE;
     const holds = want.length === got.length && want.every((w, i) => Math.abs(w - got[i]!) <= tol);
-    return { claim: `${c.run} weights = (${want.map(show).join(', ')}) ± ${show(tol)} (got (${got.map(show).join(', ')}))`, holds };
+    return { claim: `${text} (got (${got.map(show).join(', ')}))`, holds };
   }
   if (c.outputs) {
     const got = run.model.evaluate(run.spec.data).outputs.map((o) => o[0]!);
-    const tol = c.tolerance ?? DEFAULT_TOLERANCE;
     const holds = got.length === c.outputs.length && c.outputs.every((o, i) => Math.abs(o - got[i]!) <= tol);
-    return { claim: `${c.run} outputs (${c.outputs.map(show).join(', ')}) (got (${got.map(show).join(', ')}))`, holds };
+    return { claim: `${text} (got (${got.map(show).join(', ')}))`, holds };
   }
   const v = metricOf(result, run, c.metric!, c.epoch);
   const holds = v !== undefined && !Number.isNaN(v) && (c.min === undefined || v >= c.min) && (c.max === undefined || v <= c.max);
-  const range = c.min !== undefined && c.max !== undefined ? `in [${c.min}, ${c.max}]` : c.min !== undefined ? `≥ ${c.min}` : `≤ ${c.max}`;
-  return { claim: `${c.run} ${c.metric}${at} ${range} (got ${show(v)})`, holds };
+  return { claim: `${text} (got ${show(v)})`, holds };
 }
 
 /** Checks the claims and attaches each to the run it is about (a comparison to its first run). */
