@@ -7,7 +7,8 @@
 import { basename, dirname, resolve } from 'node:path';
 import { findModel, unknownModelText, UnknownModelError } from '../models/index.js';
 import { readCsvFile, type CsvOptions } from './csv.js';
-import { csvKey, parseScenario, type Scenario } from './loader.js';
+import { csvKey } from './csv-data.js';
+import { parseScenario, type Scenario } from './loader.js';
 import type { ModelEntry, ScenarioFile } from './schema.js';
 
 export interface DataScenarioOptions extends CsvOptions {

@@ -3,15 +3,16 @@
  * message names the file and the field path: `scenarios/xor.json: models[1].params.learningRate: …`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { DataSpec } from '../core/datasets.js';
 import { ParamError, resolveParams } from '../core/params.js';
 import type { ModelPlugin, Params, Target } from '../core/types.js';
 import { findModel, unknownModelText } from '../models/index.js';
-import { CsvError, readCsvFile, type CsvTable } from './csv.js';
+import { CsvError } from './csv.js';
+import { csvReader, type CsvRead } from './csv-data.js';
 import { dataSchema, scenarioSchema, type Claim, type ScenarioFile } from './schema.js';
 
 export class ScenarioError extends Error {
@@ -47,53 +48,7 @@ export interface ParseOptions {
   /** The folder a CSV path is relative to, and must stay inside: the scenario file's (default: the working folder). */
   readonly baseDir?: string;
   /** CSV files the caller has already read, by csvKey(): not read again. */
-  readonly preread?: ReadonlyMap<string, { table: CsvTable; bytes: Buffer }>;
-}
-
-/** Identifies one reading of a CSV file: its absolute path and the options it was read with. */
-export const csvKey = (abs: string, d: { label?: string | number; header?: boolean; delimiter?: string }): string => JSON.stringify([abs, d.label, d.header, d.delimiter]);
-
-const inside = (dir: string, path: string): boolean => {
-  const rel = relative(dir, path);
-  return rel !== '' && rel.split(sep)[0] !== '..' && !isAbsolute(rel);
-};
-
-/** A CSV path from a scenario: relative to its folder and inside it, symbolic links included; else why not. */
-function dataFile(baseDir: string, path: string): string {
-  const outside = `"${path}" leads outside the scenario's folder; a data file must be beside the scenario or below it`;
-  if (isAbsolute(path)) throw new CsvError(`"${path}" must be relative to the scenario's folder`);
-  const abs = resolve(baseDir, path);
-  if (!inside(baseDir, abs)) throw new CsvError(outside);
-  let real: string;
-  try {
-    real = realpathSync(abs);
-  } catch {
-    return abs; // missing: reading it says so
-  }
-  if (!inside(realpathSync(baseDir), real)) throw new CsvError(outside);
-  return abs;
-}
-
-type CsvSpec = Extract<z.infer<typeof dataSchema>, { kind: 'csv' }>;
-
-/** A CSV data spec as the engine's table: class indices become bipolar, binary or one-hot targets. */
-export function csvTable(table: CsvTable, spec: Pick<CsvSpec, 'targets' | 'testFraction' | 'standardize'>, name: string): DataSpec {
-  const k = table.classes.length;
-  const targets = spec.targets ?? (k > 2 ? 'onehot' : 'bipolar');
-  if (k > 2 && targets !== 'onehot') throw new CsvError(`${name} has ${k} classes (${table.classes.join(', ')}): targets must be "onehot"`);
-  const row = (l: number): number[] => (targets === 'onehot' ? table.classes.map((_, c) => (c === l ? 1 : 0)) : [targets === 'bipolar' ? (l === 1 ? 1 : -1) : l]);
-  return {
-    kind: 'table',
-    name,
-    inputs: table.inputs,
-    targets: table.labels.map(row),
-    inputEncoding: 'real',
-    targetEncoding: targets,
-    featureNames: [...table.features],
-    classNames: [...table.classes],
-    ...(spec.testFraction ? { testFraction: spec.testFraction } : {}),
-    ...(spec.standardize ? { standardize: true } : {}),
-  };
+  readonly preread?: ReadonlyMap<string, CsvRead>;
 }
 
 let root: string | undefined;
@@ -141,22 +96,12 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
   const fail = (path: string, message: string): never => {
     throw new ScenarioError(`${file}: ${path}: ${message}`);
   };
-  const baseDir = resolve(opts.baseDir ?? process.cwd());
   const hash = createHash('sha256').update(JSON.stringify(s));
-  const csvFiles = new Map<string, { table: CsvTable; bytes: Buffer }>();
-  /** The run's data for the engine: CSV files read (each once) and turned into tables. */
+  const readCsv = csvReader(resolve(opts.baseDir ?? process.cwd()), (bytes) => hash.update(bytes), opts.preread);
+  /** The run's data for the engine: a CSV read (once) and turned into a table. */
   const engineData = (d: z.infer<typeof dataSchema>, path: string): DataSpec => {
-    if (d.kind !== 'csv') return d as DataSpec;
     try {
-      const abs = dataFile(baseDir, d.path);
-      const key = csvKey(abs, d);
-      let read = csvFiles.get(key);
-      if (!read) {
-        read = opts.preread?.get(key) ?? readCsvFile(abs, relative(process.cwd(), abs) || abs, { ...(d.label !== undefined ? { label: d.label } : {}), ...(d.header !== undefined ? { header: d.header } : {}), ...(d.delimiter ? { delimiter: d.delimiter } : {}) });
-        csvFiles.set(key, read);
-        hash.update(read.bytes);
-      }
-      return csvTable(read.table, d, basename(abs));
+      return d.kind === 'csv' ? readCsv(d) : (d as DataSpec);
     } catch (e) {
       if (e instanceof CsvError) fail(path, e.message);
       throw e;
