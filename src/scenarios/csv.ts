@@ -169,7 +169,7 @@ export function readCsvFile(path: string, shown: string, opts: CsvOptions = {}):
     throw new CsvError(`${shown}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   if (size === 0) throw new CsvError(`${shown}: the file is empty`);
-  if (size > MAX_BYTES) throw new CsvError(`${shown}: ${Math.round(size / 2 ** 20)} MB is more than the ${MAX_BYTES / 2 ** 20} MB a data file may have`);
+  if (size > MAX_BYTES) throw new CsvError(`${shown}: ${size.toLocaleString('en')} bytes, more than the ${MAX_BYTES / 2 ** 20} MB a data file may have`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

@@ -73,7 +73,7 @@ describe('readCsvFile', () => {
     // A sparse file: the size is refused from stat, before a byte is read.
     writeFileSync(join(dir, 'huge.csv'), '');
     truncateSync(join(dir, 'huge.csv'), MAX_BYTES + 1);
-    expect(() => readCsvFile(join(dir, 'huge.csv'), 'huge.csv')).toThrow('huge.csv: 256 MB is more than the 256 MB a data file may have');
+    expect(() => readCsvFile(join(dir, 'huge.csv'), 'huge.csv')).toThrow('huge.csv: 268,435,457 bytes, more than the 256 MB a data file may have');
   });
 });
 
