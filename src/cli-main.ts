@@ -3,16 +3,23 @@
  * main() returns the exit code: 0 ok, 1 a claim failed, 2 usage or input error.
  */
 import { Command, CommanderError } from 'commander';
-import { isUserError } from './commands/errors.js';
+import { checkCommand } from './commands/check.js';
+import { checkPluginCommand } from './commands/check-plugin.js';
+import { isUserError, UsageError } from './commands/errors.js';
 import { gradientsCommand } from './commands/gradients.js';
 import { infoCommand } from './commands/info.js';
 import type { Io } from './commands/io.js';
 import { listCommand } from './commands/list.js';
+import { newCommand } from './commands/new.js';
 import { collect } from './commands/options.js';
+import { loadPlugins } from './commands/plugins.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { uiArgs, uiCommand } from './commands/ui.js';
 import { verifyCommand } from './commands/verify.js';
+import { clearUserPlugins } from './models/user-plugins.js';
+
+const PLUGIN_HELP = 'load a model plugin from this JavaScript file (repeatable); a scenario can name its id';
 
 export const VERSION = '0.1.0';
 
@@ -25,30 +32,44 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`neural-eras: ${text.replace(/^error: /, '')}`) })
     .showSuggestionAfterError(true)
-    .addHelpText('after', '\nWith no command on a terminal: the interactive UI (--color <auto|none|16|256|truecolor>, --profile);\notherwise the printed tour.');
+    .addHelpText(
+      'after',
+      '\nWith no command on a terminal: the interactive UI (--color <auto|none|16|256|truecolor>, --profile,\n--data <file.csv> [--label <column>], --share <string>, --plugin <file.js>); otherwise the printed tour\n(or, with --data or --share, the run report).',
+    )
+    // Plugins load before the command runs, and only the files named on this command line.
+    .hook('preAction', async (_program, action) => {
+      await loadPlugins((action.opts() as { plugin?: string[] }).plugin ?? []);
+    });
 
   program
     .command('list')
     .description('list the models and the scenarios')
     .option('--json', 'one JSON document on stdout')
+    .option('--plugin <file>', PLUGIN_HELP, collect)
     .action((opts) => void (code = listCommand(opts, io)));
 
   program
     .command('run')
     .description('train the models of a scenario and report each outcome and claim')
-    .argument('<scenario>', 'a scenario id (see list) or a path to a scenario .json file')
-    .option('-m, --model <id>', 'only this model or run id (repeatable)', collect)
+    .argument('[scenario]', 'a scenario id (see list) or a path to a scenario .json file')
+    .option('-m, --model <id>', 'only this model or run id (repeatable); with --data, the models to train', collect)
     .option('-s, --seed <n>', 'seed for data, initial weights and order (default: the scenario\'s)')
     .option('-e, --epochs <n>', 'epoch budget (default: the scenario\'s)')
     .option('-p, --param <key=value>', 'override a parameter: key=value for every run, run.key=value for one (repeatable)', collect)
+    .option('--data <file.csv>', 'train on your CSV (numeric features, a label column) instead of a scenario')
+    .option('--label <column>', 'with --data: the label column, by name or number from 1 (default: the last)')
+    .option('--share <string>', 'make the run a share string describes (its scenario, seed and parameters)')
+    .option('--out <file>', 'also write the run: .json (scenario, seed, parameters, history, weights) or .csv (per-epoch history)')
+    .option('--plugin <file>', PLUGIN_HELP, collect)
     .option('--trace', 'write out every single update (pattern, net input, output, the rule with its numbers)')
     .option('--json', 'one JSON document on stdout')
-    .action((ref: string, opts) => void (code = runCommand(ref, opts, io)));
+    .action((ref: string | undefined, opts) => void (code = runCommand(ref, opts, io)));
 
   program
     .command('verify')
     .description('check every claim of every (or the named) scenario; exit 1 if any fails')
     .argument('[scenario...]', 'scenario ids or paths (default: all shipped scenarios)')
+    .option('--plugin <file>', PLUGIN_HELP, collect)
     .option('--json', 'one JSON document on stdout')
     .action((refs: string[], opts) => void (code = verifyCommand(refs, opts, io)));
 
@@ -76,6 +97,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--workers <k>', 'worker threads (default: one per core)')
     .option('-e, --epochs <n>', 'epoch budget per seed (default: the scenario\'s)')
     .option('-p, --param <key=value>', 'override a parameter (repeatable)', collect)
+    .option('--plugin <file>', PLUGIN_HELP, collect)
     .option('--json', 'one JSON document on stdout')
     .action(async (ref: string, opts) => void (code = await sweepCommand(ref, opts, io)));
 
@@ -83,17 +105,47 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('info')
     .description("a model's history card and parameters, or a scenario's story")
     .argument('<id>', 'a model id or a scenario id')
+    .option('--plugin <file>', PLUGIN_HELP, collect)
     .action((id: string) => void (code = infoCommand(id, io)));
 
   program
     .command('lab')
     .description('open the terminal UI on one scenario (a static report when not on a terminal)')
-    .argument('<scenario>', 'a scenario id (see list) or a path to a scenario .json file')
+    .argument('[scenario]', 'a scenario id (see list) or a path to a scenario .json file')
     .option('-m, --model <id>', 'the run or model to show first')
     .option('-s, --seed <n>', "seed for data, initial weights and order (default: the scenario's)")
+    .option('--data <file.csv>', 'open a lab on your CSV instead of a scenario')
+    .option('--label <column>', 'with --data: the label column, by name or number from 1 (default: the last)')
+    .option('--share <string>', "open a share string's scenario with its seed and parameters")
+    .option('--plugin <file>', PLUGIN_HELP, collect)
     .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
     .option('--profile', 'print measured frame times to stderr on exit')
-    .action(async (ref: string, opts) => void (code = await uiCommand({ ...opts, scenario: ref }, io)));
+    .action(async (ref: string | undefined, opts) => {
+      if (ref === undefined && opts.data === undefined && opts.share === undefined) throw new UsageError('lab needs a scenario, --data <file.csv> or --share <string>');
+      code = await uiCommand({ ...opts, ...(ref !== undefined ? { scenario: ref } : {}) }, io);
+    });
+
+  program
+    .command('new')
+    .description('write a starting scenario file <id>.json that validates, with $schema and comments')
+    .argument('<id>', 'the scenario id (lower-case letters, digits and dashes)')
+    .option('--dir <folder>', 'where to write it (default: the current folder)')
+    .action((id: string, opts) => void (code = newCommand(id, opts, io)));
+
+  program
+    .command('check')
+    .description('validate scenario files without training, and list their claims')
+    .argument('<file...>', 'scenario files (or ids)')
+    .option('--plugin <file>', PLUGIN_HELP, collect)
+    .option('--json', 'one JSON document on stdout')
+    .action((files: string[], opts) => void (code = checkCommand(files, opts, io)));
+
+  program
+    .command('check-plugin')
+    .description('run the plugin contract checks every built-in model passes on your plugin file(s)')
+    .argument('<file...>', 'JavaScript modules whose default export is a plugin { meta, create } (or a list)')
+    .option('--json', 'one JSON document on stdout')
+    .action(async (files: string[], opts) => void (code = await checkPluginCommand(files, opts, io)));
 
   program
     .command('tour')
@@ -103,9 +155,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .action(async (opts) => void (code = await uiCommand({ ...opts, tour: true }, io)));
 
   try {
-    // No command (or only --color/--profile): the terminal UI, or the printed tour off a terminal.
+    // Each invocation starts from the built-in models: only its own --plugin files add to them.
+    clearUserPlugins();
+    // No command (only UI flags): the terminal UI, or the printed tour (or run report) off a terminal.
     const ui = uiArgs(argv);
-    if (ui) return await uiCommand(ui, io);
+    if (ui) {
+      await loadPlugins(ui.plugin ?? []);
+      return await uiCommand(ui, io);
+    }
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {

@@ -1,13 +1,16 @@
-/** Errors the CLI turns into one readable line and exit code 2 (usage, unknown ids, bad files). */
+/** Errors the CLI turns into one readable line and exit code 2 (usage, unknown ids, bad files, CSVs, share strings, plugins). */
 import { DatasetError } from '../core/datasets.js';
 import { ParamError } from '../core/params.js';
 import { ModelConfigError } from '../core/types.js';
 import { UnknownModelError } from '../models/index.js';
+import { PluginError } from '../models/user-plugins.js';
+import { CsvError } from '../scenarios/csv.js';
 import { ScenarioError } from '../scenarios/loader.js';
+import { ShareError } from '../scenarios/share.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
 export const isUserError = (e: unknown): e is Error =>
-  e instanceof UsageError || e instanceof ScenarioError || e instanceof UnknownModelError || e instanceof ParamError || e instanceof ModelConfigError || e instanceof DatasetError;
+  e instanceof UsageError || e instanceof ScenarioError || e instanceof UnknownModelError || e instanceof ParamError || e instanceof ModelConfigError || e instanceof DatasetError || e instanceof PluginError || e instanceof CsvError || e instanceof ShareError;

@@ -1,6 +1,6 @@
 /** `neural-eras info <model-id | scenario-id>`: a model's history card and parameters, or a scenario's story. */
 import { expected } from '../core/params.js';
-import { MODELS, getModel } from '../models/index.js';
+import { findModel, getModel, knownModelIds } from '../models/index.js';
 import { loadScenario, scenarioIds } from '../scenarios/loader.js';
 import { table } from '../report/table.js';
 import type { Io } from './io.js';
@@ -23,7 +23,7 @@ export function modelCard(id: string): string {
 }
 
 export function infoCommand(id: string, io: Io): number {
-  if (MODELS.has(id)) {
+  if (findModel(id)) {
     io.out(modelCard(id));
     return 0;
   }
@@ -32,5 +32,5 @@ export function infoCommand(id: string, io: Io): number {
     io.out(`${s.title} (${s.era}) — scenario ${s.id}\n\n${s.story.map((p) => `  ${p}`).join('\n')}\n\nRuns: ${s.runs.map((r) => `${r.id} [${r.plugin.meta.id}]`).join(', ')}\nSeed ${s.seed}, budget ${s.epochs} epochs, ${s.claims.length} claims.\n`);
     return 0;
   }
-  throw new UsageError(`"${id}" is neither a model nor a scenario; models: ${[...MODELS.keys()].join(', ')}; scenarios: ${scenarioIds().join(', ')}`);
+  throw new UsageError(`"${id}" is neither a model nor a scenario; models: ${knownModelIds().join(', ')}; scenarios: ${scenarioIds().join(', ')}`);
 }

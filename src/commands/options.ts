@@ -54,3 +54,9 @@ export function parseParamOverrides(scenario: Scenario, only: readonly string[] 
   }
   return out as Map<string, Params>;
 }
+
+/** --label: a column name, or a position from 1 when it is a whole number. */
+export function parseLabel(text: string): string | number {
+  if (text.trim() === '') throw new UsageError('--label needs a column name or number');
+  return /^\d+$/.test(text.trim()) ? parseCount('--label', text.trim(), 1, 100_000) : text;
+}

@@ -1,16 +1,22 @@
 /**
  * `neural-eras run <scenario-id | path.json> [--model id]… [--seed n] [--epochs n]
- *   [--param key=value]… [--json]`: trains every (or the chosen) model of a scenario to an outcome.
+ *   [--param key=value]… [--json] [--out file.json|file.csv]`, or `run --data file.csv`, or
+ *   `run --share <string>`: trains every (or the chosen) model of a scenario to an outcome.
  */
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import type { Run } from '../core/runner.js';
 import type { StepRecord } from '../core/types.js';
 import { getModel } from '../models/index.js';
 import { executeScenario, type RunResult, type ScenarioResult } from '../scenarios/execute.js';
+import { scenarioFromData } from '../scenarios/from-data.js';
 import { loadScenario } from '../scenarios/loader.js';
+import { decodeShare, encodeShare, resolveShare, type ShareInput } from '../scenarios/share.js';
+import { historyCsv, runDocument, runJson, writeFileAtomic } from '../report/run-file.js';
 import { num, table, weightsText } from '../report/table.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';
-import { parseCount, parseParamOverrides, parseSeed } from './options.js';
+import { parseCount, parseLabel, parseParamOverrides, parseSeed } from './options.js';
 
 export interface RunOptions {
   model?: string[];
@@ -19,6 +25,14 @@ export interface RunOptions {
   param?: string[];
   json?: boolean;
   trace?: boolean;
+  /** Write the run to this .json (whole run) or .csv (per-epoch history) file. */
+  out?: string;
+  /** A CSV file to train on (no scenario): see scenarioFromData. */
+  data?: string;
+  /** With --data: the label column, by name or position from 1. */
+  label?: string;
+  /** A share string: the scenario, seed and overrides of an earlier run. */
+  share?: string;
 }
 
 /** One update as the lecture writes it: which pattern, what the unit saw and said, and the rule with numbers. */
@@ -54,9 +68,23 @@ export function renderRunText(result: ScenarioResult, title: string): string {
   return [`${title}  (scenario ${result.scenario}, seed ${result.seed})`, '', ...result.runs.map(runText).flatMap((t) => [t, ''])].join('\n');
 }
 
-export function runCommand(ref: string, opts: RunOptions, io: Io): number {
-  const scenario = loadScenario(ref);
-  const only = opts.model && opts.model.length > 0 ? opts.model : undefined;
+/**
+ * What to run, from the options: a share string, a CSV (--data), or a scenario with --seed,
+ * --epochs, --model and --param. Refuses contradictory combinations with one line.
+ */
+export function runInput(ref: string | undefined, opts: RunOptions): ShareInput & { params: NonNullable<ShareInput['params']> } {
+  if (opts.share !== undefined) {
+    const extra = [ref !== undefined && 'a scenario', opts.data !== undefined && '--data', opts.seed !== undefined && '--seed', opts.epochs !== undefined && '--epochs', opts.model?.length && '--model', opts.param?.length && '--param', opts.label !== undefined && '--label'].filter(Boolean);
+    if (extra.length) throw new UsageError(`--share carries the scenario, seed, epochs, models and parameters: give no ${extra.join(', ')} with it`);
+    return resolveShare(decodeShare(opts.share));
+  }
+  if (opts.data !== undefined && ref !== undefined) throw new UsageError(`give a scenario or --data, not both (${ref} and --data ${opts.data})`);
+  if (opts.label !== undefined && opts.data === undefined) throw new UsageError('--label goes with --data (a scenario file names its label column in "data")');
+  if (opts.data === undefined && ref === undefined) throw new UsageError('run needs a scenario (an id from `neural-eras list`, or a .json file), --data <file.csv> or --share <string>');
+  const fromData = opts.data !== undefined;
+  // With --data, --model names the models to train on it; with a scenario, it picks among its runs.
+  const scenario = fromData ? scenarioFromData(opts.data!, { ...(opts.model?.length ? { models: opts.model } : {}), ...(opts.label !== undefined ? { label: parseLabel(opts.label) } : {}) }) : loadScenario(ref!);
+  const only = !fromData && opts.model && opts.model.length > 0 ? opts.model : undefined;
   if (only) {
     for (const id of only) {
       if (!scenario.runs.some((r) => r.id === id || r.plugin.meta.id === id)) {
@@ -67,6 +95,29 @@ export function runCommand(ref: string, opts: RunOptions, io: Io): number {
   const seed = opts.seed !== undefined ? parseSeed(opts.seed) : undefined;
   const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs) : undefined;
   const params = parseParamOverrides(scenario, only, opts.param ?? []);
+  return { scenario, params, ...(seed !== undefined ? { seed } : {}), ...(epochs !== undefined ? { epochs } : {}), ...(only ? { only } : {}) };
+}
+
+/** Checks an --out path before training (a long run is not lost to a typo): its kind, and a writable folder. */
+export function outKind(path: string): 'json' | 'csv' {
+  const ext = extname(path).toLowerCase();
+  if (ext !== '.json' && ext !== '.csv') throw new UsageError(`--out ${path}: the name must end in .json (the whole run) or .csv (its per-epoch history)`);
+  const abs = resolve(path);
+  try {
+    if (statSync(abs, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${path}: is a folder`);
+    if (!statSync(dirname(abs)).isDirectory()) throw new UsageError(`--out ${path}: ${dirname(path)} is not a folder`);
+    accessSync(dirname(abs), constants.W_OK);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`--out ${path}: cannot write there (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return ext === '.json' ? 'json' : 'csv';
+}
+
+export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): number {
+  const input = runInput(ref, opts);
+  const { scenario, seed, epochs, only, params } = input;
+  const out = opts.out !== undefined ? outKind(opts.out) : undefined;
   let lastShown = 0;
   const traces = new Map<string, StepRecord[]>();
   const result = executeScenario(scenario, {
@@ -98,6 +149,18 @@ export function runCommand(ref: string, opts: RunOptions, io: Io): number {
   if (io.progress && lastShown > 0) io.err('\r\x1b[K');
   if (opts.json && opts.trace) for (const r of result.runs) Object.assign(r, { trace: traces.get(r.id) ?? [] });
   if (opts.trace && !opts.json) io.out('\n');
-  io.out(opts.json ? `${JSON.stringify(result)}\n` : renderRunText(result, scenario.title));
+  const share = encodeShare(input);
+  const doc = runDocument(result, scenario.title, share);
+  io.out(opts.json ? runJson(doc) : `${renderRunText(result, scenario.title)}share  ${share}\n       (neural-eras run --share <string> makes this run again)\n`);
+  if (opts.out !== undefined) {
+    try {
+      writeFileAtomic(resolve(opts.out), out === 'json' ? runJson(doc) : historyCsv(result));
+    } catch (e) {
+      throw new UsageError(`--out ${opts.out}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    const epochs = result.runs.reduce((n, r) => n + r.history.length, 0);
+    const what = out === 'json' ? `the whole run: ${result.runs.length} model run${result.runs.length > 1 ? 's' : ''}, parameters, ${epochs} history entries, final weights` : `${epochs} rows of per-epoch history`;
+    (opts.json ? io.err : io.out)(`wrote ${opts.out} (${what})\n`);
+  }
   return 0;
 }

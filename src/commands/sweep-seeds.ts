@@ -12,6 +12,8 @@ export interface SweepJob {
   readonly params: Params;
   readonly epochs?: number;
   readonly seeds: readonly number[];
+  /** Plugin files (absolute paths) the scenario's models need: a worker thread loads them itself. */
+  readonly plugins?: readonly string[];
 }
 
 export interface SeedResult {

@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadScenario } from '../scenarios/loader.js';
@@ -23,6 +24,7 @@ export interface SweepOptions {
   workers?: string;
   epochs?: string;
   param?: string[];
+  plugin?: string[];
   json?: boolean;
 }
 
@@ -109,7 +111,8 @@ export async function sweepCommand(ref: string, opts: SweepOptions, io: Io): Pro
   const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs) : undefined;
   const params = parseParamOverrides(scenario, [run.id], opts.param ?? []).get(run.id) ?? {};
   const seeds = Array.from({ length: n }, (_, i) => first + i);
-  const job: SweepJob = { ref: scenario.file, run: run.id, params, seeds, ...(epochs !== undefined ? { epochs } : {}) };
+  const plugins = (opts.plugin ?? []).map((p) => resolve(p));
+  const job: SweepJob = { ref: scenario.file, run: run.id, params, seeds, ...(epochs !== undefined ? { epochs } : {}), ...(plugins.length ? { plugins } : {}) };
   const started = performance.now();
   const results = await sweep(job, workers);
   const seconds = (performance.now() - started) / 1000;

@@ -1,15 +1,19 @@
 /**
- * How the CLI starts the terminal UI: `neural-eras` with no command (or only --color/--profile)
- * and `neural-eras lab <scenario>`. On a terminal the UI is imported lazily, so headless commands
- * never load Ink; without one (piped, CI) a static text report is printed instead.
+ * How the CLI starts the terminal UI: `neural-eras` with no command (or only UI flags: --color,
+ * --profile, --data, --label, --share, --plugin) and `neural-eras lab [scenario]`. On a terminal
+ * the UI is imported lazily, so headless commands never load Ink; without one (piped, CI) a static
+ * text report is printed instead.
  */
+import type { Params } from '../core/types.js';
 import { COLOR_CHOICES, resolveDepth, type ColorChoice } from '../ui/color.js';
 import { getModel } from '../models/index.js';
 import { executeScenario } from '../scenarios/execute.js';
-import { loadScenario } from '../scenarios/loader.js';
+import { scenarioFromData } from '../scenarios/from-data.js';
+import { loadScenario, type Scenario } from '../scenarios/loader.js';
+import { decodeShare, encodeShare, resolveShare } from '../scenarios/share.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { parseSeed } from './options.js';
+import { parseLabel, parseSeed } from './options.js';
 import { renderRunText } from './run.js';
 import { tourCommand } from './tour.js';
 
@@ -22,19 +26,69 @@ export interface UiCommandOptions {
   readonly tour?: boolean;
   readonly model?: string;
   readonly seed?: string;
+  /** A CSV to open in the lab (scenarioFromData), with its label column. */
+  readonly data?: string;
+  readonly label?: string;
+  /** A share string: open its scenario with its seed and parameter overrides. */
+  readonly share?: string;
+  /** Plugin files (loaded by the CLI before this runs). */
+  readonly plugin?: readonly string[];
 }
 
-/** The UI options when argv holds nothing but UI flags (--color <mode>, --profile); else null. */
+/**
+ * What the lab should open instead of a shipped scenario at its defaults (passed to startUi as
+ * `overrides`): a scenario built from --data, or the scenario, seed and parameters of --share.
+ */
+export interface UiOverrides {
+  /** The scenario to open; `scenario.fromData` is set when it was built from a CSV. */
+  readonly scenario: Scenario;
+  readonly seed?: number | string;
+  readonly epochs?: number;
+  /** The runs to show (share strings made with --model). */
+  readonly only?: readonly string[];
+  /** Parameter overrides per run id, validated against each plugin's schema. */
+  readonly params: ReadonlyMap<string, Params>;
+  /** The share string of this setting. */
+  readonly share: string;
+}
+
+/** The UI options when argv holds nothing but UI flags; else null (a command). */
 export function uiArgs(argv: readonly string[]): UiCommandOptions | null {
-  const opts: { color?: string; profile?: boolean } = {};
+  const opts: { color?: string; profile?: boolean; data?: string; label?: string; share?: string; plugin?: string[] } = {};
+  const valued = { '--color': 'color', '--data': 'data', '--label': 'label', '--share': 'share' } as const;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    const eq = a.indexOf('=');
+    const flag = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const inline = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : undefined;
     if (a === '--profile') opts.profile = true;
-    else if (a === '--color' && i + 1 < argv.length) opts.color = argv[++i]!;
-    else if (a.startsWith('--color=')) opts.color = a.slice('--color='.length);
-    else return null;
+    else if (flag in valued || flag === '--plugin') {
+      const value = inline ?? (i + 1 < argv.length ? argv[++i]! : undefined);
+      if (value === undefined) return null; // commander reports the missing value
+      if (flag === '--plugin') opts.plugin = [...(opts.plugin ?? []), value];
+      else opts[valued[flag as keyof typeof valued]] = value;
+    } else return null;
   }
   return opts;
+}
+
+/** The overrides for --data or --share, or null for a plain lab/timeline. */
+function overridesOf(opts: UiCommandOptions): UiOverrides | null {
+  if (opts.share !== undefined) {
+    const extra = [opts.scenario !== undefined && 'a scenario', opts.data !== undefined && '--data', opts.seed !== undefined && '--seed', opts.model !== undefined && '--model'].filter(Boolean);
+    if (extra.length) throw new UsageError(`--share carries the scenario, seed and parameters: give no ${extra.join(', ')} with it`);
+    const input = resolveShare(decodeShare(opts.share));
+    return { ...input, share: encodeShare(input) };
+  }
+  if (opts.data === undefined) {
+    if (opts.label !== undefined) throw new UsageError('--label goes with --data');
+    return null;
+  }
+  if (opts.scenario !== undefined) throw new UsageError(`give a scenario or --data, not both (${opts.scenario} and --data ${opts.data})`);
+  const scenario = scenarioFromData(opts.data, opts.label !== undefined ? { label: parseLabel(opts.label) } : {});
+  const seed = opts.seed !== undefined ? parseSeed(opts.seed) : undefined;
+  const input = { scenario, params: new Map<string, Params>(), ...(seed !== undefined ? { seed } : {}) };
+  return { ...input, share: encodeShare(input) };
 }
 
 const isTerminal = (): boolean => Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -43,26 +97,32 @@ export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Pr
   if (opts.color !== undefined && !(COLOR_CHOICES as readonly string[]).includes(opts.color)) {
     throw new UsageError(`--color must be one of ${COLOR_CHOICES.join(', ')}, got "${opts.color}"`);
   }
-  const seed = opts.seed !== undefined ? parseSeed(opts.seed) : undefined;
-  const scenario = opts.scenario ? loadScenario(opts.scenario) : undefined;
+  const overrides = overridesOf(opts);
+  const seed = overrides ? overrides.seed : opts.seed !== undefined ? parseSeed(opts.seed) : undefined;
+  const scenario = overrides?.scenario ?? (opts.scenario ? loadScenario(opts.scenario) : undefined);
   const ownRun = Boolean(scenario && opts.model && scenario.runs.some((r) => r.id === opts.model || r.plugin.meta.id === opts.model));
   // The lab also offers registry models on the scenario's data: any known model id will do.
   if (opts.model && !ownRun) getModel(opts.model);
   if (!isTerminal()) {
     // No terminal to draw on: a static report, and success.
     if (!scenario) return tourCommand(io);
-    io.out(renderRunText(executeScenario(scenario, { ...(seed !== undefined ? { seed } : {}), ...(ownRun ? { only: [opts.model!] } : {}) }), scenario.title));
+    const only = overrides?.only ?? (ownRun ? [opts.model!] : undefined);
+    const result = executeScenario(scenario, { ...(seed !== undefined ? { seed } : {}), ...(overrides?.epochs !== undefined ? { epochs: overrides.epochs } : {}), ...(only ? { only } : {}), ...(overrides ? { params: overrides.params } : {}) });
+    io.out(renderRunText(result, scenario.title));
+    if (overrides) io.out(`share  ${overrides.share}\n`);
     return 0;
   }
   const depth = resolveDepth(opts.color as ColorChoice | undefined, process.env, true);
   // React's development build is several times slower per frame; the UI is not a dev server.
   process.env['NODE_ENV'] ??= 'production';
   const { startUi } = await import('../ui/main.js');
-  return startUi({
-    depth,
-    started,
-    ...(opts.profile ? { profile: true } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-    ...(scenario ? { initial: { kind: 'lab' as const, scenario: opts.scenario!, ...(opts.model ? { run: opts.model } : {}) } } : opts.tour ? { initial: { kind: 'tour' as const } } : {}),
-  });
+  const model = opts.model ?? overrides?.only?.[0];
+  // --data and --share open their scenario (built in memory for a CSV) with their parameters.
+  const lab = overrides
+    ? { kind: 'lab' as const, scenario: overrides.scenario, overrides: overrides.params, ...(overrides.epochs !== undefined ? { epochs: overrides.epochs } : {}), share: overrides.share }
+    : opts.scenario !== undefined
+      ? { kind: 'lab' as const, scenario: opts.scenario }
+      : null;
+  const initial = lab ? { ...lab, ...(model ? { run: model } : {}) } : opts.tour ? { kind: 'tour' as const } : undefined;
+  return startUi({ depth, started, ...(opts.profile ? { profile: true } : {}), ...(seed !== undefined ? { seed } : {}), ...(initial ? { initial } : {}) });
 }

@@ -25,6 +25,14 @@ export type DataSpec =
       targets?: number[][];
       inputEncoding?: Encoding | 'real';
       targetEncoding?: Encoding | 'onehot' | 'none';
+      /** Rows from a file (a CSV): its name, column names and class names. */
+      name?: string;
+      featureNames?: string[];
+      classNames?: string[];
+      /** Hold out this share of the rows as a test set, drawn from the data stream. */
+      testFraction?: number;
+      /** Standardise each feature to mean 0, sd 1 with the training rows' statistics. */
+      standardize?: boolean;
     }
   | {
       kind: Generator;
@@ -181,23 +189,41 @@ function cloud(n: number, angleDeg: number, spread: [number, number], rng: Rng):
   };
 }
 
-function table(spec: Extract<DataSpec, { kind: 'table' }>): Dataset {
+/** Mean 0, sd 1 per column, with the statistics of `fit` (a constant column is only centred). */
+function standardizer(fit: readonly (readonly number[])[]): (rows: readonly (readonly number[])[]) => number[][] {
+  const d = fit[0]?.length ?? 0;
+  const mean = Array.from({ length: d }, (_, j) => fit.reduce((s, r) => s + r[j]!, 0) / fit.length);
+  const sd = mean.map((m, j) => Math.sqrt(fit.reduce((s, r) => s + (r[j]! - m) ** 2, 0) / fit.length) || 1);
+  return (rows) => rows.map((r) => r.map((v, j) => (v - mean[j]!) / sd[j]!));
+}
+
+function table(spec: Extract<DataSpec, { kind: 'table' }>, rng: Rng): Dataset {
   const targets = spec.targets ?? spec.inputs.map(() => []);
   const targetEncoding = spec.targetEncoding ?? (spec.targets ? (targets.flat().some((v) => v < 0) ? 'bipolar' : 'binary') : 'none');
   const labels = targets.map((t) => {
     if (t.length > 1) return t.indexOf(Math.max(...t));
     return (t[0] ?? 0) > (targetEncoding === 'bipolar' ? 0 : 0.5) ? 1 : 0;
   });
-  return {
-    name: 'table',
-    inputs: spec.inputs,
-    targets,
-    labels,
-    classes: Math.max(2, targets[0]?.length ?? 0),
-    inputEncoding: spec.inputEncoding ?? (spec.inputs.flat().some((v) => v < 0) ? 'bipolar' : 'binary'),
+  const inputEncoding = spec.inputEncoding ?? (spec.inputs.flat().some((v) => v < 0) ? 'bipolar' : 'binary');
+  const classes = spec.classNames?.length ?? Math.max(2, targets[0]?.length ?? 0);
+  const nTest = Math.round(spec.inputs.length * (spec.testFraction ?? 0));
+  // Rows in file order, or shuffled by the data stream when a test set is held out (as the generators do).
+  const order = Array.from(spec.inputs.keys());
+  if (nTest > 0) rng.shuffle(order);
+  const trainRows = order.slice(nTest);
+  const pick = <T>(items: readonly T[], rows: readonly number[]): T[] => rows.map((i) => items[i]!);
+  const scale = spec.standardize ? standardizer(pick(spec.inputs, trainRows)) : (rows: readonly (readonly number[])[]) => rows as number[][];
+  const part = (rows: readonly number[]) => ({
+    inputs: scale(pick(spec.inputs, rows)),
+    targets: pick(targets, rows),
+    labels: pick(labels, rows),
+    classes,
+    inputEncoding,
     targetEncoding,
-    featureNames: (spec.inputs[0] ?? []).map((_, i) => `x${i + 1}`),
-  };
+    featureNames: spec.featureNames ?? (spec.inputs[0] ?? []).map((_, i) => `x${i + 1}`),
+    ...(spec.classNames ? { classNames: spec.classNames } : {}),
+  });
+  return { name: spec.name ?? 'table', ...part(nTest > 0 || spec.standardize ? trainRows : order), ...(nTest > 0 ? { test: part(order.slice(0, nTest)) } : {}) };
 }
 
 /** Builds the data a scenario describes; generators draw from `rng` only. */
@@ -208,7 +234,7 @@ export function buildDataset(spec: DataSpec, rng: Rng): Dataset {
     case 'parity':
       return parity(spec.bits, spec.inputs, spec.targets);
     case 'table':
-      return table(spec);
+      return table(spec, rng);
     case 'cloud':
       return cloud(spec.n, spec.angle ?? 30, spec.spread ?? [1, 0.3], rng);
     default:

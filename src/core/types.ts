@@ -22,6 +22,8 @@ export interface Dataset {
   readonly test?: Omit<Dataset, 'test' | 'name'>;
   /** Short names of the input columns, e.g. ["x1", "x2"]. */
   readonly featureNames: readonly string[];
+  /** Names of the classes, by class index, when the data has them (a CSV's labels). */
+  readonly classNames?: readonly string[];
 }
 
 /** One entry of a plugin's parameter schema: the single source of defaults, ranges and help. */

@@ -11,6 +11,7 @@ import { mlpBackprop } from './mlp-backprop.js';
 import { mlpDropout } from './mlp-dropout.js';
 import { mlpRelu } from './mlp-relu.js';
 import { perceptron } from './perceptron.js';
+import { userPlugin, userPlugins } from './user-plugins.js';
 
 export const MODELS: ReadonlyMap<string, ModelPlugin> = new Map<string, ModelPlugin>([
   ['adaline', adaline],
@@ -23,17 +24,26 @@ export const MODELS: ReadonlyMap<string, ModelPlugin> = new Map<string, ModelPlu
   ['perceptron', perceptron],
 ]);
 
-/** Plugins in historical order (year, then id), for timelines and listings. */
+/** Plugins in historical order (year, then id), for timelines and listings; user plugins (--plugin) included. */
 export function modelsByYear(): ModelPlugin[] {
-  return [...MODELS.values()].sort((a, b) => a.meta.year - b.meta.year || a.meta.id.localeCompare(b.meta.id));
+  return [...MODELS.values(), ...userPlugins()].sort((a, b) => a.meta.year - b.meta.year || a.meta.id.localeCompare(b.meta.id));
 }
 
 export class UnknownModelError extends Error {
   override name = 'UnknownModelError';
 }
 
+/** A built-in model, or a user plugin loaded with --plugin; undefined when neither has the id. */
+export const findModel = (id: string): ModelPlugin | undefined => MODELS.get(id) ?? userPlugin(id);
+
+/** Every known id: the built-ins, then the loaded user plugins. */
+export const knownModelIds = (): string[] => [...MODELS.keys(), ...userPlugins().map((p) => p.meta.id)];
+
+/** Why an id is unknown, with the known ids; a scenario never loads code, so a plugin's id needs --plugin. */
+export const unknownModelText = (id: string): string => `unknown model "${id}"; known models: ${knownModelIds().join(', ')} (a model of your own needs --plugin <file>)`;
+
 export function getModel(id: string): ModelPlugin {
-  const plugin = MODELS.get(id);
-  if (!plugin) throw new UnknownModelError(`unknown model "${id}"; known models: ${[...MODELS.keys()].join(', ')}`);
+  const plugin = findModel(id);
+  if (!plugin) throw new UnknownModelError(unknownModelText(id));
   return plugin;
 }

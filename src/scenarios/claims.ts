@@ -27,8 +27,7 @@ export function flatNumbers(value: unknown): number[] {
 
 function metricOf(result: RunResult, run: Run, metric: string, epoch?: number): number | undefined {
   if (epoch === undefined) return result.metrics[metric];
-  // The history may be trimmed (the UI keeps the latest epochs and epoch 0): find the entry by its epoch.
-  const entry = run.history[epoch]?.epoch === epoch ? run.history[epoch] : run.history.find((h) => h.epoch === epoch);
+  const entry = run.history[epoch];
   return entry?.metrics[metric];
 }
 
@@ -39,15 +38,21 @@ const RELATION: Record<string, (a: number, b: number) => boolean> = {
   '<=': (a, b) => a <= b,
 };
 
-/** A claim in words, before anything is measured (the lab lists it while its runs still train). */
-export function describeClaim(c: Claim): string {
+const rangeText = (c: Claim): string =>
+  c.min !== undefined && c.max !== undefined ? `in [${c.min}, ${c.max}]` : c.min !== undefined ? `≥ ${c.min}` : `≤ ${c.max}`;
+
+/** What a claim asserts, as a sentence (without what was measured): `check` lists these before any run. */
+export function claimText(c: Claim): string {
   const at = c.epoch !== undefined ? ` at epoch ${c.epoch}` : '';
-  if (c.compare) return `${c.compare[0]} ${c.metric}${at} ${c.relation} ${c.factor !== undefined && c.factor !== 1 ? `${show(c.factor)} × ` : ''}${c.compare[1]}'s`;
+  if (c.compare) {
+    const factor = c.factor ?? 1;
+    return `${c.compare[0]} ${c.metric}${at} ${c.relation} ${factor !== 1 ? `${factor} × ` : ''}${c.compare[1]}'s`;
+  }
   if (c.outcome) return `${c.run} ends ${c.outcome}`;
-  if (c.weights) return `${c.run} weights = (${flatNumbers(c.weights).map(show).join(', ')}) ± ${show(c.tolerance ?? DEFAULT_TOLERANCE)}`;
+  const tol = c.tolerance ?? DEFAULT_TOLERANCE;
+  if (c.weights) return `${c.run} weights = (${flatNumbers(c.weights).map(show).join(', ')}) ± ${show(tol)}`;
   if (c.outputs) return `${c.run} outputs (${c.outputs.map(show).join(', ')})`;
-  const range = c.min !== undefined && c.max !== undefined ? `in [${show(c.min)}, ${show(c.max)}]` : c.min !== undefined ? `≥ ${show(c.min)}` : `≤ ${show(c.max)}`;
-  return `${c.run} ${c.metric}${at} ${range}`;
+  return `${c.run} ${c.metric}${at} ${rangeText(c)}`;
 }
 
 /** The runs a claim is about. */
@@ -55,40 +60,34 @@ export const claimRuns = (c: Claim): readonly string[] => c.compare ?? (c.run !=
 
 /** Checks one claim against trained runs (by run id); null when a run it names is not among them. */
 export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, RunResult]>): { claim: string; holds: boolean } | null {
-  const at = c.epoch !== undefined ? ` at epoch ${c.epoch}` : '';
+  const text = claimText(c);
   if (c.compare) {
     const [a, b] = c.compare.map((id) => byId.get(id));
     if (!a || !b) return null;
     const va = metricOf(a[1], a[0], c.metric!, c.epoch);
     const vb = metricOf(b[1], b[0], c.metric!, c.epoch);
-    const factor = c.factor ?? 1;
-    const holds = va !== undefined && vb !== undefined && RELATION[c.relation!]!(va, factor * vb);
-    return {
-      claim: `${c.compare[0]} ${c.metric}${at} ${c.relation} ${factor !== 1 ? `${factor} × ` : ''}${c.compare[1]}'s (${show(va)} vs ${show(vb)})`,
-      holds,
-    };
+    const holds = va !== undefined && vb !== undefined && RELATION[c.relation!]!(va, (c.factor ?? 1) * vb);
+    return { claim: `${text} (${show(va)} vs ${show(vb)})`, holds };
   }
   const pair = byId.get(c.run!);
   if (!pair) return null;
   const [run, result] = pair;
-  if (c.outcome) return { claim: `${c.run} ends ${c.outcome} (got ${result.outcome})`, holds: result.outcome === c.outcome };
+  if (c.outcome) return { claim: `${text} (got ${result.outcome})`, holds: result.outcome === c.outcome };
+  const tol = c.tolerance ?? DEFAULT_TOLERANCE;
   if (c.weights) {
     const want = flatNumbers(c.weights);
     const got = flatNumbers(result.weights);
-    const tol = c.tolerance ?? DEFAULT_TOLERANCE;
     const holds = want.length === got.length && want.every((w, i) => Math.abs(w - got[i]!) <= tol);
-    return { claim: `${c.run} weights = (${want.map(show).join(', ')}) ± ${show(tol)} (got (${got.map(show).join(', ')}))`, holds };
+    return { claim: `${text} (got (${got.map(show).join(', ')}))`, holds };
   }
   if (c.outputs) {
     const got = run.model.evaluate(run.spec.data).outputs.map((o) => o[0]!);
-    const tol = c.tolerance ?? DEFAULT_TOLERANCE;
     const holds = got.length === c.outputs.length && c.outputs.every((o, i) => Math.abs(o - got[i]!) <= tol);
-    return { claim: `${c.run} outputs (${c.outputs.map(show).join(', ')}) (got (${got.map(show).join(', ')}))`, holds };
+    return { claim: `${text} (got (${got.map(show).join(', ')}))`, holds };
   }
   const v = metricOf(result, run, c.metric!, c.epoch);
   const holds = v !== undefined && !Number.isNaN(v) && (c.min === undefined || v >= c.min) && (c.max === undefined || v <= c.max);
-  const range = c.min !== undefined && c.max !== undefined ? `in [${c.min}, ${c.max}]` : c.min !== undefined ? `≥ ${c.min}` : `≤ ${c.max}`;
-  return { claim: `${c.run} ${c.metric}${at} ${range} (got ${show(v)})`, holds };
+  return { claim: `${text} (got ${show(v)})`, holds };
 }
 
 /** Checks the claims and attaches each to the run it is about (a comparison to its first run). */

@@ -2,6 +2,7 @@
  * Finding, reading and validating scenario files. Every problem becomes a ScenarioError whose
  * message names the file and the field path: `scenarios/xor.json: models[1].params.learningRate: …`.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,9 @@ import type { z } from 'zod';
 import type { DataSpec } from '../core/datasets.js';
 import { ParamError, resolveParams } from '../core/params.js';
 import type { ModelPlugin, Params, Target } from '../core/types.js';
-import { MODELS } from '../models/index.js';
+import { findModel, unknownModelText } from '../models/index.js';
+import { CsvError } from './csv.js';
+import { csvReader, type CsvRead } from './csv-data.js';
 import { dataSchema, scenarioSchema, type Claim, type ScenarioFile } from './schema.js';
 
 export class ScenarioError extends Error {
@@ -35,6 +38,17 @@ export interface Scenario extends Omit<ScenarioFile, 'models' | 'claims'> {
   readonly file: string;
   readonly runs: readonly ResolvedRun[];
   readonly claims: readonly Claim[];
+  /** A hash of the validated scenario and of every data file it reads: a share string carries it. */
+  readonly fingerprint: string;
+  /** Set when the scenario was built in memory from a data file (`--data`), not read from a file. */
+  readonly fromData?: { readonly path: string; readonly options: Readonly<Record<string, unknown>> };
+}
+
+export interface ParseOptions {
+  /** The folder a CSV path is relative to, and must stay inside: the scenario file's (default: the working folder). */
+  readonly baseDir?: string;
+  /** CSV files the caller has already read, by csvKey(): not read again. */
+  readonly preread?: ReadonlyMap<string, CsvRead>;
 }
 
 let root: string | undefined;
@@ -54,6 +68,9 @@ export function packageRoot(): string {
 
 export const scenariosDir = (): string => join(packageRoot(), 'scenarios');
 
+/** True for a scenario read from the package's scenarios/ folder (a share string names it by id). */
+export const isShipped = (s: Pick<Scenario, 'file' | 'fromData'>): boolean => !s.fromData && dirname(resolve(s.file)) === scenariosDir();
+
 /** `models[1].params.learningRate` from a zod path. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
@@ -62,13 +79,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
 function issueText(issue: z.core.$ZodIssue): string {
   const where = formatPath(issue.path);
   let message = issue.message.replace(/^Invalid input: /, '');
-  if (issue.code === 'invalid_union' && issue.path.at(-1) === 'data') message = 'unknown or malformed data; "kind" is one of gate, parity, table, blobs, xor, circles, spirals, moons, cloud';
+  if (issue.code === 'invalid_union' && issue.path.at(-1) === 'data') message = 'unknown or malformed data; "kind" is one of gate, parity, table, blobs, xor, circles, spirals, moons, csv, cloud';
   if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return where ? `${where}: ${message}` : message;
 }
 
-/** Validates parsed JSON as a scenario; `file` is only used in messages. */
-export function parseScenario(json: unknown, file: string): Scenario {
+/** Validates parsed JSON as a scenario; `file` is only used in messages, `baseDir` places CSV data. */
+export function parseScenario(json: unknown, file: string, opts: ParseOptions = {}): Scenario {
   const parsed = scenarioSchema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((i) => `${file}: ${issueText(i)}`);
@@ -79,9 +96,20 @@ export function parseScenario(json: unknown, file: string): Scenario {
   const fail = (path: string, message: string): never => {
     throw new ScenarioError(`${file}: ${path}: ${message}`);
   };
+  const hash = createHash('sha256').update(JSON.stringify(s));
+  const readCsv = csvReader(resolve(opts.baseDir ?? process.cwd()), (bytes) => hash.update(bytes), opts.preread);
+  /** The run's data for the engine: a CSV read (once) and turned into a table. */
+  const engineData = (d: z.infer<typeof dataSchema>, path: string): DataSpec => {
+    try {
+      return d.kind === 'csv' ? readCsv(d) : (d as DataSpec);
+    } catch (e) {
+      if (e instanceof CsvError) fail(path, e.message);
+      throw e;
+    }
+  };
   const ids = new Set<string>();
   const runs = s.models.map((entry, i): ResolvedRun => {
-    const plugin = MODELS.get(entry.model) ?? fail(`models[${i}].model`, `unknown model "${entry.model}"; known: ${[...MODELS.keys()].join(', ')}`);
+    const plugin = findModel(entry.model) ?? fail(`models[${i}].model`, unknownModelText(entry.model));
     const id = entry.id ?? entry.model;
     if (ids.has(id)) fail(`models[${i}].id`, `"${id}" is used twice; give each run of the same model its own "id"`);
     ids.add(id);
@@ -100,7 +128,7 @@ export function parseScenario(json: unknown, file: string): Scenario {
       plugin,
       given: entry.params ?? {},
       params: params!,
-      data: merged.data! as DataSpec,
+      data: engineData(merged.data!, entry.data ? `models[${i}].data` : 'data'),
       epochs: entry.epochs ?? s.epochs,
       ...(entry.target ?? s.target ? { target: entry.target ?? s.target } : {}),
       ...(entry.seed !== undefined ? { seed: entry.seed } : {}),
@@ -112,7 +140,7 @@ export function parseScenario(json: unknown, file: string): Scenario {
     }
   });
   const { models: _models, ...rest } = s;
-  return { ...rest, file, runs };
+  return { ...rest, file, runs, fingerprint: hash.digest('base64url').slice(0, 12) };
 }
 
 /** Reads and validates one scenario file. */
@@ -130,7 +158,7 @@ export function loadScenarioFile(path: string): Scenario {
   } catch (e) {
     throw new ScenarioError(`${shown}: not valid JSON: ${(e as Error).message}`);
   }
-  const scenario = parseScenario(json, shown);
+  const scenario = parseScenario(json, shown, { baseDir: dirname(resolve(path)) });
   const expectedId = basename(path).replace(/\.json$/, '');
   if (scenario.id !== expectedId && dirname(resolve(path)) === scenariosDir()) {
     throw new ScenarioError(`${shown}: id: "${scenario.id}" must match the file name "${expectedId}"`);

@@ -34,6 +34,23 @@ export const dataSchema = z.discriminatedUnion('kind', [
   ),
   z
     .object({
+      kind: z.literal('csv'),
+      /** Relative to the scenario file's folder, and inside it (subfolders are fine). */
+      path: z.string().min(1),
+      /** The label column: its header name or its position from 1 (default: the last column). */
+      label: z.union([z.string().min(1), z.number().int().min(1)]).optional(),
+      /** Whether line 1 names the columns (default: detected). */
+      header: z.boolean().optional(),
+      delimiter: z.enum([',', ';', '\t']).optional(),
+      /** Two classes default to bipolar −1/+1 targets, more to one-hot. */
+      targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
+      testFraction: z.number().min(0).max(0.9).optional(),
+      /** Standardise each feature (mean 0, sd 1, from the training rows). */
+      standardize: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
       kind: z.literal('cloud'),
       n: z.number().int().min(2).max(100000),
       angle: z.number().optional(),
@@ -46,8 +63,12 @@ const bounds = z.object({ min: z.number().optional(), max: z.number().optional()
 export const targetSchema = z.record(z.string(), bounds);
 export const outcomeSchema = z.enum(['solved', 'truncated', 'cycling', 'diverged']);
 
+/** A comment for the reader (JSON has none): ignored by neural-eras, allowed on the scenario, each model and each claim. */
+const comment = z.union([z.string(), z.array(z.string())]).optional();
+
 export const modelEntrySchema = z
   .object({
+    $comment: comment,
     /** Run label, unique in the scenario; defaults to the model id. */
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes').optional(),
     model: z.string(),
@@ -65,6 +86,7 @@ export const modelEntrySchema = z
 
 export const claimSchema = z
   .object({
+    $comment: comment,
     run: z.string().optional(),
     outcome: outcomeSchema.optional(),
     metric: z.string().optional(),
@@ -102,6 +124,7 @@ export const claimSchema = z
 export const scenarioSchema = z
   .object({
     $schema: z.string().optional(),
+    $comment: comment,
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
     title: z.string().min(1),
     /** The year (or era label) the scenario belongs to, e.g. "1958" or "1969". */

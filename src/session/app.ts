@@ -19,7 +19,16 @@ export type Start =
   | { readonly kind: 'timeline' }
   | { readonly kind: 'picker' }
   | { readonly kind: 'tour'; readonly stop?: number }
-  | { readonly kind: 'lab'; readonly scenario: string | Scenario; readonly run?: string; readonly overrides?: ReadonlyMap<string, Params> };
+  | {
+      readonly kind: 'lab';
+      readonly scenario: string | Scenario;
+      readonly run?: string;
+      readonly overrides?: ReadonlyMap<string, Params>;
+      /** An epoch budget for every run (a share string may carry one). */
+      readonly epochs?: number;
+      /** The share string of this setting, shown in the lab. */
+      readonly share?: string;
+    };
 
 type Screen = { kind: 'timeline' } | { kind: 'picker'; picker: Picker } | { kind: 'lab'; lab: LabSession } | { kind: 'tour'; tour: TourSession };
 
@@ -62,15 +71,17 @@ export class AppSession {
     if (s.kind === 'timeline') this.screen = { kind: 'timeline' };
     else if (s.kind === 'picker') this.screen = { kind: 'picker', picker: new Picker(null) };
     else if (s.kind === 'tour') this.screen = { kind: 'tour', tour: new TourSession(s.stop ?? 0, undefined, this.clock) };
-    else this.screen = { kind: 'lab', lab: this.openLab(s.scenario, s.run, s.overrides) };
+    else this.screen = { kind: 'lab', lab: this.openLab(s) };
   }
 
-  private openLab(scenario: string | Scenario, run?: string, overrides?: ReadonlyMap<string, Params>): LabSession {
+  private openLab(s: Extract<Start, { kind: 'lab' }>): LabSession {
     const lab = new LabSession({
-      scenario,
-      ...(run ? { run } : {}),
+      scenario: s.scenario,
+      ...(s.run ? { run: s.run } : {}),
       ...(this.seed !== undefined ? { seed: this.seed } : {}),
-      ...(overrides ? { overrides } : {}),
+      ...(s.overrides ? { overrides: s.overrides } : {}),
+      ...(s.epochs !== undefined ? { epochs: s.epochs } : {}),
+      ...(s.share ? { share: s.share } : {}),
       ...(this.clock ? { clock: this.clock } : {}),
     });
     if (wantsGradients(lab.scenario)) lab.gradients = true;

@@ -39,9 +39,9 @@ export const nextSeed = (seed: Seed): Seed => (typeof seed === 'number' ? seed +
  * Every model the lab can show for a scenario at a seed: its own runs first, then each registry
  * model it does not use, with default parameters, the first run's data and a budget that suits it.
  */
-export function modelChoices(scenario: Scenario, seed: Seed, overrides: ReadonlyMap<string, Params> = new Map()): ModelChoice[] {
+export function modelChoices(scenario: Scenario, seed: Seed, overrides: ReadonlyMap<string, Params> = new Map(), epochs?: number): ModelChoice[] {
   const labels = new Map(scenario.runs.map((r) => [r.id, r.label]));
-  const own = prepareRuns(scenario, { seed, params: overrides }).map((spec) => ({ id: spec.id, label: labels.get(spec.id) ?? spec.id, spec, own: true }));
+  const own = prepareRuns(scenario, { seed, params: overrides, ...(epochs !== undefined ? { epochs } : {}) }).map((spec) => ({ id: spec.id, label: labels.get(spec.id) ?? spec.id, spec, own: true }));
   const first = own[0]?.spec;
   if (!first) return own;
   const used = new Set(own.map((c) => c.spec.plugin.meta.id));

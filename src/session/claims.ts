@@ -3,7 +3,7 @@
  * then ✓ or ✗ with what was measured. A claim about a run that is not on screen says so.
  */
 import { resultOf, type RunResult } from '../scenarios/execute.js';
-import { checkClaim, claimRuns, describeClaim } from '../scenarios/claims.js';
+import { checkClaim, claimRuns, claimText } from '../scenarios/claims.js';
 import type { Scenario } from '../scenarios/loader.js';
 import type { Run } from '../core/runner.js';
 import type { ModelChoice } from './choices.js';
@@ -30,10 +30,10 @@ export function claimViews(scenario: Scenario, lanes: readonly Lane[], shown: re
     const note = c.note ? { note: c.note } : {};
     const runs = claimRuns(c);
     const missing = runs.filter((id) => !onScreen.has(id));
-    if (missing.length > 0) return { text: `${describeClaim(c)} (run ${missing.join(', ')} is not on screen)`, state: 'elsewhere' as const, ...note };
-    if (!runs.every((id) => byId.has(id))) return { text: describeClaim(c), state: 'pending' as const, ...note };
+    if (missing.length > 0) return { text: `${claimText(c)} (run ${missing.join(', ')} is not on screen)`, state: 'elsewhere' as const, ...note };
+    if (!runs.every((id) => byId.has(id))) return { text: claimText(c), state: 'pending' as const, ...note };
     const result = checkClaim(c, byId);
-    if (!result) return { text: describeClaim(c), state: 'pending' as const, ...note };
+    if (!result) return { text: claimText(c), state: 'pending' as const, ...note };
     return { text: result.claim, state: result.holds ? ('holds' as const) : ('fails' as const), ...note };
   });
 }

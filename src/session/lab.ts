@@ -25,6 +25,10 @@ export interface LabOptions {
   readonly compare?: boolean | readonly [string, string];
   readonly seed?: Seed;
   readonly overrides?: ReadonlyMap<string, Params>;
+  /** An epoch budget for every run of the scenario (instead of its own). */
+  readonly epochs?: number;
+  /** The share string this lab was opened from. */
+  readonly share?: string;
   readonly gradients?: boolean;
   readonly pace?: Pace;
   readonly autoplay?: boolean;
@@ -139,7 +143,7 @@ export class LabSession {
     this.playingOn = false;
     if (!this.scenario) return void (this.choices = []);
     try {
-      this.choices = modelChoices(this.scenario, this.seed, this.overrides);
+      this.choices = modelChoices(this.scenario, this.seed, this.overrides, this.opts.epochs);
       this.problem = this.choices.length === 0 ? 'this scenario has no runs' : null;
     } catch (e) {
       this.choices = [];

@@ -75,7 +75,7 @@ describe('neural-eras run', () => {
     [['run', 'perceptron-xor', '--param', 'oops'], /--param needs key=value/],
     [['run', 'perceptron-xor', '--epochs', 'many'], /--epochs must be a whole number/],
     [['run', 'missing/file.json'], /missing\/file\.json: cannot read the file/],
-    [['run'], /missing required argument 'scenario'/],
+    [['run'], /run needs a scenario \(an id from `neural-eras list`, or a \.json file\), --data <file\.csv> or --share <string>/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['run', 'perceptron-xor', '--bogus'], /unknown option '--bogus'/],
     [['info', 'gpt'], /"gpt" is neither a model nor a scenario/],

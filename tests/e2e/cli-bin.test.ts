@@ -39,5 +39,5 @@ describe('bin/neural-eras.js', () => {
     expect(two.workers).toBe(2);
     expect(two.runs).toEqual(one.runs);
     expect(two.runs).toHaveLength(40);
-  });
+  }, 60_000);
 });

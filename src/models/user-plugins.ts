@@ -1,0 +1,83 @@
+/**
+ * Plugins a user loaded explicitly (`--plugin ./my-model.js`): kept beside the built-in registry,
+ * never inside it, and each wrapped so that whatever its code throws becomes one line naming the
+ * plugin, its file and the call (a ModelConfigError keeps its own message: the data was refused).
+ * Nothing here loads code: src/commands/plugins.ts imports the files the command line names.
+ */
+import { ModelConfigError, type ModelInstance, type ModelPlugin } from '../core/types.js';
+import { errorLine } from './contract.js';
+
+/** A user plugin failed while running (threw, or is not what it claims): exit 2 with one line. */
+export class PluginError extends Error {
+  override name = 'PluginError';
+}
+
+interface Loaded {
+  readonly plugin: ModelPlugin;
+  readonly source: string;
+}
+
+const loaded = new Map<string, Loaded>();
+
+function rethrow(e: unknown, id: string, source: string, call: string): never {
+  if (e instanceof PluginError) throw e;
+  // A plugin refusing its data or parameters is an input error, already worded by the plugin.
+  if (e instanceof Error && e.name === 'ModelConfigError') throw e instanceof ModelConfigError ? e : new ModelConfigError(e.message);
+  throw new PluginError(`plugin ${id} (${source}): ${call} threw ${errorLine(e)}`);
+}
+
+/** The instance with every method guarded; getters (deterministicEpochs, target) read through. */
+function guardInstance(instance: ModelInstance, id: string, source: string): ModelInstance {
+  if (!instance || typeof instance !== 'object') throw new PluginError(`plugin ${id} (${source}): create() returned ${String(instance)}, not a model instance`);
+  return new Proxy(instance, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        try {
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        } catch (e) {
+          rethrow(e, id, source, `${String(key)}()`);
+        }
+      };
+    },
+  });
+}
+
+/** The plugin with create() and every instance method guarded. */
+export function guardPlugin(plugin: ModelPlugin, source: string): ModelPlugin {
+  const id = plugin.meta.id;
+  return {
+    meta: plugin.meta,
+    create(ctx) {
+      let instance: ModelInstance;
+      try {
+        instance = plugin.create(ctx);
+      } catch (e) {
+        rethrow(e, id, source, 'create()');
+      }
+      return guardInstance(instance, id, source);
+    },
+  };
+}
+
+/** Registers a (guarded) user plugin; the same file may be registered again, another file may not reuse an id. */
+export function registerPlugin(plugin: ModelPlugin, source: string): void {
+  const id = plugin.meta.id;
+  const before = loaded.get(id);
+  if (before && before.source !== source) throw new PluginError(`${source}: plugin id "${id}" is already taken by ${before.source}`);
+  loaded.set(id, { plugin: guardPlugin(plugin, source), source });
+}
+
+export const userPlugin = (id: string): ModelPlugin | undefined => loaded.get(id)?.plugin;
+
+/** The loaded user plugins, by id. */
+export const userPlugins = (): ModelPlugin[] => [...loaded.values()].map((l) => l.plugin);
+
+/** Where a user plugin came from (for listings), or undefined for a built-in. */
+export const pluginSource = (id: string): string | undefined => loaded.get(id)?.source;
+
+/** Forgets every user plugin: each CLI invocation starts from the built-ins alone. */
+export function clearUserPlugins(): void {
+  loaded.clear();
+}

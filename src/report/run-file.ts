@@ -1,0 +1,65 @@
+/**
+ * A finished run as a file: the JSON document (`run --json`, `run --out x.json`: scenario, seed,
+ * share string, and per run its parameters, full history, final weights and claims) or its
+ * per-epoch history as CSV (`run --out x.csv`). Written atomically: a temporary file beside the
+ * target, then a rename, so a reader never sees half a file and a failed write leaves the old one.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { ScenarioResult } from '../scenarios/execute.js';
+
+/** Format tag of the JSON document, for readers of saved runs. */
+export const RUN_FORMAT = 'neural-eras/run@1';
+
+export interface RunDocument extends ScenarioResult {
+  readonly format: typeof RUN_FORMAT;
+  readonly title: string;
+  /** `neural-eras run --share <this>` makes the same run again. */
+  readonly share: string;
+}
+
+export function runDocument(result: ScenarioResult, title: string, share: string): RunDocument {
+  return { format: RUN_FORMAT, scenario: result.scenario, title, seed: result.seed, share, runs: result.runs };
+}
+
+/** JSON has no NaN or ∞: they are written as the strings "NaN", "Infinity" and "-Infinity", never as a bare null. */
+const finite = (_key: string, v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
+
+export const runJson = (doc: RunDocument): string => `${JSON.stringify(doc, finite)}\n`;
+
+const HISTORY_COLUMNS = ['run', 'model', 'epoch', 'loss', 'accuracy', 'testAccuracy', 'updates'] as const;
+
+/** A CSV cell: numbers in full precision (NaN, Infinity as words), text quoted when it must be. */
+function cell(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'number') return String(v);
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One line per run and epoch: run, model, epoch, loss, accuracy, testAccuracy (empty without a test set), updates. */
+export function historyCsv(result: ScenarioResult): string {
+  const lines = [HISTORY_COLUMNS.join(',')];
+  for (const r of result.runs) {
+    for (const h of r.history) lines.push([r.id, r.model, h['epoch'], h['loss'], h['accuracy'], h['testAccuracy'], h['updates']].map(cell).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes `text` to `path` through a temporary file in the same folder and a rename. */
+export function writeFileAtomic(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w', 0o644);
+    writeSync(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Share strings: a run as a compact, URL-safe text — `ne1.`, the base64url of a small JSON
+ * object, `.` and four check characters. The object holds the scenario (a shipped id, a scenario
+ * file's path, or a CSV's path with the --data options), its fingerprint, and the seed, epochs,
+ * models and parameter overrides given.
+ * `neural-eras run --share <string>` rebuilds exactly the same run.
+ *
+ * A string carries no data and no code. For your own scenario file or CSV it carries the path
+ * (relative to the folder the run was made in) and the fingerprint of the file's contents: the
+ * receiver needs the same file at the same place, and a changed or missing file is refused with a
+ * message instead of giving a different run. A run with a --plugin model needs the same --plugin.
+ */
+import { createHash } from 'node:crypto';
+import { relative, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import { checkParam } from '../core/params.js';
+import type { Params } from '../core/types.js';
+import { selectRuns } from './execute.js';
+import { scenarioFromData, type DataScenarioOptions } from './from-data.js';
+import { isShipped, loadScenario, type Scenario } from './loader.js';
+
+export class ShareError extends Error {
+  override name = 'ShareError';
+}
+
+const VERSION = 'ne1';
+/** Longer strings are refused before decoding (a string holds a few ids and numbers). */
+export const MAX_SHARE_LENGTH = 4096;
+
+const seed = z.union([z.number().int(), z.string().min(1).max(200)]);
+const payloadSchema = z
+  .object({
+    /** Exactly one of: a shipped scenario id, a scenario file path, a data (CSV) file path. */
+    s: z.string().min(1).max(200).optional(),
+    f: z.string().min(1).max(1000).optional(),
+    d: z.string().min(1).max(1000).optional(),
+    /** --data options (label, header, delimiter, models). */
+    o: z
+      .object({
+        label: z.union([z.string().min(1), z.number().int().min(1)]).optional(),
+        header: z.boolean().optional(),
+        delimiter: z.enum([',', ';', '\t']).optional(),
+        models: z.array(z.string().min(1)).max(50).optional(),
+      })
+      .strict()
+      .optional(),
+    h: z.string().min(1).max(64),
+    seed: seed.optional(),
+    e: z.number().int().min(0).max(10_000_000).optional(),
+    m: z.array(z.string().min(1)).max(50).optional(),
+    p: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  })
+  .strict()
+  .refine((p) => [p.s, p.f, p.d].filter((v) => v !== undefined).length === 1, 'names no scenario (or more than one)');
+
+export type SharePayload = z.infer<typeof payloadSchema>;
+
+/** What a run was made from: everything `run --share` needs to make it again. */
+export interface ShareInput {
+  readonly scenario: Scenario;
+  readonly seed?: number | string;
+  readonly epochs?: number;
+  readonly only?: readonly string[];
+  /** Overrides per run id (only non-empty ones are kept). */
+  readonly params?: ReadonlyMap<string, Params>;
+}
+
+/** A path relative to the working folder, with forward slashes (the same on every system). */
+const portable = (path: string): string => (relative(process.cwd(), resolve(path)) || path).split(sep).join('/');
+
+export function encodeShare(input: ShareInput): string {
+  const s = input.scenario;
+  const shipped = isShipped(s);
+  const params = Object.fromEntries([...(input.params ?? new Map<string, Params>())].filter(([, p]) => Object.keys(p).length > 0).sort(([a], [b]) => a.localeCompare(b)));
+  const data = s.fromData?.options as DataScenarioOptions | undefined;
+  const options = data ? Object.fromEntries(Object.entries({ label: data.label, header: data.header, delimiter: data.delimiter, models: data.models?.length ? [...data.models] : undefined }).filter(([, v]) => v !== undefined)) : {};
+  const payload: SharePayload = {
+    ...(s.fromData ? { d: portable(s.fromData.path), ...(Object.keys(options).length ? { o: options } : {}) } : shipped ? { s: s.id } : { f: portable(s.file) }),
+    h: s.fingerprint,
+    ...(input.seed !== undefined ? { seed: input.seed } : {}),
+    ...(input.epochs !== undefined ? { e: input.epochs } : {}),
+    ...(input.only?.length ? { m: [...input.only] } : {}),
+    ...(Object.keys(params).length ? { p: params } : {}),
+  };
+  const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+  return `${VERSION}.${body}.${checksum(body)}`;
+}
+
+/** Four characters that catch a string cut short or mistyped (base64 alone decodes most damage). */
+const checksum = (body: string): string => createHash('sha256').update(body).digest('base64url').slice(0, 4);
+
+export function decodeShare(text: string): SharePayload {
+  const t = text.trim();
+  if (t.length > MAX_SHARE_LENGTH) throw new ShareError(`share string: ${t.length} characters, more than a share string has (${MAX_SHARE_LENGTH})`);
+  const [version = '', body = '', check, ...rest] = t.split('.');
+  if (!/^ne\d+$/.test(version)) throw new ShareError('share string: not a neural-eras share string (they start with "ne1.")');
+  if (version !== VERSION) throw new ShareError(`share string: version ${version.slice(2)} is not known to this neural-eras (it reads version 1)`);
+  if (check === undefined || rest.length > 0 || !/^[A-Za-z0-9_-]+$/.test(body) || checksum(body) !== check) {
+    throw new ShareError('share string: damaged (its check characters do not match: was it cut short or changed?)');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+  } catch {
+    throw new ShareError('share string: damaged (it does not decode; was it cut short?)');
+  }
+  const parsed = payloadSchema.safeParse(json);
+  if (!parsed.success) throw new ShareError(`share string: damaged (${parsed.error.issues[0]!.path.join('.') || 'payload'}: ${parsed.error.issues[0]!.message})`);
+  return parsed.data;
+}
+
+/** The scenario and run options a share string names, checked against the files here. */
+export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, 'params'>> & ShareInput {
+  let scenario: Scenario;
+  if (payload.s !== undefined) {
+    if (payload.s.includes('/') || payload.s.endsWith('.json')) throw new ShareError(`share string: "${payload.s}" is not a scenario id`);
+    scenario = loadScenario(payload.s);
+  } else if (payload.f !== undefined) scenario = loadScenario(payload.f.endsWith('.json') || payload.f.includes('/') ? payload.f : `./${payload.f}`);
+  else scenario = scenarioFromData(payload.d!, (payload.o ?? {}) as DataScenarioOptions);
+  if (scenario.fingerprint !== payload.h) {
+    const what = payload.s !== undefined ? `scenario ${payload.s} has changed since the string was made (another version of neural-eras?)` : `${payload.f ?? payload.d} is not the file the string was made from (its contents differ)`;
+    throw new ShareError(`share string: ${what}`);
+  }
+  const only = payload.m;
+  const runs = selectRuns(scenario, only);
+  if (only && runs.length === 0) throw new ShareError(`share string: scenario ${scenario.id} has no run ${only.join(', ')}`);
+  const params = new Map<string, Params>();
+  for (const [id, values] of Object.entries(payload.p ?? {})) {
+    const run = runs.find((r) => r.id === id);
+    if (!run) throw new ShareError(`share string: scenario ${scenario.id} has no run "${id}" to set parameters of`);
+    const checked: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(values)) {
+      const spec = run.plugin.meta.params[key];
+      if (!spec) throw new ShareError(`share string: ${run.plugin.meta.id} has no parameter "${key}"`);
+      try {
+        checked[key] = checkParam(key, spec, value);
+      } catch (e) {
+        throw new ShareError(`share string: ${id}: ${(e as Error).message}`);
+      }
+    }
+    params.set(id, checked as Params);
+  }
+  return {
+    scenario,
+    params,
+    ...(payload.seed !== undefined ? { seed: payload.seed } : {}),
+    ...(payload.e !== undefined ? { epochs: payload.e } : {}),
+    ...(only ? { only } : {}),
+  };
+}
