@@ -36,7 +36,8 @@ export function leaf(rows: readonly string[], width: number, height: number, hea
   const out: string[] = [];
   for (let i = 0; i < height; i++) {
     const r = rows[i];
-    out.push(r === undefined ? blankRow(width) : heavy ? r : fit(r, width));
+    // Heavy rows come exactly `width` wide from their builders; one that does not is fitted anyway.
+    out.push(r === undefined ? blankRow(width) : heavy && displayWidth(r) === width ? r : fit(r, width));
   }
   return { kind: 'leaf', width, height, rows: out, heavy };
 }

@@ -25,11 +25,12 @@ const LINE_RGB: Rgb = [250, 250, 250];
 const HUE16 = [4, 3, 2, 5, 6, 1, 7, 4, 3, 2];
 
 /** Without colour: the binary ramp by class and level, and one glyph per class beyond two. */
+// From sure class 0 to sure class 1: · : ░ ▒ ▓ (no blank: a region of spaces reads as nothing drawn).
 const RAMP: readonly (readonly string[])[] = [
-  [':', '·', '·', ' '],
+  [':', ':', '·', '·'],
   ['░', '▒', '▒', '▓'],
 ];
-export const CLASS_GLYPHS = ' ░▒▓·:-/\\|';
+export const CLASS_GLYPHS = '·░▒▓:+-/\\|';
 
 interface Palette {
   /** SGR parameters by class and level, foreground and background. */
@@ -195,6 +196,6 @@ export function lineBits(w: readonly number[], domain: { readonly x: readonly [n
 export function mapLegend(depth: ColorDepth, classes: number, line: boolean): string {
   const l = line ? ', ⠤ the unit’s line' : '';
   if (depth !== 'none') return `colour = class, grey at the boundary, deeper = surer${l}`;
-  if (classes <= 2) return `blank·: class 0, ░▒▓ class 1 (darker = surer)${l}`;
+  if (classes <= 2) return `·: class 0, ░▒▓ class 1 (darker = surer)${l}`;
   return `${Array.from({ length: Math.min(classes, CLASS_GLYPHS.length) }, (_, k) => `${k}:${CLASS_GLYPHS[k] === ' ' ? 'blank' : CLASS_GLYPHS[k]}`).join(' ')}${l}`;
 }

@@ -126,7 +126,7 @@ describe('heatmap rows', () => {
   });
 
   it('has a legend for its glyphs', () => {
-    expect(mapLegend('none', 2, true)).toBe('blank·: class 0, ░▒▓ class 1 (darker = surer), ⠤ the unit’s line');
-    expect(mapLegend('none', 3, false)).toBe('0:blank 1:░ 2:▒');
+    expect(mapLegend('none', 2, true)).toBe('·: class 0, ░▒▓ class 1 (darker = surer), ⠤ the unit’s line');
+    expect(mapLegend('none', 3, false)).toBe('0:· 1:░ 2:▒');
   });
 });

@@ -20,10 +20,10 @@ describe('per-unit maps', () => {
     const nand = unitMap({ activation: NAND, domain: box, cols: 12, rows: 6, depth: 'none' });
     expect(or).toHaveLength(6);
     // Bottom left is (0, 0): OR is off there, NAND on; top right is (1, 1): OR on, NAND off.
-    expect(or[5]![0]).toBe(' ');
+    expect(or[5]![0]).toBe('·');
     expect(or[0]![11]).toBe('▓');
     expect(nand[5]![0]).toBe('▓');
-    expect(nand[0]![11]).toBe(' ');
+    expect(nand[0]![11]).toBe('·');
   });
 
   it('use the heatmap’s two colours: class 0’s blue for off, class 1’s orange for on', () => {

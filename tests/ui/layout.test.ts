@@ -1,0 +1,93 @@
+/**
+ * Screens that fit every terminal: every screen, for every shipped scenario, at a table of sizes
+ * from 80×24 to 250×70 and at a few hundred random sizes, is whole — no line wider than the
+ * terminal, no frame taller, every box closed — and at projector sizes leaves no more than a fifth
+ * of its rows blank. Frames are built headless, exactly as the UI builds them.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AppSession, type Start } from '../../src/session/app.js';
+import { CURRICULUM } from '../../src/session/curriculum.js';
+import { ERAS } from '../../src/session/eras.js';
+import { scenarioIds } from '../../src/scenarios/loader.js';
+import { stripAnsi, type ColorDepth } from '../../src/ui/color.js';
+import { frame } from '../../src/ui/frame.js';
+import { flatten } from '../../src/ui/layout/blocks.js';
+import { screenProblems } from './screen-check.js';
+
+const SIZES = [
+  [80, 24],
+  [100, 30],
+  [120, 40],
+  [160, 45],
+  [200, 60],
+  [250, 70],
+] as const;
+
+/** A screen to draw: how to reach it, once, and what to call it in messages. */
+interface Case {
+  readonly name: string;
+  readonly app: AppSession;
+}
+
+function played(start: Start, keys: readonly string[] = [], epochs = 3): AppSession {
+  const app = new AppSession(start);
+  for (const k of keys) app.key(k);
+  // A few epochs: curves, verdicts and traces have something to show.
+  for (const l of app.lab?.lanes() ?? []) for (let e = 0; e < epochs; e++) l.advance('epoch', false);
+  return app;
+}
+
+const cases: Case[] = [
+  { name: 'timeline', app: new AppSession() },
+  { name: 'timeline at a winter', app: Object.assign(new AppSession(), { era: ERAS.findIndex((e) => e.winter) }) },
+  { name: 'help', app: played({ kind: 'timeline' }, ['?']) },
+  { name: 'picker', app: new AppSession({ kind: 'picker' }) },
+  { name: 'parameter form', app: played({ kind: 'lab', scenario: 'xor-backprop', run: 'mlp-backprop' }, ['p']) },
+  ...scenarioIds().flatMap((id) => [
+    { name: `lab ${id}`, app: played({ kind: 'lab', scenario: id }, ['.']) },
+    { name: `compare ${id}`, app: played({ kind: 'lab', scenario: id }, ['c', 'g']) },
+  ]),
+  ...CURRICULUM.map((stop, i) => ({ name: `tour stop ${i + 1} (${stop.scenario})`, app: played({ kind: 'tour', stop: i }) })),
+];
+
+function check(c: Case, columns: number, rows: number, depth: ColorDepth = 'none'): string[] {
+  const lines = flatten(frame(c.app, { columns, rows }, depth, 0));
+  return screenProblems(lines, columns, rows - 1).map((p) => `${c.name} at ${columns}×${rows}: ${p}`);
+}
+
+describe('every screen fits every terminal', () => {
+  it('at 80×24, 100×30, 120×40, 160×45, 200×60 and 250×70', { timeout: 240_000 }, () => {
+    const problems = cases.flatMap((c) => SIZES.flatMap(([w, h]) => check(c, w, h)));
+    expect(problems).toEqual([]);
+  });
+
+  it('at random sizes from 80×24 to 250×70, with colour', { timeout: 240_000 }, () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: cases.length - 1 }), fc.integer({ min: 80, max: 250 }), fc.integer({ min: 24, max: 70 }), fc.constantFrom<ColorDepth>('none', '256', 'truecolor'), (i, w, h, depth) => {
+        expect(check(cases[i]!, w, h, depth)).toEqual([]);
+      }),
+      { numRuns: 200, seed: 20261129 },
+    );
+  });
+
+  it('below 80×24 says so in words that fit', () => {
+    const app = new AppSession();
+    for (const [w, h] of [[40, 10], [79, 23], [20, 5]] as const) {
+      const lines = flatten(frame(app, { columns: w, rows: h }, 'none', 0));
+      expect(screenProblems(lines, w, h)).toEqual([]);
+      expect(lines.join(' ')).toMatch(/enlarge/);
+    }
+  });
+});
+
+describe('projector sizes use the room', () => {
+  const blankShare = (c: Case, w: number, h: number): number => {
+    const lines = flatten(frame(c.app, { columns: w, rows: h }, 'none', 0)).map(stripAnsi);
+    return lines.filter((l) => l.trim() === '').length / h;
+  };
+  it('no screen leaves more than a fifth of its rows blank at 160×45 and 200×60', { timeout: 120_000 }, () => {
+    const wasteful = cases.flatMap((c) => [[160, 45], [200, 60]].flatMap(([w, h]) => (blankShare(c, w!, h!) > 0.2 ? [`${c.name} at ${w}×${h}: ${(blankShare(c, w!, h!) * 100).toFixed(0)} % blank`] : [])));
+    expect(wasteful).toEqual([]);
+  });
+});
