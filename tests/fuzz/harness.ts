@@ -109,11 +109,24 @@ export interface Outcome {
   readonly ms: number;
 }
 
+/** What the cases ended in, counted across a whole fuzz run (the soak prints it). */
+export const tally = { cases: 0, success: 0, claimFailed: 0, rejected: 0, runs: 0, diverged: 0 };
+
 export async function cli(argv: readonly string[]): Promise<Outcome> {
   const io = bufferIo();
   const started = performance.now();
   const code = await main(argv, io);
-  return { code, out: io.stdout(), err: io.stderr(), ms: performance.now() - started };
+  const o = { code, out: io.stdout(), err: io.stderr(), ms: performance.now() - started };
+  tally.cases++;
+  if (code === 0) tally.success++;
+  else if (code === 1) tally.claimFailed++;
+  else if (code === 2) tally.rejected++;
+  // trained runs, and how many of them ended diverged (NaN, ±∞ or past the bound)
+  for (const m of o.out.matchAll(/"outcome":"(\w+)"/g)) {
+    tally.runs++;
+    if (m[1] === 'diverged') tally.diverged++;
+  }
+  return o;
 }
 
 /** Keys whose value may be a real null: no outcome reason, no quartiles, unset parameters. */

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { commandLine, mutatedScenario, randomDocument, runCommandLine, runDocument } from './harness.js';
+import { commandLine, mutatedScenario, randomDocument, runCommandLine, runDocument, tally } from './harness.js';
 
 const [documents = 100_000, lines = 10_000] = process.argv.slice(2, 4).map(Number);
 const seed = process.argv[4] !== undefined ? Number(process.argv[4]) : Date.now() % 2 ** 31;
@@ -35,5 +35,6 @@ await each(commandLine, lines, seed + 2, (argv) => runCommandLine(argv));
 rmSync(dir, { recursive: true, force: true });
 process.stderr.write('\n');
 console.log(`seed ${seed}: ${documents} documents and ${lines} command lines in ${((performance.now() - started) / 1000).toFixed(1)} s: ${problems.length} problems`);
+console.log(`exits: ${tally.success} success, ${tally.claimFailed} verify with a failing claim, ${tally.rejected} rejected with one line; ${tally.runs} runs trained (JSON), ${tally.diverged} of them diverged`);
 for (const p of problems.slice(0, 50)) console.log(`  ${p}`);
 process.exitCode = problems.length > 0 ? 1 : 0;
