@@ -1,5 +1,6 @@
 /** The built executable (dist/, as npm start and the bin use it): start-up, exit codes, worker threads. */
 import { spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -25,6 +26,22 @@ describe('bin/neural-eras.js', () => {
     const r = run('run', 'nope');
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a full disk on stdout is an error (exit 1, one line on stderr); a failing stderr keeps exit 2; a closed pipe ends quietly', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const out = spawnSync(process.execPath, [bin, 'run', 'seed-perceptron-epoch', '--json'], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      expect(out.status).toBe(1);
+      expect(out.stderr).toBe('neural-eras: cannot write the output (ENOSPC)\n');
+      const err = spawnSync(process.execPath, [bin, 'run', 'nosuch'], { encoding: 'utf8', stdio: ['ignore', 'pipe', full] });
+      expect(err.status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
+    // with pipefail the pipeline's status is the CLI's own
+    const piped = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${bin}" run xor-backprop --json | head -c 10 > /dev/null`], { encoding: 'utf8' });
+    expect([piped.status, piped.stderr]).toEqual([0, '']);
   });
 
   it('verify passes every shipped claim and exits 0', () => {
