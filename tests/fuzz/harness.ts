@@ -230,9 +230,23 @@ export const commandLine: fc.Arbitrary<string[]> = fc
     return argv;
   });
 
+const SWITCHES = new Set(['--json', '--trace', '--profile']);
+
+/** True when the command line asks for JSON: a --json switch that is not another flag's value, before any "--". */
+function wantsJson(argv: readonly string[]): boolean {
+  const flags = COMMANDS[argv[0]!]?.flags ?? [];
+  if (!flags.includes('--json') || argv.includes('--help')) return false;
+  for (let i = 1; i < argv.length; i++) {
+    if (argv[i] === '--') return false;
+    if (argv[i] === '--json') return true;
+    if (flags.includes(argv[i]!) && !SWITCHES.has(argv[i]!)) i++;
+  }
+  return false;
+}
+
 /** One command line through main(). */
 export async function runCommandLine(argv: readonly string[]): Promise<string | null> {
   const o = await cli(argv);
-  const p = problem(o, { json: argv.includes('--json') && !argv.includes('--help'), located: null, maxMs: 20_000 });
+  const p = problem(o, { json: wantsJson(argv), located: null, maxMs: 20_000 });
   return p && `${JSON.stringify(argv)}: ${p}`;
 }
