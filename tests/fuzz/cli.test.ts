@@ -1,6 +1,6 @@
 /**
  * The fuzz suite in CI: 10,000 scenario documents (7,000 mutations of the shipped scenarios, 3,000
- * random JSON documents) and 1,000 random command lines, each through main() in-process. Every
+ * random JSON documents) and 2,000 random command lines, each through main() in-process. Every
  * case ends in success or exit 2 with one located line; no crash, internal error, bare null or
  * long run. Seeds are fixed, so a failure replays; `npm run fuzz` runs more with fresh seeds.
  */
@@ -39,7 +39,7 @@ describe('fuzzing the CLI', () => {
     expect(await fuzz(randomDocument, 3000, 1313, (doc, choice) => runDocument(path, doc, choice))).toBe(3000);
   }, 120_000);
 
-  it('1,000 random command lines over every command: success, exit 1 from verify, or one line', async () => {
-    expect(await fuzz(commandLine, 1000, 131313, (argv) => runCommandLine(argv))).toBe(1000);
+  it('2,000 random command lines over every command: success, exit 1 from verify, or one line', async () => {
+    expect(await fuzz(commandLine, 2000, 131313, (argv) => runCommandLine(argv))).toBe(2000);
   }, 240_000);
 });
