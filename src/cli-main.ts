@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-m, --model <id>', 'the run (or model) id inside the scenario')
     .option('--seeds <n>', 'number of seeds', '100')
     .option('--first <s>', 'first seed', '1')
-    .option('--workers <k>', 'worker threads (default: one per core)')
+    .option('--workers <k>', 'worker threads, at most one per core (default: one per core)')
     .option('-e, --epochs <n>', 'epoch budget per seed (default: the scenario\'s)')
     .option('-p, --param <key=value>', 'override a parameter (repeatable)', collect)
     .option('--json', 'one JSON document on stdout')

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { loadScenario } from '../scenarios/loader.js';
+import { type Scenario, loadScenario } from '../scenarios/loader.js';
 import { selectRuns } from '../scenarios/execute.js';
 import { writeJson } from '../report/json.js';
 import { num, table } from '../report/table.js';
@@ -48,10 +48,10 @@ const CHUNK = 20;
  * Runs every seed, on `workers` threads (1 = in this thread); results sorted by seed. Chunks of
  * seeds go to whichever worker is free, so long runs do not leave a thread idle.
  */
-export async function sweep(job: SweepJob, workers: number): Promise<SeedResult[]> {
+export async function sweep(job: SweepJob, workers: number, scenario?: Scenario): Promise<SeedResult[]> {
   const file = workerScript();
   // From the sources (vitest, tsx) there is no bundled worker: everything runs in this thread.
-  if (workers <= 1 || job.seeds.length < 2 || !file) return runSeeds(job);
+  if (workers <= 1 || job.seeds.length < 2 || !file) return runSeeds(job, scenario);
   const chunks: number[][] = [];
   for (let i = 0; i < job.seeds.length; i += CHUNK) chunks.push(job.seeds.slice(i, i + CHUNK));
   const results: SeedResult[] = [];
@@ -115,7 +115,7 @@ export async function sweepCommand(ref: string, opts: SweepOptions, io: Io): Pro
   // workers reload the scenario: from the absolute path it was read from, never from the shown name
   const job: SweepJob = { ref: scenario.path ?? scenario.file, run: run.id, params, seeds, ...(epochs !== undefined ? { epochs } : {}) };
   const started = performance.now();
-  const results = await sweep(job, workers);
+  const results = await sweep(job, workers, scenario);
   const seconds = (performance.now() - started) / 1000;
   const summary = summarise(results);
   const doc = { scenario: scenario.id, run: run.id, model: run.plugin.meta.id, seeds: n, firstSeed: first, workers: Math.min(workers, n), epochBudget: epochs ?? run.epochs, ...summary, runs: results };

@@ -1,6 +1,7 @@
 /** The built executable (dist/, as npm start and the bin use it): start-up, exit codes, worker threads. */
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -56,5 +57,21 @@ describe('bin/neural-eras.js', () => {
     expect(two.workers).toBe(2);
     expect(two.runs).toEqual(one.runs);
     expect(two.runs).toHaveLength(40);
+  });
+
+  it('worker threads sweep the file given, even one without .json named like a shipped scenario', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neural-eras-sweep-'));
+    try {
+      const own = { ...JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'scenarios', 'perceptron-separable.json'), 'utf8')), epochs: 0, claims: [] };
+      writeFileSync(join(dir, 'perceptron-separable'), JSON.stringify(own));
+      const r = spawnSync(process.execPath, [bin, 'sweep', './perceptron-separable', '--seeds', '40', '--workers', '2', '--json'], { cwd: dir, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      // a budget of 0 epochs: the shipped scenario's seeds would train (and solve) in one or more
+      expect([doc.workers, doc.epochBudget]).toEqual([2, 0]);
+      expect(doc.runs.map((s: { epochs: number }) => s.epochs)).toEqual(Array(40).fill(0));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
