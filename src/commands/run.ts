@@ -7,6 +7,7 @@ import type { StepRecord } from '../core/types.js';
 import { getModel } from '../models/index.js';
 import { executeScenario, type RunResult, type ScenarioResult } from '../scenarios/execute.js';
 import { loadScenario } from '../scenarios/loader.js';
+import { MAX_EPOCHS } from '../scenarios/schema.js';
 import { writeJson } from '../report/json.js';
 import { num, table, weightsText } from '../report/table.js';
 import type { Io } from './io.js';
@@ -66,7 +67,7 @@ export function runCommand(ref: string, opts: RunOptions, io: Io): number {
     }
   }
   const seed = opts.seed !== undefined ? parseSeed(opts.seed) : undefined;
-  const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs) : undefined;
+  const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs, 0, MAX_EPOCHS) : undefined;
   const params = parseParamOverrides(scenario, only, opts.param ?? []);
   let lastShown = 0;
   const traces = new Map<string, StepRecord[]>();

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type Scenario, loadScenario } from '../scenarios/loader.js';
 import { selectRuns } from '../scenarios/execute.js';
+import { MAX_EPOCHS } from '../scenarios/schema.js';
 import { writeJson } from '../report/json.js';
 import { num, table } from '../report/table.js';
 import type { Io } from './io.js';
@@ -109,7 +110,7 @@ export async function sweepCommand(ref: string, opts: SweepOptions, io: Io): Pro
   // at most one worker per core: more cannot run at once, and each costs its own memory
   const cores = availableParallelism();
   const workers = opts.workers !== undefined ? Math.min(parseCount('--workers', opts.workers, 1, 1_000_000), cores) : cores;
-  const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs) : undefined;
+  const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs, 0, MAX_EPOCHS) : undefined;
   const params = parseParamOverrides(scenario, [run.id], opts.param ?? []).get(run.id) ?? {};
   const seeds = Array.from({ length: n }, (_, i) => first + i);
   // workers reload the scenario: from the absolute path it was read from, never from the shown name

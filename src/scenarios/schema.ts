@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { GATES, GENERATORS } from '../core/datasets.js';
 
+/** The longest epoch budget a scenario or --epochs may ask for (every epoch is kept in the history). */
+export const MAX_EPOCHS = 1_000_000;
+
 const encoding = z.enum(['binary', 'bipolar']);
 const matrix = z.array(z.array(z.number()));
 
@@ -76,7 +79,7 @@ export const modelEntrySchema = z
     params: z.record(z.string(), z.unknown()).optional(),
     /** Fields merged over the scenario's data (e.g. another encoding for this run). */
     data: z.record(z.string(), z.unknown()).optional(),
-    epochs: z.number().int().min(0).max(1000000).optional(),
+    epochs: z.number().int().min(0).max(MAX_EPOCHS).optional(),
     target: targetSchema.optional(),
     /** Seed of this run's model (initial weights, order, masks); the data keeps the scenario's. */
     seed: z.union([z.number().int(), z.string()]).optional(),
@@ -129,7 +132,7 @@ export const scenarioSchema = z
     year: z.number().int().min(1900).max(2100),
     story: z.array(z.string()).min(1),
     seed: z.union([z.number().int(), z.string()]),
-    epochs: z.number().int().min(0).max(1000000),
+    epochs: z.number().int().min(0).max(MAX_EPOCHS),
     data: dataSchema,
     target: targetSchema.optional(),
     divergeBound: z.number().positive().optional(),

@@ -91,6 +91,11 @@ describe('2. sizes are bounded before anything is allocated', () => {
     await rejected(['run', big], /models\[0\]\.params\.associationUnits: .*MiB/);
   });
 
+  it('--epochs is bounded like a scenario budget (1,000,000): every epoch is kept in the history', async () => {
+    await rejected(['run', 'perceptron-xor', '--epochs', '1000001'], /--epochs must be a whole number from 0 to 1000000/);
+    await rejected(['sweep', 'perceptron-xor', '--epochs', '10000000'], /--epochs must be a whole number from 0 to 1000000/);
+  });
+
   it(`--workers is capped at the core count (${availableParallelism()} here)`, async () => {
     const doc = JSON.parse((await cli('sweep', 'perceptron-separable', '--seeds', '300', '--workers', '256', '--json')).out);
     expect(doc.workers).toBeLessThanOrEqual(availableParallelism());
