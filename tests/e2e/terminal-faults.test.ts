@@ -12,8 +12,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'neural-eras-faults-'));
-const sock = join(dir, 'sock');
 const exitFile = join(dir, 'exit');
+/** A socket (so a server) per case: a new server on a socket whose old server is still exiting can fail. */
+let cases = 0;
+let sock = join(dir, 'sock-0');
 const tmux = (...args: string[]): string => execFileSync('tmux', ['-S', sock, ...args], { encoding: 'utf8' });
 const screen = (): string => tmux('capture-pane', '-p', '-t', 'ne');
 const pane = (format: string): string => tmux('display-message', '-p', '-t', 'ne', format).trim();
@@ -32,6 +34,7 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 1
 /** Starts the CLI in a w×h pane (env and redirections prepended); its exit code lands in exitFile. */
 function start(w: number, h: number, env = '', redirect = ''): void {
   rmSync(exitFile, { force: true });
+  sock = join(dir, `sock-${++cases}`);
   const cmd = `cd ${JSON.stringify(root)} && env -u CI ${env} ${JSON.stringify(process.execPath)} bin/neural-eras.js ${redirect}; echo $? > ${JSON.stringify(exitFile)}; sleep 60`;
   tmux('new-session', '-d', '-s', 'ne', '-x', String(w), '-y', String(h), cmd);
 }
