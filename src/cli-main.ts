@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { checkPluginCommand } from './commands/check-plugin.js';
+import { clip } from './core/params.js';
 import { isUserError, UsageError } from './commands/errors.js';
 import { gradientsCommand } from './commands/gradients.js';
 import { infoCommand } from './commands/info.js';
@@ -23,6 +24,9 @@ const PLUGIN_HELP = 'load a model plugin from this JavaScript file (repeatable);
 
 export const VERSION = '0.1.0';
 
+/** Every message is one line (documented): line breaks become spaces, and it stays under ~500 characters. */
+const oneLine = (text: string): string => clip(text.trim().replace(/\s*\n\s*/g, ' '), 500);
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
   const program = new Command()
@@ -30,7 +34,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('Replay the history of neural networks, from McCulloch-Pitts (1943) to dropout (2012).')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`neural-eras: ${text.replace(/^error: /, '')}`) })
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`neural-eras: ${oneLine(text.replace(/^error: /, ''))}\n`) })
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',
@@ -94,7 +98,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-m, --model <id>', 'the run (or model) id inside the scenario')
     .option('--seeds <n>', 'number of seeds', '100')
     .option('--first <s>', 'first seed', '1')
-    .option('--workers <k>', 'worker threads (default: one per core)')
+    .option('--workers <k>', 'worker threads, at most one per core (default: one per core)')
     .option('-e, --epochs <n>', 'epoch budget per seed (default: the scenario\'s)')
     .option('-p, --param <key=value>', 'override a parameter (repeatable)', collect)
     .option('--plugin <file>', PLUGIN_HELP, collect)
@@ -168,10 +172,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (isUserError(e)) {
-      io.err(`neural-eras: ${e.message}\n`);
+      io.err(`neural-eras: ${oneLine(e.message)}\n`);
       return 2;
     }
-    io.err(`neural-eras: internal error: ${(e as Error).message ?? String(e)}\n`);
+    io.err(`neural-eras: internal error: ${oneLine((e as Error).message ?? String(e))}\n`);
     if (process.env['NEURAL_ERAS_DEBUG']) io.err(`${(e as Error).stack}\n`);
     return 1;
   }

@@ -1,7 +1,7 @@
 /** `neural-eras info <model-id | scenario-id>`: a model's history card and parameters, or a scenario's story. */
-import { expected } from '../core/params.js';
+import { expected, quote } from '../core/params.js';
 import { findModel, getModel, knownModelIds } from '../models/index.js';
-import { loadScenario, scenarioIds } from '../scenarios/loader.js';
+import { isScenarioPath, loadScenario, scenarioIds } from '../scenarios/loader.js';
 import { table } from '../report/table.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';
@@ -27,10 +27,10 @@ export function infoCommand(id: string, io: Io): number {
     io.out(modelCard(id));
     return 0;
   }
-  if (scenarioIds().includes(id) || id.endsWith('.json')) {
+  if (scenarioIds().includes(id) || isScenarioPath(id)) {
     const s = loadScenario(id);
     io.out(`${s.title} (${s.era}) — scenario ${s.id}\n\n${s.story.map((p) => `  ${p}`).join('\n')}\n\nRuns: ${s.runs.map((r) => `${r.id} [${r.plugin.meta.id}]`).join(', ')}\nSeed ${s.seed}, budget ${s.epochs} epochs, ${s.claims.length} claims.\n`);
     return 0;
   }
-  throw new UsageError(`"${id}" is neither a model nor a scenario; models: ${knownModelIds().join(', ')}; scenarios: ${scenarioIds().join(', ')}`);
+  throw new UsageError(`${quote(id)} is neither a model nor a scenario; models: ${knownModelIds().join(', ')}; scenarios: ${scenarioIds().join(', ')}`);
 }

@@ -2,6 +2,7 @@
 import { modelsByYear } from '../models/index.js';
 import { pluginSource } from '../models/user-plugins.js';
 import { loadAllScenarios } from '../scenarios/loader.js';
+import { toJson } from '../report/json.js';
 import { table } from '../report/table.js';
 import type { Io } from './io.js';
 
@@ -12,7 +13,7 @@ export function listCommand(opts: { json?: boolean }, io: Io): number {
   });
   const scenarios = loadAllScenarios().map((s) => ({ id: s.id, era: s.era, year: s.year, title: s.title, models: s.runs.map((r) => r.plugin.meta.id) }));
   if (opts.json) {
-    io.out(`${JSON.stringify({ models, scenarios }, null, 2)}\n`);
+    io.out(`${toJson({ models, scenarios }, 2)}\n`);
     return 0;
   }
   io.out(`Models\n${table(['id', 'year', 'name'], models.map((m) => [m.id, String(m.year), m.plugin ? `${m.name}  (plugin ${m.plugin})` : m.name]))}\n\n`);

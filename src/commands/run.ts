@@ -12,6 +12,8 @@ import { executeScenario, type RunResult, type ScenarioResult } from '../scenari
 import { scenarioFromData } from '../scenarios/from-data.js';
 import { loadScenario } from '../scenarios/loader.js';
 import { decodeShare, encodeShare, resolveShare, type ShareInput } from '../scenarios/share.js';
+import { MAX_EPOCHS } from '../scenarios/schema.js';
+import { writeJson } from '../report/json.js';
 import { historyCsv, runDocument, runJson, writeFileAtomic } from '../report/run-file.js';
 import { num, table, weightsText } from '../report/table.js';
 import type { Io } from './io.js';
@@ -93,7 +95,7 @@ export function runInput(ref: string | undefined, opts: RunOptions): ShareInput 
     }
   }
   const seed = opts.seed !== undefined ? parseSeed(opts.seed) : undefined;
-  const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs) : undefined;
+  const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs, 0, MAX_EPOCHS) : undefined;
   const params = parseParamOverrides(scenario, only, opts.param ?? []);
   return { scenario, params, ...(seed !== undefined ? { seed } : {}), ...(epochs !== undefined ? { epochs } : {}), ...(only ? { only } : {}) };
 }
@@ -151,7 +153,11 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
   if (opts.trace && !opts.json) io.out('\n');
   const share = encodeShare(input);
   const doc = runDocument(result, scenario.title, share);
-  io.out(opts.json ? runJson(doc) : `${renderRunText(result, scenario.title)}share  ${share}\n       (neural-eras run --share <string> makes this run again)\n`);
+  // A long history is written in pieces, never as one giant string.
+  if (opts.json) {
+    writeJson(doc, io.out);
+    io.out('\n');
+  } else io.out(`${renderRunText(result, scenario.title)}share  ${share}\n       (neural-eras run --share <string> makes this run again)\n`);
   if (opts.out !== undefined) {
     try {
       writeFileAtomic(resolve(opts.out), out === 'json' ? runJson(doc) : historyCsv(result));

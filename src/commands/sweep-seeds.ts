@@ -2,7 +2,7 @@
 import { Run } from '../core/runner.js';
 import type { Params } from '../core/types.js';
 import { prepareRuns } from '../scenarios/execute.js';
-import { loadScenario } from '../scenarios/loader.js';
+import { type Scenario, loadScenario } from '../scenarios/loader.js';
 
 export interface SweepJob {
   /** Scenario id or path. */
@@ -25,8 +25,8 @@ export interface SeedResult {
   readonly testAccuracy?: number;
 }
 
-export function runSeeds(job: SweepJob): SeedResult[] {
-  const scenario = loadScenario(job.ref);
+/** Runs the job's seeds; `scenario` is the job's scenario when the caller has it loaded already. */
+export function runSeeds(job: SweepJob, scenario: Scenario = loadScenario(job.ref)): SeedResult[] {
   return job.seeds.map((seed) => {
     const [spec] = prepareRuns(scenario, {
       seed,

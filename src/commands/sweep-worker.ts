@@ -1,13 +1,18 @@
 /** Worker thread of `neural-eras sweep`: runs each chunk of seeds it is sent and posts the results back. */
 import { parentPort } from 'node:worker_threads';
 import { loadPlugins } from './plugins.js';
+import { type Scenario, loadScenario } from '../scenarios/loader.js';
 import { runSeeds, type SweepJob } from './sweep-seeds.js';
+
+/** Every chunk of one sweep names the same file: it is read and checked once per worker. */
+let loaded: { ref: string; scenario: Scenario } | null = null;
 
 parentPort!.on('message', async (job: SweepJob) => {
   try {
     // The same --plugin files as the main thread (a worker has its own module registry).
     await loadPlugins(job.plugins ?? []);
-    parentPort!.postMessage({ ok: true, results: runSeeds(job) });
+    if (loaded?.ref !== job.ref) loaded = { ref: job.ref, scenario: loadScenario(job.ref) };
+    parentPort!.postMessage({ ok: true, results: runSeeds(job, loaded.scenario) });
   } catch (e) {
     parentPort!.postMessage({ ok: false, error: (e as Error).message });
   }

@@ -9,8 +9,10 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { loadScenario } from '../scenarios/loader.js';
+import { type Scenario, loadScenario } from '../scenarios/loader.js';
 import { selectRuns } from '../scenarios/execute.js';
+import { MAX_EPOCHS } from '../scenarios/schema.js';
+import { writeJson } from '../report/json.js';
 import { num, table } from '../report/table.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';
@@ -49,10 +51,10 @@ const CHUNK = 20;
  * Runs every seed, on `workers` threads (1 = in this thread); results sorted by seed. Chunks of
  * seeds go to whichever worker is free, so long runs do not leave a thread idle.
  */
-export async function sweep(job: SweepJob, workers: number): Promise<SeedResult[]> {
+export async function sweep(job: SweepJob, workers: number, scenario?: Scenario): Promise<SeedResult[]> {
   const file = workerScript();
   // From the sources (vitest, tsx) there is no bundled worker: everything runs in this thread.
-  if (workers <= 1 || job.seeds.length < 2 || !file) return runSeeds(job);
+  if (workers <= 1 || job.seeds.length < 2 || !file) return runSeeds(job, scenario);
   const chunks: number[][] = [];
   for (let i = 0; i < job.seeds.length; i += CHUNK) chunks.push(job.seeds.slice(i, i + CHUNK));
   const results: SeedResult[] = [];
@@ -107,19 +109,23 @@ export async function sweepCommand(ref: string, opts: SweepOptions, io: Io): Pro
   const run = runs[0]!;
   const n = parseCount('--seeds', opts.seeds ?? '100', 1, 1_000_000);
   const first = parseCount('--first', opts.first ?? '1', 0, 2 ** 40);
-  const workers = opts.workers !== undefined ? parseCount('--workers', opts.workers, 1, 256) : availableParallelism();
-  const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs) : undefined;
+  // at most one worker per core: more cannot run at once, and each costs its own memory
+  const cores = availableParallelism();
+  const workers = opts.workers !== undefined ? Math.min(parseCount('--workers', opts.workers, 1, 1_000_000), cores) : cores;
+  const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs, 0, MAX_EPOCHS) : undefined;
   const params = parseParamOverrides(scenario, [run.id], opts.param ?? []).get(run.id) ?? {};
   const seeds = Array.from({ length: n }, (_, i) => first + i);
   const plugins = (opts.plugin ?? []).map((p) => resolve(p));
-  const job: SweepJob = { ref: scenario.file, run: run.id, params, seeds, ...(epochs !== undefined ? { epochs } : {}), ...(plugins.length ? { plugins } : {}) };
+  // workers reload the scenario: from the absolute path it was read from, never from the shown name
+  const job: SweepJob = { ref: scenario.path ?? scenario.file, run: run.id, params, seeds, ...(epochs !== undefined ? { epochs } : {}), ...(plugins.length ? { plugins } : {}) };
   const started = performance.now();
-  const results = await sweep(job, workers);
+  const results = await sweep(job, workers, scenario);
   const seconds = (performance.now() - started) / 1000;
   const summary = summarise(results);
   const doc = { scenario: scenario.id, run: run.id, model: run.plugin.meta.id, seeds: n, firstSeed: first, workers: Math.min(workers, n), epochBudget: epochs ?? run.epochs, ...summary, runs: results };
   if (opts.json) {
-    io.out(`${JSON.stringify(doc)}\n`);
+    writeJson(doc, io.out);
+    io.out('\n');
     return 0;
   }
   const e = summary.epochsToSolve;

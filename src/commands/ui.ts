@@ -91,7 +91,8 @@ function overridesOf(opts: UiCommandOptions): UiOverrides | null {
   return { ...input, share: encodeShare(input) };
 }
 
-const isTerminal = (): boolean => Boolean(process.stdin.isTTY && process.stdout.isTTY);
+/** A terminal the UI can draw on: both ends a TTY, and not TERM=dumb (no cursor movement, no alternate screen). */
+const isTerminal = (): boolean => Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env['TERM'] !== 'dumb';
 
 export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Promise<number> {
   if (opts.color !== undefined && !(COLOR_CHOICES as readonly string[]).includes(opts.color)) {

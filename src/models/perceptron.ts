@@ -13,6 +13,7 @@ import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecor
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot, norm } from '../core/linalg.js';
+import { MEMORY_LIMIT, megabytes } from '../core/network/config.js';
 import { boundaryEquation, exact, operand, vector } from '../core/format.js';
 import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, sigmoid, singleTargets } from './single-unit.js';
 
@@ -41,8 +42,11 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   const eta = Number(params['learningRate']);
   const theta = Number(params['theta']);
   const low = data.targetEncoding === 'binary' ? 0 : -1;
-  if (theta > 0 && low === 0) throw new ModelConfigError('perceptron: a dead zone (theta > 0) needs bipolar targets, since its "undecided" output is 0');
+  if (theta > 0 && low === 0) throw new ModelConfigError('a dead zone (theta > 0) needs bipolar targets, since its "undecided" output is 0', 'theta');
   const nA = Number(params['associationUnits']);
+  // every row's association-layer response is kept: rows × (units + 1) numbers, checked before wiring
+  const bytes = 8 * (data.inputs.length + (data.test?.inputs.length ?? 0)) * (nA + 1) + 8 * nA * (data.inputs[0]?.length ?? 0);
+  if (bytes > MEMORY_LIMIT) throw new ModelConfigError(`${nA} units over ${data.inputs.length} rows need about ${megabytes(bytes)}, over the limit of ${megabytes(MEMORY_LIMIT)}`, 'associationUnits');
   const units = nA > 0 ? wireAssociationLayer(nA, data.inputs[0]!.length, Number(params['associationConnectivity']), rng) : [];
   const features = (x: readonly number[]): number[] => augment(nA > 0 ? associate(units, x) : x);
   const X = data.inputs.map(features);

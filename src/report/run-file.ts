@@ -7,6 +7,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ScenarioResult } from '../scenarios/execute.js';
+import { toJson } from './json.js';
 
 /** Format tag of the JSON document, for readers of saved runs. */
 export const RUN_FORMAT = 'neural-eras/run@1';
@@ -22,10 +23,8 @@ export function runDocument(result: ScenarioResult, title: string, share: string
   return { format: RUN_FORMAT, scenario: result.scenario, title, seed: result.seed, share, runs: result.runs };
 }
 
-/** JSON has no NaN or ∞: they are written as the strings "NaN", "Infinity" and "-Infinity", never as a bare null. */
-const finite = (_key: string, v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
-
-export const runJson = (doc: RunDocument): string => `${JSON.stringify(doc, finite)}\n`;
+/** The document as one JSON text (NaN and ±∞ as the strings every --json output uses). */
+export const runJson = (doc: RunDocument): string => `${toJson(doc)}\n`;
 
 const HISTORY_COLUMNS = ['run', 'model', 'epoch', 'loss', 'accuracy', 'testAccuracy', 'updates'] as const;
 

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { GATES, GENERATORS } from '../core/datasets.js';
 
+/** The longest epoch budget a scenario or --epochs may ask for (every epoch is kept in the history). */
+export const MAX_EPOCHS = 1_000_000;
+
 const encoding = z.enum(['binary', 'bipolar']);
 const matrix = z.array(z.array(z.number()));
 
@@ -19,7 +22,21 @@ export const dataSchema = z.discriminatedUnion('kind', [
       inputEncoding: z.enum(['binary', 'bipolar', 'real']).optional(),
       targetEncoding: z.enum(['binary', 'bipolar', 'onehot', 'none']).optional(),
     })
-    .strict(),
+    .strict()
+    .superRefine((t, ctx) => {
+      // every row as wide as the first, one target row per input row: nothing trains on missing values
+      const width = t.inputs[0]!.length;
+      if (width === 0) ctx.addIssue({ code: 'custom', path: ['inputs', 0], message: 'an input row needs at least one number' });
+      const bad = t.inputs.findIndex((row) => row.length !== width);
+      if (bad >= 0) ctx.addIssue({ code: 'custom', path: ['inputs', bad], message: `has ${t.inputs[bad]!.length} numbers; every input row needs ${width} numbers, as the first` });
+      if (!t.targets) return;
+      if (t.targets.length !== t.inputs.length) {
+        ctx.addIssue({ code: 'custom', path: ['targets'], message: `has ${t.targets.length} rows; it needs ${t.inputs.length} rows, one per input row` });
+      }
+      const tw = t.targets[0]?.length ?? 0;
+      const ragged = t.targets.findIndex((row) => row.length !== tw);
+      if (ragged >= 0) ctx.addIssue({ code: 'custom', path: ['targets', ragged], message: `has ${t.targets[ragged]!.length} numbers; every target row needs ${tw}, as the first` });
+    }),
   ...GENERATORS.map((kind) =>
     z
       .object({
@@ -30,7 +47,13 @@ export const dataSchema = z.discriminatedUnion('kind', [
         classes: z.number().int().min(2).max(10).optional(),
         targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((g, ctx) => {
+        const test = Math.round(g.n * (g.testFraction ?? 0));
+        if (g.n - test < 2) ctx.addIssue({ code: 'custom', path: ['testFraction'], message: `${g.testFraction} of ${g.n} points leaves ${g.n - test} for training; at least 2 are needed` });
+        const classes = kind === 'blobs' || kind === 'spirals' ? (g.classes ?? 2) : 2;
+        if (classes > 2 && g.targets !== undefined && g.targets !== 'onehot') ctx.addIssue({ code: 'custom', path: ['targets'], message: `${classes} classes need onehot targets` });
+      }),
   ),
   z
     .object({
@@ -77,7 +100,7 @@ export const modelEntrySchema = z
     params: z.record(z.string(), z.unknown()).optional(),
     /** Fields merged over the scenario's data (e.g. another encoding for this run). */
     data: z.record(z.string(), z.unknown()).optional(),
-    epochs: z.number().int().min(0).max(1000000).optional(),
+    epochs: z.number().int().min(0).max(MAX_EPOCHS).optional(),
     target: targetSchema.optional(),
     /** Seed of this run's model (initial weights, order, masks); the data keeps the scenario's. */
     seed: z.union([z.number().int(), z.string()]).optional(),
@@ -132,7 +155,7 @@ export const scenarioSchema = z
     year: z.number().int().min(1900).max(2100),
     story: z.array(z.string()).min(1),
     seed: z.union([z.number().int(), z.string()]),
-    epochs: z.number().int().min(0).max(1000000),
+    epochs: z.number().int().min(0).max(MAX_EPOCHS),
     data: dataSchema,
     target: targetSchema.optional(),
     divergeBound: z.number().positive().optional(),

@@ -1,8 +1,19 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
+
+/** What each folder of src/ may import besides itself (STYLE.md's layering; nothing imports upward). */
+const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  cli: ['commands', 'ui', 'report', 'scenarios', 'models', 'core'],
+  commands: ['report', 'scenarios', 'models', 'core'],
+  ui: ['report', 'scenarios', 'models', 'core'],
+  report: ['core'],
+  scenarios: ['models', 'core'],
+  models: ['core'],
+  core: [],
+};
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
@@ -11,16 +22,35 @@ function files(dir: string): string[] {
 }
 
 describe('architecture rules', () => {
-  it('src/core and src/models never import react or ink', () => {
-    const offenders = [...files(join(root, 'src', 'core')), ...files(join(root, 'src', 'models'))].filter((f) =>
+  it('only src/ui imports react or ink (the CLI loads the UI lazily)', () => {
+    const offenders = files(join(root, 'src')).filter((f) => !f.startsWith(join(root, 'src', 'ui') + sep)).filter((f) =>
       /from\s+['"](react|ink|ink-[\w-]+|@inkjs\/[\w-]+)(\/[^'"]*)?['"]|import\(\s*['"](react|ink)/.test(readFileSync(f, 'utf8')),
     );
     expect(offenders).toEqual([]);
   });
 
-  it('src/core imports nothing of ours from outside src/core', () => {
-    const offenders = files(join(root, 'src', 'core')).filter((f) => /from\s+['"]\.\.\/\.\.\/(?!core)|from\s+['"]\.\.\/(models|scenarios|commands|ui|report)/.test(readFileSync(f, 'utf8')));
+  it('every folder imports only downward: cli → commands and ui → report → scenarios → models → core', () => {
+    const layerOf = (file: string): string => {
+      const rel = relative(join(root, 'src'), file).split(sep);
+      return rel.length === 1 ? 'cli' : rel[0]!;
+    };
+    const offenders: string[] = [];
+    const layers = new Set<string>();
+    for (const file of files(join(root, 'src'))) {
+      const from = layerOf(file);
+      layers.add(from);
+      const allowed = ALLOWED[from] ?? [];
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:from\s+|import\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
+        const to = layerOf(resolve(dirname(file), m[1]!));
+        // the launcher of the terminal UI is the one command that reaches into ui/
+        const launcher = to === 'ui' && file === join(root, 'src', 'commands', 'ui.ts');
+        if (to !== from && !allowed.includes(to) && !launcher) offenders.push(`${relative(root, file)} → ${m[1]}`);
+      }
+    }
     expect(offenders).toEqual([]);
+    // every folder of src/ has its rule: a new one must be placed in the layering
+    expect([...layers].sort()).toEqual(Object.keys(ALLOWED).sort());
   });
 
   it('nothing uses Math.random or seeds globally: randomness comes from the injected Rng', () => {

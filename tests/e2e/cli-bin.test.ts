@@ -1,5 +1,7 @@
 /** The built executable (dist/, as npm start and the bin use it): start-up, exit codes, worker threads. */
 import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -27,6 +29,22 @@ describe('bin/neural-eras.js', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('a full disk on stdout is an error (exit 1, one line on stderr); a failing stderr keeps exit 2; a closed pipe ends quietly', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const out = spawnSync(process.execPath, [bin, 'run', 'seed-perceptron-epoch', '--json'], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      expect(out.status).toBe(1);
+      expect(out.stderr).toBe('neural-eras: cannot write the output (ENOSPC)\n');
+      const err = spawnSync(process.execPath, [bin, 'run', 'nosuch'], { encoding: 'utf8', stdio: ['ignore', 'pipe', full] });
+      expect(err.status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
+    // with pipefail the pipeline's status is the CLI's own
+    const piped = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${bin}" run xor-backprop --json | head -c 10 > /dev/null`], { encoding: 'utf8' });
+    expect([piped.status, piped.stderr]).toEqual([0, '']);
+  });
+
   it('verify passes every shipped claim and exits 0', () => {
     const r = run('verify');
     expect(r.stdout).toMatch(/(\d+) claims: \1 hold, 0 fail/);
@@ -39,5 +57,21 @@ describe('bin/neural-eras.js', () => {
     expect(two.workers).toBe(2);
     expect(two.runs).toEqual(one.runs);
     expect(two.runs).toHaveLength(40);
+  }, 60_000);
+
+  it('worker threads sweep the file given, even one without .json named like a shipped scenario', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neural-eras-sweep-'));
+    try {
+      const own = { ...JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'scenarios', 'perceptron-separable.json'), 'utf8')), epochs: 0, claims: [] };
+      writeFileSync(join(dir, 'perceptron-separable'), JSON.stringify(own));
+      const r = spawnSync(process.execPath, [bin, 'sweep', './perceptron-separable', '--seeds', '40', '--workers', '2', '--json'], { cwd: dir, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      // a budget of 0 epochs: the shipped scenario's seeds would train (and solve) in one or more
+      expect([doc.workers, doc.epochBudget]).toEqual([2, 0]);
+      expect(doc.runs.map((s: { epochs: number }) => s.epochs)).toEqual(Array(40).fill(0));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -15,7 +15,7 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_id, scenario) =>
     expect(claim.holds).toBe(true);
   });
   // A whole scenario trains again here: overfitting-dropout needs 7–8 s on a shared, loaded machine.
-  it('replays identically with the same seed', { timeout: 30_000 }, () => {
+  it('replays identically with the same seed', { timeout: 60_000 }, () => {
     expect(JSON.stringify(executeScenario(scenario))).toBe(JSON.stringify(result));
   });
 });

@@ -1,0 +1,102 @@
+/**
+ * Terminal faults, in a real terminal: tmux on a private socket, the built CLI with CI unset. A
+ * start at 40×10 and 20 resizes in 2 s, SIGINT / SIGTERM / SIGHUP, a closed stdin and TERM=dumb:
+ * each case exits (with the signal's conventional code) or recovers, and the terminal is left as
+ * it was found: alternate screen off, cursor shown.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'neural-eras-faults-'));
+const exitFile = join(dir, 'exit');
+/** A socket (so a server) per case: a new server on a socket whose old server is still exiting can fail. */
+let cases = 0;
+let sock = join(dir, 'sock-0');
+const tmux = (...args: string[]): string => execFileSync('tmux', ['-S', sock, ...args], { encoding: 'utf8' });
+const screen = (): string => tmux('capture-pane', '-p', '-t', 'ne');
+const pane = (format: string): string => tmux('display-message', '-p', '-t', 'ne', format).trim();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until<T>(what: string, probe: () => T | undefined | false, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
+    await sleep(50);
+  }
+}
+
+/** Starts the CLI in a w×h pane (env and redirections prepended); its exit code lands in exitFile. */
+function start(w: number, h: number, env = '', redirect = ''): void {
+  rmSync(exitFile, { force: true });
+  sock = join(dir, `sock-${++cases}`);
+  const cmd = `cd ${JSON.stringify(root)} && env -u CI ${env} ${JSON.stringify(process.execPath)} bin/neural-eras.js ${redirect}; echo $? > ${JSON.stringify(exitFile)}; sleep 60`;
+  tmux('new-session', '-d', '-s', 'ne', '-x', String(w), '-y', String(h), cmd);
+}
+
+const exitCode = (): Promise<string> => until('the exit code', () => existsSync(exitFile) && readFileSync(exitFile, 'utf8').trim());
+
+/** The terminal as the shell gets it back: main screen, cursor visible. */
+function restored(): void {
+  expect(pane('#{alternate_on}')).toBe('0');
+  expect(pane('#{cursor_flag}')).toBe('1');
+}
+
+/** The CLI's process id: the child of the pane's shell. */
+const cliPid = (): number => Number(execFileSync('ps', ['-o', 'pid=', '--ppid', pane('#{pane_pid}')], { encoding: 'utf8' }).trim().split('\n')[0]);
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root, stdio: 'ignore' });
+});
+afterEach(() => {
+  try {
+    tmux('kill-server');
+  } catch {
+    // Already gone.
+  }
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('terminal faults', () => {
+  it('starts at 40×10 asking for room, survives 20 resizes in 2 s, and quits leaving the terminal restored', async () => {
+    start(40, 10);
+    await until('the size message', () => screen().includes('enlarge'));
+    expect(pane('#{alternate_on}')).toBe('1');
+    for (let i = 1; i <= 20; i++) {
+      // through sizes too small and big enough, ending at 100×30
+      tmux('resize-window', '-t', 'ne', '-x', String(i === 20 ? 100 : 30 + ((i * 37) % 110)), '-y', String(i === 20 ? 30 : 8 + ((i * 11) % 40)));
+      await sleep(100);
+    }
+    await until('the timeline at 100×30', () => screen().includes('1943'));
+    tmux('send-keys', '-t', 'ne', 'q');
+    expect(await exitCode()).toBe('0');
+    restored();
+  }, 40_000);
+
+  it.each([
+    ['SIGINT', '130'],
+    ['SIGTERM', '143'],
+    ['SIGHUP', '129'],
+  ] as const)('%s ends the UI with exit %s and restores the terminal', async (signal, code) => {
+    start(100, 30);
+    await until('the timeline', () => screen().includes('1943'));
+    process.kill(cliPid(), signal);
+    expect(await exitCode()).toBe(code);
+    restored();
+  }, 30_000);
+
+  it.each([
+    ['stdin closed', '', '<&-'],
+    ['TERM=dumb', 'TERM=dumb', ''],
+  ] as const)('%s: no UI is drawn; the printed tour, exit 0', async (_name, env, redirect) => {
+    start(100, 30, env, redirect);
+    expect(await exitCode()).toBe('0');
+    expect(screen()).toContain('More: neural-eras list');
+    restored();
+  }, 30_000);
+});
