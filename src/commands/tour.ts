@@ -6,7 +6,7 @@
 import { vector } from '../core/format.js';
 import { CURRICULUM } from '../session/curriculum.js';
 import { stopSession } from '../session/tour.js';
-import { numbersLine } from '../ui/render/lane.js';
+import { numbersLine } from '../session/views.js';
 import type { Io } from './io.js';
 
 const MARK = { holds: '✓', fails: '✗', pending: '…', elsewhere: '·' } as const;

@@ -131,3 +131,21 @@ export function gradView(first: HistoryEntry | undefined, latest: HistoryEntry):
 
 export const dataKindOf = (data: Dataset): DataKind =>
   data.inputEncoding !== 'real' && data.inputs.length <= 16 ? 'boolean' : data.featureNames.length === 2 ? 'plane' : 'other';
+
+/** Epoch, loss and accuracy (train, test and their gap) in one line, shortened until it fits. */
+export function numbersLine(l: LaneView, width = Infinity): string {
+  if (!l.latest) return '';
+  const mid = l.midSteps > 0 ? ` +${l.midSteps}` : '';
+  const acc = l.labelled ? percent(l.now.accuracy) : null;
+  const test = l.labelled ? l.latest.testAccuracy : undefined;
+  const gap = test !== undefined ? num(Math.round((l.now.accuracy - test) * 1000) / 10, 3) : '';
+  const tries =
+    test !== undefined
+      ? [
+          `epoch ${l.epoch}${mid} · loss ${short(l.now.loss)} · train ${acc} · test ${percent(test)} · gap ${gap} pts`,
+          `ep ${l.epoch}${mid} · train ${acc} · test ${percent(test)} · gap ${gap} pts`,
+          `train ${acc} · test ${percent(test)} · gap ${gap}`,
+        ]
+      : [`epoch ${l.epoch}${mid} · loss ${short(l.now.loss)}${acc ? ` · accuracy ${acc}` : ''}`, `ep ${l.epoch}${mid} · loss ${short(l.now.loss)}${acc ? ` · acc ${acc}` : ''}`];
+  return tries.find((t) => t.length <= width) ?? tries.at(-1)!;
+}

@@ -3,8 +3,9 @@
  * last update (before → after), the truth table with each hidden unit, the weight trace and the
  * history card. Each returns plain lines; the layout fits them to their box.
  */
-import { exact, num, percent, short, vector } from '../../core/format.js';
+import { exact, short, vector } from '../../core/format.js';
 import type { LaneView, Verdict, VerdictWord } from '../../session/views.js';
+export { numbersLine } from '../../session/views.js';
 import type { ColorDepth } from '../color.js';
 import { paint, type Tone } from './style.js';
 import { wrap } from './text.js';
@@ -23,24 +24,6 @@ export function verdictLines(l: LaneView, width: number, maxLines: number, depth
   const lines = wrap(head, Math.max(1, width - 1), maxLines);
   lines[0] = verdictWord(depth, l.verdict) + lines[0]!.slice(l.verdict.word.length + 1);
   return lines;
-}
-
-/** Epoch, loss and accuracy (train, test and their gap) in one line, shortened until it fits. */
-export function numbersLine(l: LaneView, width = Infinity): string {
-  if (!l.latest) return '';
-  const mid = l.midSteps > 0 ? ` +${l.midSteps}` : '';
-  const acc = l.labelled ? percent(l.now.accuracy) : null;
-  const test = l.labelled ? l.latest.testAccuracy : undefined;
-  const gap = test !== undefined ? num(Math.round((l.now.accuracy - test) * 1000) / 10, 3) : '';
-  const tries =
-    test !== undefined
-      ? [
-          `epoch ${l.epoch}${mid} · loss ${short(l.now.loss)} · train ${acc} · test ${percent(test)} · gap ${gap} pts`,
-          `ep ${l.epoch}${mid} · train ${acc} · test ${percent(test)} · gap ${gap} pts`,
-          `train ${acc} · test ${percent(test)} · gap ${gap}`,
-        ]
-      : [`epoch ${l.epoch}${mid} · loss ${short(l.now.loss)}${acc ? ` · accuracy ${acc}` : ''}`, `ep ${l.epoch}${mid} · loss ${short(l.now.loss)}${acc ? ` · acc ${acc}` : ''}`];
-  return tries.find((t) => t.length <= width) ?? tries.at(-1)!;
 }
 
 /** The last single update as the lecture writes it: what the unit saw and said before, then w before → after. */
