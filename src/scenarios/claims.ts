@@ -31,12 +31,23 @@ function metricOf(result: RunResult, run: Run, metric: string, epoch?: number): 
   return entry?.metrics[metric];
 }
 
-const RELATION: Record<string, (a: number, b: number) => boolean> = {
+const RELATION: Record<string, (a: number, b: number, tol: number) => boolean> = {
   '>': (a, b) => a > b,
   '<': (a, b) => a < b,
   '>=': (a, b) => a >= b,
   '<=': (a, b) => a <= b,
+  '=': (a, b, tol) => Math.abs(a - b) <= tol,
 };
+
+/** "A relation factor × B" for two measured values (undefined when either is missing). */
+function relate(c: Claim, va: number | undefined, vb: number | undefined): { text: string; holds: boolean } {
+  const factor = c.factor ?? 1;
+  const tol = c.tolerance ?? DEFAULT_TOLERANCE;
+  const holds = va !== undefined && vb !== undefined && RELATION[c.relation!]!(va, factor * vb, tol);
+  return { text: `${c.relation} ${factor !== 1 ? `${factor} × ` : ''}`, holds: holds && !Number.isNaN(va) && !Number.isNaN(vb) };
+}
+
+const within = (c: Claim): string => (c.relation === '=' ? ` ± ${show(c.tolerance ?? DEFAULT_TOLERANCE)}` : '');
 
 function check(c: Claim, byId: Map<string, [Run, RunResult]>): { claim: string; holds: boolean } | null {
   const at = c.epoch !== undefined ? ` at epoch ${c.epoch}` : '';
@@ -45,16 +56,18 @@ function check(c: Claim, byId: Map<string, [Run, RunResult]>): { claim: string; 
     if (!a || !b) return null;
     const va = metricOf(a[1], a[0], c.metric!, c.epoch);
     const vb = metricOf(b[1], b[0], c.metric!, c.epoch);
-    const factor = c.factor ?? 1;
-    const holds = va !== undefined && vb !== undefined && RELATION[c.relation!]!(va, factor * vb);
-    return {
-      claim: `${c.compare[0]} ${c.metric}${at} ${c.relation} ${factor !== 1 ? `${factor} × ` : ''}${c.compare[1]}'s (${show(va)} vs ${show(vb)})`,
-      holds,
-    };
+    const r = relate(c, va, vb);
+    return { claim: `${c.compare[0]} ${c.metric}${at} ${r.text}${c.compare[1]}'s${within(c)} (${show(va)} vs ${show(vb)})`, holds: r.holds };
   }
   const pair = byId.get(c.run!);
   if (!pair) return null;
   const [run, result] = pair;
+  if (c.versus) {
+    const va = metricOf(result, run, c.metric!, c.epoch);
+    const vb = metricOf(result, run, c.versus, c.epoch);
+    const r = relate(c, va, vb);
+    return { claim: `${c.run} ${c.metric}${at} ${r.text}${c.versus}${within(c)} (${show(va)} vs ${show(vb)})`, holds: r.holds };
+  }
   if (c.outcome) return { claim: `${c.run} ends ${c.outcome} (got ${result.outcome})`, holds: result.outcome === c.outcome };
   if (c.weights) {
     const want = flatNumbers(c.weights);
@@ -68,6 +81,12 @@ function check(c: Claim, byId: Map<string, [Run, RunResult]>): { claim: string; 
     const tol = c.tolerance ?? DEFAULT_TOLERANCE;
     const holds = got.length === c.outputs.length && c.outputs.every((o, i) => Math.abs(o - got[i]!) <= tol);
     return { claim: `${c.run} outputs (${c.outputs.map(show).join(', ')}) (got (${got.map(show).join(', ')}))`, holds };
+  }
+  if (c.nets) {
+    const got = result.patterns.train.map((p) => p.net?.[0] ?? NaN);
+    const tol = c.tolerance ?? DEFAULT_TOLERANCE;
+    const holds = got.length === c.nets.length && c.nets.every((v, i) => Math.abs(v - got[i]!) <= tol);
+    return { claim: `${c.run} net inputs (${c.nets.map(show).join(', ')}) (got (${got.map(show).join(', ')}))`, holds };
   }
   const v = metricOf(result, run, c.metric!, c.epoch);
   const holds = v !== undefined && !Number.isNaN(v) && (c.min === undefined || v >= c.min) && (c.max === undefined || v <= c.max);
