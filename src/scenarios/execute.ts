@@ -99,7 +99,8 @@ const OWN = new Set(['loss', 'accuracy', 'testAccuracy', 'epochs']);
 /** One history entry as JSON: the per-epoch numbers, the model's metrics and the per-layer arrays it reported. */
 function historyJson(h: HistoryEntry): Record<string, unknown> {
   const norms = h.extra ? null : gradNorms(h);
-  const metrics = Object.fromEntries(Object.entries(h.metrics).filter(([k]) => !OWN.has(k)));
+  let metrics: Record<string, number> | null = null;
+  for (const k in h.metrics) if (!OWN.has(k)) (metrics ??= {})[k] = h.metrics[k]!;
   return {
     epoch: h.epoch,
     loss: h.loss,
@@ -107,7 +108,7 @@ function historyJson(h: HistoryEntry): Record<string, unknown> {
     ...(h.testAccuracy !== undefined ? { testAccuracy: h.testAccuracy } : {}),
     updates: h.updates,
     ...(h.weights ? { weights: h.weights } : {}),
-    ...(Object.keys(metrics).length > 0 ? { metrics } : {}),
+    ...(metrics ? { metrics } : {}),
     ...(h.extra ?? (norms ? { gradNorm: norms } : {})),
   };
 }
