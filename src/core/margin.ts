@@ -19,8 +19,10 @@ export interface MarginResult {
   readonly upper: number;
   /** The separator u = p/‖p‖ (unit norm), or zeros when not separable. */
   readonly u: readonly number[];
-  /** Indices of the points p is a convex combination of (the support vectors). */
+  /** Indices of the points p is a convex combination of (the support vectors), ascending. */
   readonly support: readonly number[];
+  /** Their weights in p = Σ λ_s z_s (λ ≥ 0, Σ λ = 1): p ≈ 0 proves the data inseparable. */
+  readonly lambda: readonly number[];
 }
 
 /** Relative tolerances: optimality gap, and the smallest weight a support point keeps. */
@@ -67,7 +69,7 @@ function combine(points: readonly (readonly number[])[], lambda: readonly number
 export function maxMargin(z: readonly (readonly number[])[]): MarginResult {
   const n = z.length;
   const d = z[0]?.length ?? 0;
-  const none: MarginResult = { separable: false, gamma: 0, upper: 0, u: new Array<number>(d).fill(0), support: [] };
+  const none: MarginResult = { separable: false, gamma: 0, upper: 0, u: new Array<number>(d).fill(0), support: [], lambda: [] };
   if (n === 0 || d === 0) return none;
   const sq = z.map((p) => dot(p, p));
   const big = Math.max(...sq);
@@ -118,11 +120,13 @@ export function maxMargin(z: readonly (readonly number[])[]): MarginResult {
     if (!S.includes(j)) break;
   }
   const upper = Math.sqrt(dot(x, x));
+  const order = S.map((_, k) => k).sort((a, b) => S[a]! - S[b]!);
+  const hull = { support: order.map((k) => S[k]!), lambda: order.map((k) => lambda[k]!) };
   // The origin in the hull (up to round-off): no separating direction.
-  if (upper <= 1e-9 * Math.sqrt(big)) return { ...none, support: S };
+  if (upper <= 1e-9 * Math.sqrt(big)) return { ...none, ...hull };
   const u = x.map((v) => v / upper);
   let gamma = Infinity;
   for (const p of z) gamma = Math.min(gamma, dot(u, p));
-  if (!(gamma > 0)) return { ...none, upper, support: S };
-  return { separable: true, gamma, upper, u, support: [...S].sort((a, b) => a - b) };
+  if (!(gamma > 0)) return { ...none, upper, ...hull };
+  return { separable: true, gamma, upper, u, ...hull };
 }

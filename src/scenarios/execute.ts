@@ -98,19 +98,20 @@ const OWN = new Set(['loss', 'accuracy', 'testAccuracy', 'epochs']);
 
 /** One history entry as JSON: the per-epoch numbers, the model's metrics and the per-layer arrays it reported. */
 function historyJson(h: HistoryEntry): Record<string, unknown> {
-  const norms = h.extra ? null : gradNorms(h);
+  // Plain assignments, not spreads: a long run has hundreds of thousands of entries.
+  const out: Record<string, unknown> = { epoch: h.epoch, loss: h.loss, accuracy: h.accuracy };
+  if (h.testAccuracy !== undefined) out['testAccuracy'] = h.testAccuracy;
+  out['updates'] = h.updates;
+  if (h.weights) out['weights'] = h.weights;
   let metrics: Record<string, number> | null = null;
   for (const k in h.metrics) if (!OWN.has(k)) (metrics ??= {})[k] = h.metrics[k]!;
-  return {
-    epoch: h.epoch,
-    loss: h.loss,
-    accuracy: h.accuracy,
-    ...(h.testAccuracy !== undefined ? { testAccuracy: h.testAccuracy } : {}),
-    updates: h.updates,
-    ...(h.weights ? { weights: h.weights } : {}),
-    ...(metrics ? { metrics } : {}),
-    ...(h.extra ?? (norms ? { gradNorm: norms } : {})),
-  };
+  if (metrics) out['metrics'] = metrics;
+  if (h.extra) Object.assign(out, h.extra);
+  else {
+    const norms = gradNorms(h);
+    if (norms) out['gradNorm'] = norms;
+  }
+  return out;
 }
 
 /** The rows of one split at the final weights (at most MAX_PATTERN_ROWS). */
