@@ -16,5 +16,5 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_id, scenario) =>
   });
   it('replays identically with the same seed', () => {
     expect(JSON.stringify(executeScenario(scenario))).toBe(JSON.stringify(result));
-  });
+  }, 60_000);
 });

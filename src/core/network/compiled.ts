@@ -8,12 +8,13 @@
  *   g_ji   += delta_j a_i row after row (first layer and fewer than four outputs: skipped when
  *             delta_j is 0, the bias never; otherwise per block of four outputs, skipped when the
  *             block's four deltas are 0, then one by one, skipped when delta_j is 0);
- *   dPrev_i = 0 + (w_0i d_0 + w_1i d_1 + w_2i d_2 + w_3i d_3) + … + w_ji d_j (fewer than four
- *             outputs: 0 + w_0i d_0 + …, each term skipped when its delta is 0).
+ *   dPrev_i = 0 + w_0i d_0 + w_1i d_1 + … + w_ji d_j, in output order (blocks of four outputs
+ *             skipped when their deltas are all 0; fewer than four outputs: each term skipped when
+ *             its delta is 0) — the order of the reference engine (reference.ts).
  * Covered: trainable nets without dropout, element-wise activations, ½·MSE or sigmoid + BCE,
  * layers of at most MAX_UNITS units; anything else returns null and the generic path runs.
  */
-import { LEAKY_RELU, LEAKY_SLOPE, LINEAR, RELU, SIGMOID, TANH } from './activations.js';
+import { ACTIVATIONS, ACTIVATION_LIST } from './activations.js';
 import { BCE, MSE } from './losses.js';
 
 /** One chunk: loads B rows (order[start …] or start …), forward + backward, adds ∂J/∂W to g; returns the summed loss. */
@@ -27,27 +28,11 @@ export const MAX_UNITS = 16;
 /** Most weights the generated code unrolls. */
 export const MAX_WEIGHTS = 640;
 
-/** f(z) as a JavaScript expression over the name v. */
-function activation(code: number, v: string): string {
-  switch (code) {
-    case LINEAR: return v;
-    case SIGMOID: return `1 / (1 + Math.exp(-${v}))`;
-    case TANH: return `Math.tanh(${v})`;
-    case RELU: return `${v} > 0 ? ${v} : 0`;
-    default: return `${v} >= 0 ? ${v} : ${LEAKY_SLOPE} * ${v}`;
-  }
-}
+/** f(z) as a JavaScript expression over the name v (the activation's own snippet). */
+const activation = (code: number, v: string): string => ACTIVATION_LIST[code]!.source!.f(v);
 
-/** delta ∘ f'(z) as an expression over delta d, z and a = f(z) (the generic timesDerivative). */
-function derivative(code: number, d: string, z: string, a: string): string {
-  switch (code) {
-    case LINEAR: return d;
-    case SIGMOID: return `${d} * (${a} * (1 - ${a}))`;
-    case TANH: return `${d} * (1 - ${a} * ${a})`;
-    case RELU: return `${z} < 0 ? 0 : ${d}`;
-    default: return `${z} < 0 ? ${d} * ${LEAKY_SLOPE} : ${d}`;
-  }
-}
+/** delta ∘ f'(z) as an expression over delta d, z and a = f(z) (the activation's own snippet). */
+const derivative = (code: number, d: string, z: string, a: string): string => ACTIVATION_LIST[code]!.source!.times(d, z, a);
 
 /** Names of one row's values: suffix r picks the row of a pair (s or s + 1). */
 const N = {
@@ -61,11 +46,11 @@ const N = {
 /** The generated source of the chunk function, or null when the shape is not covered. */
 export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, loss: number, dropout: boolean): string | null {
   const L = sizes.length - 1;
-  if (dropout || L < 1 || !(loss === MSE || (loss === BCE && act[L] === SIGMOID))) return null;
+  if (dropout || L < 1 || !(loss === MSE || (loss === BCE && act[L] === ACTIVATIONS.sigmoid.code))) return null;
   let weights = 0;
   for (let k = 0; k <= L; k++) {
     if (!(sizes[k]! >= 1 && sizes[k]! <= MAX_UNITS)) return null;
-    if (k > 0 && !(act[k]! >= LINEAR && act[k]! <= LEAKY_RELU)) return null;
+    if (k > 0 && ACTIVATION_LIST[act[k]!]?.source === undefined) return null;
     if (k > 0) weights += sizes[k]! * (sizes[k - 1]! + 1);
   }
   if (weights > MAX_WEIGHTS) return null;
@@ -136,9 +121,9 @@ function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: number,
     if (nk >= 4) {
       for (; j + 3 < nk; j += 4) {
         const q = [j, j + 1, j + 2, j + 3];
-        // (W^T delta)_i += one block of four outputs, skipped when its deltas are all 0
+        // (W^T delta)_i += the block's four terms one by one, skipped when its deltas are all 0
         out.push(`if (${q.map((u) => `${d(u)} !== 0`).join(' || ')}) {`);
-        for (let i = 0; i < np; i++) out.push(`  ${N.p(k, i, r)} += ${q.map((u) => `${N.w(k, u, i + 1)} * ${d(u)}`).join(' + ')};`);
+        for (let i = 0; i < np; i++) out.push(`  ${N.p(k, i, r)} = ${N.p(k, i, r)} + ${q.map((u) => `${N.w(k, u, i + 1)} * ${d(u)}`).join(' + ')};`);
         out.push('}');
       }
     }

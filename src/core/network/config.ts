@@ -3,7 +3,7 @@
  * (activation codes, keep probabilities): validated once at construction, never in the loop.
  */
 import { ModelConfigError } from '../types.js';
-import { ACTIVATIONS, type ActivationName, SOFTMAX, STEP_BIPOLAR, TANH, stepNotTrainable } from './activations.js';
+import { ACTIVATIONS, type ActivationName, SOFTMAX, stepNotTrainable } from './activations.js';
 import { type InitName } from './init.js';
 import { LOSS_CODES, type LossName, type OutputActivation, checkOutput } from './losses.js';
 
@@ -82,7 +82,7 @@ export function resolveLayers(config: NetworkConfig): ResolvedLayers {
       act[k] = SOFTMAX;
       return;
     }
-    const f = ACTIVATIONS[name];
+    const f = Object.hasOwn(ACTIVATIONS, name) ? ACTIVATIONS[name] : undefined;
     if (f === undefined) throw new ModelConfigError(`unknown activation "${String(name)}" in layer ${k}`);
     if (k > 0 && !f.trainable && trainable) throw new ModelConfigError(stepNotTrainable(name, k));
     act[k] = f.code;
@@ -99,7 +99,7 @@ export function resolveLayers(config: NetworkConfig): ResolvedLayers {
     keep,
     loss: LOSS_CODES[lossName],
     lossName,
-    threshold: config.threshold ?? (act[L] === TANH || act[L] === STEP_BIPOLAR ? 0 : 0.5),
+    threshold: config.threshold ?? (output === 'tanh' || output === 'step-bipolar' ? 0 : 0.5),
     trainable,
     maxBatch: Math.max(1, Math.floor(config.maxBatch ?? 32)),
   };

@@ -3,7 +3,7 @@
  * last chunk's activations; nothing is tracked inside the training loop). Arrays have one entry
  * per weight layer: index 0 is W^1 (input → first hidden), the last is the output layer.
  */
-import { RELU, SATURATION_Z } from './activations.js';
+import { activationOf } from './activations.js';
 import type { Network } from './network.js';
 
 export interface Instruments {
@@ -64,8 +64,8 @@ export function instruments(net: Network): Instruments {
     out.meanAbsDelta.push(meanAbs(net.delta[k]!, net.lastDeltaRows * units));
     const z = net.z[k]!;
     const a = net.a[k]!;
-    const code = net.activationCode(k);
-    const zSat = SATURATION_Z[code];
+    const f = activationOf(net.activationCode(k));
+    const zSat = f?.saturationZ;
     let saturated = 0;
     let zeros = 0;
     for (let e = 0; e < len; e++) {
@@ -73,7 +73,7 @@ export function instruments(net: Network): Instruments {
       if (a[e] === 0) zeros++;
     }
     let dead = 0;
-    if (code === RELU && B > 0) {
+    if (f?.canDie && B > 0) {
       for (let j = 0; j < units; j++) {
         let s = 0;
         while (s < B && a[s * units + j] === 0) s++;
@@ -136,7 +136,7 @@ export function summaryMetrics(net: Network): Record<string, number> {
     const h = net.sizes[k]!;
     units += h;
     saturated += m.saturation[k - 1]! * h;
-    if (net.activationCode(k) === RELU) {
+    if (activationOf(net.activationCode(k))?.canDie) {
       reluUnits += h;
       dead += m.deadRelu[k - 1]! * h;
     }

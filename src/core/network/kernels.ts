@@ -5,9 +5,9 @@
  * results do not depend on the blocking. Weight rows are [w0 (bias), w1 … w_in].
  * The backward kernels keep the original order of every sum as well (bit-identical results):
  *   g_ji   += delta_j a_i row after row, from g's current value;
- *   dPrev_i = 0 + (w_0i d_0 + w_1i d_1 + w_2i d_2 + w_3i d_3) + (the next four) + … + w_ji d_j
- *   (outputs in blocks of four, then one by one; a block whose deltas are all 0 is skipped, as
- *   is a row's term when its delta is 0).
+ *   dPrev_i = 0 + w_0i d_0 + w_1i d_1 + … + w_ji d_j in output order, as the reference engine
+ *   (reference.ts) sums it (outputs in blocks of four, then one by one; a block whose deltas are
+ *   all 0 is skipped, as is a row's term when its delta is 0: adding ±0 changes nothing).
  */
 
 /** z = W a over B rows: z^k = W^k a^{k−1}, the bias w0 on a0 = 1. */
@@ -125,9 +125,9 @@ function pairBlock(
     g[r1 + i] = g[r1 + i]! + d1 * x + e1 * y;
     g[r2 + i] = g[r2 + i]! + d2 * x + e2 * y;
     g[r3 + i] = g[r3 + i]! + d3 * x + e3 * y;
-    // (W^T delta)_i, one block of four outputs
-    dPrev[ai + i - 1]! += w0 * d0 + w1 * d1 + w2 * d2 + w3 * d3;
-    dPrev[bi + i - 1]! += w0 * e0 + w1 * e1 + w2 * e2 + w3 * e3;
+    // (W^T delta)_i, one block of four outputs, term by term in output order
+    dPrev[ai + i - 1] = dPrev[ai + i - 1]! + w0 * d0 + w1 * d1 + w2 * d2 + w3 * d3;
+    dPrev[bi + i - 1] = dPrev[bi + i - 1]! + w0 * e0 + w1 * e1 + w2 * e2 + w3 * e3;
   }
 }
 
@@ -154,7 +154,7 @@ function rowBlock(
     g[r1 + i]! += d1 * x;
     g[r2 + i]! += d2 * x;
     g[r3 + i]! += d3 * x;
-    dPrev[ai + i - 1]! += w[row + i]! * d0 + w[r1 + i]! * d1 + w[r2 + i]! * d2 + w[r3 + i]! * d3;
+    dPrev[ai + i - 1] = dPrev[ai + i - 1]! + w[row + i]! * d0 + w[r1 + i]! * d1 + w[r2 + i]! * d2 + w[r3 + i]! * d3;
   }
 }
 

@@ -7,7 +7,9 @@
  *   f + ½·MSE         J = ½ Σ (a − t)²                 delta = (a − t) f'(z)  (linear: a − t)
  */
 import { ModelConfigError } from '../types.js';
-import { ACTIVATIONS, type ActivationName, SIGMOID, SOFTMAX, timesDerivative } from './activations.js';
+import { ACTIVATIONS, type ActivationName, SOFTMAX, timesDerivative } from './activations.js';
+
+const SIGMOID = ACTIVATIONS.sigmoid.code;
 
 export type LossName = 'mse' | 'bce' | 'ce';
 export type OutputActivation = ActivationName | 'softmax';
@@ -20,8 +22,8 @@ export const LOSS_CODES: Readonly<Record<LossName, number>> = { mse: MSE, bce: B
 
 /** Throws a readable error for an output / loss pairing the engine does not define. */
 export function checkOutput(act: OutputActivation, loss: LossName, units: number): void {
-  if (!(loss in LOSS_CODES)) throw new ModelConfigError(`unknown loss "${loss}" (mse, bce, ce)`);
-  if (act !== 'softmax' && !(act in ACTIVATIONS)) {
+  if (!Object.hasOwn(LOSS_CODES, loss)) throw new ModelConfigError(`unknown loss "${loss}" (mse, bce, ce)`);
+  if (act !== 'softmax' && !Object.hasOwn(ACTIVATIONS, act)) {
     throw new ModelConfigError(`unknown output activation "${act}"`);
   }
   if (loss === 'ce' && act !== 'softmax') {
@@ -49,8 +51,7 @@ export function softmaxRows(z: Float64Array, p: Float64Array, rows: number, cols
       p[o + k] = e;
       sum += e;
     }
-    const inv = 1 / sum;
-    for (let k = 0; k < cols; k++) p[o + k]! *= inv;
+    for (let k = 0; k < cols; k++) p[o + k]! /= sum;
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng.js';
 import {
-  ACTIVATIONS, ACTIVATION_NAMES, activate, createNetwork, timesDerivative,
+  ACTIVATIONS, ACTIVATION_LIST, ACTIVATION_NAMES, SOFTMAX, activate, createNetwork, timesDerivative,
 } from '../../../src/core/network/index.js';
 
 const h = 1e-5;
@@ -32,17 +32,34 @@ describe('activations', () => {
     for (let n = 0; n < 200; n++) expect(ACTIVATIONS.sigmoid.der(rng.range(-10, 10))).toBeLessThanOrEqual(0.25);
   });
 
-  it.each(ACTIVATION_NAMES)('%s: the tight loops agree with the registry', (name) => {
+  it.each(ACTIVATION_NAMES)('%s: the tight loops and the generated snippets compute output and der exactly', (name) => {
     const f = ACTIVATIONS[name];
     const rng = createRng(`loops/${name}`);
-    const z = Float64Array.from({ length: 16 }, () => rng.range(-5, 5));
-    const a = new Float64Array(16);
-    activate(f.code, z, a, 16);
-    a.forEach((v, k) => expect(v).toBeCloseTo(f.output(z[k]!), 14));
-    if (!f.trainable) return;
-    const delta = new Float64Array(16).fill(2);
-    timesDerivative(f.code, z, a, delta, 16);
-    delta.forEach((v, k) => expect(v).toBeCloseTo(2 * f.der(z[k]!), 14));
+    const z = Float64Array.from({ length: 64 }, (_, k) => (k < 4 ? [0, -0, 1e-300, -1e-300][k]! : rng.range(-8, 8)));
+    const a = new Float64Array(64);
+    activate(f.code, z, a, 64);
+    a.forEach((v, k) => expect(v).toBe(f.output(z[k]!)));
+    const d = Float64Array.from({ length: 64 }, () => rng.range(-3, 3));
+    const delta = Float64Array.from(d);
+    timesDerivative(f.code, z, a, delta, 64);
+    // == rather than toBe: a zeroed delta may be +0 where d · 0 is −0 (the same to every later sum)
+    delta.forEach((v, k) => expect(v === d[k]! * f.der(z[k]!)).toBe(true));
+    if (!f.source) return;
+    const out = new Function('v', `return ${f.source.f('v')};`) as (v: number) => number;
+    const times = new Function('d', 'z', 'a', `return ${f.source.times('d', 'z', 'a')};`) as (d: number, z: number, a: number) => number;
+    z.forEach((zk, k) => {
+      expect(out(zk)).toBe(a[k]);
+      expect(times(d[k]!, zk, a[k]!) === delta[k]).toBe(true);
+    });
+  });
+
+  it('every activation is one object: name, code, function, derivative and both loops', () => {
+    ACTIVATION_LIST.forEach((f, code) => {
+      expect(f.code).toBe(code);
+      expect(ACTIVATIONS[f.name as keyof typeof ACTIVATIONS]).toBe(f);
+      expect([typeof f.output, typeof f.der, typeof f.forward, typeof f.backward]).toEqual(['function', 'function', 'function', 'function']);
+    });
+    expect(SOFTMAX).toBe(ACTIVATION_LIST.length);
   });
 
   it.each(['step-bipolar', 'step-binary'] as const)('%s is refused for gradient training', (step) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng.js';
 import { denseBackward } from '../../../src/core/network/kernels.js';
 
-/** The reference order: row by row, outputs in blocks of four then one by one, zero deltas skipped. */
+/** The reference order: row by row, outputs one after another (blocks of four all-zero deltas skipped). */
 function reference(
   w: Float64Array, g: Float64Array, nin: number, nout: number, delta: Float64Array, a: Float64Array, dPrev: Float64Array | null, B: number,
 ): void {
@@ -16,7 +16,7 @@ function reference(
       d.forEach((v, q) => (g[(j + q) * stride]! += v));
       for (let i = 0; i < nin; i++) {
         d.forEach((v, q) => (g[(j + q) * stride + 1 + i]! += v * a[s * nin + i]!));
-        if (dPrev) dPrev[s * nin + i]! += d.reduce((sum, v, q) => (q === 0 ? 0 : sum) + w[(j + q) * stride + 1 + i]! * v, 0);
+        if (dPrev) d.forEach((v, q) => (dPrev[s * nin + i] = dPrev[s * nin + i]! + w[(j + q) * stride + 1 + i]! * v));
       }
     }
   }
