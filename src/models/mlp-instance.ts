@@ -7,9 +7,11 @@ import {
   type ActivationName, type InitName, Network, OUTPUT_LOSSES, type OutputName, type TargetMap,
   type TrainOptions, classify, computeGradients, mapTargets, summaryMetrics, targetMap, toFlat, weightNorms, weightsToJson,
 } from '../core/network/index.js';
+import { layerStatistics, outputNetInputs } from '../core/network/analysis.js';
+import { analysisLines, collapseCheck, dropoutComparison, layerMetrics, monteCarloScore } from '../core/network/report.js';
 import type { Rng } from '../core/rng.js';
 import {
-  type Dataset, type EpochReport, type Evaluation, ModelConfigError, type ModelInstance, type Params, type StepRecord,
+  type Dataset, type EpochReport, type Evaluation, type FinalReport, ModelConfigError, type ModelInstance, type Params, type StepRecord,
 } from '../core/types.js';
 import { EXACT, exact, vectorHead } from '../core/format.js';
 
@@ -45,6 +47,13 @@ export class MlpInstance implements ModelInstance {
   /** Fit of the training set at weight state `version`: the stopping measures. */
   private fit: Fit = { version: -1, loss: NaN, accuracy: NaN, maxError: Infinity, sse: Infinity };
   private readonly out: Float64Array;
+  /** The weights at the start, for how far each layer moved. */
+  private readonly initial: Float64Array;
+  /** Test-time rule under dropout: 0 = weight scaling, else Monte-Carlo averaging over this many masks. */
+  private readonly mcTest: number;
+  /** Masks of the Monte-Carlo report (0 = none), and the seed their own Rng starts from. */
+  private readonly mcSamples: number;
+  private readonly mcSeed: string;
   private readonly flatCache = new WeakMap<object, { X: Float64Array; T: Float64Array }>();
 
   constructor(
@@ -91,6 +100,12 @@ export class MlpInstance implements ModelInstance {
     this.oRow = new Float64Array(this.map.units);
     this.out = new Float64Array(this.n * this.map.units);
     this.deterministicEpochs = !this.opts.shuffle && this.net.keep.every((p) => p === 1);
+    this.initial = Float64Array.from(this.net.w);
+    this.mcSamples = Number(params['mcSamples'] ?? 0);
+    this.mcSeed = `${rng.seed}/monte-carlo`;
+    const monteCarlo = params['testTime'] === 'monte-carlo';
+    if (monteCarlo && this.mcSamples < 1) throw new ModelConfigError('testTime monte-carlo averages over mcSamples masks: set mcSamples ≥ 1');
+    this.mcTest = monteCarlo && this.net.keep.some((p) => p < 1) ? this.mcSamples : 0;
   }
 
   /** Trains on the next batch of the epoch; returns where it started and how many rows. */
@@ -184,6 +199,10 @@ export class MlpInstance implements ModelInstance {
 
   /** Loss and accuracy without per-row arrays (the runner scores every epoch with it). */
   score(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): { loss: number; accuracy: number } {
+    if (this.mcTest > 0) {
+      const { loss, accuracy } = monteCarloScore(this.net, rows.inputs, this.flat(rows).T, rows.labels, this.map, this.mcTest, this.mcSeed);
+      return { loss, accuracy };
+    }
     if (rows.inputs === this.data.inputs) {
       const { loss, accuracy } = this.fitNow();
       return { loss, accuracy };
@@ -196,6 +215,10 @@ export class MlpInstance implements ModelInstance {
     const n = rows.inputs.length;
     const units = this.map.units;
     const { X, T } = this.flat(rows);
+    const targets = rows.inputs.map((_, r) => Array.from(T.subarray(r * units, (r + 1) * units)));
+    const z = outputNetInputs(this.net, X, n);
+    const net = rows.inputs.map((_, r) => Array.from(z.subarray(r * units, (r + 1) * units)));
+    if (this.mcTest > 0) return { ...monteCarloScore(this.net, rows.inputs, T, rows.labels, this.map, this.mcTest, this.mcSeed), targets, net };
     const own = rows.inputs === this.data.inputs;
     const out = own ? this.out : new Float64Array(n * units);
     const loss = own ? this.fitNow().loss : this.net.evaluate(X, T, n, out).loss;
@@ -208,8 +231,7 @@ export class MlpInstance implements ModelInstance {
       predictions.push(label);
       if (label === rows.labels[r]) correct++;
     }
-    const targets = outputs.map((_, r) => Array.from(T.subarray(r * units, (r + 1) * units)));
-    return { loss, accuracy: n ? correct / n : 0, outputs, predictions, targets };
+    return { loss, accuracy: n ? correct / n : 0, outputs, predictions, targets, net };
   }
 
   predict(x: readonly number[]): { label: number; score: number } {
@@ -242,7 +264,29 @@ export class MlpInstance implements ModelInstance {
     }
     // Also leaves the training set's activations in the buffers, which saturation reads.
     const { maxError, sse } = this.fitNow();
-    return { ...summaryMetrics(this.net), maxError, sse };
+    return { ...summaryMetrics(this.net), maxError, sse, ...layerMetrics(layerStatistics(this.net, this.X, this.n, this.initial)) };
+  }
+
+  /**
+   * Once at the end: the per-layer statistics, the collapsed linear map (linear hidden layers)
+   * with the largest gap between the net's z^L and that one map, and weight scaling against
+   * Monte-Carlo averages on the test rows (or the training rows) when dropout is on and mcSamples > 0.
+   */
+  finalReport(): FinalReport {
+    const metrics: Record<string, number> = {};
+    const sections: Record<string, unknown> = { layers: layerStatistics(this.net, this.X, this.n, this.initial) };
+    const collapsed = collapseCheck(this.net, this.X, this.n);
+    if (collapsed) {
+      metrics['collapsedError'] = collapsed.error;
+      sections['collapsed'] = collapsed.map;
+    }
+    if (this.mcSamples > 0 && this.net.keep.some((p) => p < 1)) {
+      const rows = this.data.test ?? this.data;
+      const cmp = dropoutComparison(this.net, rows.inputs, this.flat(rows).T, rows.labels, this.map, this.mcSamples, this.mcSeed, this.data.test ? 'test' : 'train');
+      Object.assign(metrics, cmp.metrics);
+      sections['monteCarlo'] = cmp.section;
+    }
+    return { metrics, sections };
   }
 
   divergence(): string | null {
@@ -263,6 +307,7 @@ export class MlpInstance implements ModelInstance {
       `η = ${exact(this.opts.eta)}, μ = ${exact(this.opts.momentum ?? 0)}, λ = ${exact(this.opts.weightDecay ?? 0)}, ${batch}, ` +
         `${this.opts.shuffle ? 'shuffled' : 'fixed'} order${dropout}`,
       ...this.map.notes,
+      ...analysisLines(this.net, this.mcTest, this.mcSamples),
     ];
   }
 }

@@ -117,7 +117,8 @@ function historyJson(h: HistoryEntry): Record<string, unknown> {
 /** The rows of one split at the final weights (at most MAX_PATTERN_ROWS). */
 function patternRows(model: ModelInstance, rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): PatternRow[] {
   const n = Math.min(rows.inputs.length, MAX_PATTERN_ROWS);
-  const head = { inputs: rows.inputs.slice(0, n), targets: rows.targets.slice(0, n), labels: rows.labels.slice(0, n) };
+  // The rows themselves when they all fit, so a model's caches for them apply.
+  const head = n === rows.inputs.length ? rows : { inputs: rows.inputs.slice(0, n), targets: rows.targets.slice(0, n), labels: rows.labels.slice(0, n) };
   const e = model.evaluate(head);
   return head.inputs.map((x, i) => ({
     x,

@@ -20,6 +20,7 @@ describe('mlp-dropout', () => {
       'architecture 2-32-1: relu hidden, sigmoid-bce output',
       'parameters (2+1)·32 + (32+1)·1 = 129',
       'η = 0.05, μ = 0.9, λ = 0, minibatch 10, shuffled order, dropout keep 0.8 input / 0.5 hidden',
+      'test time: weight scaling (all units, inverted dropout)',
     ]);
   });
 
