@@ -8,7 +8,7 @@ import {
   type TrainOptions, classify, computeGradients, mapTargets, summaryMetrics, targetMap, toFlat, weightNorms, weightsToJson,
 } from '../core/network/index.js';
 import { layerStatistics, outputNetInputs } from '../core/network/analysis.js';
-import { analysisLines, collapseCheck, dropoutComparison, layerMetrics, monteCarloScore } from '../core/network/report.js';
+import { analysisLines, layerMetrics, monteCarloScore, networkReport } from '../core/network/report.js';
 import type { Rng } from '../core/rng.js';
 import {
   type Dataset, type EpochReport, type Evaluation, type FinalReport, ModelConfigError, type ModelInstance, type Params, type StepRecord,
@@ -17,7 +17,6 @@ import { EXACT, exact, vectorHead } from '../core/format.js';
 
 /** Buffers hold every training row when there are at most this many (one chunk per evaluation). */
 const MAX_ROWS = 2048;
-
 
 /** The training set's fit at weight state `version`. */
 interface Fit {
@@ -267,26 +266,11 @@ export class MlpInstance implements ModelInstance {
     return { ...summaryMetrics(this.net), maxError, sse, ...layerMetrics(layerStatistics(this.net, this.X, this.n, this.initial)) };
   }
 
-  /**
-   * Once at the end: the per-layer statistics, the collapsed linear map (linear hidden layers)
-   * with the largest gap between the net's z^L and that one map, and weight scaling against
-   * Monte-Carlo averages on the test rows (or the training rows) when dropout is on and mcSamples > 0.
-   */
+  /** Once at the end: the per-layer statistics, the collapsed map, and the Monte-Carlo comparison (report.ts). */
   finalReport(): FinalReport {
-    const metrics: Record<string, number> = {};
-    const sections: Record<string, unknown> = { layers: layerStatistics(this.net, this.X, this.n, this.initial) };
-    const collapsed = collapseCheck(this.net, this.X, this.n);
-    if (collapsed) {
-      metrics['collapsedError'] = collapsed.error;
-      sections['collapsed'] = collapsed.map;
-    }
-    if (this.mcSamples > 0 && this.net.keep.some((p) => p < 1)) {
-      const rows = this.data.test ?? this.data;
-      const cmp = dropoutComparison(this.net, rows.inputs, this.flat(rows).T, rows.labels, this.map, this.mcSamples, this.mcSeed, this.data.test ? 'test' : 'train');
-      Object.assign(metrics, cmp.metrics);
-      sections['monteCarlo'] = cmp.section;
-    }
-    return { metrics, sections };
+    const rows = this.data.test ?? this.data;
+    const mc = { samples: this.mcSamples, seed: this.mcSeed, rows: rows.inputs, T: this.flat(rows).T, labels: rows.labels, map: this.map, split: this.data.test ? 'test' : 'train' };
+    return networkReport(this.net, this.X, this.n, this.initial, mc);
   }
 
   divergence(): string | null {

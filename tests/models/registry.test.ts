@@ -64,6 +64,10 @@ describe.each([...MODELS.values()])('contract: $meta.id', (plugin) => {
     const ev = run.model.evaluate(data);
     expect(ev.outputs).toHaveLength(data.inputs.length);
     expect(ev.predictions).toHaveLength(data.inputs.length);
+    // every model reports the net input(s) of its output unit(s) per row (run --json's patterns)
+    expect(ev.net).toHaveLength(data.inputs.length);
+    expect(ev.net!.every((z, r) => z.length === ev.outputs[r]!.length && z.every(Number.isFinite))).toBe(true);
+    expect(() => JSON.stringify(run.model.finalReport?.())).not.toThrow();
     const p = run.model.predict(data.inputs[0]!);
     expect([0, 1]).toContain(p.label);
     expect(p.score >= 0 && p.score <= 1).toBe(true);

@@ -5,7 +5,8 @@
  */
 import { TABLE, vector } from '../format.js';
 import { createRng } from '../rng.js';
-import { type LayerStatistics, collapsedMap, outputNetInputs } from './analysis.js';
+import type { FinalReport } from '../types.js';
+import { type LayerStatistics, collapsedMap, layerStatistics, outputNetInputs } from './analysis.js';
 import { meanAbsGap, monteCarlo } from './monte-carlo.js';
 import type { Network } from './network.js';
 import { type TargetMap, classify } from './targets.js';
@@ -145,4 +146,29 @@ export function analysisLines(net: Network, mcTest: number, mcSamples: number): 
     lines.push(mcTest > 0 ? `test time: Monte-Carlo average over ${mcTest} dropout masks` : `test time: weight scaling (all units, inverted dropout)${report}`);
   }
   return lines;
+}
+
+/**
+ * A layered model's end-of-run report: the per-layer statistics over the training rows X (with
+ * how far each layer moved from `initial`), the collapsed map of linear hidden layers with the
+ * largest gap between z^L and that one map (collapsedError), and, when dropout is on and
+ * mc.samples > 0, weight scaling against Monte-Carlo averages on mc.rows.
+ */
+export function networkReport(
+  net: Network, X: Float64Array, n: number, initial: Float64Array,
+  mc: { samples: number; seed: string; rows: readonly (readonly number[])[]; T: Float64Array; labels: readonly number[]; map: TargetMap; split: string },
+): FinalReport {
+  const metrics: Record<string, number> = {};
+  const sections: Record<string, unknown> = { layers: layerStatistics(net, X, n, initial) };
+  const collapsed = collapseCheck(net, X, n);
+  if (collapsed) {
+    metrics['collapsedError'] = collapsed.error;
+    sections['collapsed'] = collapsed.map;
+  }
+  if (mc.samples > 0 && net.keep.some((p) => p < 1)) {
+    const cmp = dropoutComparison(net, mc.rows, mc.T, mc.labels, mc.map, mc.samples, mc.seed, mc.split);
+    Object.assign(metrics, cmp.metrics);
+    sections['monteCarlo'] = cmp.section;
+  }
+  return { metrics, sections };
 }
