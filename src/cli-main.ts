@@ -3,6 +3,7 @@
  * main() returns the exit code: 0 ok, 1 a claim failed, 2 usage or input error.
  */
 import { Command, CommanderError } from 'commander';
+import { clip } from './core/params.js';
 import { isUserError } from './commands/errors.js';
 import { gradientsCommand } from './commands/gradients.js';
 import { infoCommand } from './commands/info.js';
@@ -17,6 +18,9 @@ import { verifyCommand } from './commands/verify.js';
 
 export const VERSION = '0.1.0';
 
+/** Every message is one line (documented): line breaks become spaces, and it stays under ~500 characters. */
+const oneLine = (text: string): string => clip(text.trim().replace(/\s*\n\s*/g, ' '), 500);
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
   const program = new Command()
@@ -24,7 +28,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('Replay the history of neural networks, from McCulloch-Pitts (1943) to dropout (2012).')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`neural-eras: ${text.replace(/^error: /, '')}`) })
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`neural-eras: ${oneLine(text.replace(/^error: /, ''))}\n`) })
     .showSuggestionAfterError(true)
     .addHelpText('after', '\nWith no command on a terminal: the interactive UI (--color <auto|none|16|256|truecolor>, --profile);\notherwise the printed tour.');
 
@@ -110,10 +114,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (isUserError(e)) {
-      io.err(`neural-eras: ${e.message}\n`);
+      io.err(`neural-eras: ${oneLine(e.message)}\n`);
       return 2;
     }
-    io.err(`neural-eras: internal error: ${(e as Error).message ?? String(e)}\n`);
+    io.err(`neural-eras: internal error: ${oneLine((e as Error).message ?? String(e))}\n`);
     if (process.env['NEURAL_ERAS_DEBUG']) io.err(`${(e as Error).stack}\n`);
     return 1;
   }

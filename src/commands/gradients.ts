@@ -5,8 +5,10 @@
  * sigmoid-versus-ReLU vanishing-gradient comparison in one command.
  */
 import { GENERATORS, generate, type Generator } from '../core/datasets.js';
-import { ACTIVATIONS, INIT_NAMES, computeGradients, createNetwork, mapTargets, targetMap, toFlat, type ActivationName, type InitName } from '../core/network/index.js';
+import { ACTIVATIONS, INIT_NAMES, MEMORY_LIMIT, computeGradients, megabytes, networkBytes, createNetwork, mapTargets, targetMap, toFlat, type ActivationName, type InitName } from '../core/network/index.js';
+import { quote } from '../core/params.js';
 import { deriveRng } from '../core/rng.js';
+import { toJson } from '../report/json.js';
 import { num, table } from '../report/table.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';
@@ -48,13 +50,14 @@ export function gradientTable(opts: GradientOptions): { config: Record<string, u
   const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs, 0, 100000) : 0;
   const seed = opts.seed !== undefined ? parseSeed(opts.seed) : 1;
   const eta = opts.learningRate !== undefined ? Number(opts.learningRate) : 0.1;
-  if (!(eta > 0 && eta <= 100)) throw new UsageError(`--learning-rate must be a number in (0, 100], got "${opts.learningRate}"`);
+  if (!(eta > 0 && eta <= 100)) throw new UsageError(`--learning-rate must be a number in (0, 100], got ${quote(opts.learningRate)}`);
   const names = (opts.activations ?? 'sigmoid,relu').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const a of names) if (!HIDDEN.includes(a)) throw new UsageError(`--activations: unknown activation "${a}"; known: ${HIDDEN.join(', ')}`);
+  if (names.length === 0) throw new UsageError(`--activations needs at least one of ${HIDDEN.join(', ')}`);
+  for (const a of names) if (!HIDDEN.includes(a)) throw new UsageError(`--activations: unknown activation ${quote(a)}; known: ${HIDDEN.join(', ')}`);
   const init = opts.init ?? 'auto';
-  if (init !== 'auto' && !(INIT_NAMES as readonly string[]).includes(init)) throw new UsageError(`--init: unknown initialisation "${init}"; known: auto, ${INIT_NAMES.join(', ')}`);
+  if (init !== 'auto' && !(INIT_NAMES as readonly string[]).includes(init)) throw new UsageError(`--init: unknown initialisation ${quote(init)}; known: auto, ${INIT_NAMES.join(', ')}`);
   const kind = (opts.data ?? 'circles') as Generator;
-  if (!(GENERATORS as readonly string[]).includes(kind)) throw new UsageError(`--data: unknown generator "${kind}"; known: ${GENERATORS.join(', ')}`);
+  if (!(GENERATORS as readonly string[]).includes(kind)) throw new UsageError(`--data: unknown generator ${quote(kind)}; known: ${GENERATORS.join(', ')}`);
 
   const data = generate(kind, { n: 200, noise: 0.05, targets: 'binary' }, deriveRng(seed, 'data'));
   const map = targetMap(data, 'sigmoid-mse');
@@ -62,6 +65,8 @@ export function gradientTable(opts: GradientOptions): { config: Record<string, u
   const T = mapTargets(data, map);
   const n = data.inputs.length;
   const sizes = [2, ...Array.from({ length: depth }, () => width), 1];
+  const bytes = networkBytes(sizes, 50) * names.length;
+  if (bytes > MEMORY_LIMIT) throw new UsageError(`--depth ${depth} --width ${width}: ${names.length} such networks need about ${megabytes(bytes)}, over the limit of ${megabytes(MEMORY_LIMIT)}`);
   const layersOf = (g: { gradNorm: number[]; meanAbsDelta: number[] }): LayerGradient[] =>
     g.gradNorm.map((gradNorm, k) => ({ layer: k + 1, gradNorm, meanAbsDelta: g.meanAbsDelta[k]! }));
   const ratioOf = (g: { gradNorm: number[] }) => g.gradNorm[0]! / g.gradNorm[g.gradNorm.length - 1]!;
@@ -86,7 +91,7 @@ export function gradientTable(opts: GradientOptions): { config: Record<string, u
 export function gradientsCommand(opts: GradientOptions, io: Io): number {
   const result = gradientTable(opts);
   if (opts.json) {
-    io.out(`${JSON.stringify(result, null, 2)}\n`);
+    io.out(`${toJson(result, 2)}\n`);
     return 0;
   }
   const names = Object.keys(result.activations);

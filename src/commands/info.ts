@@ -1,7 +1,7 @@
 /** `neural-eras info <model-id | scenario-id | activation>`: a model's history card and parameters, a scenario's story, or an activation and its derivative. */
-import { expected } from '../core/params.js';
+import { expected, quote } from '../core/params.js';
 import { MODELS, getModel } from '../models/index.js';
-import { loadScenario, scenarioIds } from '../scenarios/loader.js';
+import { isScenarioPath, loadScenario, scenarioIds } from '../scenarios/loader.js';
 import { table } from '../report/table.js';
 import { ACTIVATION_NAMES } from '../core/network/activations.js';
 import { activationCard, isActivation } from './info-activation.js';
@@ -34,12 +34,12 @@ export function infoCommand(id: string, io: Io): number {
     io.out(activationCard(id));
     return 0;
   }
-  if (scenarioIds().includes(id) || id.endsWith('.json')) {
+  if (scenarioIds().includes(id) || isScenarioPath(id)) {
     const s = loadScenario(id);
     io.out(`${s.title} (${s.era}) — scenario ${s.id}\n\n${s.story.map((p) => `  ${p}`).join('\n')}\n\nRuns: ${s.runs.map((r) => `${r.id} [${r.plugin.meta.id}]`).join(', ')}\nSeed ${s.seed}, budget ${s.epochs} epochs, ${s.claims.length} claims.\n`);
     return 0;
   }
   throw new UsageError(
-    `"${id}" is neither a model, a scenario nor an activation; models: ${[...MODELS.keys()].join(', ')}; scenarios: ${scenarioIds().join(', ')}; activations: ${ACTIVATION_NAMES.join(', ')}`,
+    `${quote(id)} is neither a model, a scenario nor an activation; models: ${[...MODELS.keys()].join(', ')}; scenarios: ${scenarioIds().join(', ')}; activations: ${ACTIVATION_NAMES.join(', ')}`,
   );
 }

@@ -1,6 +1,7 @@
 /** `neural-eras list [--json]`: the models (id, year, name) and the scenarios (id, era, title). */
 import { modelsByYear } from '../models/index.js';
 import { loadAllScenarios } from '../scenarios/loader.js';
+import { toJson } from '../report/json.js';
 import { table } from '../report/table.js';
 import type { Io } from './io.js';
 
@@ -8,7 +9,7 @@ export function listCommand(opts: { json?: boolean }, io: Io): number {
   const models = modelsByYear().map(({ meta }) => ({ id: meta.id, year: meta.year, name: meta.name, authors: meta.authors, summary: meta.summary, cannot: meta.cannot }));
   const scenarios = loadAllScenarios().map((s) => ({ id: s.id, era: s.era, year: s.year, title: s.title, models: s.runs.map((r) => r.plugin.meta.id) }));
   if (opts.json) {
-    io.out(`${JSON.stringify({ models, scenarios }, null, 2)}\n`);
+    io.out(`${toJson({ models, scenarios }, 2)}\n`);
     return 0;
   }
   io.out(`Models\n${table(['id', 'year', 'name'], models.map((m) => [m.id, String(m.year), m.name]))}\n\n`);

@@ -1,5 +1,5 @@
 /** Parsing of the options shared by run, sweep and the UI: seeds, epochs, --param overrides. */
-import { parseParamString } from '../core/params.js';
+import { clip, parseParamString, quote } from '../core/params.js';
 import type { Params } from '../core/types.js';
 import { selectRuns } from '../scenarios/execute.js';
 import type { Scenario } from '../scenarios/loader.js';
@@ -16,7 +16,7 @@ export function parseSeed(text: string): number | string {
 
 export function parseCount(flag: string, text: string, min = 0, max = 10_000_000): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got ${quote(text)}`);
   return n;
 }
 
@@ -32,23 +32,24 @@ export function parseParamOverrides(scenario: Scenario, only: readonly string[] 
   const out = new Map<string, Record<string, unknown>>(runs.map((r) => [r.id, {}]));
   for (const text of texts) {
     const eq = text.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--param needs key=value (or run.key=value), got "${text}"`);
+    if (eq <= 0) throw new UsageError(`--param needs key=value (or run.key=value), got ${quote(text)}`);
     const lhs = text.slice(0, eq).trim();
     const value = text.slice(eq + 1);
     const dot = lhs.indexOf('.');
     const runId = dot > 0 ? lhs.slice(0, dot) : null;
     const key = dot > 0 ? lhs.slice(dot + 1) : lhs;
     const targets = runId ? runs.filter((r) => r.id === runId) : runs;
-    if (runId && targets.length === 0) throw new UsageError(`--param ${text}: no run "${runId}" here; runs: ${runs.map((r) => r.id).join(', ')}`);
+    if (runId && targets.length === 0) throw new UsageError(`--param ${clip(text)}: no run ${quote(runId)} here; runs: ${runs.map((r) => r.id).join(', ')}`);
     for (const run of targets) {
-      const spec = run.plugin.meta.params[key];
+      const params = run.plugin.meta.params;
+      const spec = Object.hasOwn(params, key) ? params[key] : undefined;
       if (!spec) {
-        throw new UsageError(`--param ${text}: ${run.plugin.meta.id} has no parameter "${key}"; it has: ${Object.keys(run.plugin.meta.params).join(', ')}`);
+        throw new UsageError(`--param ${clip(text)}: ${run.plugin.meta.id} has no parameter ${quote(key)}; it has: ${Object.keys(run.plugin.meta.params).join(', ')}`);
       }
       try {
         out.get(run.id)![key] = parseParamString(key, spec, value);
       } catch (e) {
-        throw new UsageError(`--param ${text}: ${run.id}: ${(e as Error).message}`);
+        throw new UsageError(`--param ${clip(text)}: ${run.id}: ${(e as Error).message}`);
       }
     }
   }

@@ -7,6 +7,7 @@ import type { StepRecord } from '../core/types.js';
 import { getModel } from '../models/index.js';
 import { executeScenario, type RunResult, type ScenarioResult } from '../scenarios/execute.js';
 import { loadScenario } from '../scenarios/loader.js';
+import { writeJson } from '../report/json.js';
 import { num, table, weightsText } from '../report/table.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';
@@ -98,6 +99,9 @@ export function runCommand(ref: string, opts: RunOptions, io: Io): number {
   if (io.progress && lastShown > 0) io.err('\r\x1b[K');
   if (opts.json && opts.trace) for (const r of result.runs) Object.assign(r, { trace: traces.get(r.id) ?? [] });
   if (opts.trace && !opts.json) io.out('\n');
-  io.out(opts.json ? `${JSON.stringify(result)}\n` : renderRunText(result, scenario.title));
+  if (opts.json) {
+    writeJson(result, io.out);
+    io.out('\n');
+  } else io.out(renderRunText(result, scenario.title));
   return 0;
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadScenario } from '../scenarios/loader.js';
 import { selectRuns } from '../scenarios/execute.js';
+import { writeJson } from '../report/json.js';
 import { num, table } from '../report/table.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';
@@ -105,18 +106,22 @@ export async function sweepCommand(ref: string, opts: SweepOptions, io: Io): Pro
   const run = runs[0]!;
   const n = parseCount('--seeds', opts.seeds ?? '100', 1, 1_000_000);
   const first = parseCount('--first', opts.first ?? '1', 0, 2 ** 40);
-  const workers = opts.workers !== undefined ? parseCount('--workers', opts.workers, 1, 256) : availableParallelism();
+  // at most one worker per core: more cannot run at once, and each costs its own memory
+  const cores = availableParallelism();
+  const workers = opts.workers !== undefined ? Math.min(parseCount('--workers', opts.workers, 1, 1_000_000), cores) : cores;
   const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs) : undefined;
   const params = parseParamOverrides(scenario, [run.id], opts.param ?? []).get(run.id) ?? {};
   const seeds = Array.from({ length: n }, (_, i) => first + i);
-  const job: SweepJob = { ref: scenario.file, run: run.id, params, seeds, ...(epochs !== undefined ? { epochs } : {}) };
+  // workers reload the scenario: from the absolute path it was read from, never from the shown name
+  const job: SweepJob = { ref: scenario.path ?? scenario.file, run: run.id, params, seeds, ...(epochs !== undefined ? { epochs } : {}) };
   const started = performance.now();
   const results = await sweep(job, workers);
   const seconds = (performance.now() - started) / 1000;
   const summary = summarise(results);
   const doc = { scenario: scenario.id, run: run.id, model: run.plugin.meta.id, seeds: n, firstSeed: first, workers: Math.min(workers, n), epochBudget: epochs ?? run.epochs, ...summary, runs: results };
   if (opts.json) {
-    io.out(`${JSON.stringify(doc)}\n`);
+    writeJson(doc, io.out);
+    io.out('\n');
     return 0;
   }
   const e = summary.epochsToSolve;

@@ -1,6 +1,7 @@
 /** `neural-eras verify [scenario…] [--json]`: checks every claim; exit 0 when all hold, 1 when any fails. */
 import { executeScenario } from '../scenarios/execute.js';
 import { loadAllScenarios, loadScenario } from '../scenarios/loader.js';
+import { toJson } from '../report/json.js';
 import { table } from '../report/table.js';
 import type { Io } from './io.js';
 
@@ -23,7 +24,7 @@ export function verifyCommand(refs: readonly string[], opts: { json?: boolean },
   const claims = verifyClaims(refs);
   const failed = claims.filter((c) => !c.holds).length;
   if (opts.json) {
-    io.out(`${JSON.stringify({ ok: failed === 0, passed: claims.length - failed, failed, claims }, null, 2)}\n`);
+    io.out(`${toJson({ ok: failed === 0, passed: claims.length - failed, failed, claims }, 2)}\n`);
   } else {
     io.out(`${table(['', 'scenario', 'claim'], claims.map((c) => [c.holds ? '✓' : '✗', c.scenario, c.claim]))}\n\n`);
     io.out(`${claims.length} claims: ${claims.length - failed} hold, ${failed} fail\n`);

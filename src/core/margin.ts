@@ -80,7 +80,8 @@ export function maxMargin(z: readonly (readonly number[])[]): MarginResult {
   let S = [first];
   let lambda = [1];
   let x = [...z[first]!];
-  for (let iter = 0; iter < 50 * (n + d) + 100; iter++) {
+  // Wolfe's algorithm ends after finitely many steps; the cap only guards against round-off loops.
+  for (let iter = 0; iter < Math.min(50 * (n + d) + 100, 10000); iter++) {
     // Major cycle: the point most opposed to x; x is optimal when none lies below the plane x·p = ‖x‖².
     const xx = dot(x, x);
     let j = 0;

@@ -19,12 +19,19 @@ import { maxMargin } from './margin.js';
 
 export type PerceptronRule = 'difference' | 'mistake';
 
+/** Sizes the max-margin solve takes on: support sets of at most 256 points, 4·10⁶ input numbers. */
+const MAX_SUPPORT = 256;
+const MAX_NUMBERS = 4e6;
+
 export interface NovikoffBound {
   /** R = max ‖x‖ over the training inputs, x = (x0 = 1, x1, …) (or (1, a) over the A-units). */
   readonly radius: number;
-  /** γ, the certified best margin; 0 when not separable. */
+  /** γ, the certified best margin; 0 when not separable (or not computed). */
   readonly margin: number;
+  /** False when not separable, or when the data are too large to solve (see formula). */
   readonly separable: boolean;
+  /** False when the data were too large for the solve: separable and margin then say nothing. */
+  readonly computed: boolean;
   /** The best separator u (unit norm, bias first). */
   readonly separator: readonly number[];
   /** The bound on the number of mistakes, when it applies (separable, w(0) = 0, η > 0). */
@@ -41,8 +48,13 @@ export function novikoff(
   X: readonly (readonly number[])[], s: readonly number[], opts: { rule: PerceptronRule; theta: number; eta: number; zeroStart: boolean },
 ): NovikoffBound {
   const radius = X.reduce((r, x) => Math.max(r, norm(x)), 0);
+  const d = X[0]?.length ?? 0;
+  // The solve's minor cycles are cubic in the support size (at most min(n, d + 1)): bounded here.
+  if (Math.min(X.length, d + 1) > MAX_SUPPORT || X.length * d > MAX_NUMBERS) {
+    return { radius, margin: 0, separable: false, computed: false, separator: [], bound: null, formula: `margin not computed: ${X.length} patterns of ${d} numbers is beyond this solver's size` };
+  }
   const m = maxMargin(X.map((x, i) => x.map((v) => s[i]! * v)));
-  const base = { radius, margin: m.gamma, separable: m.separable, separator: m.u };
+  const base = { radius, margin: m.gamma, separable: m.separable, computed: true, separator: m.u };
   if (!m.separable) return { ...base, bound: null, formula: 'no separating hyperplane (γ ≤ 0): no bound, and the mistakes never stop' };
   if (!opts.zeroStart) return { ...base, bound: null, formula: 'the bound (R/γ)² assumes training starts from w = 0' };
   if (!(opts.eta > 0)) return { ...base, bound: null, formula: 'with η = 0 nothing is learnt: no bound' };

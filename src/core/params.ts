@@ -14,6 +14,24 @@ export class ParamError extends Error {
   }
 }
 
+/** A value as JSON for a message: one line, elided past `max` characters (a 10 MB value stays short). */
+export function quote(value: unknown, max = 60): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Text for a message: control characters escaped (one line), elided past `max` characters. */
+export function clip(text: string, max = 60): string {
+  // eslint-disable-next-line no-control-regex
+  const line = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
 function describeRange(spec: { min?: number; max?: number }): string {
   if (spec.min !== undefined && spec.max !== undefined) return ` in [${spec.min}, ${spec.max}]`;
   if (spec.min !== undefined) return ` ≥ ${spec.min}`;
@@ -33,7 +51,7 @@ export function expected(spec: ParamSpec): string {
     case 'enum':
       return `one of ${spec.values.join(', ')}`;
     case 'numbers':
-      return 'a list of numbers';
+      return `a list of ${spec.integer ? 'whole numbers' : 'numbers'}${describeRange(spec)}${spec.maxItems !== undefined ? `, at most ${spec.maxItems} of them` : ''}`;
     case 'json':
       return 'JSON data';
   }
@@ -42,7 +60,7 @@ export function expected(spec: ParamSpec): string {
 /** Checks one value against its spec; returns the value or throws ParamError. */
 export function checkParam(key: string, spec: ParamSpec, value: unknown): ParamValue {
   const fail = (): never => {
-    throw new ParamError(key, `expected ${expected(spec)}, got ${JSON.stringify(value)}`);
+    throw new ParamError(key, `expected ${expected(spec)}, got ${quote(value)}`);
   };
   switch (spec.type) {
     case 'number':
@@ -59,7 +77,12 @@ export function checkParam(key: string, spec: ParamSpec, value: unknown): ParamV
       return typeof value === 'string' && spec.values.includes(value) ? value : fail();
     case 'numbers':
       if (value === null) return null;
-      return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v)) ? (value as number[]) : fail();
+      if (!Array.isArray(value) || (spec.maxItems !== undefined && value.length > spec.maxItems)) fail();
+      for (const v of value as unknown[]) {
+        if (typeof v !== 'number' || !Number.isFinite(v) || (spec.integer && !Number.isInteger(v))) fail();
+        if ((spec.min !== undefined && (v as number) < spec.min) || (spec.max !== undefined && (v as number) > spec.max)) fail();
+      }
+      return value as number[];
     case 'json':
       return value;
   }
@@ -70,7 +93,8 @@ export function resolveParams(schema: ParamSchema, overrides: Readonly<Record<st
   const out: Record<string, ParamValue> = {};
   for (const [key, spec] of Object.entries(schema)) out[key] = spec.default;
   for (const [key, value] of Object.entries(overrides)) {
-    const spec = schema[key];
+    // own keys only: "constructor" or "toString" is an unknown parameter, not Object's member
+    const spec = Object.hasOwn(schema, key) ? schema[key] : undefined;
     if (!spec) throw new ParamError(key, `unknown parameter; known: ${Object.keys(schema).join(', ')}`);
     out[key] = checkParam(key, spec, value);
   }
@@ -82,7 +106,7 @@ export function parseParamString(key: string, spec: ParamSpec, text: string): Pa
   try {
     return parseRaw(key, spec, text.trim());
   } catch (e) {
-    if (e instanceof ParamError) throw new ParamError(key, `expected ${expected(spec)}, got "${text}"`);
+    if (e instanceof ParamError) throw new ParamError(key, `expected ${expected(spec)}, got ${quote(text)}`);
     throw e;
   }
 }
@@ -105,7 +129,7 @@ function parseRaw(key: string, spec: ParamSpec, raw: string): ParamValue {
       try {
         value = JSON.parse(raw);
       } catch {
-        throw new ParamError(key, `expected JSON data, got ${JSON.stringify(raw)}`);
+        throw new ParamError(key, `expected JSON data, got ${quote(raw)}`);
       }
       break;
     case 'enum':

@@ -85,9 +85,10 @@ export function gradNorms(entry: HistoryEntry): readonly number[] | null {
 export function withinTarget(target: Target, metrics: Readonly<Record<string, number>>): boolean {
   const keys = Object.keys(target);
   return keys.length > 0 && keys.every((k) => {
-    const v = metrics[k];
+    // own entries only: a target on "constructor" names no metric
+    const v = Object.hasOwn(metrics, k) ? metrics[k] : undefined;
     const b = target[k]!;
-    return v !== undefined && !Number.isNaN(v) && (b.min === undefined || v >= b.min) && (b.max === undefined || v <= b.max);
+    return typeof v === 'number' && !Number.isNaN(v) && (b.min === undefined || v >= b.min) && (b.max === undefined || v <= b.max);
   });
 }
 
@@ -138,7 +139,8 @@ export class Run {
     this.lastStep = record;
     this.stepsThisEpoch++;
     if (record.changed) this.updatesThisEpoch++;
-    if (!this.failIfUnbounded(record.after)) {
+    // the update belongs to the epoch in progress, one past the last closed one
+    if (!this.failIfUnbounded(record.after, this.epochCount + 1)) {
       if (this.model.atEpochBoundary()) this.closeEpoch(this.updatesThisEpoch, undefined);
     }
     return record;
@@ -162,12 +164,13 @@ export class Run {
     return this;
   }
 
-  private failIfUnbounded(w: ArrayLike<number>): boolean {
+  /** Ends the run as diverged when a weight is not finite or past the bound; `epoch` is named in the reason. */
+  private failIfUnbounded(w: ArrayLike<number>, epoch: number): boolean {
     const bound = this.spec.divergeBound ?? DEFAULT_BOUND;
     for (let j = 0; j < w.length; j++) {
       const v = w[j]!;
-      if (!Number.isFinite(v)) return this.end('diverged', `weight ${j} became ${v} at epoch ${this.epochCount + 1}`);
-      if (Math.abs(v) > bound) return this.end('diverged', `weight ${j} = ${num(v, 4)} grew past the bound ${num(bound)} at epoch ${this.epochCount + 1}`);
+      if (!Number.isFinite(v)) return this.end('diverged', `weight ${j} became ${v} at epoch ${epoch}`);
+      if (Math.abs(v) > bound) return this.end('diverged', `weight ${j} = ${num(v, 4)} grew past the bound ${num(bound)} at epoch ${epoch}`);
     }
     return false;
   }
@@ -204,7 +207,7 @@ export class Run {
       this.end('diverged', `the loss became ${train.loss} at epoch ${epoch}`);
       return;
     }
-    if (this.failIfUnbounded(w)) return;
+    if (this.failIfUnbounded(w, epoch)) return;
     const why = this.model.divergence?.();
     if (why) {
       this.end('diverged', why);

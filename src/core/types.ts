@@ -31,7 +31,7 @@ export type ParamSpec =
   | { type: 'boolean'; default: boolean; help: string }
   | { type: 'enum'; default: string; values: readonly string[]; help: string }
   /** A list of numbers (initial weights, layer sizes); null default means "not set". */
-  | { type: 'numbers'; default: readonly number[] | null; help: string }
+  | { type: 'numbers'; default: readonly number[] | null; integer?: boolean; min?: number; max?: number; maxItems?: number; help: string }
   /** Structured data validated by the plugin itself (e.g. a hand-wired network). */
   | { type: 'json'; default: unknown; help: string };
 
@@ -164,7 +164,17 @@ export interface ModelPlugin {
   create(ctx: CreateContext): ModelInstance;
 }
 
-/** Thrown for bad parameters or data a model cannot take: shown as one readable line. */
+/**
+ * Thrown for bad parameters or data a model cannot take: shown as one readable line. `param` names
+ * the parameter at fault (a path inside it for structured ones, e.g. "network.layers[0][1].theta"),
+ * so a scenario file's message can say `models[i].params.<param>`; without one the data is at fault.
+ */
 export class ModelConfigError extends Error {
   override name = 'ModelConfigError';
+  constructor(
+    readonly problem: string,
+    readonly param?: string,
+  ) {
+    super(param ? `${param}: ${problem}` : problem);
+  }
 }

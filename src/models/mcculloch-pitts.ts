@@ -11,6 +11,7 @@
 import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params } from '../core/types.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot } from '../core/linalg.js';
+import { quote } from '../core/params.js';
 import { exact, vector } from '../core/format.js';
 import { countCorrect } from './single-unit.js';
 
@@ -44,20 +45,25 @@ export const PRESETS: Record<string, McpNetwork> = {
   },
 };
 
+/** Checks a hand-wired network (JSON from the scenario) field by field; errors name the field. */
 function validate(net: McpNetwork, inputs: number): McpNetwork {
-  if (!net || !Array.isArray(net.layers) || net.layers.length === 0) throw new ModelConfigError('mcculloch-pitts: network needs "layers", a non-empty list of layers of units');
+  const fail = (where: string, problem: string): never => {
+    throw new ModelConfigError(problem, `network${where}`);
+  };
+  if (net === null || typeof net !== 'object' || !Array.isArray(net.layers) || net.layers.length === 0) fail('', 'needs "layers", a non-empty list of layers of units');
+  const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
   let width = inputs;
   net.layers.forEach((layer, l) => {
-    if (!Array.isArray(layer) || layer.length === 0) throw new ModelConfigError(`mcculloch-pitts: network.layers[${l}] must be a non-empty list of units`);
-    layer.forEach((u, k) => {
-      const where = `network.layers[${l}][${k}]`;
-      if (!Array.isArray(u.w) || u.w.length !== width || u.w.some((v) => typeof v !== 'number')) {
-        throw new ModelConfigError(`mcculloch-pitts: ${where}.w must list ${width} numbers (one per input of this layer)`);
+    if (!Array.isArray(layer) || layer.length === 0) fail(`.layers[${l}]`, 'must be a non-empty list of units');
+    layer.forEach((u: McpUnit | null, k) => {
+      const where = `.layers[${l}][${k}]`;
+      if (u === null || typeof u !== 'object' || Array.isArray(u)) return fail(where, 'must be a unit: { "w": [...], "theta": … }');
+      if (!Array.isArray(u.w) || u.w.length !== width || !u.w.every(finite)) fail(`${where}.w`, `must list ${width} numbers (one per input of this layer)`);
+      for (const key of ['theta', 'bias'] as const) if (u[key] !== undefined && !finite(u[key])) fail(`${where}.${key}`, `must be a number, got ${quote(u[key])}`);
+      if (u.inhibitory !== undefined && (!Array.isArray(u.inhibitory) || u.inhibitory.some((j) => !Number.isInteger(j) || j < 0 || j >= width))) {
+        fail(`${where}.inhibitory`, `must list input indices 0…${width - 1}`);
       }
-      if ((u.inhibitory ?? []).some((j) => !Number.isInteger(j) || j < 0 || j >= width)) {
-        throw new ModelConfigError(`mcculloch-pitts: ${where}.inhibitory must name input indices 0…${width - 1}`);
-      }
-      if (u.theta !== undefined && u.bias !== undefined) throw new ModelConfigError(`mcculloch-pitts: ${where} gives both theta and bias; give one`);
+      if (u.theta !== undefined && u.bias !== undefined) fail(where, 'gives both theta and bias; give one');
     });
     width = layer.length;
   });
@@ -71,7 +77,7 @@ function create(data: Dataset, params: Params): ModelInstance {
   const coding = params['coding'] === 'bipolar' ? 'bipolar' : 'binary';
   const low = coding === 'bipolar' ? -1 : 0;
   const outputs = net.layers[net.layers.length - 1]!.length;
-  if (outputs !== 1) throw new ModelConfigError('mcculloch-pitts: the last layer must have exactly one unit (the output)');
+  if (outputs !== 1) throw new ModelConfigError('the last layer must have exactly one unit (the output)', 'network');
 
   const fire = (u: McpUnit, x: readonly number[]): number => {
     if ((u.inhibitory ?? []).some((j) => x[j] === 1)) return low; // absolute inhibition: any active inhibitory input vetoes

@@ -18,6 +18,18 @@ import { EXACT, exact, vectorHead } from '../core/format.js';
 /** Buffers hold every training row when there are at most this many (one chunk per evaluation). */
 const MAX_ROWS = 2048;
 
+/** The network's configuration fields as this plugin's parameters: errors then name what to change. */
+const PARAM_OF: Readonly<Record<string, string>> = { sizes: 'hidden', hidden: 'activation' };
+
+function asParams<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (!(e instanceof ModelConfigError) || e.param === undefined || !Object.hasOwn(PARAM_OF, e.param)) throw e;
+    throw new ModelConfigError(e.problem, PARAM_OF[e.param]);
+  }
+}
+
 /** The training set's fit at weight state `version`. */
 interface Fit {
   readonly version: number;
@@ -64,13 +76,13 @@ export class MlpInstance implements ModelInstance {
     this.map = targetMap(data, params['output'] as OutputName);
     const hidden = (params['hidden'] as readonly number[] | null) ?? [];
     if (hidden.some((h) => !Number.isInteger(h) || h < 1)) {
-      throw new ModelConfigError(`hidden: layer sizes must be positive whole numbers, got [${hidden.join(', ')}]`);
+      throw new ModelConfigError(`layer sizes must be positive whole numbers, got [${hidden.slice(0, 8).join(', ')}${hidden.length > 8 ? ', …' : ''}]`, 'hidden');
     }
     this.n = data.inputs.length;
     const batchSize = Number(params['batchSize']);
     this.size = batchSize <= 0 ? this.n : Math.min(batchSize, this.n);
     const inputs = data.inputs[0]?.length ?? 0;
-    this.net = new Network(
+    this.net = asParams(() => new Network(
       {
         sizes: [inputs, ...hidden, this.map.units],
         hidden: params['activation'] as ActivationName,
@@ -84,7 +96,7 @@ export class MlpInstance implements ModelInstance {
         threshold: this.map.threshold,
       },
       rng,
-    );
+    ));
     this.opts = {
       eta: Number(params['learningRate']),
       momentum: Number(params['momentum']),

@@ -32,7 +32,7 @@ export interface MlpDefaults {
 
 export function mlpParams(d: MlpDefaults): ParamSchema {
   return {
-    hidden: { type: 'numbers', default: d.hidden, help: 'units of each hidden layer, e.g. [8, 8]' },
+    hidden: { type: 'numbers', default: d.hidden, integer: true, min: 1, max: 4096, maxItems: 32, help: 'units of each hidden layer, e.g. [8, 8]' },
     activation: { type: 'enum', default: d.activation, values: ACTIVATION_NAMES, help: 'hidden-unit activation (steps have f′ = 0: nothing below them learns)' },
     output: { type: 'enum', default: d.output, values: OUTPUTS, help: 'output units + loss; several classes always use softmax-ce' },
     init: { type: 'enum', default: d.init, values: INIT_NAMES, help: 'initial weights: uniform ±initRange, standard ±1/√fan_in, glorot, he' },

@@ -17,6 +17,7 @@ import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecor
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot, norm } from '../core/linalg.js';
+import { MEMORY_LIMIT, megabytes } from '../core/network/config.js';
 import { TABLE, boundaryEquation, exact, num, operand, percent, vector } from '../core/format.js';
 import { type AssociationUnit, associate, firingProbability, firingShare, litShare, wireRandom, wireRosenblatt } from '../core/association.js';
 import { type PerceptronRule, novikoff } from '../core/novikoff.js';
@@ -28,7 +29,7 @@ function wire(data: Dataset, params: Params, rng: Rng): { units: AssociationUnit
   if (nA === 0) return { units: [], rosenblatt: false };
   if (params['associationWiring'] !== 'rosenblatt') return { units: wireRandom(nA, d, Number(params['associationConnectivity']), rng), rosenblatt: false };
   if (data.inputs.some((x) => x.some((v) => v !== 0 && v !== 1))) {
-    throw new ModelConfigError("perceptron: Rosenblatt's association units count lit sensory points, so the inputs must be 0/1 (binary)");
+    throw new ModelConfigError("Rosenblatt's association units count lit sensory points, so the inputs must be 0/1 (binary)", 'associationWiring');
   }
   const wiring = { excitatory: Number(params['excitatory']), inhibitory: Number(params['inhibitory']), theta: Number(params['associationThreshold']) };
   return { units: wireRosenblatt(nA, d, wiring, rng), rosenblatt: true };
@@ -41,8 +42,12 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   const theta = Number(params['theta']);
   const rule = String(params['rule']) as PerceptronRule;
   const low = data.targetEncoding === 'binary' ? 0 : -1;
-  if (theta > 0 && low === 0) throw new ModelConfigError('perceptron: an undecided band (theta > 0) needs bipolar targets, since its "undecided" output is 0');
-  if (rule === 'mistake' && low === 0) throw new ModelConfigError('perceptron: the mistake form w ← w + η·t·x needs bipolar (±1) targets: with t = 0 a mistake would change nothing');
+  if (theta > 0 && low === 0) throw new ModelConfigError('an undecided band (theta > 0) needs bipolar targets, since its "undecided" output is 0', 'theta');
+  if (rule === 'mistake' && low === 0) throw new ModelConfigError('the mistake form w ← w + η·t·x needs bipolar (±1) targets: with t = 0 a mistake would change nothing', 'rule');
+  const nA0 = Number(params['associationUnits']);
+  // every row's association-layer response is kept: rows × (units + 1) numbers, checked before wiring
+  const bytes = 8 * (data.inputs.length + (data.test?.inputs.length ?? 0)) * (nA0 + 1) + 8 * nA0 * (data.inputs[0]?.length ?? 0);
+  if (bytes > MEMORY_LIMIT) throw new ModelConfigError(`${nA0} units over ${data.inputs.length} rows need about ${megabytes(bytes)}, over the limit of ${megabytes(MEMORY_LIMIT)}`, 'associationUnits');
   const { units, rosenblatt } = wire(data, params, rng);
   const nA = units.length;
   const features = (x: readonly number[]): number[] => augment(nA > 0 ? associate(units, x) : x);
@@ -125,7 +130,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
       // Constants of the data (and of the fixed A-layer), so they are reported once, not every epoch.
       metrics: {
         radius: bound.radius,
-        separable: bound.separable ? 1 : 0,
+        ...(bound.computed ? { separable: bound.separable ? 1 : 0 } : {}),
         ...(bound.separable ? { margin: bound.margin } : {}),
         ...(bound.bound !== null ? { mistakeBound: bound.bound } : {}),
         ...(nA > 0 ? { firingShare: mean('share') } : {}),
@@ -135,10 +140,10 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
         novikoff: {
           mistakes,
           radius: bound.radius,
-          separable: bound.separable,
-          margin: bound.separable ? bound.margin : null,
-          separator: bound.separable ? bound.separator : null,
-          bound: bound.bound,
+          ...(bound.computed ? { separable: bound.separable } : {}),
+          // absent rather than null: JSON nulls stand for nothing here
+          ...(bound.separable ? { margin: bound.margin, separator: bound.separator } : {}),
+          ...(bound.bound !== null ? { bound: bound.bound } : {}),
           formula: bound.formula,
         },
         ...(nA > 0 ? { association: { units: nA, wiring: rosenblatt ? { ...wiring } : 'random', firing } } : {}),

@@ -78,7 +78,7 @@ export function initialWeights(params: Params, size: number, rng: Rng, model: st
   const explicit = params['weights'] as readonly number[] | null | undefined;
   if (explicit) {
     if (explicit.length !== size) {
-      throw new ModelConfigError(`${model}: weights has ${explicit.length} values but this data needs ${size} (w0 for the bias, then one per input)`);
+      throw new ModelConfigError(`${model} has ${explicit.length} values here but this data needs ${size} (w0 for the bias, then one per input)`, 'weights');
     }
     return Float64Array.from(explicit);
   }

@@ -17,18 +17,30 @@ const DEFAULT_TOLERANCE = 1e-12;
 
 const show = (v: number | undefined): string => (v === undefined ? 'nothing' : num(v, TABLE));
 
-/** Every number in a (nested) weights structure, in order. */
+/** Every number in a (nested) weights structure, in order (an explicit stack: no depth limit). */
 export function flatNumbers(value: unknown): number[] {
-  if (typeof value === 'number') return [value];
-  if (Array.isArray(value)) return value.flatMap(flatNumbers);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(flatNumbers);
-  return [];
+  const out: number[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'number') out.push(v);
+    else if (v !== null && typeof v === 'object') {
+      const items = Array.isArray(v) ? v : Object.values(v);
+      for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+    }
+  }
+  return out;
 }
 
+/** A metric by name: own entries only ("constructor" is no metric), numbers only. */
+const lookup = (metrics: Readonly<Record<string, number>> | undefined, metric: string): number | undefined =>
+  metrics !== undefined && Object.hasOwn(metrics, metric) && typeof metrics[metric] === 'number' ? metrics[metric] : undefined;
+
 function metricOf(result: RunResult, run: Run, metric: string, epoch?: number): number | undefined {
-  if (epoch === undefined) return result.metrics[metric];
-  const entry = run.history[epoch];
-  return entry?.metrics[metric];
+  if (epoch === undefined) return lookup(result.metrics, metric);
+  // the history is an array: only a whole index inside it names an epoch
+  const entry = Number.isInteger(epoch) && epoch >= 0 ? run.history.find((h) => h.epoch === epoch) : undefined;
+  return lookup(entry?.metrics, metric);
 }
 
 const RELATION: Record<string, (a: number, b: number, tol: number) => boolean> = {

@@ -2,13 +2,14 @@
  * Finding, reading and validating scenario files. Every problem becomes a ScenarioError whose
  * message names the file and the field path: `scenarios/xor.json: models[1].params.learningRate: …`.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import type { DataSpec } from '../core/datasets.js';
-import { ParamError, resolveParams } from '../core/params.js';
-import type { ModelPlugin, Params, Target } from '../core/types.js';
+import { type DataSpec, DatasetError, buildDataset } from '../core/datasets.js';
+import { ParamError, clip, quote, resolveParams } from '../core/params.js';
+import { deriveRng } from '../core/rng.js';
+import { ModelConfigError, type ModelPlugin, type Params, type Target } from '../core/types.js';
 import { MODELS } from '../models/index.js';
 import { dataSchema, scenarioSchema, type Claim, type ScenarioFile } from './schema.js';
 
@@ -33,6 +34,8 @@ export interface ResolvedRun {
 export interface Scenario extends Omit<ScenarioFile, 'models' | 'claims'> {
   /** Where it was read from, as shown in messages. */
   readonly file: string;
+  /** The absolute path it was read from (what worker threads reload); absent when parsed from memory. */
+  readonly path?: string;
   readonly runs: readonly ResolvedRun[];
   readonly claims: readonly Claim[];
 }
@@ -56,24 +59,49 @@ export const scenariosDir = (): string => join(packageRoot(), 'scenarios');
 
 /** `models[1].params.learningRate` from a zod path. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
+  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${clip(String(k), 40)}` : clip(String(k), 40)), '');
 }
 
 function issueText(issue: z.core.$ZodIssue): string {
   const where = formatPath(issue.path);
   let message = issue.message.replace(/^Invalid input: /, '');
   if (issue.code === 'invalid_union' && issue.path.at(-1) === 'data') message = 'unknown or malformed data; "kind" is one of gate, parity, table, blobs, xor, circles, spirals, moons, cloud';
-  if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${clip(issue.keys.map((k) => quote(k, 40)).join(', '), 160)}`;
   return where ? `${where}: ${message}` : message;
+}
+
+/** Nesting deeper than this is refused before anything walks the document. */
+export const MAX_DEPTH = 64;
+
+/**
+ * Checks the raw JSON before the schema sees it: no key "__proto__" (JSON.parse keeps it as an
+ * own key, but copying it into an object sets the prototype, and the value would vanish) and no
+ * nesting deeper than MAX_DEPTH (walked with an explicit stack: deep input cannot overflow it).
+ */
+function checkShape(json: unknown, file: string): void {
+  const stack: [unknown, PropertyKey[]][] = [[json, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_DEPTH) throw new ScenarioError(`${file}: ${formatPath(path.slice(0, 8))}…: nested deeper than ${MAX_DEPTH} levels`);
+    if (Array.isArray(value)) value.forEach((v, i) => v !== null && typeof v === 'object' && stack.push([v, [...path, i]]));
+    else {
+      for (const [k, v] of Object.entries(value)) {
+        if (k === '__proto__') throw new ScenarioError(`${file}: ${formatPath([...path, k])}: "__proto__" cannot be a field name`);
+        if (v !== null && typeof v === 'object') stack.push([v, [...path, k]]);
+      }
+    }
+  }
 }
 
 /** Validates parsed JSON as a scenario; `file` is only used in messages. */
 export function parseScenario(json: unknown, file: string): Scenario {
+  checkShape(json, file);
   const parsed = scenarioSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => `${file}: ${issueText(i)}`);
-    const more = parsed.error.issues.length > 5 ? `\n… and ${parsed.error.issues.length - 5} more` : '';
-    throw new ScenarioError(issues.join('\n') + more);
+    const n = parsed.error.issues.length;
+    // one line: the first problem, and how many more there are
+    throw new ScenarioError(`${file}: ${issueText(parsed.error.issues[0]!)}${n > 1 ? ` (and ${n - 1} more problem${n > 2 ? 's' : ''})` : ''}`);
   }
   const s = parsed.data;
   const fail = (path: string, message: string): never => {
@@ -81,9 +109,9 @@ export function parseScenario(json: unknown, file: string): Scenario {
   };
   const ids = new Set<string>();
   const runs = s.models.map((entry, i): ResolvedRun => {
-    const plugin = MODELS.get(entry.model) ?? fail(`models[${i}].model`, `unknown model "${entry.model}"; known: ${[...MODELS.keys()].join(', ')}`);
+    const plugin = MODELS.get(entry.model) ?? fail(`models[${i}].model`, `unknown model ${quote(entry.model)}; known: ${[...MODELS.keys()].join(', ')}`);
     const id = entry.id ?? entry.model;
-    if (ids.has(id)) fail(`models[${i}].id`, `"${id}" is used twice; give each run of the same model its own "id"`);
+    if (ids.has(id)) fail(`models[${i}].id`, `${quote(id)} is used twice; give each run of the same model its own "id"`);
     ids.add(id);
     let params: Params;
     try {
@@ -108,29 +136,74 @@ export function parseScenario(json: unknown, file: string): Scenario {
   });
   s.claims.forEach((c, i) => {
     for (const ref of c.compare ?? (c.run !== undefined ? [c.run] : [])) {
-      if (!ids.has(ref)) fail(`claims[${i}]`, `names run "${ref}", which is not in models (runs: ${[...ids].join(', ')})`);
+      if (!ids.has(ref)) fail(`claims[${i}]`, `names run ${quote(ref)}, which is not in models (runs: ${[...ids].join(', ')})`);
     }
   });
+  runs.forEach((run, i) => checkRun(run, i, s.seed, Boolean(s.models[i]!.data), fail));
   const { models: _models, ...rest } = s;
   return { ...rest, file, runs };
 }
 
-/** Reads and validates one scenario file. */
-export function loadScenarioFile(path: string): Scenario {
-  const shown = relative(process.cwd(), resolve(path)) || path;
+/**
+ * The checks only the model can make (layer sizes against memory, targets it cannot take, a
+ * hand-wired net's shape): the run's data is built and its model created once, at load, so each
+ * problem is reported here, located, rather than when training starts.
+ */
+function checkRun(run: ResolvedRun, i: number, seed: number | string, ownData: boolean, fail: (path: string, message: string) => never): void {
+  let data;
+  try {
+    data = buildDataset(run.data, deriveRng(seed, 'data'));
+  } catch (e) {
+    if (e instanceof DatasetError) fail(ownData ? `models[${i}].data` : 'data', e.message);
+    throw e;
+  }
+  try {
+    run.plugin.create({ data, params: run.params, rng: deriveRng(seed, `check:${run.id}`), lean: true });
+  } catch (e) {
+    if (e instanceof ModelConfigError) fail(e.param ? `models[${i}].params.${e.param}` : `models[${i}]`, e.problem);
+    if (e instanceof DatasetError) fail(`models[${i}]`, e.message);
+    throw e;
+  }
+}
+
+/** Scenario files larger than this are refused before they are read. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The text of a scenario file: regular files only (not a fifo that blocks, nor /dev/zero that
+ * never ends), at most MAX_FILE_BYTES, a UTF-8 byte-order mark dropped.
+ */
+function readScenarioText(path: string, shown: string): string {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new ScenarioError(`${shown}: not a regular file (scenarios are read from plain .json files)`);
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof ScenarioError) throw e;
+    throw new ScenarioError(`${shown}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (size > MAX_FILE_BYTES) throw new ScenarioError(`${shown}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${(size / 1024 / 1024).toFixed(1)} MiB): not read`);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     throw new ScenarioError(`${shown}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads and validates one scenario file. */
+export function loadScenarioFile(path: string): Scenario {
+  const shown = clip(relative(process.cwd(), resolve(path)) || path, 120);
+  const text = readScenarioText(path, shown);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new ScenarioError(`${shown}: not valid JSON: ${(e as Error).message}`);
+    throw new ScenarioError(`${shown}: not valid JSON: ${clip((e as Error).message, 120)}`);
   }
-  const scenario = parseScenario(json, shown);
+  const scenario = { ...parseScenario(json, shown), path: resolve(path) };
   const expectedId = basename(path).replace(/\.json$/, '');
   if (scenario.id !== expectedId && dirname(resolve(path)) === scenariosDir()) {
     throw new ScenarioError(`${shown}: id: "${scenario.id}" must match the file name "${expectedId}"`);
@@ -146,11 +219,16 @@ export function scenarioIds(): string[] {
     .sort();
 }
 
-/** A shipped scenario by id, or a file by path (anything ending in .json or containing a slash). */
+/** True when ref names a file rather than a shipped scenario: a .json name, a path, or a file that exists. */
+export function isScenarioPath(ref: string): boolean {
+  return ref.endsWith('.json') || ref.includes('/') || (!scenarioIds().includes(ref) && existsSync(ref));
+}
+
+/** A shipped scenario by id, or a file by path (ending in .json, containing a slash, or an existing file). */
 export function loadScenario(ref: string): Scenario {
-  if (ref.endsWith('.json') || ref.includes('/')) return loadScenarioFile(ref);
+  if (isScenarioPath(ref)) return loadScenarioFile(ref);
   const ids = scenarioIds();
-  if (!ids.includes(ref)) throw new ScenarioError(`unknown scenario "${ref}"; known scenarios: ${ids.join(', ')}`);
+  if (!ids.includes(ref)) throw new ScenarioError(`unknown scenario ${quote(ref)}; known scenarios: ${ids.join(', ')}`);
   return loadScenarioFile(join(scenariosDir(), `${ref}.json`));
 }
 

@@ -19,7 +19,21 @@ export const dataSchema = z.discriminatedUnion('kind', [
       inputEncoding: z.enum(['binary', 'bipolar', 'real']).optional(),
       targetEncoding: z.enum(['binary', 'bipolar', 'onehot', 'none']).optional(),
     })
-    .strict(),
+    .strict()
+    .superRefine((t, ctx) => {
+      // every row as wide as the first, one target row per input row: nothing trains on missing values
+      const width = t.inputs[0]!.length;
+      if (width === 0) ctx.addIssue({ code: 'custom', path: ['inputs', 0], message: 'an input row needs at least one number' });
+      const bad = t.inputs.findIndex((row) => row.length !== width);
+      if (bad >= 0) ctx.addIssue({ code: 'custom', path: ['inputs', bad], message: `has ${t.inputs[bad]!.length} numbers; every input row needs ${width} numbers, as the first` });
+      if (!t.targets) return;
+      if (t.targets.length !== t.inputs.length) {
+        ctx.addIssue({ code: 'custom', path: ['targets'], message: `has ${t.targets.length} rows; it needs ${t.inputs.length} rows, one per input row` });
+      }
+      const tw = t.targets[0]?.length ?? 0;
+      const ragged = t.targets.findIndex((row) => row.length !== tw);
+      if (ragged >= 0) ctx.addIssue({ code: 'custom', path: ['targets', ragged], message: `has ${t.targets[ragged]!.length} numbers; every target row needs ${tw}, as the first` });
+    }),
   ...GENERATORS.map((kind) =>
     z
       .object({
@@ -30,7 +44,13 @@ export const dataSchema = z.discriminatedUnion('kind', [
         classes: z.number().int().min(2).max(10).optional(),
         targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((g, ctx) => {
+        const test = Math.round(g.n * (g.testFraction ?? 0));
+        if (g.n - test < 2) ctx.addIssue({ code: 'custom', path: ['testFraction'], message: `${g.testFraction} of ${g.n} points leaves ${g.n - test} for training; at least 2 are needed` });
+        const classes = kind === 'blobs' || kind === 'spirals' ? (g.classes ?? 2) : 2;
+        if (classes > 2 && g.targets !== undefined && g.targets !== 'onehot') ctx.addIssue({ code: 'custom', path: ['targets'], message: `${classes} classes need onehot targets` });
+      }),
   ),
   z
     .object({

@@ -57,3 +57,12 @@ describe('Novikoff (1962): mistakes ≤ the bound', () => {
     expect(xor.bound).toBeNull();
   });
 });
+
+describe('the max-margin solve is bounded', () => {
+  it('declines data beyond its size with a reason instead of running for ever', () => {
+    const X = Array.from({ length: 300 }, (_, i) => Array.from({ length: 400 }, (_, j) => ((i * 7 + j * 13) % 5) - 2));
+    const b = novikoff(X, X.map((_, i) => (i % 2 ? 1 : -1)), { rule: 'difference', theta: 0, eta: 1, zeroStart: true });
+    expect(b.bound).toBeNull();
+    expect(b.formula).toMatch(/^margin not computed: 300 patterns of 400 numbers/);
+  });
+});

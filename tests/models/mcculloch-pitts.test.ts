@@ -33,8 +33,8 @@ describe('mcculloch-pitts', () => {
 
   it.each([
     [{ layers: [] }, /non-empty list of layers/],
-    [{ layers: [[{ w: [1], theta: 1 }]] }, /layers\[0\]\[0\]\.w must list 2 numbers/],
-    [{ layers: [[{ w: [1, 1], inhibitory: [5] }]] }, /inhibitory must name input indices 0…1/],
+    [{ layers: [[{ w: [1], theta: 1 }]] }, /^network\.layers\[0\]\[0\]\.w: must list 2 numbers/],
+    [{ layers: [[{ w: [1, 1], inhibitory: [5] }]] }, /^network\.layers\[0\]\[0\]\.inhibitory: must list input indices 0…1/],
     [{ layers: [[{ w: [1, 1], theta: 1, bias: 1 }]] }, /both theta and bias/],
     [{ layers: [[{ w: [1, 1] }, { w: [1, 1] }]] }, /exactly one unit/],
   ])('refuses a malformed network %#', (network, message) => {

@@ -116,6 +116,6 @@ describe('perceptron', () => {
   });
 
   it('refuses explicit weights of the wrong length', () => {
-    expect(() => build(perceptron, gate('AND'), { weights: [1, 2] })).toThrow('perceptron: weights has 2 values but this data needs 3');
+    expect(() => build(perceptron, gate('AND'), { weights: [1, 2] })).toThrow('weights: perceptron has 2 values here but this data needs 3');
   });
 });

@@ -63,11 +63,39 @@ export interface ResolvedLayers {
   readonly maxBatch: number;
 }
 
+/** Most memory one network may take (weights, gradient, velocity and the batch buffers). */
+export const MEMORY_LIMIT = 256 * 1024 * 1024;
+
+/** Bytes a network of these sizes takes with buffers for maxBatch rows (computed in floats: no overflow). */
+export function networkBytes(sizes: readonly number[], maxBatch: number): number {
+  let weights = 0;
+  let units = 0;
+  for (let k = 0; k < sizes.length; k++) {
+    units += sizes[k]!;
+    if (k > 0) weights += sizes[k]! * (sizes[k - 1]! + 1);
+  }
+  // w, g, v per weight; z, a, delta, mask, dropped per unit and row: 8 bytes each
+  return 8 * (3 * weights + 5 * units * maxBatch);
+}
+
+/** "12.3 MiB", for messages. */
+export const megabytes = (bytes: number): string => `${Number((bytes / 2 ** 20).toPrecision(3))} MiB`;
+
+/** Layer sizes for a message: 2-8-8-1, or 2-1024-…-1 (102 layers) when long. */
+const shape = (sizes: readonly number[]): string =>
+  sizes.length <= 8 ? sizes.join('-') : `${sizes.slice(0, 3).join('-')}-…-${sizes.at(-1)} (${sizes.length} layers)`;
+
 /** Checks a configuration and returns its per-layer tables; throws ModelConfigError with the reason. */
 export function resolveLayers(config: NetworkConfig): ResolvedLayers {
   const sizes = [...config.sizes];
   if (sizes.length < 2 || sizes.some((s) => !Number.isInteger(s) || s < 1)) {
-    throw new ModelConfigError(`sizes must be at least two positive integers, got [${sizes.join(', ')}]`);
+    throw new ModelConfigError(`must be at least two positive integers, got [${shape(sizes)}]`, 'sizes');
+  }
+  const maxBatch = Math.max(1, Math.floor(config.maxBatch ?? 32));
+  // checked before anything is allocated: an Int32Array of offsets would wrap, a Float64Array throw
+  const bytes = networkBytes(sizes, maxBatch);
+  if (bytes > MEMORY_LIMIT) {
+    throw new ModelConfigError(`a ${shape(sizes)} network needs about ${megabytes(bytes)} for its weights and buffers, over the limit of ${megabytes(MEMORY_LIMIT)}`, 'sizes');
   }
   const L = sizes.length - 1;
   const trainable = config.trainable ?? true;
@@ -85,7 +113,7 @@ export function resolveLayers(config: NetworkConfig): ResolvedLayers {
     const f = Object.hasOwn(ACTIVATIONS, name) ? ACTIVATIONS[name] : undefined;
     if (f === undefined) throw new ModelConfigError(`unknown activation "${String(name)}" in layer ${k}`);
     // A hidden step trains with derivative 0 (nothing below it moves); a step output trains nothing.
-    if (k === L && !f.trainable && trainable) throw new ModelConfigError(stepNotTrainable(name, k));
+    if (k === L && !f.trainable && trainable) throw new ModelConfigError(stepNotTrainable(name, k), 'output');
     act[k] = f.code;
   });
   const keep = Float64Array.from([config.keepInput ?? 1, ...perLayer(config.keepHidden ?? 1, L - 1, 'keepHidden')]);
@@ -102,7 +130,7 @@ export function resolveLayers(config: NetworkConfig): ResolvedLayers {
     lossName,
     threshold: config.threshold ?? (output === 'tanh' || output === 'step-bipolar' ? 0 : 0.5),
     trainable,
-    maxBatch: Math.max(1, Math.floor(config.maxBatch ?? 32)),
+    maxBatch,
   };
 }
 

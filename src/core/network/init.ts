@@ -70,20 +70,18 @@ function draw(init: InitName, bias: boolean, fanIn: number, fanOut: number, rang
 /** Layer sizes implied by explicit weights: [in, out1, out2, …]; throws on ragged shapes. */
 export function sizesOfWeights(weights: unknown): number[] {
   if (!Array.isArray(weights) || weights.length === 0) {
-    throw new ModelConfigError('weights: expected a non-empty list of layers, each [out][1 + in]');
+    throw new ModelConfigError('expected a non-empty list of layers, each [out][1 + in]', 'weights');
   }
   const sizes: number[] = [];
   weights.forEach((layer: unknown, k) => {
     if (!Array.isArray(layer) || layer.length === 0 || !Array.isArray(layer[0])) {
-      throw new ModelConfigError(`weights[${k}]: expected a non-empty list of rows [bias, w1, …]`);
+      throw new ModelConfigError('expected a non-empty list of rows [bias, w1, …]', `weights[${k}]`);
     }
     const width = (layer[0] as unknown[]).length;
-    if (width < 2) throw new ModelConfigError(`weights[${k}][0]: a row needs the bias and at least one weight`);
+    if (width < 2) throw new ModelConfigError('a row needs the bias and at least one weight', `weights[${k}][0]`);
     if (k === 0) sizes.push(width - 1);
     else if (width - 1 !== sizes[k]) {
-      throw new ModelConfigError(
-        `weights[${k}][0] has ${width} entries, expected 1 + ${sizes[k]} (the previous layer's units)`,
-      );
+      throw new ModelConfigError(`has ${width} entries, expected 1 + ${sizes[k]} (the previous layer's units)`, `weights[${k}][0]`);
     }
     sizes.push(layer.length);
   });
@@ -94,17 +92,17 @@ export function sizesOfWeights(weights: unknown): number[] {
 export function loadWeights(w: Float64Array, sizes: readonly number[], weights: unknown): void {
   const implied = sizesOfWeights(weights);
   if (implied.length !== sizes.length || implied.some((s, k) => s !== sizes[k])) {
-    throw new ModelConfigError(`weights describe layers ${implied.join('-')}, the network is ${sizes.join('-')}`);
+    throw new ModelConfigError(`describe layers ${implied.join('-')}, the network is ${sizes.join('-')}`, 'weights');
   }
   let p = 0;
   (weights as unknown[][][]).forEach((layer, k) => {
     layer.forEach((row, j) => {
       if (!Array.isArray(row) || row.length !== sizes[k]! + 1) {
-        throw new ModelConfigError(`weights[${k}][${j}]: expected ${sizes[k]! + 1} numbers (bias first)`);
+        throw new ModelConfigError(`expected ${sizes[k]! + 1} numbers (bias first)`, `weights[${k}][${j}]`);
       }
       row.forEach((v, i) => {
         if (typeof v !== 'number' || !Number.isFinite(v)) {
-          throw new ModelConfigError(`weights[${k}][${j}][${i}]: expected a finite number`);
+          throw new ModelConfigError('expected a finite number', `weights[${k}][${j}][${i}]`);
         }
         w[p++] = v;
       });
