@@ -8,7 +8,7 @@ import {
   type TrainOptions, classify, computeGradients, mapTargets, summaryMetrics, targetMap, toFlat, weightNorms, weightsToJson,
 } from '../core/network/index.js';
 import { layerStatistics, outputNetInputs } from '../core/network/analysis.js';
-import { analysisLines, layerMetrics, monteCarloScore, networkReport } from '../core/network/report.js';
+import { type TestTime, analysisLines, layerMetrics, monteCarloScore, networkReport, testTime } from '../core/network/report.js';
 import type { Rng } from '../core/rng.js';
 import {
   type Dataset, type EpochReport, type Evaluation, type FinalReport, ModelConfigError, type ModelInstance, type Params, type StepRecord,
@@ -60,11 +60,8 @@ export class MlpInstance implements ModelInstance {
   private readonly out: Float64Array;
   /** The weights at the start, for how far each layer moved. */
   private readonly initial: Float64Array;
-  /** Test-time rule under dropout: 0 = weight scaling, else Monte-Carlo averaging over this many masks. */
-  private readonly mcTest: number;
-  /** Masks of the Monte-Carlo report (0 = none), and the seed their own Rng starts from. */
-  private readonly mcSamples: number;
-  private readonly mcSeed: string;
+  /** Dropout's test-time rule and Monte-Carlo report (report.ts): masks, and the seed of their own Rng. */
+  private readonly mc: TestTime;
   private readonly flatCache = new WeakMap<object, { X: Float64Array; T: Float64Array }>();
 
   constructor(
@@ -112,11 +109,7 @@ export class MlpInstance implements ModelInstance {
     this.out = new Float64Array(this.n * this.map.units);
     this.deterministicEpochs = !this.opts.shuffle && this.net.keep.every((p) => p === 1);
     this.initial = Float64Array.from(this.net.w);
-    this.mcSamples = Number(params['mcSamples'] ?? 0);
-    this.mcSeed = `${rng.seed}/monte-carlo`;
-    const monteCarlo = params['testTime'] === 'monte-carlo';
-    if (monteCarlo && this.mcSamples < 1) throw new ModelConfigError('testTime monte-carlo averages over mcSamples masks: set mcSamples ≥ 1');
-    this.mcTest = monteCarlo && this.net.keep.some((p) => p < 1) ? this.mcSamples : 0;
+    this.mc = testTime(params, this.net, Math.max(this.n, data.test?.inputs.length ?? 0), `${rng.seed}/monte-carlo`);
   }
 
   /** Trains on the next batch of the epoch; returns where it started and how many rows. */
@@ -210,8 +203,8 @@ export class MlpInstance implements ModelInstance {
 
   /** Loss and accuracy without per-row arrays (the runner scores every epoch with it). */
   score(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): { loss: number; accuracy: number } {
-    if (this.mcTest > 0) {
-      const { loss, accuracy } = monteCarloScore(this.net, rows.inputs, this.flat(rows).T, rows.labels, this.map, this.mcTest, this.mcSeed);
+    if (this.mc.test > 0) {
+      const { loss, accuracy } = monteCarloScore(this.net, rows.inputs, this.flat(rows).T, rows.labels, this.map, this.mc.test, this.mc.seed);
       return { loss, accuracy };
     }
     if (rows.inputs === this.data.inputs) {
@@ -229,7 +222,7 @@ export class MlpInstance implements ModelInstance {
     const targets = rows.inputs.map((_, r) => Array.from(T.subarray(r * units, (r + 1) * units)));
     const z = outputNetInputs(this.net, X, n);
     const net = rows.inputs.map((_, r) => Array.from(z.subarray(r * units, (r + 1) * units)));
-    if (this.mcTest > 0) return { ...monteCarloScore(this.net, rows.inputs, T, rows.labels, this.map, this.mcTest, this.mcSeed), targets, net };
+    if (this.mc.test > 0) return { ...monteCarloScore(this.net, rows.inputs, T, rows.labels, this.map, this.mc.test, this.mc.seed), targets, net };
     const own = rows.inputs === this.data.inputs;
     const out = own ? this.out : new Float64Array(n * units);
     const loss = own ? this.fitNow().loss : this.net.evaluate(X, T, n, out).loss;
@@ -281,7 +274,7 @@ export class MlpInstance implements ModelInstance {
   /** Once at the end: the per-layer statistics, the collapsed map, and the Monte-Carlo comparison (report.ts). */
   finalReport(): FinalReport {
     const rows = this.data.test ?? this.data;
-    const mc = { samples: this.mcSamples, seed: this.mcSeed, rows: rows.inputs, T: this.flat(rows).T, labels: rows.labels, map: this.map, split: this.data.test ? 'test' : 'train' };
+    const mc = { samples: this.mc.samples, seed: this.mc.seed, rows: rows.inputs, T: this.flat(rows).T, labels: rows.labels, map: this.map, split: this.data.test ? 'test' : 'train' };
     return networkReport(this.net, this.X, this.n, this.initial, mc);
   }
 
@@ -303,7 +296,7 @@ export class MlpInstance implements ModelInstance {
       `η = ${exact(this.opts.eta)}, μ = ${exact(this.opts.momentum ?? 0)}, λ = ${exact(this.opts.weightDecay ?? 0)}, ${batch}, ` +
         `${this.opts.shuffle ? 'shuffled' : 'fixed'} order${dropout}`,
       ...this.map.notes,
-      ...analysisLines(this.net, this.mcTest, this.mcSamples),
+      ...analysisLines(this.net, this.mc.test, this.mc.samples),
     ];
   }
 }

@@ -64,6 +64,7 @@ describe('mlp-dropout', () => {
 
   it('predicts at test time by weight scaling or by the Monte-Carlo average over mcSamples masks, as chosen', () => {
     expect(() => build({ testTime: 'monte-carlo' })).toThrow(/mcSamples ≥ 1/);
+    expect(() => build({ mcSamples: 100000 })).toThrow(/mcSamples: 100000 masks × 60 rows × 129 weights is more than 200000000 multiply-adds/);
     const scaled = build({ mcSamples: 50 });
     const mc = build({ testTime: 'monte-carlo', mcSamples: 50 });
     for (let e = 0; e < 5; e++) [scaled, mc].forEach((m) => m.epoch());

@@ -5,7 +5,7 @@
  */
 import { TABLE, vector } from '../format.js';
 import { createRng } from '../rng.js';
-import type { FinalReport } from '../types.js';
+import { type FinalReport, ModelConfigError } from '../types.js';
 import { type LayerStatistics, collapsedMap, layerStatistics, outputNetInputs } from './analysis.js';
 import { meanAbsGap, monteCarlo } from './monte-carlo.js';
 import type { Network } from './network.js';
@@ -31,6 +31,32 @@ export function layerMetrics(stats: readonly LayerStatistics[]): Record<string, 
   }
   for (const l of stats) out[`weightVariance${l.layer}`] = l.weightVariance;
   return out;
+}
+
+/** Most multiply-adds the Monte-Carlo passes may take (masks × rows × weights): about a second. */
+export const MC_WORK = 2e8;
+
+export interface TestTime {
+  /** Masks averaged at test time (0: weight scaling). */
+  readonly test: number;
+  /** Masks of the end-of-run comparison (0: none). */
+  readonly samples: number;
+  /** Seed of the masks' own Rng. */
+  readonly seed: string;
+}
+
+/**
+ * Dropout's test-time rule from the parameters testTime and mcSamples, with the work of the masked
+ * passes (masks × rows × weights) bounded before anything runs.
+ */
+export function testTime(params: Readonly<Record<string, unknown>>, net: Network, rows: number, seed: string): TestTime {
+  const samples = Number(params['mcSamples'] ?? 0);
+  const monteCarlo = params['testTime'] === 'monte-carlo';
+  if (monteCarlo && samples < 1) throw new ModelConfigError('testTime monte-carlo averages over mcSamples masks: set mcSamples ≥ 1', 'mcSamples');
+  if (samples * rows * net.w.length > MC_WORK) {
+    throw new ModelConfigError(`${samples} masks × ${rows} rows × ${net.w.length} weights is more than ${MC_WORK} multiply-adds; use fewer masks`, 'mcSamples');
+  }
+  return { test: monteCarlo && net.keep.some((p) => p < 1) ? samples : 0, samples, seed };
 }
 
 /** The k the Monte-Carlo curve reports: 1, 10, 100, … below K, and K. */
