@@ -107,8 +107,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('info')
-    .description("a model's history card and parameters, or a scenario's story")
-    .argument('<id>', 'a model id or a scenario id')
+    .description("a model's history card and parameters, a scenario's story, or an activation and its derivative")
+    .argument('<id>', 'a model id, a scenario id, or an activation (sigmoid, tanh, relu, …)')
     .option('--plugin <file>', PLUGIN_HELP, collect)
     .action((id: string) => void (code = infoCommand(id, io)));
 

@@ -1,8 +1,10 @@
-/** `neural-eras info <model-id | scenario-id>`: a model's history card and parameters, or a scenario's story. */
+/** `neural-eras info <model-id | scenario-id | activation>`: a model's history card and parameters, a scenario's story, or an activation and its derivative. */
 import { expected, quote } from '../core/params.js';
 import { findModel, getModel, knownModelIds } from '../models/index.js';
 import { isScenarioPath, loadScenario, scenarioIds } from '../scenarios/loader.js';
 import { table } from '../report/table.js';
+import { ACTIVATION_NAMES } from '../core/network/activations.js';
+import { activationCard, isActivation } from './info-activation.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';
 
@@ -15,6 +17,7 @@ export function modelCard(id: string): string {
     '',
     `  brought:     ${meta.summary}`,
     `  cannot:      ${meta.cannot}`,
+    ...(meta.rules ? ['', 'Update rules', ...meta.rules.map((r) => `  ${r}`)] : []),
     '',
     'Parameters (--param key=value)',
     table(['key', 'default', 'accepts', 'meaning'], params),
@@ -27,10 +30,16 @@ export function infoCommand(id: string, io: Io): number {
     io.out(modelCard(id));
     return 0;
   }
+  if (isActivation(id)) {
+    io.out(activationCard(id));
+    return 0;
+  }
   if (scenarioIds().includes(id) || isScenarioPath(id)) {
     const s = loadScenario(id);
     io.out(`${s.title} (${s.era}) — scenario ${s.id}\n\n${s.story.map((p) => `  ${p}`).join('\n')}\n\nRuns: ${s.runs.map((r) => `${r.id} [${r.plugin.meta.id}]`).join(', ')}\nSeed ${s.seed}, budget ${s.epochs} epochs, ${s.claims.length} claims.\n`);
     return 0;
   }
-  throw new UsageError(`${quote(id)} is neither a model nor a scenario; models: ${knownModelIds().join(', ')}; scenarios: ${scenarioIds().join(', ')}`);
+  throw new UsageError(
+    `${quote(id)} is neither a model, a scenario nor an activation; models: ${knownModelIds().join(', ')}; scenarios: ${scenarioIds().join(', ')}; activations: ${ACTIVATION_NAMES.join(', ')}`,
+  );
 }

@@ -52,6 +52,8 @@ export interface ModelMeta {
   readonly summary: string;
   /** One line: what it cannot do. */
   readonly cannot: string;
+  /** The update rule(s) as the sources write them, and when variants coincide (the history card). */
+  readonly rules?: readonly string[];
   readonly params: ParamSchema;
   /** False for hand-wired models (McCulloch-Pitts): the runner evaluates and stops. */
   readonly learns: boolean;
@@ -96,6 +98,8 @@ export interface Evaluation {
   readonly outputs: readonly (readonly number[])[];
   /** Predicted class per row. */
   readonly predictions: readonly number[];
+  /** Net input(s) of the output unit(s) per row, w·x or z^L, when the model has them. */
+  readonly net?: readonly (readonly number[])[];
   /** The targets in the model's own output code, when it differs from the data's (a sigmoid reads −1/+1 as 0/1). */
   readonly targets?: readonly (readonly number[])[];
 }
@@ -141,6 +145,18 @@ export interface ModelInstance {
    * each hidden unit computes (the two-layer XOR net's OR and NAND units).
    */
   hidden?(x: readonly number[]): readonly (readonly number[])[];
+  /**
+   * What a run's result adds once, at the end: numbers too costly for every epoch (Monte-Carlo
+   * dropout) or not per-epoch at all (the convergence bound, the collapsed linear map).
+   */
+  finalReport?(): FinalReport;
+}
+
+export interface FinalReport {
+  /** Named numbers merged into the result's metrics (claims read them). */
+  readonly metrics?: Readonly<Record<string, number>>;
+  /** JSON sections of the result's `report`, by name (novikoff, association, layers, …). */
+  readonly sections?: Readonly<Record<string, unknown>>;
 }
 
 export interface CreateContext {

@@ -76,7 +76,8 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     const predictions = outputs.map(([o]) => labelOf(o!, data.targetEncoding));
     const loss = outputs.reduce((s, [o], i) => s + 0.5 * ((rows.targets[i]![0] ?? 0) - o!) ** 2, 0);
     const correct = countCorrect(predictions, rows.labels);
-    return { loss, accuracy: correct / rows.inputs.length, outputs, predictions };
+    // Adaline's output is its net input w·x (the threshold only classifies)
+    return { loss, accuracy: correct / rows.inputs.length, outputs, predictions, net: outputs };
   };
 
   return {

@@ -140,6 +140,17 @@ function shapes(model: ModelInstance, data: Dataset): string[] {
     if (!Array.isArray(ev.predictions) || ev.predictions.length !== part.inputs.length || !ev.predictions.every((p) => Number.isInteger(p) && p >= 0 && p < classes)) {
       problems.push(`evaluate(${which}).predictions must be ${part.inputs.length} class indices in 0…${classes - 1}`);
     }
+    // The net input(s) of the output unit(s) per row are optional; when given, one finite row per output row.
+    if (ev.net !== undefined && (!finiteRows(ev.net) || ev.net.length !== part.inputs.length || !ev.net.every((z, r) => z.length === ev.outputs[r]?.length))) {
+      problems.push(`evaluate(${which}).net must be ${part.inputs.length} rows of finite numbers, one per output`);
+    }
+  }
+  if (model.finalReport) {
+    try {
+      JSON.stringify(model.finalReport());
+    } catch (e) {
+      problems.push(`finalReport() is not JSON: ${errorLine(e)}`);
+    }
   }
   if (rows > 0) {
     const p = model.predict(data.inputs[0]!);

@@ -1,8 +1,10 @@
 /**
  * History: Hebb (1949) — "cells that fire together wire together": the first learning rule,
  *   a connection grows when the neurons on both ends are active at once. Oja (1982) bounded it.
- * Update rule: supervised Hebb net Δw_j = eta x_j t (bias as w0 on x0 = 1);
- *   unsupervised Δw_j = eta x_j y with y = w·x; Oja's rule Δw_j = eta y (x_j − y w_j).
+ * Update rule: supervised Hebb net Δw_j = eta x_j t (bias as w0 on x0 = 1; the response clamped to t);
+ *   unsupervised Δw_j = eta x_j y with y = w·x; Oja's rule Δw_j = eta y (x_j − y w_j), y = w·x.
+ *   metrics: weightNorm ‖w‖, and for the unsupervised rules alignment |cos| and angle (degrees) to
+ *   the principal axis of the data, every epoch.
  * What it cannot do: plain Hebbian growth is unbounded (‖w‖ grows without limit); the supervised
  *   Hebb net learns AND only with bipolar coding — with 0/1 coding inactive units never change a weight.
  * Parameters: mode (supervised | unsupervised | oja), learningRate (eta), init, initRange, weights, shuffle.
@@ -11,7 +13,7 @@ import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecor
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot, gram, norm, symmetricEigen } from '../core/linalg.js';
-import { boundaryEquation, exact, num, operand, vector } from '../core/format.js';
+import { TABLE, boundaryEquation, exact, num, operand, vector } from '../core/format.js';
 import { Presenter, augment, countCorrect, sigmoid, initialWeights, stepping } from './single-unit.js';
 
 function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
@@ -37,39 +39,50 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     const i = presenter.next();
     const x = X[i]!;
     const before = Array.from(w);
-    const net = dot(w, x);
     let equation: string;
+    let net: number;
+    let o: number;
     if (supervised) {
-      // Δw_j = eta x_j t
+      // Hebb net (Fausett): the response is clamped to the target, y = t; Δw_j = eta x_j t
+      net = dot(w, x);
+      o = net >= 0 ? 1 : low;
       for (let j = 0; j < w.length; j++) w[j]! += eta * x[j]! * t[i]!;
       equation = `w ← w + η·x·t = ${vector(before)} + ${exact(eta)}·${vector(x)}·${operand(t[i]!)} = ${vector(w)}`;
-    } else if (mode === 'oja') {
-      // Δw_j = eta y (x_j − y w_j)
-      for (let j = 0; j < w.length; j++) w[j]! += eta * net * (x[j]! - net * before[j]!);
-      equation = `w ← w + η·y·(x − y·w), y = ${exact(net)}: w = ${vector(w)}`;
     } else {
-      // Δw_j = eta x_j y
-      for (let j = 0; j < w.length; j++) w[j]! += eta * x[j]! * net;
-      equation = `w ← w + η·x·y, y = ${exact(net)}: w = ${vector(w)}`;
+      // the linear unit's output, y = w·x (Oja 1982 names it y)
+      const y = dot(w, x);
+      net = o = y;
+      if (mode === 'oja') {
+        // Δw_j = eta y (x_j − y w_j)
+        for (let j = 0; j < w.length; j++) w[j]! += eta * y * (x[j]! - y * before[j]!);
+        equation = `w ← w + η·y·(x − y·w), y = ${exact(y)}: w = ${vector(w)}`;
+      } else {
+        // Δw_j = eta x_j y
+        for (let j = 0; j < w.length; j++) w[j]! += eta * x[j]! * y;
+        equation = `w ← w + η·x·y, y = ${exact(y)}: w = ${vector(w)}`;
+      }
     }
-    const o = supervised ? (net >= 0 ? 1 : low) : net;
     return { pattern: i, x, t: supervised ? [t[i]!] : [], net: [net], o: [o], before, after: Array.from(w), equation, changed: before.some((v, j) => v !== w[j]) };
   };
 
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
     if (!supervised) {
       // Unsupervised: the loss is the reconstruction error ½ Σ ‖x − y w‖² of the one-unit code.
+      // y = w·x per row
       const outputs = rows.inputs.map((x) => [dot(w, x)]);
       const loss = rows.inputs.reduce((s, x, i) => s + 0.5 * x.reduce((a, v, j) => a + (v - outputs[i]![0]! * w[j]!) ** 2, 0), 0);
-      return { loss, accuracy: NaN, outputs, predictions: rows.inputs.map(() => 0) };
+      return { loss, accuracy: NaN, outputs, predictions: rows.inputs.map(() => 0), net: outputs };
     }
-    const outputs = rows.inputs.map((x) => [dot(w, augment(x)) >= 0 ? 1 : low]);
+    const net = rows.inputs.map((x) => [dot(w, augment(x))]);
+    const outputs = net.map(([n]) => [n! >= 0 ? 1 : low]);
     const predictions = outputs.map(([o]) => (o === 1 ? 1 : 0));
     const errors = rows.inputs.length - countCorrect(predictions, rows.labels);
-    return { loss: errors / rows.inputs.length, accuracy: 1 - errors / rows.inputs.length, outputs, predictions };
+    return { loss: errors / rows.inputs.length, accuracy: 1 - errors / rows.inputs.length, outputs, predictions, net };
   };
 
   const weightNorm = () => norm(w);
+  // |cos| between w and the data's principal axis (the axis has no sign): 1 on the first principal component.
+  const alignment = (): number => (principal ? Math.min(1, Math.abs(dot(w, principal)) / (weightNorm() || 1)) : NaN);
   const target: Target | undefined = mode === 'oja' ? { weightNorm: { min: 0.99, max: 1.01 }, alignment: { min: 0.999 } } : undefined;
 
   return {
@@ -85,8 +98,8 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     ...(target ? { target } : {}),
     metrics: () => ({
       weightNorm: weightNorm(),
-      // |cos| between w and the data's principal axis: 1 when the unit has found the first principal component.
-      ...(principal ? { alignment: Math.abs(dot(w, principal)) / (weightNorm() || 1) } : {}),
+      // the angle to the principal axis in degrees, 0 … 90
+      ...(principal ? { alignment: alignment(), angle: (Math.acos(alignment()) * 180) / Math.PI } : {}),
     }),
     divergence() {
       if (mode !== 'unsupervised') return null;
@@ -96,7 +109,11 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     describe: () =>
       supervised
         ? [`decision boundary: ${boundaryEquation(w)}`, `w = ${vector(w)}   η = ${exact(eta)}`]
-        : [`w = ${vector(w)}   ‖w‖ = ${exact(weightNorm())}`, mode === 'oja' ? "Oja's rule: ‖w‖ → 1 along the first principal component" : 'plain Hebb: ‖w‖ grows without bound'],
+        : [
+            `w = ${vector(w)}   ‖w‖ = ${exact(weightNorm())}`,
+            `angle to the principal axis ${vector(principal ?? [], TABLE)}: ${num((Math.acos(alignment()) * 180) / Math.PI, TABLE)}°`,
+            mode === 'oja' ? "Oja's rule: ‖w‖ → 1 along the first principal component" : 'plain Hebb: ‖w‖ grows without bound',
+          ],
   };
 }
 

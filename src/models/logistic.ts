@@ -50,11 +50,12 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   };
 
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
-    const outputs = rows.inputs.map((x) => [sigmoid(dot(w, augment(x)))]);
+    const net = rows.inputs.map((x) => [dot(w, augment(x))]);
+    const outputs = net.map(([z]) => [sigmoid(z!)]);
     const predictions = outputs.map(([p]) => (p! >= 0.5 ? 1 : 0));
     const loss = outputs.reduce((s, [p], i) => s + crossEntropy(rows.labels[i]!, p!), 0);
     const correct = countCorrect(predictions, rows.labels);
-    return { loss, accuracy: correct / rows.inputs.length, outputs, predictions };
+    return { loss, accuracy: correct / rows.inputs.length, outputs, predictions, net };
   };
 
   return {

@@ -90,10 +90,14 @@ function create(data: Dataset, params: Params): ModelInstance {
     return acts;
   };
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
-    const out = rows.inputs.map((x) => forward(x).at(-1)!);
+    const acts = rows.inputs.map((x) => forward(x));
+    const out = acts.map((a) => a.at(-1)!);
+    // the output unit's net input, bias + w·a, before its threshold θ (and any veto)
+    const last = net.layers.at(-1)![0]!;
+    const nets = acts.map((a, r) => [(last.bias ?? 0) + dot(last.w, a.length > 1 ? a.at(-2)! : rows.inputs[r]!)]);
     const predictions = out.map(([o]) => (o === 1 ? 1 : 0));
     const errors = rows.inputs.length - countCorrect(predictions, rows.labels);
-    return { loss: errors / rows.inputs.length, accuracy: 1 - errors / rows.inputs.length, outputs: out, predictions };
+    return { loss: errors / rows.inputs.length, accuracy: 1 - errors / rows.inputs.length, outputs: out, predictions, net: nets };
   };
   const unitText = (u: McpUnit): string =>
     `${u.bias !== undefined ? `bias ${exact(u.bias)}, ` : ''}w ${vector(u.w)}, θ ${exact(u.theta ?? 0)}${u.inhibitory?.length ? `, inhibited by x${u.inhibitory.map((j) => j + 1).join(', x')}` : ''}`;

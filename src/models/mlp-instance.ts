@@ -8,15 +8,16 @@ import {
   type ActivationName, type InitName, Network, OUTPUT_LOSSES, type OutputName, type TargetMap,
   type TrainOptions, classify, computeGradients, mapTargets, summaryMetrics, targetMap, toFlat, weightNorms, weightsToJson,
 } from '../core/network/index.js';
+import { layerStatistics, outputNetInputs } from '../core/network/analysis.js';
+import { type TestTime, analysisLines, layerMetrics, monteCarloScore, networkReport, testTime } from '../core/network/report.js';
 import type { Rng } from '../core/rng.js';
 import {
-  type Dataset, type EpochReport, type Evaluation, ModelConfigError, type ModelInstance, type Params, type StepRecord,
+  type Dataset, type EpochReport, type Evaluation, type FinalReport, ModelConfigError, type ModelInstance, type Params, type StepRecord,
 } from '../core/types.js';
 import { EXACT, exact, vectorHead } from '../core/format.js';
 
 /** Buffers hold every training row when there are at most this many (one chunk per evaluation). */
 const MAX_ROWS = 2048;
-
 
 /** The network's configuration fields as this plugin's parameters: errors then name what to change. */
 const PARAM_OF: Readonly<Record<string, string>> = { sizes: 'hidden', hidden: 'activation' };
@@ -58,6 +59,10 @@ export class MlpInstance implements ModelInstance {
   /** Fit of the training set at weight state `version`: the stopping measures. */
   private fit: Fit = { version: -1, loss: NaN, accuracy: NaN, maxError: Infinity, sse: Infinity };
   private readonly out: Float64Array;
+  /** The weights at the start, for how far each layer moved. */
+  private readonly initial: Float64Array;
+  /** Dropout's test-time rule and Monte-Carlo report (report.ts): masks, and the seed of their own Rng. */
+  private readonly mc: TestTime;
   private readonly flatCache = new WeakMap<object, { X: Float64Array; T: Float64Array }>();
 
   constructor(
@@ -104,6 +109,8 @@ export class MlpInstance implements ModelInstance {
     this.oRow = new Float64Array(this.map.units);
     this.out = new Float64Array(this.n * this.map.units);
     this.deterministicEpochs = !this.opts.shuffle && this.net.keep.every((p) => p === 1);
+    this.initial = Float64Array.from(this.net.w);
+    this.mc = testTime(params, this.net, Math.max(this.n, data.test?.inputs.length ?? 0), `${rng.seed}/monte-carlo`);
   }
 
   /** Trains on the next batch of the epoch; returns where it started and how many rows. */
@@ -197,6 +204,10 @@ export class MlpInstance implements ModelInstance {
 
   /** Loss and accuracy without per-row arrays (the runner scores every epoch with it). */
   score(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): { loss: number; accuracy: number } {
+    if (this.mc.test > 0) {
+      const { loss, accuracy } = monteCarloScore(this.net, rows.inputs, this.flat(rows).T, rows.labels, this.map, this.mc.test, this.mc.seed);
+      return { loss, accuracy };
+    }
     if (rows.inputs === this.data.inputs) {
       const { loss, accuracy } = this.fitNow();
       return { loss, accuracy };
@@ -209,6 +220,10 @@ export class MlpInstance implements ModelInstance {
     const n = rows.inputs.length;
     const units = this.map.units;
     const { X, T } = this.flat(rows);
+    const targets = rows.inputs.map((_, r) => Array.from(T.subarray(r * units, (r + 1) * units)));
+    const z = outputNetInputs(this.net, X, n);
+    const net = rows.inputs.map((_, r) => Array.from(z.subarray(r * units, (r + 1) * units)));
+    if (this.mc.test > 0) return { ...monteCarloScore(this.net, rows.inputs, T, rows.labels, this.map, this.mc.test, this.mc.seed), targets, net };
     const own = rows.inputs === this.data.inputs;
     const out = own ? this.out : new Float64Array(n * units);
     const loss = own ? this.fitNow().loss : this.net.evaluate(X, T, n, out).loss;
@@ -221,8 +236,7 @@ export class MlpInstance implements ModelInstance {
       predictions.push(label);
       if (label === rows.labels[r]) correct++;
     }
-    const targets = outputs.map((_, r) => Array.from(T.subarray(r * units, (r + 1) * units)));
-    return { loss, accuracy: n ? correct / n : 0, outputs, predictions, targets };
+    return { loss, accuracy: n ? correct / n : 0, outputs, predictions, targets, net };
   }
 
   predict(x: readonly number[]): { label: number; score: number } {
@@ -285,7 +299,14 @@ export class MlpInstance implements ModelInstance {
     }
     // Also leaves the training set's activations in the buffers, which saturation reads.
     const { maxError, sse } = this.fitNow();
-    return { ...summaryMetrics(this.net), maxError, sse };
+    return { ...summaryMetrics(this.net), maxError, sse, ...layerMetrics(layerStatistics(this.net, this.X, this.n, this.initial)) };
+  }
+
+  /** Once at the end: the per-layer statistics, the collapsed map, and the Monte-Carlo comparison (report.ts). */
+  finalReport(): FinalReport {
+    const rows = this.data.test ?? this.data;
+    const mc = { samples: this.mc.samples, seed: this.mc.seed, rows: rows.inputs, T: this.flat(rows).T, labels: rows.labels, map: this.map, split: this.data.test ? 'test' : 'train' };
+    return networkReport(this.net, this.X, this.n, this.initial, mc);
   }
 
   divergence(): string | null {
@@ -306,6 +327,7 @@ export class MlpInstance implements ModelInstance {
       `η = ${exact(this.opts.eta)}, μ = ${exact(this.opts.momentum ?? 0)}, λ = ${exact(this.opts.weightDecay ?? 0)}, ${batch}, ` +
         `${this.opts.shuffle ? 'shuffled' : 'fixed'} order${dropout}`,
       ...this.map.notes,
+      ...analysisLines(this.net, this.mc.test, this.mc.samples),
     ];
   }
 }

@@ -33,7 +33,7 @@ export interface MlpDefaults {
 export function mlpParams(d: MlpDefaults): ParamSchema {
   return {
     hidden: { type: 'numbers', default: d.hidden, integer: true, min: 1, max: 4096, maxItems: 32, help: 'units of each hidden layer, e.g. [8, 8]' },
-    activation: { type: 'enum', default: d.activation, values: ACTIVATION_NAMES, help: 'hidden-unit activation (steps cannot be trained by gradients)' },
+    activation: { type: 'enum', default: d.activation, values: ACTIVATION_NAMES, help: 'hidden-unit activation (steps have f′ = 0: nothing below them learns)' },
     output: { type: 'enum', default: d.output, values: OUTPUTS, help: 'output units + loss; several classes always use softmax-ce' },
     init: { type: 'enum', default: d.init, values: INIT_NAMES, help: 'initial weights: uniform ±initRange, standard ±1/√fan_in, glorot, he' },
     initRange: { type: 'number', default: d.initRange, min: 0, max: 100, help: 'r of the uniform init U[−r, r]' },
@@ -45,6 +45,8 @@ export function mlpParams(d: MlpDefaults): ParamSchema {
     averageGradient: { type: 'boolean', default: d.averageGradient, help: 'average the gradient over the batch (false: sum it, a sweep)' },
     keepInput: { type: 'number', default: d.keepInput, min: 0.01, max: 1, help: 'dropout: probability of keeping an input unit' },
     keepHidden: { type: 'number', default: d.keepHidden, min: 0.01, max: 1, help: 'dropout: probability of keeping a hidden unit' },
+    testTime: { type: 'enum', default: 'weight-scaling', values: ['weight-scaling', 'monte-carlo'], help: 'dropout at test time: all units (weight scaling), or the average over mcSamples random masks' },
+    mcSamples: { type: 'integer', default: 0, min: 0, max: 100000, help: 'dropout: k masks for Monte-Carlo test time and the report comparing it with weight scaling (0 = none)' },
     weights: { type: 'json', default: null, help: 'explicit initial weights per layer, [out][1 + in] rows, bias first' },
   };
 }

@@ -1,59 +1,67 @@
 /**
  * History: Rosenblatt (1958) — the first neural network that learns its weights from examples.
- *   Built as the Mark I "photoperceptron": sensory points feed a layer of fixed, randomly wired
- *   association units, whose outputs feed a trainable response unit.
- * Update rule: w_j ← w_j + eta (t − o) x_j, o = phi(w·x) = 1 if w·x ≥ 0 else −1 (online, per pattern).
- *   With a dead zone theta > 0: o = 1 if w·x > theta, −1 if w·x < −theta, else 0.
+ *   Built as the Mark I "photoperceptron": sensory points feed a layer of fixed association units
+ *   with excitatory and inhibitory connections and a threshold, whose outputs feed a trainable
+ *   response unit. Novikoff (1962) bounded its mistakes on separable data by (R/γ)².
+ * Update rule: o = phi(w·x) = 1 if w·x ≥ 0 else −1 (online, per pattern), and either
+ *   the lecture's w_j ← w_j + eta (t − o) x_j (rule "difference"), or the error-correction form of
+ *   Rosenblatt and Fausett, w_j ← w_j + eta t x_j on a mistake only (rule "mistake").
+ *   With an undecided band theta > 0: o = 1 if w·x > theta, −1 if w·x < −theta, else 0.
  * What it cannot do: draw anything but a straight line (a hyperplane), so XOR is out of reach;
  *   on data that is not linearly separable the weights cycle forever (Minsky & Papert 1969).
- * Parameters: learningRate (eta), init (zero | random | explicit weights), initRange, weights,
- *   shuffle, theta, associationUnits (0 = plain perceptron), associationConnectivity.
+ * Parameters: learningRate (eta), rule, init (zero | random | explicit weights), initRange, weights,
+ *   shuffle, theta, associationUnits (0 = plain perceptron), associationWiring (random | rosenblatt),
+ *   associationConnectivity (random), excitatory, inhibitory, associationThreshold (rosenblatt).
  */
 import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord } from '../core/types.js';
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot, norm } from '../core/linalg.js';
 import { MEMORY_LIMIT, megabytes } from '../core/network/config.js';
-import { boundaryEquation, exact, operand, vector } from '../core/format.js';
+import { TABLE, boundaryEquation, exact, num, operand, percent, vector } from '../core/format.js';
+import { type AssociationUnit, associate, firingProbability, firingShare, litShare, wireRandom, wireRosenblatt } from '../core/association.js';
+import { type PerceptronRule, novikoff } from '../core/novikoff.js';
 import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, sigmoid, singleTargets } from './single-unit.js';
 
-/** A fixed random threshold unit of the association layer: c_k ∈ {+1 excitatory, −1 inhibitory, 0}. */
-interface AssociationUnit {
-  c: number[];
-  theta: number;
-}
-
-function wireAssociationLayer(n: number, inputs: number, connectivity: number, rng: Rng): AssociationUnit[] {
-  const units: AssociationUnit[] = [];
-  for (let k = 0; k < n; k++) {
-    const c = Array.from({ length: inputs }, () => (rng.uniform() < connectivity ? (rng.uniform() < 0.5 ? 1 : -1) : 0));
-    units.push({ c, theta: rng.range(-inputs, inputs) });
+function wire(data: Dataset, params: Params, rng: Rng): { units: AssociationUnit[]; rosenblatt: boolean } {
+  const nA = Number(params['associationUnits']);
+  const d = data.inputs[0]!.length;
+  if (nA === 0) return { units: [], rosenblatt: false };
+  if (params['associationWiring'] !== 'rosenblatt') return { units: wireRandom(nA, d, Number(params['associationConnectivity']), rng), rosenblatt: false };
+  if (data.inputs.some((x) => x.some((v) => v !== 0 && v !== 1))) {
+    throw new ModelConfigError("Rosenblatt's association units count lit sensory points, so the inputs must be 0/1 (binary)", 'associationWiring');
   }
-  return units;
+  const wiring = { excitatory: Number(params['excitatory']), inhibitory: Number(params['inhibitory']), theta: Number(params['associationThreshold']) };
+  return { units: wireRosenblatt(nA, d, wiring, rng), rosenblatt: true };
 }
-
-/** a_k = 1 if sum_i c_ki x_i ≥ theta_k else 0: the association layer's fixed response. */
-const associate = (units: AssociationUnit[], x: readonly number[]): number[] =>
-  units.map((u) => (dot(u.c, x) >= u.theta ? 1 : 0));
 
 function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   checkEncoding(data, 'perceptron', ['bipolar', 'binary']);
   const t = singleTargets(data, 'perceptron');
   const eta = Number(params['learningRate']);
   const theta = Number(params['theta']);
+  const rule = String(params['rule']) as PerceptronRule;
   const low = data.targetEncoding === 'binary' ? 0 : -1;
-  if (theta > 0 && low === 0) throw new ModelConfigError('a dead zone (theta > 0) needs bipolar targets, since its "undecided" output is 0', 'theta');
-  const nA = Number(params['associationUnits']);
+  if (theta > 0 && low === 0) throw new ModelConfigError('an undecided band (theta > 0) needs bipolar targets, since its "undecided" output is 0', 'theta');
+  if (rule === 'mistake' && low === 0) throw new ModelConfigError('the mistake form w ← w + η·t·x needs bipolar (±1) targets: with t = 0 a mistake would change nothing', 'rule');
+  const nA0 = Number(params['associationUnits']);
   // every row's association-layer response is kept: rows × (units + 1) numbers, checked before wiring
-  const bytes = 8 * (data.inputs.length + (data.test?.inputs.length ?? 0)) * (nA + 1) + 8 * nA * (data.inputs[0]?.length ?? 0);
-  if (bytes > MEMORY_LIMIT) throw new ModelConfigError(`${nA} units over ${data.inputs.length} rows need about ${megabytes(bytes)}, over the limit of ${megabytes(MEMORY_LIMIT)}`, 'associationUnits');
-  const units = nA > 0 ? wireAssociationLayer(nA, data.inputs[0]!.length, Number(params['associationConnectivity']), rng) : [];
+  const bytes = 8 * (data.inputs.length + (data.test?.inputs.length ?? 0)) * (nA0 + 1) + 8 * nA0 * (data.inputs[0]?.length ?? 0);
+  if (bytes > MEMORY_LIMIT) throw new ModelConfigError(`${nA0} units over ${data.inputs.length} rows need about ${megabytes(bytes)}, over the limit of ${megabytes(MEMORY_LIMIT)}`, 'associationUnits');
+  const { units, rosenblatt } = wire(data, params, rng);
+  const nA = units.length;
   const features = (x: readonly number[]): number[] => augment(nA > 0 ? associate(units, x) : x);
   const X = data.inputs.map(features);
   const w = initialWeights(params, X[0]!.length, rng, 'perceptron');
   const presenter = new Presenter(X.length, Boolean(params['shuffle']), rng);
+  // s_i = ±1, the class sign the convergence bound works with (2t − 1 for 0/1 targets).
+  const bound = novikoff(X, t.map((ti) => (ti === 1 ? 1 : -1)), { rule, theta, eta, zeroStart: w.every((v) => v === 0) });
+  const wiring = { excitatory: Number(params['excitatory']), inhibitory: Number(params['inhibitory']), theta: Number(params['associationThreshold']) };
+  const firing = data.inputs.map((x) => ({ lit: litShare(x), share: firingShare(units, x), ...(rosenblatt ? { probability: firingProbability(wiring, litShare(x)) } : {}) }));
+  const mean = (key: 'share' | 'probability'): number => firing.reduce((s, f) => s + (f[key] ?? 0), 0) / firing.length;
+  let mistakes = 0;
 
-  // phi(net): the lecture's step, with an optional dead zone of half-width theta.
+  // phi(net): the lecture's step, with an optional undecided band of half-width theta.
   const phi = (net: number): number => {
     if (theta > 0) return net > theta ? 1 : net < -theta ? low : 0;
     return net >= 0 ? 1 : low;
@@ -65,23 +73,35 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     const net = dot(w, x);
     const o = phi(net);
     const before = Array.from(w);
-    const err = t[i]! - o;
-    // w_j ← w_j + eta (t − o) x_j
-    for (let j = 0; j < w.length; j++) w[j]! += eta * err * x[j]!;
-    const equation =
-      err === 0
-        ? `t = o = ${exact(o)}: no error, w unchanged ${vector(w)}`
-        : `w ← w + η(t − o)x = ${vector(before)} + ${exact(eta)}·(${exact(t[i]!)} − ${operand(o)})·${vector(x)} = ${vector(w)}`;
-    return { pattern: i, x, t: [t[i]!], net: [net], o: [o], before, after: Array.from(w), equation, changed: err !== 0 };
+    const mistake = o !== t[i]!;
+    if (mistake) mistakes++;
+    let equation: string;
+    if (rule === 'mistake') {
+      // w_j ← w_j + eta t x_j, on a mistake only (Rosenblatt; Fausett)
+      if (mistake) for (let j = 0; j < w.length; j++) w[j]! += eta * t[i]! * x[j]!;
+      equation = mistake
+        ? `o = ${exact(o)} ≠ t: w ← w + η·t·x = ${vector(before)} + ${exact(eta)}·${operand(t[i]!)}·${vector(x)} = ${vector(w)}`
+        : `o = t = ${exact(o)}: no mistake, w unchanged ${vector(w)}`;
+    } else {
+      const err = t[i]! - o;
+      // w_j ← w_j + eta (t − o) x_j
+      for (let j = 0; j < w.length; j++) w[j]! += eta * err * x[j]!;
+      equation =
+        err === 0
+          ? `t = o = ${exact(o)}: no error, w unchanged ${vector(w)}`
+          : `w ← w + η(t − o)x = ${vector(before)} + ${exact(eta)}·(${exact(t[i]!)} − ${operand(o)})·${vector(x)} = ${vector(w)}`;
+    }
+    return { pattern: i, x, t: [t[i]!], net: [net], o: [o], before, after: Array.from(w), equation, changed: before.some((v, j) => v !== w[j]) };
   };
 
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
-    const outputs = rows.inputs.map((x) => [phi(dot(w, features(x)))]);
-    // A dead-zone output of 0 names no class, so it counts as an error.
+    const net = rows.inputs.map((x) => [dot(w, features(x))]);
+    const outputs = net.map(([n]) => [phi(n!)]);
+    // An undecided output of 0 names no class, so it counts as an error.
     const predictions = outputs.map(([o]) => (o === 1 ? 1 : o === low ? 0 : -1));
     const errors = rows.inputs.length - countCorrect(predictions, rows.labels);
     // The perceptron's loss here is its error rate: the share of misclassified patterns.
-    return { loss: errors / rows.inputs.length, accuracy: 1 - errors / rows.inputs.length, outputs, predictions };
+    return { loss: errors / rows.inputs.length, accuracy: 1 - errors / rows.inputs.length, outputs, predictions, net };
   };
 
   return {
@@ -94,12 +114,41 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     },
     weights: () => Array.from(w),
     flatWeights: () => w,
-    metrics: () => ({ weightNorm: norm(w) }),
+    metrics: () => ({ weightNorm: norm(w), mistakes }),
     describe() {
-      const lines = [nA > 0 ? `response unit over ${nA} fixed random association units` : `decision boundary: ${boundaryEquation(w)}`];
-      lines.push(`w = ${vector(w)}   η = ${exact(eta)}${theta > 0 ? `   dead zone θ = ${exact(theta)}` : ''}`);
+      const a = rosenblatt ? `, each with x = ${wiring.excitatory} excitatory and y = ${wiring.inhibitory} inhibitory connections and θ = ${wiring.theta}` : ' (random connections and thresholds)';
+      const lines = [nA > 0 ? `response unit over ${nA} fixed association units${a}` : `decision boundary: ${boundaryEquation(w)}`];
+      lines.push(`w = ${vector(w)}   η = ${exact(eta)}${theta > 0 ? `   undecided band |net| ≤ θ = ${exact(theta)}` : ''}`);
+      if (nA > 0) lines.push(`A-units firing per stimulus: ${percent(mean('share'))}${rosenblatt ? `; Rosenblatt's P_a = ${percent(mean('probability'))}` : ''}`);
+      if (bound.bound !== null) {
+        const x = nA > 0 ? '(1, a)' : '(x0 = 1, x)';
+        lines.push(`Novikoff: ${mistakes} mistakes ≤ ${bound.formula} = ${num(bound.bound, TABLE)}, R = max ‖${x}‖ = ${num(bound.radius, TABLE)}, γ = ${num(bound.margin, TABLE)}`);
+      }
       return lines;
     },
+    finalReport: () => ({
+      // Constants of the data (and of the fixed A-layer), so they are reported once, not every epoch.
+      metrics: {
+        radius: bound.radius,
+        ...(bound.computed ? { separable: bound.separable ? 1 : 0 } : {}),
+        ...(bound.separable ? { margin: bound.margin } : {}),
+        ...(bound.bound !== null ? { mistakeBound: bound.bound } : {}),
+        ...(nA > 0 ? { firingShare: mean('share') } : {}),
+        ...(rosenblatt ? { firingProbability: mean('probability') } : {}),
+      },
+      sections: {
+        novikoff: {
+          mistakes,
+          radius: bound.radius,
+          ...(bound.computed ? { separable: bound.separable } : {}),
+          // absent rather than null: JSON nulls stand for nothing here
+          ...(bound.separable ? { margin: bound.margin, separator: bound.separator } : {}),
+          ...(bound.bound !== null ? { bound: bound.bound } : {}),
+          formula: bound.formula,
+        },
+        ...(nA > 0 ? { association: { units: nA, wiring: rosenblatt ? { ...wiring } : 'random', firing } } : {}),
+      },
+    }),
   };
 }
 
@@ -110,20 +159,32 @@ export const perceptron: ModelPlugin = {
     year: 1958,
     authors: ['Frank Rosenblatt'],
     citation:
-      'Rosenblatt, F. (1958). The perceptron: A probabilistic model for information storage and organization in the brain. Psychological Review, 65(6), 386–408.',
+      'Rosenblatt, F. (1958). The perceptron: A probabilistic model for information storage and organization in the brain. Psychological Review, 65(6), 386–408. ' +
+      'Novikoff, A. B. J. (1962). On convergence proofs on perceptrons. Symposium on the Mathematical Theory of Automata, 12, 615–622.',
     summary: 'A weighted sum and a threshold whose weights learn from their errors: w ← w + η(t − o)x.',
     cannot: 'Only straight-line (linear) decision boundaries: it can never learn XOR, and on such data its weights cycle forever.',
+    rules: [
+      'difference (the lecture): w ← w + η(t − o)x after every pattern; no change when o = t.',
+      'mistake (Rosenblatt; Fausett): w ← w + η·t·x only when o ≠ t, with ±1 targets and the optional undecided band (o = 0 when |net| ≤ θ).',
+      'They coincide up to η: with ±1 targets and no band, t − o = 2t on a mistake, so the difference form is the mistake form with 2η (from w = 0 the same outputs, weights twice as large); with a band, an undecided pattern (o = 0) gives t − o = t, the same step, and a wrong one twice the step.',
+      'Novikoff (1962): on separable data, from w = 0, at most (R/γ)² mistakes — R the largest ‖x‖ with the bias input x0 = 1 included, γ the margin of the best unit-norm separator.',
+    ],
     learns: true,
     defaultTarget: { accuracy: { min: 1 } },
     params: {
       learningRate: { type: 'number', default: 0.1, min: 0, max: 100, help: 'η, the step size of each correction' },
+      rule: { type: 'enum', default: 'difference', values: ['difference', 'mistake'], help: 'difference: w ← w + η(t − o)x (the lecture); mistake: w ← w + η·t·x only when o ≠ t (Rosenblatt, Fausett)' },
       init: { type: 'enum', default: 'zero', values: ['zero', 'random'], help: 'initial weights when none are given: all zero, or uniform in ±initRange' },
       initRange: { type: 'number', default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' },
       weights: { type: 'numbers', default: null, help: 'explicit initial weights (w0 bias first, then w1 … wd)' },
       shuffle: { type: 'boolean', default: false, help: 'reshuffle the presentation order every epoch (from the run seed)' },
-      theta: { type: 'number', default: 0, min: 0, max: 100, help: 'dead zone: output 0 when |w·x| ≤ θ (0 = the lecture\'s plain step)' },
-      associationUnits: { type: 'integer', default: 0, min: 0, max: 10000, help: 'photoperceptron: number of fixed random association units (0 = none)' },
-      associationConnectivity: { type: 'number', default: 0.8, min: 0, max: 1, help: 'probability that an association unit connects to each input' },
+      theta: { type: 'number', default: 0, min: 0, max: 100, help: 'undecided band: output 0 when |w·x| ≤ θ (0 = the lecture\'s plain step)' },
+      associationUnits: { type: 'integer', default: 0, min: 0, max: 10000, help: 'photoperceptron: number of fixed association units (0 = none)' },
+      associationWiring: { type: 'enum', default: 'random', values: ['random', 'rosenblatt'], help: 'random connections and thresholds, or Rosenblatt\'s x excitatory + y inhibitory connections and threshold θ' },
+      associationConnectivity: { type: 'number', default: 0.8, min: 0, max: 1, help: 'random wiring: probability that an association unit connects to each input' },
+      excitatory: { type: 'integer', default: 5, min: 0, max: 1000, help: 'rosenblatt wiring: x, excitatory connections per association unit' },
+      inhibitory: { type: 'integer', default: 5, min: 0, max: 1000, help: 'rosenblatt wiring: y, inhibitory connections per association unit' },
+      associationThreshold: { type: 'integer', default: 1, min: -1000, max: 1000, help: 'rosenblatt wiring: θ, an A-unit fires when (lit excitatory) − (lit inhibitory) ≥ θ' },
     },
   },
   create: ({ data, params, rng }) => create(data, params, rng),

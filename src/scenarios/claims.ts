@@ -43,27 +43,38 @@ function metricOf(result: RunResult, run: Run, metric: string, epoch?: number): 
   return lookup(entry?.metrics, metric);
 }
 
-const RELATION: Record<string, (a: number, b: number) => boolean> = {
+const RELATION: Record<string, (a: number, b: number, tol: number) => boolean> = {
   '>': (a, b) => a > b,
   '<': (a, b) => a < b,
   '>=': (a, b) => a >= b,
   '<=': (a, b) => a <= b,
+  '=': (a, b, tol) => Math.abs(a - b) <= tol,
 };
 
 const rangeText = (c: Claim): string =>
-  c.min !== undefined && c.max !== undefined ? `in [${c.min}, ${c.max}]` : c.min !== undefined ? `≥ ${c.min}` : `≤ ${c.max}`;
+  c.min !== undefined && c.max !== undefined ? `in [${show(c.min)}, ${show(c.max)}]` : c.min !== undefined ? `≥ ${show(c.min)}` : `≤ ${show(c.max)}`;
 
-/** What a claim asserts, as a sentence (without what was measured): `check` lists these before any run. */
+/** "A relation factor × B" for two measured values (undefined when either is missing). */
+function relate(c: Claim, va: number | undefined, vb: number | undefined): boolean {
+  const factor = c.factor ?? 1;
+  const tol = c.tolerance ?? DEFAULT_TOLERANCE;
+  const holds = va !== undefined && vb !== undefined && RELATION[c.relation!]!(va, factor * vb, tol);
+  return holds && !Number.isNaN(va) && !Number.isNaN(vb);
+}
+
+const relationText = (c: Claim): string => `${c.relation} ${(c.factor ?? 1) !== 1 ? `${show(c.factor!)} × ` : ''}`;
+const within = (c: Claim): string => (c.relation === '=' ? ` ± ${show(c.tolerance ?? DEFAULT_TOLERANCE)}` : '');
+
+/** What a claim asserts, as a sentence (without what was measured): `check` and the lab list these before any run. */
 export function claimText(c: Claim): string {
   const at = c.epoch !== undefined ? ` at epoch ${c.epoch}` : '';
-  if (c.compare) {
-    const factor = c.factor ?? 1;
-    return `${c.compare[0]} ${c.metric}${at} ${c.relation} ${factor !== 1 ? `${factor} × ` : ''}${c.compare[1]}'s`;
-  }
+  if (c.compare) return `${c.compare[0]} ${c.metric}${at} ${relationText(c)}${c.compare[1]}'s${within(c)}`;
+  if (c.versus) return `${c.run} ${c.metric}${at} ${relationText(c)}${c.versus}${within(c)}`;
   if (c.outcome) return `${c.run} ends ${c.outcome}`;
   const tol = c.tolerance ?? DEFAULT_TOLERANCE;
   if (c.weights) return `${c.run} weights = (${flatNumbers(c.weights).map(show).join(', ')}) ± ${show(tol)}`;
   if (c.outputs) return `${c.run} outputs (${c.outputs.map(show).join(', ')})`;
+  if (c.nets) return `${c.run} net inputs (${c.nets.map(show).join(', ')})`;
   return `${c.run} ${c.metric}${at} ${rangeText(c)}`;
 }
 
@@ -78,12 +89,16 @@ export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, Ru
     if (!a || !b) return null;
     const va = metricOf(a[1], a[0], c.metric!, c.epoch);
     const vb = metricOf(b[1], b[0], c.metric!, c.epoch);
-    const holds = va !== undefined && vb !== undefined && RELATION[c.relation!]!(va, (c.factor ?? 1) * vb);
-    return { claim: `${text} (${show(va)} vs ${show(vb)})`, holds };
+    return { claim: `${text} (${show(va)} vs ${show(vb)})`, holds: relate(c, va, vb) };
   }
   const pair = byId.get(c.run!);
   if (!pair) return null;
   const [run, result] = pair;
+  if (c.versus) {
+    const va = metricOf(result, run, c.metric!, c.epoch);
+    const vb = metricOf(result, run, c.versus, c.epoch);
+    return { claim: `${text} (${show(va)} vs ${show(vb)})`, holds: relate(c, va, vb) };
+  }
   if (c.outcome) return { claim: `${text} (got ${result.outcome})`, holds: result.outcome === c.outcome };
   const tol = c.tolerance ?? DEFAULT_TOLERANCE;
   if (c.weights) {
@@ -95,6 +110,11 @@ export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, Ru
   if (c.outputs) {
     const got = run.model.evaluate(run.spec.data).outputs.map((o) => o[0]!);
     const holds = got.length === c.outputs.length && c.outputs.every((o, i) => Math.abs(o - got[i]!) <= tol);
+    return { claim: `${text} (got (${got.map(show).join(', ')}))`, holds };
+  }
+  if (c.nets) {
+    const got = result.patterns.train.map((p) => p.net?.[0] ?? NaN);
+    const holds = got.length === c.nets.length && c.nets.every((v, i) => Math.abs(v - got[i]!) <= tol);
     return { claim: `${text} (got (${got.map(show).join(', ')}))`, holds };
   }
   const v = metricOf(result, run, c.metric!, c.epoch);

@@ -5,7 +5,7 @@
 import { buildDataset } from '../core/datasets.js';
 import { deriveRng } from '../core/rng.js';
 import { Run, gradNorms, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
-import type { Params, StepRecord } from '../core/types.js';
+import type { Dataset, ModelInstance, Params, StepRecord } from '../core/types.js';
 import { evaluateClaims, type ClaimResult } from './claims.js';
 import type { ResolvedRun, Scenario } from './loader.js';
 
@@ -33,8 +33,31 @@ export interface RunResult {
   readonly metrics: Readonly<Record<string, number>>;
   readonly weights: unknown;
   readonly history: readonly Record<string, unknown>[];
+  /** Every training (and test) pattern at the final weights: x, t, net input(s), output(s), prediction. */
+  readonly patterns: PatternTable;
+  /** What the model reports once at the end (novikoff, association, layers, collapsed, monteCarlo…). */
+  readonly report: Readonly<Record<string, unknown>>;
   claims: ClaimResult[];
 }
+
+export interface PatternRow {
+  readonly x: readonly number[];
+  readonly t: readonly number[];
+  readonly label: number;
+  readonly net?: readonly number[];
+  readonly output: readonly number[];
+  readonly prediction: number;
+}
+
+export interface PatternTable {
+  readonly train: readonly PatternRow[];
+  readonly test?: readonly PatternRow[];
+  /** Rows left out beyond MAX_PATTERN_ROWS per split (only when some were). */
+  readonly omitted?: { readonly train: number; readonly test: number };
+}
+
+/** Per-pattern rows kept in a result, per split: enough for any table a student checks by hand. */
+export const MAX_PATTERN_ROWS = 5000;
 
 export interface ScenarioResult {
   readonly scenario: string;
@@ -70,24 +93,58 @@ export function prepareRuns(scenario: Scenario, opts: ExecuteOptions = {}): RunS
   }));
 }
 
-/** One history entry as JSON: the per-epoch numbers plus the per-layer arrays the model reported. */
+/** Keys of an entry's metrics that the entry already has as its own fields. */
+const OWN = new Set(['loss', 'accuracy', 'testAccuracy', 'testLoss', 'epochs']);
+
+/** One history entry as JSON: the per-epoch numbers, the model's metrics and the per-layer arrays it reported. */
 function historyJson(h: HistoryEntry): Record<string, unknown> {
-  const norms = h.extra ? null : gradNorms(h);
+  // Plain assignments, not spreads: a long run has hundreds of thousands of entries.
+  const out: Record<string, unknown> = { epoch: h.epoch, loss: h.loss, accuracy: h.accuracy };
+  if (h.testAccuracy !== undefined) out['testAccuracy'] = h.testAccuracy;
+  if (h.testLoss !== undefined) out['testLoss'] = h.testLoss;
+  out['updates'] = h.updates;
+  if (h.weights) out['weights'] = h.weights;
+  let metrics: Record<string, number> | null = null;
+  for (const k in h.metrics) if (!OWN.has(k)) (metrics ??= {})[k] = h.metrics[k]!;
+  if (metrics) out['metrics'] = metrics;
+  if (h.extra) Object.assign(out, h.extra);
+  else {
+    const norms = gradNorms(h);
+    if (norms) out['gradNorm'] = norms;
+  }
+  return out;
+}
+
+/** The rows of one split at the final weights (at most MAX_PATTERN_ROWS). */
+function patternRows(model: ModelInstance, rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): PatternRow[] {
+  const n = Math.min(rows.inputs.length, MAX_PATTERN_ROWS);
+  // The rows themselves when they all fit, so a model's caches for them apply.
+  const head = n === rows.inputs.length ? rows : { inputs: rows.inputs.slice(0, n), targets: rows.targets.slice(0, n), labels: rows.labels.slice(0, n) };
+  const e = model.evaluate(head);
+  return head.inputs.map((x, i) => ({
+    x,
+    t: head.targets[i]!,
+    label: head.labels[i]!,
+    ...(e.net ? { net: e.net[i]! } : {}),
+    output: e.outputs[i]!,
+    prediction: e.predictions[i]!,
+  }));
+}
+
+export function patternTable(model: ModelInstance, data: Dataset): PatternTable {
+  const over = (rows?: Pick<Dataset, 'inputs'>): number => Math.max(0, (rows?.inputs.length ?? 0) - MAX_PATTERN_ROWS);
+  const omitted = { train: over(data), test: over(data.test) };
   return {
-    epoch: h.epoch,
-    loss: h.loss,
-    accuracy: h.accuracy,
-    ...(h.testAccuracy !== undefined ? { testAccuracy: h.testAccuracy } : {}),
-    ...(h.testLoss !== undefined ? { testLoss: h.testLoss } : {}),
-    updates: h.updates,
-    ...(h.weights ? { weights: h.weights } : {}),
-    ...(h.extra ?? (norms ? { gradNorm: norms } : {})),
+    train: patternRows(model, data),
+    ...(data.test ? { test: patternRows(model, data.test) } : {}),
+    ...(omitted.train + omitted.test > 0 ? { omitted } : {}),
   };
 }
 
 export function resultOf(run: Run, label: string): RunResult {
   const last = run.latest;
   const bestTest = run.bestTestAccuracy;
+  const final = run.model.finalReport?.() ?? {};
   return {
     id: run.spec.id,
     model: run.spec.plugin.meta.id,
@@ -104,9 +161,12 @@ export function resultOf(run: Run, label: string): RunResult {
       bestAccuracy: run.bestAccuracy,
       ...(bestTest !== undefined ? { bestTestAccuracy: bestTest } : {}),
       updates: run.history.reduce((s, h) => s + h.updates, 0),
+      ...final.metrics,
     },
     weights: run.model.weights(),
     history: run.history.map(historyJson),
+    patterns: patternTable(run.model, run.spec.data),
+    report: final.sections ?? {},
     claims: [],
   };
 }

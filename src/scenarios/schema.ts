@@ -119,9 +119,14 @@ export const claimSchema = z
     max: z.number().optional(),
     weights: z.array(z.union([z.number(), z.array(z.unknown())])).optional(),
     outputs: z.array(z.number()).optional(),
+    /** The net input of the (first) output unit for every training pattern, at the end. */
+    nets: z.array(z.number()).optional(),
     tolerance: z.number().min(0).optional(),
     compare: z.tuple([z.string(), z.string()]).optional(),
-    relation: z.enum(['>', '<', '>=', '<=']).optional(),
+    /** Another metric of the same run to compare with ("mistakes" <= "mistakeBound"). */
+    versus: z.string().optional(),
+    /** "=" holds when |A − factor × B| ≤ tolerance. */
+    relation: z.enum(['>', '<', '>=', '<=', '=']).optional(),
     /** For comparisons: A relation factor × B (e.g. "A > 100 × B"). */
     factor: z.number().positive().optional(),
     /** Why the claim holds, in a sentence: shown by verify and the UI. */
@@ -129,17 +134,21 @@ export const claimSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    const kinds = (['outcome', 'weights', 'outputs', 'compare'] as const).filter((k) => c[k] !== undefined);
-    if (c.metric !== undefined && c.compare === undefined) kinds.push('metric' as never);
+    const kinds = (['outcome', 'weights', 'outputs', 'nets', 'compare', 'versus'] as const).filter((k) => c[k] !== undefined);
+    const comparison = c.compare !== undefined || c.versus !== undefined;
+    if (c.metric !== undefined && !comparison) kinds.push('metric' as never);
     if (kinds.length !== 1) {
-      ctx.addIssue({ code: 'custom', message: 'a claim needs exactly one of outcome, metric (with min/max), weights, outputs or compare (with metric and relation)' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a claim needs exactly one of outcome, metric (with min/max), weights, outputs, nets, compare (two runs) or versus (two metrics of one run)',
+      });
       return;
     }
     if (c.compare === undefined && c.run === undefined) ctx.addIssue({ code: 'custom', path: ['run'], message: 'required: the id of the model run the claim is about' });
-    if (c.compare !== undefined && (c.metric === undefined || c.relation === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['compare'], message: 'a comparison needs "metric" and "relation"' });
+    if (comparison && (c.metric === undefined || c.relation === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [c.compare !== undefined ? 'compare' : 'versus'], message: 'a comparison needs "metric" and "relation"' });
     }
-    if (c.metric !== undefined && c.compare === undefined && c.min === undefined && c.max === undefined) {
+    if (c.metric !== undefined && !comparison && c.min === undefined && c.max === undefined) {
       ctx.addIssue({ code: 'custom', path: ['metric'], message: 'a metric claim needs "min" and/or "max"' });
     }
   });

@@ -79,7 +79,7 @@ describe('neural-eras run', () => {
     [['run'], /run needs a scenario \(an id from `neural-eras list`, or a \.json file\), --data <file\.csv> or --share <string>/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['run', 'perceptron-xor', '--bogus'], /unknown option '--bogus'/],
-    [['info', 'gpt'], /"gpt" is neither a model nor a scenario/],
+    [['info', 'gpt'], /"gpt" is neither a model, a scenario nor an activation/],
   ])('exits 2 with one line for %j', async (argv, message) => {
     const { code, err, out } = await cli(...argv);
     expect(code).toBe(2);
@@ -123,6 +123,16 @@ describe('neural-eras verify, list, info', () => {
     const { out } = await cli('info', 'perceptron');
     expect(out).toContain("Rosenblatt's perceptron (1958)");
     expect(out).toMatch(/learningRate\s+0\.1\s+a number in \[0, 100\]/);
+  });
+
+  it('info <activation> derives the maximum of the derivative: σ′ ≤ ¼ at z = 0, ReLU′ = 1 for z ≥ 0, a step has none', async () => {
+    const sigmoid = (await cli('info', 'sigmoid')).out;
+    expect(sigmoid).toContain('σ′ maximum     0.25 = 1/4 at z = 0, so σ′(z) ≤ 1/4');
+    expect(sigmoid).toContain('range          from 0 (z → −∞) to 1 (z → ∞); σ(0) = 0.5');
+    expect((await cli('info', 'tanh')).out).toContain('tanh′ maximum  1 at z = 0');
+    expect((await cli('info', 'relu')).out).toContain('f′ maximum     1 for z ≥ 0');
+    expect((await cli('info', 'step-bipolar')).out).toContain('φ′(z) = 0: there is no slope to follow');
+    expect((await cli('info', 'perceptron')).out).toContain('mistake (Rosenblatt; Fausett): w ← w + η·t·x only when o ≠ t');
   });
 
   it('--version and --help exit 0', async () => {

@@ -42,6 +42,24 @@ describe('hebbian', () => {
     expect(Math.abs(angle - 30)).toBeLessThan(5);
   });
 
+  it("Oja's y = w·x by hand: w = (1, 0), x = (2, 1), η = 0.1 gives y = 2 and w = (1, 0) + 0.1·2·((2, 1) − 2·(1, 0)) = (1, 0.2)", () => {
+    const data = buildDataset({ kind: 'table', inputs: [[2, 1]], targetEncoding: 'none' }, createRng(1));
+    const rec = build(hebbian, data, { mode: 'oja', learningRate: 0.1, weights: [1, 0] }).step()!;
+    expect(rec.after[0]).toBe(1);
+    expect(rec.after[1]).toBeCloseTo(0.2, 15);
+    expect(rec.equation).toBe('w ← w + η·y·(x − y·w), y = 2: w = (1, 0.2)');
+  });
+
+  it('reports ‖w‖ and the angle to the principal axis every epoch; Oja ends within 2.6° (|cos| ≥ 0.999)', () => {
+    const run = train(hebbian, cloud(), { mode: 'oja', learningRate: 0.01 }, 300);
+    for (const h of run.history) {
+      expect(h.metrics['weightNorm']).toBeGreaterThan(0);
+      expect(h.metrics['angle']).toBeCloseTo((Math.acos(h.metrics['alignment']!) * 180) / Math.PI, 12);
+    }
+    expect(run.latest.metrics['angle']).toBeLessThan(2.6);
+    expect(run.model.describe!()[1]).toMatch(/^angle to the principal axis \(/);
+  });
+
   it('refuses supervised mode on unlabelled data', () => {
     expect(() => build(hebbian, cloud())).toThrow(/supervised mode needs one target/);
   });

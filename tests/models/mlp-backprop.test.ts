@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gate, generate } from '../../src/core/datasets.js';
 import { resolveParams } from '../../src/core/params.js';
 import { createRng } from '../../src/core/rng.js';
+import { Run } from '../../src/core/runner.js';
 import { type Dataset, ModelConfigError } from '../../src/core/types.js';
 import { mlpBackprop } from '../../src/models/mlp-backprop.js';
 
@@ -88,9 +89,16 @@ describe('mlp-backprop', () => {
     expect(model.evaluate(data).targets).toEqual([[0], [1], [1], [0]]);
   });
 
-  it('refuses step units with the lecture\'s reason', () => {
-    expect(() => build({ activation: 'step-bipolar' })).toThrow(ModelConfigError);
-    expect(() => build({ activation: 'step-binary' })).toThrow(/derivative 0 almost everywhere/);
+  it('trains step hidden units by back-propagation, and nothing below the output moves (derivative 0)', () => {
+    const data = gate('XOR', 'binary', 'bipolar');
+    const run = new Run({ id: 'step', plugin: mlpBackprop, params: resolveParams(mlpBackprop.meta.params, { hidden: [3], activation: 'step-binary' }), data, seed: 1, epochs: 30 }).toEnd();
+    const [w1, w2] = run.model.weights() as number[][][];
+    const [i1, i2] = run.history[0]!.weights ? [run.history[0]!.weights.slice(0, 9), run.history[0]!.weights.slice(9)] : [[], []];
+    expect(w1!.flat()).toEqual(i1);
+    expect(w2!.flat()).not.toEqual(i2);
+    expect(run.latest.metrics['gradNorm0']).toBe(0);
+    expect(run.latest.metrics['hiddenWeightChange']).toBe(0);
+    expect(run.model.describe!()).toContain('step hidden units: f′(z) = 0, so back-propagation leaves W1 unchanged; only W2 learns');
   });
 
   it('gives several classes a softmax output, one unit per class', () => {

@@ -20,6 +20,7 @@ describe('mlp-dropout', () => {
       'architecture 2-32-1: relu hidden, sigmoid-bce output',
       'parameters (2+1)·32 + (32+1)·1 = 129',
       'η = 0.05, μ = 0.9, λ = 0, minibatch 10, shuffled order, dropout keep 0.8 input / 0.5 hidden',
+      'test time: weight scaling (all units, inverted dropout)',
     ]);
   });
 
@@ -60,5 +61,26 @@ describe('mlp-dropout', () => {
     const model = mlpDropout.create({ data: xor, params: resolveParams(mlpDropout.meta.params), rng: createRng(2) });
     for (let e = 0; e < 200 && model.evaluate(xor).accuracy < 1; e++) model.epoch();
     expect(model.evaluate(xor).predictions).toEqual([0, 1, 1, 0]);
+  });
+
+  it('predicts at test time by weight scaling or by the Monte-Carlo average over mcSamples masks, as chosen', () => {
+    expect(() => build({ testTime: 'monte-carlo' })).toThrow(/mcSamples ≥ 1/);
+    expect(() => build({ mcSamples: 100000 })).toThrow(/mcSamples: 100000 masks × 60 rows × 129 weights is more than 200000000 multiply-adds/);
+    const scaled = build({ mcSamples: 50 });
+    const mc = build({ testTime: 'monte-carlo', mcSamples: 50 });
+    for (let e = 0; e < 5; e++) [scaled, mc].forEach((m) => m.epoch());
+    // same seed, same training: only the test-time rule differs
+    expect(mc.weights()).toEqual(scaled.weights());
+    const report = scaled.finalReport!();
+    const a = scaled.evaluate(circles);
+    const b = mc.evaluate(circles);
+    expect(b.net).toEqual(a.net);
+    expect(b.outputs).not.toEqual(a.outputs);
+    expect(b.accuracy).toBe(report.metrics!['mcAccuracy50']);
+    expect(a.accuracy).toBe(report.metrics!['scaledAccuracy']);
+    // a function of the weights: evaluating twice gives the same averages
+    expect(mc.evaluate(circles).outputs).toEqual(b.outputs);
+    expect(mc.describe!().at(-1)).toBe('test time: Monte-Carlo average over 50 dropout masks');
+    expect(Object.keys(report.metrics!)).toEqual(['scaledAccuracy', 'mcGap1', 'mcAccuracy1', 'mcAgreement1', 'mcGap10', 'mcAccuracy10', 'mcAgreement10', 'mcGap50', 'mcAccuracy50', 'mcAgreement50']);
   });
 });

@@ -53,7 +53,10 @@ describe('mlp-relu', () => {
     const model = build();
     model.epoch();
     const m = model.metrics!();
-    expect(Object.keys(m).sort()).toEqual(['deadRelu', 'gradNorm0', 'gradNorm1', 'gradRatio', 'maxError', 'saturation', 'sse', 'weightNorm']);
+    expect(Object.keys(m).sort()).toEqual([
+      'deadRelu', 'deadUnits', 'deadUnits1', 'gradNorm0', 'gradNorm1', 'gradRatio', 'hiddenWeightChange', 'maxError', 'saturation', 'sse',
+      'weightNorm', 'weightVariance1', 'weightVariance2', 'zeroShare', 'zeroShare1',
+    ]);
     expect(m['gradRatio']).toBeCloseTo(m['gradNorm0']! / m['gradNorm1']!, 12);
     expect(m['saturation']).toBe(0); // ReLUs have no flat tails
     expect(m['deadRelu']).toBeGreaterThanOrEqual(0);

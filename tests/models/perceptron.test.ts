@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gate, generate } from '../../src/core/datasets.js';
 import { createRng } from '../../src/core/rng.js';
 import { perceptron } from '../../src/models/perceptron.js';
+import type { Dataset } from '../../src/core/types.js';
 import { build, train } from './helpers.js';
 
 const OR = [-0.4, 0.6, 0.6];
@@ -62,6 +63,56 @@ describe('perceptron', () => {
     expect(run.status.outcome).toBe('solved');
     const again = train(perceptron, gate('XOR'), { associationUnits: 40 }, 200, 5);
     expect(again.model.weights()).toEqual(run.model.weights());
+  });
+
+  /** Fausett's AND: binary inputs, bipolar targets, in her order (1,1), (1,0), (0,1), (0,0). */
+  const fausett: Dataset = {
+    name: 'AND', inputs: [[1, 1], [1, 0], [0, 1], [0, 0]], targets: [[1], [-1], [-1], [-1]], labels: [1, 0, 0, 0], classes: 2,
+    inputEncoding: 'binary', targetEncoding: 'bipolar', featureNames: ['x1', 'x2'],
+  };
+
+  it("the mistake form with Fausett's undecided band: epoch 1 ends at (b, w1, w2) = (−1, 0, 0), training at (−4, 2, 3)", () => {
+    const m = build(perceptron, fausett, { rule: 'mistake', learningRate: 1, theta: 0.2 });
+    const steps = [m.step()!, m.step()!, m.step()!, m.step()!];
+    expect(steps[0]!.equation).toBe('o = 0 ≠ t: w ← w + η·t·x = (0, 0, 0) + 1·1·(1, 1, 1) = (1, 1, 1)');
+    expect(steps[1]!.equation).toBe('o = 1 ≠ t: w ← w + η·t·x = (1, 1, 1) + 1·(−1)·(1, 1, 0) = (0, 0, 1)');
+    expect(steps[3]!.equation).toBe('o = t = −1: no mistake, w unchanged (−1, 0, 0)');
+    expect(m.weights()).toEqual([-1, 0, 0]);
+    const run = train(perceptron, fausett, { rule: 'mistake', learningRate: 1, theta: 0.2 }, 100);
+    expect(run.model.weights()).toEqual([-4, 2, 3]);
+    expect(run.epoch).toBe(9);
+    expect(run.latest.metrics['mistakes']).toBe(22);
+  });
+
+  it('with ±1 targets and no band the difference form is the mistake form with 2η, step for step', () => {
+    const a = build(perceptron, gate('AND'), { rule: 'difference', learningRate: 0.5 });
+    const b = build(perceptron, gate('AND'), { rule: 'mistake', learningRate: 1 });
+    for (let k = 0; k < 40; k++) {
+      const [sa, sb] = [a.step()!, b.step()!];
+      expect(sa.o).toEqual(sb.o);
+      expect(sa.after).toEqual(sb.after);
+    }
+    expect(() => build(perceptron, gate('AND', 'binary', 'binary'), { rule: 'mistake' })).toThrow(/bipolar/);
+  });
+
+  it("Novikoff's bound on the lecture's AND from w = 0: 11 mistakes ≤ (R/γ)² = 3 · 17 = 51, on screen and in the report", () => {
+    const run = train(perceptron, gate('AND'), { learningRate: 1 }, 100);
+    const report = run.model.finalReport!();
+    expect(run.latest.metrics['mistakes']).toBe(11);
+    expect(report.metrics!['mistakeBound']).toBeCloseTo(51, 10);
+    expect(report.metrics!['radius']).toBeCloseTo(Math.sqrt(3), 14);
+    expect(report.metrics!['margin']).toBeCloseTo(1 / Math.sqrt(17), 14);
+    expect(run.model.describe!().at(-1)).toBe('Novikoff: 11 mistakes ≤ (R/γ)² = 51, R = max ‖(x0 = 1, x)‖ = 1.73205, γ = 0.242536');
+    expect(build(perceptron, gate('XOR')).finalReport!().metrics!['separable']).toBe(0);
+  });
+
+  it("Rosenblatt's wiring: 0/1 inputs only; the firing share and P_a are reported", () => {
+    expect(() => build(perceptron, gate('AND', 'bipolar', 'bipolar'), { associationUnits: 10, associationWiring: 'rosenblatt' })).toThrow(/0\/1/);
+    const m = build(perceptron, gate('XOR'), { associationUnits: 2000, associationWiring: 'rosenblatt', excitatory: 2, inhibitory: 0, associationThreshold: 1 });
+    const r = m.finalReport!().metrics!;
+    // (0,0) fires nothing; one lit point of two: 1 − ½² = ¾; both lit: every unit. Mean (0 + ¾ + ¾ + 1)/4
+    expect(r['firingProbability']).toBeCloseTo(0.625, 14);
+    expect(Math.abs(r['firingShare']! - 0.625)).toBeLessThan(0.03);
   });
 
   it('refuses explicit weights of the wrong length', () => {

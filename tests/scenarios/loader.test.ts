@@ -46,6 +46,8 @@ describe('scenario loader', () => {
     ['a claim about a missing run', tweak((s) => (s.claims[0].run = 'mlp')), 'xor.json: claims[0]: names run "mlp", which is not in models'],
     ['a claim with no assertion', tweak((s) => (s.claims[0] = { run: 'perceptron' })), 'xor.json: claims[0]: a claim needs exactly one of'],
     ['a metric claim without bounds', tweak((s) => (s.claims[0] = { run: 'perceptron', metric: 'accuracy' })), 'xor.json: claims[0].metric: a metric claim needs "min" and/or "max"'],
+    ['a versus claim without a relation', tweak((s) => (s.claims[0] = { run: 'perceptron', metric: 'mistakes', versus: 'mistakeBound' })), 'xor.json: claims[0].versus: a comparison needs "metric" and "relation"'],
+    ['two assertions in one claim', tweak((s) => (s.claims[0] = { run: 'perceptron', outcome: 'solved', nets: [0] })), 'xor.json: claims[0]: a claim needs exactly one of'],
     ['an unknown outcome', tweak((s) => (s.claims[0].outcome = 'won')), 'xor.json: claims[0].outcome:'],
     ['a bad per-run data override', tweak((s) => (s.models[0].data = { targets: 'ternary' })), 'xor.json: models[0].data: targets:'],
   ];

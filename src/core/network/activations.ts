@@ -28,9 +28,10 @@ export interface Activation {
   /** JavaScript expressions for generated code: f over the name v; delta d times f' at z, a = f(z). */
   readonly source?: { readonly f: (v: string) => string; readonly times: (d: string, z: string, a: string) => string };
   /**
-   * False: gradient descent is refused through this unit (the steps, whose derivative is 0 almost
-   * everywhere); networks using it must be built forward-only. An activation with derivative 0
-   * that should still be trained (to show that nothing moves) sets it true.
+   * False for the steps, whose derivative is 0 almost everywhere. In a hidden layer back-propagation
+   * then passes exactly 0 through the unit, so no weight below it ever moves (the why-not-step
+   * scenario shows it); as the output unit it is refused for gradient training, since no error
+   * signal would reach any weight — such a network must be built forward-only.
    */
   readonly trainable: boolean;
   /** |z| past which the saturation instrument counts the unit as in a flat tail (sigmoid, tanh). */
@@ -165,12 +166,12 @@ export const SOFTMAX = ACTIVATION_LIST.length;
 /** The activation of a code (undefined for SOFTMAX). */
 export const activationOf = (code: number): Activation | undefined => ACTIVATION_LIST[code];
 
-/** The message shown when someone asks gradient descent to train a step layer. */
+/** The message shown when someone asks gradient descent to train a step output layer. */
 export function stepNotTrainable(name: string, layer: number): string {
   return (
-    `layer ${layer} uses ${name}: the step function has derivative 0 almost everywhere, ` +
-    'so gradient descent cannot train it; use sigmoid or tanh (or build the network with ' +
-    'trainable: false to run it forward only)'
+    `layer ${layer} (the output) uses ${name}: the step function has derivative 0 almost everywhere, ` +
+    'so gradient descent cannot train it — no error signal would reach any weight; use sigmoid or tanh ' +
+    '(or build the network with trainable: false to run it forward only)'
   );
 }
 

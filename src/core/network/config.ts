@@ -112,7 +112,8 @@ export function resolveLayers(config: NetworkConfig): ResolvedLayers {
     }
     const f = Object.hasOwn(ACTIVATIONS, name) ? ACTIVATIONS[name] : undefined;
     if (f === undefined) throw new ModelConfigError(`unknown activation "${String(name)}" in layer ${k}`);
-    if (k > 0 && !f.trainable && trainable) throw new ModelConfigError(stepNotTrainable(name, k), k < L ? 'hidden' : 'output');
+    // A hidden step trains with derivative 0 (nothing below it moves); a step output trains nothing.
+    if (k === L && !f.trainable && trainable) throw new ModelConfigError(stepNotTrainable(name, k), 'output');
     act[k] = f.code;
   });
   const keep = Float64Array.from([config.keepInput ?? 1, ...perLayer(config.keepHidden ?? 1, L - 1, 'keepHidden')]);

@@ -12,7 +12,8 @@
  *     keepInput: 1, keepHidden: 1,  // dropout keep probabilities (1 = off)
  *     weights: undefined,           // or explicit [layer][out][1 + in], bias first
  *   }, rng);                         // the run's Rng: init, shuffles and dropout masks draw from it
- *   Step units (step-bipolar, step-binary) need `trainable: false` (forward only): gradient
+ *   Step units (step-bipolar, step-binary) have derivative 0: in hidden layers back-propagation
+ *   passes 0 through them (nothing below moves); as the output they need `trainable: false`: gradient
  *   descent cannot train them, and the constructor says so.
  *
  * Data: row-major flat buffers, X = n × in, T = n × out (one-hot for several classes);
