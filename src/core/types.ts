@@ -22,6 +22,10 @@ export interface Dataset {
   readonly test?: Omit<Dataset, 'test' | 'name'>;
   /** Short names of the input columns, e.g. ["x1", "x2"]. */
   readonly featureNames: readonly string[];
+  /** Set when each input row is a row-major grey image of this size (the digits). */
+  readonly image?: { readonly width: number; readonly height: number };
+  /** Names of the classes by label (e.g. "3", "setosa"), when they have names. */
+  readonly classNames?: readonly string[];
 }
 
 /** One entry of a plugin's parameter schema: the single source of defaults, ranges and help. */

@@ -62,7 +62,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 function issueText(issue: z.core.$ZodIssue): string {
   const where = formatPath(issue.path);
   let message = issue.message.replace(/^Invalid input: /, '');
-  if (issue.code === 'invalid_union' && issue.path.at(-1) === 'data') message = 'unknown or malformed data; "kind" is one of gate, parity, table, blobs, xor, circles, spirals, moons, cloud';
+  if (issue.code === 'invalid_union' && issue.path.at(-1) === 'data') message = 'unknown or malformed data; "kind" is one of gate, parity, table, blobs, xor, circles, spirals, moons, cloud, digits, iris';
   if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return where ? `${where}: ${message}` : message;
 }

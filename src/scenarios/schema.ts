@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { GATES, GENERATORS } from '../core/datasets.js';
+import { MNIST_COUNT } from '../core/digits.js';
+import { IRIS_CLASSES, IRIS_FEATURES } from '../core/iris.js';
 
 const encoding = z.enum(['binary', 'bipolar']);
 const matrix = z.array(z.array(z.number()));
@@ -38,6 +40,28 @@ export const dataSchema = z.discriminatedUnion('kind', [
       n: z.number().int().min(2).max(100000),
       angle: z.number().optional(),
       spread: z.tuple([z.number().positive(), z.number().positive()]).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('digits'),
+      size: z.union([z.literal(16), z.literal(28)]).optional(),
+      train: z.number().int().min(1).max(MNIST_COUNT).optional(),
+      test: z.number().int().min(0).max(MNIST_COUNT).optional(),
+      classes: z.array(z.number().int().min(0).max(9)).min(2).max(10).optional(),
+      pixels: z.enum(['unit', 'bipolar']).optional(),
+      targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('iris'),
+      classes: z.array(z.enum(IRIS_CLASSES)).min(2).max(3).optional(),
+      features: z.array(z.enum(IRIS_FEATURES)).min(1).max(4).optional(),
+      units: z.enum(['cm', 'mm']).optional(),
+      center: z.boolean().optional(),
+      testFraction: z.number().min(0).max(0.9).optional(),
+      targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
     })
     .strict(),
 ]);
