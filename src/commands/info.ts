@@ -15,6 +15,7 @@ export function modelCard(id: string): string {
     '',
     `  brought:     ${meta.summary}`,
     `  cannot:      ${meta.cannot}`,
+    ...(meta.notes ? ['', ...meta.notes.map((l) => `  ${l}`)] : []),
     '',
     'Parameters (--param key=value)',
     table(['key', 'default', 'accepts', 'meaning'], params),

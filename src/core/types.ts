@@ -55,6 +55,8 @@ export interface ModelMeta {
   /** One line: what it cannot do. */
   readonly cannot: string;
   readonly params: ParamSchema;
+  /** Extra lines for the history card (e.g. the default architecture with its counts). */
+  readonly notes?: readonly string[];
   /** False for hand-wired models (McCulloch-Pitts): the runner evaluates and stops. */
   readonly learns: boolean;
   /** Default stopping target when a scenario gives none: metric bounds. */
@@ -133,6 +135,29 @@ export interface ModelInstance {
   divergence?(): string | null;
   /** Lines that explain the model now: the separating line, the stability bound… */
   describe?(): readonly string[];
+  /** Units, connections and free parameters per layer, counted from the built model. */
+  architecture?(): readonly LayerCount[];
+  /** Learned filters to draw as small images (convolution kernels, RBM features). */
+  filters?(): FilterBank | null;
+}
+
+export interface LayerCount {
+  readonly name: string;
+  /** e.g. "12×8×8" for 12 maps of 8×8. */
+  readonly shape: string;
+  readonly units: number;
+  /** Connections, biases included (a bias is a connection from a constant unit). */
+  readonly connections: number;
+  /** Free parameters: a shared kernel counts once. */
+  readonly parameters: number;
+}
+
+/** Learned filters as grey images: each filter is a row-major width × height list of weights. */
+export interface FilterBank {
+  readonly title: string;
+  readonly width: number;
+  readonly height: number;
+  readonly filters: readonly (readonly number[])[];
 }
 
 export interface CreateContext {

@@ -5,6 +5,7 @@
 import type { ModelPlugin } from '../core/types.js';
 import { adaline } from './adaline.js';
 import { hebbian } from './hebbian.js';
+import { lecun1989 } from './lecun-1989.js';
 import { logistic } from './logistic.js';
 import { mccullochPitts } from './mcculloch-pitts.js';
 import { mlpBackprop } from './mlp-backprop.js';
@@ -15,6 +16,7 @@ import { perceptron } from './perceptron.js';
 export const MODELS: ReadonlyMap<string, ModelPlugin> = new Map<string, ModelPlugin>([
   ['adaline', adaline],
   ['hebbian', hebbian],
+  ['lecun-1989', lecun1989],
   ['logistic', logistic],
   ['mcculloch-pitts', mccullochPitts],
   ['mlp-backprop', mlpBackprop],

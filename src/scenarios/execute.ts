@@ -5,7 +5,7 @@
 import { buildDataset } from '../core/datasets.js';
 import { deriveRng } from '../core/rng.js';
 import { Run, gradNorms, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
-import type { Params, StepRecord } from '../core/types.js';
+import type { LayerCount, Params, StepRecord } from '../core/types.js';
 import { evaluateClaims, type ClaimResult } from './claims.js';
 import type { ResolvedRun, Scenario } from './loader.js';
 
@@ -32,6 +32,8 @@ export interface RunResult {
   readonly epochs: number;
   readonly metrics: Readonly<Record<string, number>>;
   readonly weights: unknown;
+  /** Units, connections and parameters per layer, for models that count them. */
+  readonly architecture?: readonly LayerCount[];
   readonly history: readonly Record<string, unknown>[];
   claims: ClaimResult[];
 }
@@ -112,6 +114,7 @@ export function resultOf(run: Run, label: string): RunResult {
       updates: run.history.reduce((s, h) => s + h.updates, 0),
     },
     weights: run.model.weights(),
+    ...(run.model.architecture ? { architecture: run.model.architecture() } : {}),
     history: run.history.map(historyJson),
     claims: [],
   };

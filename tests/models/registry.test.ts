@@ -31,8 +31,14 @@ describe('registry', () => {
   });
 });
 
+/** Plugins that read images (they need a digits data set). */
+const IMAGE_MODELS = ['lecun-1989', 'rbm-pretraining'];
+/** Two classes of 16×16 digits, a few dozen of each: enough for the contract, quick to train. */
+const DIGITS: DataSpec = { kind: 'digits', size: 16, train: 40, test: 10, classes: [0, 1] };
+
 /** Data each plugin can take, for the contract run. */
 function dataFor(id: string): DataSpec {
+  if (IMAGE_MODELS.includes(id)) return DIGITS;
   if (id === 'mcculloch-pitts') return { kind: 'gate', gate: 'AND', inputs: 'binary', targets: 'binary' };
   if (id.startsWith('mlp')) return { kind: 'xor', n: 40, noise: 0.05, testFraction: 0.25, targets: 'binary' };
   return { kind: 'blobs', n: 40, noise: 0.1, testFraction: 0.25, targets: 'bipolar' };
@@ -82,7 +88,7 @@ describe.each([...MODELS.values()])('contract: $meta.id', (plugin) => {
   });
 
   it('step() (where it exists) moves the model like epoch() does', () => {
-    const data = gate('AND', 'binary', meta.id === 'mcculloch-pitts' ? 'binary' : 'bipolar');
+    const data = IMAGE_MODELS.includes(meta.id) ? buildDataset(DIGITS, createRng(3)) : gate('AND', 'binary', meta.id === 'mcculloch-pitts' ? 'binary' : 'bipolar');
     const params = resolveParams(meta.params);
     const a = plugin.create({ data, params, rng: createRng(3) });
     const b = plugin.create({ data, params, rng: createRng(3) });
