@@ -12,6 +12,7 @@ import { mlpBackprop } from './mlp-backprop.js';
 import { mlpDropout } from './mlp-dropout.js';
 import { mlpRelu } from './mlp-relu.js';
 import { perceptron } from './perceptron.js';
+import { rbmPretraining } from './rbm-pretraining.js';
 
 export const MODELS: ReadonlyMap<string, ModelPlugin> = new Map<string, ModelPlugin>([
   ['adaline', adaline],
@@ -23,6 +24,7 @@ export const MODELS: ReadonlyMap<string, ModelPlugin> = new Map<string, ModelPlu
   ['mlp-dropout', mlpDropout],
   ['mlp-relu', mlpRelu],
   ['perceptron', perceptron],
+  ['rbm-pretraining', rbmPretraining],
 ]);
 
 /** Plugins in historical order (year, then id), for timelines and listings. */

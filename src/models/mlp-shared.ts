@@ -45,6 +45,7 @@ export function mlpParams(d: MlpDefaults): ParamSchema {
     averageGradient: { type: 'boolean', default: d.averageGradient, help: 'average the gradient over the batch (false: sum it, a sweep)' },
     keepInput: { type: 'number', default: d.keepInput, min: 0.01, max: 1, help: 'dropout: probability of keeping an input unit' },
     keepHidden: { type: 'number', default: d.keepHidden, min: 0.01, max: 1, help: 'dropout: probability of keeping a hidden unit' },
+    shift: { type: 'integer', default: 0, min: 0, max: 4, help: 'augmentation: shift each training image by up to this many pixels, afresh every epoch (images only)' },
     weights: { type: 'json', default: null, help: 'explicit initial weights per layer, [out][1 + in] rows, bias first' },
   };
 }

@@ -30,7 +30,7 @@ describe('lecun-1989', () => {
     const run = train(lecun1989, digits, {}, 5);
     expect(run.latest.testAccuracy).toBeGreaterThan(0.65);
     expect(run.history[0]!.testAccuracy).toBeLessThan(0.3);
-    expect(run.model.filters!().filters).toHaveLength(12);
+    expect(run.model.filters!()!.filters).toHaveLength(12);
   });
 
   it('is deterministic from its seed, and shuffle changes the order, not the reproducibility', () => {
