@@ -7,6 +7,7 @@ import { isUserError } from './commands/errors.js';
 import { gradientsCommand } from './commands/gradients.js';
 import { infoCommand } from './commands/info.js';
 import type { Io } from './commands/io.js';
+import { leaderboardCommand } from './commands/leaderboard.js';
 import { listCommand } from './commands/list.js';
 import { collect } from './commands/options.js';
 import { runCommand } from './commands/run.js';
@@ -44,7 +45,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-p, --param <key=value>', 'override a parameter: key=value for every run, run.key=value for one (repeatable)', collect)
     .option('--trace', 'write out every single update (pattern, net input, output, the rule with its numbers)')
     .option('--json', 'one JSON document on stdout')
+    .option('--no-record', 'a challenge (digits-challenge): do not keep the results in the leaderboard')
     .action((ref: string, opts) => void (code = runCommand(ref, opts, io)));
+
+  program
+    .command('leaderboard')
+    .description('the best result per model of the challenges you ran (digits-challenge), from the local results file')
+    .argument('[scenario]', 'only this challenge')
+    .option('--json', 'one JSON document on stdout')
+    .action((ref: string | undefined, opts) => void (code = leaderboardCommand(ref, opts, io)));
 
   program
     .command('verify')

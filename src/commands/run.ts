@@ -11,6 +11,7 @@ import { num, table, weightsText } from '../report/table.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';
 import { parseCount, parseParamOverrides, parseSeed } from './options.js';
+import { parametersOf, recordChallenge } from './leaderboard.js';
 
 export interface RunOptions {
   model?: string[];
@@ -19,6 +20,8 @@ export interface RunOptions {
   param?: string[];
   json?: boolean;
   trace?: boolean;
+  /** False with --no-record: a leaderboard scenario's results are not kept. */
+  record?: boolean;
 }
 
 /** One update as the lecture writes it: which pattern, what the unit saw and said, and the rule with numbers. */
@@ -69,7 +72,13 @@ export function runCommand(ref: string, opts: RunOptions, io: Io): number {
   const params = parseParamOverrides(scenario, only, opts.param ?? []);
   let lastShown = 0;
   const traces = new Map<string, StepRecord[]>();
+  const seconds = new Map<string, number>();
+  const parameters = new Map<string, number>();
   const result = executeScenario(scenario, {
+    onRunEnd: (run, s) => {
+      seconds.set(run.spec.id, s);
+      parameters.set(run.spec.id, parametersOf(run));
+    },
     ...(opts.trace
       ? {
           onStep: (run: Run, s: StepRecord) => {
@@ -98,6 +107,8 @@ export function runCommand(ref: string, opts: RunOptions, io: Io): number {
   if (io.progress && lastShown > 0) io.err('\r\x1b[K');
   if (opts.json && opts.trace) for (const r of result.runs) Object.assign(r, { trace: traces.get(r.id) ?? [] });
   if (opts.trace && !opts.json) io.out('\n');
-  io.out(opts.json ? `${JSON.stringify(result)}\n` : renderRunText(result, scenario.title));
+  // a challenge keeps each model's best; the measured times stay out of the (reproducible) JSON
+  const challenge = scenario.leaderboard ? recordChallenge(result, seconds, parameters, opts.record !== false) : '';
+  io.out(opts.json ? `${JSON.stringify(result)}\n` : renderRunText(result, scenario.title) + challenge);
   return 0;
 }

@@ -16,10 +16,12 @@
  *
  * Units f(a) = A tanh(S a), A = 1.7159, S = 2/3 (LeCun's scaled tanh: f(±1) = ±1, and ±1 targets
  * sit where f bends most, inside its range). f'(a) = A S (1 − tanh²(S a)) = S (A − f²/A).
+ * The convolutions run generated loops (conv-compiled.ts), bit-identical to the plain loops here.
  * Flat weight layout: H1 kernels, H1 biases, H2 kernels, H2 biases, H3 rows [bias, w…], output rows.
  */
 import type { Rng } from './rng.js';
 import type { LayerCount } from './types.js';
+import { type ConvBackward, type ConvForward, compileConv } from './conv-compiled.js';
 
 export const LECUN_A = 1.7159;
 export const LECUN_S = 2 / 3;
@@ -61,6 +63,8 @@ class Conv {
   readonly tap = new Int32Array(KK);
   readonly outSize: number;
   readonly inPadded: number;
+  /** The generated loops (conv-compiled.ts); null runs the plain loops below, the reference. */
+  fast: { forward: ConvForward; backward: ConvBackward } | null;
   constructor(
     readonly inMaps: number,
     readonly inSide: number,
@@ -76,6 +80,7 @@ class Conv {
     this.inPadded = inSide + 2 * PAD;
     this.outSize = side * side;
     for (let ky = 0; ky < K; ky++) for (let kx = 0; kx < K; kx++) this.tap[ky * K + kx] = ky * this.inPadded + kx;
+    this.fast = compileConv(side, this.inPadded);
   }
 
   get parameters(): number {
@@ -92,6 +97,10 @@ class Conv {
       for (let c = 0; c < fan; c++) {
         const inBase = table[o * fan + c]! * inArea;
         const kb = this.kOff + (o * fan + c) * KK;
+        if (this.fast !== null) {
+          this.fast.forward(w, kb, P, inBase, z, zo);
+          continue;
+        }
         for (let y = 0; y < side; y++) {
           for (let x = 0; x < side; x++) {
             const base = inBase + 2 * y * inPadded + 2 * x;
@@ -114,6 +123,10 @@ class Conv {
       for (let c = 0; c < fan; c++) {
         const inBase = table[o * fan + c]! * inArea;
         const kb = this.kOff + (o * fan + c) * KK;
+        if (this.fast !== null) {
+          this.fast.backward(w, g, kb, P, inBase, delta, zo, dP);
+          continue;
+        }
         for (let y = 0; y < side; y++) {
           for (let x = 0; x < side; x++) {
             const d = delta[zo + y * side + x]!;

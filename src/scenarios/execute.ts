@@ -20,6 +20,8 @@ export interface ExecuteOptions {
   readonly onEpoch?: (run: Run) => void;
   /** When given, runs are driven one update at a time and each update is reported (--trace). */
   readonly onStep?: (run: Run, step: StepRecord) => void;
+  /** Called when a run ends, with the seconds it took to build and train (kept out of the results: they vary). */
+  readonly onRunEnd?: (run: Run, seconds: number) => void;
 }
 
 export interface RunResult {
@@ -123,6 +125,7 @@ export function resultOf(run: Run, label: string): RunResult {
 export function executeScenario(scenario: Scenario, opts: ExecuteOptions = {}): ScenarioResult {
   const specs = prepareRuns(scenario, opts);
   const trained = specs.map((spec) => {
+    const started = performance.now();
     const run = new Run(spec);
     if (opts.onStep) {
       while (!run.done) {
@@ -130,6 +133,7 @@ export function executeScenario(scenario: Scenario, opts: ExecuteOptions = {}): 
         if (record) opts.onStep(run, record);
       }
     } else while (run.runEpoch()) opts.onEpoch?.(run);
+    opts.onRunEnd?.(run, (performance.now() - started) / 1000);
     return run;
   });
   const labels = new Map(scenario.runs.map((r) => [r.id, r.label]));

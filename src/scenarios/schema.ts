@@ -141,6 +141,8 @@ export const scenarioSchema = z
     claims: z.array(claimSchema),
     /** What the tour says when this scenario's run stops. */
     moral: z.string().optional(),
+    /** A challenge: `run` prints a results table and keeps each model's best in the local leaderboard. */
+    leaderboard: z.boolean().optional(),
   })
   .strict();
 

@@ -95,3 +95,26 @@ describe('ConvNet gradients', () => {
     expect(net.loss()).toBeLessThan(before);
   });
 });
+
+describe('generated convolution loops', () => {
+  it.each([
+    [16, 'cyclic-8', 10, 1],
+    [16, 'full', 3, 2],
+    [12, 'cyclic-8', 4, 3],
+    [28, 'cyclic-8', 10, 4],
+    [9, 'full', 2, 5],
+  ] as const)('train bit-identically to the plain loops (side %i, %s, %i classes, seed %i)', (side, connections, classes, seed) => {
+    const fast = new ConvNet({ side, classes, connections }, createRng(seed));
+    const plain = new ConvNet({ side, classes, connections }, createRng(seed));
+    plain.h1.fast = null;
+    plain.h2.fast = null;
+    const rng = createRng(seed + 50);
+    const X = Float64Array.from({ length: 6 * side * side }, () => rng.range(-1, 1));
+    for (let i = 0; i < 12; i++) {
+      const label = rng.int(classes);
+      expect(fast.trainPattern(X, i % 6, label, 0.05)).toBe(plain.trainPattern(X, i % 6, label, 0.05));
+    }
+    expect(Array.from(fast.w)).toEqual(Array.from(plain.w));
+    expect(Array.from(fast.a4)).toEqual(Array.from(plain.a4));
+  });
+});
