@@ -47,6 +47,12 @@ export interface ConvNetConfig {
   readonly init?: ConvInit;
   /** Value of the input's padding border (the background). @default -1 */
   readonly padInput?: number;
+  /** Value of H1's padding border. @default -1 */
+  readonly padHidden?: number;
+  /** 'lecun': 1.7159 tanh(2a/3); 'tanh': plain tanh (what libraries offer; the bench uses it). @default 'lecun' */
+  readonly units?: 'lecun' | 'tanh';
+  /** 'unit': one bias per unit of a map (LeCun); 'map': one per map (what libraries offer). @default 'unit' */
+  readonly biases?: 'unit' | 'map';
 }
 
 const K = 5;
@@ -76,6 +82,8 @@ class Conv {
     /** Where the kernels and the biases start in the flat weights. */
     readonly kOff: number,
     readonly bOff: number,
+    /** One bias per map instead of one per unit. */
+    readonly mapBias = false,
   ) {
     this.inPadded = inSide + 2 * PAD;
     this.outSize = side * side;
@@ -84,7 +92,7 @@ class Conv {
   }
 
   get parameters(): number {
-    return this.outMaps * this.fan * KK + this.outMaps * this.outSize;
+    return this.outMaps * this.fan * KK + this.outMaps * (this.mapBias ? 1 : this.outSize);
   }
 
   /** z[o, y, x] = b[o, y, x] + Σ_c Σ_k W[o, c, k] P[table[o, c], 2y + ky, 2x + kx]. */
@@ -93,7 +101,7 @@ class Conv {
     const inArea = inPadded * inPadded;
     for (let o = 0; o < this.outMaps; o++) {
       const zo = o * outSize;
-      for (let p = 0; p < outSize; p++) z[zo + p] = w[this.bOff + zo + p]!;
+      for (let p = 0; p < outSize; p++) z[zo + p] = w[this.bOff + (this.mapBias ? o : zo + p)]!;
       for (let c = 0; c < fan; c++) {
         const inBase = table[o * fan + c]! * inArea;
         const kb = this.kOff + (o * fan + c) * KK;
@@ -119,7 +127,7 @@ class Conv {
     const inArea = inPadded * inPadded;
     for (let o = 0; o < this.outMaps; o++) {
       const zo = o * outSize;
-      for (let p = 0; p < outSize; p++) g[this.bOff + zo + p]! += delta[zo + p]!;
+      for (let p = 0; p < outSize; p++) g[this.bOff + (this.mapBias ? o : zo + p)]! += delta[zo + p]!;
       for (let c = 0; c < fan; c++) {
         const inBase = table[o * fan + c]! * inArea;
         const kb = this.kOff + (o * fan + c) * KK;
@@ -153,8 +161,8 @@ function padInto(a: Float64Array, maps: number, side: number, P: Float64Array): 
 }
 
 /** a = A tanh(S z) over n entries. */
-function squash(z: Float64Array, a: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) a[i] = LECUN_A * Math.tanh(LECUN_S * z[i]!);
+function squash(A: number, S: number, z: Float64Array, a: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) a[i] = A * Math.tanh(S * z[i]!);
 }
 
 /** Dense layer z_j = w_j0 + Σ_i w_ji a_i, rows [bias, w…] from off. */
@@ -179,9 +187,9 @@ function denseBack(w: Float64Array, g: Float64Array, off: number, nin: number, n
   }
 }
 
-/** delta ∘= f'(z), with f' read from a = f(z): f' = S (A − a²/A). */
-function timesDer(a: Float64Array, delta: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) delta[i]! *= LECUN_S * (LECUN_A - (a[i]! * a[i]!) / LECUN_A);
+/** delta ∘= f'(z), with f' read from a = f(z) = A tanh(S z): f' = S (A − a²/A). */
+function timesDer(A: number, S: number, a: Float64Array, delta: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) delta[i]! *= S * (A - (a[i]! * a[i]!) / A);
 }
 
 export class ConvNet {
@@ -189,6 +197,9 @@ export class ConvNet {
   readonly classes: number;
   readonly hidden: number;
   readonly connections: Connections;
+  /** f(a) = A tanh(S a). */
+  readonly A: number;
+  readonly S: number;
   readonly h1: Conv;
   readonly h2: Conv;
   /** Offsets of H3's and the output's weight rows. */
@@ -221,14 +232,19 @@ export class ConvNet {
     this.classes = config.classes;
     this.hidden = config.hidden ?? 30;
     this.connections = config.connections ?? 'cyclic-8';
+    const tanh = config.units === 'tanh';
+    this.A = tanh ? 1 : LECUN_A;
+    this.S = tanh ? 1 : LECUN_S;
+    const mapBias = config.biases === 'map';
     const s1 = outSide(side);
     const s2 = outSide(s1);
     const fan2 = this.connections === 'full' ? MAPS : FAN2;
     const table2 = new Int32Array(MAPS * fan2);
-    for (let j = 0; j < MAPS; j++) for (let c = 0; c < fan2; c++) table2[j * fan2 + c] = (j + c) % MAPS;
-    this.h1 = new Conv(1, side, MAPS, s1, new Int32Array(MAPS), 1, 0, MAPS * KK);
-    const off2 = MAPS * KK + MAPS * s1 * s1;
-    this.h2 = new Conv(MAPS, s1, MAPS, s2, table2, fan2, off2, off2 + MAPS * fan2 * KK);
+    // kernel c of H2 map j reads H1 map (j + c) mod 12 (cyclic-8), or map c (full)
+    for (let j = 0; j < MAPS; j++) for (let c = 0; c < fan2; c++) table2[j * fan2 + c] = fan2 === MAPS ? c : (j + c) % MAPS;
+    this.h1 = new Conv(1, side, MAPS, s1, new Int32Array(MAPS), 1, 0, MAPS * KK, mapBias);
+    const off2 = this.h1.parameters;
+    this.h2 = new Conv(MAPS, s1, MAPS, s2, table2, fan2, off2, off2 + MAPS * fan2 * KK, mapBias);
     this.h3Off = off2 + this.h2.parameters;
     const n2 = MAPS * s2 * s2;
     this.outOff = this.h3Off + this.hidden * (n2 + 1);
@@ -241,7 +257,7 @@ export class ConvNet {
     this.a1 = new Float64Array(MAPS * s1 * s1);
     this.d1 = new Float64Array(MAPS * s1 * s1);
     const wide1 = s1 + 2 * PAD;
-    this.P1 = new Float64Array(MAPS * wide1 * wide1).fill(-1);
+    this.P1 = new Float64Array(MAPS * wide1 * wide1).fill(config.padHidden ?? -1);
     this.dP1 = new Float64Array(MAPS * wide1 * wide1);
     this.z2 = new Float64Array(n2);
     this.a2 = new Float64Array(n2);
@@ -309,14 +325,14 @@ export class ConvNet {
   forward(): void {
     const w = this.w;
     this.h1.forward(w, this.P0, this.z1);
-    squash(this.z1, this.a1, this.z1.length);
+    squash(this.A, this.S, this.z1, this.a1, this.z1.length);
     padInto(this.a1, MAPS, this.h1.side, this.P1);
     this.h2.forward(w, this.P1, this.z2);
-    squash(this.z2, this.a2, this.z2.length);
+    squash(this.A, this.S, this.z2, this.a2, this.z2.length);
     dense(w, this.h3Off, this.a2.length, this.hidden, this.a2, this.z3);
-    squash(this.z3, this.a3, this.hidden);
+    squash(this.A, this.S, this.z3, this.a3, this.hidden);
     dense(w, this.outOff, this.hidden, this.classes, this.a3, this.z4);
-    squash(this.z4, this.a4, this.classes);
+    squash(this.A, this.S, this.z4, this.a4, this.classes);
   }
 
   /** ½ Σ_k (o_k − t_k)² of the last forward pass. */
@@ -331,12 +347,12 @@ export class ConvNet {
     const { w, g } = this;
     // delta^out = (o − t) ∘ f'(z)
     for (let k = 0; k < this.classes; k++) this.d4[k] = this.a4[k]! - this.t[k]!;
-    timesDer(this.a4, this.d4, this.classes);
+    timesDer(this.A, this.S, this.a4, this.d4, this.classes);
     // delta^H3 = f'(z3) ∘ W_outᵀ delta^out
     denseBack(w, g, this.outOff, this.hidden, this.classes, this.a3, this.d4, this.d3);
-    timesDer(this.a3, this.d3, this.hidden);
+    timesDer(this.A, this.S, this.a3, this.d3, this.hidden);
     denseBack(w, g, this.h3Off, this.a2.length, this.hidden, this.a2, this.d3, this.d2);
-    timesDer(this.a2, this.d2, this.d2.length);
+    timesDer(this.A, this.S, this.a2, this.d2, this.d2.length);
     // ∂J/∂P1 through H2's shared kernels; the border cells of P1 are constants, so only the interior feeds H1
     this.dP1.fill(0);
     this.h2.backward(w, g, this.P1, this.d2, this.dP1);
@@ -347,7 +363,7 @@ export class ConvNet {
         for (let x = 0; x < s1; x++) this.d1[(m * s1 + y) * s1 + x] = this.dP1[m * wide * wide + (y + PAD) * wide + PAD + x]!;
       }
     }
-    timesDer(this.a1, this.d1, this.d1.length);
+    timesDer(this.A, this.S, this.a1, this.d1, this.d1.length);
     this.h1.backward(w, g, this.P0, this.d1, null);
   }
 

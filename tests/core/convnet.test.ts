@@ -39,6 +39,9 @@ describe('ConvNet counts', () => {
   it('full H2 connectivity has 12 kernels per H2 map; a 28×28 input gives 14×14 and 7×7 maps', () => {
     const full = new ConvNet({ side: 16, classes: 10, connections: 'full' }, createRng(1));
     expect(full.counts()[2]!.parameters).toBe(12 * 12 * 25 + 192);
+    const shared = new ConvNet({ side: 16, classes: 10, connections: 'full', biases: 'map' }, createRng(1));
+    expect(shared.counts().map((l) => l.parameters)).toEqual([0, 12 * 25 + 12, 12 * 12 * 25 + 12, 5790, 310]);
+    expect(shared.counts().map((l) => l.connections)).toEqual([0, 19968, 192 * 301, 5790, 310]);
     const big = new ConvNet({ side: 28, classes: 10 }, createRng(1));
     expect(big.counts().map((l) => l.shape)).toEqual(['28×28', '12×14×14', '12×7×7', '30', '10']);
     expect(big.w.length).toBe(big.counts().reduce((s, l) => s + l.parameters, 0));
@@ -47,11 +50,12 @@ describe('ConvNet counts', () => {
 
 describe('ConvNet gradients', () => {
   it.each([
-    ['cyclic-8', 16, 1],
-    ['full', 16, 2],
-    ['cyclic-8', 12, 3],
-  ] as const)('back-propagation equals central differences (%s, side %i, seed %i)', (connections, side, seed) => {
-    const net = new ConvNet({ side, classes: 4, connections, init: 'sqrt-fan-in' }, createRng(seed));
+    ['cyclic-8', 16, 1, {}],
+    ['full', 16, 2, {}],
+    ['cyclic-8', 12, 3, { padInput: 0, padHidden: 0.5 }],
+    ['full', 16, 4, { units: 'tanh', biases: 'map' }],
+  ] as const)('back-propagation equals central differences (%s, side %i, seed %i, %o)', (connections, side, seed, extra) => {
+    const net = new ConvNet({ side, classes: 4, connections, init: 'sqrt-fan-in', ...extra }, createRng(seed));
     // biases are 0 at init: give them values so their gradients are tested at a generic point
     const rng = createRng(seed + 100);
     for (let p = 0; p < net.w.length; p++) if (net.w[p] === 0) net.w[p] = rng.range(-0.3, 0.3);
@@ -103,9 +107,11 @@ describe('generated convolution loops', () => {
     [12, 'cyclic-8', 4, 3],
     [28, 'cyclic-8', 10, 4],
     [9, 'full', 2, 5],
+    [16, 'full', 10, 6],
   ] as const)('train bit-identically to the plain loops (side %i, %s, %i classes, seed %i)', (side, connections, classes, seed) => {
-    const fast = new ConvNet({ side, classes, connections }, createRng(seed));
-    const plain = new ConvNet({ side, classes, connections }, createRng(seed));
+    const extra = seed === 6 ? ({ units: 'tanh', biases: 'map' } as const) : {};
+    const fast = new ConvNet({ side, classes, connections, ...extra }, createRng(seed));
+    const plain = new ConvNet({ side, classes, connections, ...extra }, createRng(seed));
     plain.h1.fast = null;
     plain.h2.fast = null;
     const rng = createRng(seed + 50);
