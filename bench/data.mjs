@@ -63,13 +63,13 @@ export const WORKLOADS = {
     hidden: 'tanh',
     output: 'tanh',
     loss: 'half-mse',
-    lr: 0.01,
+    lr: 0.05,
     batch: 1,
-    epochs: 1,
+    epochs: 3,
     quickEpochs: 1,
     data: 'digits',
     n: 500,
-    // tfjs-cpu needs ~30 s for one epoch of 500 at batch 1: time as many runs as fit in this many seconds
+    // tfjs-cpu needs ~15 s for one epoch of 500 at batch 1: time as many runs as fit in this many seconds
     budget: 30,
   },
 };

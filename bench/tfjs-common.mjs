@@ -9,11 +9,11 @@ function notes(workload) {
   const list = ['float32 arithmetic (the other libraries use float64)'];
   if (workload.kind === 'conv') {
     list.push('zeroPadding2d(2) + conv2d 5×5 stride 2 (valid), flatten (NHWC order), dense; model.fit with batchSize 1');
-    list.push("loss 'meanSquaredError' (the mean over 10 outputs) with lr × 5: the same update as ½·Σ(o − t)² at lr");
+    list.push(`loss 'meanSquaredError' (the mean over 10 outputs) with lr ${workload.lr * 5}: the same update as ½·Σ(o − t)² at lr ${workload.lr}`);
     return list;
   }
   if (workload.loss === 'half-mse') {
-    list.push("loss 'meanSquaredError' with lr 0.015: the same update as ½·MSE at lr 0.03");
+    list.push(`loss 'meanSquaredError' with lr ${workload.lr / 2}: the same update as ½·MSE at lr ${workload.lr}`);
   }
   return list;
 }
