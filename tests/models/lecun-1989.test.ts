@@ -44,3 +44,18 @@ describe('lecun-1989', () => {
     expect(() => build(lecun1989, blobs)).toThrow(/needs square images/);
   });
 });
+
+describe('lecun-1989 in a scenario', () => {
+  it('run --json carries the per-layer counts (architecture) beside the totals in metrics', async () => {
+    const { parseScenario } = await import('../../src/scenarios/loader.js');
+    const { executeScenario } = await import('../../src/scenarios/execute.js');
+    const scenario = parseScenario(
+      { id: 'tiny', title: 't', era: '1989', year: 1989, story: ['s'], seed: 1, epochs: 1, target: {}, data: { kind: 'digits', train: 30, test: 10, pixels: 'bipolar' }, models: [{ model: 'lecun-1989' }], claims: [] },
+      'tiny.json',
+    );
+    const [run] = JSON.parse(JSON.stringify(executeScenario(scenario))).runs;
+    expect(run.architecture.map((l: { name: string; parameters: number }) => [l.name, l.parameters])).toEqual([['input', 0], ['H1', 1068], ['H2', 2592], ['H3', 5790], ['output', 310]]);
+    expect(run.metrics).toMatchObject({ units: 1256, connections: 64660, parameters: 9760 });
+    expect(run.outcome).toBe('truncated');
+  });
+});
