@@ -9,11 +9,11 @@ import { outputsOf, runChild, versionOf } from './harness.mjs';
 const require = createRequire(import.meta.url);
 const convnetjs = require('convnetjs');
 
-function buildNet(workload) {
-  const { layers, hidden, output } = workload;
+/** An empty net on an input volume, and add(Ctor, def) that stacks a layer on the last one. */
+function stack(sx, sy, depth) {
   const net = new convnetjs.Net();
   net.layers = [];
-  let prev = new convnetjs.InputLayer({ out_sx: 1, out_sy: 1, out_depth: layers[0] });
+  let prev = new convnetjs.InputLayer({ out_sx: sx, out_sy: sy, out_depth: depth });
   net.layers.push(prev);
   const add = (Ctor, def) => {
     const layer = new Ctor({ ...def, in_sx: prev.out_sx, in_sy: prev.out_sy, in_depth: prev.out_depth });
@@ -21,6 +21,12 @@ function buildNet(workload) {
     prev = layer;
     return layer;
   };
+  return { net, add };
+}
+
+function buildNet(workload) {
+  const { layers, hidden, output } = workload;
+  const { net, add } = stack(1, 1, layers[0]);
   const fcs = [];
   for (let l = 1; l < layers.length; l++) {
     const last = l === layers.length - 1;
@@ -45,16 +51,7 @@ function buildNet(workload) {
  * (sx·y + x)·depth + d, so fc3 reads H2 position by position, maps innermost).
  */
 function convSetup({ workload, data, init, epochs }) {
-  const net = new convnetjs.Net();
-  net.layers = [];
-  let prev = new convnetjs.InputLayer({ out_sx: 16, out_sy: 16, out_depth: 1 });
-  net.layers.push(prev);
-  const add = (Ctor, def) => {
-    const layer = new Ctor({ ...def, in_sx: prev.out_sx, in_sy: prev.out_sy, in_depth: prev.out_depth });
-    net.layers.push(layer);
-    prev = layer;
-    return layer;
-  };
+  const { net, add } = stack(16, 16, 1);
   const conv1 = add(convnetjs.ConvLayer, { sx: 5, filters: 12, stride: 2, pad: 2, bias_pref: 0 });
   add(convnetjs.TanhLayer, {});
   const conv2 = add(convnetjs.ConvLayer, { sx: 5, filters: 12, stride: 2, pad: 2, bias_pref: 0 });
