@@ -4,7 +4,7 @@ import { outputsOf, runChild } from './harness.mjs';
 
 export function brainNotes(workload) {
   const notes = [
-    'online SGD (one update per example, lr 0.03 per example) — brain.js has no mini-batch option',
+    `online SGD (one update per example, lr ${workload.lr} per example) — brain.js has no mini-batch option`,
     'momentum 1e-10: brain.js rejects 0 ("out of normal training range"); the term is computed either way',
     'activation "tanh" on every layer, the output included (no per-layer activation)',
   ];

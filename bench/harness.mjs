@@ -55,7 +55,7 @@ export async function runChild(adapter) {
   try {
     opts = parseChildArgs();
     const workload = WORKLOADS[opts.workload];
-    const data = makeData(workload, opts.seed);
+    const data = await makeData(workload, opts.seed);
     const init = initialWeights(workload, opts.seed);
     const session = await adapter.setup({ workload, data, init, epochs: opts.epochs });
     const samples = [];

@@ -13,8 +13,9 @@ const rootPackage = JSON.parse(readFileSync(new URL('../package.json', import.me
 await runChild({
   library: 'neural-eras',
   version: `${rootPackage.version} (working tree)`,
-  notes: () => [],
+  notes: (workload) => (workload.kind === 'conv' ? ['ConvNet (src/core/convnet.ts) built with connections full, biases per map, plain tanh units, zero padding'] : []),
   setup({ workload, data, init, epochs }) {
+    if (workload.kind === 'conv') return convSetup({ workload, data, init, epochs });
     const { layers } = workload;
     const { n, outDim, x, y } = data;
     // explicit weights, [layer][out][1 + in] rows with the bias first
@@ -51,3 +52,38 @@ await runChild({
     };
   },
 });
+
+/** W4: the 1989 convnet engine, shaped like the peers' nets (full H2, per-map biases, tanh, zero pads). */
+function convSetup({ workload, data, init, epochs }) {
+  const { n, x, labels } = data;
+  const net = new engine.ConvNet({ side: 16, classes: 10, connections: 'full', biases: 'map', units: 'tanh', padInput: 0, padHidden: 0 }, null);
+  const w = net.w;
+  w.set(init.conv1.W, net.h1.kOff);
+  w.set(init.conv1.b, net.h1.bOff);
+  w.set(init.conv2.W, net.h2.kOff);
+  w.set(init.conv2.b, net.h2.bOff);
+  for (const [layer, off] of [[init.fc3, net.h3Off], [init.out, net.outOff]]) {
+    for (let o = 0; o < layer.fanOut; o++) {
+      w[off + o * (layer.fanIn + 1)] = layer.b[o];
+      w.set(layer.W.subarray(o * layer.fanIn, (o + 1) * layer.fanIn), off + o * (layer.fanIn + 1) + 1);
+    }
+  }
+  const initial = Float64Array.from(w);
+  const out = new Float64Array(n * 10);
+  return {
+    reset() {
+      w.set(initial);
+    },
+    train() {
+      for (let e = 0; e < epochs; e++) for (let s = 0; s < n; s++) net.trainPattern(x, s, labels[s], workload.lr);
+    },
+    predict() {
+      for (let s = 0; s < n; s++) {
+        net.load(x, s, labels[s]);
+        net.forward();
+        out.set(net.a4, s * 10);
+      }
+      return out;
+    },
+  };
+}

@@ -9,7 +9,7 @@ const { Architect, Trainer, Neuron } = synaptic;
 
 function notes(workload) {
   const list = [
-    'online SGD (one update per example, lr 0.03 per example): Trainer.train has no mini-batch option',
+    `online SGD (one update per example, lr ${workload.lr} per example): Trainer.train has no mini-batch option`,
     'the output error is (target − output) with no output-derivative factor, i.e. the gradient of cross-entropy for a logistic output, whatever cost is named',
   ];
   if (workload.output === 'softmax') list.push('no softmax: 10 logistic outputs on one-hot targets (Trainer.cost.CROSS_ENTROPY)');

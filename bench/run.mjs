@@ -18,13 +18,13 @@ const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '..');
 
 const LIBRARIES = [
-  { key: 'neural-eras', file: 'lib-neural-eras.mjs', aliases: ['ours', 'neural-eras'] },
-  { key: 'brain.js@1', file: 'lib-brain-v1.mjs', aliases: ['brain-v1', 'brain1', 'brain.js@1'] },
-  { key: 'brain.js@2', file: 'lib-brain-v2.mjs', aliases: ['brain-v2', 'brain2', 'brain.js@2'] },
-  { key: 'synaptic', file: 'lib-synaptic.mjs', aliases: ['synaptic'] },
-  { key: 'convnetjs', file: 'lib-convnetjs.mjs', aliases: ['convnetjs'] },
-  { key: 'tfjs-cpu', file: 'lib-tfjs.mjs', aliases: ['tfjs', 'tfjs-cpu'] },
-  { key: 'tfjs-wasm', file: 'lib-tfjs-wasm.mjs', aliases: ['tfjs-wasm', 'wasm'] },
+  { key: 'neural-eras', file: 'lib-neural-eras.mjs', aliases: ['ours', 'neural-eras'], conv: true },
+  { key: 'brain.js@1', file: 'lib-brain-v1.mjs', aliases: ['brain-v1', 'brain1', 'brain.js@1'], conv: false },
+  { key: 'brain.js@2', file: 'lib-brain-v2.mjs', aliases: ['brain-v2', 'brain2', 'brain.js@2'], conv: false },
+  { key: 'synaptic', file: 'lib-synaptic.mjs', aliases: ['synaptic'], conv: false },
+  { key: 'convnetjs', file: 'lib-convnetjs.mjs', aliases: ['convnetjs'], conv: true },
+  { key: 'tfjs-cpu', file: 'lib-tfjs.mjs', aliases: ['tfjs', 'tfjs-cpu'], conv: true },
+  { key: 'tfjs-wasm', file: 'lib-tfjs-wasm.mjs', aliases: ['tfjs-wasm', 'wasm'], conv: true },
 ];
 const OURS = 'neural-eras';
 // Every package the children load; a missing one triggers `npm ci`.
@@ -197,13 +197,15 @@ async function main() {
     results[w.name] = {};
     console.log(`${w.name}: ${w.layers.join('-')}, ${w.hidden} hidden, ${w.output} output, ${w.loss}, SGD lr ${w.lr}, batch ${w.batch}, ${epochs} epochs`);
     for (const lib of libs) {
-      if (unavailable[lib.key]) {
-        results[w.name][lib.key] = { error: unavailable[lib.key] };
-        console.log(`  ${lib.key.padEnd(12)} unavailable: ${unavailable[lib.key]}`);
+      const why = unavailable[lib.key] ?? (w.kind === 'conv' && !lib.conv ? 'no convolution layers' : null);
+      if (why) {
+        results[w.name][lib.key] = { error: why };
+        console.log(`  ${lib.key.padEnd(12)} unavailable: ${why}`);
         continue;
       }
       const args = ['--workload', w.name, '--epochs', String(epochs), '--runs', String(runs), '--warmup', String(opts.warmup), '--seed', seed];
       if (opts.quick) args.push('--budget', '5');
+      else if (w.budget) args.push('--budget', String(w.budget));
       const t0 = Date.now();
       const r = await runChild(lib, args, (opts.quick ? 3 : 30) * 60_000);
       const wall = ((Date.now() - t0) / 1000).toFixed(1);

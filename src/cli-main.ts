@@ -10,6 +10,7 @@ import { isUserError, UsageError } from './commands/errors.js';
 import { gradientsCommand } from './commands/gradients.js';
 import { infoCommand } from './commands/info.js';
 import type { Io } from './commands/io.js';
+import { leaderboardCommand } from './commands/leaderboard.js';
 import { listCommand } from './commands/list.js';
 import { newCommand } from './commands/new.js';
 import { collect } from './commands/options.js';
@@ -67,7 +68,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--plugin <file>', PLUGIN_HELP, collect)
     .option('--trace', 'write out every single update (pattern, net input, output, the rule with its numbers)')
     .option('--json', 'one JSON document on stdout')
+    .option('--no-record', 'a challenge (digits-challenge): do not keep the results in the leaderboard')
     .action((ref: string | undefined, opts) => void (code = runCommand(ref, opts, io)));
+
+  program
+    .command('leaderboard')
+    .description('the best result per model of the challenges you ran (digits-challenge), from the local results file')
+    .argument('[scenario]', 'only this challenge')
+    .option('--json', 'one JSON document on stdout')
+    .action((ref: string | undefined, opts) => void (code = leaderboardCommand(ref, opts, io)));
 
   program
     .command('verify')

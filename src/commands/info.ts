@@ -18,6 +18,7 @@ export function modelCard(id: string): string {
     `  brought:     ${meta.summary}`,
     `  cannot:      ${meta.cannot}`,
     ...(meta.rules ? ['', 'Update rules', ...meta.rules.map((r) => `  ${r}`)] : []),
+    ...(meta.notes ? ['', ...meta.notes.map((l) => `  ${l}`)] : []),
     '',
     'Parameters (--param key=value)',
     table(['key', 'default', 'accepts', 'meaning'], params),

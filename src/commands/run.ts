@@ -19,6 +19,7 @@ import { num, table, weightsText } from '../report/table.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';
 import { parseCount, parseLabel, parseParamOverrides, parseSeed } from './options.js';
+import { parametersOf, recordChallenge } from './leaderboard.js';
 
 export interface RunOptions {
   model?: string[];
@@ -35,6 +36,8 @@ export interface RunOptions {
   label?: string;
   /** A share string: the scenario, seed and overrides of an earlier run. */
   share?: string;
+  /** False with --no-record: a leaderboard scenario's results are not kept. */
+  record?: boolean;
 }
 
 /** One update as the lecture writes it: which pattern, what the unit saw and said, and the rule with numbers. */
@@ -122,7 +125,13 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
   const out = opts.out !== undefined ? outKind(opts.out) : undefined;
   let lastShown = 0;
   const traces = new Map<string, StepRecord[]>();
+  const seconds = new Map<string, number>();
+  const parameters = new Map<string, number>();
   const result = executeScenario(scenario, {
+    onRunEnd: (run, s) => {
+      seconds.set(run.spec.id, s);
+      parameters.set(run.spec.id, parametersOf(run));
+    },
     ...(opts.trace
       ? {
           onStep: (run: Run, s: StepRecord) => {
@@ -151,13 +160,15 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
   if (io.progress && lastShown > 0) io.err('\r\x1b[K');
   if (opts.json && opts.trace) for (const r of result.runs) Object.assign(r, { trace: traces.get(r.id) ?? [] });
   if (opts.trace && !opts.json) io.out('\n');
+  // a challenge keeps each model's best; the measured times stay out of the (reproducible) JSON
+  const challenge = scenario.leaderboard ? recordChallenge(result, seconds, parameters, opts.record !== false) : '';
   const share = encodeShare(input);
   const doc = runDocument(result, scenario.title, share);
   // A long history is written in pieces, never as one giant string.
   if (opts.json) {
     writeJson(doc, io.out);
     io.out('\n');
-  } else io.out(`${renderRunText(result, scenario.title)}share  ${share}\n       (neural-eras run --share <string> makes this run again)\n`);
+  } else io.out(`${renderRunText(result, scenario.title)}${challenge}share  ${share}\n       (neural-eras run --share <string> makes this run again)\n`);
   if (opts.out !== undefined) {
     try {
       writeFileAtomic(resolve(opts.out), out === 'json' ? runJson(doc) : historyCsv(result));

@@ -3,13 +3,13 @@
  * Input and target encodings are chosen separately (binary {0,1} or bipolar {-1,1}).
  * Generators draw only from the Rng they are given, so a seed fixes the data.
  */
+import { DatasetError } from './dataset-error.js';
+import { type DigitsSpec, digits } from './digits.js';
+import { type IrisSpec, iris } from './iris.js';
 import type { Rng } from './rng.js';
 import type { Dataset, Encoding } from './types.js';
 
-/** Data a scenario asks for that cannot be built (e.g. three classes with ±1 targets): one readable line. */
-export class DatasetError extends Error {
-  override name = 'DatasetError';
-}
+export { DatasetError } from './dataset-error.js';
 
 export const GATES = ['AND', 'OR', 'NAND', 'NOR', 'XOR', 'XNOR', 'NOT'] as const;
 export type Gate = (typeof GATES)[number];
@@ -43,7 +43,11 @@ export type DataSpec =
       targets?: Encoding | 'onehot';
     }
   /** An unlabelled, elongated gaussian cloud (for Hebb and Oja): principal axis at `angle` degrees. */
-  | { kind: 'cloud'; n: number; angle?: number; spread?: [number, number] };
+  | { kind: 'cloud'; n: number; angle?: number; spread?: [number, number] }
+  /** Real MNIST digits (digits.ts). */
+  | DigitsSpec
+  /** Fisher's iris flowers (iris.ts). */
+  | IrisSpec;
 
 const TRUTH: Record<Gate, (bits: number[]) => number> = {
   AND: (b) => Number(b.every((v) => v === 1)),
@@ -237,6 +241,10 @@ export function buildDataset(spec: DataSpec, rng: Rng): Dataset {
       return table(spec, rng);
     case 'cloud':
       return cloud(spec.n, spec.angle ?? 30, spec.spread ?? [1, 0.3], rng);
+    case 'digits':
+      return digits(spec, rng);
+    case 'iris':
+      return iris(spec, rng);
     default:
       return generate(spec.kind, spec, rng);
   }

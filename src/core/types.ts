@@ -22,7 +22,9 @@ export interface Dataset {
   readonly test?: Omit<Dataset, 'test' | 'name'>;
   /** Short names of the input columns, e.g. ["x1", "x2"]. */
   readonly featureNames: readonly string[];
-  /** Names of the classes, by class index, when the data has them (a CSV's labels). */
+  /** Set when each input row is a row-major grey image of this size (the digits). */
+  readonly image?: { readonly width: number; readonly height: number };
+  /** Names of the classes by label (e.g. "3", "setosa"), when they have names. */
   readonly classNames?: readonly string[];
 }
 
@@ -55,6 +57,8 @@ export interface ModelMeta {
   /** The update rule(s) as the sources write them, and when variants coincide (the history card). */
   readonly rules?: readonly string[];
   readonly params: ParamSchema;
+  /** Extra lines for the history card (e.g. the default architecture with its counts). */
+  readonly notes?: readonly string[];
   /** False for hand-wired models (McCulloch-Pitts): the runner evaluates and stops. */
   readonly learns: boolean;
   /** Default stopping target when a scenario gives none: metric bounds. */
@@ -150,6 +154,10 @@ export interface ModelInstance {
    * dropout) or not per-epoch at all (the convergence bound, the collapsed linear map).
    */
   finalReport?(): FinalReport;
+  /** Units, connections and free parameters per layer, counted from the built model. */
+  architecture?(): readonly LayerCount[];
+  /** Learned filters to draw as small images (convolution kernels, RBM features). */
+  filters?(): FilterBank | null;
 }
 
 export interface FinalReport {
@@ -157,6 +165,25 @@ export interface FinalReport {
   readonly metrics?: Readonly<Record<string, number>>;
   /** JSON sections of the result's `report`, by name (novikoff, association, layers, …). */
   readonly sections?: Readonly<Record<string, unknown>>;
+}
+
+export interface LayerCount {
+  readonly name: string;
+  /** e.g. "12×8×8" for 12 maps of 8×8. */
+  readonly shape: string;
+  readonly units: number;
+  /** Connections, biases included (a bias is a connection from a constant unit). */
+  readonly connections: number;
+  /** Free parameters: a shared kernel counts once. */
+  readonly parameters: number;
+}
+
+/** Learned filters as grey images: each filter is a row-major width × height list of weights. */
+export interface FilterBank {
+  readonly title: string;
+  readonly width: number;
+  readonly height: number;
+  readonly filters: readonly (readonly number[])[];
 }
 
 export interface CreateContext {

@@ -40,6 +40,7 @@ export const TINY_DATA: readonly { readonly name: string; readonly spec: DataSpe
   { name: 'AND, binary inputs, binary targets', spec: { kind: 'gate', gate: 'AND', inputs: 'binary', targets: 'binary' } },
   { name: '30 blobs of 3 classes, one-hot targets', spec: { kind: 'blobs', n: 30, classes: 3, noise: 0.1, targets: 'onehot' } },
   { name: 'an unlabelled cloud of 20 points', spec: { kind: 'cloud', n: 20 } },
+  { name: '40 handwritten 0s and 1s, 16 × 16', spec: { kind: 'digits', size: 16, train: 40, test: 10, classes: [0, 1] } },
 ];
 
 const PARAM_TYPES = ['number', 'integer', 'boolean', 'enum', 'numbers', 'json'];

@@ -5,23 +5,27 @@
 import type { ModelPlugin } from '../core/types.js';
 import { adaline } from './adaline.js';
 import { hebbian } from './hebbian.js';
+import { lecun1989 } from './lecun-1989.js';
 import { logistic } from './logistic.js';
 import { mccullochPitts } from './mcculloch-pitts.js';
 import { mlpBackprop } from './mlp-backprop.js';
 import { mlpDropout } from './mlp-dropout.js';
 import { mlpRelu } from './mlp-relu.js';
 import { perceptron } from './perceptron.js';
+import { rbmPretraining } from './rbm-pretraining.js';
 import { userPlugin, userPlugins } from './user-plugins.js';
 
 export const MODELS: ReadonlyMap<string, ModelPlugin> = new Map<string, ModelPlugin>([
   ['adaline', adaline],
   ['hebbian', hebbian],
+  ['lecun-1989', lecun1989],
   ['logistic', logistic],
   ['mcculloch-pitts', mccullochPitts],
   ['mlp-backprop', mlpBackprop],
   ['mlp-dropout', mlpDropout],
   ['mlp-relu', mlpRelu],
   ['perceptron', perceptron],
+  ['rbm-pretraining', rbmPretraining],
 ]);
 
 /** Plugins in historical order (year, then id), for timelines and listings; user plugins (--plugin) included. */

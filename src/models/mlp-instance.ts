@@ -15,6 +15,7 @@ import {
   type Dataset, type EpochReport, type Evaluation, type FinalReport, ModelConfigError, type ModelInstance, type Params, type StepRecord,
 } from '../core/types.js';
 import { EXACT, exact, vectorHead } from '../core/format.js';
+import { shiftImages } from '../core/augment.js';
 
 /** Buffers hold every training row when there are at most this many (one chunk per evaluation). */
 const MAX_ROWS = 2048;
@@ -52,6 +53,10 @@ export class MlpInstance implements ModelInstance {
   private readonly xRow: Float64Array;
   private readonly oRow: Float64Array;
   private order: Uint32Array | null = null;
+  /** Augmentation: max shift in pixels (0 = none) and the epoch's shifted copy of the images. */
+  private readonly shift: number;
+  private readonly Xshifted: Float64Array | null;
+  private readonly rng: Rng;
   private cursor = 0;
   /** Updates so far, and the count at which net.g last held the full-batch gradient. */
   private version = 0;
@@ -108,7 +113,11 @@ export class MlpInstance implements ModelInstance {
     this.xRow = new Float64Array(inputs);
     this.oRow = new Float64Array(this.map.units);
     this.out = new Float64Array(this.n * this.map.units);
-    this.deterministicEpochs = !this.opts.shuffle && this.net.keep.every((p) => p === 1);
+    this.rng = rng;
+    this.shift = Number(params['shift'] ?? 0);
+    if (this.shift > 0 && !data.image) throw new ModelConfigError('shift: augmentation by shifting needs image data (a "digits" data set)');
+    this.Xshifted = this.shift > 0 ? new Float64Array(this.X.length) : null;
+    this.deterministicEpochs = !this.opts.shuffle && this.shift === 0 && this.net.keep.every((p) => p === 1);
     this.initial = Float64Array.from(this.net.w);
     this.mc = testTime(params, this.net, Math.max(this.n, data.test?.inputs.length ?? 0), `${rng.seed}/monte-carlo`);
   }
@@ -116,12 +125,34 @@ export class MlpInstance implements ModelInstance {
   /** Trains on the next batch of the epoch; returns where it started and how many rows. */
   private advance(): { start: number; count: number } {
     if (this.cursor === 0 && this.opts.shuffle) this.order = this.net.shuffledOrder(this.n);
+    const { image } = this.data;
+    if (this.cursor === 0 && this.Xshifted && image) {
+      shiftImages(this.X, this.Xshifted, this.n, image.width, image.height, this.shift, this.background(), this.rng);
+    }
     const start = this.cursor;
     const count = Math.min(this.size, this.n - start);
-    this.net.trainBatch(this.X, this.T, this.order, start, count, this.opts);
+    this.net.trainBatch(this.Xshifted ?? this.X, this.T, this.order, start, count, this.opts);
     this.version++;
     this.cursor = start + count >= this.n ? 0 : start + count;
     return { start, count };
+  }
+
+  /** The images' background: the smallest training pixel (0, or −1 for bipolar pixels). */
+  private background(): number {
+    let m = Infinity;
+    for (let i = 0; i < this.X.length; i++) if (this.X[i]! < m) m = this.X[i]!;
+    return m;
+  }
+
+  /** Overwrites weights from flat index `from` (pretrained layers) and forgets every measure of the old weights. */
+  overwrite(from: number, values: ArrayLike<number>): void {
+    this.net.w.set(values, from);
+    this.version++;
+  }
+
+  /** Start of weight layer k (1 … L) in flatWeights(): rows [bias, w…] of W^k. */
+  layerOffset(k: number): number {
+    return this.net.offsets[k - 1]!;
   }
 
   step(): StepRecord {
@@ -325,7 +356,7 @@ export class MlpInstance implements ModelInstance {
       `architecture ${sizes.join('-')}: ${hidden.length ? `${[...new Set(hidden)].join('/')} hidden, ` : ''}${this.map.output} output`,
       `parameters ${count.join(' + ')} = ${net.w.length}`,
       `η = ${exact(this.opts.eta)}, μ = ${exact(this.opts.momentum ?? 0)}, λ = ${exact(this.opts.weightDecay ?? 0)}, ${batch}, ` +
-        `${this.opts.shuffle ? 'shuffled' : 'fixed'} order${dropout}`,
+        `${this.opts.shuffle ? 'shuffled' : 'fixed'} order${dropout}${this.shift ? `, images shifted by up to ${this.shift} px each epoch` : ''}`,
       ...this.map.notes,
       ...analysisLines(this.net, this.mc.test, this.mc.samples),
     ];

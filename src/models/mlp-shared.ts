@@ -47,6 +47,7 @@ export function mlpParams(d: MlpDefaults): ParamSchema {
     keepHidden: { type: 'number', default: d.keepHidden, min: 0.01, max: 1, help: 'dropout: probability of keeping a hidden unit' },
     testTime: { type: 'enum', default: 'weight-scaling', values: ['weight-scaling', 'monte-carlo'], help: 'dropout at test time: all units (weight scaling), or the average over mcSamples random masks' },
     mcSamples: { type: 'integer', default: 0, min: 0, max: 100000, help: 'dropout: k masks for Monte-Carlo test time and the report comparing it with weight scaling (0 = none)' },
+    shift: { type: 'integer', default: 0, min: 0, max: 4, help: 'augmentation: shift each training image by up to this many pixels, afresh every epoch (images only)' },
     weights: { type: 'json', default: null, help: 'explicit initial weights per layer, [out][1 + in] rows, bias first' },
   };
 }

@@ -5,7 +5,7 @@
 import { buildDataset } from '../core/datasets.js';
 import { deriveRng } from '../core/rng.js';
 import { Run, gradNorms, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
-import type { Dataset, ModelInstance, Params, StepRecord } from '../core/types.js';
+import type { Dataset, LayerCount, ModelInstance, Params, StepRecord } from '../core/types.js';
 import { evaluateClaims, type ClaimResult } from './claims.js';
 import type { ResolvedRun, Scenario } from './loader.js';
 
@@ -20,6 +20,8 @@ export interface ExecuteOptions {
   readonly onEpoch?: (run: Run) => void;
   /** When given, runs are driven one update at a time and each update is reported (--trace). */
   readonly onStep?: (run: Run, step: StepRecord) => void;
+  /** Called when a run ends, with the seconds it took to build and train (kept out of the results: they vary). */
+  readonly onRunEnd?: (run: Run, seconds: number) => void;
 }
 
 export interface RunResult {
@@ -32,6 +34,8 @@ export interface RunResult {
   readonly epochs: number;
   readonly metrics: Readonly<Record<string, number>>;
   readonly weights: unknown;
+  /** Units, connections and parameters per layer, for models that count them. */
+  readonly architecture?: readonly LayerCount[];
   readonly history: readonly Record<string, unknown>[];
   /** Every training (and test) pattern at the final weights: x, t, net input(s), output(s), prediction. */
   readonly patterns: PatternTable;
@@ -164,6 +168,7 @@ export function resultOf(run: Run, label: string): RunResult {
       ...final.metrics,
     },
     weights: run.model.weights(),
+    ...(run.model.architecture ? { architecture: run.model.architecture() } : {}),
     history: run.history.map(historyJson),
     patterns: patternTable(run.model, run.spec.data),
     report: final.sections ?? {},
@@ -174,6 +179,7 @@ export function resultOf(run: Run, label: string): RunResult {
 export function executeScenario(scenario: Scenario, opts: ExecuteOptions = {}): ScenarioResult {
   const specs = prepareRuns(scenario, opts);
   const trained = specs.map((spec) => {
+    const started = performance.now();
     const run = new Run(spec);
     if (opts.onStep) {
       while (!run.done) {
@@ -181,6 +187,7 @@ export function executeScenario(scenario: Scenario, opts: ExecuteOptions = {}): 
         if (record) opts.onStep(run, record);
       }
     } else while (run.runEpoch()) opts.onEpoch?.(run);
+    opts.onRunEnd?.(run, (performance.now() - started) / 1000);
     return run;
   });
   const labels = new Map(scenario.runs.map((r) => [r.id, r.label]));

@@ -82,7 +82,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 function issueText(issue: z.core.$ZodIssue): string {
   const where = formatPath(issue.path);
   let message = issue.message.replace(/^Invalid input: /, '');
-  if (issue.code === 'invalid_union' && issue.path.at(-1) === 'data') message = 'unknown or malformed data; "kind" is one of gate, parity, table, blobs, xor, circles, spirals, moons, csv, cloud';
+  if (issue.code === 'invalid_union' && issue.path.at(-1) === 'data') message = 'unknown or malformed data; "kind" is one of gate, parity, table, blobs, xor, circles, spirals, moons, csv, cloud, digits, iris';
   if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${clip(issue.keys.map((k) => quote(k, 40)).join(', '), 160)}`;
   return where ? `${where}: ${message}` : message;
 }

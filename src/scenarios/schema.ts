@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { GATES, GENERATORS } from '../core/datasets.js';
+import { MNIST_COUNT } from '../core/digits.js';
+import { IRIS_CLASSES, IRIS_FEATURES } from '../core/iris.js';
 
 /** The longest epoch budget a scenario or --epochs may ask for (every epoch is kept in the history). */
 export const MAX_EPOCHS = 1_000_000;
@@ -78,6 +80,28 @@ export const dataSchema = z.discriminatedUnion('kind', [
       n: z.number().int().min(2).max(100000),
       angle: z.number().optional(),
       spread: z.tuple([z.number().positive(), z.number().positive()]).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('digits'),
+      size: z.union([z.literal(16), z.literal(28)]).optional(),
+      train: z.number().int().min(1).max(MNIST_COUNT).optional(),
+      test: z.number().int().min(0).max(MNIST_COUNT).optional(),
+      classes: z.array(z.number().int().min(0).max(9)).min(2).max(10).optional(),
+      pixels: z.enum(['unit', 'bipolar']).optional(),
+      targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('iris'),
+      classes: z.array(z.enum(IRIS_CLASSES)).min(2).max(3).optional(),
+      features: z.array(z.enum(IRIS_FEATURES)).min(1).max(4).optional(),
+      units: z.enum(['cm', 'mm']).optional(),
+      center: z.boolean().optional(),
+      testFraction: z.number().min(0).max(0.9).optional(),
+      targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
     })
     .strict(),
 ]);
@@ -172,6 +196,8 @@ export const scenarioSchema = z
     claims: z.array(claimSchema),
     /** What the tour says when this scenario's run stops. */
     moral: z.string().optional(),
+    /** A challenge: `run` prints a results table and keeps each model's best in the local leaderboard. */
+    leaderboard: z.boolean().optional(),
   })
   .strict();
 

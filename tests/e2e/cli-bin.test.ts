@@ -49,7 +49,7 @@ describe('bin/neural-eras.js', () => {
     const r = run('verify');
     expect(r.stdout).toMatch(/(\d+) claims: \1 hold, 0 fail/);
     expect(r.status).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('sweeps on worker threads with the same per-seed results as one thread', () => {
     const one = JSON.parse(run('sweep', 'perceptron-separable', '--seeds', '40', '--workers', '1', '--json').stdout);

@@ -1,0 +1,250 @@
+/**
+ * History: LeCun, Boser, Denker, Henderson, Howard, Hubbard & Jackel (1989) — back-propagation
+ *   applied to handwritten zip-code digits. Instead of a fully connected net, the first layers
+ *   look at small 5×5 windows and every unit of a feature map shares the same kernel: the net
+ *   knows that a stroke means the same thing anywhere in the image, and has 9,760 free parameters
+ *   for 64,660 connections. It read U.S. Postal Service digits at 5 % test error.
+ * Update rule: units o = f(net), f(a) = 1.7159 tanh(2a/3); E = ½ Σ_k (o_k − t_k)², t = +1 for the
+ *   digit's output and −1 for the others; delta^out = (o − t) ∘ f'(net), delta^k = f'(net^k) ∘
+ *   (W^{k+1})ᵀ delta^{k+1}, where a shared kernel's gradient sums over every unit that uses it;
+ *   after every pattern, w ← w − eta ∂E/∂w (online SGD). Initial weights U(±2.4/F), F = fan-in.
+ *   (LeCun scaled each weight's step by a diagonal second-derivative estimate; this is plain SGD.)
+ * What it cannot do: the architecture is designed by hand for 16×16 images (kernels, strides,
+ *   connection table); it needs many labelled examples and many slow online passes.
+ * Parameters: learningRate (eta), connections (cyclic-8 | full), hidden (H3 units), init
+ *   (fan-in | sqrt-fan-in), shuffle. The layers are in src/core/convnet.ts.
+ */
+import { ConvNet, type ConvInit, type Connections } from '../core/convnet.js';
+import { exact } from '../core/format.js';
+import { toFlat } from '../core/network/index.js';
+import type { Rng } from '../core/rng.js';
+import {
+  type Dataset, type EpochReport, type Evaluation, type FilterBank, type LayerCount, ModelConfigError, type ModelInstance, type ModelPlugin, type Params,
+  type StepRecord,
+} from '../core/types.js';
+
+type Rows = Pick<Dataset, 'inputs' | 'targets' | 'labels'>;
+
+/** The architecture as lines: one per layer with its counts, then the totals. */
+export function architectureLines(counts: readonly LayerCount[]): string[] {
+  const total = (k: 'units' | 'connections' | 'parameters'): number => counts.reduce((s, l) => s + l[k], 0);
+  return [
+    ...counts.map((l) => `${l.name.padEnd(7)}${l.shape.padEnd(9)}${exact(l.units).padStart(7)} units${exact(l.connections).padStart(8)} connections${exact(l.parameters).padStart(7)} parameters`),
+    `total${''.padEnd(11)}${exact(total('units')).padStart(7)} units${exact(total('connections')).padStart(8)} connections${exact(total('parameters')).padStart(7)} parameters`,
+  ];
+}
+
+class LeCunInstance implements ModelInstance {
+  readonly deterministicEpochs: boolean;
+  readonly net: ConvNet;
+  private readonly X: Float64Array;
+  private readonly n: number;
+  private readonly pixels: number;
+  private readonly eta: number;
+  private readonly shuffle: boolean;
+  private order: Uint32Array;
+  private cursor = 0;
+  private readonly flatCache = new WeakMap<object, Float64Array>();
+  private readonly row: Float64Array;
+
+  constructor(
+    private readonly data: Dataset,
+    params: Params,
+    private readonly rng: Rng,
+  ) {
+    const image = data.image;
+    if (!image || image.width !== image.height || image.width < 8) {
+      throw new ModelConfigError('lecun-1989 needs square images of at least 8×8 (a "digits" data set)');
+    }
+    this.pixels = image.width * image.height;
+    this.net = new ConvNet(
+      {
+        side: image.width,
+        classes: data.classes,
+        connections: params['connections'] as Connections,
+        hidden: Number(params['hidden']),
+        init: params['init'] as ConvInit,
+        // the background: the darkest pixel of the training set (−1 for bipolar pixels, 0 for 0…1)
+        padInput: data.inputs.reduce((m, r) => r.reduce((a, v) => (v < a ? v : a), m), Infinity),
+      },
+      rng,
+    );
+    this.n = data.inputs.length;
+    this.X = toFlat(data.inputs);
+    this.eta = Number(params['learningRate']);
+    this.shuffle = Boolean(params['shuffle']);
+    this.order = Uint32Array.from({ length: this.n }, (_, i) => i);
+    this.deterministicEpochs = !this.shuffle;
+    this.row = new Float64Array(this.pixels);
+  }
+
+  private next(): number {
+    if (this.cursor === 0 && this.shuffle) this.rng.shuffleIndices(this.order);
+    const i = this.order[this.cursor]!;
+    this.cursor = (this.cursor + 1) % this.n;
+    return i;
+  }
+
+  epoch(): EpochReport {
+    let loss = 0;
+    const labels = this.data.labels;
+    do {
+      const i = this.next();
+      loss += this.net.trainPattern(this.X, i, labels[i]!, this.eta);
+    } while (this.cursor !== 0);
+    // the mean of each pattern's loss just before its own update
+    return { loss: loss / this.n, updates: this.n };
+  }
+
+  step(): StepRecord {
+    const net = this.net;
+    const i = this.next();
+    const from = net.outOff;
+    const before = Array.from(net.w.subarray(from));
+    net.trainPattern(this.X, i, this.data.labels[i]!, this.eta);
+    const after = Array.from(net.w.subarray(from));
+    return {
+      pattern: i,
+      x: this.data.inputs[i]!,
+      t: Array.from(net.t),
+      net: Array.from(net.z4),
+      o: Array.from(net.a4),
+      before,
+      after,
+      equation: `w ← w − η ∂E/∂w, E = ½ Σ (o − t)², η = ${exact(this.eta)}: digit ${this.data.classNames?.[this.data.labels[i]!] ?? this.data.labels[i]}, ` +
+        `output ${net.argmax()} before the update`,
+      changed: true,
+    };
+  }
+
+  atEpochBoundary(): boolean {
+    return this.cursor === 0;
+  }
+
+  private flat(rows: Rows): Float64Array {
+    if (rows.inputs === this.data.inputs) return this.X;
+    let X = this.flatCache.get(rows.inputs);
+    if (!X) this.flatCache.set(rows.inputs, (X = toFlat(rows.inputs)));
+    return X;
+  }
+
+  /** Forward passes over rows; calls visit(row, predicted class) after each. */
+  private sweep(rows: Rows, visit: (r: number, label: number) => void): { loss: number; accuracy: number } {
+    const X = this.flat(rows);
+    const net = this.net;
+    let loss = 0;
+    let correct = 0;
+    for (let r = 0; r < rows.labels.length; r++) {
+      net.load(X, r, rows.labels[r]!);
+      net.forward();
+      loss += net.loss();
+      const label = net.argmax();
+      if (label === rows.labels[r]) correct++;
+      visit(r, label);
+    }
+    const n = rows.labels.length;
+    return { loss: n ? loss / n : 0, accuracy: n ? correct / n : 0 };
+  }
+
+  score(rows: Rows): { loss: number; accuracy: number } {
+    return this.sweep(rows, () => {});
+  }
+
+  evaluate(rows: Rows): Evaluation {
+    const outputs: number[][] = [];
+    const predictions: number[] = [];
+    const targets: number[][] = [];
+    const { loss, accuracy } = this.sweep(rows, (_, label) => {
+      outputs.push(Array.from(this.net.a4));
+      targets.push(Array.from(this.net.t));
+      predictions.push(label);
+    });
+    return { loss, accuracy, outputs, predictions, targets };
+  }
+
+  predict(x: readonly number[]): { label: number; score: number } {
+    this.row.set(x);
+    this.net.load(this.row, 0, 0);
+    this.net.forward();
+    const label = this.net.argmax();
+    // the winning output mapped from [−A, A] to [0, 1]
+    return { label, score: Math.min(1, Math.max(0, (this.net.a4[label]! / 1.7159 + 1) / 2)) };
+  }
+
+  weights(): Record<string, number[] | number[][]> {
+    const { net } = this;
+    const w = net.w;
+    const rows = (off: number, nin: number, nout: number): number[][] =>
+      Array.from({ length: nout }, (_, j) => Array.from(w.subarray(off + j * (nin + 1), off + (j + 1) * (nin + 1))));
+    return {
+      H1kernels: net.kernels(),
+      H1biases: Array.from(w.subarray(net.h1.bOff, net.h2.kOff)),
+      H2kernels: Array.from(w.subarray(net.h2.kOff, net.h2.bOff)),
+      H2biases: Array.from(w.subarray(net.h2.bOff, net.h3Off)),
+      H3: rows(net.h3Off, net.a2.length, net.hidden),
+      output: rows(net.outOff, net.hidden, net.classes),
+    };
+  }
+
+  flatWeights(): Float64Array {
+    return this.net.w;
+  }
+
+  metrics(): Record<string, number> {
+    const counts = this.net.counts();
+    return {
+      units: counts.reduce((s, l) => s + l.units, 0),
+      connections: counts.reduce((s, l) => s + l.connections, 0),
+      parameters: counts.reduce((s, l) => s + l.parameters, 0),
+    };
+  }
+
+  divergence(): string | null {
+    const p = this.net.w.findIndex((v) => !Number.isFinite(v));
+    return p < 0 ? null : `weight ${p} became ${this.net.w[p]} (learning rate ${exact(this.eta)} too large?)`;
+  }
+
+  architecture(): LayerCount[] {
+    return this.net.counts();
+  }
+
+  filters(): FilterBank {
+    return { title: 'H1 kernels (5×5, shared by every unit of a map)', width: 5, height: 5, filters: this.net.kernels() };
+  }
+
+  describe(): string[] {
+    const net = this.net;
+    return [
+      `LeCun 1989 convnet: 5×5 kernels at stride 2, H2 ${net.connections === 'full' ? 'fully connected to H1' : 'maps each see 8 of the 12 H1 maps (cyclic)'}`,
+      ...architectureLines(net.counts()),
+      `units 1.7159·tanh(2a/3), E = ½ Σ (o − t)² with t = ±1, online SGD η = ${exact(this.eta)}, ${this.shuffle ? 'shuffled' : 'fixed'} order`,
+    ];
+  }
+}
+
+const PARAMS = {
+  learningRate: { type: 'number', default: 0.01, min: 0, max: 10, help: 'η, the step of each online update' },
+  connections: { type: 'enum', default: 'cyclic-8', values: ['cyclic-8', 'full'], help: 'H2 map j sees H1 maps j … j+7 (mod 12), or all 12' },
+  hidden: { type: 'integer', default: 30, min: 1, max: 1000, help: 'units of the fully connected layer H3' },
+  init: { type: 'enum', default: 'fan-in', values: ['fan-in', 'sqrt-fan-in'], help: 'initial weights U(±2.4/F) as in the paper, or U(±2.4/√F)' },
+  shuffle: { type: 'boolean', default: false, help: 'reshuffle the presentation order every epoch (from the run seed)' },
+} as const;
+
+export const lecun1989: ModelPlugin = {
+  meta: {
+    id: 'lecun-1989',
+    name: 'LeCun convolutional network',
+    year: 1989,
+    authors: ['Yann LeCun', 'Bernhard Boser', 'John S. Denker', 'Donnie Henderson', 'Richard E. Howard', 'Wayne Hubbard', 'Lawrence D. Jackel'],
+    citation:
+      'LeCun, Y., Boser, B., Denker, J. S., Henderson, D., Howard, R. E., Hubbard, W., & Jackel, L. D. (1989). Backpropagation applied to ' +
+      'handwritten zip code recognition. Neural Computation, 1(4), 541–551.',
+    summary: 'Shared 5×5 kernels at stride 2 (convolutions) trained by back-propagation: 64,660 connections, 9,760 free parameters.',
+    cannot: 'Its architecture is designed by hand for 16×16 digits, and it needs many labelled examples and slow online passes.',
+    notes: ['Architecture on 16×16 digits, 10 classes (counted from the built model):', ...architectureLines(new ConvNet({ side: 16, classes: 10 }, null).counts())],
+    learns: true,
+    defaultTarget: { accuracy: { min: 1 } },
+    params: PARAMS,
+  },
+  create: ({ data, params, rng }) => new LeCunInstance(data, params, rng),
+};
