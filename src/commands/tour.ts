@@ -11,7 +11,15 @@ import type { Io } from './io.js';
 
 const MARK = { holds: '✓', fails: '✗', pending: '…', elsewhere: '·' } as const;
 
+let printed: string | null = null;
+
+/** The report is the same on every call (every stop is deterministic): it is played once a process. */
 export function tourReport(): string {
+  printed ??= playTour();
+  return printed;
+}
+
+function playTour(): string {
   const out: string[] = ['neural-eras — the history of neural networks, replayed: the classroom tour', ''];
   CURRICULUM.forEach((stop, i) => {
     const lab = stopSession(stop);
