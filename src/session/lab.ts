@@ -56,6 +56,8 @@ export interface LaneShape {
   readonly verdictChars: number;
   /** Epochs trained: with none there is no curve to draw yet. */
   readonly epochs: number;
+  /** Image data (digits): the image size, the classes, and whether the model has filters to draw. */
+  readonly image: { readonly width: number; readonly height: number; readonly classes: number; readonly filters: number } | null;
 }
 
 /** The shape of a whole lab frame: its runs, how many claims, which panels are on. */
@@ -327,6 +329,7 @@ export class LabSession {
         weightLines: Array.isArray(w) ? (Array.isArray(w[0]) ? w.length : 1) : 0,
         single: Array.isArray(w) && w.every((v) => typeof v === 'number'),
         learns: l.spec.plugin.meta.learns,
+        image: data.image ? { ...data.image, classes: data.classes, filters: l.run?.model.filters?.()?.filters.length ?? 0 } : null,
       };
     })();
     this.shapes.set(l, shape);
@@ -364,7 +367,7 @@ export class LabSession {
 
   private cachedLaneView(i: number, slot: number, request: FieldRequest | null, now: number): LaneView {
     const lane = this.laneOf(i);
-    const key = `${this.choices[i]!.id}/${request ? `${request.cols}x${request.rows}/${request.unitCols}x${request.unitRows}` : '-'}`;
+    const key = `${this.choices[i]!.id}/${request ? `${request.cols}x${request.rows}/${request.unitCols}x${request.unitRows}/${request.samples ?? 0}` : '-'}`;
     const hit = this.fieldCache.get(key);
     // While playing, the fields (a model call per pixel) refresh at most every FIELD_MS.
     let fields = hit && (hit.version === lane.version || (this.playing && now - hit.at < FIELD_MS)) ? hit.fields : null;
@@ -375,7 +378,7 @@ export class LabSession {
     }
     // The rest of the view changes only when the run does (a 64 × 64 net's weights are 4,000 numbers).
     const base = this.views.get(lane);
-    if (base && base.version === lane.version && base.slot === slot && base.playingOn === this.playingOn) return { ...base.view, field: fields.field, units: fields.units, hiddenUnits: fields.units?.length ?? 0 };
+    if (base && base.version === lane.version && base.slot === slot && base.playingOn === this.playingOn) return { ...base.view, field: fields.field, units: fields.units, hiddenUnits: fields.units?.length ?? 0, images: fields.images };
     const view = laneView(lane, this.choices[i]!, slot, fields, this.playingOn);
     this.views.set(lane, { version: lane.version, slot, playingOn: this.playingOn, view });
     return view;

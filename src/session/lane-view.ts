@@ -5,7 +5,8 @@
 import type { ModelChoice } from './choices.js';
 import { computeField, computeUnitFields, domainOf, lineOf, type Field, type UnitField } from './field.js';
 import type { Lane } from './lane.js';
-import { dataKindOf, gradView, verdictOf, weightLines, type LaneView, type TruthRow } from './views.js';
+import { confusionMatrix, misclassified } from '../core/confusion.js';
+import { dataKindOf, gradView, verdictOf, weightLines, type ImageView, type LaneView, type TruthRow } from './views.js';
 
 /** Sizes of the decision field and of each hidden unit's small field, in text cells. */
 export interface FieldRequest {
@@ -13,25 +14,53 @@ export interface FieldRequest {
   readonly rows: number;
   readonly unitCols: number;
   readonly unitRows: number;
+  /** Images to show (digits): samples and mistakes each. @default 0 */
+  readonly samples?: number;
 }
 
 export interface LaneFields {
   readonly field: Field | null;
   readonly units: readonly UnitField[] | null;
+  readonly images: ImageView | null;
 }
 
-const NO_FIELDS: LaneFields = { field: null, units: null };
+const NO_FIELDS: LaneFields = { field: null, units: null, images: null };
 
-/** The decision field (and hidden units' fields) of a run on two-feature data. */
+/** Samples, mistakes and the confusion matrix on the test split (else the training set), and the filters. */
+function imageView(lane: Lane, samples: number): ImageView | null {
+  const run = lane.run!;
+  const data = lane.spec.data;
+  if (!data.image) return null;
+  const rows = data.test ?? data;
+  const ev = run.model.evaluate(rows);
+  const pick = (i: number) => ({ pixels: rows.inputs[i]!, label: rows.labels[i]!, prediction: ev.predictions[i]! });
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of rows.inputs[0] ?? []) ((lo = Math.min(lo, v)), (hi = Math.max(hi, v)));
+  return {
+    width: data.image.width,
+    height: data.image.height,
+    split: data.test ? 'test' : 'training',
+    samples: Array.from({ length: Math.min(samples, rows.inputs.length) }, (_, i) => pick(i)),
+    mistakes: misclassified(rows.labels, ev.predictions, samples).map(pick),
+    confusion: confusionMatrix(rows.labels, ev.predictions, data.classes),
+    classNames: data.classNames ?? Array.from({ length: data.classes }, (_, k) => String(k)),
+    range: lo < 0 ? [-1, 1] : [0, 1],
+    filters: run.model.filters?.() ?? null,
+  };
+}
+
+/** The decision field (and hidden units' fields) of a run on two-feature data; the images of a run on digits. */
 export function laneFields(lane: Lane, request: FieldRequest | null, coarse = false): LaneFields {
   const run = lane.run;
   const data = lane.spec.data;
+  if (run && request && data.image) return { field: null, units: null, images: imageView(lane, request.samples ?? 0) };
   if (!run || !request || data.featureNames.length !== 2) return NO_FIELDS;
   const domain = domainOf(data);
   const field = request.cols > 0 && request.rows > 0 ? computeField(run.model, data, request.cols, request.rows, domain, lineOf(run.model.weights(), 2), coarse) : null;
   const hidden = run.model.hidden?.bind(run.model);
   const units = hidden && request.unitCols > 0 && request.unitRows > 0 ? computeUnitFields(hidden, request.unitCols, request.unitRows, domain) : null;
-  return { field, units: units && units.length > 0 && units.length <= 8 && request.unitRows > 0 ? units : null };
+  return { field, units: units && units.length > 0 && units.length <= 8 && request.unitRows > 0 ? units : null, images: null };
 }
 
 /** Inputs, target, net input, output and each hidden unit per pattern of a Boolean task. */
@@ -74,7 +103,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
   if (!run) {
     return {
       ...base, error: lane.error, epoch: 0, midSteps: 0, verdict: null, playingOn: false, settled: true, now: { loss: NaN, accuracy: NaN }, latest: null,
-      lossStart: NaN, series: [], describe: [], weights: [], trace: [], table: null, field: null, units: null, grads: null, hiddenUnits: 0,
+      lossStart: NaN, series: [], describe: [], weights: [], trace: [], table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null,
     };
   }
   const latest = run.latest;
@@ -99,5 +128,6 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
     units,
     grads: gradView(run.history[0], latest),
     hiddenUnits: units?.length ?? 0,
+    images: fields.images,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { exact, num, percent, short, TABLE, matrix } from '../core/format.js';
 import { gradNorms, type HistoryEntry, type Outcome } from '../core/runner.js';
-import type { Dataset, ModelMeta, Target } from '../core/types.js';
+import type { Dataset, FilterBank, ModelMeta, Target } from '../core/types.js';
 import type { Field, UnitField } from './field.js';
 import type { TraceStep } from './lane.js';
 import type { SeriesPoint } from './series.js';
@@ -40,7 +40,24 @@ export interface GradView {
   readonly nowRatio: number | null;
 }
 
-export type DataKind = 'boolean' | 'plane' | 'other';
+export type DataKind = 'boolean' | 'plane' | 'image' | 'other';
+
+/** What the lab shows of a model on images (digits): samples with predictions, mistakes, the confusion matrix, filters. */
+export interface ImageView {
+  readonly width: number;
+  readonly height: number;
+  /** The split the samples and the matrix are taken from. */
+  readonly split: 'test' | 'training';
+  /** The first images of the split, then the first misclassified ones, with their class and prediction. */
+  readonly samples: readonly { readonly pixels: readonly number[]; readonly label: number; readonly prediction: number }[];
+  readonly mistakes: readonly { readonly pixels: readonly number[]; readonly label: number; readonly prediction: number }[];
+  /** counts[true][predicted] over the split. */
+  readonly confusion: readonly (readonly number[])[];
+  readonly classNames: readonly string[];
+  /** The pixel range the images span (for the grey scale). */
+  readonly range: readonly [number, number];
+  readonly filters: FilterBank | null;
+}
 
 export interface LaneView {
   readonly id: string;
@@ -78,6 +95,8 @@ export interface LaneView {
   readonly grads: GradView | null;
   /** Hidden units of the first hidden layer when the net is small enough to draw each (2 inputs, ≤ 8 units). */
   readonly hiddenUnits: number;
+  /** Images (digits): what the model reads and how it does, refreshed like the decision field. */
+  readonly images: ImageView | null;
 }
 
 export const isLayers = (w: unknown): w is number[][][] => Array.isArray(w) && w.length > 0 && w.every((l) => Array.isArray(l) && l.every((u) => Array.isArray(u) && u.every((v) => typeof v === 'number')));
@@ -130,7 +149,7 @@ export function gradView(first: HistoryEntry | undefined, latest: HistoryEntry):
 }
 
 export const dataKindOf = (data: Dataset): DataKind =>
-  data.inputEncoding !== 'real' && data.inputs.length <= 16 ? 'boolean' : data.featureNames.length === 2 ? 'plane' : 'other';
+  data.image ? 'image' : data.inputEncoding !== 'real' && data.inputs.length <= 16 ? 'boolean' : data.featureNames.length === 2 ? 'plane' : 'other';
 
 /** Epoch, loss and accuracy (train, test and their gap) in one line, shortened until it fits. */
 export function numbersLine(l: LaneView, width = Infinity): string {

@@ -11,6 +11,7 @@ import { brailleChart } from '../render/chart.js';
 import { drawField, drawUnit } from '../render/field.js';
 import { cardLines, modelLines, numbersLine, stepLines, truthTable, verdictLines } from '../render/lane.js';
 import { mapLegend } from '../render/map.js';
+import { confusionLines, filterGrid, imageGrid } from '../../report/images.js';
 import { weightTrace } from '../render/trace.js';
 import { claimLines } from '../render/parts.js';
 import { paint } from '../render/style.js';
@@ -18,7 +19,7 @@ import { wrap } from '../render/text.js';
 import { blank, hstack, leaf, vstack, type Block } from './blocks.js';
 import type { PanelId, PanePlan } from './pane.js';
 
-const DATA: readonly PanelId[] = ['table', 'heat', 'legend', 'units'];
+const DATA: readonly PanelId[] = ['table', 'heat', 'legend', 'units', 'samples', 'mistakes', 'confusion', 'filters'];
 const ORDER: readonly PanelId[] = ['verdict', 'numbers', 'claims', 'grads', 'step', 'model', 'curves', 'trace', 'card'];
 
 function wrapped(lines: readonly string[], width: number, rows: number): string[] {
@@ -84,6 +85,30 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       const body = Array.from({ length: u0.rows }, (_, r) => maps.map((m) => m[r]!).join(' '));
       const used = shown.length * (u0.cols + 1) - 1;
       return vstack([leaf([paint(depth, `hidden units${units.length > shown.length ? ` (first ${shown.length} of ${units.length})` : ''}: ${labels}`, { tone: 'dim' })], width, 1), hstack([leaf(body, used, rows - 1, true), blank(width - used, rows - 1)], rows - 1)], width);
+    }
+    case 'samples':
+    case 'mistakes': {
+      const im = l.images;
+      const list = id === 'samples' ? im?.samples : im?.mistakes;
+      if (!im || !list) return blank(width, rows);
+      const columns = Math.max(1, Math.floor((width + 1) / (im.width + 1)));
+      const shown = list.slice(0, columns);
+      const name = (k: number): string => im.classNames[k] ?? String(k);
+      const captions = shown.map((x) => (x.label === x.prediction ? `${name(x.label)} ✓` : `${name(x.label)}→${name(x.prediction)}`));
+      const grid = imageGrid(shown.map((x) => x.pixels), im.width, im.height, { depth, columns, captions, range: im.range });
+      const head = id === 'mistakes' ? [paint(depth, shown.length ? `mistakes on the ${im.split} set (true→predicted)` : `no mistakes on the ${im.split} set`, { tone: 'dim' })] : [];
+      return leaf([...head, ...grid], width, rows, depth !== 'none');
+    }
+    case 'confusion': {
+      const im = l.images;
+      if (!im) return blank(width, rows);
+      return leaf([paint(depth, `confusion matrix, ${im.split} set (rows: true class, columns: predicted)`, { tone: 'dim' }), ...confusionLines(im.confusion, im.classNames)], width, rows);
+    }
+    case 'filters': {
+      const bank = l.images?.filters;
+      if (!bank) return blank(width, rows);
+      const columns = Math.max(1, Math.floor((width + 1) / (bank.width * 2 + 1)));
+      return leaf([paint(depth, bank.title, { tone: 'dim' }), ...filterGrid(bank, { depth, columns, scale: 2 })], width, rows, depth !== 'none');
     }
     case 'grads': {
       const g = l.grads;

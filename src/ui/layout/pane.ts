@@ -7,7 +7,8 @@ import type { LaneShape } from '../../session/lab.js';
 import type { FieldRequest } from '../../session/lane-view.js';
 import { allocate, type Claim } from './allocate.js';
 
-export type PanelId = 'verdict' | 'numbers' | 'claims' | 'table' | 'heat' | 'legend' | 'units' | 'grads' | 'curves' | 'model' | 'step' | 'trace' | 'card';
+export type PanelId =
+  | 'verdict' | 'numbers' | 'claims' | 'table' | 'heat' | 'legend' | 'units' | 'samples' | 'mistakes' | 'confusion' | 'filters' | 'grads' | 'curves' | 'model' | 'step' | 'trace' | 'card';
 
 export interface PanePlan {
   readonly width: number;
@@ -34,13 +35,29 @@ const UNIT_ROWS = 5;
 /** Columns of the truth table: marker, inputs, target, net, each hidden unit, output, ✓. */
 const tableWidth = (s: LaneShape): number => 2 + 4 * s.features + 5 + 7 + 7 * s.hiddenUnits + 8 + 3;
 
+/** Columns of the confusion matrix text: label, a cell per class, recall. */
+const confusionWidth = (classes: number): number => 7 + 4 * classes + 8;
+
+/** The image panels (digits): a row of samples, a row of mistakes, the confusion matrix, the filters. */
+function imagePanels(s: LaneShape, width: number): Claim[] {
+  const im = s.image!;
+  const digit = Math.ceil(im.height / 2) + 1;
+  return [
+    { id: 'samples', min: digit, want: digit, priority: 97, required: true },
+    { id: 'mistakes', min: 0, want: digit + 1, priority: 60 },
+    ...(width >= confusionWidth(im.classes) ? [{ id: 'confusion', min: 0, want: im.classes + 2, priority: 78 }] : []),
+    ...(im.filters > 0 ? [{ id: 'filters', min: 0, want: 2 + 6 * Math.ceil(im.filters / Math.max(1, Math.floor((width + 1) / 11))), priority: 55 }] : []),
+  ];
+}
+
 export function planPane(s: LaneShape, width: number, height: number, o: PaneOptions): PanePlan {
   const boolean = s.dataKind === 'boolean';
   const plane = s.features === 2 && s.dataKind !== 'other';
   const table = boolean ? s.patterns + 1 : 0;
   const grads = o.gradients && s.layers > 0 ? s.layers : 0;
   // Wide panes put the data view in a column of its own; narrow ones stack everything.
-  const split = (plane || boolean) && width >= 64;
+  const image = s.image !== null;
+  const split = (plane || boolean || image) && width >= 64;
   const panels: Claim[] = [
     ...(o.verdict ? [{ id: 'verdict', min: 1, want: Math.min(3, Math.max(1, Math.ceil(s.verdictChars / width))), priority: 100, required: true }] : []),
     { id: 'numbers', min: 1, want: 1, priority: 95, required: true },
@@ -63,6 +80,13 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
   ];
   let left = 0;
   let rows: Map<string, number>;
+  if (image) {
+    // Digits: the image panels in a column as wide as the confusion matrix (or a row of digits).
+    left = split ? Math.max(24, Math.min(Math.max(confusionWidth(s.image!.classes), 8 * (s.image!.width + 1)), Math.floor(width * 0.55))) : 0;
+    const panes = split ? [allocate(height, imagePanels(s, left)), allocate(height, panels)] : [allocate(height, [...imagePanels(s, width), ...panels])];
+    const perRow = Math.max(1, Math.floor(((split ? left : width) + 1) / (s.image!.width + 1)));
+    return { width, height, left, rows: new Map(panes.flatMap((m) => [...m])) as Map<PanelId, number>, field: { cols: 0, rows: 0, unitCols: 0, unitRows: 0, samples: perRow }, unitsPerRow: 0 };
+  }
   if (split) {
     const dataRows = allocate(height, data);
     const heatRows = dataRows.get('heat') ?? 0;
