@@ -73,6 +73,23 @@ export const CURRICULUM: readonly Stop[] = [
     moment: 'h1 = OR and h2 = NAND on every pattern; the corrected output unit computes XOR, the printed one errs on (0,1)',
   },
   {
+    scenario: 'why-nonlinearity',
+    title: '1969–86 · Why nonlinearity: stacked linear layers are one linear unit',
+    narrative: ['Give a 2-4-4-1 net linear hidden units: W³·W²·W¹, biases folded in, is one weight vector, so the net is one unit.', 'Back-propagation trains it on XOR and it never gets more than 3 of 4 right; beside it the same net with sigmoid units solves XOR.'],
+    runs: ['linear', 'sigmoid'],
+    pace: { unit: 'epoch', perSecond: 1000 },
+    moment: 'the linear net TRUNCATED at 50 % (best 75 %) with its collapsed map written out, beside the sigmoid net SOLVED at 100 %',
+  },
+  {
+    scenario: 'why-not-step',
+    title: '1969–86 · Why not the step: back-propagation gets no signal through it',
+    narrative: ["The same net with the perceptron's step units, trained by back-propagation: δ = f′(z)·(Wᵀδ), and a step's f′ is 0.", 'Watch the gradients: ‖∂J/∂W¹‖ and ‖∂J/∂W²‖ stay exactly 0 and the hidden weights never move; only the output unit learns.'],
+    runs: ['step', 'sigmoid'],
+    pace: { unit: 'epoch', perSecond: 1000 },
+    gradients: true,
+    moment: 'the step net TRUNCATED at 75 % with layers 1 and 2 at a gradient of exactly 0, beside the sigmoid net SOLVED',
+  },
+  {
     scenario: 'xor-backprop',
     title: '1986 · Rumelhart, Hinton & Williams: back-propagation solves XOR',
     narrative: ['A hidden layer, a smooth activation, and the chain rule: the error flows back to every weight.', 'Side by side on XOR: the 1969 perceptron cycles, the MLP learns the hidden units it lacked.'],

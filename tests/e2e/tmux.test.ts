@@ -37,6 +37,8 @@ const VERDICTS: Readonly<Record<string, readonly string[]>> = {
   'adaline-divergence': ['DIVERGED', 'SOLVED'],
   'perceptron-xor': ['CYCLING'],
   'seed-xor-two-layer': ['SOLVED', 'TRUNCATED'],
+  'why-nonlinearity': ['TRUNCATED', 'SOLVED'],
+  'why-not-step': ['TRUNCATED', 'SOLVED'],
   'xor-backprop': ['CYCLING', 'SOLVED'],
   'vanishing-gradients': ['TRUNCATED', 'SOLVED'],
   'overfitting-dropout': ['FINISHED', 'FINISHED'],

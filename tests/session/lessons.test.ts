@@ -52,9 +52,8 @@ describe('the tour stops on its telling moments, with no key pressed', () => {
     }
   }, 60_000);
 
-  it('stop 7 ends with the MLP solved at 100 % beside the cycling perceptron', () => {
-    expect(stopOf('xor-backprop')).toBe(6);
-    const { app, text } = tourScreen(6);
+  it('the back-propagation stop ends with the MLP solved at 100 % beside the cycling perceptron', () => {
+    const { app, text } = tourScreen(stopOf('xor-backprop'));
     const [perceptron, mlp] = app.lab!.view(0).lanes;
     expect(perceptron!.verdict?.word).toBe('CYCLING');
     expect(mlp!.verdict?.word).toBe('SOLVED');
@@ -129,6 +128,24 @@ describe('the tour stops on its telling moments, with no key pressed', () => {
     expect(lanes[1]!.latest!.testAccuracy).toBeGreaterThan(lanes[0]!.latest!.testAccuracy!);
     expect(text).not.toContain('TRUNCATED');
     expect(lanes[0]!.series.some((p) => p.testLoss !== undefined)).toBe(true);
+  });
+
+  it('why not the step: the hidden layers get a gradient of exactly 0 and never move', () => {
+    const { app, text } = tourScreen(stopOf('why-not-step'));
+    const step = app.lab!.lanes()[0]!.run!;
+    const g = step.latest.extra?.['gradNorm'] as number[];
+    expect(g.slice(0, 2)).toEqual([0, 0]);
+    expect(g[2]).toBeGreaterThan(0);
+    expect(step.status.outcome).toBe('truncated');
+    expect(app.lab!.lanes()[1]!.run!.status.outcome).toBe('solved');
+    expect(text).toMatch(/L1,2\s+0 0|L1\s.* 0\b/);
+  });
+
+  it('why nonlinearity: the linear net ends no better than one linear unit, the sigmoid net solves XOR', () => {
+    const { app } = tourScreen(stopOf('why-nonlinearity'));
+    const [linear, sigmoid] = app.lab!.lanes();
+    expect(linear!.run!.bestAccuracy).toBeLessThanOrEqual(0.75);
+    expect(sigmoid!.run!.status.outcome).toBe('solved');
   });
 
   it('the claims fill in as the runs end', () => {

@@ -39,8 +39,10 @@ function curves(l: LaneView, width: number, rows: number, depth: ColorDepth): st
   const epochs = p.map((x) => x.epoch);
   const hasTest = p.some((x) => x.testAccuracy !== undefined);
   const lossRows = l.labelled ? Math.ceil(rows / 2) : rows;
+  // A loss is never negative: the axis does not pad below 0.
+  const nonNegative = p.every((x) => !(x.loss < 0) && !((x.testLoss ?? 0) < 0));
   const loss = brailleChart({
-    title: 'loss', width, height: lossRows, depth, log: 'auto',
+    title: 'loss', width, height: lossRows, depth, log: 'auto', ...(nonNegative ? { limits: [0, Infinity] as const } : {}),
     series: [{ label: 'train', values: p.map((x) => x.loss), epochs, rgb: [220, 110, 220] }, ...(hasTest ? [{ label: 'test', values: p.map((x) => x.testLoss ?? NaN), epochs, rgb: [240, 170, 90] as const, dash: true }] : [])],
   });
   if (!l.labelled) return loss.rows;
@@ -63,7 +65,7 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
     case 'claims':
       return leaf(claimLines(claims, rows, depth), width, rows);
     case 'table':
-      return leaf(truthTable(l, depth), width, rows);
+      return leaf(truthTable(l, depth, width), width, rows);
     case 'heat': {
       if (!l.field) return blank(width, rows);
       const cols = Math.min(width, l.field.cols);
