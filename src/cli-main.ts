@@ -161,6 +161,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .action(async (files: string[], opts) => void (code = await checkPluginCommand(files, opts, io)));
 
   program
+    .command('replay')
+    .description('open an exported run (e in the lab, run --out x.json): ←/→ scrub its epochs; off a terminal, its report')
+    .argument('<file>', 'the .json file of an exported run')
+    .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
+    .option('--profile', 'print measured frame times to stderr on exit')
+    .action(async (file: string, opts) => void (code = await uiCommand({ ...opts, replay: file }, io)));
+
+  program
     .command('tour')
     .description('the classroom tour: interactive on a terminal, every stop printed otherwise')
     .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')

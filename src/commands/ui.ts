@@ -11,6 +11,7 @@ import { executeScenario } from '../scenarios/execute.js';
 import { scenarioFromData } from '../scenarios/from-data.js';
 import { loadScenario, type Scenario } from '../scenarios/loader.js';
 import { decodeShare, encodeShare, resolveShare } from '../scenarios/share.js';
+import { readRunFile } from '../session/replay.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { parseLabel, parseSeed } from './options.js';
@@ -24,6 +25,8 @@ export interface UiCommandOptions {
   readonly scenario?: string;
   /** Start the classroom tour instead of the timeline. */
   readonly tour?: boolean;
+  /** Replay this exported run (`e` in the lab, `run --out x.json`). */
+  readonly replay?: string;
   readonly model?: string;
   readonly seed?: string;
   /** A CSV to open in the lab (scenarioFromData), with its label column. */
@@ -92,12 +95,31 @@ function overridesOf(opts: UiCommandOptions): UiOverrides | null {
 }
 
 /** A terminal the UI can draw on: both ends a TTY, and not TERM=dumb (no cursor movement, no alternate screen). */
+/** `neural-eras replay run.json`: the UI scrubbing the file's epochs; off a terminal, its report and a check. */
+async function replayCommand(file: string, opts: UiCommandOptions, io: Io, started: number): Promise<number> {
+  const doc = readRunFile(file);
+  const input = resolveShare(decodeShare(doc.share));
+  if (!isTerminal()) {
+    io.out(renderRunText(doc, doc.title));
+    // Trained again from its share string, the runs give the same numbers (runs are deterministic).
+    const again = executeScenario(input.scenario, { ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.epochs !== undefined ? { epochs: input.epochs } : {}), params: input.params, only: doc.runs.map((r) => r.id) });
+    const key = (runs: readonly { id: string; history: readonly Record<string, unknown>[] }[]): string => JSON.stringify(runs.map((r) => [r.id, r.history.map((h) => [h['epoch'], h['loss'], h['accuracy']])]));
+    io.out(key(again.runs) === key(doc.runs) ? `replayed from its share string: the same numbers, epoch for epoch\n` : `replayed from its share string: the numbers differ from the file's (was it written by another version?)\n`);
+    return 0;
+  }
+  const depth = resolveDepth(opts.color as ColorChoice | undefined, process.env, true);
+  process.env['NODE_ENV'] ??= 'production';
+  const { startUi } = await import('../ui/main.js');
+  return startUi({ depth, started, ...(opts.profile ? { profile: true } : {}), initial: { kind: 'replay', file, doc } });
+}
+
 const isTerminal = (): boolean => Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env['TERM'] !== 'dumb';
 
 export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Promise<number> {
   if (opts.color !== undefined && !(COLOR_CHOICES as readonly string[]).includes(opts.color)) {
     throw new UsageError(`--color must be one of ${COLOR_CHOICES.join(', ')}, got "${opts.color}"`);
   }
+  if (opts.replay !== undefined) return replayCommand(opts.replay, opts, io, started);
   const overrides = overridesOf(opts);
   const seed = overrides ? overrides.seed : opts.seed !== undefined ? parseSeed(opts.seed) : undefined;
   const scenario = overrides?.scenario ?? (opts.scenario ? loadScenario(opts.scenario) : undefined);

@@ -8,8 +8,11 @@ import type { Params } from '../core/types.js';
 import type { Scenario } from '../scenarios/loader.js';
 import { tryLoadScenario, type Seed } from './choices.js';
 import { ERAS } from './eras.js';
+import { exportRuns } from './export.js';
 import { ParamForm, type FormView } from './form.js';
-import { LAB_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type Token } from './keymaps.js';
+import { LAB_KEYS, REPLAY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type ReplayAction, type Token } from './keymaps.js';
+import { ReplaySession, type ReplayView } from './replay.js';
+import type { RunDocument } from '../report/run-file.js';
 import { LabSession, type LabView } from './lab.js';
 import { Picker, type PickerView } from './picker.js';
 import { TourSession, type TourView } from './tour.js';
@@ -19,6 +22,7 @@ export type Start =
   | { readonly kind: 'timeline' }
   | { readonly kind: 'picker' }
   | { readonly kind: 'tour'; readonly stop?: number }
+  | { readonly kind: 'replay'; readonly file: string; readonly doc: RunDocument }
   | {
       readonly kind: 'lab';
       readonly scenario: string | Scenario;
@@ -30,7 +34,7 @@ export type Start =
       readonly share?: string;
     };
 
-type Screen = { kind: 'timeline' } | { kind: 'picker'; picker: Picker } | { kind: 'lab'; lab: LabSession } | { kind: 'tour'; tour: TourSession };
+type Screen = { kind: 'timeline' } | { kind: 'picker'; picker: Picker } | { kind: 'lab'; lab: LabSession } | { kind: 'tour'; tour: TourSession } | { kind: 'replay'; replay: ReplaySession };
 
 export interface TimelineView {
   readonly kind: 'timeline';
@@ -39,7 +43,7 @@ export interface TimelineView {
   readonly story: readonly string[];
 }
 
-export type ScreenView = TimelineView | PickerView | LabView | TourView;
+export type ScreenView = TimelineView | PickerView | LabView | TourView | ReplayView;
 
 export interface AppView {
   readonly screen: ScreenView;
@@ -71,6 +75,7 @@ export class AppSession {
     if (s.kind === 'timeline') this.screen = { kind: 'timeline' };
     else if (s.kind === 'picker') this.screen = { kind: 'picker', picker: new Picker(null) };
     else if (s.kind === 'tour') this.screen = { kind: 'tour', tour: new TourSession(s.stop ?? 0, undefined, this.clock) };
+    else if (s.kind === 'replay') this.screen = { kind: 'replay', replay: new ReplaySession(s.file, s.doc) };
     else this.screen = { kind: 'lab', lab: this.openLab(s) };
   }
 
@@ -90,7 +95,8 @@ export class AppSession {
 
   /** The lab on screen (the tour's current stop included). */
   get lab(): LabSession | null {
-    return this.screen.kind === 'lab' ? this.screen.lab : this.screen.kind === 'tour' ? this.screen.tour.lab : null;
+    const s = this.screen;
+    return s.kind === 'lab' ? s.lab : s.kind === 'tour' ? s.tour.lab : s.kind === 'replay' ? s.replay.lab : null;
   }
   get tour(): TourSession | null {
     return this.screen.kind === 'tour' ? this.screen.tour : null;
@@ -115,6 +121,7 @@ export class AppSession {
       else if (r) this.start({ kind: 'lab', scenario: r.open });
       return;
     }
+    if (s.kind === 'replay') return this.replayKey(s.replay, t);
     if (s.kind === 'tour') {
       const a = actionOf(TOUR_KEYS, t);
       if (a === 'next') return void (s.tour.go(s.tour.stop + 1) || this.start({ kind: 'timeline' }));
@@ -123,6 +130,17 @@ export class AppSession {
       return this.labKey(s.tour.lab, actionOf(TOUR_LAB_KEYS, t));
     }
     return this.labKey(s.lab, actionOf(LAB_KEYS, t));
+  }
+
+  private replayKey(r: ReplaySession, t: Token): void {
+    const a = actionOf(REPLAY_KEYS, t);
+    const step: Partial<Record<ReplayAction, number>> = { back1: -1, forward1: 1, back10: -10, forward10: 10 };
+    if (a && step[a] !== undefined) return r.go(r.at + step[a]!);
+    if (a === 'start') return r.go(0);
+    if (a === 'end') return r.go(r.last);
+    if (a === 'gradients') return r.lab.toggleGradients();
+    if (a === 'help') return void (this.help = true);
+    if (a === 'leave') this.quit = true;
   }
 
   private timelineKey(t: Token): void {
@@ -171,6 +189,14 @@ export class AppSession {
         return lab.toggleGradients();
       case 'help':
         return void (this.help = true);
+      case 'export':
+        try {
+          const x = exportRuns(lab);
+          lab.note = `wrote ${x.json} (the whole run) and ${x.csv} (its per-epoch history); share ${x.share}`;
+        } catch (e) {
+          lab.note = `export failed: ${(e as Error).message}`;
+        }
+        return;
       case 'params': {
         const choice = lab.choices[lab.index];
         if (!choice) return;
@@ -231,7 +257,15 @@ export class AppSession {
   view(now: number, fields: readonly (FieldRequest | null)[] = []): AppView {
     const s = this.screen;
     const screen: ScreenView =
-      s.kind === 'timeline' ? { kind: 'timeline', at: this.era, story: this.storyOf(this.era) } : s.kind === 'picker' ? s.picker.view() : s.kind === 'tour' ? s.tour.view(now, fields) : s.lab.view(now, fields);
+      s.kind === 'timeline'
+        ? { kind: 'timeline', at: this.era, story: this.storyOf(this.era) }
+        : s.kind === 'picker'
+          ? s.picker.view()
+          : s.kind === 'tour'
+            ? s.tour.view(now, fields)
+            : s.kind === 'replay'
+              ? s.replay.view(now, fields)
+              : s.lab.view(now, fields);
     const dialog = this.dialog ? (this.dialog.kind === 'form' ? this.dialog.form.view() : this.dialog.picker.view()) : null;
     return { screen, dialog, help: this.help };
   }

@@ -20,7 +20,7 @@ export interface Binding<A extends string> {
 }
 
 export type LabAction =
-  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'help' | 'back';
+  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'help' | 'back';
 
 export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: [' '], label: 'space', action: 'toggle', help: 'play / pause (after every verdict: play on)', hint: 'space play', priority: 10 },
@@ -35,6 +35,7 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['R'], label: 'R', action: 'reseed', help: 'new seed (seed + 1)', hint: 'R seed', priority: 3 },
   { keys: ['p'], label: 'p', action: 'params', help: 'edit parameters (validated form)', hint: 'p params', priority: 4 },
   { keys: ['s'], label: 's', action: 'scenario', help: 'pick a scenario', hint: 's scenario', priority: 4 },
+  { keys: ['e'], label: 'e', action: 'export', help: 'export the runs on screen: JSON (whole run) and CSV (per epoch), with a share string', hint: 'e export', priority: 4 },
   { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
   { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
 ];
@@ -51,6 +52,21 @@ export const TOUR_KEYS: readonly Binding<TourAction>[] = [
 export const TOUR_LAB_KEYS: readonly Binding<LabAction>[] = LAB_KEYS.filter((b) => b.action !== 'back').map((b) =>
   b.action === 'epoch' ? { ...b, keys: ['n'], label: 'n' } : b,
 );
+
+export type ReplayAction = 'back1' | 'forward1' | 'back10' | 'forward10' | 'start' | 'end' | 'gradients' | 'help' | 'leave';
+
+/** Replaying an exported run: scrub the recorded epochs. */
+export const REPLAY_KEYS: readonly Binding<ReplayAction>[] = [
+  { keys: ['left', 'h'], label: '← →', action: 'back1', help: 'one epoch back / forward', hint: '←→ epoch', priority: 30 },
+  { keys: ['right', 'l'], label: '', action: 'forward1', help: '', hint: '', priority: 0 },
+  { keys: ['['], label: '[ ]', action: 'back10', help: 'ten epochs back / forward', hint: '[ ] ten', priority: 20 },
+  { keys: [']'], label: '', action: 'forward10', help: '', hint: '', priority: 0 },
+  { keys: ['0'], label: '0 $', action: 'start', help: 'the first / the last recorded epoch', hint: '0/$ ends', priority: 15 },
+  { keys: ['$'], label: '', action: 'end', help: '', hint: '', priority: 0 },
+  { keys: ['g'], label: 'g', action: 'gradients', help: 'per-layer gradient panel', hint: 'g grads', priority: 7 },
+  { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
+  { keys: ['q', 'escape'], label: 'q Esc', action: 'leave', help: 'leave the replay', hint: 'q back', priority: 25 },
+];
 
 export type TimelineAction = 'up' | 'down' | 'open' | 'tour' | 'scenario' | 'help' | 'quit';
 

@@ -12,6 +12,7 @@ import type { Scenario } from '../scenarios/loader.js';
 import { claimRuns } from '../scenarios/claims.js';
 import { claimViews, type ClaimView } from './claims.js';
 import { modelChoices, nextSeed, partnerOf, tryLoadScenario, type ModelChoice, type Seed } from './choices.js';
+import { shareOf } from './export.js';
 import { Lane, type PlayOn } from './lane.js';
 import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
 import { DEFAULT_PACE, PACES, paceIndex, paceLabel, type Pace } from './pace.js';
@@ -89,6 +90,8 @@ export interface LabView {
   readonly pace: string;
   readonly seed: Seed;
   readonly gradients: boolean;
+  /** The share string of this setting (scenario, seed, parameters): `neural-eras --share` reopens it. */
+  readonly share: string | null;
 }
 
 /** Training time per tick: the rest of the frame is for input and drawing. */
@@ -362,7 +365,17 @@ export class LabSession {
       pace: paceLabel(PACES[this.pace]!),
       seed: this.seed,
       gradients: this.gradients,
+      share: this.shareCache(),
     };
+  }
+
+  private shared: { key: string; share: string | null } | null = null;
+
+  /** The share string, encoded again only when the setting changed. */
+  private shareCache(): string | null {
+    const key = `${this.scenario?.id}/${String(this.seed)}/${[...this.overrides].map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(',')}`;
+    if (this.shared?.key !== key) this.shared = { key, share: shareOf(this) };
+    return this.shared.share;
   }
 
   private cachedLaneView(i: number, slot: number, request: FieldRequest | null, now: number): LaneView {

@@ -100,7 +100,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
     features: data.featureNames,
     patterns: data.inputs.length,
   };
-  if (!run) {
+  if (!run || lane.error) {
     return {
       ...base, error: lane.error, epoch: 0, midSteps: 0, verdict: null, playingOn: false, settled: true, now: { loss: NaN, accuracy: NaN }, latest: null,
       lossStart: NaN, series: [], describe: [], weights: [], trace: [], table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null,

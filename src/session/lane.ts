@@ -6,8 +6,12 @@ import { Run, type RunSpec } from '../core/runner.js';
 import type { StepRecord } from '../core/types.js';
 import { DisplaySeries } from './series.js';
 
-/** Runner history entries kept: the screen reads the latest and epoch 0; the curves live in the series. */
-const KEEP_HISTORY = 256;
+/**
+ * Runner history entries kept (epoch 0 and the latest ones): the screen reads only those two, but
+ * `e` exports the history, so a lesson's whole run is kept; a session that plays on for ever
+ * stays bounded.
+ */
+const KEEP_HISTORY = 10_000;
 /** Single updates remembered for the weight trace. */
 const TRACE = 24;
 /** Data sets up to this size are re-scored after every single update (the status bar's accuracy). */
@@ -28,7 +32,8 @@ export interface TraceStep extends StepRecord {
 
 export class Lane {
   readonly run: Run | null;
-  readonly error: string | null;
+  /** Why the run cannot go on: it could not be built, or its model threw while training (a user plugin). */
+  error: string | null;
   readonly series = new DisplaySeries();
   /** The latest single updates, oldest first. */
   readonly trace: TraceStep[] = [];
@@ -56,15 +61,15 @@ export class Lane {
     }
   }
 
-  /** The outcome is known (or the run could not start). */
+  /** The outcome is known (or the run could not start, or stopped on an error). */
   get decided(): boolean {
-    return !this.run || this.run.done;
+    return !this.run || this.run.done || this.error !== null;
   }
 
   /** Nothing more to play by itself: decided, and past any play-on its verdict asks for. */
   get settled(): boolean {
     const run = this.run;
-    if (!run) return true;
+    if (!run || this.error !== null) return true;
     if (!run.done) return false;
     if (!this.playOnUntil || run.status.outcome !== 'diverged') return true;
     if (!run.canPlayOn()) return true;
@@ -74,7 +79,7 @@ export class Lane {
   /** Whether the run can take another update (after the verdict only when playing on). */
   canAdvance(playingOn: boolean): boolean {
     const run = this.run;
-    if (!run) return false;
+    if (!run || this.error !== null) return false;
     if (!run.done) return true;
     return (playingOn || !this.settled) && run.canPlayOn();
   }
@@ -101,11 +106,18 @@ export class Lane {
     if (!this.canAdvance(playingOn)) return false;
     if (run.done) run.playOn = true;
     const epoch = run.epoch;
-    if (unit === 'pattern') {
-      const record = run.step();
-      if (record) this.remember(record, epoch + 1);
-    } else {
-      run.runEpoch();
+    try {
+      if (unit === 'pattern') {
+        const record = run.step();
+        if (record) this.remember(record, epoch + 1);
+      } else {
+        run.runEpoch();
+      }
+    } catch (e) {
+      // A model that throws (a user plugin) stops its own run, with its id and the error; the lab goes on.
+      this.error = `${this.spec.plugin.meta.id} failed at epoch ${run.epoch}: ${(e as Error).message?.split('\n')[0] ?? String(e)}`;
+      this.version++;
+      return false;
     }
     if (run.epoch !== epoch) {
       this.series.push(run.latest);

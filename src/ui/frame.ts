@@ -31,10 +31,10 @@ export function frame(app: AppSession, size: Size, depth: ColorDepth, now: numbe
     const v = app.view(now);
     return v.screen.kind === 'picker' ? pickerFrame(v.screen, W, H, depth) : timelineFrame(v.screen.kind === 'timeline' ? v.screen : { kind: 'timeline', at: app.era, story: [] }, W, H, depth);
   }
-  const plan = planLab(lab.frameShape(app.kind === 'tour'), W, H);
+  const plan = planLab(lab.frameShape(app.kind === 'tour' || app.kind === 'replay'), W, H);
   const v = app.view(now, plan.fields);
   if (v.dialog?.kind === 'form') return formFrame(v.dialog, W, H, depth);
   if (v.dialog?.kind === 'picker') return pickerFrame(v.dialog, W, H, depth);
-  if (v.screen.kind !== 'lab' && v.screen.kind !== 'tour') return timelineFrame({ kind: 'timeline', at: app.era, story: [] }, W, H, depth);
+  if (v.screen.kind !== 'lab' && v.screen.kind !== 'tour' && v.screen.kind !== 'replay') return timelineFrame({ kind: 'timeline', at: app.era, story: [] }, W, H, depth);
   return drawLab(v.screen, plan, depth);
 }

@@ -45,10 +45,39 @@ describe('what the lab trains', () => {
     const lab = new LabSession({ scenario: 'perceptron-xor', overrides: new Map([['perceptron', { shuffle: true }]]) });
     const lane = lab.lanes()[0]!;
     for (let i = 0; i < 100 && !lane.settled; i++) lane.advance('epoch', false);
-    for (let i = 0; i < 2000; i++) lane.advance('epoch', true);
-    expect(lane.run!.history.length).toBeLessThanOrEqual(600);
+    for (let i = 0; i < 25_000; i++) lane.advance('epoch', true);
+    // the first epoch and at most twice the latest 10,000 (the lab keeps a lesson's whole run for export)
+    expect(lane.run!.history.length).toBeLessThanOrEqual(20_001);
+    expect(lane.run!.history[0]!.epoch).toBe(0);
     expect(lane.series.size).toBeLessThanOrEqual(512);
     lab.pattern();
     expect(lane.trace.at(-1)?.equation).toMatch(/w|t = o/);
+  });
+});
+
+describe('a model that throws', () => {
+  it('stops its own run with its id and the error; the lab and the other run go on', async () => {
+    const { registerPlugin, clearUserPlugins } = await import('../../src/models/user-plugins.js');
+    const { perceptron } = await import('../../src/models/perceptron.js');
+    const faulty = {
+      meta: { ...perceptron.meta, id: 'faulty', name: 'A faulty plugin' },
+      create: (ctx: Parameters<typeof perceptron.create>[0]) => {
+        const inner = perceptron.create(ctx);
+        let epochs = 0;
+        return { ...inner, step: () => null, epoch: () => (++epochs > 2 ? (() => { throw new Error('out of cheese'); })() : inner.epoch()) };
+      },
+    };
+    registerPlugin(faulty, 'faulty.js');
+    try {
+      const lab = new LabSession({ scenario: 'perceptron-xor', run: 'faulty', compare: true, autoplay: true });
+      let t = 0;
+      while (lab.playing && t < 60_000) lab.tick((t += 33));
+      const [bad, other] = lab.lanes();
+      expect(bad!.error).toMatch(/^faulty failed at epoch 2: .*out of cheese/);
+      expect(other!.run!.done).toBe(true);
+      expect(lab.view(0).lanes[0]!.error).toBe(bad!.error);
+    } finally {
+      clearUserPlugins();
+    }
   });
 });

@@ -6,7 +6,8 @@
 import type { LabShape, LabView } from '../../session/lab.js';
 import type { LaneShape } from '../../session/lab.js';
 import type { FieldRequest } from '../../session/lane-view.js';
-import { LAB_KEYS, TOUR_KEYS, TOUR_LAB_KEYS } from '../../session/keymaps.js';
+import { LAB_KEYS, REPLAY_KEYS, TOUR_KEYS, TOUR_LAB_KEYS } from '../../session/keymaps.js';
+import type { ReplayView } from '../../session/replay.js';
 import type { TourView } from '../../session/tour.js';
 import type { LaneView } from '../../session/views.js';
 import { decadesOf, gradientHeadline } from '../render/bars.js';
@@ -62,15 +63,27 @@ function initialGradients(lanes: readonly LaneView[]): string | null {
   return `At initialisation${b ? `, with ${a.id}` : ''} ${gradientHeadline(a.grads!.start!, other)}.`;
 }
 
-/** The frame of a lab or tour view at its plan. */
-export function drawLab(view: LabView | TourView, plan: LabPlan, depth: ColorDepth): Block {
+/** The lines above a tour stop (its title and narrative) or a replay (the file and the epoch on screen). */
+function banner(view: LabView | TourView | ReplayView, depth: ColorDepth): { title: string; lines: readonly string[] } | null {
+  if (view.kind === 'tour') return { title: paint(depth, `Tour ${view.stop + 1}/${view.stops} · `, { tone: 'accent2', bold: true }) + paint(depth, view.stopTitle, { bold: true }), lines: view.narrative };
+  if (view.kind !== 'replay') return null;
+  const same = view.matches === null ? '' : view.matches ? ' · ✓ the numbers the file recorded' : ' · ✗ not the numbers the file recorded';
+  return {
+    title: paint(depth, `Replay of ${view.file} · `, { tone: 'accent2', bold: true }) + paint(depth, `epoch ${view.at} of ${view.last}${same}`, { bold: true }),
+    lines: ['Each epoch is trained again from the file\'s scenario, seed and parameters (its share string): runs are deterministic.'],
+  };
+}
+
+/** The frame of a lab, tour or replay view at its plan. */
+export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, depth: ColorDepth): Block {
   const W = plan.width;
   const r = (id: string): number => plan.rows.get(id) ?? 0;
   const parts: Block[] = [];
-  if (view.kind === 'tour' && r('narrative') > 0) {
-    parts.push(leaf([paint(depth, `Tour ${view.stop + 1}/${view.stops} · `, { tone: 'accent2', bold: true }) + paint(depth, view.stopTitle, { bold: true })], W, 1));
-    const narrative = view.narrative.flatMap((n) => wrap(n, W, 2));
-    parts.push(leaf(narrative.slice(0, r('narrative') - 1 > 0 ? r('narrative') - 1 : 0), W, Math.max(0, r('narrative') - 1)));
+  const top = banner(view, depth);
+  if (top && r('narrative') > 0) {
+    parts.push(leaf([top.title], W, 1));
+    const narrative = top.lines.flatMap((n) => wrap(n, W, 2));
+    parts.push(leaf(narrative.slice(0, Math.max(0, r('narrative') - 1)), W, Math.max(0, r('narrative') - 1)));
   }
   const lane0 = view.lanes[0];
   const title = `${view.era} · ${view.title}${view.lanes.length === 1 ? ` · model ${view.modelLabel} (${view.modelIndex + 1}/${view.modelCount})` : ''} · ${view.scenarioId}`;
@@ -101,10 +114,12 @@ export function drawLab(view: LabView | TourView, plan: LabPlan, depth: ColorDep
       ...(view.moral ? wrap(`→ ${view.moral}`, W, 2).map((s) => paint(depth, s, { tone: 'good' })) : []),
       ...(view.message ? wrap(view.message, W, 2).map((s) => paint(depth, s, { tone: 'dim' })) : []),
     ];
+    // The share string when there is room: `neural-eras --share <it>` reopens this lab.
+    if (view.share && lines.length < r('message')) lines.push(paint(depth, `share ${view.share}  (neural-eras --share … reopens this lab; e exports the runs)`, { tone: 'dim' }));
     parts.push(leaf(lines, W, r('message')));
   }
   parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth })], W, 1));
-  const keys = view.kind === 'tour' ? hints([TOUR_KEYS, TOUR_LAB_KEYS], W) : hints([LAB_KEYS], W);
+  const keys = view.kind === 'tour' ? hints([TOUR_KEYS, TOUR_LAB_KEYS], W) : view.kind === 'replay' ? hints([REPLAY_KEYS], W) : hints([LAB_KEYS], W);
   parts.push(leaf([paint(depth, keys, { tone: 'dim' })], W, 1));
   return vstack(parts, W);
 }

@@ -7,7 +7,7 @@ import type { TimelineView } from '../../session/app.js';
 import type { FormView } from '../../session/form.js';
 import type { PickerView } from '../../session/picker.js';
 import { ERAS } from '../../session/eras.js';
-import { FORM_KEYS, LAB_KEYS, PICKER_KEYS, TIMELINE_KEYS, TOUR_KEYS, helpRows } from '../../session/keymaps.js';
+import { FORM_KEYS, LAB_KEYS, PICKER_KEYS, REPLAY_KEYS, TIMELINE_KEYS, TOUR_KEYS, helpRows } from '../../session/keymaps.js';
 import type { ColorDepth } from '../color.js';
 import { hints } from '../render/parts.js';
 import { paint } from '../render/style.js';
@@ -95,6 +95,7 @@ export function helpFrame(width: number, height: number, depth: ColorDepth): Blo
   const right = [
     ...section('Timeline', helpRows(TIMELINE_KEYS)),
     ...section('Tour (plus the lab keys)', helpRows(TOUR_KEYS)),
+    ...section('Replay', helpRows(REPLAY_KEYS)),
     'hjkl work where arrows do.',
     'Playing stops at each run\'s verdict: solved,',
     'cycling, diverged, truncated or finished.',

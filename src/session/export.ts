@@ -1,0 +1,58 @@
+/**
+ * Taking a lab's runs away: `e` writes the runs on screen (scenario, seed, parameters, history,
+ * final weights, share string) as JSON and their per-epoch history as CSV, atomically, beside
+ * each other in the working folder, under names that never overwrite an earlier export.
+ */
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { historyCsv, runDocument, runJson, writeFileAtomic } from '../report/run-file.js';
+import { resultOf } from '../scenarios/execute.js';
+import { encodeShare } from '../scenarios/share.js';
+import type { LabSession } from './lab.js';
+
+export interface Exported {
+  readonly json: string;
+  readonly csv: string;
+  readonly share: string;
+  /** Epochs written per run (the lab keeps the first epoch and its latest ones). */
+  readonly epochs: number;
+}
+
+/** The share string of a lab's setting: scenario, seed and parameter overrides. */
+export function shareOf(lab: LabSession): string | null {
+  if (!lab.scenario) return null;
+  try {
+    return encodeShare({ scenario: lab.scenario, seed: lab.seed, params: lab.overrides });
+  } catch {
+    return null;
+  }
+}
+
+/** A file name in `dir` that does not exist yet: stem.ext, stem-2.ext, … */
+function freeName(dir: string, stem: string): string {
+  for (let k = 1; ; k++) {
+    const name = `${stem}${k > 1 ? `-${k}` : ''}`;
+    if (!existsSync(join(dir, `${name}.json`)) && !existsSync(join(dir, `${name}.csv`))) return join(dir, name);
+  }
+}
+
+/** Writes the runs on screen; throws with a one-line message when the folder cannot be written. */
+export function exportRuns(lab: LabSession, dir: string = process.cwd()): Exported {
+  const s = lab.scenario;
+  const lanes = lab.lanes().filter((l) => l.run);
+  if (!s || lanes.length === 0) throw new Error('nothing to export: no run on screen');
+  const shown = lab.lanes().map((l) => lab.choices.find((c) => c.spec === l.spec));
+  const runs = lanes.map((l) => resultOf(l.run!, shown.find((c) => c?.spec === l.spec)?.label ?? l.spec.id));
+  const share = shareOf(lab) ?? '';
+  const doc = runDocument({ scenario: s.id, seed: lab.seed, runs }, s.title, share);
+  const epochs = Math.max(...lanes.map((l) => l.run!.epoch));
+  const base = freeName(dir, `${s.id}-seed${String(lab.seed).replace(/[^\w.+-]/g, '_')}-epoch${epochs}`);
+  try {
+    writeFileAtomic(`${base}.json`, runJson(doc));
+    writeFileAtomic(`${base}.csv`, historyCsv({ scenario: s.id, seed: lab.seed, runs }));
+  } catch (e) {
+    throw new Error(`cannot write the export in ${relative(process.cwd(), dir) || '.'}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const shownPath = (p: string): string => relative(process.cwd(), p) || p;
+  return { json: shownPath(`${base}.json`), csv: shownPath(`${base}.csv`), share, epochs: runs[0]!.history.length };
+}

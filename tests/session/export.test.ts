@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bufferIo } from '../../src/commands/io.js';
+import { main } from '../../src/cli-main.js';
+import { AppSession } from '../../src/session/app.js';
+import { exportRuns } from '../../src/session/export.js';
+import { LabSession } from '../../src/session/lab.js';
+import { ReplaySession, readRunFile } from '../../src/session/replay.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'neural-eras-export-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('taking a run away', () => {
+  it('e writes the runs on screen as JSON and CSV, never over an earlier export, and the lab shows its share string', () => {
+    const lab = new LabSession({ scenario: 'xor-backprop', compare: ['perceptron', 'mlp-backprop'], seed: 3 });
+    lab.playToMoment();
+    const a = exportRuns(lab, dir);
+    const b = exportRuns(lab, dir);
+    expect(a.json).not.toBe(b.json);
+    const doc = JSON.parse(readFileSync(a.json, 'utf8'));
+    expect(doc.format).toBe('neural-eras/run@1');
+    expect(doc.seed).toBe(3);
+    expect(doc.runs.map((r: { id: string }) => r.id)).toEqual(['perceptron', 'mlp-backprop']);
+    // the whole run: every epoch from 0 to the verdict
+    const mlp = doc.runs[1];
+    expect(mlp.history.map((h: { epoch: number }) => h.epoch)).toEqual(Array.from({ length: mlp.epochs + 1 }, (_, e) => e));
+    const csv = readFileSync(a.csv, 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('run,model,epoch,loss,accuracy,testAccuracy,updates');
+    expect(csv).toHaveLength(1 + doc.runs.reduce((n: number, r: { history: unknown[] }) => n + r.history.length, 0));
+    expect(lab.view(0).share).toBe(doc.share);
+  });
+
+  it('the e key says where it wrote', () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const app = new AppSession({ kind: 'lab', scenario: 'perceptron-xor' });
+      app.lab!.playToMoment();
+      app.key('e');
+      expect(app.lab!.note).toMatch(/^wrote perceptron-xor-seed1-epoch3\.json \(the whole run\) and perceptron-xor-seed1-epoch3\.csv .*; share ne1\./);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('a replay rebuilds the runs from the share string: every recorded epoch shows the file\'s numbers', () => {
+    const lab = new LabSession({ scenario: 'adaline-divergence', compare: true });
+    lab.playToMoment();
+    const x = exportRuns(lab, dir);
+    const replay = new ReplaySession(x.json, readRunFile(x.json));
+    expect(replay.last).toBe(95);
+    for (const k of [1, 2, 9, 50, 95, 40, 0]) {
+      replay.go(k);
+      expect(replay.view(0).matches, `epoch ${k}`).toBe(true);
+      expect(replay.lab.lanes()[1]!.run!.epoch).toBe(k);
+    }
+  });
+
+  it('replay off a terminal prints the run and checks it against its share string; a file that is not a run exits 2', async () => {
+    const lab = new LabSession({ scenario: 'perceptron-xor' });
+    lab.playToMoment();
+    const x = exportRuns(lab, dir);
+    const io = bufferIo();
+    expect(await main(['replay', x.json], io)).toBe(0);
+    expect(io.stdout()).toContain('replayed from its share string: the same numbers, epoch for epoch');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"format":"x"}');
+    const io2 = bufferIo();
+    expect(await main(['replay', bad], io2)).toBe(2);
+    expect(io2.stderr()).toMatch(/not an exported run/);
+  });
+});
