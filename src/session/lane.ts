@@ -11,7 +11,7 @@ import { DisplaySeries } from './series.js';
  * `e` exports the history, so a lesson's whole run is kept; a session that plays on for ever
  * stays bounded.
  */
-const KEEP_HISTORY = 10_000;
+export const KEEP_HISTORY = 10_000;
 /** Single updates remembered for the weight trace. */
 const TRACE = 24;
 /** Data sets up to this size are re-scored after every single update (the status bar's accuracy). */
