@@ -4,16 +4,17 @@
  * and effects, so no model is called while React renders), and draws it.
  */
 import { Text, useApp, useInput, useStdin } from 'ink';
-import { Component, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Component, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { AppSession, type Start } from '../session/app.js';
 import type { Seed } from '../session/choices.js';
-import { Frame } from './components/Frame.js';
+import { PainterContext } from './components/Canvas.js';
+import { Screen } from './components/Frame.js';
 import { useUi } from './context.js';
 import { frame } from './frame.js';
 import { useFrameMark } from './hooks/use-frame-mark.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { tokensOf } from './keys.js';
-import type { Block } from './layout/blocks.js';
+import { flatten, type Block } from './layout/blocks.js';
 import { profiler } from './profile.js';
 
 export interface AppProps {
@@ -50,11 +51,19 @@ function Screens({ start, seed, onQuit }: AppProps) {
   const sizeRef = useRef(size);
   sizeRef.current = size;
 
+  const painter = useContext(PainterContext);
+  const paintKey = useRef({});
+  const shown = useRef<Block | null>(null);
   const refresh = useCallback(() => {
     const t0 = performance.now();
-    setBlock(frame(app, sizeRef.current, depth, t0));
+    const next = frame(app, sizeRef.current, depth, t0);
     profiler?.built(performance.now() - t0);
-  }, [app, depth]);
+    // On a terminal a frame of the same size goes straight to the painter: no React render at all.
+    const same = shown.current && shown.current.width === next.width && shown.current.height === next.height;
+    // The latest frame is what any render draws (a render for another reason must not bring back an old one).
+    shown.current = next;
+    if (!(painter && same && painter.update(paintKey.current, flatten(next)))) setBlock(next);
+  }, [app, depth, painter]);
 
   const [playing, setPlaying] = useState(app.playing);
   const sync = useCallback(() => {
@@ -94,7 +103,8 @@ function Screens({ start, seed, onQuit }: AppProps) {
     return () => clearTimeout(timer);
   }, [playing, app, refresh, sync]);
 
-  return block ? <Frame block={block} /> : null;
+  const latest = shown.current ?? block;
+  return latest ? <Screen block={latest} paintKey={paintKey.current} /> : null;
 }
 
 export function App(props: AppProps) {

@@ -6,10 +6,13 @@
  * written with absolute cursor moves after each Ink frame (and whenever they change).
  */
 import type { DOMElement } from 'ink';
+import { profiler } from './profile.js';
 
 interface Item {
   readonly node: DOMElement;
   readonly rows: readonly string[];
+  /** What was last written at each row of the screen, for this item (rows unchanged are skipped). */
+  written?: Map<number, string>;
 }
 
 type Node = DOMElement & { style?: { display?: string } };
@@ -43,41 +46,65 @@ export class Painter {
   constructor(private readonly out: NodeJS.WriteStream) {}
 
   set(key: object, node: DOMElement, rows: readonly string[]): void {
-    this.items.set(key, { node, rows });
+    const written = this.items.get(key)?.written;
+    this.items.set(key, { node, rows, ...(written ? { written } : {}) });
     this.dirty = true;
   }
+  /** New rows for an item already placed (same size): painted without a React render. */
+  update(key: object, rows: readonly string[]): boolean {
+    const item = this.items.get(key);
+    if (!item || item.rows.length !== rows.length) return false;
+    this.items.set(key, { ...item, rows });
+    this.dirty = true;
+    this.schedule();
+    return true;
+  }
+
   remove(key: object): void {
     this.items.delete(key);
   }
 
-  /** Save the cursor, write every visible item's rows in place, restore the cursor. */
-  overlay(): string {
+  /**
+   * Save the cursor, write the visible items' rows in place, restore the cursor. After an Ink frame
+   * (`full`) every row is written again, since Ink may have drawn over them; otherwise only the rows
+   * that changed since they were last written.
+   */
+  overlay(full = true): string {
+    const t0 = performance.now();
     this.dirty = false;
     let s = '';
     const screenRows = this.out.rows || 24;
-    for (const { node, rows } of this.items.values()) {
-      const at = placeOf(node);
+    for (const item of this.items.values()) {
+      const at = placeOf(item.node);
       if (!at) continue;
-      const n = Math.min(rows.length, at.height, screenRows - at.y);
-      for (let i = 0; i < n; i++) s += `\x1b[${at.y + i + 1};${at.x + 1}H${rows[i]}\x1b[0m`;
+      const written = full || !item.written ? new Map<number, string>() : item.written;
+      const n = Math.min(item.rows.length, at.height, screenRows - at.y);
+      for (let i = 0; i < n; i++) {
+        const where = (at.y + i) * 10_000 + at.x;
+        if (written.get(where) === item.rows[i]) continue;
+        written.set(where, item.rows[i]!);
+        s += `\x1b[${at.y + i + 1};${at.x + 1}H${item.rows[i]}\x1b[0m`;
+      }
+      item.written = written;
     }
+    profiler?.painted(performance.now() - t0);
     return s ? `\x1b7${s}\x1b8` : '';
   }
 
   /**
-   * Paint soon, in case Ink writes no frame (rows changed but its own output did not). Later
-   * than Ink's frame throttle, so that usually the frame has carried the overlay already.
+   * Paint at once (after the current commit), in case Ink writes no frame: with the whole screen on
+   * the canvas Ink's own output does not change, so the rows that did are written here.
    */
   schedule(): void {
     if (this.pending) return;
     this.pending = true;
-    setTimeout(() => {
+    setImmediate(() => {
       this.pending = false;
       // An Ink frame written since then has carried the overlay already.
       if (!this.dirty) return;
-      const s = this.overlay();
+      const s = this.overlay(false);
       if (s) this.out.write(s);
-    }, 50);
+    });
   }
 
   /** The stream Ink writes to: each frame it writes is followed by the overlay. */

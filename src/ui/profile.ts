@@ -13,6 +13,7 @@ const stats = (xs: readonly number[]): string => {
 
 export class FrameProfiler {
   private build: number[] = [];
+  private paint: number[] = [];
   private react: number[] = [];
   private ink: number[] = [];
   private renderStart = 0;
@@ -39,6 +40,10 @@ export class FrameProfiler {
   built(ms: number): void {
     this.build.push(ms);
   }
+  /** Time to diff and write the changed rows of one frame onto the terminal. */
+  painted(ms: number): void {
+    this.paint.push(ms);
+  }
   /** Time of one play tick (training). */
   trained(ms: number): void {
     this.trainMs += ms;
@@ -50,7 +55,8 @@ export class FrameProfiler {
       'neural-eras --profile',
       `  first frame      ${this.firstFrame.toFixed(0)} ms after start`,
       `  frame build      ${stats(this.build)}`,
-      `  React render     ${stats(this.react)}`,
+      `  paint (rows)     ${stats(this.paint)}`,
+      `  React render     ${stats(this.react)}  (only when the size or the screen's shape changes)`,
       `  Ink output       ${stats(this.ink)}`,
     ];
     if (this.ticks > 0) lines.push(`  training         ${this.ticks} ticks, ${this.trainMs.toFixed(0)} ms in all (${(this.trainMs / this.ticks).toFixed(1)} ms a tick)`);

@@ -64,6 +64,8 @@ describe('the terminal UI in tmux', () => {
     tmux('new-session', '-d', '-s', 'ne', '-x', '100', '-y', '30', cmd);
     await until('the timeline', () => screen().includes('press t for the classroom tour'));
     expect(tmux('display-message', '-p', '-t', 'ne', '#{alternate_on}').trim()).toBe('1');
+    // Input is read from the first commit on; the first frame may be painted a moment before.
+    await sleep(500);
     tmux('send-keys', '-t', 'ne', 't');
     for (const [i, stop] of CURRICULUM.entries()) {
       const words = VERDICTS[stop.scenario]!;

@@ -10,13 +10,16 @@ export interface CanvasProps {
   readonly rows: readonly string[];
   readonly width: number;
   readonly height: number;
+  /** The painter's key for these rows (a caller that updates them without React passes its own). */
+  readonly paintKey?: object;
 }
 
 /** A block of pre-rendered rows: painted directly on a terminal, plain Ink text otherwise. */
-export function Canvas({ rows, width, height }: CanvasProps) {
+export function Canvas({ rows, width, height, paintKey }: CanvasProps) {
   const painter = useContext(PainterContext);
   const ref = useRef<DOMElement>(null);
-  const key = useRef({});
+  const own = useRef({});
+  const key = { current: paintKey ?? own.current };
   useLayoutEffect(() => {
     if (!painter || !ref.current) return;
     painter.set(key.current, ref.current, rows);

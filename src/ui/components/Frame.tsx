@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { memo } from 'react';
-import type { Block } from '../layout/blocks.js';
-import { Canvas } from './Canvas.js';
+import { memo, useContext } from 'react';
+import { flatten, type Block } from '../layout/blocks.js';
+import { Canvas, PainterContext } from './Canvas.js';
 
 export interface FrameProps {
   /** A frame already laid out to the terminal's size (src/ui/frame.ts). */
@@ -38,3 +38,14 @@ export const Frame = memo(function Frame({ block }: FrameProps) {
     </Box>
   );
 }, (a, b) => sameBlock(a.block, b.block));
+
+/**
+ * The whole frame. On a terminal it goes onto the canvas as rows (Ink lays out one box and the
+ * painter writes only the rows that changed: no reconciling or re-parsing hundreds of texts a
+ * frame); without a painter (tests) it is drawn through Ink, block by block.
+ */
+export function Screen({ block, paintKey }: FrameProps & { readonly paintKey?: object }) {
+  const painter = useContext(PainterContext);
+  if (painter) return <Canvas rows={flatten(block)} width={block.width} height={block.height} {...(paintKey ? { paintKey } : {})} />;
+  return <Frame block={block} />;
+}
