@@ -82,7 +82,7 @@ export function sci(v: number, digits = 1): string {
 }
 
 /** A linear unit's separating line, w0 + w1·x1 + w2·x2 = 0, written out with signs between terms. */
-export function boundaryEquation(w: ArrayLike<number>, digits: number = EXACT): string {
+export function boundaryEquation(w: ArrayLike<number>, digits: number = TABLE): string {
   let s = num(w[0]!, digits);
   for (let j = 1; j < w.length; j++) {
     const v = w[j]!;

@@ -33,7 +33,7 @@ const UNIT_COLS = 12;
 const UNIT_ROWS = 5;
 
 /** Columns of the truth table: marker, inputs, target, net, each hidden unit, output, ✓. */
-const tableWidth = (s: LaneShape): number => 2 + 4 * s.features + 5 + 7 + 7 * s.hiddenUnits + 8 + 3;
+const tableWidth = (s: LaneShape): number => 2 + 4 * s.features + 5 + 7 + 8 * s.hiddenUnits + 8 + 3;
 
 /** Columns of the confusion matrix text: label, a cell per class, recall. */
 const confusionWidth = (classes: number): number => 7 + 4 * classes + 8;
@@ -59,7 +59,7 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
   const image = s.image !== null;
   const split = (plane || boolean || image) && width >= 64;
   const panels: Claim[] = [
-    ...(o.verdict ? [{ id: 'verdict', min: 1, want: Math.min(3, Math.max(1, Math.ceil(s.verdictChars / width))), priority: 100, required: true }] : []),
+    ...(o.verdict ? [{ id: 'verdict', min: 1, want: Math.min(2, Math.max(1, Math.ceil(s.verdictChars / width))), max: 3, grow: 1, priority: 100, required: true }] : []),
     { id: 'numbers', min: 1, want: 1, priority: 95, required: true },
     ...(o.claims >= 0 && !o.verdict ? [{ id: 'claims', min: 1, want: Math.min(o.claims + 1, 10), priority: 90, required: true }] : []),
     // Asked for, the gradient panel is never dropped: short of rows it packs two layers a row.
@@ -68,7 +68,8 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
     { id: 'step', min: 0, want: s.trace ? 3 : 0, priority: 75 },
     { id: 'model', min: 1, want: Math.max(1, s.describeLines + s.weightLines), priority: 70 },
     // Curves need three rows a chart to show a shape (the Adaline explosion, the dropout gap).
-    ...(s.learns ? [s.epochs > 0 ? { id: 'curves', min: 6, want: 10, max: 30, grow: 3, priority: 80 } : { id: 'curves', min: 1, want: 1, priority: 80 }] : []),
+    // Short of rows, one braille row a chart (four dots) still shows the loss rise or fall.
+    ...(s.learns ? [s.epochs > 0 ? { id: 'curves', min: 4, want: 10, max: 30, grow: 3, priority: 80 } : { id: 'curves', min: 1, want: 1, priority: 80 }] : []),
     ...(s.trace ? [{ id: 'trace', min: 3, want: 9, priority: 68 }] : []),
     { id: 'card', min: 0, want: 4, priority: 10 },
   ];

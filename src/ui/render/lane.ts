@@ -55,13 +55,13 @@ export function truthTable(l: LaneView, depth: ColorDepth, width = Infinity): st
   const hasNet = l.table.some((r) => r.net !== null);
   const base = 2 + 4 * l.features.length + 5 + (hasNet ? 7 : 0) + 8 + 2;
   const all = l.table[0]?.hidden?.length ?? 0;
-  const hidden = Math.max(0, Math.min(all, Math.floor((width - base) / 7)));
-  const header = `  ${l.features.map((n) => cell(n, 3)).join(' ')} │${cell('t', 4)}${hasNet ? cell('net', 7) : ''}${Array.from({ length: hidden }, (_, k) => cell(`h${k + 1}`, 7)).join('')}${cell('o', 8)}`;
+  const hidden = Math.max(0, Math.min(all, Math.floor((width - base) / 8)));
+  const header = `  ${l.features.map((n) => cell(n, 3)).join(' ')} │${cell('t', 4)}${hasNet ? cell('net', 7) : ''}${Array.from({ length: hidden }, (_, k) => cell(`h${k + 1}`, 8)).join('')}${cell('o', 8)}`;
   const rows = l.table.map((r) => {
     const mark = r.current ? '▶' : ' ';
     const t = r.t.map((v) => short(v)).join(',');
     const o = r.o.map((v) => short(v)).join(',');
-    const h = (r.hidden ?? []).slice(0, hidden).map((v) => cell(short(v), 7)).join('');
+    const h = (r.hidden ?? []).slice(0, hidden).map((v) => cell(short(v), 8)).join('');
     const ok = paint(depth, r.ok ? ' ✓' : ' ✗', { tone: r.ok ? 'good' : 'bad', bold: !r.ok });
     return `${mark} ${r.x.map((v) => cell(short(v), 3)).join(' ')} │${cell(t, 4)}${hasNet ? cell(r.net === null ? '—' : short(r.net), 7) : ''}${h}${cell(o, 8)}${ok}`;
   });
