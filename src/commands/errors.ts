@@ -8,10 +8,11 @@ import { CsvError } from '../scenarios/csv.js';
 import { ScenarioError } from '../scenarios/loader.js';
 import { ShareError } from '../scenarios/share.js';
 import { RunFileError } from '../session/replay.js';
+import { ResultsFileError } from '../report/results-file.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
 export const isUserError = (e: unknown): e is Error =>
-  e instanceof UsageError || e instanceof ScenarioError || e instanceof UnknownModelError || e instanceof ParamError || e instanceof ModelConfigError || e instanceof DatasetError || e instanceof PluginError || e instanceof CsvError || e instanceof ShareError || e instanceof RunFileError;
+  e instanceof UsageError || e instanceof ScenarioError || e instanceof UnknownModelError || e instanceof ParamError || e instanceof ModelConfigError || e instanceof DatasetError || e instanceof PluginError || e instanceof CsvError || e instanceof ShareError || e instanceof RunFileError || e instanceof ResultsFileError;

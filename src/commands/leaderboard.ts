@@ -3,32 +3,12 @@
  * training time, parameters, epochs), and `neural-eras leaderboard [scenario] [--json]`, the best
  * result per model kept in the local results file (results-file.ts).
  */
-import type { Run } from '../core/runner.js';
 import { num, percent } from '../core/format.js';
 import type { ScenarioResult } from '../scenarios/execute.js';
 import { table } from '../report/table.js';
 import type { Io } from './io.js';
-import { type ResultEntry, readResults, recordResults, resultsPath } from './results-file.js';
-
-/** Free parameters of a trained run: the model's own count, else its weight vector's length. */
-export const parametersOf = (run: Run): number => run.model.metrics?.()['parameters'] ?? run.model.flatWeights().length;
-
-/** One results entry per run of a scenario result, with the measured seconds and parameter counts. */
-export function resultEntries(result: ScenarioResult, seconds: ReadonlyMap<string, number>, parameters: ReadonlyMap<string, number>, date: Date): ResultEntry[] {
-  return result.runs.map((r) => ({
-    scenario: result.scenario,
-    model: r.model,
-    run: r.id,
-    label: r.label,
-    testAccuracy: r.metrics['testAccuracy'] ?? NaN,
-    seconds: seconds.get(r.id) ?? NaN,
-    parameters: parameters.get(r.id) ?? NaN,
-    epochs: r.epochs,
-    seed: result.seed,
-    params: r.params as Record<string, unknown>,
-    date: date.toISOString(),
-  }));
-}
+import { type ResultEntry, readResults, recordResults, resultEntries, resultsPath } from '../report/results-file.js';
+export { parametersOf } from '../report/results-file.js';
 
 const rowOf = (e: ResultEntry): (string | number)[] => [
   e.label,

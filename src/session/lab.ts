@@ -12,6 +12,9 @@ import type { Scenario } from '../scenarios/loader.js';
 import { claimRuns } from '../scenarios/claims.js';
 import { claimViews, type ClaimView } from './claims.js';
 import { modelChoices, nextSeed, partnerOf, tryLoadScenario, type ModelChoice, type Seed } from './choices.js';
+import { num, percent } from '../core/format.js';
+import { parametersOf, readResults, recordResults, resultEntries, resultsPath } from '../report/results-file.js';
+import { resultOf } from '../scenarios/execute.js';
 import { shareOf } from './export.js';
 import { Lane, type PlayOn } from './lane.js';
 import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
@@ -69,6 +72,8 @@ export interface LabShape {
   readonly gradients: boolean;
   /** Shown inside the tour (a narrative above). */
   readonly tour: boolean;
+  /** Lines of a challenge's leaderboard (0 elsewhere). */
+  readonly board: number;
 }
 
 export interface LabView {
@@ -92,6 +97,8 @@ export interface LabView {
   readonly gradients: boolean;
   /** The share string of this setting (scenario, seed, parameters): `neural-eras --share` reopens it. */
   readonly share: string | null;
+  /** A challenge's leaderboard (best result per model on this machine), best first; null elsewhere. */
+  readonly leaderboard: readonly string[] | null;
 }
 
 /** Training time per tick: the rest of the frame is for input and drawing. */
@@ -201,10 +208,12 @@ export class LabSession {
   epoch(): void {
     this.playing = false;
     for (const l of this.lanes()) l.advance('epoch', true);
+    this.record();
   }
   pattern(): void {
     this.playing = false;
     for (const l of this.lanes()) l.advance('pattern', true);
+    this.record();
   }
   faster(): void {
     this.pace = Math.min(PACES.length - 1, this.pace + 1);
@@ -253,6 +262,7 @@ export class LabSession {
     const unit = PACES[this.pace]!.unit;
     for (const l of this.lanes()) while (!l.settled && l.advance(unit, false));
     this.playing = false;
+    this.record();
   }
 
   /**
@@ -285,6 +295,7 @@ export class LabSession {
       if (this.clock() - start >= SLICE_MS) break;
     }
     if (this.carry === Infinity) this.carry = 0;
+    this.record();
     if (live.length === 0) {
       // The telling moment: every run on screen has its verdict.
       this.playing = false;
@@ -298,7 +309,7 @@ export class LabSession {
   frameShape(tour = false): LabShape {
     const ids = new Set(this.shown().filter((i) => this.choices[i]?.own).map((i) => this.choices[i]!.id));
     const claims = this.scenario?.claims.filter((c) => claimRuns(c).every((id) => ids.has(id))).length ?? 0;
-    return { lanes: this.shape(), claims, gradients: this.gradients, tour };
+    return { lanes: this.shape(), claims, gradients: this.gradients, tour, board: this.board()?.length ?? 0 };
   }
 
   /** What the layout needs before sizing: per run, the kind of data and how much there is to show. */
@@ -366,7 +377,46 @@ export class LabSession {
       seed: this.seed,
       gradients: this.gradients,
       share: this.shareCache(),
+      leaderboard: this.board(),
     };
+  }
+
+  private readonly recorded = new WeakSet<Lane>();
+  private boardLines: string[] | null | undefined;
+
+  /** A challenge keeps each model's best: a run that has just been decided is recorded once. */
+  private record(): void {
+    if (!this.scenario?.leaderboard) return;
+    const done = this.lanes().filter((l) => l.run?.done && !l.error && !this.recorded.has(l));
+    if (done.length === 0) return;
+    for (const l of done) this.recorded.add(l);
+    const result = { scenario: this.scenario.id, seed: this.seed, runs: done.map((l) => resultOf(l.run!, this.choices.find((c) => c.spec === l.spec)?.label ?? l.spec.id)) };
+    const seconds = new Map(done.map((l) => [l.spec.id, l.seconds]));
+    const parameters = new Map(done.map((l) => [l.spec.id, parametersOf(l.run!)]));
+    try {
+      const improved = recordResults(resultEntries(result, seconds, parameters, new Date()));
+      this.note = improved.length ? `new best for ${improved.map((k) => k.split('/')[1]).join(', ')}: kept in the leaderboard (${resultsPath()})` : this.note;
+    } catch (e) {
+      this.note = `the leaderboard was not updated: ${(e as Error).message}`;
+    }
+    this.boardLines = undefined;
+  }
+
+  /** The leaderboard of a challenge scenario, read again after each record. */
+  private board(): string[] | null {
+    if (!this.scenario?.leaderboard) return null;
+    if (this.boardLines !== undefined) return this.boardLines;
+    try {
+      const rows = Object.values(readResults().best)
+        .filter((e) => e.scenario === this.scenario!.id)
+        .sort((a, b) => b.testAccuracy - a.testAccuracy);
+      this.boardLines = rows.length
+        ? rows.map((e, i) => `${i + 1}. ${e.label} [${e.model}] test ${percent(e.testAccuracy)} · ${num(e.seconds, 3)} s · ${e.parameters} parameters · ${e.epochs} epochs`)
+        : ['no results yet: every run decided here is kept, best per model'];
+    } catch (e) {
+      this.boardLines = [(e as Error).message];
+    }
+    return this.boardLines;
   }
 
   private shared: { key: string; share: string | null } | null = null;

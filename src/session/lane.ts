@@ -41,6 +41,8 @@ export class Lane {
   now: { loss: number; accuracy: number } = { loss: NaN, accuracy: NaN };
   /** Bumped on every change: views are cached on it. */
   version = 0;
+  /** Wall-clock seconds spent training this run (the challenge's leaderboard records them). */
+  seconds = 0;
 
   constructor(
     readonly spec: RunSpec,
@@ -106,6 +108,7 @@ export class Lane {
     if (!this.canAdvance(playingOn)) return false;
     if (run.done) run.playOn = true;
     const epoch = run.epoch;
+    const t0 = performance.now();
     try {
       if (unit === 'pattern') {
         const record = run.step();
@@ -118,6 +121,8 @@ export class Lane {
       this.error = `${this.spec.plugin.meta.id} failed at epoch ${run.epoch}: ${(e as Error).message?.split('\n')[0] ?? String(e)}`;
       this.version++;
       return false;
+    } finally {
+      this.seconds += (performance.now() - t0) / 1000;
     }
     if (run.epoch !== epoch) {
       this.series.push(run.latest);

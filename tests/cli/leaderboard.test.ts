@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli-main.js';
 import { bufferIo } from '../../src/commands/io.js';
-import { type ResultEntry, readResults, recordResults, resultsDir } from '../../src/commands/results-file.js';
+import { type ResultEntry, readResults, recordResults, resultsDir } from '../../src/report/results-file.js';
 
 let dir: string;
 let saved: string | undefined;

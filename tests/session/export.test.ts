@@ -72,3 +72,26 @@ describe('taking a run away', () => {
     expect(io2.stderr()).toMatch(/not an exported run/);
   });
 });
+
+describe('the challenge in the lab', () => {
+  it('every run decided in a challenge lab is kept in the leaderboard, best per model, and the lab lists it', () => {
+    const data = mkdtempSync(join(tmpdir(), 'neural-eras-board-'));
+    const was = process.env['NEURAL_ERAS_DATA'];
+    process.env['NEURAL_ERAS_DATA'] = data;
+    try {
+      const lab = new LabSession({ scenario: 'digits-challenge', epochs: 1 });
+      expect(lab.view(0).leaderboard).toEqual(['no results yet: every run decided here is kept, best per model']);
+      lab.playToMoment();
+      const file = JSON.parse(readFileSync(join(data, 'leaderboard.json'), 'utf8'));
+      expect(Object.keys(file.best)).toEqual(['digits-challenge/lecun-1989']);
+      expect(lab.note).toMatch(/^new best for lecun-1989: kept in the leaderboard/);
+      const board = lab.view(0).leaderboard!;
+      expect(board).toHaveLength(1);
+      expect(board[0]).toMatch(/^1\. .*\[lecun-1989\] test \d+(\.\d)?% · /);
+    } finally {
+      if (was === undefined) delete process.env['NEURAL_ERAS_DATA'];
+      else process.env['NEURAL_ERAS_DATA'] = was;
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -13,14 +13,14 @@ import { cardLines, modelLines, numbersLine, stepLines, truthTable, verdictLines
 import { mapLegend } from '../render/map.js';
 import { confusionLines, filterGrid, imageGrid } from '../../report/images.js';
 import { weightTrace } from '../render/trace.js';
-import { claimLines } from '../render/parts.js';
+import { boardLines, claimLines } from '../render/parts.js';
 import { paint } from '../render/style.js';
 import { wrap } from '../render/text.js';
 import { blank, hstack, leaf, vstack, type Block } from './blocks.js';
 import type { PanelId, PanePlan } from './pane.js';
 
 const DATA: readonly PanelId[] = ['table', 'heat', 'legend', 'units', 'samples', 'mistakes', 'confusion', 'filters'];
-const ORDER: readonly PanelId[] = ['verdict', 'numbers', 'claims', 'grads', 'step', 'model', 'curves', 'trace', 'card'];
+const ORDER: readonly PanelId[] = ['verdict', 'numbers', 'claims', 'board', 'grads', 'step', 'model', 'curves', 'trace', 'card'];
 
 function wrapped(lines: readonly string[], width: number, rows: number): string[] {
   return lines.flatMap((l) => (l.includes('\x1b') ? [l] : wrap(l, width, 3))).slice(0, rows);
@@ -31,6 +31,8 @@ export interface PaneExtras {
   readonly claims?: readonly ClaimView[];
   /** One log axis for both runs' gradient bars, in decades. */
   readonly decades?: readonly [number, number];
+  /** A challenge's leaderboard lines. */
+  readonly board?: readonly string[];
 }
 
 /** Loss (log scale when it spans decades) above accuracy, train solid and test dotted. */
@@ -64,6 +66,8 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       return leaf([numbersLine(l, width)], width, rows);
     case 'claims':
       return leaf(claimLines(claims, rows, depth), width, rows);
+    case 'board':
+      return leaf(boardLines(extras.board ?? [], depth), width, rows);
     case 'table':
       return leaf(truthTable(l, depth, width), width, rows);
     case 'heat': {

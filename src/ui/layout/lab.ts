@@ -13,7 +13,7 @@ import type { LaneView } from '../../session/views.js';
 import { decadesOf, gradientHeadline } from '../render/bars.js';
 import type { ColorDepth } from '../color.js';
 import { verdictLines } from '../render/lane.js';
-import { claimLines, hints, statusBar } from '../render/parts.js';
+import { boardLines, claimLines, hints, statusBar } from '../render/parts.js';
 import { paint } from '../render/style.js';
 import { wrap } from '../render/text.js';
 import { allocate } from './allocate.js';
@@ -41,6 +41,7 @@ export function planLab(shape: LabShape, width: number, height: number): LabPlan
     ...(shape.tour ? [{ id: 'narrative', min: 1, want: 3, priority: 95 }] : []),
     { id: 'message', min: 1, want: 2, priority: 94 },
     ...(two ? [{ id: 'claims', min: 1, want: Math.min(shape.claims + 1, 3), max: shape.claims + 1, grow: 1, priority: 93 }] : []),
+    ...(two && shape.board ? [{ id: 'board', min: 2, want: Math.min(shape.board + 1, 6), priority: 92 }] : []),
   ]);
   const body = rows.get('body')!;
   let panes: PanePlan[];
@@ -48,7 +49,7 @@ export function planLab(shape: LabShape, width: number, height: number): LabPlan
     const w = Math.floor((width - 1) / 2);
     panes = shape.lanes.map((s, i) => planPane(s, (i === 0 ? w : width - 1 - w) - 2, body - 2, { claims: 0, verdict: true, gradients: shape.gradients }));
   } else {
-    panes = shape.lanes.slice(0, 1).map((s: LaneShape) => planPane(s, width, body, { claims: shape.claims, verdict: false, gradients: shape.gradients }));
+    panes = shape.lanes.slice(0, 1).map((s: LaneShape) => planPane(s, width, body, { claims: shape.claims, verdict: false, gradients: shape.gradients, board: shape.board }));
   }
   return { width, rows, panes, fields: panes.map((p) => p.field) };
 }
@@ -103,8 +104,9 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
     });
     parts.push(hstack([boxes[0]!, blank(W - boxes[0]!.width - boxes[1]!.width, body), boxes[1]!], body));
     if (r('claims') > 0) parts.push(leaf(claimLines(view.claims, r('claims'), depth), W, r('claims')));
+    if (r('board') > 0 && view.leaderboard) parts.push(leaf(boardLines(view.leaderboard, depth), W, r('board')));
   } else {
-    parts.push(drawPane(lane0, plan.panes[0]!, depth, { claims: view.claims }));
+    parts.push(drawPane(lane0, plan.panes[0]!, depth, { claims: view.claims, ...(view.leaderboard ? { board: view.leaderboard } : {}) }));
   }
   if (r('verdict') > 0 && lane0) parts.push(leaf(view.lanes.length === 1 ? verdictLines(lane0, W, r('verdict'), depth) : [], W, r('verdict')));
   if (r('message') > 0) {

@@ -8,7 +8,7 @@ import type { FieldRequest } from '../../session/lane-view.js';
 import { allocate, type Claim } from './allocate.js';
 
 export type PanelId =
-  | 'verdict' | 'numbers' | 'claims' | 'table' | 'heat' | 'legend' | 'units' | 'samples' | 'mistakes' | 'confusion' | 'filters' | 'grads' | 'curves' | 'model' | 'step' | 'trace' | 'card';
+  | 'verdict' | 'numbers' | 'claims' | 'board' | 'table' | 'heat' | 'legend' | 'units' | 'samples' | 'mistakes' | 'confusion' | 'filters' | 'grads' | 'curves' | 'model' | 'step' | 'trace' | 'card';
 
 export interface PanePlan {
   readonly width: number;
@@ -27,6 +27,8 @@ export interface PaneOptions {
   /** The verdict is written inside the pane (side by side); else below the body. */
   readonly verdict: boolean;
   readonly gradients: boolean;
+  /** Lines of a challenge's leaderboard listed inside the pane (a single run; 0 otherwise). */
+  readonly board?: number;
 }
 
 const UNIT_COLS = 12;
@@ -62,6 +64,7 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
     ...(o.verdict ? [{ id: 'verdict', min: 1, want: Math.min(2, Math.max(1, Math.ceil(s.verdictChars / width))), max: 3, grow: 1, priority: 100, required: true }] : []),
     { id: 'numbers', min: 1, want: 1, priority: 95, required: true },
     ...(o.claims >= 0 && !o.verdict ? [{ id: 'claims', min: 1, want: Math.min(o.claims + 1, 10), priority: 90, required: true }] : []),
+    ...(o.board ? [{ id: 'board', min: 2, want: Math.min(o.board + 1, 8), priority: 88 }] : []),
     // Asked for, the gradient panel is never dropped: short of rows it packs two layers a row.
     ...(grads ? [{ id: 'grads', min: Math.ceil(grads / 2) + 1, want: grads + 1, max: 2 * grads + 1, grow: 1, priority: 96, required: true }] : []),
     ...(o.gradients && !grads ? [{ id: 'grads', min: 1, want: 1, priority: 50 }] : []),

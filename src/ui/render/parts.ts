@@ -76,3 +76,9 @@ export function claimLines(claims: readonly ClaimView[], rows: number, depth: Co
   const order = [...here].sort((a, b) => Number(b.state === 'fails') - Number(a.state === 'fails'));
   return [paint(depth, summary, { bold: true }), ...order.slice(0, rows - 1).map(line)];
 }
+
+/** A challenge's leaderboard under its title: the best result per model on this machine. */
+export const boardLines = (lines: readonly string[], depth: ColorDepth): string[] => [
+  paint(depth, 'leaderboard (best per model, kept across runs; neural-eras leaderboard)', { bold: true }),
+  ...lines,
+];

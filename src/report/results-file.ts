@@ -8,7 +8,13 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { UsageError } from './errors.js';
+import type { Run } from '../core/runner.js';
+import type { ScenarioResult } from '../scenarios/execute.js';
+
+/** The results file cannot be read: reported with its path, never overwritten. */
+export class ResultsFileError extends Error {
+  override name = 'ResultsFileError';
+}
 
 export interface ResultEntry {
   readonly scenario: string;
@@ -52,11 +58,11 @@ export function readResults(path = resultsPath()): ResultsFile {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new UsageError(`${path}: cannot read the results file (${(e as Error).message}); move it away to start a new one`);
+    throw new ResultsFileError(`${path}: cannot read the results file (${(e as Error).message}); move it away to start a new one`);
   }
   const file = json as Partial<ResultsFile> | null;
   if (!file || file.version !== 1 || typeof file.best !== 'object' || file.best === null) {
-    throw new UsageError(`${path}: not a neural-eras results file (expected {"version": 1, "best": {…}}); move it away to start a new one`);
+    throw new ResultsFileError(`${path}: not a neural-eras results file (expected {"version": 1, "best": {…}}); move it away to start a new one`);
   }
   return file as ResultsFile;
 }
@@ -87,4 +93,24 @@ export function recordResults(entries: readonly ResultEntry[], path = resultsPat
   writeFileSync(tmp, `${JSON.stringify({ version: 1, best }, null, 2)}\n`);
   renameSync(tmp, path);
   return improved;
+}
+
+/** Free parameters of a trained run: the model's own count, else its weight vector's length. */
+export const parametersOf = (run: Run): number => run.model.metrics?.()['parameters'] ?? run.model.flatWeights().length;
+
+/** One results entry per run of a scenario result, with the measured seconds and parameter counts. */
+export function resultEntries(result: ScenarioResult, seconds: ReadonlyMap<string, number>, parameters: ReadonlyMap<string, number>, date: Date): ResultEntry[] {
+  return result.runs.map((r) => ({
+    scenario: result.scenario,
+    model: r.model,
+    run: r.id,
+    label: r.label,
+    testAccuracy: r.metrics['testAccuracy'] ?? NaN,
+    seconds: seconds.get(r.id) ?? NaN,
+    parameters: parameters.get(r.id) ?? NaN,
+    epochs: r.epochs,
+    seed: result.seed,
+    params: r.params as Record<string, unknown>,
+    date: date.toISOString(),
+  }));
 }
