@@ -160,7 +160,8 @@ describe('your own models: --plugin and check-plugin', () => {
     expect(JSON.parse((await cli('check-plugin', madaline, '--json')).out)).toMatchObject({ ok: true, plugins: [{ id: 'madaline', ok: true }] });
   });
 
-  it('runs a scenario naming the plugin only when --plugin loads it: a scenario never loads code', async () => {
+  // Six CLI calls, one a sweep starting a worker thread: seconds on a loaded 2-core machine.
+  it('runs a scenario naming the plugin only when --plugin loads it: a scenario never loads code', { timeout: 60_000 }, async () => {
     const r = await cli('run', madalineXor, '--plugin', madaline, '--json');
     expect(r.code).toBe(0);
     const runs = JSON.parse(r.out).runs;
