@@ -187,10 +187,10 @@ describe('your own models: --plugin and check-plugin', () => {
     oneLine(await cli('check-plugin', join(dir, 'missing.js')), 'missing.js: cannot read the plugin (ENOENT)');
     oneLine(await cli('run', 'xor-backprop', '--plugin', dir), 'not a regular file');
 
-    const nan = write('nan.mjs', source.replace("id: 'madaline'", "id: 'nan-madaline'").replace('const eta = Number(', 'const eta = NaN * Number('));
+    const nan = write('nan.mjs', source.replace("id: 'madaline'", "id: 'nan-madaline'").replace('const eta = params.learningRate', 'const eta = NaN * params.learningRate'));
     const failed = await cli('check-plugin', nan);
     expect(failed.code).toBe(1);
-    expect(failed.out).toMatch(/✗ shapes — .*weights\(\) holds NaN/);
+    expect(failed.out).toMatch(/✗ shapes — snapshot\(\)\.layers\[0\]\[0\] holds NaN; flatWeights\(\) holds NaN/);
     expect(failed.out).toContain('nan-madaline fails');
 
     const boom = write('boom.mjs', source.replace("id: 'madaline'", "id: 'boom'").replace('    epoch() {\n', "    epoch() {\n      throw new RangeError('no memistors left');\n"));

@@ -37,12 +37,12 @@ function unit(ctx: CreateContext, tweak: { nan?: boolean; stepDrift?: boolean; m
       const before = [...w];
       // A drifting step() takes half steps where epoch() takes whole ones.
       const changed = update(tweak.stepDrift ? 0.5 : 1);
-      return { pattern: i, x, t: [0], net: [net(x)], o: [out(x)], before, after: [...w], equation: 'w ← w + η(t − o)x', changed };
+      return { pattern: i, x, t: [0], net: [net(x)], o: [out(x)], before, after: [...w], changed, explain: () => 'w ← w + η(t − o)x' };
     },
     atEpochBoundary: () => i === 0,
     evaluate,
     predict: (x) => ({ label: out(x) > 0 ? 1 : 0, score: out(x) > 0 ? 1 : 0 }),
-    weights: () => [...w],
+    snapshot: () => ({ kind: 'vector', w: [...w] }),
     flatWeights: () => w,
     deterministicEpochs: true,
   };
