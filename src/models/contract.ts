@@ -165,7 +165,8 @@ function shapes(model: ModelInstance, data: Dataset): string[] {
     const text: unknown = typeof record?.explain === 'function' ? record.explain() : undefined;
     if (typeof text !== 'string' || text.trim() === '') problems.push('step() records must have explain(), returning the update as text');
   }
-  // an update later, the snapshot taken before it must not have moved (the lab keeps snapshots)
+  // steps on (at most an epoch) until one changes the weights: the snapshot taken before must not have moved (the lab keeps snapshots)
+  for (let i = 0, r = record; r?.changed === false && i < rows; i++) r = model.step();
   if (JSON.stringify(snapshot) !== before) problems.push('snapshot() must return a copy: it changed when the model trained on');
   return problems;
 }
