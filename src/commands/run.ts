@@ -41,10 +41,13 @@ export interface RunOptions {
   record?: boolean;
 }
 
+/** Numbers of a trace line, each with the table's digits (a bare .map(num) would pass the index as the digits). */
+const list = (v: readonly number[]): string => v.map((x) => num(x)).join(', ');
+
 /** One update as the lecture writes it: which pattern, what the unit saw and said, and the rule with numbers. */
 function traceLine(run: Run, s: StepRecord): string {
-  const where = `${run.spec.id}  epoch ${run.epoch + (run.midEpochSteps === 0 ? 0 : 1)}  ${s.x.length ? `pattern ${s.pattern + 1}  x = (${s.x.map(num).join(', ')})  ` : ''}`;
-  return `${where}t = ${s.t.map(num).join(', ')}  net = ${s.net.map(num).join(', ')}  o = ${s.o.map(num).join(', ')}\n    ${s.explain()}\n`;
+  const where = `${run.spec.id}  epoch ${run.epoch + (run.midEpochSteps === 0 ? 0 : 1)}  ${s.x.length ? `pattern ${s.pattern + 1}  x = (${list(s.x)})  ` : ''}`;
+  return `${where}t = ${list(s.t)}  net = ${list(s.net)}  o = ${list(s.o)}\n    ${s.explain()}\n`;
 }
 
 /** One update in the --trace --json document: its numbers, and the equation written out (built here, when written). */
