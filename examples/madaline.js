@@ -1,6 +1,7 @@
 /**
  * Madaline with Madaline Rule I (MRI): an example model plugin for neural-eras, in plain
- * JavaScript with no imports. Check it and run it:
+ * JavaScript with no imports; its JSDoc types come from the package (a TypeScript plugin would use
+ * definePlugin() and the `param` builders instead). Check it and run it:
  *   neural-eras check-plugin examples/madaline.js
  *   neural-eras run examples/madaline-xor.json --plugin examples/madaline.js
  *
@@ -30,6 +31,8 @@ const dot = (a, b) => a.reduce((s, v, i) => s + v * (b[i] ?? 0), 0);
 const sgn = (v) => (v >= 0 ? 1 : -1);
 /** @param {number} v */
 const fixed = (v) => String(Number(v.toPrecision(4))).replace(/-/g, '−');
+/** A negative operand in parentheses: 1 − (−0.6). @param {number} v */
+const operand = (v) => (v < 0 ? `(${fixed(v)})` : fixed(v));
 
 /** The fixed logic unit: the Madaline's output from its Adalines' ±1 outputs. */
 const VOTES = {
@@ -41,7 +44,19 @@ const VOTES = {
   and: (y) => (y.every((v) => v > 0) ? 1 : -1),
 };
 
-/** @type {import('neural-eras').ModelMeta} */
+/**
+ * The parameter schema: each spec's defaults, bounds and help (resolveParams checks every value
+ * against it before create() runs). `@type {const}` keeps its words as types, so create() below
+ * reads `params.vote` as 'majority' | 'or' | 'and' and `params.units` as a number, with no casts.
+ */
+const schema = /** @type {const} */ ({
+  units: { type: 'integer', default: 3, min: 1, max: 64, help: 'Adalines in the layer (odd for a majority vote)' },
+  vote: { type: 'enum', default: 'majority', values: ['majority', 'or', 'and'], help: 'the fixed logic unit that combines the Adalines' },
+  learningRate: { type: 'number', default: 1, min: 0, max: 2, help: 'eta of α-LMS: 1 moves net exactly onto the desired ±1' },
+  initRange: { type: 'number', default: 0.5, min: 0, max: 10, help: 'initial weights drawn from U[−r, r]' },
+});
+
+/** @type {import('neural-eras').ModelMeta<typeof schema>} */
 const meta = {
   id: 'madaline',
   name: 'Madaline (MRI)',
@@ -52,16 +67,11 @@ const meta = {
   cannot: 'Train more than one layer: the logic unit is fixed and MRI has no gradient to share blame.',
   learns: true,
   defaultTarget: { accuracy: { min: 1 } },
-  params: {
-    units: { type: 'integer', default: 3, min: 1, max: 64, help: 'Adalines in the layer (odd for a majority vote)' },
-    vote: { type: 'enum', default: 'majority', values: ['majority', 'or', 'and'], help: 'the fixed logic unit that combines the Adalines' },
-    learningRate: { type: 'number', default: 1, min: 0, max: 2, help: 'eta of α-LMS: 1 moves net exactly onto the desired ±1' },
-    initRange: { type: 'number', default: 0.5, min: 0, max: 10, help: 'initial weights drawn from U[−r, r]' },
-  },
+  params: schema,
 };
 
 /**
- * @param {import('neural-eras').CreateContext} ctx
+ * @param {import('neural-eras').CreateContext<import('neural-eras').ParamsOf<typeof schema>>} ctx
  * @returns {import('neural-eras').ModelInstance}
  */
 function create({ data, params, rng }) {
@@ -69,16 +79,16 @@ function create({ data, params, rng }) {
     throw new ModelConfigError(`madaline needs two classes with binary or bipolar targets, but the data has ${data.targetEncoding} targets`);
   }
   if (data.targets.some((t) => t.length !== 1)) throw new ModelConfigError('madaline has one output (a vote): it takes two classes, one target per row');
-  const eta = Number(params['learningRate']);
-  const r = Number(params['initRange']);
-  const vote = VOTES[/** @type {keyof typeof VOTES} */ (String(params['vote']))];
+  const eta = params.learningRate;
+  const r = params.initRange;
+  const vote = VOTES[params.vote];
   const low = data.targetEncoding === 'binary' ? 0 : -1;
   /** @param {readonly number[]} x */
   const augment = (x) => [1, ...x];
   const X = data.inputs.map(augment);
   // Desired outputs as ±1, whatever the data's coding.
   const d = data.labels.map((l) => (l === 1 ? 1 : -1));
-  const W = Array.from({ length: Number(params['units']) }, () => Array.from({ length: X[0]?.length ?? 1 }, () => rng.range(-r, r)));
+  const W = Array.from({ length: params.units }, () => Array.from({ length: X[0]?.length ?? 1 }, () => rng.range(-r, r)));
   let next = 0;
 
   /** @param {readonly number[]} x */
@@ -98,10 +108,10 @@ function create({ data, params, rng }) {
     const before = W.flat();
     const { net, y, o } = respond(x);
     const want = d[p] ?? 1;
-    /** @type {string[]} */
+    const xx = dot(x, x);
+    /** The Adalines adapted, with their net input before: the numbers explain() writes out. @type {{ k: number, net: number }[]} */
     const adapted = [];
     if (o !== want) {
-      const xx = dot(x, x);
       // Minimal disturbance: the wrong-side Adalines closest to zero flip first.
       const order = net.map((n, k) => k).filter((k) => y[k] !== want).sort((a, b) => Math.abs(net[a] ?? 0) - Math.abs(net[b] ?? 0));
       for (const k of order) {
@@ -110,7 +120,7 @@ function create({ data, params, rng }) {
         const delta = (eta * (want - (net[k] ?? 0))) / xx;
         for (let j = 0; j < w.length; j++) w[j] = (w[j] ?? 0) + delta * (x[j] ?? 0);
         y[k] = sgn(dot(w, x));
-        adapted.push(`w${k + 1} ← w${k + 1} + ${fixed(eta)}·(${fixed(want)} − ${fixed(net[k] ?? 0)})·x/${fixed(xx)}`);
+        adapted.push({ k, net: net[k] ?? 0 });
         if (vote(y) === want) break;
       }
     }
@@ -122,8 +132,12 @@ function create({ data, params, rng }) {
       o: [coded(o)],
       before,
       after: W.flat(),
-      equation: adapted.length > 0 ? `MRI: ${adapted.join('; ')}` : `MRI: vote ${fixed(o)} = d, no change`,
       changed: adapted.length > 0,
+      // Written out only when something shows the update (the trace, the lab): training formats nothing.
+      explain: () =>
+        adapted.length > 0
+          ? `MRI: ${adapted.map((a) => `w${a.k + 1} ← w${a.k + 1} + ${fixed(eta)}·(${fixed(want)} − ${operand(a.net)})·x/${fixed(xx)}`).join('; ')}`
+          : `MRI: vote ${fixed(o)} = d, no change`,
     };
   };
 
@@ -152,12 +166,13 @@ function create({ data, params, rng }) {
       // Score: the share of Adalines voting for class 1.
       return { label: o > 0 ? 1 : 0, score: y.filter((v) => v > 0).length / y.length };
     },
-    weights: () => W.map((w) => [...w]),
+    // One layer of Adalines, each row (bias, w1, …): the fixed vote has no weights.
+    snapshot: () => ({ kind: 'layers', layers: [W.map((w) => [...w])] }),
     flatWeights: () => W.flat(),
     deterministicEpochs: true,
-    describe: () => W.map((w, k) => `Adaline ${k + 1}: w = (${w.map(fixed).join(', ')})`).concat(`output: ${String(params['vote'])} vote`),
+    describe: () => W.map((w, k) => `Adaline ${k + 1}: w = (${w.map(fixed).join(', ')})`).concat(`output: ${params.vote} vote`),
   };
 }
 
-/** @type {import('neural-eras').ModelPlugin} */
+/** @type {import('neural-eras').ModelPlugin<typeof schema>} */
 export default { meta, create };

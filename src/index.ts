@@ -1,24 +1,42 @@
 /**
- * The package's public API (`import … from 'neural-eras'`): the model plugin contract as types,
- * and the contract checker every built-in plugin passes (what `neural-eras check-plugin` runs).
- * A plugin itself needs nothing at run time: it is a plain object `{ meta, create }`.
+ * The package's public API (`import … from 'neural-eras'`): the typed model plugin contract, and the
+ * contract checker every built-in plugin passes (what `neural-eras check-plugin` runs).
+ * A plugin is a plain object `{ meta, create }`. definePlugin() and the `param` spec builders only
+ * add types: create() then reads `ctx.params.learningRate` as a number, `ctx.params.rule` as one of
+ * its words. A plain JavaScript plugin needs no import at all (examples/madaline.js).
  */
 export type {
+  BooleanSpec,
   CreateContext,
   Dataset,
   Encoding,
+  EnumSpec,
   EpochReport,
   Evaluation,
+  FilterBank,
+  FinalReport,
+  IntegerSpec,
+  JsonSpec,
+  LayerCount,
   ModelInstance,
   ModelMeta,
   ModelPlugin,
+  NumberSpec,
+  NumbersSpec,
   ParamSchema,
   ParamSpec,
   ParamValue,
+  ParamValueOf,
   Params,
+  ParamsOf,
   StepRecord,
   Target,
+  ThresholdUnit,
+  WeightBlock,
+  WeightsSnapshot,
 } from './core/types.js';
 export type { Rng } from './core/rng.js';
 export { ModelConfigError } from './core/types.js';
+export { definePlugin, param, type PluginDefinition } from './core/plugin.js';
+export { weightsJson } from './core/weights.js';
 export { checkPlugin, contractText, TINY_DATA, type ContractCheck, type ContractReport } from './models/contract.js';

@@ -16,6 +16,7 @@ import { MAX_EPOCHS } from '../scenarios/schema.js';
 import { writeJson } from '../report/json.js';
 import { historyCsv, runDocument, runJson, writeFileAtomic } from '../report/run-file.js';
 import { num, table, weightsText } from '../report/table.js';
+import { readWeightsJson } from '../core/weights.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';
 import { parseCount, parseLabel, parseParamOverrides, parseSeed } from './options.js';
@@ -40,10 +41,22 @@ export interface RunOptions {
   record?: boolean;
 }
 
+/** Numbers of a trace line, each with the table's digits (a bare .map(num) would pass the index as the digits). */
+const list = (v: readonly number[]): string => v.map((x) => num(x)).join(', ');
+
 /** One update as the lecture writes it: which pattern, what the unit saw and said, and the rule with numbers. */
 function traceLine(run: Run, s: StepRecord): string {
-  const where = `${run.spec.id}  epoch ${run.epoch + (run.midEpochSteps === 0 ? 0 : 1)}  ${s.x.length ? `pattern ${s.pattern + 1}  x = (${s.x.map(num).join(', ')})  ` : ''}`;
-  return `${where}t = ${s.t.map(num).join(', ')}  net = ${s.net.map(num).join(', ')}  o = ${s.o.map(num).join(', ')}\n    ${s.equation}\n`;
+  const where = `${run.spec.id}  epoch ${run.epoch + (run.midEpochSteps === 0 ? 0 : 1)}  ${s.x.length ? `pattern ${s.pattern + 1}  x = (${list(s.x)})  ` : ''}`;
+  return `${where}t = ${list(s.t)}  net = ${list(s.net)}  o = ${list(s.o)}\n    ${s.explain()}\n`;
+}
+
+/** One update in the --trace --json document: its numbers, and the equation written out (built here, when written). */
+const traceJson = (s: StepRecord) => ({ pattern: s.pattern, x: s.x, t: s.t, net: s.net, o: s.o, before: s.before, after: s.after, equation: s.explain(), changed: s.changed });
+
+/** The run's weights in one line, read from its JSON form (the result may come from a file). */
+function weightsOf(r: RunResult): string {
+  const s = readWeightsJson(r.weights);
+  return s ? weightsText(s) : '(not in a known form)';
 }
 
 function runText(r: RunResult): string {
@@ -52,7 +65,7 @@ function runText(r: RunResult): string {
     `■ ${r.label}${r.label !== r.model ? `  [${r.model}]` : ''} — ${meta.name}, ${meta.year}`,
     `  outcome   ${r.outcome}${r.reason ? `: ${r.reason}` : ''}`,
     `  epochs    ${r.epochs}    loss ${num(r.metrics['loss']!)}    accuracy ${num(r.metrics['accuracy']!)}${r.metrics['testAccuracy'] !== undefined ? `    test accuracy ${num(r.metrics['testAccuracy'])}` : ''}`,
-    `  weights   ${weightsText(r.weights)}`,
+    `  weights   ${weightsOf(r)}`,
   ];
   const shown = r.history.length <= 8 ? r.history : [...r.history.slice(0, 4), ...r.history.slice(-3)];
   lines.push(
@@ -158,7 +171,7 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
       : {}),
   });
   if (io.progress && lastShown > 0) io.err('\r\x1b[K');
-  if (opts.json && opts.trace) for (const r of result.runs) Object.assign(r, { trace: traces.get(r.id) ?? [] });
+  if (opts.json && opts.trace) for (const r of result.runs) Object.assign(r, { trace: (traces.get(r.id) ?? []).map(traceJson) });
   if (opts.trace && !opts.json) io.out('\n');
   // a challenge keeps each model's best; the measured times stay out of the (reproducible) JSON
   const challenge = scenario.leaderboard ? recordChallenge(result, seconds, parameters, opts.record !== false) : '';

@@ -2,7 +2,7 @@
  * Parameter resolution against a plugin's schema: defaults filled in, overrides type- and
  * range-checked, CLI strings parsed. Errors name the parameter and what was expected.
  */
-import type { ParamSchema, ParamSpec, ParamValue, Params } from './types.js';
+import type { ParamSchema, ParamSpec, ParamValue, ParamsOf } from './types.js';
 
 export class ParamError extends Error {
   override name = 'ParamError';
@@ -89,7 +89,7 @@ export function checkParam(key: string, spec: ParamSpec, value: unknown): ParamV
 }
 
 /** Defaults from the schema, then the overrides, each checked; unknown keys are refused. */
-export function resolveParams(schema: ParamSchema, overrides: Readonly<Record<string, unknown>> = {}): Params {
+export function resolveParams<S extends ParamSchema>(schema: S, overrides: Readonly<Record<string, unknown>> = {}): ParamsOf<S> {
   const out: Record<string, ParamValue> = {};
   for (const [key, spec] of Object.entries(schema)) out[key] = spec.default;
   for (const [key, value] of Object.entries(overrides)) {
@@ -98,7 +98,8 @@ export function resolveParams(schema: ParamSchema, overrides: Readonly<Record<st
     if (!spec) throw new ParamError(key, `unknown parameter; known: ${Object.keys(schema).join(', ')}`);
     out[key] = checkParam(key, spec, value);
   }
-  return out;
+  // every key of the schema is set, each value checked against its spec: the types ParamsOf promises
+  return out as ParamsOf<S>;
 }
 
 /** Parses a CLI string ("0.5", "true", "[1,2]", "1,2", "online") into the type the spec wants. */

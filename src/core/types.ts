@@ -28,22 +28,73 @@ export interface Dataset {
   readonly classNames?: readonly string[];
 }
 
+/** A parameter that is a real number, within its bounds. */
+export interface NumberSpec {
+  readonly type: 'number';
+  readonly default: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly help: string;
+}
+/** A whole number, within its bounds. */
+export interface IntegerSpec {
+  readonly type: 'integer';
+  readonly default: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly help: string;
+}
+export interface BooleanSpec {
+  readonly type: 'boolean';
+  readonly default: boolean;
+  readonly help: string;
+}
+/** One of a few words; `V` is their union, so the plugin reads `ctx.params.rule` as 'difference' | 'mistake'. */
+export interface EnumSpec<V extends string = string> {
+  readonly type: 'enum';
+  readonly default: V;
+  readonly values: readonly V[];
+  readonly help: string;
+}
+/** A list of numbers (initial weights, layer sizes); null default means "not set". */
+export interface NumbersSpec {
+  readonly type: 'numbers';
+  readonly default: readonly number[] | null;
+  readonly integer?: boolean;
+  readonly min?: number;
+  readonly max?: number;
+  readonly maxItems?: number;
+  readonly help: string;
+}
+/** Structured data validated by the plugin itself (e.g. a hand-wired network): the plugin reads it as unknown. */
+export interface JsonSpec {
+  readonly type: 'json';
+  readonly default: unknown;
+  readonly help: string;
+}
+
 /** One entry of a plugin's parameter schema: the single source of defaults, ranges and help. */
-export type ParamSpec =
-  | { type: 'number'; default: number; min?: number; max?: number; help: string }
-  | { type: 'integer'; default: number; min?: number; max?: number; help: string }
-  | { type: 'boolean'; default: boolean; help: string }
-  | { type: 'enum'; default: string; values: readonly string[]; help: string }
-  /** A list of numbers (initial weights, layer sizes); null default means "not set". */
-  | { type: 'numbers'; default: readonly number[] | null; integer?: boolean; min?: number; max?: number; maxItems?: number; help: string }
-  /** Structured data validated by the plugin itself (e.g. a hand-wired network). */
-  | { type: 'json'; default: unknown; help: string };
+export type ParamSpec = NumberSpec | IntegerSpec | BooleanSpec | EnumSpec | NumbersSpec | JsonSpec;
 
 export type ParamSchema = Readonly<Record<string, ParamSpec>>;
 export type ParamValue = number | boolean | string | readonly number[] | null | unknown;
 export type Params = Readonly<Record<string, ParamValue>>;
 
-export interface ModelMeta {
+/** The value a spec admits once resolved (resolveParams checks it at run time). */
+export type ParamValueOf<S extends ParamSpec> = S extends { readonly type: 'number' | 'integer' }
+  ? number
+  : S extends { readonly type: 'boolean' }
+    ? boolean
+    : S extends { readonly type: 'enum'; readonly values: readonly (infer V)[] }
+      ? V
+      : S extends { readonly type: 'numbers' }
+        ? readonly number[] | null
+        : unknown;
+
+/** The resolved parameters of a schema, typed: `ParamsOf<typeof params>['learningRate']` is a number. */
+export type ParamsOf<S extends ParamSchema> = { readonly [K in keyof S]: ParamValueOf<S[K]> };
+
+export interface ModelMeta<S extends ParamSchema = ParamSchema> {
   /** Stable id, part of the CLI contract. */
   readonly id: string;
   readonly name: string;
@@ -56,7 +107,7 @@ export interface ModelMeta {
   readonly cannot: string;
   /** The update rule(s) as the sources write them, and when variants coincide (the history card). */
   readonly rules?: readonly string[];
-  readonly params: ParamSchema;
+  readonly params: S;
   /** Extra lines for the history card (e.g. the default architecture with its counts). */
   readonly notes?: readonly string[];
   /** False for hand-wired models (McCulloch-Pitts): the runner evaluates and stops. */
@@ -80,11 +131,41 @@ export interface StepRecord {
   /** Weights before and after (flat vector for single units). */
   readonly before: readonly number[];
   readonly after: readonly number[];
-  /** The update written as the paper writes it, with its numbers. */
-  readonly equation: string;
   /** True when this step changed the weights. */
   readonly changed: boolean;
+  /**
+   * The update written as the paper writes it, with its numbers. Formatted only when called (the
+   * trace, the lab's last update): training, sweeps and headless epochs never build the text.
+   */
+  explain(): string;
 }
+
+/** A hand-wired threshold unit (McCulloch-Pitts): fires when bias + w·x ≥ theta and no inhibitory input is active. */
+export interface ThresholdUnit {
+  readonly w: readonly number[];
+  readonly theta?: number;
+  readonly bias?: number;
+  readonly inhibitory?: readonly number[];
+}
+
+/** A named block of weights: a vector, or a matrix given by its rows. */
+export type WeightBlock =
+  | { readonly name: string; readonly vector: readonly number[] }
+  | { readonly name: string; readonly rows: readonly (readonly number[])[] };
+
+/**
+ * The weights of a model as typed data (what the lab draws and claims compare). Their JSON form
+ * (`run --json` → `weights`) is derived from it by weightsJson() in src/core/weights.ts:
+ *   vector — one unit: [w0 (bias), w1, …, wd];
+ *   layers — a layered net: [layer][unit][1 + inputs], the bias first in each row;
+ *   units  — hand-wired threshold units by layer: [layer][unit] objects { w, theta | bias, inhibitory };
+ *   blocks — named vectors and matrices (LeCun's convnet): { H1kernels: [[…]], H1biases: […], … }.
+ */
+export type WeightsSnapshot =
+  | { readonly kind: 'vector'; readonly w: readonly number[] }
+  | { readonly kind: 'layers'; readonly layers: readonly (readonly (readonly number[])[])[] }
+  | { readonly kind: 'units'; readonly layers: readonly (readonly ThresholdUnit[])[] }
+  | { readonly kind: 'blocks'; readonly blocks: readonly WeightBlock[] };
 
 export interface EpochReport {
   /** Loss after the epoch on the training set (the model's own loss). */
@@ -130,8 +211,8 @@ export interface ModelInstance {
    * computed in batches (a decision field is thousands of pixels).
    */
   predictBatch?(X: Float64Array, n: number, labels: Int16Array, scores: Float32Array): void;
-  /** A JSON-safe snapshot of the weights: a flat [w0, w1, …] for single units. */
-  weights(): unknown;
+  /** The weights now, as typed data (a copy: later training does not change it). */
+  snapshot(): WeightsSnapshot;
   /** Every weight in one flat vector (cycling and divergence checks read it). */
   flatWeights(): Float64Array | readonly number[];
   /** True when an epoch is a deterministic function of the weights (fixed order, no noise). */
@@ -186,9 +267,10 @@ export interface FilterBank {
   readonly filters: readonly (readonly number[])[];
 }
 
-export interface CreateContext {
+/** What create() gets: the data, the parameters resolved against the schema (typed by it), an Rng. */
+export interface CreateContext<P = Params> {
   readonly data: Dataset;
-  readonly params: Params;
+  readonly params: P;
   readonly rng: Rng;
   /**
    * True when nobody reads the per-epoch instruments (a sweep): the model may skip gradient
@@ -197,10 +279,10 @@ export interface CreateContext {
   readonly lean?: boolean;
 }
 
-/** A model plugin: plain data plus a factory, like an ESLint rule. */
-export interface ModelPlugin {
-  readonly meta: ModelMeta;
-  create(ctx: CreateContext): ModelInstance;
+/** A model plugin: plain data plus a factory, like an ESLint rule. definePlugin() infers `S` from meta.params. */
+export interface ModelPlugin<S extends ParamSchema = ParamSchema> {
+  readonly meta: ModelMeta<S>;
+  create(ctx: CreateContext<ParamsOf<S>>): ModelInstance;
 }
 
 /**

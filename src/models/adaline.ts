@@ -8,7 +8,8 @@
  * Parameters: learningRate (eta), mode (online | batch), init, initRange, weights, shuffle,
  *   tolerance (solved once |ΔJ| between epochs is at most this and every pattern is classified).
  */
-import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord } from '../core/types.js';
+import type { Dataset, Evaluation, ModelInstance, ParamsOf, StepRecord } from '../core/types.js';
+import { definePlugin, param } from '../core/plugin.js';
 import type { Rng } from '../core/rng.js';
 import { dot, gram, symmetricEigen } from '../core/linalg.js';
 import { boundaryEquation, exact, operand, vector } from '../core/format.js';
@@ -23,15 +24,25 @@ export function lmsBound(rows: readonly (readonly number[])[]): { lambdaMax: num
   return { lambdaMax, bound: 2 / lambdaMax };
 }
 
-function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
+const PARAMS = {
+  learningRate: param.number({ default: 0.05, min: 0, max: 100, help: 'η, the gradient step size' }),
+  mode: param.oneOf(['online', 'batch'], { default: 'online', help: 'update per pattern, or once per epoch with the summed gradient' }),
+  init: param.oneOf(['zero', 'random'], { default: 'zero', help: 'initial weights when none are given' }),
+  initRange: param.number({ default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' }),
+  weights: param.numbers({ default: null, help: 'explicit initial weights (w0 bias first)' }),
+  shuffle: param.boolean({ default: false, help: 'reshuffle the presentation order every epoch (online mode)' }),
+  tolerance: param.number({ default: 1e-9, min: 0, max: 1, help: 'converged once the loss changes by at most this between epochs' }),
+};
+
+function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): ModelInstance {
   checkEncoding(data, 'adaline', ['bipolar', 'binary']);
   const t = singleTargets(data, 'adaline');
   const X = data.inputs.map(augment);
-  const eta = Number(params['learningRate']);
-  const batch = params['mode'] === 'batch';
-  const tolerance = Number(params['tolerance']);
+  const eta = params.learningRate;
+  const batch = params.mode === 'batch';
+  const tolerance = params.tolerance;
   const w = initialWeights(params, X[0]!.length, rng, 'adaline');
-  const presenter = new Presenter(X.length, Boolean(params['shuffle']), rng);
+  const presenter = new Presenter(X.length, params.shuffle, rng);
   const { lambdaMax, bound } = lmsBound(data.inputs);
   // J(w) = ½ Σ (t − w·x)²
   const J = (): number => X.reduce((s, x, i) => s + 0.5 * (t[i]! - dot(w, x)) ** 2, 0);
@@ -42,12 +53,14 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   const online = (): StepRecord => {
     const i = presenter.next();
     const x = X[i]!;
+    const ti = t[i]!;
     const net = dot(w, x);
     const before = Array.from(w);
     // w_j ← w_j + eta (t − w·x) x_j
-    for (let j = 0; j < w.length; j++) w[j]! += eta * (t[i]! - net) * x[j]!;
-    const equation = `w ← w + η(t − w·x)x = ${vector(before)} + ${exact(eta)}·(${exact(t[i]!)} − ${operand(net)})·${vector(x)} = ${vector(w)}`;
-    return { pattern: i, x, t: [t[i]!], net: [net], o: [net], before, after: Array.from(w), equation, changed: net !== t[i] };
+    for (let j = 0; j < w.length; j++) w[j]! += eta * (ti - net) * x[j]!;
+    const after = Array.from(w);
+    const explain = () => `w ← w + η(t − w·x)x = ${vector(before)} + ${exact(eta)}·(${exact(ti)} − ${operand(net)})·${vector(x)} = ${vector(after)}`;
+    return { pattern: i, x, t: [ti], net: [net], o: [net], before, after, changed: net !== ti, explain };
   };
 
   const batchStep = (): StepRecord => {
@@ -56,8 +69,9 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     const errors = nets.map((net, i) => t[i]! - net);
     // w_j ← w_j + eta Σ_i (t_i − w·x_i) x_ij
     for (let j = 0; j < w.length; j++) w[j]! += eta * X.reduce((s, x, i) => s + errors[i]! * x[j]!, 0);
-    const equation = `w ← w + η Σ(t − w·x)x, net = ${vector(nets)}, t − net = ${vector(errors)}: w = ${vector(w)}`;
-    return { pattern: 0, x: [], t, net: nets, o: nets, before, after: Array.from(w), equation, changed: errors.some((e) => e !== 0) };
+    const after = Array.from(w);
+    const explain = () => `w ← w + η Σ(t − w·x)x, net = ${vector(nets)}, t − net = ${vector(errors)}: w = ${vector(after)}`;
+    return { pattern: 0, x: [], t, net: nets, o: nets, before, after, changed: errors.some((e) => e !== 0), explain };
   };
 
   const step = (): StepRecord => {
@@ -81,14 +95,14 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   };
 
   return {
-    deterministicEpochs: batch || !params['shuffle'],
+    deterministicEpochs: batch || !params.shuffle,
     ...stepping(step, () => batch || presenter.atBoundary, () => lastJ),
     evaluate,
     predict(x) {
       const net = dot(w, augment(x));
       return { label: labelOf(net, data.targetEncoding), score: sigmoid(4 * (net - midpoint(data.targetEncoding))) };
     },
-    weights: () => Array.from(w),
+    snapshot: () => ({ kind: 'vector', w: Array.from(w) }),
     flatWeights: () => w,
     metrics: () => ({ lossChange: deltaJ, converged: deltaJ <= tolerance ? 1 : 0, lambdaMax, etaBound: bound }),
     divergence() {
@@ -104,7 +118,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   };
 }
 
-export const adaline: ModelPlugin = {
+export const adaline = definePlugin({
   meta: {
     id: 'adaline',
     name: 'Adaline (Widrow-Hoff LMS)',
@@ -115,15 +129,7 @@ export const adaline: ModelPlugin = {
     cannot: 'Still one linear unit: least squares on XOR misclassifies, and a batch step above 2/λmax(XᵀX) diverges.',
     learns: true,
     defaultTarget: { converged: { min: 1 }, accuracy: { min: 1 } },
-    params: {
-      learningRate: { type: 'number', default: 0.05, min: 0, max: 100, help: 'η, the gradient step size' },
-      mode: { type: 'enum', default: 'online', values: ['online', 'batch'], help: 'update per pattern, or once per epoch with the summed gradient' },
-      init: { type: 'enum', default: 'zero', values: ['zero', 'random'], help: 'initial weights when none are given' },
-      initRange: { type: 'number', default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' },
-      weights: { type: 'numbers', default: null, help: 'explicit initial weights (w0 bias first)' },
-      shuffle: { type: 'boolean', default: false, help: 'reshuffle the presentation order every epoch (online mode)' },
-      tolerance: { type: 'number', default: 1e-9, min: 0, max: 1, help: 'converged once the loss changes by at most this between epochs' },
-    },
+    params: PARAMS,
   },
   create: ({ data, params, rng }) => create(data, params, rng),
-};
+});

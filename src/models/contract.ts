@@ -5,7 +5,8 @@
  *   history card  — id, name, year, authors, citation, summary, cannot, learns, defaultTarget;
  *   parameters    — each spec well-formed, with help, and a default that passes its own check;
  *   tiny scenario — builds on one of a few tiny data sets (the first it accepts), trains 3 epochs;
- *   shapes        — evaluate / predict / weights / flatWeights / epoch report, all finite;
+ *   shapes        — evaluate / predict / snapshot / flatWeights / epoch report / step record, all finite;
+ *                   the snapshot of its kind's shape, a copy, holding every weight;
  *   determinism   — same seed ⇒ identical history, weights and outcome;
  *   step ≡ epoch  — where step() exists, one epoch of steps moves the weights as epoch() does.
  * Every check catches what the plugin throws and reports it with the plugin's id: nothing escapes.
@@ -15,6 +16,7 @@ import { checkParam, resolveParams } from '../core/params.js';
 import { createRng } from '../core/rng.js';
 import { Run } from '../core/runner.js';
 import type { Dataset, ModelInstance, ModelPlugin, Params } from '../core/types.js';
+import { snapshotProblems, weightsJson } from '../core/weights.js';
 
 export interface ContractCheck {
   readonly name: string;
@@ -62,15 +64,6 @@ const tiny = (spec: DataSpec): Dataset => frozen(buildDataset(spec, createRng('c
 
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 const finiteRows = (rows: unknown): boolean => Array.isArray(rows) && rows.every((r) => Array.isArray(r) && r.every((v) => isNumber(v) && Number.isFinite(v)));
-
-/** Every number inside a JSON-safe value; throws on anything JSON cannot hold. */
-function numbersIn(value: unknown, out: number[] = []): number[] {
-  if (isNumber(value)) out.push(value);
-  else if (Array.isArray(value)) for (const v of value) numbersIn(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) numbersIn(v, out);
-  else if (value !== null && typeof value !== 'string' && typeof value !== 'boolean') throw new Error(`holds a ${typeof value}`);
-  return out;
-}
 
 function historyCard(plugin: ModelPlugin): string[] {
   const m = plugin.meta as unknown as Record<string, unknown>;
@@ -158,21 +151,23 @@ function shapes(model: ModelInstance, data: Dataset): string[] {
     if (!Number.isInteger(p?.label) || p.label < 0 || p.label >= classes) problems.push(`predict().label is ${String(p?.label)}, not a class index in 0…${classes - 1}`);
     if (!isNumber(p?.score) || !(p.score >= 0 && p.score <= 1)) problems.push(`predict().score is ${String(p?.score)}, not in [0, 1]`);
   }
-  try {
-    const w = model.weights();
-    JSON.stringify(w);
-    const numbers = numbersIn(w);
-    const bad = numbers.find((v) => !Number.isFinite(v));
-    if (numbers.length === 0) problems.push('weights() holds no numbers');
-    else if (bad !== undefined) problems.push(`weights() holds ${bad}`);
-  } catch (e) {
-    problems.push(`weights() is not JSON-safe: ${errorLine(e)}`);
-  }
   const flat = Array.from(model.flatWeights());
+  if (typeof model.snapshot !== 'function') return [...problems, 'snapshot() is missing: it returns the weights as { kind: "vector" | "layers" | "units" | "blocks", … }'];
+  const snapshot = model.snapshot();
+  const before = JSON.stringify(snapshot);
+  problems.push(...snapshotProblems(snapshot, data.inputs[0]?.length ?? 0, flat.length));
   if (flat.length === 0) problems.push('flatWeights() is empty');
   else if (!flat.every(Number.isFinite)) problems.push(`flatWeights() holds ${flat.find((v) => !Number.isFinite(v))}`);
   if (typeof model.deterministicEpochs !== 'boolean') problems.push('deterministicEpochs must be true or false');
   if (typeof model.atEpochBoundary() !== 'boolean') problems.push('atEpochBoundary() must return true or false');
+  const record = model.step();
+  if (record !== null) {
+    const text: unknown = typeof record?.explain === 'function' ? record.explain() : undefined;
+    if (typeof text !== 'string' || text.trim() === '') problems.push('step() records must have explain(), returning the update as text');
+  }
+  // steps on (at most an epoch) until one changes the weights: the snapshot taken before must not have moved (the lab keeps snapshots)
+  for (let i = 0, r = record; r?.changed === false && i < rows; i++) r = model.step();
+  if (JSON.stringify(snapshot) !== before) problems.push('snapshot() must return a copy: it changed when the model trained on');
   return problems;
 }
 
@@ -232,7 +227,7 @@ export function checkPlugin(plugin: unknown): ContractReport {
     check('determinism', id, () => {
       const once = () => {
         const run = train(11, 5);
-        return JSON.stringify({ h: run.history, w: run.model.weights(), s: run.status });
+        return JSON.stringify({ h: run.history, w: weightsJson(run.model.snapshot()), s: run.status });
       };
       return once() === once() ? [] : ['two runs with the same seed differ: draw every random number from ctx.rng'];
     }),

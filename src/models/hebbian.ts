@@ -9,17 +9,27 @@
  *   Hebb net learns AND only with bipolar coding — with 0/1 coding inactive units never change a weight.
  * Parameters: mode (supervised | unsupervised | oja), learningRate (eta), init, initRange, weights, shuffle.
  */
-import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord, Target } from '../core/types.js';
+import type { Dataset, Evaluation, ModelInstance, ParamsOf, StepRecord, Target } from '../core/types.js';
+import { definePlugin, param } from '../core/plugin.js';
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot, gram, norm, symmetricEigen } from '../core/linalg.js';
 import { TABLE, boundaryEquation, exact, num, operand, vector } from '../core/format.js';
 import { Presenter, augment, countCorrect, sigmoid, initialWeights, stepping } from './single-unit.js';
 
-function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
-  const mode = String(params['mode']);
+const PARAMS = {
+  mode: param.oneOf(['supervised', 'unsupervised', 'oja'], { default: 'supervised', help: 'Hebb net Δw = η·x·t, plain Δw = η·x·y, or Oja Δw = η·y·(x − y·w)' }),
+  learningRate: param.number({ default: 1, min: 0, max: 100, help: 'η, the size of each strengthening' }),
+  init: param.oneOf(['zero', 'random'], { default: 'zero', help: 'initial weights when none are given (unsupervised modes start random)' }),
+  initRange: param.number({ default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' }),
+  weights: param.numbers({ default: null, help: 'explicit initial weights (supervised: w0 bias first)' }),
+  shuffle: param.boolean({ default: false, help: 'reshuffle the presentation order every epoch' }),
+};
+
+function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): ModelInstance {
+  const mode = params.mode;
   const supervised = mode === 'supervised';
-  const eta = Number(params['learningRate']);
+  const eta = params.learningRate;
   if (supervised && (data.targetEncoding === 'none' || data.targets[0]?.length !== 1)) {
     throw new ModelConfigError('hebbian: supervised mode needs one target per row; use mode "unsupervised" or "oja" for unlabelled data');
   }
@@ -27,27 +37,26 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   const X = data.inputs.map((x) => (supervised ? augment(x) : [...x]));
   const t = data.targets.map((row) => row[0] ?? 0);
   const w = initialWeights(params, X[0]!.length, rng, 'hebbian');
-  if (!supervised && !params['weights'] && params['init'] === 'zero') {
+  if (!supervised && !params.weights && params.init === 'zero') {
     // y = w·x stays 0 forever from w = 0, so the unsupervised rules start from small random weights.
     for (let j = 0; j < w.length; j++) w[j] = rng.range(-0.5, 0.5);
   }
-  const presenter = new Presenter(X.length, Boolean(params['shuffle']), rng);
+  const presenter = new Presenter(X.length, params.shuffle, rng);
   const principal = supervised ? null : (symmetricEigen(gram(X)).vectors[0] ?? null);
   const low = data.targetEncoding === 'bipolar' ? -1 : 0;
 
   const step = (): StepRecord => {
     const i = presenter.next();
     const x = X[i]!;
+    const ti = t[i]!;
     const before = Array.from(w);
-    let equation: string;
     let net: number;
     let o: number;
     if (supervised) {
       // Hebb net (Fausett): the response is clamped to the target, y = t; Δw_j = eta x_j t
       net = dot(w, x);
       o = net >= 0 ? 1 : low;
-      for (let j = 0; j < w.length; j++) w[j]! += eta * x[j]! * t[i]!;
-      equation = `w ← w + η·x·t = ${vector(before)} + ${exact(eta)}·${vector(x)}·${operand(t[i]!)} = ${vector(w)}`;
+      for (let j = 0; j < w.length; j++) w[j]! += eta * x[j]! * ti;
     } else {
       // the linear unit's output, y = w·x (Oja 1982 names it y)
       const y = dot(w, x);
@@ -55,14 +64,17 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
       if (mode === 'oja') {
         // Δw_j = eta y (x_j − y w_j)
         for (let j = 0; j < w.length; j++) w[j]! += eta * y * (x[j]! - y * before[j]!);
-        equation = `w ← w + η·y·(x − y·w), y = ${exact(y)}: w = ${vector(w)}`;
       } else {
         // Δw_j = eta x_j y
         for (let j = 0; j < w.length; j++) w[j]! += eta * x[j]! * y;
-        equation = `w ← w + η·x·y, y = ${exact(y)}: w = ${vector(w)}`;
       }
     }
-    return { pattern: i, x, t: supervised ? [t[i]!] : [], net: [net], o: [o], before, after: Array.from(w), equation, changed: before.some((v, j) => v !== w[j]) };
+    const after = Array.from(w);
+    const explain = (): string => {
+      if (supervised) return `w ← w + η·x·t = ${vector(before)} + ${exact(eta)}·${vector(x)}·${operand(ti)} = ${vector(after)}`;
+      return mode === 'oja' ? `w ← w + η·y·(x − y·w), y = ${exact(net)}: w = ${vector(after)}` : `w ← w + η·x·y, y = ${exact(net)}: w = ${vector(after)}`;
+    };
+    return { pattern: i, x, t: supervised ? [ti] : [], net: [net], o: [o], before, after, changed: before.some((v, j) => v !== after[j]), explain };
   };
 
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
@@ -86,14 +98,14 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   const target: Target | undefined = mode === 'oja' ? { weightNorm: { min: 0.99, max: 1.01 }, alignment: { min: 0.999 } } : undefined;
 
   return {
-    deterministicEpochs: !params['shuffle'],
+    deterministicEpochs: !params.shuffle,
     ...stepping(step, () => presenter.atBoundary, () => evaluate(data).loss),
     evaluate,
     predict(x) {
       const net = supervised ? dot(w, augment(x)) : dot(w, x);
       return { label: net >= 0 ? 1 : 0, score: sigmoid(net) };
     },
-    weights: () => Array.from(w),
+    snapshot: () => ({ kind: 'vector', w: Array.from(w) }),
     flatWeights: () => w,
     ...(target ? { target } : {}),
     metrics: () => ({
@@ -117,7 +129,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   };
 }
 
-export const hebbian: ModelPlugin = {
+export const hebbian = definePlugin({
   meta: {
     id: 'hebbian',
     name: 'Hebbian learning',
@@ -128,14 +140,7 @@ export const hebbian: ModelPlugin = {
     cannot: 'Plain Hebbian growth is unbounded, and the Hebb net learns AND only with bipolar (±1) coding.',
     learns: true,
     defaultTarget: { accuracy: { min: 1 } },
-    params: {
-      mode: { type: 'enum', default: 'supervised', values: ['supervised', 'unsupervised', 'oja'], help: 'Hebb net Δw = η·x·t, plain Δw = η·x·y, or Oja Δw = η·y·(x − y·w)' },
-      learningRate: { type: 'number', default: 1, min: 0, max: 100, help: 'η, the size of each strengthening' },
-      init: { type: 'enum', default: 'zero', values: ['zero', 'random'], help: 'initial weights when none are given (unsupervised modes start random)' },
-      initRange: { type: 'number', default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' },
-      weights: { type: 'numbers', default: null, help: 'explicit initial weights (supervised: w0 bias first)' },
-      shuffle: { type: 'boolean', default: false, help: 'reshuffle the presentation order every epoch' },
-    },
+    params: PARAMS,
   },
   create: ({ data, params, rng }) => create(data, params, rng),
-};
+});

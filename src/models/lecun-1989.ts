@@ -14,13 +14,14 @@
  * Parameters: learningRate (eta), connections (cyclic-8 | full), hidden (H3 units), init
  *   (fan-in | sqrt-fan-in), shuffle. The layers are in src/core/convnet.ts.
  */
-import { ConvNet, type ConvInit, type Connections } from '../core/convnet.js';
+import { ConvNet } from '../core/convnet.js';
 import { exact } from '../core/format.js';
+import { definePlugin, param } from '../core/plugin.js';
 import { toFlat } from '../core/network/index.js';
 import type { Rng } from '../core/rng.js';
 import {
-  type Dataset, type EpochReport, type Evaluation, type FilterBank, type LayerCount, ModelConfigError, type ModelInstance, type ModelPlugin, type Params,
-  type StepRecord,
+  type Dataset, type EpochReport, type Evaluation, type FilterBank, type LayerCount, ModelConfigError, type ModelInstance, type ParamsOf, type StepRecord,
+  type WeightsSnapshot,
 } from '../core/types.js';
 
 type Rows = Pick<Dataset, 'inputs' | 'targets' | 'labels'>;
@@ -33,6 +34,14 @@ export function architectureLines(counts: readonly LayerCount[]): string[] {
     `total${''.padEnd(11)}${exact(total('units')).padStart(7)} units${exact(total('connections')).padStart(8)} connections${exact(total('parameters')).padStart(7)} parameters`,
   ];
 }
+
+const PARAMS = {
+  learningRate: param.number({ default: 0.01, min: 0, max: 10, help: 'η, the step of each online update' }),
+  connections: param.oneOf(['cyclic-8', 'full'], { default: 'cyclic-8', help: 'H2 map j sees H1 maps j … j+7 (mod 12), or all 12' }),
+  hidden: param.integer({ default: 30, min: 1, max: 1000, help: 'units of the fully connected layer H3' }),
+  init: param.oneOf(['fan-in', 'sqrt-fan-in'], { default: 'fan-in', help: 'initial weights U(±2.4/F) as in the paper, or U(±2.4/√F)' }),
+  shuffle: param.boolean({ default: false, help: 'reshuffle the presentation order every epoch (from the run seed)' }),
+};
 
 class LeCunInstance implements ModelInstance {
   readonly deterministicEpochs: boolean;
@@ -49,7 +58,7 @@ class LeCunInstance implements ModelInstance {
 
   constructor(
     private readonly data: Dataset,
-    params: Params,
+    params: ParamsOf<typeof PARAMS>,
     private readonly rng: Rng,
   ) {
     const image = data.image;
@@ -61,9 +70,9 @@ class LeCunInstance implements ModelInstance {
       {
         side: image.width,
         classes: data.classes,
-        connections: params['connections'] as Connections,
-        hidden: Number(params['hidden']),
-        init: params['init'] as ConvInit,
+        connections: params.connections,
+        hidden: params.hidden,
+        init: params.init,
         // the background: the darkest pixel of the training set (−1 for bipolar pixels, 0 for 0…1)
         padInput: data.inputs.reduce((m, r) => r.reduce((a, v) => (v < a ? v : a), m), Infinity),
       },
@@ -71,8 +80,8 @@ class LeCunInstance implements ModelInstance {
     );
     this.n = data.inputs.length;
     this.X = toFlat(data.inputs);
-    this.eta = Number(params['learningRate']);
-    this.shuffle = Boolean(params['shuffle']);
+    this.eta = params.learningRate;
+    this.shuffle = params.shuffle;
     this.order = Uint32Array.from({ length: this.n }, (_, i) => i);
     this.deterministicEpochs = !this.shuffle;
     this.row = new Float64Array(this.pixels);
@@ -103,6 +112,11 @@ class LeCunInstance implements ModelInstance {
     const before = Array.from(net.w.subarray(from));
     net.trainPattern(this.X, i, this.data.labels[i]!, this.eta);
     const after = Array.from(net.w.subarray(from));
+    const label = this.data.labels[i]!;
+    // the output the net gave before the update (its buffers still hold that forward pass)
+    const predicted = net.argmax();
+    const eta = this.eta;
+    const digit = this.data.classNames?.[label] ?? label;
     return {
       pattern: i,
       x: this.data.inputs[i]!,
@@ -111,9 +125,8 @@ class LeCunInstance implements ModelInstance {
       o: Array.from(net.a4),
       before,
       after,
-      equation: `w ← w − η ∂E/∂w, E = ½ Σ (o − t)², η = ${exact(this.eta)}: digit ${this.data.classNames?.[this.data.labels[i]!] ?? this.data.labels[i]}, ` +
-        `output ${net.argmax()} before the update`,
       changed: true,
+      explain: () => `w ← w − η ∂E/∂w, E = ½ Σ (o − t)², η = ${exact(eta)}: digit ${digit}, output ${predicted} before the update`,
     };
   }
 
@@ -171,18 +184,21 @@ class LeCunInstance implements ModelInstance {
     return { label, score: Math.min(1, Math.max(0, (this.net.a4[label]! / 1.7159 + 1) / 2)) };
   }
 
-  weights(): Record<string, number[] | number[][]> {
+  snapshot(): WeightsSnapshot {
     const { net } = this;
     const w = net.w;
     const rows = (off: number, nin: number, nout: number): number[][] =>
       Array.from({ length: nout }, (_, j) => Array.from(w.subarray(off + j * (nin + 1), off + (j + 1) * (nin + 1))));
     return {
-      H1kernels: net.kernels(),
-      H1biases: Array.from(w.subarray(net.h1.bOff, net.h2.kOff)),
-      H2kernels: Array.from(w.subarray(net.h2.kOff, net.h2.bOff)),
-      H2biases: Array.from(w.subarray(net.h2.bOff, net.h3Off)),
-      H3: rows(net.h3Off, net.a2.length, net.hidden),
-      output: rows(net.outOff, net.hidden, net.classes),
+      kind: 'blocks',
+      blocks: [
+        { name: 'H1kernels', rows: net.kernels() },
+        { name: 'H1biases', vector: Array.from(w.subarray(net.h1.bOff, net.h2.kOff)) },
+        { name: 'H2kernels', vector: Array.from(w.subarray(net.h2.kOff, net.h2.bOff)) },
+        { name: 'H2biases', vector: Array.from(w.subarray(net.h2.bOff, net.h3Off)) },
+        { name: 'H3', rows: rows(net.h3Off, net.a2.length, net.hidden) },
+        { name: 'output', rows: rows(net.outOff, net.hidden, net.classes) },
+      ],
     };
   }
 
@@ -222,15 +238,7 @@ class LeCunInstance implements ModelInstance {
   }
 }
 
-const PARAMS = {
-  learningRate: { type: 'number', default: 0.01, min: 0, max: 10, help: 'η, the step of each online update' },
-  connections: { type: 'enum', default: 'cyclic-8', values: ['cyclic-8', 'full'], help: 'H2 map j sees H1 maps j … j+7 (mod 12), or all 12' },
-  hidden: { type: 'integer', default: 30, min: 1, max: 1000, help: 'units of the fully connected layer H3' },
-  init: { type: 'enum', default: 'fan-in', values: ['fan-in', 'sqrt-fan-in'], help: 'initial weights U(±2.4/F) as in the paper, or U(±2.4/√F)' },
-  shuffle: { type: 'boolean', default: false, help: 'reshuffle the presentation order every epoch (from the run seed)' },
-} as const;
-
-export const lecun1989: ModelPlugin = {
+export const lecun1989 = definePlugin({
   meta: {
     id: 'lecun-1989',
     name: 'LeCun convolutional network',
@@ -247,4 +255,4 @@ export const lecun1989: ModelPlugin = {
     params: PARAMS,
   },
   create: ({ data, params, rng }) => new LeCunInstance(data, params, rng),
-};
+});

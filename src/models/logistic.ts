@@ -5,7 +5,8 @@
  * What it cannot do: its boundary p = ½ is still the straight line w·x = 0, so XOR stays out of reach.
  * Parameters: learningRate (eta), mode (batch | online), init, initRange, weights, shuffle.
  */
-import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord } from '../core/types.js';
+import type { Dataset, Evaluation, ModelInstance, ParamsOf, StepRecord } from '../core/types.js';
+import { definePlugin, param } from '../core/plugin.js';
 import type { Rng } from '../core/rng.js';
 import { dot } from '../core/linalg.js';
 import { boundaryEquation, exact, vector } from '../core/format.js';
@@ -20,15 +21,24 @@ const crossEntropy = (y: number, p: number): number => {
   return -(y * Math.log(q) + (1 - y) * Math.log(1 - q));
 };
 
-function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
+const PARAMS = {
+  learningRate: param.number({ default: 0.5, min: 0, max: 100, help: 'η, the gradient step size' }),
+  mode: param.oneOf(['batch', 'online'], { default: 'batch', help: 'summed gradient per epoch (the lecture), or per pattern' }),
+  init: param.oneOf(['zero', 'random'], { default: 'zero', help: 'initial weights when none are given' }),
+  initRange: param.number({ default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' }),
+  weights: param.numbers({ default: null, help: 'explicit initial weights (w0 bias first)' }),
+  shuffle: param.boolean({ default: false, help: 'reshuffle the presentation order every epoch (online mode)' }),
+};
+
+function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): ModelInstance {
   checkEncoding(data, 'logistic', ['binary', 'bipolar']);
   // y ∈ {0, 1}: bipolar targets −1 / +1 are read as 0 / 1.
   const y = singleTargets(data, 'logistic').map((v) => (v > 0 ? 1 : 0));
   const X = data.inputs.map(augment);
-  const eta = Number(params['learningRate']);
-  const batch = params['mode'] === 'batch';
+  const eta = params.learningRate;
+  const batch = params.mode === 'batch';
   const w = initialWeights(params, X[0]!.length, rng, 'logistic');
-  const presenter = new Presenter(X.length, Boolean(params['shuffle']), rng);
+  const presenter = new Presenter(X.length, params.shuffle, rng);
 
   const step = (): StepRecord => {
     const before = Array.from(w);
@@ -36,17 +46,20 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
       const p = X.map((x) => sigmoid(dot(w, x)));
       // w_j ← w_j + eta Σ_i (y_i − p_i) x_ij
       for (let j = 0; j < w.length; j++) w[j]! += eta * X.reduce((s, x, i) => s + (y[i]! - p[i]!) * x[j]!, 0);
-      const equation = `w ← w + η Σ(y − p)x, p = ${vector(p)}: w = ${vector(w)}`;
-      return { pattern: 0, x: [], t: y, net: X.map((x) => dot(before, x)), o: p, before, after: Array.from(w), equation, changed: true };
+      const after = Array.from(w);
+      const explain = () => `w ← w + η Σ(y − p)x, p = ${vector(p)}: w = ${vector(after)}`;
+      return { pattern: 0, x: [], t: y, net: X.map((x) => dot(before, x)), o: p, before, after, changed: true, explain };
     }
     const i = presenter.next();
     const x = X[i]!;
+    const yi = y[i]!;
     const net = dot(w, x);
     const p = sigmoid(net);
     // w_j ← w_j + eta (y − p) x_j
-    for (let j = 0; j < w.length; j++) w[j]! += eta * (y[i]! - p) * x[j]!;
-    const equation = `w ← w + η(y − p)x = ${vector(before)} + ${exact(eta)}·(${y[i]} − ${exact(p)})·${vector(x)} = ${vector(w)}`;
-    return { pattern: i, x, t: [y[i]!], net: [net], o: [p], before, after: Array.from(w), equation, changed: true };
+    for (let j = 0; j < w.length; j++) w[j]! += eta * (yi - p) * x[j]!;
+    const after = Array.from(w);
+    const explain = () => `w ← w + η(y − p)x = ${vector(before)} + ${exact(eta)}·(${yi} − ${exact(p)})·${vector(x)} = ${vector(after)}`;
+    return { pattern: i, x, t: [yi], net: [net], o: [p], before, after, changed: true, explain };
   };
 
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
@@ -59,20 +72,20 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   };
 
   return {
-    deterministicEpochs: batch || !params['shuffle'],
+    deterministicEpochs: batch || !params.shuffle,
     ...stepping(step, () => batch || presenter.atBoundary, () => evaluate(data).loss),
     evaluate,
     predict(x) {
       const p = sigmoid(dot(w, augment(x)));
       return { label: p >= 0.5 ? 1 : 0, score: p };
     },
-    weights: () => Array.from(w),
+    snapshot: () => ({ kind: 'vector', w: Array.from(w) }),
     flatWeights: () => w,
     describe: () => [`decision boundary (p = ½): ${boundaryEquation(w)}`, `w = ${vector(w)}   η = ${exact(eta)}   ${batch ? 'batch' : 'online'}`],
   };
 }
 
-export const logistic: ModelPlugin = {
+export const logistic = definePlugin({
   meta: {
     id: 'logistic',
     name: 'Logistic regression unit',
@@ -83,14 +96,7 @@ export const logistic: ModelPlugin = {
     cannot: 'Its p = ½ boundary is still a straight line: no XOR.',
     learns: true,
     defaultTarget: { accuracy: { min: 1 } },
-    params: {
-      learningRate: { type: 'number', default: 0.5, min: 0, max: 100, help: 'η, the gradient step size' },
-      mode: { type: 'enum', default: 'batch', values: ['batch', 'online'], help: 'summed gradient per epoch (the lecture), or per pattern' },
-      init: { type: 'enum', default: 'zero', values: ['zero', 'random'], help: 'initial weights when none are given' },
-      initRange: { type: 'number', default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' },
-      weights: { type: 'numbers', default: null, help: 'explicit initial weights (w0 bias first)' },
-      shuffle: { type: 'boolean', default: false, help: 'reshuffle the presentation order every epoch (online mode)' },
-    },
+    params: PARAMS,
   },
   create: ({ data, params, rng }) => create(data, params, rng),
-};
+});

@@ -8,7 +8,8 @@
  *   coding (binary 0/1 or bipolar ±1 outputs). Real-valued weights are allowed, so the lecture's
  *   two-layer ±1 XOR net can be written with bias weights: { "bias": -0.4, "w": [0.6, 0.6] }.
  */
-import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params } from '../core/types.js';
+import type { Dataset, Evaluation, ModelInstance, ParamsOf, ThresholdUnit } from '../core/types.js';
+import { definePlugin, param } from '../core/plugin.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot } from '../core/linalg.js';
 import { quote } from '../core/params.js';
@@ -16,14 +17,9 @@ import { exact, vector } from '../core/format.js';
 import { countCorrect } from './single-unit.js';
 
 /** One threshold unit: fires when bias + w·x ≥ theta and none of its inhibitory inputs is active. */
-export interface McpUnit {
-  w: number[];
-  theta?: number;
-  bias?: number;
-  inhibitory?: number[];
-}
+export type McpUnit = ThresholdUnit;
 export interface McpNetwork {
-  layers: McpUnit[][];
+  readonly layers: readonly (readonly McpUnit[])[];
 }
 
 /** The classic hand-wired gates over binary inputs (thresholds as in McCulloch & Pitts' figures). */
@@ -46,16 +42,18 @@ export const PRESETS: Record<string, McpNetwork> = {
 };
 
 /** Checks a hand-wired network (JSON from the scenario) field by field; errors name the field. */
-function validate(net: McpNetwork, inputs: number): McpNetwork {
+function validate(value: unknown, inputs: number): McpNetwork {
   const fail = (where: string, problem: string): never => {
     throw new ModelConfigError(problem, `network${where}`);
   };
-  if (net === null || typeof net !== 'object' || !Array.isArray(net.layers) || net.layers.length === 0) fail('', 'needs "layers", a non-empty list of layers of units');
+  // read as a network, then checked field by field before anything uses it
+  const net = value as McpNetwork | null;
+  if (net === null || typeof net !== 'object' || !Array.isArray(net.layers) || net.layers.length === 0) return fail('', 'needs "layers", a non-empty list of layers of units');
   const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
   let width = inputs;
   net.layers.forEach((layer, l) => {
     if (!Array.isArray(layer) || layer.length === 0) fail(`.layers[${l}]`, 'must be a non-empty list of units');
-    layer.forEach((u: McpUnit | null, k) => {
+    layer.forEach((u: McpUnit | null, k: number) => {
       const where = `.layers[${l}][${k}]`;
       if (u === null || typeof u !== 'object' || Array.isArray(u)) return fail(where, 'must be a unit: { "w": [...], "theta": … }');
       if (!Array.isArray(u.w) || u.w.length !== width || !u.w.every(finite)) fail(`${where}.w`, `must list ${width} numbers (one per input of this layer)`);
@@ -70,11 +68,17 @@ function validate(net: McpNetwork, inputs: number): McpNetwork {
   return net;
 }
 
-function create(data: Dataset, params: Params): ModelInstance {
-  const given = params['network'] as McpNetwork | null;
-  const presetName = String(params['preset']);
+const PARAMS = {
+  preset: param.oneOf(Object.keys(PRESETS).sort(), { default: 'AND', help: 'a classic hand-wired gate (ignored when network is given)' }),
+  network: param.json({ default: null, help: 'hand-wired layers: { "layers": [[{ "w": [1, 1], "theta": 2, "inhibitory": [] }]] }' }),
+  coding: param.oneOf(['binary', 'bipolar'], { default: 'binary', help: 'unit outputs 0/1 or −1/+1' }),
+};
+
+function create(data: Dataset, params: ParamsOf<typeof PARAMS>): ModelInstance {
+  const given = params.network;
+  const presetName = params.preset;
   const net = validate(given ?? PRESETS[presetName]!, data.inputs[0]!.length);
-  const coding = params['coding'] === 'bipolar' ? 'bipolar' : 'binary';
+  const coding = params.coding;
   const low = coding === 'bipolar' ? -1 : 0;
   const outputs = net.layers[net.layers.length - 1]!.length;
   if (outputs !== 1) throw new ModelConfigError('the last layer must have exactly one unit (the output)', 'network');
@@ -113,7 +117,7 @@ function create(data: Dataset, params: Params): ModelInstance {
       const o = forward(x).at(-1)![0]!;
       return { label: o === 1 ? 1 : 0, score: o === 1 ? 1 : 0 };
     },
-    weights: () => net.layers.map((layer) => layer.map((u) => ({ ...u }))),
+    snapshot: () => ({ kind: 'units', layers: net.layers.map((layer) => layer.map((u) => ({ ...u }))) }),
     hidden: (x) => forward(x).slice(0, -1),
     flatWeights: () => flat,
     describe: () => [
@@ -123,7 +127,7 @@ function create(data: Dataset, params: Params): ModelInstance {
   };
 }
 
-export const mccullochPitts: ModelPlugin = {
+export const mccullochPitts = definePlugin({
   meta: {
     id: 'mcculloch-pitts',
     name: 'McCulloch-Pitts neuron',
@@ -134,11 +138,7 @@ export const mccullochPitts: ModelPlugin = {
     cannot: 'Learn: every weight and threshold is wired by hand.',
     learns: false,
     defaultTarget: { accuracy: { min: 1 } },
-    params: {
-      preset: { type: 'enum', default: 'AND', values: Object.keys(PRESETS).sort(), help: 'a classic hand-wired gate (ignored when network is given)' },
-      network: { type: 'json', default: null, help: 'hand-wired layers: { "layers": [[{ "w": [1, 1], "theta": 2, "inhibitory": [] }]] }' },
-      coding: { type: 'enum', default: 'binary', values: ['binary', 'bipolar'], help: 'unit outputs 0/1 or −1/+1' },
-    },
+    params: PARAMS,
   },
   create: ({ data, params }) => create(data, params),
-};
+});

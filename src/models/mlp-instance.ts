@@ -5,17 +5,18 @@
  */
 import {
   ACTIVATIONS,
-  type ActivationName, type InitName, Network, OUTPUT_LOSSES, type OutputName, type TargetMap,
+  type ActivationName, Network, OUTPUT_LOSSES, type TargetMap,
   type TrainOptions, classify, computeGradients, mapTargets, summaryMetrics, targetMap, toFlat, weightNorms, weightsToJson,
 } from '../core/network/index.js';
 import { layerStatistics, outputNetInputs } from '../core/network/analysis.js';
 import { type TestTime, analysisLines, layerMetrics, monteCarloScore, networkReport, testTime } from '../core/network/report.js';
 import type { Rng } from '../core/rng.js';
 import {
-  type Dataset, type EpochReport, type Evaluation, type FinalReport, ModelConfigError, type ModelInstance, type Params, type StepRecord,
+  type Dataset, type EpochReport, type Evaluation, type FinalReport, ModelConfigError, type ModelInstance, type StepRecord, type WeightsSnapshot,
 } from '../core/types.js';
 import { EXACT, exact, vectorHead } from '../core/format.js';
 import { shiftImages } from '../core/augment.js';
+import type { MlpParams } from './mlp-shared.js';
 
 /** Buffers hold every training row when there are at most this many (one chunk per evaluation). */
 const MAX_ROWS = 2048;
@@ -72,41 +73,41 @@ export class MlpInstance implements ModelInstance {
 
   constructor(
     private readonly data: Dataset,
-    params: Params,
+    params: MlpParams,
     rng: Rng,
     private readonly lean = false,
   ) {
-    this.map = targetMap(data, params['output'] as OutputName);
-    const hidden = (params['hidden'] as readonly number[] | null) ?? [];
+    this.map = targetMap(data, params.output);
+    const hidden = params.hidden ?? [];
     if (hidden.some((h) => !Number.isInteger(h) || h < 1)) {
       throw new ModelConfigError(`layer sizes must be positive whole numbers, got [${hidden.slice(0, 8).join(', ')}${hidden.length > 8 ? ', …' : ''}]`, 'hidden');
     }
     this.n = data.inputs.length;
-    const batchSize = Number(params['batchSize']);
+    const batchSize = params.batchSize;
     this.size = batchSize <= 0 ? this.n : Math.min(batchSize, this.n);
     const inputs = data.inputs[0]?.length ?? 0;
     this.net = asParams(() => new Network(
       {
         sizes: [inputs, ...hidden, this.map.units],
-        hidden: params['activation'] as ActivationName,
+        hidden: params.activation,
         ...OUTPUT_LOSSES[this.map.output],
-        init: params['init'] as InitName,
-        initRange: Number(params['initRange']),
-        weights: params['weights'] ?? undefined,
+        init: params.init,
+        initRange: params.initRange,
+        weights: params.weights ?? undefined,
         maxBatch: Math.min(Math.max(this.size, this.n), MAX_ROWS),
-        keepInput: Number(params['keepInput']),
-        keepHidden: Number(params['keepHidden']),
+        keepInput: params.keepInput,
+        keepHidden: params.keepHidden,
         threshold: this.map.threshold,
       },
       rng,
     ));
     this.opts = {
-      eta: Number(params['learningRate']),
-      momentum: Number(params['momentum']),
-      weightDecay: Number(params['weightDecay']),
+      eta: params.learningRate,
+      momentum: params.momentum,
+      weightDecay: params.weightDecay,
       batchSize: this.size,
-      average: Boolean(params['averageGradient']),
-      shuffle: Boolean(params['shuffle']),
+      average: params.averageGradient,
+      shuffle: params.shuffle,
     };
     this.X = toFlat(data.inputs);
     this.T = mapTargets(data, this.map);
@@ -114,7 +115,7 @@ export class MlpInstance implements ModelInstance {
     this.oRow = new Float64Array(this.map.units);
     this.out = new Float64Array(this.n * this.map.units);
     this.rng = rng;
-    this.shift = Number(params['shift'] ?? 0);
+    this.shift = params.shift;
     if (this.shift > 0 && !data.image) throw new ModelConfigError('shift: augmentation by shifting needs image data (a "digits" data set)');
     this.Xshifted = this.shift > 0 ? new Float64Array(this.X.length) : null;
     this.deterministicEpochs = !this.opts.shuffle && this.shift === 0 && this.net.keep.every((p) => p === 1);
@@ -168,14 +169,16 @@ export class MlpInstance implements ModelInstance {
     const pattern = this.order ? this.order[first]! : first;
     const units = net.sizes[L]!;
     const nin = net.sizes[L - 1]!;
-    const delta = net.delta[L]!.subarray(0, units);
+    // copies: the buffers change with the next update, the explanation may be read later
+    const delta = net.delta[L]!.slice(0, units);
     const aPrev = [1, ...net.dropped[L - 1]!.subarray(0, nin)];
-    const momentum = this.opts.momentum ? ` + μΔW${L}, μ = ${exact(this.opts.momentum)}` : '';
-    const equation =
-      count === 1
-        ? `W${L} ← W${L} − η δ${L} (a${L - 1})ᵀ${momentum}: η = ${exact(this.opts.eta)}, δ${L} = ${vectorHead(delta, 6, EXACT)}, a${L - 1} = ${vectorHead(aPrev, 6, EXACT)}`
-        : `W${L} ← W${L} − η ${this.opts.average ? '(1/B) ' : ''}Σ δ${L} (a${L - 1})ᵀ${momentum}: η = ${exact(this.opts.eta)}, B = ${count}, ` +
-          `first δ${L} = ${vectorHead(delta, 6, EXACT)}`;
+    const { eta, momentum, average } = this.opts;
+    const explain = (): string => {
+      const mu = momentum ? ` + μΔW${L}, μ = ${exact(momentum)}` : '';
+      return count === 1
+        ? `W${L} ← W${L} − η δ${L} (a${L - 1})ᵀ${mu}: η = ${exact(eta)}, δ${L} = ${vectorHead(delta, 6, EXACT)}, a${L - 1} = ${vectorHead(aPrev, 6, EXACT)}`
+        : `W${L} ← W${L} − η ${average ? '(1/B) ' : ''}Σ δ${L} (a${L - 1})ᵀ${mu}: η = ${exact(eta)}, B = ${count}, first δ${L} = ${vectorHead(delta, 6, EXACT)}`;
+    };
     return {
       pattern,
       x: this.data.inputs[pattern]!,
@@ -184,8 +187,8 @@ export class MlpInstance implements ModelInstance {
       o: Array.from(net.a[L]!.subarray(0, units)),
       before,
       after,
-      equation,
       changed: after.some((w, i) => w !== before[i]),
+      explain,
     };
   }
 
@@ -287,8 +290,8 @@ export class MlpInstance implements ModelInstance {
     }
   }
 
-  weights(): number[][][] {
-    return weightsToJson(this.net.w, this.net.sizes);
+  snapshot(): WeightsSnapshot {
+    return { kind: 'layers', layers: weightsToJson(this.net.w, this.net.sizes) };
   }
 
   /** a^k = f(W^k a^{k−1} + b^k) for each hidden layer k, one row at a time (the lab's per-unit view). */

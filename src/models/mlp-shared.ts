@@ -9,14 +9,15 @@
  * Loss is the mean over rows; epoch() reports the full-batch gradient of the training set
  * (without dropout) at the end of the epoch.
  */
-import { ACTIVATION_NAMES, INIT_NAMES, type InitName, OUTPUTS, type OutputName } from '../core/network/index.js';
-import type { ModelMeta, ModelPlugin, ParamSchema } from '../core/types.js';
+import { ACTIVATION_NAMES, type ActivationName, INIT_NAMES, type InitName, OUTPUTS, type OutputName } from '../core/network/index.js';
+import { definePlugin, param } from '../core/plugin.js';
+import type { ModelMeta, ModelPlugin, ParamsOf } from '../core/types.js';
 import { MlpInstance } from './mlp-instance.js';
 
 /** One era's defaults; the schema (help, ranges) is the same for the three plugins. */
 export interface MlpDefaults {
   readonly hidden: readonly number[];
-  readonly activation: string;
+  readonly activation: ActivationName;
   readonly output: OutputName;
   readonly init: InitName;
   readonly initRange: number;
@@ -30,29 +31,33 @@ export interface MlpDefaults {
   readonly keepHidden: number;
 }
 
-export function mlpParams(d: MlpDefaults): ParamSchema {
+export function mlpParams(d: MlpDefaults) {
   return {
-    hidden: { type: 'numbers', default: d.hidden, integer: true, min: 1, max: 4096, maxItems: 32, help: 'units of each hidden layer, e.g. [8, 8]' },
-    activation: { type: 'enum', default: d.activation, values: ACTIVATION_NAMES, help: 'hidden-unit activation (steps have f′ = 0: nothing below them learns)' },
-    output: { type: 'enum', default: d.output, values: OUTPUTS, help: 'output units + loss; several classes always use softmax-ce' },
-    init: { type: 'enum', default: d.init, values: INIT_NAMES, help: 'initial weights: uniform ±initRange, standard ±1/√fan_in, glorot, he' },
-    initRange: { type: 'number', default: d.initRange, min: 0, max: 100, help: 'r of the uniform init U[−r, r]' },
-    learningRate: { type: 'number', default: d.learningRate, min: 0, max: 100, help: 'η, the gradient step size' },
-    momentum: { type: 'number', default: d.momentum, min: 0, max: 0.9999, help: 'μ: v ← μv − η∇, W ← W + v' },
-    weightDecay: { type: 'number', default: d.weightDecay, min: 0, max: 10, help: 'λ of the L2 penalty λ/2‖W‖² (biases excluded)' },
-    batchSize: { type: 'integer', default: d.batchSize, min: 0, help: 'patterns per update: 1 online, k minibatch, 0 full batch' },
-    shuffle: { type: 'boolean', default: d.shuffle, help: 'reshuffle the presentation order every epoch' },
-    averageGradient: { type: 'boolean', default: d.averageGradient, help: 'average the gradient over the batch (false: sum it, a sweep)' },
-    keepInput: { type: 'number', default: d.keepInput, min: 0.01, max: 1, help: 'dropout: probability of keeping an input unit' },
-    keepHidden: { type: 'number', default: d.keepHidden, min: 0.01, max: 1, help: 'dropout: probability of keeping a hidden unit' },
-    testTime: { type: 'enum', default: 'weight-scaling', values: ['weight-scaling', 'monte-carlo'], help: 'dropout at test time: all units (weight scaling), or the average over mcSamples random masks' },
-    mcSamples: { type: 'integer', default: 0, min: 0, max: 100000, help: 'dropout: k masks for Monte-Carlo test time and the report comparing it with weight scaling (0 = none)' },
-    shift: { type: 'integer', default: 0, min: 0, max: 4, help: 'augmentation: shift each training image by up to this many pixels, afresh every epoch (images only)' },
-    weights: { type: 'json', default: null, help: 'explicit initial weights per layer, [out][1 + in] rows, bias first' },
+    hidden: param.numbers({ default: d.hidden, integer: true, min: 1, max: 4096, maxItems: 32, help: 'units of each hidden layer, e.g. [8, 8]' }),
+    activation: param.oneOf(ACTIVATION_NAMES, { default: d.activation, help: 'hidden-unit activation (steps have f′ = 0: nothing below them learns)' }),
+    output: param.oneOf(OUTPUTS, { default: d.output, help: 'output units + loss; several classes always use softmax-ce' }),
+    init: param.oneOf(INIT_NAMES, { default: d.init, help: 'initial weights: uniform ±initRange, standard ±1/√fan_in, glorot, he' }),
+    initRange: param.number({ default: d.initRange, min: 0, max: 100, help: 'r of the uniform init U[−r, r]' }),
+    learningRate: param.number({ default: d.learningRate, min: 0, max: 100, help: 'η, the gradient step size' }),
+    momentum: param.number({ default: d.momentum, min: 0, max: 0.9999, help: 'μ: v ← μv − η∇, W ← W + v' }),
+    weightDecay: param.number({ default: d.weightDecay, min: 0, max: 10, help: 'λ of the L2 penalty λ/2‖W‖² (biases excluded)' }),
+    batchSize: param.integer({ default: d.batchSize, min: 0, help: 'patterns per update: 1 online, k minibatch, 0 full batch' }),
+    shuffle: param.boolean({ default: d.shuffle, help: 'reshuffle the presentation order every epoch' }),
+    averageGradient: param.boolean({ default: d.averageGradient, help: 'average the gradient over the batch (false: sum it, a sweep)' }),
+    keepInput: param.number({ default: d.keepInput, min: 0.01, max: 1, help: 'dropout: probability of keeping an input unit' }),
+    keepHidden: param.number({ default: d.keepHidden, min: 0.01, max: 1, help: 'dropout: probability of keeping a hidden unit' }),
+    testTime: param.oneOf(['weight-scaling', 'monte-carlo'], { default: 'weight-scaling', help: 'dropout at test time: all units (weight scaling), or the average over mcSamples random masks' }),
+    mcSamples: param.integer({ default: 0, min: 0, max: 100000, help: 'dropout: k masks for Monte-Carlo test time and the report comparing it with weight scaling (0 = none)' }),
+    shift: param.integer({ default: 0, min: 0, max: 4, help: 'augmentation: shift each training image by up to this many pixels, afresh every epoch (images only)' }),
+    weights: param.json({ default: null, help: 'explicit initial weights per layer, [out][1 + in] rows, bias first' }),
   };
 }
 
+/** The schema of the three MLP plugins, and their parameters as create() gets them. */
+export type MlpSchema = ReturnType<typeof mlpParams>;
+export type MlpParams = ParamsOf<MlpSchema>;
+
 /** The plugin of one era: its meta, with create() over the shared instance. */
-export function mlpPlugin(meta: ModelMeta): ModelPlugin {
-  return { meta, create: ({ data, params, rng, lean }) => new MlpInstance(data, params, rng, Boolean(lean)) };
+export function mlpPlugin(meta: ModelMeta<MlpSchema>): ModelPlugin<MlpSchema> {
+  return definePlugin({ meta, create: ({ data, params, rng, lean }) => new MlpInstance(data, params, rng, Boolean(lean)) });
 }

@@ -13,9 +13,10 @@
  *   shuffle, theta, associationUnits (0 = plain perceptron), associationWiring (random | rosenblatt),
  *   associationConnectivity (random), excitatory, inhibitory, associationThreshold (rosenblatt).
  */
-import type { Dataset, Evaluation, ModelInstance, ModelPlugin, Params, StepRecord } from '../core/types.js';
+import type { Dataset, Evaluation, ModelInstance, ParamsOf, StepRecord } from '../core/types.js';
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
+import { definePlugin, param } from '../core/plugin.js';
 import { dot, norm } from '../core/linalg.js';
 import { MEMORY_LIMIT, megabytes } from '../core/network/config.js';
 import { TABLE, boundaryEquation, exact, num, operand, percent, vector } from '../core/format.js';
@@ -23,28 +24,45 @@ import { type AssociationUnit, associate, firingProbability, firingShare, litSha
 import { type PerceptronRule, novikoff } from '../core/novikoff.js';
 import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, sigmoid, singleTargets } from './single-unit.js';
 
+const PARAMS = {
+  learningRate: param.number({ default: 0.1, min: 0, max: 100, help: 'η, the step size of each correction' }),
+  rule: param.oneOf(['difference', 'mistake'], { default: 'difference', help: 'difference: w ← w + η(t − o)x (the lecture); mistake: w ← w + η·t·x only when o ≠ t (Rosenblatt, Fausett)' }),
+  init: param.oneOf(['zero', 'random'], { default: 'zero', help: 'initial weights when none are given: all zero, or uniform in ±initRange' }),
+  initRange: param.number({ default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' }),
+  weights: param.numbers({ default: null, help: 'explicit initial weights (w0 bias first, then w1 … wd)' }),
+  shuffle: param.boolean({ default: false, help: 'reshuffle the presentation order every epoch (from the run seed)' }),
+  theta: param.number({ default: 0, min: 0, max: 100, help: 'undecided band: output 0 when |w·x| ≤ θ (0 = the lecture\'s plain step)' }),
+  associationUnits: param.integer({ default: 0, min: 0, max: 10000, help: 'photoperceptron: number of fixed association units (0 = none)' }),
+  associationWiring: param.oneOf(['random', 'rosenblatt'], { default: 'random', help: 'random connections and thresholds, or Rosenblatt\'s x excitatory + y inhibitory connections and threshold θ' }),
+  associationConnectivity: param.number({ default: 0.8, min: 0, max: 1, help: 'random wiring: probability that an association unit connects to each input' }),
+  excitatory: param.integer({ default: 5, min: 0, max: 1000, help: 'rosenblatt wiring: x, excitatory connections per association unit' }),
+  inhibitory: param.integer({ default: 5, min: 0, max: 1000, help: 'rosenblatt wiring: y, inhibitory connections per association unit' }),
+  associationThreshold: param.integer({ default: 1, min: -1000, max: 1000, help: 'rosenblatt wiring: θ, an A-unit fires when (lit excitatory) − (lit inhibitory) ≥ θ' }),
+};
+type Params = ParamsOf<typeof PARAMS>;
+
 function wire(data: Dataset, params: Params, rng: Rng): { units: AssociationUnit[]; rosenblatt: boolean } {
-  const nA = Number(params['associationUnits']);
+  const nA = params.associationUnits;
   const d = data.inputs[0]!.length;
   if (nA === 0) return { units: [], rosenblatt: false };
-  if (params['associationWiring'] !== 'rosenblatt') return { units: wireRandom(nA, d, Number(params['associationConnectivity']), rng), rosenblatt: false };
+  if (params.associationWiring !== 'rosenblatt') return { units: wireRandom(nA, d, params.associationConnectivity, rng), rosenblatt: false };
   if (data.inputs.some((x) => x.some((v) => v !== 0 && v !== 1))) {
     throw new ModelConfigError("Rosenblatt's association units count lit sensory points, so the inputs must be 0/1 (binary)", 'associationWiring');
   }
-  const wiring = { excitatory: Number(params['excitatory']), inhibitory: Number(params['inhibitory']), theta: Number(params['associationThreshold']) };
+  const wiring = { excitatory: params.excitatory, inhibitory: params.inhibitory, theta: params.associationThreshold };
   return { units: wireRosenblatt(nA, d, wiring, rng), rosenblatt: true };
 }
 
 function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   checkEncoding(data, 'perceptron', ['bipolar', 'binary']);
   const t = singleTargets(data, 'perceptron');
-  const eta = Number(params['learningRate']);
-  const theta = Number(params['theta']);
-  const rule = String(params['rule']) as PerceptronRule;
+  const eta = params.learningRate;
+  const theta = params.theta;
+  const rule: PerceptronRule = params.rule;
   const low = data.targetEncoding === 'binary' ? 0 : -1;
   if (theta > 0 && low === 0) throw new ModelConfigError('an undecided band (theta > 0) needs bipolar targets, since its "undecided" output is 0', 'theta');
   if (rule === 'mistake' && low === 0) throw new ModelConfigError('the mistake form w ← w + η·t·x needs bipolar (±1) targets: with t = 0 a mistake would change nothing', 'rule');
-  const nA0 = Number(params['associationUnits']);
+  const nA0 = params.associationUnits;
   // every row's association-layer response is kept: rows × (units + 1) numbers, checked before wiring
   const bytes = 8 * (data.inputs.length + (data.test?.inputs.length ?? 0)) * (nA0 + 1) + 8 * nA0 * (data.inputs[0]?.length ?? 0);
   if (bytes > MEMORY_LIMIT) throw new ModelConfigError(`${nA0} units over ${data.inputs.length} rows need about ${megabytes(bytes)}, over the limit of ${megabytes(MEMORY_LIMIT)}`, 'associationUnits');
@@ -53,10 +71,10 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   const features = (x: readonly number[]): number[] => augment(nA > 0 ? associate(units, x) : x);
   const X = data.inputs.map(features);
   const w = initialWeights(params, X[0]!.length, rng, 'perceptron');
-  const presenter = new Presenter(X.length, Boolean(params['shuffle']), rng);
+  const presenter = new Presenter(X.length, params.shuffle, rng);
   // s_i = ±1, the class sign the convergence bound works with (2t − 1 for 0/1 targets).
   const bound = novikoff(X, t.map((ti) => (ti === 1 ? 1 : -1)), { rule, theta, eta, zeroStart: w.every((v) => v === 0) });
-  const wiring = { excitatory: Number(params['excitatory']), inhibitory: Number(params['inhibitory']), theta: Number(params['associationThreshold']) };
+  const wiring = { excitatory: params.excitatory, inhibitory: params.inhibitory, theta: params.associationThreshold };
   const firing = data.inputs.map((x) => ({ lit: litShare(x), share: firingShare(units, x), ...(rosenblatt ? { probability: firingProbability(wiring, litShare(x)) } : {}) }));
   const mean = (key: 'share' | 'probability'): number => firing.reduce((s, f) => s + (f[key] ?? 0), 0) / firing.length;
   let mistakes = 0;
@@ -70,28 +88,32 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   const step = (): StepRecord => {
     const i = presenter.next();
     const x = X[i]!;
+    const ti = t[i]!;
     const net = dot(w, x);
     const o = phi(net);
     const before = Array.from(w);
-    const mistake = o !== t[i]!;
+    const mistake = o !== ti;
     if (mistake) mistakes++;
-    let equation: string;
+    const err = ti - o;
     if (rule === 'mistake') {
       // w_j ← w_j + eta t x_j, on a mistake only (Rosenblatt; Fausett)
-      if (mistake) for (let j = 0; j < w.length; j++) w[j]! += eta * t[i]! * x[j]!;
-      equation = mistake
-        ? `o = ${exact(o)} ≠ t: w ← w + η·t·x = ${vector(before)} + ${exact(eta)}·${operand(t[i]!)}·${vector(x)} = ${vector(w)}`
-        : `o = t = ${exact(o)}: no mistake, w unchanged ${vector(w)}`;
+      if (mistake) for (let j = 0; j < w.length; j++) w[j]! += eta * ti * x[j]!;
     } else {
-      const err = t[i]! - o;
       // w_j ← w_j + eta (t − o) x_j
       for (let j = 0; j < w.length; j++) w[j]! += eta * err * x[j]!;
-      equation =
-        err === 0
-          ? `t = o = ${exact(o)}: no error, w unchanged ${vector(w)}`
-          : `w ← w + η(t − o)x = ${vector(before)} + ${exact(eta)}·(${exact(t[i]!)} − ${operand(o)})·${vector(x)} = ${vector(w)}`;
     }
-    return { pattern: i, x, t: [t[i]!], net: [net], o: [o], before, after: Array.from(w), equation, changed: before.some((v, j) => v !== w[j]) };
+    const after = Array.from(w);
+    const explain = (): string => {
+      if (rule === 'mistake') {
+        return mistake
+          ? `o = ${exact(o)} ≠ t: w ← w + η·t·x = ${vector(before)} + ${exact(eta)}·${operand(ti)}·${vector(x)} = ${vector(after)}`
+          : `o = t = ${exact(o)}: no mistake, w unchanged ${vector(after)}`;
+      }
+      return err === 0
+        ? `t = o = ${exact(o)}: no error, w unchanged ${vector(after)}`
+        : `w ← w + η(t − o)x = ${vector(before)} + ${exact(eta)}·(${exact(ti)} − ${operand(o)})·${vector(x)} = ${vector(after)}`;
+    };
+    return { pattern: i, x, t: [ti], net: [net], o: [o], before, after, changed: before.some((v, j) => v !== after[j]), explain };
   };
 
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
@@ -105,14 +127,14 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   };
 
   return {
-    deterministicEpochs: !params['shuffle'],
+    deterministicEpochs: !params.shuffle,
     ...stepping(step, () => presenter.atBoundary, () => evaluate(data).loss),
     evaluate,
     predict(x) {
       const net = dot(w, features(x));
       return { label: labelOf(phi(net), data.targetEncoding), score: sigmoid(net) };
     },
-    weights: () => Array.from(w),
+    snapshot: () => ({ kind: 'vector', w: Array.from(w) }),
     flatWeights: () => w,
     metrics: () => ({ weightNorm: norm(w), mistakes }),
     describe() {
@@ -152,7 +174,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   };
 }
 
-export const perceptron: ModelPlugin = {
+export const perceptron = definePlugin({
   meta: {
     id: 'perceptron',
     name: "Rosenblatt's perceptron",
@@ -171,21 +193,7 @@ export const perceptron: ModelPlugin = {
     ],
     learns: true,
     defaultTarget: { accuracy: { min: 1 } },
-    params: {
-      learningRate: { type: 'number', default: 0.1, min: 0, max: 100, help: 'η, the step size of each correction' },
-      rule: { type: 'enum', default: 'difference', values: ['difference', 'mistake'], help: 'difference: w ← w + η(t − o)x (the lecture); mistake: w ← w + η·t·x only when o ≠ t (Rosenblatt, Fausett)' },
-      init: { type: 'enum', default: 'zero', values: ['zero', 'random'], help: 'initial weights when none are given: all zero, or uniform in ±initRange' },
-      initRange: { type: 'number', default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' },
-      weights: { type: 'numbers', default: null, help: 'explicit initial weights (w0 bias first, then w1 … wd)' },
-      shuffle: { type: 'boolean', default: false, help: 'reshuffle the presentation order every epoch (from the run seed)' },
-      theta: { type: 'number', default: 0, min: 0, max: 100, help: 'undecided band: output 0 when |w·x| ≤ θ (0 = the lecture\'s plain step)' },
-      associationUnits: { type: 'integer', default: 0, min: 0, max: 10000, help: 'photoperceptron: number of fixed association units (0 = none)' },
-      associationWiring: { type: 'enum', default: 'random', values: ['random', 'rosenblatt'], help: 'random connections and thresholds, or Rosenblatt\'s x excitatory + y inhibitory connections and threshold θ' },
-      associationConnectivity: { type: 'number', default: 0.8, min: 0, max: 1, help: 'random wiring: probability that an association unit connects to each input' },
-      excitatory: { type: 'integer', default: 5, min: 0, max: 1000, help: 'rosenblatt wiring: x, excitatory connections per association unit' },
-      inhibitory: { type: 'integer', default: 5, min: 0, max: 1000, help: 'rosenblatt wiring: y, inhibitory connections per association unit' },
-      associationThreshold: { type: 'integer', default: 1, min: -1000, max: 1000, help: 'rosenblatt wiring: θ, an A-unit fires when (lit excitatory) − (lit inhibitory) ≥ θ' },
-    },
+    params: PARAMS,
   },
   create: ({ data, params, rng }) => create(data, params, rng),
-};
+});

@@ -20,14 +20,38 @@ import { Rbm } from '../core/rbm.js';
 import { toFlat } from '../core/network/index.js';
 import type { Rng } from '../core/rng.js';
 import {
-  type Dataset, type EpochReport, type Evaluation, type FilterBank, ModelConfigError, type ModelInstance, type ModelPlugin, type Params, type ParamSchema,
-  type StepRecord,
+  type Dataset, type EpochReport, type Evaluation, type FilterBank, ModelConfigError, type ModelInstance, type ParamsOf, type StepRecord, type WeightsSnapshot,
 } from '../core/types.js';
 import { exact } from '../core/format.js';
+import { definePlugin, param } from '../core/plugin.js';
 import { MlpInstance } from './mlp-instance.js';
 import { mlpParams } from './mlp-shared.js';
 
 type Rows = Pick<Dataset, 'inputs' | 'targets' | 'labels'>;
+
+const base = mlpParams({
+  hidden: [32, 32, 32, 32],
+  activation: 'sigmoid',
+  output: 'softmax-ce',
+  init: 'standard',
+  initRange: 0.5,
+  learningRate: 0.5,
+  momentum: 0,
+  weightDecay: 0,
+  batchSize: 10,
+  shuffle: false,
+  averageGradient: true,
+  keepInput: 1,
+  keepHidden: 1,
+});
+const { activation: _a, keepInput: _k, keepHidden: _h, shift: _s, weights: _w, ...fineTuning } = base;
+
+const PARAMS = {
+  pretrainEpochs: param.integer({ default: 5, min: 0, max: 1000, help: 'CD-1 epochs per RBM (0: no pretraining, the same net from random weights)' }),
+  rbmLearningRate: param.number({ default: 0.1, min: 0, max: 10, help: 'ε, the CD-1 step size' }),
+  rbmBatchSize: param.integer({ default: 10, min: 1, max: 10000, help: 'rows per CD-1 update' }),
+  ...fineTuning,
+};
 
 class PretrainedInstance implements ModelInstance {
   private readonly mlp: MlpInstance;
@@ -45,7 +69,7 @@ class PretrainedInstance implements ModelInstance {
 
   constructor(
     private readonly data: Dataset,
-    params: Params,
+    params: ParamsOf<typeof PARAMS>,
     private readonly rng: Rng,
   ) {
     if (data.inputs.some((row) => row.some((v) => v < 0 || v > 1))) {
@@ -53,10 +77,10 @@ class PretrainedInstance implements ModelInstance {
     }
     // the fine-tuning net is built (and randomly initialised) first, so pretrainEpochs 0 is the same net from random weights
     this.mlp = new MlpInstance(data, { ...params, activation: 'sigmoid', keepInput: 1, keepHidden: 1, shift: 0, weights: null }, rng);
-    this.layerSizes = (params['hidden'] as readonly number[] | null) ?? [];
-    this.perRbm = Number(params['pretrainEpochs']);
-    this.eta = Number(params['rbmLearningRate']);
-    this.batch = Number(params['rbmBatchSize']);
+    this.layerSizes = params.hidden ?? [];
+    this.perRbm = params.pretrainEpochs;
+    this.eta = params.rbmLearningRate;
+    this.batch = params.rbmBatchSize;
     this.V = toFlat(data.inputs);
     this.order = Uint32Array.from({ length: data.inputs.length }, (_, i) => i);
   }
@@ -126,8 +150,8 @@ class PretrainedInstance implements ModelInstance {
     return this.mlp.predict(x);
   }
 
-  weights(): unknown {
-    return this.mlp.weights();
+  snapshot(): WeightsSnapshot {
+    return this.mlp.snapshot();
   }
 
   flatWeights(): Float64Array {
@@ -166,31 +190,7 @@ class PretrainedInstance implements ModelInstance {
   }
 }
 
-const base = mlpParams({
-  hidden: [32, 32, 32, 32],
-  activation: 'sigmoid',
-  output: 'softmax-ce',
-  init: 'standard',
-  initRange: 0.5,
-  learningRate: 0.5,
-  momentum: 0,
-  weightDecay: 0,
-  batchSize: 10,
-  shuffle: false,
-  averageGradient: true,
-  keepInput: 1,
-  keepHidden: 1,
-});
-const { activation: _a, keepInput: _k, keepHidden: _h, shift: _s, weights: _w, ...fineTuning } = base;
-
-const PARAMS: ParamSchema = {
-  pretrainEpochs: { type: 'integer', default: 5, min: 0, max: 1000, help: 'CD-1 epochs per RBM (0: no pretraining, the same net from random weights)' },
-  rbmLearningRate: { type: 'number', default: 0.1, min: 0, max: 10, help: 'ε, the CD-1 step size' },
-  rbmBatchSize: { type: 'integer', default: 10, min: 1, max: 10000, help: 'rows per CD-1 update' },
-  ...fineTuning,
-};
-
-export const rbmPretraining: ModelPlugin = {
+export const rbmPretraining = definePlugin({
   meta: {
     id: 'rbm-pretraining',
     name: 'Deep belief net pretraining (stacked RBMs + back-propagation)',
@@ -206,4 +206,4 @@ export const rbmPretraining: ModelPlugin = {
     params: PARAMS,
   },
   create: ({ data, params, rng }) => new PretrainedInstance(data, params, rng),
-};
+});

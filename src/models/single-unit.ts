@@ -3,7 +3,7 @@
  * on a constant input x0 = 1, presentation order, and formatting of the lecture's notation.
  */
 import type { Rng } from '../core/rng.js';
-import type { Dataset, Encoding, Params, StepRecord } from '../core/types.js';
+import type { Dataset, Encoding, StepRecord } from '../core/types.js';
 import { ModelConfigError } from '../core/types.js';
 
 /** x = (x0 = 1, x1, …, xd): the lecture's bias convention. */
@@ -73,9 +73,16 @@ export class Presenter {
   }
 }
 
+/** The parameters that choose a single unit's initial weights (each single-unit schema has them). */
+export interface InitParams {
+  readonly init: 'zero' | 'random';
+  readonly initRange: number;
+  readonly weights: readonly number[] | null;
+}
+
 /** Initial weights: explicit from the scenario, zero, or uniform in ±range from the RNG. */
-export function initialWeights(params: Params, size: number, rng: Rng, model: string): Float64Array {
-  const explicit = params['weights'] as readonly number[] | null | undefined;
+export function initialWeights(params: InitParams, size: number, rng: Rng, model: string): Float64Array {
+  const explicit = params.weights;
   if (explicit) {
     if (explicit.length !== size) {
       throw new ModelConfigError(`${model} has ${explicit.length} values here but this data needs ${size} (w0 for the bias, then one per input)`, 'weights');
@@ -83,8 +90,8 @@ export function initialWeights(params: Params, size: number, rng: Rng, model: st
     return Float64Array.from(explicit);
   }
   const w = new Float64Array(size);
-  if (params['init'] === 'random') {
-    const r = Number(params['initRange'] ?? 0.5);
+  if (params.init === 'random') {
+    const r = params.initRange;
     for (let j = 0; j < size; j++) w[j] = rng.range(-r, r);
   }
   return w;

@@ -4,7 +4,7 @@
  * plugin, its file and the call (a ModelConfigError keeps its own message: the data was refused).
  * Nothing here loads code: src/commands/plugins.ts imports the files the command line names.
  */
-import { ModelConfigError, type ModelInstance, type ModelPlugin } from '../core/types.js';
+import { ModelConfigError, type ModelInstance, type ModelPlugin, type StepRecord } from '../core/types.js';
 import { errorLine } from './contract.js';
 
 /** A user plugin failed while running (threw, or is not what it claims): exit 2 with one line. */
@@ -26,6 +26,22 @@ function rethrow(e: unknown, id: string, source: string, call: string): never {
   throw new PluginError(`plugin ${id} (${source}): ${call} threw ${errorLine(e)}`);
 }
 
+/** A step record whose explain() is guarded too: it runs later, when the trace or the lab writes the update out. */
+function guardRecord(record: unknown, id: string, source: string): unknown {
+  const explain = (record as Partial<StepRecord> | null)?.explain;
+  if (typeof explain !== 'function') return record;
+  return {
+    ...(record as StepRecord),
+    explain: () => {
+      try {
+        return explain.call(record);
+      } catch (e) {
+        rethrow(e, id, source, 'step().explain()');
+      }
+    },
+  };
+}
+
 /** The instance with every method guarded; getters (deterministicEpochs, target) read through. */
 function guardInstance(instance: ModelInstance, id: string, source: string): ModelInstance {
   if (!instance || typeof instance !== 'object') throw new PluginError(`plugin ${id} (${source}): create() returned ${String(instance)}, not a model instance`);
@@ -35,7 +51,8 @@ function guardInstance(instance: ModelInstance, id: string, source: string): Mod
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         try {
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
+          const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+          return key === 'step' ? guardRecord(result, id, source) : result;
         } catch (e) {
           rethrow(e, id, source, `${String(key)}()`);
         }

@@ -1,5 +1,7 @@
 /** Plain-text tables shared by the commands; numbers through the one formatter (core/format). */
 import { TABLE, matrix, num, vector } from '../core/format.js';
+import type { WeightsSnapshot } from '../core/types.js';
+import { weightsJson } from '../core/weights.js';
 
 export { num };
 
@@ -17,13 +19,11 @@ export function table(header: readonly string[], rows: readonly (readonly (strin
   return out.join('\n');
 }
 
-/** A weights snapshot in one line: a vector, per-layer matrices (bias first in each row), or plain data. */
-export function weightsText(w: unknown, limit = 160): string {
-  const isVector = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
-  const isMatrix = (v: unknown): v is number[][] => Array.isArray(v) && v.length > 0 && v.every(isVector);
+/** A weights snapshot in one line: a vector, per-layer matrices (bias first in each row), or its JSON form unquoted. */
+export function weightsText(s: WeightsSnapshot, limit = 160): string {
   let text: string;
-  if (isVector(w)) text = vector(w, TABLE);
-  else if (Array.isArray(w) && w.length > 0 && w.every(isMatrix)) text = w.map((l, i) => `W${i + 1} = ${matrix(l, TABLE)}`).join('  ');
-  else text = JSON.stringify(w, (_k, v: unknown) => (typeof v === 'number' ? num(v) : v))?.replace(/"/g, '') ?? '';
+  if (s.kind === 'vector') text = vector(s.w, TABLE);
+  else if (s.kind === 'layers') text = s.layers.map((l, i) => `W${i + 1} = ${matrix(l, TABLE)}`).join('  ');
+  else text = JSON.stringify(weightsJson(s), (_k, v: unknown) => (typeof v === 'number' ? num(v) : v))?.replace(/"/g, '') ?? '';
   return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }

@@ -4,6 +4,7 @@
  */
 import { TABLE, num } from '../core/format.js';
 import type { Run } from '../core/runner.js';
+import { weightNumbers } from '../core/weights.js';
 import type { RunResult } from './execute.js';
 import type { Claim } from './schema.js';
 
@@ -17,7 +18,7 @@ const DEFAULT_TOLERANCE = 1e-12;
 
 const show = (v: number | undefined): string => (v === undefined ? 'nothing' : num(v, TABLE));
 
-/** Every number in a (nested) weights structure, in order (an explicit stack: no depth limit). */
+/** Every number in a weights claim's (nested) list, in order (an explicit stack: no depth limit). */
 export function flatNumbers(value: unknown): number[] {
   const out: number[] = [];
   const stack: unknown[] = [value];
@@ -103,7 +104,7 @@ export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, Ru
   const tol = c.tolerance ?? DEFAULT_TOLERANCE;
   if (c.weights) {
     const want = flatNumbers(c.weights);
-    const got = flatNumbers(result.weights);
+    const got = weightNumbers(run.model.snapshot());
     const holds = want.length === got.length && want.every((w, i) => Math.abs(w - got[i]!) <= tol);
     return { claim: `${text} (got (${got.map(show).join(', ')}))`, holds };
   }

@@ -6,6 +6,7 @@ import { buildDataset } from '../core/datasets.js';
 import { deriveRng } from '../core/rng.js';
 import { Run, gradNorms, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
 import type { Dataset, LayerCount, ModelInstance, Params, StepRecord } from '../core/types.js';
+import { weightsJson } from '../core/weights.js';
 import { evaluateClaims, type ClaimResult } from './claims.js';
 import type { ResolvedRun, Scenario } from './loader.js';
 
@@ -33,6 +34,7 @@ export interface RunResult {
   readonly reason: string | null;
   readonly epochs: number;
   readonly metrics: Readonly<Record<string, number>>;
+  /** The final weights in their JSON form (weightsJson of the model's snapshot). */
   readonly weights: unknown;
   /** Units, connections and parameters per layer, for models that count them. */
   readonly architecture?: readonly LayerCount[];
@@ -167,7 +169,7 @@ export function resultOf(run: Run, label: string): RunResult {
       updates: run.history.reduce((s, h) => s + h.updates, 0),
       ...final.metrics,
     },
-    weights: run.model.weights(),
+    weights: weightsJson(run.model.snapshot()),
     ...(run.model.architecture ? { architecture: run.model.architecture() } : {}),
     history: run.history.map(historyJson),
     patterns: patternTable(run.model, run.spec.data),

@@ -3,7 +3,7 @@
  * model's class and score at every pixel of the input plane, the data points, and for a single
  * linear unit its separating line. Hidden units of small nets get a field each.
  */
-import type { Dataset } from '../core/types.js';
+import type { Dataset, WeightsSnapshot } from '../core/types.js';
 
 export interface Domain {
   readonly x: readonly [number, number];
@@ -150,6 +150,6 @@ export function computeUnitFields(hidden: (x: readonly number[]) => readonly (re
 }
 
 /** The single linear unit's weights, when the model is one on two inputs: (w0, w1, w2). */
-export function lineOf(weights: unknown, features: number): readonly number[] | null {
-  return features === 2 && Array.isArray(weights) && weights.length === 3 && weights.every((v) => typeof v === 'number' && Number.isFinite(v)) ? (weights as number[]) : null;
+export function lineOf(s: WeightsSnapshot, features: number): readonly number[] | null {
+  return features === 2 && s.kind === 'vector' && s.w.length === 3 && s.w.every((v) => Number.isFinite(v)) ? s.w : null;
 }

@@ -332,16 +332,16 @@ export class LabSession {
       const layers = l.run?.model.hidden ? l.run.model.hidden(data.inputs[0] ?? []) : [];
       const hidden = layers.reduce((s, a) => s + a.length, 0);
       const g = l.run?.latest.extra?.['gradNorm'];
-      const w = l.run?.model.weights();
+      const w = l.run?.model.snapshot();
       return {
         dataKind: dataKindOf(data),
         features: data.featureNames.length,
         patterns: data.inputs.length,
-        layers: Array.isArray(g) ? g.length : Array.isArray(w) && Array.isArray(w[0]) ? w.length : 0,
+        layers: Array.isArray(g) ? g.length : w?.kind === 'layers' || w?.kind === 'units' ? w.layers.length : 0,
         hiddenUnits: data.featureNames.length === 2 && hidden <= 8 ? (layers[0]?.length ?? 0) : 0,
         describeLines: l.run?.model.describe?.().length ?? 0,
-        weightLines: Array.isArray(w) ? (Array.isArray(w[0]) ? w.length : 1) : 0,
-        single: Array.isArray(w) && w.every((v) => typeof v === 'number'),
+        weightLines: w?.kind === 'vector' ? 1 : w?.kind === 'layers' || w?.kind === 'units' ? w.layers.length : 0,
+        single: w?.kind === 'vector',
         learns: l.spec.plugin.meta.learns,
         image: data.image ? { ...data.image, classes: data.classes, filters: l.run?.model.filters?.()?.filters.length ?? 0 } : null,
       };

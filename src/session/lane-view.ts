@@ -6,6 +6,7 @@ import type { ModelChoice } from './choices.js';
 import { computeField, computeUnitFields, domainOf, lineOf, type Field, type UnitField } from './field.js';
 import type { Lane } from './lane.js';
 import { confusionMatrix, misclassified } from '../core/confusion.js';
+import type { WeightsSnapshot } from '../core/types.js';
 import { dataKindOf, gradView, verdictOf, weightLines, type ImageView, type LaneView, type TruthRow } from './views.js';
 
 /** Sizes of the decision field and of each hidden unit's small field, in text cells. */
@@ -57,20 +58,20 @@ export function laneFields(lane: Lane, request: FieldRequest | null, coarse = fa
   if (run && request && data.image) return { field: null, units: null, images: imageView(lane, request.samples ?? 0) };
   if (!run || !request || data.featureNames.length !== 2) return NO_FIELDS;
   const domain = domainOf(data);
-  const field = request.cols > 0 && request.rows > 0 ? computeField(run.model, data, request.cols, request.rows, domain, lineOf(run.model.weights(), 2), coarse) : null;
+  const field = request.cols > 0 && request.rows > 0 ? computeField(run.model, data, request.cols, request.rows, domain, lineOf(run.model.snapshot(), 2), coarse) : null;
   const hidden = run.model.hidden?.bind(run.model);
   const units = hidden && request.unitCols > 0 && request.unitRows > 0 ? computeUnitFields(hidden, request.unitCols, request.unitRows, domain) : null;
   return { field, units: units && units.length > 0 && units.length <= 8 && request.unitRows > 0 ? units : null, images: null };
 }
 
 /** Inputs, target, net input, output and each hidden unit per pattern of a Boolean task. */
-function truthRows(lane: Lane): TruthRow[] | null {
+function truthRows(lane: Lane, weights: WeightsSnapshot): TruthRow[] | null {
   const run = lane.run!;
   const data = lane.spec.data;
   if (dataKindOf(data) !== 'boolean') return null;
   const ev = run.model.evaluate(data);
-  const w = run.model.weights();
-  const flat = Array.isArray(w) && w.length === data.featureNames.length + 1 && w.every((v) => typeof v === 'number') ? (w as number[]) : null;
+  // a single unit with its bias: net = w0 + w·x (a unit over association units or without a bias has other lengths)
+  const flat = weights.kind === 'vector' && weights.w.length === data.featureNames.length + 1 ? weights.w : null;
   const current = lane.trace.at(-1)?.pattern;
   const hidden = run.model.hidden?.bind(run.model);
   return data.inputs.map((x, i) => ({
@@ -82,6 +83,17 @@ function truthRows(lane: Lane): TruthRow[] | null {
     hidden: hidden && (hidden(x)[0]?.length ?? 0) <= 8 ? (hidden(x)[0] ?? null) : null,
     current: current === i && run.midEpochSteps > 0,
   }));
+}
+
+/** The last update written out; a plugin whose explain() throws gets its error line instead. */
+function lastUpdate(lane: Lane): string | null {
+  const s = lane.trace.at(-1);
+  if (!s) return null;
+  try {
+    return s.explain();
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
 
 export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: LaneFields, playingOn: boolean): LaneView {
@@ -103,11 +115,12 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
   if (!run || lane.error) {
     return {
       ...base, error: lane.error, epoch: 0, midSteps: 0, verdict: null, playingOn: false, settled: true, now: { loss: NaN, accuracy: NaN }, latest: null,
-      lossStart: NaN, series: [], describe: [], weights: [], trace: [], table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null,
+      lossStart: NaN, series: [], describe: [], weights: [], trace: [], update: null, table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null,
     };
   }
   const latest = run.latest;
   const units = fields.units;
+  const weights = run.model.snapshot();
   return {
     ...base,
     error: null,
@@ -121,9 +134,10 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
     lossStart: run.history[0]!.loss,
     series: lane.series.all(),
     describe: run.model.describe?.() ?? [],
-    weights: weightLines(run.model.weights()),
+    weights: weightLines(weights),
     trace: [...lane.trace],
-    table: truthRows(lane),
+    update: lastUpdate(lane),
+    table: truthRows(lane, weights),
     field: fields.field,
     units,
     grads: gradView(run.history[0], latest),

@@ -4,7 +4,7 @@
  */
 import { exact, num, percent, short, TABLE, matrix } from '../core/format.js';
 import { gradNorms, type HistoryEntry, type Outcome } from '../core/runner.js';
-import type { Dataset, FilterBank, ModelMeta, Target } from '../core/types.js';
+import type { Dataset, FilterBank, ModelMeta, Target, WeightsSnapshot } from '../core/types.js';
 import type { Field, UnitField } from './field.js';
 import type { TraceStep } from './lane.js';
 import type { SeriesPoint } from './series.js';
@@ -89,6 +89,8 @@ export interface LaneView {
   /** The weights in the lecture's notation: a vector, or one matrix per layer. */
   readonly weights: readonly string[];
   readonly trace: readonly TraceStep[];
+  /** The last single update as the paper writes it (formatted when the view is built, never while training). */
+  readonly update: string | null;
   readonly table: readonly TruthRow[] | null;
   readonly field: Field | null;
   readonly units: readonly UnitField[] | null;
@@ -99,17 +101,23 @@ export interface LaneView {
   readonly images: ImageView | null;
 }
 
-export const isLayers = (w: unknown): w is number[][][] => Array.isArray(w) && w.length > 0 && w.every((l) => Array.isArray(l) && l.every((u) => Array.isArray(u) && u.every((v) => typeof v === 'number')));
-
-/** The weights as the lecture writes them: w = (…) for a unit, W1 = [rows], W2 = … for a net. */
-export function weightLines(w: unknown): string[] {
-  if (Array.isArray(w) && w.every((v) => typeof v === 'number')) return [`w = (${(w as number[]).map((v) => exact(v)).join(', ')})`];
-  if (isLayers(w)) {
-    const count = w.reduce((s, l) => s + l.reduce((a, u) => a + u.length, 0), 0);
-    if (count > 60) return w.map((l, i) => `W${i + 1}: ${l.length} × ${l[0]?.length ?? 0} (bias first), ‖W${i + 1}‖ = ${short(Math.hypot(...l.flat()))}`);
-    return w.map((l, i) => `W${i + 1} = ${matrix(l, 3)}`);
+/**
+ * The weights as the lecture writes them: w = (…) for a unit, W1 = [rows], W2 = … for a net. Threshold
+ * units and named blocks get no lines: describe() lists the units, the architecture and the kernels.
+ */
+export function weightLines(s: WeightsSnapshot): string[] {
+  switch (s.kind) {
+    case 'vector':
+      return [`w = (${s.w.map((v) => exact(v)).join(', ')})`];
+    case 'layers': {
+      const count = s.layers.reduce((n, l) => n + l.reduce((a, u) => a + u.length, 0), 0);
+      if (count > 60) return s.layers.map((l, i) => `W${i + 1}: ${l.length} × ${l[0]?.length ?? 0} (bias first), ‖W${i + 1}‖ = ${short(Math.hypot(...l.flat()))}`);
+      return s.layers.map((l, i) => `W${i + 1} = ${matrix(l, 3)}`);
+    }
+    case 'units':
+    case 'blocks':
+      return [];
   }
-  return [];
 }
 
 /** A target in words: "accuracy ≥ 1", "maxError ≤ 0.1". */

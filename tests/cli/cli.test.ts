@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli-main.js';
 import { bufferIo } from '../../src/commands/io.js';
 import { loadScenario } from '../../src/scenarios/loader.js';
+import { num } from '../../src/core/format.js';
 
 async function cli(...argv: string[]) {
   const io = bufferIo();
@@ -53,6 +54,24 @@ describe('neural-eras run', () => {
     expect(lines[5]).toBe('    w ← w + η(t − o)x = (−0.5, 0.6, 0.5) + 0.05·(−1 − 1)·(1, 1, 0) = (−0.6, 0.5, 0.5)');
     const json = JSON.parse((await cli('run', 'seed-perceptron-epoch', '--trace', '--json')).out);
     expect(json.runs[0].trace.map((s: { changed: boolean }) => s.changed)).toEqual([false, true, true, false]);
+  });
+
+  it('--trace writes every number with the digits of a table, however many inputs (256 pixels)', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'ne-')), 'pixels.json');
+    const data = { kind: 'digits', size: 16, train: 3, test: 0, classes: [0, 1], pixels: 'unit', targets: 'bipolar' };
+    writeFileSync(file, JSON.stringify({ id: 'pixels', title: 't', era: '1958', year: 1958, story: ['s'], seed: 1, epochs: 1, data, models: [{ model: 'perceptron', params: { init: 'random' } }], claims: [] }));
+    const { code, out, err } = await cli('run', file, '--trace');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const [step] = JSON.parse((await cli('run', file, '--trace', '--json')).out).runs[0].trace as { x: number[]; net: number[] }[];
+    expect(step!.x).toHaveLength(257); // x0 = 1, then the pixels
+    const first = out.split('\n')[0]!;
+    expect(first).toContain(`x = (${step!.x.map((v) => num(v)).join(', ')})`);
+    expect(first).toContain(`net = ${num(step!.net[0]!)}  `);
+    expect(num(step!.net[0]!).length).toBeGreaterThan(3);
   });
 
   it('prints a readable report by default', async () => {

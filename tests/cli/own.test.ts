@@ -188,15 +188,19 @@ describe('your own models: --plugin and check-plugin', () => {
     oneLine(await cli('check-plugin', join(dir, 'missing.js')), 'missing.js: cannot read the plugin (ENOENT)');
     oneLine(await cli('run', 'xor-backprop', '--plugin', dir), 'not a regular file');
 
-    const nan = write('nan.mjs', source.replace("id: 'madaline'", "id: 'nan-madaline'").replace('const eta = Number(', 'const eta = NaN * Number('));
+    const nan = write('nan.mjs', source.replace("id: 'madaline'", "id: 'nan-madaline'").replace('const eta = params.learningRate', 'const eta = NaN * params.learningRate'));
     const failed = await cli('check-plugin', nan);
     expect(failed.code).toBe(1);
-    expect(failed.out).toMatch(/✗ shapes — .*weights\(\) holds NaN/);
+    expect(failed.out).toMatch(/✗ shapes — snapshot\(\)\.layers\[0\]\[0\] holds NaN; flatWeights\(\) holds NaN/);
     expect(failed.out).toContain('nan-madaline fails');
 
     const boom = write('boom.mjs', source.replace("id: 'madaline'", "id: 'boom'").replace('    epoch() {\n', "    epoch() {\n      throw new RangeError('no memistors left');\n"));
     writeFileSync(join(dir, 'boom.json'), readFileSync(madalineXor, 'utf8').replace('"model": "madaline"', '"model": "boom"').replace(/"run": "madaline"/g, '"run": "boom"'));
     oneLine(await cli('run', join(dir, 'boom.json'), '--plugin', boom), /plugin boom \(.*boom\.mjs\): epoch\(\) threw RangeError: no memistors left$/m);
+    // explain() runs later than step(), when the trace writes the update out: guarded all the same
+    const mute = write('mute.mjs', source.replace("id: 'madaline'", "id: 'boom'").replace('      explain: () =>\n', "      explain: () => { throw new TypeError('lost the pen'); },\n      unused: () =>\n"));
+    oneLine(await cli('run', join(dir, 'boom.json'), '--plugin', mute, '--trace'), /plugin boom \(.*mute\.mjs\): step\(\)\.explain\(\) threw TypeError: lost the pen$/m);
+    expect((await cli('run', join(dir, 'boom.json'), '--plugin', mute)).code).toBe(0);
     oneLine(await cli('run', 'xor-backprop', '--plugin', write('taken.mjs', source.replace("id: 'madaline'", "id: 'perceptron'"))), 'plugin id "perceptron" is a built-in model; give yours another id');
     oneLine(await cli('run', 'xor-backprop', '--plugin', write('short.mjs', source.replace(/summary: '[^']*'/, "summary: 'short'"))), 'not a valid plugin (madaline): meta.summary must be a text of at least 11 characters');
     expect(existsSync(join(dir, 'boom.json'))).toBe(true);

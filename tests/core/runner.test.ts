@@ -22,7 +22,7 @@ function scripted(sequence: number[], loss = (w: number) => Math.abs(w), learns 
         },
         evaluate: (rows) => ({ loss: loss(w), accuracy: 0.5, outputs: rows.inputs.map(() => [w]), predictions: rows.inputs.map(() => 0) }),
         predict: () => ({ label: 0, score: 0 }),
-        weights: () => [w],
+        snapshot: () => ({ kind: 'vector', w: [w] }),
         flatWeights: () => [w],
       };
     },

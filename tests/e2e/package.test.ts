@@ -95,20 +95,32 @@ describe('the installed package (npm install <tarball> --omit=dev)', { timeout: 
     copyFileSync(join(app, 'node_modules', 'neural-eras', 'examples', 'madaline.js'), join(app, 'madaline.js'));
     const api = spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import('neural-eras'); const p = (await import('./madaline.js')).default; console.log(Object.keys(m).sort().join(','), m.checkPlugin(p).ok)"], { cwd: app, encoding: 'utf8' });
     expect(api.stderr).toBe('');
-    expect(api.stdout.trim()).toBe('ModelConfigError,TINY_DATA,checkPlugin,contractText true');
+    expect(api.stdout.trim()).toBe('ModelConfigError,TINY_DATA,checkPlugin,contractText,definePlugin,param,weightsJson true');
     writeFileSync(
       join(app, 'plugin.ts'),
       [
-        "import type { ModelPlugin, ModelInstance } from 'neural-eras';",
-        "import { ModelConfigError } from 'neural-eras';",
-        'export const constant: ModelPlugin = {',
-        "  meta: { id: 'constant', name: 'Constant', year: 1950, authors: ['Nobody'], citation: 'None, a type test.', summary: 'Always says class 1.', cannot: 'Learn anything at all.', learns: false, defaultTarget: { accuracy: { min: 1 } }, params: {} },",
-        '  create({ data }): ModelInstance {',
-        "    if (data.inputs.length === 0) throw new ModelConfigError('no rows');",
-        '    const ev = () => ({ loss: 0, accuracy: 0, outputs: data.inputs.map(() => [1]), predictions: data.inputs.map(() => 1) });',
-        '    return { epoch: () => ({ loss: 0, updates: 0 }), step: () => null, atEpochBoundary: () => true, evaluate: ev, predict: () => ({ label: 1, score: 1 }), weights: () => [], flatWeights: () => [0], deterministicEpochs: true };',
-        '  },',
+        "import type { ModelInstance, WeightsSnapshot } from 'neural-eras';",
+        "import { ModelConfigError, definePlugin, param } from 'neural-eras';",
+        'const params = {',
+        "  bias: param.number({ default: 1, min: -10, max: 10, help: 'the constant output before the threshold' }),",
+        "  coding: param.oneOf(['binary', 'bipolar'], { default: 'binary', help: 'outputs 0/1 or -1/+1' }),",
         '};',
+        'export const constant = definePlugin({',
+        "  meta: { id: 'constant', name: 'Constant', year: 1950, authors: ['Nobody'], citation: 'None, a type test.', summary: 'Always says class 1.', cannot: 'Learn anything at all.', learns: false, defaultTarget: { accuracy: { min: 1 } }, params },",
+        '  create({ data, params }): ModelInstance {',
+        "    if (data.inputs.length === 0) throw new ModelConfigError('no rows');",
+        '    // the parameters are typed by the schema: a number, one of two words, and nothing else',
+        '    const bias: number = params.bias;',
+        "    const low = params.coding === 'bipolar' ? -1 : 0;",
+        '    // @ts-expect-error: no such parameter in the schema',
+        '    void params.learningRate;',
+        "    const snapshot = (): WeightsSnapshot => ({ kind: 'vector', w: [bias] });",
+        '    const ev = () => ({ loss: 0, accuracy: 0, outputs: data.inputs.map(() => [bias >= 0 ? 1 : low]), predictions: data.inputs.map(() => 1) });',
+        '    return { epoch: () => ({ loss: 0, updates: 0 }), step: () => null, atEpochBoundary: () => true, evaluate: ev, predict: () => ({ label: 1, score: 1 }), snapshot, flatWeights: () => [bias], deterministicEpochs: true };',
+        '  },',
+        '});',
+        "// @ts-expect-error: a default outside the values",
+        "param.oneOf(['a', 'b'], { default: 'c', help: 'one of two' });",
       ].join('\n'),
     );
     writeFileSync(

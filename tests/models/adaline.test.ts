@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gate } from '../../src/core/datasets.js';
 import { adaline, lmsBound } from '../../src/models/adaline.js';
-import { build, train } from './helpers.js';
+import { build, train, vectorOf } from './helpers.js';
 
 const OR = [-0.4, 0.6, 0.6];
 
@@ -10,7 +10,7 @@ describe('adaline', () => {
     const m = build(adaline, gate('AND'), { mode: 'batch', learningRate: 0.05, weights: OR });
     const rec = m.step()!;
     rec.net.forEach((v, i) => expect(Math.abs(v - [-0.4, 0.2, 0.2, 0.8][i]!)).toBeLessThanOrEqual(1e-12));
-    const w = m.weights() as number[];
+    const w = vectorOf(m);
     [-0.54, 0.55, 0.55].forEach((v, j) => expect(Math.abs(w[j]! - v)).toBeLessThanOrEqual(1e-12));
   });
 
@@ -40,7 +40,7 @@ describe('adaline', () => {
 
   it('online LMS on XOR settles near the least-squares weights and misclassifies', () => {
     const run = train(adaline, gate('XOR'), { mode: 'batch', learningRate: 0.1, weights: [0.3, -0.2, 0.5], tolerance: 1e-15 }, 3000);
-    (run.model.weights() as number[]).forEach((v) => expect(Math.abs(v)).toBeLessThan(1e-6));
+    vectorOf(run.model).forEach((v) => expect(Math.abs(v)).toBeLessThan(1e-6));
     expect(run.latest.accuracy).toBeLessThanOrEqual(0.75);
   });
 

@@ -37,12 +37,12 @@ function unit(ctx: CreateContext, tweak: { nan?: boolean; stepDrift?: boolean; m
       const before = [...w];
       // A drifting step() takes half steps where epoch() takes whole ones.
       const changed = update(tweak.stepDrift ? 0.5 : 1);
-      return { pattern: i, x, t: [0], net: [net(x)], o: [out(x)], before, after: [...w], equation: 'w ← w + η(t − o)x', changed };
+      return { pattern: i, x, t: [0], net: [net(x)], o: [out(x)], before, after: [...w], changed, explain: () => 'w ← w + η(t − o)x' };
     },
     atEpochBoundary: () => i === 0,
     evaluate,
     predict: (x) => ({ label: out(x) > 0 ? 1 : 0, score: out(x) > 0 ? 1 : 0 }),
-    weights: () => [...w],
+    snapshot: () => ({ kind: 'vector', w: [...w] }),
     flatWeights: () => w,
     deterministicEpochs: true,
   };
@@ -120,6 +120,35 @@ describe('checkPlugin', () => {
     const drift = plugin((ctx) => unit(ctx, { stepDrift: true }));
     expect(failed(drift)['step ≡ epoch']).toBe('one epoch of step() calls ends on other weights than epoch()');
     expect(failed(plugin((ctx) => unit(ctx, { mutate: true })))['tiny scenario']).toMatch(/^toy-unit threw TypeError: Cannot assign to read only property/);
+  });
+
+  it('checks the weights snapshot: present, shaped as its kind says, holding every weight, a copy', () => {
+    const shapes = (change: (m: ModelInstance) => Record<string, unknown>) => failed(plugin((ctx) => ({ ...unit(ctx), ...change(unit(ctx)) } as ModelInstance)))['shapes'];
+    // a plugin written for the old contract: weights() instead of snapshot()
+    expect(shapes(() => ({ snapshot: undefined, weights: () => [0, 0, 0] }))).toBe('snapshot() is missing: it returns the weights as { kind: "vector" | "layers" | "units" | "blocks", … }');
+    expect(shapes(() => ({ snapshot: () => [0, 0, 0] }))).toBe('snapshot() must return { kind: "vector" | "layers" | "units" | "blocks", … }');
+    expect(shapes(() => ({ snapshot: () => ({ kind: 'vector', w: [0, 0] }) }))).toBe('snapshot() holds 2 numbers but flatWeights() 3: the snapshot shows every weight');
+    expect(shapes(() => ({ snapshot: () => ({ kind: 'layers', layers: [[[0, 0, 0]]] }) }))).toBeUndefined();
+    expect(shapes(() => ({ snapshot: () => ({ kind: 'layers', layers: [[[0, 0]], [[0, 0]]] }) }))).toBe(
+      'snapshot().layers[0][0] has 2 numbers, expected 3 (the bias, then one weight per input of the layer)',
+    );
+    // the live weights handed out: the lab's snapshot would move under it
+    const aliased = failed(plugin((ctx) => {
+      const m = unit(ctx);
+      const w = m.flatWeights() as number[];
+      // every step moves the bias a little, so the aliasing shows whatever the data
+      const step = () => ({ ...m.step()!, changed: (w[0]! += 1e-3) !== 0 });
+      return { ...m, step, snapshot: () => ({ kind: 'vector', w }) };
+    }));
+    expect(aliased['shapes']).toBe('snapshot() must return a copy: it changed when the model trained on');
+  });
+
+  it('checks that a step record explains itself', () => {
+    const mute = failed(plugin((ctx) => {
+      const m = unit(ctx);
+      return { ...m, step: () => ({ ...m.step()!, explain: undefined as never }) };
+    }));
+    expect(mute['shapes']).toBe('step() records must have explain(), returning the update as text');
   });
 
   it('says when a plugin accepts none of the tiny data sets', () => {

@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { buildDataset, gate } from '../../src/core/datasets.js';
 import { createRng } from '../../src/core/rng.js';
 import { hebbian } from '../../src/models/hebbian.js';
-import { build, train } from './helpers.js';
+import { build, train, vectorOf } from './helpers.js';
 
 describe('hebbian', () => {
   it('the bipolar Hebb net learns AND in one pass: w = (−2, 2, 2)', () => {
     const run = train(hebbian, gate('AND', 'bipolar', 'bipolar'), {}, 1);
-    expect(run.model.weights()).toEqual([-2, 2, 2]);
+    expect(vectorOf(run.model)).toEqual([-2, 2, 2]);
     expect(run.status.outcome).toBe('solved');
   });
 
   it('with binary coding only (1,1) changes a weight, and the net fails', () => {
     const run = train(hebbian, gate('AND', 'binary', 'binary'), {}, 1);
-    expect(run.model.weights()).toEqual([1, 1, 1]);
+    expect(vectorOf(run.model)).toEqual([1, 1, 1]);
     expect(run.latest.accuracy).toBe(0.25);
     expect(run.status.outcome).toBe('truncated');
   });
@@ -22,7 +22,7 @@ describe('hebbian', () => {
     const m = build(hebbian, gate('AND', 'bipolar', 'bipolar'), { learningRate: 0.5 });
     const rec = m.step()!;
     expect(rec.after).toEqual([-0.5, 0.5, 0.5]);
-    expect(rec.equation).toContain('w ← w + η·x·t');
+    expect(rec.explain()).toContain('w ← w + η·x·t');
   });
 
   const cloud = () => buildDataset({ kind: 'cloud', n: 200, angle: 30, spread: [1, 0.3] }, createRng(7));
@@ -36,7 +36,7 @@ describe('hebbian', () => {
   it("Oja's rule settles at ‖w‖ = 1 along the principal axis (30°)", () => {
     const run = train(hebbian, cloud(), { mode: 'oja', learningRate: 0.01 }, 300);
     expect(run.status.outcome).toBe('solved');
-    const [w1, w2] = run.model.weights() as number[];
+    const [w1, w2] = vectorOf(run.model);
     expect(Math.hypot(w1!, w2!)).toBeCloseTo(1, 1);
     const angle = (Math.atan2(Math.abs(w2!), Math.abs(w1!)) * 180) / Math.PI;
     expect(Math.abs(angle - 30)).toBeLessThan(5);
@@ -47,7 +47,7 @@ describe('hebbian', () => {
     const rec = build(hebbian, data, { mode: 'oja', learningRate: 0.1, weights: [1, 0] }).step()!;
     expect(rec.after[0]).toBe(1);
     expect(rec.after[1]).toBeCloseTo(0.2, 15);
-    expect(rec.equation).toBe('w ← w + η·y·(x − y·w), y = 2: w = (1, 0.2)');
+    expect(rec.explain()).toBe('w ← w + η·y·(x − y·w), y = 2: w = (1, 0.2)');
   });
 
   it('reports ‖w‖ and the angle to the principal axis every epoch; Oja ends within 2.6° (|cos| ≥ 0.999)', () => {

@@ -11,3 +11,17 @@ export function build(plugin: ModelPlugin, data: Dataset, overrides: Record<stri
 export function train(plugin: ModelPlugin, data: Dataset, overrides: Record<string, unknown> = {}, epochs = 100, seed: number | string = 1): Run {
   return new Run({ id: plugin.meta.id, plugin, params: resolveParams(plugin.meta.params, overrides), data, seed, epochs }).toEnd();
 }
+
+/** A single unit's weights (w0 first): the model's snapshot, which must be a vector. */
+export function vectorOf(model: ModelInstance): readonly number[] {
+  const s = model.snapshot();
+  if (s.kind !== 'vector') throw new Error(`expected a vector snapshot, got "${s.kind}"`);
+  return s.w;
+}
+
+/** A layered net's weights [layer][unit][1 + inputs]: the model's snapshot, which must be layers. */
+export function layersOf(model: ModelInstance): readonly (readonly (readonly number[])[])[] {
+  const s = model.snapshot();
+  if (s.kind !== 'layers') throw new Error(`expected a layers snapshot, got "${s.kind}"`);
+  return s.layers;
+}

@@ -17,7 +17,10 @@ describe('lecun-1989', () => {
   });
 
   it('starts with weights uniform in ±2.4/fan-in and biases 0', () => {
-    const w = build(lecun1989, digits).weights() as Record<string, number[] | number[][]>;
+    const s = build(lecun1989, digits).snapshot();
+    if (s.kind !== 'blocks') throw new Error(`expected blocks, got ${s.kind}`);
+    expect(s.blocks.map((b) => b.name)).toEqual(['H1kernels', 'H1biases', 'H2kernels', 'H2biases', 'H3', 'output']);
+    const w = Object.fromEntries(s.blocks.map((b) => [b.name, 'rows' in b ? b.rows : b.vector]));
     const h1 = (w['H1kernels'] as number[][]).flat();
     expect(Math.max(...h1.map(Math.abs))).toBeLessThanOrEqual(2.4 / 25);
     expect(Math.max(...h1.map(Math.abs))).toBeGreaterThan(0.8 * (2.4 / 25));

@@ -5,6 +5,7 @@ import { createRng } from '../../src/core/rng.js';
 import { Run } from '../../src/core/runner.js';
 import { type Dataset, ModelConfigError } from '../../src/core/types.js';
 import { mlpBackprop } from '../../src/models/mlp-backprop.js';
+import { layersOf } from './helpers.js';
 
 const xor = gate('XOR'); // binary inputs, bipolar targets −1 / +1 (the lecture's default)
 const build = (overrides: Record<string, unknown> = {}, seed: number | string = 1, data: Dataset = xor) =>
@@ -34,7 +35,7 @@ describe('mlp-backprop', () => {
     expect(model.flatWeights()).toHaveLength(9);
     expect([...model.flatWeights()].every((w) => Math.abs(w) <= 0.5)).toBe(true);
     expect(model.deterministicEpochs).toBe(true);
-    const w = model.weights() as number[][][];
+    const w = layersOf(model);
     expect(w.map((layer) => layer.map((row) => row.length))).toEqual([[3, 3], [3]]);
   });
 
@@ -46,7 +47,7 @@ describe('mlp-backprop', () => {
     expect(first.t).toEqual([0]); // the −1 target of (0, 0), read as 0
     expect(first.before).toHaveLength(3);
     expect(first.changed).toBe(true);
-    expect(first.equation).toMatch(/^W2 ← W2 − η δ2 \(a1\)ᵀ \+ μΔW2, μ = 0\.9: η = 0\.5, δ2 = \(-?0\.\d+\), a1 = \(1, 0\.\d+, 0\.\d+\)$/);
+    expect(first.explain()).toMatch(/^W2 ← W2 − η δ2 \(a1\)ᵀ \+ μΔW2, μ = 0\.9: η = 0\.5, δ2 = \(-?0\.\d+\), a1 = \(1, 0\.\d+, 0\.\d+\)$/);
     expect(model.atEpochBoundary()).toBe(false);
     expect([model.step()!.pattern, model.step()!.pattern, model.step()!.pattern]).toEqual([1, 2, 3]);
     expect(model.atEpochBoundary()).toBe(true);
@@ -78,7 +79,7 @@ describe('mlp-backprop', () => {
   it('runs hand-wired weights given bias first: OR and NAND into AND computes XOR', () => {
     const weights = [[[-10, 20, 20], [30, -20, -20]], [[-30, 20, 20]]];
     const model = build({ weights });
-    expect(model.weights()).toEqual(weights);
+    expect(layersOf(model)).toEqual(weights);
     expect(model.evaluate(xor).accuracy).toBe(1);
     expect(() => build({ weights: [[[0, 1, 1]], [[0, 1]], [[0, 1]]] })).toThrow(/describe layers 2-1-1-1, the network is 2-2-1/);
   });
@@ -92,7 +93,7 @@ describe('mlp-backprop', () => {
   it('trains step hidden units by back-propagation, and nothing below the output moves (derivative 0)', () => {
     const data = gate('XOR', 'binary', 'bipolar');
     const run = new Run({ id: 'step', plugin: mlpBackprop, params: resolveParams(mlpBackprop.meta.params, { hidden: [3], activation: 'step-binary' }), data, seed: 1, epochs: 30 }).toEnd();
-    const [w1, w2] = run.model.weights() as number[][][];
+    const [w1, w2] = layersOf(run.model);
     const [i1, i2] = run.history[0]!.weights ? [run.history[0]!.weights.slice(0, 9), run.history[0]!.weights.slice(9)] : [[], []];
     expect(w1!.flat()).toEqual(i1);
     expect(w2!.flat()).not.toEqual(i2);

@@ -70,7 +70,7 @@ describe('mlp-dropout', () => {
     const mc = build({ testTime: 'monte-carlo', mcSamples: 50 });
     for (let e = 0; e < 5; e++) [scaled, mc].forEach((m) => m.epoch());
     // same seed, same training: only the test-time rule differs
-    expect(mc.weights()).toEqual(scaled.weights());
+    expect(mc.snapshot()).toEqual(scaled.snapshot());
     const report = scaled.finalReport!();
     const a = scaled.evaluate(circles);
     const b = mc.evaluate(circles);

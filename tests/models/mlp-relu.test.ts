@@ -4,6 +4,7 @@ import { resolveParams } from '../../src/core/params.js';
 import { createRng } from '../../src/core/rng.js';
 import type { Dataset } from '../../src/core/types.js';
 import { mlpRelu } from '../../src/models/mlp-relu.js';
+import { layersOf } from './helpers.js';
 
 const circles = generate('circles', { n: 60 }, createRng('data'));
 const build = (overrides: Record<string, unknown> = {}, seed = 1, data: Dataset = circles) =>
@@ -27,7 +28,7 @@ describe('mlp-relu', () => {
       'parameters (2+1)·8 + (8+1)·1 = 33',
       'η = 0.05, μ = 0.9, λ = 0, minibatch 10, shuffled order',
     ]);
-    const [hidden, output] = model.weights() as number[][][];
+    const [hidden, output] = layersOf(model);
     expect(hidden!.map((row) => row[0])).toEqual(Array(8).fill(0));
     expect(output![0]![0]).toBe(0);
     expect(model.deterministicEpochs).toBe(false);
@@ -68,11 +69,11 @@ describe('mlp-relu', () => {
     const weights = [[[-1, -1, -1], [-1, -1, -1]], [[0, 1, 1]]];
     const xor = gate('XOR', 'binary', 'binary');
     const model = build({ hidden: [2], weights, shuffle: false }, 1, xor);
-    const before = model.weights() as number[][][];
+    const before = layersOf(model);
     const report = model.epoch();
     expect(model.metrics!()['deadRelu']).toBe(1);
     expect(report.extra!['gradNorm']).toEqual([0, 0]);
-    expect((model.weights() as number[][][])[0]).toEqual(before[0]);
+    expect(layersOf(model)[0]).toEqual(before[0]);
     expect(model.evaluate(xor).accuracy).toBe(0.5);
   });
 });

@@ -3,7 +3,7 @@ import { gate, generate } from '../../src/core/datasets.js';
 import { createRng } from '../../src/core/rng.js';
 import { perceptron } from '../../src/models/perceptron.js';
 import type { Dataset } from '../../src/core/types.js';
-import { build, train } from './helpers.js';
+import { build, train, vectorOf } from './helpers.js';
 
 const OR = [-0.4, 0.6, 0.6];
 
@@ -18,8 +18,8 @@ describe('perceptron', () => {
     const steps = [m.step()!, m.step()!, m.step()!, m.step()!];
     expect(steps.map((s) => s.changed)).toEqual([false, true, true, false]);
     expect(steps[1]!.after[0]).toBeCloseTo(-0.5, 12);
-    expect(steps[1]!.equation).toBe('w ← w + η(t − o)x = (−0.4, 0.6, 0.6) + 0.05·(−1 − 1)·(1, 0, 1) = (−0.5, 0.6, 0.5)');
-    const w = m.weights() as number[];
+    expect(steps[1]!.explain()).toBe('w ← w + η(t − o)x = (−0.4, 0.6, 0.6) + 0.05·(−1 − 1)·(1, 0, 1) = (−0.5, 0.6, 0.5)');
+    const w = vectorOf(m);
     [-0.6, 0.5, 0.5].forEach((v, j) => expect(Math.abs(w[j]! - v)).toBeLessThanOrEqual(1e-12));
     expect(m.evaluate(gate('AND')).outputs.map((o) => o[0])).toEqual([-1, -1, -1, 1]);
     expect(m.describe!()[0]).toBe('decision boundary: −0.6 + 0.5·x1 + 0.5·x2 = 0');
@@ -62,7 +62,7 @@ describe('perceptron', () => {
     const run = train(perceptron, gate('XOR'), { associationUnits: 40 }, 200, 5);
     expect(run.status.outcome).toBe('solved');
     const again = train(perceptron, gate('XOR'), { associationUnits: 40 }, 200, 5);
-    expect(again.model.weights()).toEqual(run.model.weights());
+    expect(again.model.snapshot()).toEqual(run.model.snapshot());
   });
 
   /** Fausett's AND: binary inputs, bipolar targets, in her order (1,1), (1,0), (0,1), (0,0). */
@@ -74,12 +74,12 @@ describe('perceptron', () => {
   it("the mistake form with Fausett's undecided band: epoch 1 ends at (b, w1, w2) = (−1, 0, 0), training at (−4, 2, 3)", () => {
     const m = build(perceptron, fausett, { rule: 'mistake', learningRate: 1, theta: 0.2 });
     const steps = [m.step()!, m.step()!, m.step()!, m.step()!];
-    expect(steps[0]!.equation).toBe('o = 0 ≠ t: w ← w + η·t·x = (0, 0, 0) + 1·1·(1, 1, 1) = (1, 1, 1)');
-    expect(steps[1]!.equation).toBe('o = 1 ≠ t: w ← w + η·t·x = (1, 1, 1) + 1·(−1)·(1, 1, 0) = (0, 0, 1)');
-    expect(steps[3]!.equation).toBe('o = t = −1: no mistake, w unchanged (−1, 0, 0)');
-    expect(m.weights()).toEqual([-1, 0, 0]);
+    expect(steps[0]!.explain()).toBe('o = 0 ≠ t: w ← w + η·t·x = (0, 0, 0) + 1·1·(1, 1, 1) = (1, 1, 1)');
+    expect(steps[1]!.explain()).toBe('o = 1 ≠ t: w ← w + η·t·x = (1, 1, 1) + 1·(−1)·(1, 1, 0) = (0, 0, 1)');
+    expect(steps[3]!.explain()).toBe('o = t = −1: no mistake, w unchanged (−1, 0, 0)');
+    expect(vectorOf(m)).toEqual([-1, 0, 0]);
     const run = train(perceptron, fausett, { rule: 'mistake', learningRate: 1, theta: 0.2 }, 100);
-    expect(run.model.weights()).toEqual([-4, 2, 3]);
+    expect(vectorOf(run.model)).toEqual([-4, 2, 3]);
     expect(run.epoch).toBe(9);
     expect(run.latest.metrics['mistakes']).toBe(22);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { weightsJson } from '../../src/core/weights.js';
 import { executeScenario } from '../../src/scenarios/execute.js';
 import { loadScenario } from '../../src/scenarios/loader.js';
 import { TRIED_BUDGET, modelChoices, nextSeed, tryLoadScenario } from '../../src/session/choices.js';
@@ -11,7 +12,7 @@ describe('what the lab trains', () => {
     const lab = new LabSession({ scenario: 'perceptron-xor', seed: 7 });
     lab.playToMoment();
     const run = lab.lanes()[0]!.run!;
-    expect(run.model.weights()).toEqual(headless.runs[0]!.weights);
+    expect(weightsJson(run.model.snapshot())).toEqual(headless.runs[0]!.weights);
     expect(run.status.outcome).toBe(headless.runs[0]!.outcome);
     expect(run.epoch).toBe(headless.runs[0]!.epochs);
   });
@@ -52,7 +53,7 @@ describe('what the lab trains', () => {
     expect(lane.run!.history).toHaveLength(lane.run!.epoch + 1);
     expect(lane.series.size).toBeLessThanOrEqual(512);
     lab.pattern();
-    expect(lane.trace.at(-1)?.equation).toMatch(/w|t = o/);
+    expect(lane.trace.at(-1)?.explain()).toMatch(/w|t = o/);
   });
 });
 

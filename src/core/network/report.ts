@@ -49,9 +49,9 @@ export interface TestTime {
  * Dropout's test-time rule from the parameters testTime and mcSamples, with the work of the masked
  * passes (masks × rows × weights) bounded before anything runs.
  */
-export function testTime(params: Readonly<Record<string, unknown>>, net: Network, rows: number, seed: string): TestTime {
-  const samples = Number(params['mcSamples'] ?? 0);
-  const monteCarlo = params['testTime'] === 'monte-carlo';
+export function testTime(params: { readonly mcSamples: number; readonly testTime: string }, net: Network, rows: number, seed: string): TestTime {
+  const samples = params.mcSamples;
+  const monteCarlo = params.testTime === 'monte-carlo';
   if (monteCarlo && samples < 1) throw new ModelConfigError('testTime monte-carlo averages over mcSamples masks: set mcSamples ≥ 1', 'mcSamples');
   if (samples * rows * net.w.length > MC_WORK) {
     throw new ModelConfigError(`${samples} masks × ${rows} rows × ${net.w.length} weights is more than ${MC_WORK} multiply-adds; use fewer masks`, 'mcSamples');

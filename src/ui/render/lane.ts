@@ -35,7 +35,7 @@ export function stepLines(l: LaneView): string[] {
   return [
     `pattern ${s.pattern + 1} (epoch ${s.epoch}): ${x}net = ${s.net.map((v) => exact(v)).join(', ')}, o = ${s.o.map((v) => exact(v)).join(', ')}, t = ${s.t.map((v) => exact(v)).join(', ')} → ${err}`,
     `w ${vector(s.before)} → ${vector(s.after)}`,
-    s.equation,
+    l.update ?? '',
   ];
 }
 

@@ -34,7 +34,8 @@ describe('heatmap rows', () => {
 
   it('without colour: the two classes have disjoint glyphs, every point keeps its mark, the line shows in braille', () => {
     const run = new Run(prepareRuns(loadScenario('seed-or-unit'))[0]!);
-    const w = run.model.weights() as number[];
+    const s = run.model.snapshot();
+    const w = s.kind === 'vector' ? s.w : [];
     const rows = heatmapRows({ model: run.model, data: run.spec.data, cols: 40, rows: 14, depth: 'none', line: w });
     const text = rows.join('\n');
     expect(text).not.toContain('\x1b');
