@@ -1,8 +1,8 @@
 /**
  * How the CLI starts the terminal UI: `neural-eras` with no command (or only UI flags: --color,
- * --profile, --data, --label, --share, --plugin) and `neural-eras lab [scenario]`. On a terminal
- * the UI is imported lazily, so headless commands never load Ink; without one (piped, CI) a static
- * text report is printed instead.
+ * --profile, --data, --label, --share, --plugin, --lang) and `neural-eras lab [scenario]`. On a
+ * terminal the UI is imported lazily, so headless commands never load Ink; without one (piped, CI)
+ * a static text report is printed instead (the tour in the UI's language, a run report in English).
  */
 import type { Params } from '../core/types.js';
 import { COLOR_CHOICES, resolveDepth, type ColorChoice } from '../ui/color.js';
@@ -11,6 +11,7 @@ import { executeScenario } from '../scenarios/execute.js';
 import { scenarioFromData } from '../scenarios/from-data.js';
 import { loadScenario, type Scenario } from '../scenarios/loader.js';
 import { decodeShare, encodeShare, resolveShare } from '../scenarios/share.js';
+import { isLang, LANGS, langFromEnv, translator, type Lang } from '../i18n/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { parseLabel, parseSeed } from './options.js';
@@ -33,6 +34,8 @@ export interface UiCommandOptions {
   readonly share?: string;
   /** Plugin files (loaded by the CLI before this runs). */
   readonly plugin?: readonly string[];
+  /** The UI's language: en or ko (default: from LC_ALL, LC_MESSAGES or LANG, else en). */
+  readonly lang?: string;
 }
 
 /**
@@ -54,8 +57,8 @@ export interface UiOverrides {
 
 /** The UI options when argv holds nothing but UI flags; else null (a command). */
 export function uiArgs(argv: readonly string[]): UiCommandOptions | null {
-  const opts: { color?: string; profile?: boolean; data?: string; label?: string; share?: string; plugin?: string[] } = {};
-  const valued = { '--color': 'color', '--data': 'data', '--label': 'label', '--share': 'share' } as const;
+  const opts: { color?: string; profile?: boolean; data?: string; label?: string; share?: string; plugin?: string[]; lang?: string } = {};
+  const valued = { '--color': 'color', '--data': 'data', '--label': 'label', '--share': 'share', '--lang': 'lang' } as const;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -91,6 +94,13 @@ function overridesOf(opts: UiCommandOptions): UiOverrides | null {
   return { ...input, share: encodeShare(input) };
 }
 
+/** The language asked for: --lang (checked here, where it enters), else the locale's. */
+export function langOf(flag: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): Lang {
+  if (flag === undefined) return langFromEnv(env);
+  if (!isLang(flag)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got "${flag}"`);
+  return flag;
+}
+
 /** A terminal the UI can draw on: both ends a TTY, and not TERM=dumb (no cursor movement, no alternate screen). */
 const isTerminal = (): boolean => Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env['TERM'] !== 'dumb';
 
@@ -98,6 +108,7 @@ export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Pr
   if (opts.color !== undefined && !(COLOR_CHOICES as readonly string[]).includes(opts.color)) {
     throw new UsageError(`--color must be one of ${COLOR_CHOICES.join(', ')}, got "${opts.color}"`);
   }
+  const lang = langOf(opts.lang);
   const overrides = overridesOf(opts);
   const seed = overrides ? overrides.seed : opts.seed !== undefined ? parseSeed(opts.seed) : undefined;
   const scenario = overrides?.scenario ?? (opts.scenario ? loadScenario(opts.scenario) : undefined);
@@ -106,7 +117,7 @@ export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Pr
   if (opts.model && !ownRun) getModel(opts.model);
   if (!isTerminal()) {
     // No terminal to draw on: a static report, and success.
-    if (!scenario) return tourCommand(io);
+    if (!scenario) return tourCommand(io, translator(lang));
     const only = overrides?.only ?? (ownRun ? [opts.model!] : undefined);
     const result = executeScenario(scenario, { ...(seed !== undefined ? { seed } : {}), ...(overrides?.epochs !== undefined ? { epochs: overrides.epochs } : {}), ...(only ? { only } : {}), ...(overrides ? { params: overrides.params } : {}) });
     io.out(renderRunText(result, scenario.title));
@@ -125,5 +136,5 @@ export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Pr
       ? { kind: 'lab' as const, scenario: opts.scenario }
       : null;
   const initial = lab ? { ...lab, ...(model ? { run: model } : {}) } : opts.tour ? { kind: 'tour' as const } : undefined;
-  return startUi({ depth, started, ...(opts.profile ? { profile: true } : {}), ...(seed !== undefined ? { seed } : {}), ...(initial ? { initial } : {}) });
+  return startUi({ depth, started, lang, ...(opts.profile ? { profile: true } : {}), ...(seed !== undefined ? { seed } : {}), ...(initial ? { initial } : {}) });
 }

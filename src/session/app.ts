@@ -14,6 +14,7 @@ import { LabSession, type LabView } from './lab.js';
 import { Picker, type PickerView } from './picker.js';
 import { TourSession, type TourView } from './tour.js';
 import type { FieldRequest } from './lane-view.js';
+import { EN_TR, type Tr } from '../i18n/index.js';
 
 export type Start =
   | { readonly kind: 'timeline' }
@@ -62,6 +63,8 @@ export class AppSession {
     start: Start = { kind: 'timeline' },
     private readonly seed?: Seed,
     private readonly clock?: () => number,
+    /** The language of every word on screen. */
+    readonly tr: Tr = EN_TR,
   ) {
     this.start(start);
   }
@@ -70,7 +73,7 @@ export class AppSession {
     this.dialog = null;
     if (s.kind === 'timeline') this.screen = { kind: 'timeline' };
     else if (s.kind === 'picker') this.screen = { kind: 'picker', picker: new Picker(null) };
-    else if (s.kind === 'tour') this.screen = { kind: 'tour', tour: new TourSession(s.stop ?? 0, undefined, this.clock) };
+    else if (s.kind === 'tour') this.screen = { kind: 'tour', tour: new TourSession(s.stop ?? 0, undefined, this.clock, this.tr) };
     else this.screen = { kind: 'lab', lab: this.openLab(s) };
   }
 
@@ -83,6 +86,7 @@ export class AppSession {
       ...(s.epochs !== undefined ? { epochs: s.epochs } : {}),
       ...(s.share ? { share: s.share } : {}),
       ...(this.clock ? { clock: this.clock } : {}),
+      tr: this.tr,
     });
     if (wantsGradients(lab.scenario)) lab.gradients = true;
     return lab;
@@ -175,7 +179,7 @@ export class AppSession {
         const choice = lab.choices[lab.index];
         if (!choice) return;
         lab.pause();
-        this.dialog = { kind: 'form', form: new ParamForm(`${choice.spec.plugin.meta.id} (run ${choice.id})`, choice.id, choice.spec.plugin.meta.params, choice.spec.params) };
+        this.dialog = { kind: 'form', form: new ParamForm(this.tr.t('form.title', { model: choice.spec.plugin.meta.id, run: choice.id }), choice.id, choice.spec.plugin.meta.params, choice.spec.params) };
         return;
       }
       case 'scenario':

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { App } from '../../src/ui/App.js';
+import { CURRICULUM } from '../../src/session/curriculum.js';
 import { KEY, mount } from './helpers.js';
 
 afterEach(() => cleanup());
@@ -134,13 +135,13 @@ describe('tour', () => {
     const ui = mount(<App />);
     await ui.waitText('1943');
     await ui.press('t');
-    await ui.waitText('Tour 1/9 · 1943');
+    await ui.waitText(`Tour 1/${CURRICULUM.length} · 1943`);
     await ui.press(KEY.enter);
-    await ui.waitText('Tour 2/9 · 1949');
+    await ui.waitText(`Tour 2/${CURRICULUM.length} · 1949`);
     await ui.press(KEY.right);
-    await ui.waitText('Tour 3/9 · 1958');
+    await ui.waitText(`Tour 3/${CURRICULUM.length} · 1958`);
     await ui.press(KEY.left);
-    await ui.waitText('Tour 2/9');
+    await ui.waitText(`Tour 2/${CURRICULUM.length}`);
     await ui.press(KEY.escape);
     await ui.waitText('▶ 1943');
   });

@@ -1,0 +1,148 @@
+/**
+ * The English catalogue: every word the interactive UI and the printed tour put on screen, as
+ * templates with named placeholders ({name}, {name:format}; core/template.ts). The history cards,
+ * the tour's stops, the eras, the morals and the keys' help are English in their own sources
+ * (plugin metas, curriculum.ts, eras.ts, scenario files, keymaps.ts): only other languages list them.
+ */
+import { REASONS } from '../core/reasons.js';
+
+export const EN_TEXT = {
+  // Verdict words (the status bar and the verdict line) and the states around them.
+  'verdict.SOLVED': 'SOLVED',
+  'verdict.CYCLING': 'CYCLING',
+  'verdict.DIVERGED': 'DIVERGED',
+  'verdict.TRUNCATED': 'TRUNCATED',
+  'verdict.FINISHED': 'FINISHED',
+  'verdict.training': 'training… epoch {epoch} of at most {budget}',
+  'verdict.playingOn': '(playing on)',
+  'target.none': 'the target',
+  'target.between': '{metric} in [{min}, {max}]',
+  'target.and': ' and ',
+
+  // The status bar: a segment per run, then seed and pace.
+  'status.error': 'ERROR',
+  'status.training': 'training',
+  'status.long': 'epoch {epoch} loss {loss} acc {acc}',
+  'status.medium': 'ep {epoch} acc {acc}',
+  'status.test': ' test {test}',
+  'status.seed': 'seed {seed:raw}',
+  'pace.max': 'max',
+  'pace.pattern': '{n} pattern/s',
+  'pace.patterns': '{n} patterns/s',
+  'pace.epoch': '{n} epoch/s',
+  'pace.epochs': '{n} epochs/s',
+
+  // The numbers line of a run (and the printed tour).
+  'numbers.split': 'epoch {epoch} · loss {loss} · train {train} · test {test} · gap {gap} pts',
+  'numbers.splitShort': 'ep {epoch} · train {train} · test {test} · gap {gap} pts',
+  'numbers.splitShortest': 'train {train} · test {test} · gap {gap}',
+  'numbers.plain': 'epoch {epoch} · loss {loss}',
+  'numbers.plainShort': 'ep {epoch} · loss {loss}',
+  'numbers.accuracy': ' · accuracy {acc}',
+  'numbers.acc': ' · acc {acc}',
+
+  // The claims panel.
+  'claims.summary': 'claims: {held} ✓',
+  'claims.failed': ' · {n} ✗',
+  'claims.pending': ' · {n} pending',
+  'claims.away': ' · {n} about runs not on screen (m)',
+  'claims.elsewhere': '{claim} (run {runs} is not on screen)',
+
+  // The lab: title line, messages, notes.
+  'lab.model': 'model {label} ({index}/{count})',
+  'lab.noRuns': 'no runs',
+  'lab.problemHint': 'press s to pick another scenario, q to go back',
+  'lab.scenarioHasNoRuns': 'this scenario has no runs',
+  'lab.unavailable': 'scenario "{id}" is not available yet',
+  'lab.tried': '{model}, tried on the data of "{title}": not part of this scenario\'s story, so its claims and moral are about the scenario\'s own runs',
+  'lab.triedLabel': '{id} (tried on this data)',
+  'lab.seedNote': 'seed {seed:raw}: the claims were written for seed {original:raw}',
+  'lab.cannotRun': '{id} cannot run here: {error}',
+  'note.reset': 'reset: same seed {seed:raw}',
+  'note.reseed': 'new seed {seed:raw} (was {was:raw})',
+  'note.params': 'parameters applied to {run}; it starts again from the same seed',
+  'tour.head': 'Tour {stop}/{stops} · ',
+
+  // The run's panels.
+  'step.head': 'pattern {pattern} (epoch {epoch}): {x}net = {net}, o = {o}, t = {t} → {result}',
+  'step.x': 'x = {x}, ',
+  'step.corrected': 'error: correct',
+  'step.unchanged': 'right: no change',
+  'weights.summary': 'W{layer}: {rows} × {cols} (bias first), ‖W{layer}‖ = {norm}',
+  'chart.loss': 'loss',
+  'chart.accuracy': 'accuracy',
+  'chart.train': 'train',
+  'chart.test': 'test',
+  'chart.log': 'log',
+  'chart.oneEpoch': 'one epoch so far: {summary}',
+  'chart.noEpochs': 'no epochs yet',
+  'chart.noCurve': 'epoch {epoch}: no curve yet (loss {loss}; accuracy {accuracy})',
+  'legend.points': 'o + train',
+  'legend.test': ', digits test',
+  'legend.colour': 'colour = class, grey at the boundary, deeper = surer',
+  'legend.twoClasses': '·: class 0, ░▒▓ class 1 (darker = surer)',
+  'legend.blank': 'blank',
+  'legend.line': ', ⠤ the unit’s line',
+  'units.head': 'hidden units: {labels}',
+  'units.headSome': 'hidden units (first {shown} of {all}): {labels}',
+  'split.test': 'test',
+  'split.training': 'training',
+  'images.mistakes': 'mistakes on the {split} set (true→predicted)',
+  'images.noMistakes': 'no mistakes on the {split} set',
+  'images.confusion': 'confusion matrix, {split} set (rows: true class, columns: predicted)',
+  'images.truth': 'true↓',
+  'images.recall': 'recall',
+  'grads.absent': 'gradients: this model reports no per-layer gradients (a deep net does: try vanishing-gradients)',
+  'grads.head': '‖∂J/∂W‖ per layer, log scale',
+  'grads.ratio': ' · first/last {now} (start {start})',
+  'grads.none': 'no gradients reported',
+  'grads.oneLayer': 'one layer, gradient norm {norm}',
+  'grads.incomparable': "cannot be compared with the last layer's ({first} against {last})",
+  'grads.times': "{ratio} times the last layer's gradient",
+  'grads.asMuch': 'as much gradient as the last layer',
+  'grads.share': "{ratio} of the last layer's gradient",
+  'grads.receives': 'the first layer receives {words}',
+  'grads.firstLayer': "the first layer's gradient {words}",
+  'grads.with': '{head}; with {label} {theirs}',
+  'grads.timesShort': '{ratio} times',
+  'grads.ratioShort': '{ratio}',
+  'grads.notComparable': 'not comparable',
+  'grads.initial': 'At initialisation {headline}.',
+  'grads.initialWith': 'At initialisation, with {id} {headline}.',
+  'trace.title': 'weight trace: a letter per weight vector, the same letters again = the same weights',
+  'trace.none': 'no updates yet',
+
+  // The other screens.
+  'timeline.title': ' — the history of neural networks, replayed (1943–2012)',
+  'timeline.call': 'press t for the classroom tour · Enter opens an era',
+  'timeline.brought': '+ brought: {text}',
+  'timeline.couldNot': '− could not: {text}',
+  'timeline.opens': 'Enter opens the lab: {scenario}',
+  'timeline.opensRun': "Enter opens the lab: {scenario} (the era's model: {run})",
+  'timeline.noLab': 'no lab for this era',
+  'timeline.winter': ' · a winter',
+  'picker.title': 'Pick a scenario',
+  'form.title': 'Parameters of {model} (run {run})',
+  'help.title': 'Keys — any key closes this help',
+  'help.lab': 'Lab',
+  'help.timeline': 'Timeline',
+  'help.tour': 'Tour (plus the lab keys)',
+  'help.vim': 'hjkl work where arrows do.',
+  'help.stops': "Playing stops at each run's verdict: solved, cycling, diverged, truncated or finished.",
+  'small.enlarge': 'Please enlarge the terminal to at least {columns}×{rows} (it is {width}×{height}).',
+  'small.resume': 'neural-eras carries on where it was once there is room. Ctrl-C quits.',
+  'app.error': 'neural-eras hit an error: {message}. Press Ctrl-C to quit.',
+
+  // The printed tour (neural-eras tour off a terminal).
+  'report.head': 'neural-eras — the history of neural networks, replayed: the classroom tour',
+  'report.stop': '■ Tour {stop}/{stops} · {title}  (scenario {scenario})',
+  'report.run': '{label} — {name}, {year}',
+  'report.undecided': 'not decided after {epochs} epochs',
+  'report.lastUpdate': 'last update: pattern {pattern}, w {before} → {after}',
+  'report.onScreen': '(on screen: {moment})',
+  'report.foot': 'On a terminal: neural-eras tour (or neural-eras, then t). More: neural-eras list · run <scenario> · verify · --help',
+} as const;
+
+export type TextKey = keyof typeof EN_TEXT;
+
+export const EN_REASONS: Readonly<Record<keyof typeof REASONS, string>> = REASONS;
