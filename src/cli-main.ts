@@ -22,6 +22,7 @@ import { verifyCommand } from './commands/verify.js';
 import { clearUserPlugins } from './models/user-plugins.js';
 
 const PLUGIN_HELP = 'load a model plugin from this JavaScript file (repeatable); a scenario can name its id';
+const LANG_HELP = 'the language of the UI and the printed tour: en or ko (default: from LANG/LC_ALL/LC_MESSAGES, else en)';
 
 export const VERSION = '0.1.0';
 
@@ -39,7 +40,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',
-      '\nWith no command on a terminal: the interactive UI (--color <auto|none|16|256|truecolor>, --profile,\n--data <file.csv> [--label <column>], --share <string>, --plugin <file.js>); otherwise the printed tour\n(or, with --data or --share, the run report).',
+      '\nWith no command on a terminal: the interactive UI (--color <auto|none|16|256|truecolor>, --profile,\n--data <file.csv> [--label <column>], --share <string>, --plugin <file.js>, --lang <en|ko>); otherwise\nthe printed tour (or, with --data or --share, the run report).',
     )
     // Plugins load before the command runs, and only the files named on this command line.
     .hook('preAction', async (_program, action) => {
@@ -133,6 +134,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--plugin <file>', PLUGIN_HELP, collect)
     .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
     .option('--profile', 'print measured frame times to stderr on exit')
+    .option('--lang <code>', LANG_HELP)
     .action(async (ref: string | undefined, opts) => {
       if (ref === undefined && opts.data === undefined && opts.share === undefined) throw new UsageError('lab needs a scenario, --data <file.csv> or --share <string>');
       code = await uiCommand({ ...opts, ...(ref !== undefined ? { scenario: ref } : {}) }, io);
@@ -166,6 +168,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .argument('<file>', 'the .json file of an exported run')
     .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
     .option('--profile', 'print measured frame times to stderr on exit')
+    .option('--lang <code>', LANG_HELP)
     .action(async (file: string, opts) => void (code = await uiCommand({ ...opts, replay: file }, io)));
 
   program
@@ -173,6 +176,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('the classroom tour: interactive on a terminal, every stop printed otherwise')
     .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
     .option('--profile', 'print measured frame times to stderr on exit')
+    .option('--lang <code>', LANG_HELP)
     .action(async (opts) => void (code = await uiCommand({ ...opts, tour: true }, io)));
 
   try {

@@ -1,9 +1,10 @@
 /**
  * The tour printed: every stop of the curriculum played to its telling moment, headless, through
  * the same session the interactive tour uses, then written out (what `neural-eras tour` and the
- * bare command print when not on a terminal).
+ * bare command print when not on a terminal), in the UI's language. Claims stay English (data).
  */
 import { vector } from '../core/format.js';
+import { EN_TR, type Lang, type Tr } from '../i18n/index.js';
 import { CURRICULUM } from '../session/curriculum.js';
 import { stopSession } from '../session/tour.js';
 import { numbersLine } from '../session/views.js';
@@ -11,39 +12,41 @@ import type { Io } from './io.js';
 
 const MARK = { holds: '✓', fails: '✗', pending: '…', elsewhere: '·' } as const;
 
-let printed: string | null = null;
+const printed = new Map<Lang, string>();
 
-/** The report is the same on every call (every stop is deterministic): it is played once a process. */
-export function tourReport(): string {
-  printed ??= playTour();
-  return printed;
+/** The report is the same on every call (every stop is deterministic): it is played once a process and language. */
+export function tourReport(tr: Tr = EN_TR): string {
+  let text = printed.get(tr.lang);
+  if (text === undefined) printed.set(tr.lang, (text = playTour(tr)));
+  return text;
 }
 
-function playTour(): string {
-  const out: string[] = ['neural-eras — the history of neural networks, replayed: the classroom tour', ''];
+function playTour(tr: Tr): string {
+  const out: string[] = [tr.t('report.head'), ''];
   CURRICULUM.forEach((stop, i) => {
-    const lab = stopSession(stop);
+    const lab = stopSession(stop, undefined, tr);
     lab.playToMoment();
     const view = lab.view(0);
-    out.push(`■ Tour ${i + 1}/${CURRICULUM.length} · ${stop.title}  (scenario ${stop.scenario})`, ...stop.narrative.map((n) => `  ${n}`));
+    const said = tr.stop(stop);
+    out.push(tr.t('report.stop', { stop: i + 1, stops: CURRICULUM.length, title: said.title, scenario: stop.scenario }), ...said.narrative.map((n) => `  ${n}`));
     for (const l of view.lanes) {
-      out.push(`  ${l.label} — ${l.meta.name}, ${l.meta.year}`);
-      out.push(`    ${l.verdict ? `${l.verdict.word}: ${l.verdict.reason}` : `not decided after ${l.epoch} epochs`}`);
-      out.push(`    ${numbersLine(l)}`);
+      out.push(`  ${tr.t('report.run', { label: l.label, name: tr.card(l.meta).name, year: l.meta.year })}`);
+      out.push(`    ${l.verdict ? `${l.verdict.label}: ${l.verdict.reason}` : tr.t('report.undecided', { epochs: l.epoch })}`);
+      out.push(`    ${numbersLine(l, Infinity, tr)}`);
       const w = l.weights.length <= 3 ? l.weights : [];
       for (const line of w) out.push(`    ${line}`);
       const last = l.trace.at(-1);
-      if (last) out.push(`    last update: pattern ${last.pattern + 1}, w ${vector(last.before)} → ${vector(last.after)}`);
+      if (last) out.push(`    ${tr.t('report.lastUpdate', { pattern: last.pattern + 1, before: vector(last.before), after: vector(last.after) })}`);
     }
     for (const c of view.claims.filter((c) => c.state !== 'elsewhere')) out.push(`  ${MARK[c.state]} ${c.text}${c.note ? ` — ${c.note}` : ''}`);
     if (view.moral) out.push(`  → ${view.moral}`);
-    out.push(`  (on screen: ${stop.moment})`, '');
+    out.push(`  ${tr.t('report.onScreen', { moment: said.moment })}`, '');
   });
-  out.push('On a terminal: neural-eras tour (or neural-eras, then t). More: neural-eras list · run <scenario> · verify · --help');
+  out.push(tr.t('report.foot'));
   return `${out.join('\n')}\n`;
 }
 
-export function tourCommand(io: Io): number {
-  io.out(tourReport());
+export function tourCommand(io: Io, tr: Tr = EN_TR): number {
+  io.out(tourReport(tr));
   return 0;
 }

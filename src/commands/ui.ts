@@ -1,8 +1,8 @@
 /**
  * How the CLI starts the terminal UI: `neural-eras` with no command (or only UI flags: --color,
- * --profile, --data, --label, --share, --plugin) and `neural-eras lab [scenario]`. On a terminal
- * the UI is imported lazily, so headless commands never load Ink; without one (piped, CI) a static
- * text report is printed instead.
+ * --profile, --data, --label, --share, --plugin, --lang) and `neural-eras lab [scenario]`. On a
+ * terminal the UI is imported lazily, so headless commands never load Ink; without one (piped, CI)
+ * a static text report is printed instead (the tour in the UI's language, a run report in English).
  */
 import type { Params } from '../core/types.js';
 import { COLOR_CHOICES, resolveDepth, type ColorChoice } from '../ui/color.js';
@@ -12,6 +12,7 @@ import { scenarioFromData } from '../scenarios/from-data.js';
 import { loadScenario, type Scenario } from '../scenarios/loader.js';
 import { decodeShare, encodeShare, resolveShare } from '../scenarios/share.js';
 import { readRunFile } from '../session/replay.js';
+import { isLang, LANGS, langFromEnv, translator, type Lang } from '../i18n/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { parseLabel, parseSeed } from './options.js';
@@ -36,6 +37,8 @@ export interface UiCommandOptions {
   readonly share?: string;
   /** Plugin files (loaded by the CLI before this runs). */
   readonly plugin?: readonly string[];
+  /** The UI's language: en or ko (default: from LC_ALL, LC_MESSAGES or LANG, else en). */
+  readonly lang?: string;
 }
 
 /**
@@ -57,8 +60,8 @@ export interface UiOverrides {
 
 /** The UI options when argv holds nothing but UI flags; else null (a command). */
 export function uiArgs(argv: readonly string[]): UiCommandOptions | null {
-  const opts: { color?: string; profile?: boolean; data?: string; label?: string; share?: string; plugin?: string[] } = {};
-  const valued = { '--color': 'color', '--data': 'data', '--label': 'label', '--share': 'share' } as const;
+  const opts: { color?: string; profile?: boolean; data?: string; label?: string; share?: string; plugin?: string[]; lang?: string } = {};
+  const valued = { '--color': 'color', '--data': 'data', '--label': 'label', '--share': 'share', '--lang': 'lang' } as const;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -94,9 +97,15 @@ function overridesOf(opts: UiCommandOptions): UiOverrides | null {
   return { ...input, share: encodeShare(input) };
 }
 
-/** A terminal the UI can draw on: both ends a TTY, and not TERM=dumb (no cursor movement, no alternate screen). */
+/** The language asked for: --lang (checked here, where it enters), else the locale's. */
+export function langOf(flag: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): Lang {
+  if (flag === undefined) return langFromEnv(env);
+  if (!isLang(flag)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got "${flag}"`);
+  return flag;
+}
+
 /** `neural-eras replay run.json`: the UI scrubbing the file's epochs; off a terminal, its report and a check. */
-async function replayCommand(file: string, opts: UiCommandOptions, io: Io, started: number): Promise<number> {
+async function replayCommand(file: string, opts: UiCommandOptions, io: Io, started: number, lang: Lang): Promise<number> {
   const doc = readRunFile(file);
   const input = resolveShare(decodeShare(doc.share));
   if (!isTerminal()) {
@@ -110,16 +119,18 @@ async function replayCommand(file: string, opts: UiCommandOptions, io: Io, start
   const depth = resolveDepth(opts.color as ColorChoice | undefined, process.env, true);
   process.env['NODE_ENV'] ??= 'production';
   const { startUi } = await import('../ui/main.js');
-  return startUi({ depth, started, ...(opts.profile ? { profile: true } : {}), initial: { kind: 'replay', file, doc } });
+  return startUi({ depth, started, lang, ...(opts.profile ? { profile: true } : {}), initial: { kind: 'replay', file, doc } });
 }
 
+/** A terminal the UI can draw on: both ends a TTY, and not TERM=dumb (no cursor movement, no alternate screen). */
 const isTerminal = (): boolean => Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env['TERM'] !== 'dumb';
 
 export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Promise<number> {
   if (opts.color !== undefined && !(COLOR_CHOICES as readonly string[]).includes(opts.color)) {
     throw new UsageError(`--color must be one of ${COLOR_CHOICES.join(', ')}, got "${opts.color}"`);
   }
-  if (opts.replay !== undefined) return replayCommand(opts.replay, opts, io, started);
+  const lang = langOf(opts.lang);
+  if (opts.replay !== undefined) return replayCommand(opts.replay, opts, io, started, lang);
   const overrides = overridesOf(opts);
   const seed = overrides ? overrides.seed : opts.seed !== undefined ? parseSeed(opts.seed) : undefined;
   const scenario = overrides?.scenario ?? (opts.scenario ? loadScenario(opts.scenario) : undefined);
@@ -128,7 +139,7 @@ export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Pr
   if (opts.model && !ownRun) getModel(opts.model);
   if (!isTerminal()) {
     // No terminal to draw on: a static report, and success.
-    if (!scenario) return tourCommand(io);
+    if (!scenario) return tourCommand(io, translator(lang));
     const only = overrides?.only ?? (ownRun ? [opts.model!] : undefined);
     const result = executeScenario(scenario, { ...(seed !== undefined ? { seed } : {}), ...(overrides?.epochs !== undefined ? { epochs: overrides.epochs } : {}), ...(only ? { only } : {}), ...(overrides ? { params: overrides.params } : {}) });
     io.out(renderRunText(result, scenario.title));
@@ -147,5 +158,5 @@ export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Pr
       ? { kind: 'lab' as const, scenario: opts.scenario }
       : null;
   const initial = lab ? { ...lab, ...(model ? { run: model } : {}) } : opts.tour ? { kind: 'tour' as const } : undefined;
-  return startUi({ depth, started, ...(opts.profile ? { profile: true } : {}), ...(seed !== undefined ? { seed } : {}), ...(initial ? { initial } : {}) });
+  return startUi({ depth, started, lang, ...(opts.profile ? { profile: true } : {}), ...(seed !== undefined ? { seed } : {}), ...(initial ? { initial } : {}) });
 }

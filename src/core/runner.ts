@@ -7,7 +7,7 @@
  *               epochs, so the same epochs repeat for ever and it can never converge;
  *   diverged  — the loss or a weight became NaN/±∞ or grew past a bound; stopped at once.
  */
-import { num } from './format.js';
+import { cause, isCause, reasonText, type Cause } from './reasons.js';
 import { deriveRng } from './rng.js';
 import type { Dataset, ModelInstance, ModelPlugin, Params, StepRecord, Target } from './types.js';
 
@@ -58,7 +58,10 @@ export interface HistoryEntry {
 
 export interface Status {
   readonly outcome: Outcome | null;
+  /** Why, in English (the JSON output's `reason`). */
   readonly reason: string | null;
+  /** The same reason as a code and its numbers (null for a plugin's own text), for other languages. */
+  readonly cause: Cause | null;
 }
 
 /** Weight vectors longer than this are not snapshotted in the per-epoch history. */
@@ -108,7 +111,7 @@ export class Run {
   private power = 1;
   /** Exact end-of-epoch states of a small deterministic model → the epoch that first reached each. */
   private seen: Map<string, number> | null = null;
-  private state: Status = { outcome: null, reason: null };
+  private state: Status = { outcome: null, reason: null, cause: null };
   private decided: number | null = null;
   private best = { accuracy: -Infinity, testAccuracy: -Infinity };
   lastStep: StepRecord | null = null;
@@ -203,15 +206,18 @@ export class Run {
     const bound = this.spec.divergeBound ?? DEFAULT_BOUND;
     for (let j = 0; j < w.length; j++) {
       const v = w[j]!;
-      if (!Number.isFinite(v)) return this.end('diverged', `weight ${j} became ${v} at epoch ${epoch}`);
-      if (Math.abs(v) > bound) return this.end('diverged', `weight ${j} = ${num(v, 4)} grew past the bound ${num(bound)} at epoch ${epoch}`);
+      if (!Number.isFinite(v)) return this.end('diverged', cause('weight-not-finite', { index: j, value: v, epoch }));
+      if (Math.abs(v) > bound) return this.end('diverged', cause('weight-past-bound', { index: j, value: v, bound, epoch }));
     }
     return false;
   }
 
-  private end(outcome: Outcome, reason: string | null): true {
+  /** Decides the outcome once; a reason is a Cause (its English text is filled here) or a plugin's own text. */
+  private end(outcome: Outcome, why: Cause | string | null): true {
     if (this.state.outcome === null) {
-      this.state = { outcome, reason };
+      const meta = this.spec.plugin.meta;
+      const reason = isCause(why) ? reasonText(why, { model: (id) => (id === meta.id ? meta.name : id) }) : why;
+      this.state = { outcome, reason, cause: isCause(why) ? why : null };
       this.decided = this.epochCount;
     }
     return true;
@@ -243,9 +249,9 @@ export class Run {
       'cycling',
       period === 1
         ? updates > 0
-          ? `the weights at epoch ${epoch} equal those at epoch ${first}: the epoch's ${updates} updates bring the weights back to where it began, so the same epoch repeats for ever, short of the target`
-          : `the weights stopped changing at epoch ${first} without reaching the target: a fixed point, so training can get no further`
-        : `the weights at epoch ${epoch} equal those at epoch ${first}: the same ${period} epochs repeat for ever, errors and all, so it can never converge`,
+          ? cause('epoch-returns', { epoch, first, updates })
+          : cause('fixed-point', { first })
+        : cause('cycle', { epoch, first, period }),
     );
   }
 
@@ -284,7 +290,7 @@ export class Run {
     if (this.done) return;
 
     if (!Number.isFinite(train.loss)) {
-      this.end('diverged', `the loss became ${train.loss} at epoch ${epoch}`);
+      this.end('diverged', cause('loss-not-finite', { loss: train.loss, epoch }));
       return;
     }
     if (this.failIfUnbounded(w, epoch)) return;
@@ -298,10 +304,10 @@ export class Run {
       return;
     }
     if (!plugin.meta.learns) {
-      this.end('truncated', `${plugin.meta.name} does not learn: its weights are wired by hand, and they do not reach the target`);
+      this.end('truncated', cause('no-learning', { model: plugin.meta.id }));
       return;
     }
     if (this.model.deterministicEpochs && this.detectCycle(w, epoch, updates)) return;
-    if (epoch >= this.spec.epochs) this.end('truncated', `epoch budget of ${this.spec.epochs} spent without reaching the target`);
+    if (epoch >= this.spec.epochs) this.end('truncated', cause('budget', { epochs: this.spec.epochs }));
   }
 }

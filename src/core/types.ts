@@ -2,6 +2,7 @@
  * Shared shapes of the engine: datasets, the model plugin contract and run records.
  * Plain data only: nothing here knows about terminals, files or the CLI.
  */
+import type { Cause } from './reasons.js';
 import type { Rng } from './rng.js';
 
 export type Encoding = 'binary' | 'bipolar';
@@ -221,8 +222,8 @@ export interface ModelInstance {
   readonly target?: Target;
   /** Extra metrics the model defines (e.g. weightNorm), usable in targets and claims. */
   metrics?(): Readonly<Record<string, number>>;
-  /** A reason to stop at once (e.g. an unstable learning rate), checked after each epoch. */
-  divergence?(): string | null;
+  /** A reason to stop at once (e.g. an unstable learning rate), checked after each epoch: a Cause (core/reasons.ts) or a text. */
+  divergence?(): Cause | string | null;
   /** Lines that explain the model now: the separating line, the stability bound… */
   describe?(): readonly string[];
   /**

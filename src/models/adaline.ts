@@ -13,6 +13,7 @@ import { definePlugin, param } from '../core/plugin.js';
 import type { Rng } from '../core/rng.js';
 import { dot, gram, symmetricEigen } from '../core/linalg.js';
 import { boundaryEquation, exact, operand, vector } from '../core/format.js';
+import { cause } from '../core/reasons.js';
 import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, midpoint, sigmoid, singleTargets } from './single-unit.js';
 
 /** Epochs of growing loss above the bound before the run is called diverged. */
@@ -108,7 +109,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     divergence() {
       if (!batch || eta < bound || growing < GROWTH_EPOCHS) return null;
       const factor = Math.abs(1 - eta * lambdaMax);
-      return `η = ${exact(eta)} is above the stability bound 2/λmax(XᵀX) = 2/${exact(lambdaMax)} = ${exact(bound)}: each batch step overshoots along the top eigenvector and the error there grows ×${exact(factor)} per epoch (J = ${exact(lastJ)})`;
+      return cause('adaline-unstable', { eta, lambdaMax, bound, factor, J: lastJ });
     },
     describe: () => [
       `decision boundary: ${boundaryEquation(w)}`,

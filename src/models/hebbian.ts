@@ -15,6 +15,7 @@ import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
 import { dot, gram, norm, symmetricEigen } from '../core/linalg.js';
 import { TABLE, boundaryEquation, exact, num, operand, vector } from '../core/format.js';
+import { cause } from '../core/reasons.js';
 import { Presenter, augment, countCorrect, sigmoid, initialWeights, stepping } from './single-unit.js';
 
 const PARAMS = {
@@ -116,7 +117,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     divergence() {
       if (mode !== 'unsupervised') return null;
       const n = weightNorm();
-      return n > 1e6 ? `‖w‖ = ${num(n, 3)}: plain Hebbian growth Δw = η·x·y is unbounded (y grows with w, so w grows faster); Oja's rule adds the decay −η·y²·w` : null;
+      return n > 1e6 ? cause('hebb-unbounded', { norm: n }) : null;
     },
     describe: () =>
       supervised

@@ -17,6 +17,7 @@
 import { ConvNet } from '../core/convnet.js';
 import { exact } from '../core/format.js';
 import { definePlugin, param } from '../core/plugin.js';
+import { cause, type Cause } from '../core/reasons.js';
 import { toFlat } from '../core/network/index.js';
 import type { Rng } from '../core/rng.js';
 import {
@@ -215,9 +216,9 @@ class LeCunInstance implements ModelInstance {
     };
   }
 
-  divergence(): string | null {
+  divergence(): Cause | null {
     const p = this.net.w.findIndex((v) => !Number.isFinite(v));
-    return p < 0 ? null : `weight ${p} became ${this.net.w[p]} (learning rate ${exact(this.eta)} too large?)`;
+    return p < 0 ? null : cause('eta-too-large', { index: p, value: this.net.w[p]!, eta: this.eta });
   }
 
   architecture(): LayerCount[] {

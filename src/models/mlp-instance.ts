@@ -15,6 +15,7 @@ import {
   type Dataset, type EpochReport, type Evaluation, type FinalReport, ModelConfigError, type ModelInstance, type StepRecord, type WeightsSnapshot,
 } from '../core/types.js';
 import { EXACT, exact, vectorHead } from '../core/format.js';
+import { cause, type Cause } from '../core/reasons.js';
 import { shiftImages } from '../core/augment.js';
 import type { MlpParams } from './mlp-shared.js';
 
@@ -343,9 +344,9 @@ export class MlpInstance implements ModelInstance {
     return networkReport(this.net, this.X, this.n, this.initial, mc);
   }
 
-  divergence(): string | null {
+  divergence(): Cause | null {
     const p = this.net.w.findIndex((v) => !Number.isFinite(v));
-    return p < 0 ? null : `weight ${p} became ${this.net.w[p]} (learning rate ${exact(this.opts.eta)} too large?)`;
+    return p < 0 ? null : cause('eta-too-large', { index: p, value: this.net.w[p]!, eta: this.opts.eta });
   }
 
   describe(): string[] {

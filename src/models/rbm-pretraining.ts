@@ -24,6 +24,7 @@ import {
 } from '../core/types.js';
 import { exact } from '../core/format.js';
 import { definePlugin, param } from '../core/plugin.js';
+import type { Cause } from '../core/reasons.js';
 import { MlpInstance } from './mlp-instance.js';
 import { mlpParams } from './mlp-shared.js';
 
@@ -165,7 +166,7 @@ class PretrainedInstance implements ModelInstance {
     return { ...this.mlp.metrics(), ...rbm, pretraining: this.pretraining ? 1 : 0 };
   }
 
-  divergence(): string | null {
+  divergence(): Cause | null {
     return this.mlp.divergence();
   }
 

@@ -17,6 +17,7 @@ import { LabSession, type LabView } from './lab.js';
 import { Picker, type PickerView } from './picker.js';
 import { TourSession, type TourView } from './tour.js';
 import type { FieldRequest } from './lane-view.js';
+import { EN_TR, type Tr } from '../i18n/index.js';
 
 export type Start =
   | { readonly kind: 'timeline' }
@@ -66,6 +67,8 @@ export class AppSession {
     start: Start = { kind: 'timeline' },
     private readonly seed?: Seed,
     private readonly clock?: () => number,
+    /** The language of every word on screen. */
+    readonly tr: Tr = EN_TR,
   ) {
     this.start(start);
   }
@@ -74,8 +77,8 @@ export class AppSession {
     this.dialog = null;
     if (s.kind === 'timeline') this.screen = { kind: 'timeline' };
     else if (s.kind === 'picker') this.screen = { kind: 'picker', picker: new Picker(null) };
-    else if (s.kind === 'tour') this.screen = { kind: 'tour', tour: new TourSession(s.stop ?? 0, undefined, this.clock) };
-    else if (s.kind === 'replay') this.screen = { kind: 'replay', replay: new ReplaySession(s.file, s.doc) };
+    else if (s.kind === 'tour') this.screen = { kind: 'tour', tour: new TourSession(s.stop ?? 0, undefined, this.clock, this.tr) };
+    else if (s.kind === 'replay') this.screen = { kind: 'replay', replay: new ReplaySession(s.file, s.doc, this.tr) };
     else this.screen = { kind: 'lab', lab: this.openLab(s) };
   }
 
@@ -88,6 +91,7 @@ export class AppSession {
       ...(s.epochs !== undefined ? { epochs: s.epochs } : {}),
       ...(s.share ? { share: s.share } : {}),
       ...(this.clock ? { clock: this.clock } : {}),
+      tr: this.tr,
     });
     if (wantsGradients(lab.scenario)) lab.gradients = true;
     return lab;
@@ -192,16 +196,16 @@ export class AppSession {
       case 'export':
         try {
           const x = exportRuns(lab);
-          lab.note = `wrote ${x.json} (the whole run) and ${x.csv} (its per-epoch history); share ${x.share}`;
+          lab.note = this.tr.t('note.exported', { json: x.json, csv: x.csv, share: x.share });
         } catch (e) {
-          lab.note = `export failed: ${(e as Error).message}`;
+          lab.note = this.tr.t('note.exportFailed', { message: (e as Error).message });
         }
         return;
       case 'params': {
         const choice = lab.choices[lab.index];
         if (!choice) return;
         lab.pause();
-        this.dialog = { kind: 'form', form: new ParamForm(`${choice.spec.plugin.meta.id} (run ${choice.id})`, choice.id, choice.spec.plugin.meta.params, choice.spec.params) };
+        this.dialog = { kind: 'form', form: new ParamForm(this.tr.t('form.title', { model: choice.spec.plugin.meta.id, run: choice.id }), choice.id, choice.spec.plugin.meta.params, choice.spec.params) };
         return;
       }
       case 'scenario':

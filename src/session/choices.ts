@@ -8,6 +8,7 @@ import type { Params } from '../core/types.js';
 import { modelsByYear } from '../models/index.js';
 import { prepareRuns } from '../scenarios/execute.js';
 import { loadScenario, type Scenario } from '../scenarios/loader.js';
+import { EN_TR, type Tr } from '../i18n/index.js';
 
 export type Seed = number | string;
 
@@ -23,12 +24,12 @@ export interface ModelChoice {
 export const TRIED_BUDGET = 2000;
 
 /** The scenario, or a one-line reason why it cannot be opened (missing file, invalid file). */
-export function tryLoadScenario(ref: string | Scenario): Scenario | string {
+export function tryLoadScenario(ref: string | Scenario, tr: Tr = EN_TR): Scenario | string {
   if (typeof ref !== 'string') return ref;
   try {
     return loadScenario(ref);
   } catch (e) {
-    return (e as Error).message.startsWith('unknown scenario') ? `scenario "${ref}" is not available yet` : (e as Error).message;
+    return (e as Error).message.startsWith('unknown scenario') ? tr.t('lab.unavailable', { id: ref }) : (e as Error).message;
   }
 }
 
@@ -39,7 +40,7 @@ export const nextSeed = (seed: Seed): Seed => (typeof seed === 'number' ? seed +
  * Every model the lab can show for a scenario at a seed: its own runs first, then each registry
  * model it does not use, with default parameters, the first run's data and a budget that suits it.
  */
-export function modelChoices(scenario: Scenario, seed: Seed, overrides: ReadonlyMap<string, Params> = new Map(), epochs?: number): ModelChoice[] {
+export function modelChoices(scenario: Scenario, seed: Seed, overrides: ReadonlyMap<string, Params> = new Map(), epochs?: number, tr: Tr = EN_TR): ModelChoice[] {
   const labels = new Map(scenario.runs.map((r) => [r.id, r.label]));
   const own = prepareRuns(scenario, { seed, params: overrides, ...(epochs !== undefined ? { epochs } : {}) }).map((spec) => ({ id: spec.id, label: labels.get(spec.id) ?? spec.id, spec, own: true }));
   const first = own[0]?.spec;
@@ -59,7 +60,7 @@ export function modelChoices(scenario: Scenario, seed: Seed, overrides: Readonly
         epochs: Math.max(first.epochs, TRIED_BUDGET),
         ...(first.divergeBound ? { divergeBound: first.divergeBound } : {}),
       };
-      return { id, label: `${id} (tried on this data)`, spec, own: false };
+      return { id, label: tr.t('lab.triedLabel', { id }), spec, own: false };
     });
   return [...own, ...others];
 }

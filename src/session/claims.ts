@@ -8,6 +8,7 @@ import type { Scenario } from '../scenarios/loader.js';
 import type { Run } from '../core/runner.js';
 import type { ModelChoice } from './choices.js';
 import type { Lane } from './lane.js';
+import { EN_TR, type Tr } from '../i18n/index.js';
 
 export type ClaimState = 'pending' | 'holds' | 'fails' | 'elsewhere';
 
@@ -17,7 +18,8 @@ export interface ClaimView {
   readonly note?: string;
 }
 
-export function claimViews(scenario: Scenario, lanes: readonly Lane[], shown: readonly ModelChoice[]): ClaimView[] {
+/** The claims' states; a claim's own text stays English (it is data), the words around it follow `tr`. */
+export function claimViews(scenario: Scenario, lanes: readonly Lane[], shown: readonly ModelChoice[], tr: Tr = EN_TR): ClaimView[] {
   const byId = new Map<string, readonly [Run, RunResult]>();
   const onScreen = new Map<string, Lane>();
   lanes.forEach((lane, i) => {
@@ -30,7 +32,7 @@ export function claimViews(scenario: Scenario, lanes: readonly Lane[], shown: re
     const note = c.note ? { note: c.note } : {};
     const runs = claimRuns(c);
     const missing = runs.filter((id) => !onScreen.has(id));
-    if (missing.length > 0) return { text: `${claimText(c)} (run ${missing.join(', ')} is not on screen)`, state: 'elsewhere' as const, ...note };
+    if (missing.length > 0) return { text: tr.t('claims.elsewhere', { claim: claimText(c), runs: missing.join(', ') }), state: 'elsewhere' as const, ...note };
     if (!runs.every((id) => byId.has(id))) return { text: claimText(c), state: 'pending' as const, ...note };
     const result = checkClaim(c, byId);
     if (!result) return { text: claimText(c), state: 'pending' as const, ...note };

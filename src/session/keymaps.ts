@@ -1,7 +1,9 @@
 /**
  * One keymap table per screen: which keys do what. The same tables drive key handling, the help
- * screen and the footer hints (condensed by priority to fit; `?` always shown).
+ * screen and the footer hints (condensed by priority to fit; `?` always shown). The words here are
+ * English; another language's catalogue has them by keymap name and action (localized()).
  */
+import { EN_TR, type Tr } from '../i18n/index.js';
 
 /** One key press: a character, or a named key ('up', 'enter', 'escape', …). */
 export type Token = 'up' | 'down' | 'left' | 'right' | 'enter' | 'escape' | 'backspace' | 'tab' | 'ctrl-c' | (string & {});
@@ -108,6 +110,30 @@ export function actionOf<A extends string>(map: readonly Binding<A>[], token: To
   return null;
 }
 
+/** Each keymap's name in the catalogues (the tour keeps the lab's keys: the same words). */
+export const KEYMAP_NAMES: ReadonlyMap<readonly Binding<string>[], string> = new Map<readonly Binding<string>[], string>([
+  [LAB_KEYS, 'lab'],
+  [TOUR_LAB_KEYS, 'lab'],
+  [TOUR_KEYS, 'tour'],
+  [TIMELINE_KEYS, 'timeline'],
+  [PICKER_KEYS, 'picker'],
+  [FORM_KEYS, 'form'],
+  [REPLAY_KEYS, 'replay'],
+]);
+
+const localizedCache = new WeakMap<Tr, Map<readonly Binding<string>[], readonly Binding<string>[]>>();
+
+/** A keymap with its help and hints in the translator's language (the keys and labels stay). */
+export function localized<A extends string>(map: readonly Binding<A>[], tr: Tr = EN_TR): readonly Binding<A>[] {
+  const name = KEYMAP_NAMES.get(map);
+  if (tr.lang === 'en' || !name) return map;
+  let byMap = localizedCache.get(tr);
+  if (!byMap) localizedCache.set(tr, (byMap = new Map()));
+  let out = byMap.get(map) as readonly Binding<A>[] | undefined;
+  if (!out) byMap.set(map, (out = map.map((b) => ({ ...b, ...tr.key(name, b.action, { help: b.help, hint: b.hint }) }))));
+  return out;
+}
+
 /** The bindings a help screen lists (those with words). */
-export const helpRows = <A extends string>(map: readonly Binding<A>[]): readonly (readonly [string, string])[] =>
-  map.filter((b) => b.help && b.label).map((b) => [b.label, b.help] as const);
+export const helpRows = <A extends string>(map: readonly Binding<A>[], tr: Tr = EN_TR): readonly (readonly [string, string])[] =>
+  localized(map, tr).filter((b) => b.help && b.label).map((b) => [b.label, b.help] as const);

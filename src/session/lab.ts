@@ -10,9 +10,9 @@
 import type { Params } from '../core/types.js';
 import type { Scenario } from '../scenarios/loader.js';
 import { claimRuns } from '../scenarios/claims.js';
+import { cellsOf, EN_TR, type Tr } from '../i18n/index.js';
 import { claimViews, type ClaimView } from './claims.js';
 import { modelChoices, nextSeed, partnerOf, tryLoadScenario, type ModelChoice, type Seed } from './choices.js';
-import { num, percent } from '../core/format.js';
 import { parametersOf, readResults, recordResults, resultEntries, resultsPath } from '../report/results-file.js';
 import { resultOf } from '../scenarios/execute.js';
 import { shareOf } from './export.js';
@@ -40,6 +40,8 @@ export interface LabOptions {
   readonly playOn?: Readonly<Record<string, PlayOn>>;
   /** Wall clock for the training slices (ms). @default performance.now */
   readonly clock?: () => number;
+  /** The language of its words. @default English */
+  readonly tr?: Tr;
 }
 
 /** What the layout needs to know before it sizes anything. */
@@ -127,8 +129,10 @@ export class LabSession {
   private last: number | null = null;
   private carry = 0;
   private readonly clock: () => number;
+  readonly tr: Tr;
 
   constructor(private readonly opts: LabOptions) {
+    this.tr = opts.tr ?? EN_TR;
     this.overrides = opts.overrides ?? new Map();
     this.compare = Boolean(opts.compare);
     this.pair = Array.isArray(opts.compare) ? (opts.compare as readonly [string, string]) : null;
@@ -142,7 +146,7 @@ export class LabSession {
   }
 
   private load(ref: string | Scenario, seed?: Seed): void {
-    const loaded = tryLoadScenario(ref);
+    const loaded = tryLoadScenario(ref, this.tr);
     this.scenario = typeof loaded === 'string' ? null : loaded;
     this.problem = typeof loaded === 'string' ? loaded : null;
     this.seed = seed ?? this.scenario?.seed ?? 1;
@@ -155,8 +159,8 @@ export class LabSession {
     this.playingOn = false;
     if (!this.scenario) return void (this.choices = []);
     try {
-      this.choices = modelChoices(this.scenario, this.seed, this.overrides, this.opts.epochs);
-      this.problem = this.choices.length === 0 ? 'this scenario has no runs' : null;
+      this.choices = modelChoices(this.scenario, this.seed, this.overrides, this.opts.epochs, this.tr);
+      this.problem = this.choices.length === 0 ? this.tr.t('lab.scenarioHasNoRuns') : null;
     } catch (e) {
       this.choices = [];
       this.problem = (e as Error).message;
@@ -177,7 +181,7 @@ export class LabSession {
     const choice = this.choices[i]!;
     let lane = this.cache.get(choice.id);
     if (!lane) {
-      lane = new Lane(choice.spec, this.opts.playOn?.[choice.id] ?? null);
+      lane = new Lane(choice.spec, this.opts.playOn?.[choice.id] ?? null, this.tr);
       this.cache.set(choice.id, lane);
     }
     return lane;
@@ -223,13 +227,13 @@ export class LabSession {
   }
   reset(): void {
     this.rebuild();
-    this.note = `reset: same seed ${this.seed}`;
+    this.note = this.tr.t('note.reset', { seed: this.seed });
   }
   reseed(): void {
     const was = this.seed;
     this.seed = nextSeed(was);
     this.rebuild();
-    this.note = `new seed ${this.seed} (was ${was})`;
+    this.note = this.tr.t('note.reseed', { seed: this.seed, was });
   }
   nextModel(): void {
     if (this.choices.length > 1) this.index = (this.index + 1) % this.choices.length;
@@ -247,7 +251,7 @@ export class LabSession {
     merged.set(runId, { ...(merged.get(runId) ?? {}), ...params });
     this.overrides = merged;
     this.rebuild();
-    this.note = `parameters applied to ${runId}; it starts again from the same seed`;
+    this.note = this.tr.t('note.params', { run: runId });
   }
   open(ref: string | Scenario): void {
     this.index = 0;
@@ -316,7 +320,9 @@ export class LabSession {
   shape(): LaneShape[] {
     return this.lanes().map((l) => {
       const fixed = this.fixedShape(l);
-      return { ...fixed, trace: l.trace.length > 0, epochs: l.run?.epoch ?? 0, verdictChars: l.run?.done ? (l.run.status.reason ?? '').length + 40 : l.error ? l.error.length : 0 };
+      const status = l.run?.status;
+      const verdictChars = status?.outcome ? cellsOf(this.tr.reason(status.cause, status.reason)) + 40 : l.error ? cellsOf(l.error) : 0;
+      return { ...fixed, trace: l.trace.length > 0, epochs: l.run?.epoch ?? 0, verdictChars };
     });
   }
 
@@ -357,8 +363,8 @@ export class LabSession {
     const lanes = shown.map((i, slot) => this.cachedLaneView(i, slot, fields[slot] ?? null, now));
     const choice = this.choices[this.index];
     const own = shown.every((i) => this.choices[i]?.own);
-    const tried = choice && !choice.own && s ? `${choice.spec.plugin.meta.name}, tried on the data of "${s.title}": not part of this scenario's story, so its claims and moral are about the scenario's own runs` : null;
-    const seedNote = s && this.seed !== s.seed ? `seed ${this.seed}: the claims were written for seed ${s.seed}` : null;
+    const tried = choice && !choice.own && s ? this.tr.t('lab.tried', { model: this.tr.card(choice.spec.plugin.meta).name, title: s.title }) : null;
+    const seedNote = s && this.seed !== s.seed ? this.tr.t('lab.seedNote', { seed: this.seed, original: s.seed }) : null;
     return {
       kind: 'lab',
       scenarioId: s?.id ?? String(this.opts.scenario),
@@ -371,9 +377,9 @@ export class LabSession {
       lanes,
       claims: this.claimsNow(shown),
       message: this.note ?? tried ?? seedNote,
-      moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? s.moral : null,
+      moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? this.tr.moral(s.id, s.moral) : null,
       playing: this.playing,
-      pace: paceLabel(PACES[this.pace]!),
+      pace: paceLabel(PACES[this.pace]!, this.tr),
       seed: this.seed,
       gradients: this.gradients,
       share: this.shareCache(),
@@ -395,9 +401,9 @@ export class LabSession {
     const parameters = new Map(done.map((l) => [l.spec.id, parametersOf(l.run!)]));
     try {
       const improved = recordResults(resultEntries(result, seconds, parameters, new Date()));
-      this.note = improved.length ? `new best for ${improved.map((k) => k.split('/')[1]).join(', ')}: kept in the leaderboard (${resultsPath()})` : this.note;
+      this.note = improved.length ? this.tr.t('note.best', { models: improved.map((k) => k.split('/')[1]).join(', '), path: resultsPath() }) : this.note;
     } catch (e) {
-      this.note = `the leaderboard was not updated: ${(e as Error).message}`;
+      this.note = this.tr.t('note.boardFailed', { message: (e as Error).message });
     }
     this.boardLines = undefined;
   }
@@ -411,8 +417,8 @@ export class LabSession {
         .filter((e) => e.scenario === this.scenario!.id)
         .sort((a, b) => b.testAccuracy - a.testAccuracy);
       this.boardLines = rows.length
-        ? rows.map((e, i) => `${i + 1}. ${e.label} [${e.model}] test ${percent(e.testAccuracy)} · ${num(e.seconds, 3)} s · ${e.parameters} parameters · ${e.epochs} epochs`)
-        : ['no results yet: every run decided here is kept, best per model'];
+        ? rows.map((e, i) => this.tr.t('board.row', { rank: i + 1, label: e.label, model: e.model, acc: e.testAccuracy, seconds: e.seconds, parameters: e.parameters, epochs: e.epochs }))
+        : [this.tr.t('board.empty')];
     } catch (e) {
       this.boardLines = [(e as Error).message];
     }
@@ -442,7 +448,7 @@ export class LabSession {
     // The rest of the view changes only when the run does (a 64 × 64 net's weights are 4,000 numbers).
     const base = this.views.get(lane);
     if (base && base.version === lane.version && base.slot === slot && base.playingOn === this.playingOn) return { ...base.view, field: fields.field, units: fields.units, hiddenUnits: fields.units?.length ?? 0, images: fields.images };
-    const view = laneView(lane, this.choices[i]!, slot, fields, this.playingOn);
+    const view = laneView(lane, this.choices[i]!, slot, fields, this.playingOn, this.tr);
     this.views.set(lane, { version: lane.version, slot, playingOn: this.playingOn, view });
     return view;
   }
@@ -456,7 +462,7 @@ export class LabSession {
     if (!s) return [];
     const lanes = this.lanes();
     const key = shown.map((i, k) => `${this.choices[i]!.id}:${lanes[k]!.version}:${lanes[k]!.decided}`).join('|');
-    if (this.claimsCache?.key !== key) this.claimsCache = { key, claims: claimViews(s, lanes, shown.map((i) => this.choices[i]!)) };
+    if (this.claimsCache?.key !== key) this.claimsCache = { key, claims: claimViews(s, lanes, shown.map((i) => this.choices[i]!), this.tr) };
     return this.claimsCache.claims;
   }
 }

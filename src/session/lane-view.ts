@@ -7,6 +7,7 @@ import { computeField, computeUnitFields, domainOf, lineOf, type Field, type Uni
 import type { Lane } from './lane.js';
 import { confusionMatrix, misclassified } from '../core/confusion.js';
 import type { WeightsSnapshot } from '../core/types.js';
+import { EN_TR, type Tr } from '../i18n/index.js';
 import { dataKindOf, gradView, verdictOf, weightLines, type ImageView, type LaneView, type TruthRow } from './views.js';
 
 /** Sizes of the decision field and of each hidden unit's small field, in text cells. */
@@ -96,7 +97,7 @@ function lastUpdate(lane: Lane): string | null {
   }
 }
 
-export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: LaneFields, playingOn: boolean): LaneView {
+export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: LaneFields, playingOn: boolean, tr: Tr = EN_TR): LaneView {
   const run = lane.run;
   const data = lane.spec.data;
   const meta = lane.spec.plugin.meta;
@@ -126,7 +127,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
     error: null,
     epoch: run.epoch,
     midSteps: run.midEpochSteps,
-    verdict: verdictOf(run.status.outcome, run.status.reason, { target: run.target, epoch: run.epoch, accuracy: latest.accuracy, decidedAt: run.decidedAt }),
+    verdict: verdictOf(run.status.outcome, run.status.reason, { target: run.target, epoch: run.epoch, accuracy: latest.accuracy, decidedAt: run.decidedAt }, run.status.cause, tr),
     playingOn: run.done && run.playOn && (playingOn || !lane.settled),
     settled: lane.settled,
     now: lane.now,
@@ -134,7 +135,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
     lossStart: run.history[0]!.loss,
     series: lane.series.all(),
     describe: run.model.describe?.() ?? [],
-    weights: weightLines(weights),
+    weights: weightLines(weights, tr),
     trace: [...lane.trace],
     update: lastUpdate(lane),
     table: truthRows(lane, weights),

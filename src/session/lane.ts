@@ -4,6 +4,7 @@
  */
 import { Run, type RunSpec } from '../core/runner.js';
 import type { StepRecord } from '../core/types.js';
+import { EN_TR, type Tr } from '../i18n/index.js';
 import { DisplaySeries } from './series.js';
 
 /**
@@ -47,13 +48,14 @@ export class Lane {
   constructor(
     readonly spec: RunSpec,
     private readonly playOnUntil: PlayOn | null = null,
+    tr: Tr = EN_TR,
   ) {
     let run: Run | null = null;
     let error: string | null = null;
     try {
       run = new Run({ ...spec, historyLimit: KEEP_HISTORY });
     } catch (e) {
-      error = `${spec.plugin.meta.id} cannot run here: ${(e as Error).message}`;
+      error = tr.t('lab.cannotRun', { id: spec.plugin.meta.id, error: (e as Error).message });
     }
     this.run = run;
     this.error = error;

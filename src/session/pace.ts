@@ -2,6 +2,7 @@
  * How fast a lesson plays: a ladder of paces from one pattern a second (a perceptron correcting
  * itself, slow enough to read) to as many epochs as the machine allows.
  */
+import { EN_TR, type Tr } from '../i18n/index.js';
 
 export interface Pace {
   readonly unit: 'pattern' | 'epoch';
@@ -39,5 +40,5 @@ export function paceIndex(p: Pace): number {
   return best;
 }
 
-export const paceLabel = (p: Pace): string =>
-  p.perSecond === Infinity ? 'max' : `${p.perSecond} ${p.unit}${p.perSecond === 1 ? '' : 's'}/s`;
+export const paceLabel = (p: Pace, tr: Tr = EN_TR): string =>
+  p.perSecond === Infinity ? tr.t('pace.max') : tr.t(`pace.${p.unit}${p.perSecond === 1 ? '' : 's'}`, { n: p.perSecond });

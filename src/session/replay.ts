@@ -4,6 +4,7 @@
  * the same runs to that epoch again — runs are deterministic, so every epoch on screen is the one
  * the file recorded, and the screen says so (or says where they differ).
  */
+import { EN_TR, type Tr } from '../i18n/index.js';
 import { readFileSync, statSync } from 'node:fs';
 import { RUN_FORMAT, type RunDocument } from '../report/run-file.js';
 import { decodeShare, resolveShare } from '../scenarios/share.js';
@@ -57,6 +58,7 @@ export class ReplaySession {
   constructor(
     readonly file: string,
     readonly doc: RunDocument,
+    tr: Tr = EN_TR,
   ) {
     const input = resolveShare(decodeShare(doc.share));
     const ids = doc.runs.map((r) => r.id);
@@ -67,6 +69,7 @@ export class ReplaySession {
       ...(input.epochs !== undefined ? { epochs: input.epochs } : {}),
       run: ids[0]!,
       compare: ids.length > 1 ? [ids[0]!, ids[1]!] : false,
+      tr,
     });
     this.last = Math.max(...doc.runs.map((r) => r.epochs));
   }

@@ -5,6 +5,7 @@
  */
 import { CURRICULUM, type Stop } from './curriculum.js';
 import { LabSession, type LabView } from './lab.js';
+import { EN_TR, type Tr } from '../i18n/index.js';
 
 export interface TourView extends Omit<LabView, 'kind'> {
   readonly kind: 'tour';
@@ -15,7 +16,7 @@ export interface TourView extends Omit<LabView, 'kind'> {
 }
 
 /** A stop's lab, playing from its first frame. */
-export function stopSession(stop: Stop, clock?: () => number): LabSession {
+export function stopSession(stop: Stop, clock?: () => number, tr: Tr = EN_TR): LabSession {
   return new LabSession({
     scenario: stop.scenario,
     run: stop.runs[0],
@@ -25,6 +26,7 @@ export function stopSession(stop: Stop, clock?: () => number): LabSession {
     ...(stop.gradients ? { gradients: true } : {}),
     ...(stop.playOn ? { playOn: stop.playOn } : {}),
     ...(clock ? { clock } : {}),
+    tr,
   });
 }
 
@@ -34,8 +36,9 @@ export class TourSession {
     public stop = 0,
     private readonly stops: readonly Stop[] = CURRICULUM,
     private readonly clock?: () => number,
+    private readonly tr: Tr = EN_TR,
   ) {
-    this.lab = stopSession(this.stops[this.stop]!, clock);
+    this.lab = stopSession(this.stops[this.stop]!, clock, tr);
   }
 
   get count(): number {
@@ -49,12 +52,13 @@ export class TourSession {
   go(i: number): boolean {
     if (i < 0 || i >= this.stops.length) return false;
     this.stop = i;
-    this.lab = stopSession(this.stops[i]!, this.clock);
+    this.lab = stopSession(this.stops[i]!, this.clock, this.tr);
     return true;
   }
 
   view(now: number, fields: Parameters<LabSession['view']>[1] = []): TourView {
     const { kind: _kind, ...lab } = this.lab.view(now, fields);
-    return { ...lab, kind: 'tour', stop: this.stop, stops: this.stops.length, stopTitle: this.current.title, narrative: this.current.narrative };
+    const said = this.tr.stop(this.current);
+    return { ...lab, kind: 'tour', stop: this.stop, stops: this.stops.length, stopTitle: said.title, narrative: said.narrative };
   }
 }

@@ -3,7 +3,9 @@
  * components render plain data and never call a model. One LaneView per run on screen.
  */
 import { exact, num, percent, short, TABLE, matrix } from '../core/format.js';
+import { cause, reasonText, type Cause } from '../core/reasons.js';
 import { gradNorms, type HistoryEntry, type Outcome } from '../core/runner.js';
+import { cellsOf, EN_TR, type Tr } from '../i18n/index.js';
 import type { Dataset, FilterBank, ModelMeta, Target, WeightsSnapshot } from '../core/types.js';
 import type { Field, UnitField } from './field.js';
 import type { TraceStep } from './lane.js';
@@ -13,9 +15,13 @@ export type VerdictWord = 'SOLVED' | 'CYCLING' | 'DIVERGED' | 'TRUNCATED' | 'FIN
 
 export interface Verdict {
   readonly word: VerdictWord;
+  /** The word in the language on screen. */
+  readonly label: string;
   readonly outcome: Outcome;
-  /** What happened and why, with its numbers. */
+  /** What happened and why, with its numbers, in the language on screen. */
   readonly reason: string;
+  /** The reason as a code and its numbers (null for a plugin's own text). */
+  readonly cause: Cause | null;
 }
 
 /** One pattern of a Boolean task: inputs, target, the unit's net input and output, and each hidden unit. */
@@ -105,13 +111,13 @@ export interface LaneView {
  * The weights as the lecture writes them: w = (…) for a unit, W1 = [rows], W2 = … for a net. Threshold
  * units and named blocks get no lines: describe() lists the units, the architecture and the kernels.
  */
-export function weightLines(s: WeightsSnapshot): string[] {
+export function weightLines(s: WeightsSnapshot, tr: Tr = EN_TR): string[] {
   switch (s.kind) {
     case 'vector':
       return [`w = (${s.w.map((v) => exact(v)).join(', ')})`];
     case 'layers': {
       const count = s.layers.reduce((n, l) => n + l.reduce((a, u) => a + u.length, 0), 0);
-      if (count > 60) return s.layers.map((l, i) => `W${i + 1}: ${l.length} × ${l[0]?.length ?? 0} (bias first), ‖W${i + 1}‖ = ${short(Math.hypot(...l.flat()))}`);
+      if (count > 60) return s.layers.map((l, i) => tr.t('weights.summary', { layer: i + 1, rows: l.length, cols: l[0]?.length ?? 0, norm: short(Math.hypot(...l.flat())) }));
       return s.layers.map((l, i) => `W${i + 1} = ${matrix(l, 3)}`);
     }
     case 'units':
@@ -120,31 +126,43 @@ export function weightLines(s: WeightsSnapshot): string[] {
   }
 }
 
-/** A target in words: "accuracy ≥ 1", "maxError ≤ 0.1". */
-export function targetText(t: Target): string {
+/** A target in words: "accuracy ≥ 1", "maxError ≤ 0.1" (metric names stay: they are ids). */
+export function targetText(t: Target, tr: Tr = EN_TR): string {
   return Object.entries(t)
-    .map(([k, b]) => (b.min !== undefined && b.max !== undefined ? `${k} in [${num(b.min, TABLE)}, ${num(b.max, TABLE)}]` : b.min !== undefined ? `${k} ≥ ${num(b.min, TABLE)}` : `${k} ≤ ${num(b.max!, TABLE)}`))
-    .join(' and ');
+    .map(([k, b]) =>
+      b.min !== undefined && b.max !== undefined ? tr.t('target.between', { metric: k, min: num(b.min, TABLE), max: num(b.max, TABLE) }) : b.min !== undefined ? `${k} ≥ ${num(b.min, TABLE)}` : `${k} ≤ ${num(b.max!, TABLE)}`,
+    )
+    .join(tr.t('target.and'));
 }
 
 /** True when the run has something to reach (an empty target means: train the whole budget). */
 export const hasTarget = (t: Target): boolean => Object.keys(t).length > 0;
 
 /**
- * The verdict as the screen says it. A run without a target that spends its budget did what the
- * experiment asked: FINISHED, not a failure word (the JSON outcome stays "truncated").
+ * The verdict as the screen says it, in the translator's language. A run without a target that
+ * spends its budget did what the experiment asked: FINISHED, not a failure word (the JSON outcome
+ * stays "truncated"). `reason` is the run's English reason, `why` its cause.
  */
-export function verdictOf(outcome: Outcome | null, reason: string | null, o: { target: Target; epoch: number; accuracy: number; decidedAt: number | null }): Verdict | null {
+export function verdictOf(
+  outcome: Outcome | null,
+  reason: string | null,
+  o: { target: Target; epoch: number; accuracy: number; decidedAt: number | null },
+  why: Cause | null = null,
+  tr: Tr = EN_TR,
+): Verdict | null {
   if (!outcome) return null;
   const at = o.decidedAt ?? o.epoch;
+  const said = (word: VerdictWord, c: Cause | null, english: string | null): Verdict => ({ word, label: tr.t(`verdict.${word}`), outcome, reason: tr.reason(c, english), cause: c });
   if (outcome === 'truncated' && !hasTarget(o.target)) {
-    return { word: 'FINISHED', outcome, reason: `finished after ${at} epochs: this experiment has no target, it trains its whole budget` };
+    const c = cause('finished', { epochs: at });
+    return said('FINISHED', c, reasonText(c));
   }
   if (outcome === 'solved') {
-    const what = hasTarget(o.target) ? targetText(o.target) : 'the target';
-    return { word: 'SOLVED', outcome, reason: `target reached at epoch ${at} (${what}; accuracy ${percent(o.accuracy)})` };
+    const target = (t: Tr): string => (hasTarget(o.target) ? targetText(o.target, t) : t.t('target.none'));
+    const c = cause('solved', { epoch: at, target: target(tr), accuracy: o.accuracy });
+    return said('SOLVED', c, reasonText({ ...c, values: { ...c.values, target: target(EN_TR) } }));
   }
-  return { word: outcome.toUpperCase() as VerdictWord, outcome, reason: reason ?? '' };
+  return said(outcome.toUpperCase() as VerdictWord, why, reason);
 }
 
 /** The gradient numbers of a run: now, at initialisation, and the first/last ratios. */
@@ -160,19 +178,17 @@ export const dataKindOf = (data: Dataset): DataKind =>
   data.image ? 'image' : data.inputEncoding !== 'real' && data.inputs.length <= 16 ? 'boolean' : data.featureNames.length === 2 ? 'plane' : 'other';
 
 /** Epoch, loss and accuracy (train, test and their gap) in one line, shortened until it fits. */
-export function numbersLine(l: LaneView, width = Infinity): string {
+export function numbersLine(l: LaneView, width = Infinity, tr: Tr = EN_TR): string {
   if (!l.latest) return '';
-  const mid = l.midSteps > 0 ? ` +${l.midSteps}` : '';
+  const epoch = `${l.epoch}${l.midSteps > 0 ? ` +${l.midSteps}` : ''}`;
+  const loss = short(l.now.loss);
   const acc = l.labelled ? percent(l.now.accuracy) : null;
   const test = l.labelled ? l.latest.testAccuracy : undefined;
-  const gap = test !== undefined ? num(Math.round((l.now.accuracy - test) * 1000) / 10, 3) : '';
   const tries =
     test !== undefined
-      ? [
-          `epoch ${l.epoch}${mid} · loss ${short(l.now.loss)} · train ${acc} · test ${percent(test)} · gap ${gap} pts`,
-          `ep ${l.epoch}${mid} · train ${acc} · test ${percent(test)} · gap ${gap} pts`,
-          `train ${acc} · test ${percent(test)} · gap ${gap}`,
-        ]
-      : [`epoch ${l.epoch}${mid} · loss ${short(l.now.loss)}${acc ? ` · accuracy ${acc}` : ''}`, `ep ${l.epoch}${mid} · loss ${short(l.now.loss)}${acc ? ` · acc ${acc}` : ''}`];
-  return tries.find((t) => t.length <= width) ?? tries.at(-1)!;
+      ? (['numbers.split', 'numbers.splitShort', 'numbers.splitShortest'] as const).map((k) =>
+          tr.t(k, { epoch, loss, train: acc!, test: percent(test), gap: num(Math.round((l.now.accuracy - test) * 1000) / 10, 3) }),
+        )
+      : [tr.t('numbers.plain', { epoch, loss }) + (acc ? tr.t('numbers.accuracy', { acc }) : ''), tr.t('numbers.plainShort', { epoch, loss }) + (acc ? tr.t('numbers.acc', { acc }) : '')];
+  return tries.find((t) => cellsOf(t) <= width) ?? tries.at(-1)!;
 }

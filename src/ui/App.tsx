@@ -16,11 +16,14 @@ import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { tokensOf } from './keys.js';
 import { flatten, type Block } from './layout/blocks.js';
 import { profiler } from './profile.js';
+import { translator, type Lang } from '../i18n/index.js';
 
 export interface AppProps {
   /** The first screen. @default timeline */
   readonly start?: Start;
   readonly seed?: Seed;
+  /** The language of every word on screen. @default en */
+  readonly lang?: Lang;
   /** Called when the user quits (tests). */
   readonly onQuit?: () => void;
 }
@@ -29,24 +32,24 @@ export interface AppProps {
 const FRAME_MS = 33;
 
 /** Shows a render error as one message instead of a stack dump. */
-class Guard extends Component<{ readonly children: ReactNode }, { error: Error | null }> {
+class Guard extends Component<{ readonly children: ReactNode; readonly lang?: Lang | undefined }, { error: Error | null }> {
   override state = { error: null as Error | null };
   static getDerivedStateFromError(error: Error) {
     return { error };
   }
   override render() {
-    if (this.state.error) return <Text color="red">{`neural-eras hit an error: ${this.state.error.message}. Press Ctrl-C to quit.`}</Text>;
+    if (this.state.error) return <Text color="red">{translator(this.props.lang).t('app.error', { message: this.state.error.message })}</Text>;
     return this.props.children;
   }
 }
 
-function Screens({ start, seed, onQuit }: AppProps) {
+function Screens({ start, seed, lang, onQuit }: AppProps) {
   useFrameMark();
   const { depth } = useUi();
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const size = useTerminalSize();
-  const app = useMemo(() => new AppSession(start, seed), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const app = useMemo(() => new AppSession(start, seed, undefined, translator(lang)), []); // eslint-disable-line react-hooks/exhaustive-deps
   const [block, setBlock] = useState<Block | null>(null);
   const sizeRef = useRef(size);
   sizeRef.current = size;
@@ -109,7 +112,7 @@ function Screens({ start, seed, onQuit }: AppProps) {
 
 export function App(props: AppProps) {
   return (
-    <Guard>
+    <Guard lang={props.lang}>
       <Screens {...props} />
     </Guard>
   );

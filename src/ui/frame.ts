@@ -20,21 +20,22 @@ export interface Size {
 /** The frame for a terminal of `size` (one row is left free so the frame never scrolls it). */
 export function frame(app: AppSession, size: Size, depth: ColorDepth, now: number): Block {
   if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
-    const lines = tooSmallFrame(size.columns, size.rows, { columns: MIN_COLUMNS, rows: MIN_ROWS });
+    const lines = tooSmallFrame(size.columns, size.rows, { columns: MIN_COLUMNS, rows: MIN_ROWS }, app.tr);
     return leaf(lines, Math.max(1, size.columns), Math.max(1, Math.min(lines.length, size.rows - 1)));
   }
   const W = size.columns;
   const H = size.rows - 1;
-  if (app.help) return helpFrame(W, H, depth);
+  const tr = app.tr;
+  if (app.help) return helpFrame(W, H, depth, tr);
   const lab = app.lab;
   if (!lab) {
     const v = app.view(now);
-    return v.screen.kind === 'picker' ? pickerFrame(v.screen, W, H, depth) : timelineFrame(v.screen.kind === 'timeline' ? v.screen : { kind: 'timeline', at: app.era, story: [] }, W, H, depth);
+    return v.screen.kind === 'picker' ? pickerFrame(v.screen, W, H, depth, tr) : timelineFrame(v.screen.kind === 'timeline' ? v.screen : { kind: 'timeline', at: app.era, story: [] }, W, H, depth, tr);
   }
   const plan = planLab(lab.frameShape(app.kind === 'tour' || app.kind === 'replay'), W, H);
   const v = app.view(now, plan.fields);
-  if (v.dialog?.kind === 'form') return formFrame(v.dialog, W, H, depth);
-  if (v.dialog?.kind === 'picker') return pickerFrame(v.dialog, W, H, depth);
-  if (v.screen.kind !== 'lab' && v.screen.kind !== 'tour' && v.screen.kind !== 'replay') return timelineFrame({ kind: 'timeline', at: app.era, story: [] }, W, H, depth);
-  return drawLab(v.screen, plan, depth);
+  if (v.dialog?.kind === 'form') return formFrame(v.dialog, W, H, depth, tr);
+  if (v.dialog?.kind === 'picker') return pickerFrame(v.dialog, W, H, depth, tr);
+  if (v.screen.kind !== 'lab' && v.screen.kind !== 'tour' && v.screen.kind !== 'replay') return timelineFrame({ kind: 'timeline', at: app.era, story: [] }, W, H, depth, tr);
+  return drawLab(v.screen, plan, depth, tr);
 }

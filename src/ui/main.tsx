@@ -13,11 +13,14 @@ import { UiContext } from './context.js';
 import { Painter } from './painter.js';
 import { enableProfiler } from './profile.js';
 import type { Seed } from '../session/choices.js';
+import type { Lang } from '../i18n/index.js';
 
 export interface UiOptions {
   readonly depth: ColorDepth;
   readonly initial?: Start;
   readonly seed?: Seed;
+  /** The language of the UI. @default en */
+  readonly lang?: Lang;
   /** Print frame times to stderr on exit. */
   readonly profile?: boolean;
   /** performance.now() of the moment first-frame time is measured from (0: process start). */
@@ -67,7 +70,7 @@ export async function startUi(opts: UiOptions): Promise<number> {
     instance = render(
       <UiContext.Provider value={{ depth: opts.depth }}>
         <PainterContext.Provider value={painter}>
-          <App {...(opts.initial ? { start: opts.initial } : {})} {...(opts.seed !== undefined ? { seed: opts.seed } : {})} />
+          <App {...(opts.initial ? { start: opts.initial } : {})} {...(opts.seed !== undefined ? { seed: opts.seed } : {})} {...(opts.lang ? { lang: opts.lang } : {})} />
         </PainterContext.Provider>
       </UiContext.Provider>,
       { stdout: painter.stream(), exitOnCtrlC: false, patchConsole: false, maxFps: 30, ...(prof ? { onRender: ({ renderTime }) => prof.inkRendered(renderTime, performance.now()) } : {}) },

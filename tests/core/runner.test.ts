@@ -41,7 +41,7 @@ describe('runner outcomes', () => {
 
   it('truncated when the budget runs out', () => {
     const run = new Run(spec(scripted([9, 8, 7, 6, 5, 4, 3, 2, 1.5, 1.25, 1.1, 1.05, 1.01]), 5)).toEnd();
-    expect(run.status).toEqual({ outcome: 'truncated', reason: 'epoch budget of 5 spent without reaching the target' });
+    expect(run.status).toEqual({ outcome: 'truncated', reason: 'epoch budget of 5 spent without reaching the target', cause: { code: 'budget', values: { epochs: 5 } } });
     expect(run.epoch).toBe(5);
   });
 
@@ -82,17 +82,21 @@ describe('runner outcomes', () => {
     expect(big.status.outcome).toBe('diverged');
     expect(big.epoch).toBe(3);
     expect(big.status.reason).toMatch(/grew past the bound 500 at epoch 3$/);
+    // the same reason as data: its code and the numbers it cites (a UI says it in its own language)
+    expect(big.status.cause).toEqual({ code: 'weight-past-bound', values: { index: 0, value: 1000, bound: 500, epoch: 3 } });
   });
 
   it('diverged when the loss is not finite', () => {
     const run = new Run(spec(scripted([1, 2, 3], (w) => (w === 3 ? Infinity : w)))).toEnd();
     expect(run.status).toMatchObject({ outcome: 'diverged', reason: 'the loss became Infinity at epoch 2' });
+    expect(run.status.cause).toEqual({ code: 'loss-not-finite', values: { loss: Infinity, epoch: 2 } });
   });
 
   it('a model that cannot learn is evaluated once and says why it stops', () => {
     const run = new Run(spec(scripted([5], Math.abs, false))).toEnd();
     expect(run.status.outcome).toBe('truncated');
     expect(run.status.reason).toMatch(/does not learn/);
+    expect(run.status.cause?.code).toBe('no-learning');
     expect(run.epoch).toBe(0);
   });
 

@@ -1,13 +1,16 @@
 /**
  * End to end in a real terminal, as a teacher uses it: tmux at 100×30 on a private socket, the
  * built CLI with CI unset (Ink prints only the last frame when CI is set). `t`, then Enter only:
- * every stop must reach its telling moment by itself, whole and with its verdicts on screen.
+ * every stop must reach its telling moment by itself, whole and with its verdicts on screen. In
+ * Korean (`tour --lang ko`), a few stops are waited for, whole and with their verdicts and reasons
+ * in Korean (two cells a syllable); Enter skips the others at once, so the pass stays short.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../src/i18n/index.js';
 import { CURRICULUM } from '../../src/session/curriculum.js';
 import { screenProblems } from '../ui/screen-check.js';
 
@@ -16,15 +19,15 @@ const dir = mkdtempSync(join(tmpdir(), 'neural-eras-e2e-'));
 const sock = join(dir, 'sock');
 const exitFile = join(dir, 'exit');
 const tmux = (...args: string[]): string => execFileSync('tmux', ['-S', sock, ...args], { encoding: 'utf8' });
-const screen = (): string => tmux('capture-pane', '-p', '-t', 'ne');
+const screen = (target = 'ne'): string => tmux('capture-pane', '-p', '-t', target);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(what: string, probe: () => T | undefined | false, ms = 60_000): Promise<T> {
+async function until<T>(what: string, probe: () => T | undefined | false, ms = 60_000, target = 'ne'): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = probe();
     if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; screen:\n${screen(target)}`);
     await sleep(100);
   }
 }
@@ -86,4 +89,47 @@ describe('the terminal UI in tmux', () => {
     expect(after).toContain('BEFORE-APP');
     expect(after).not.toContain('press t for the classroom tour');
   }, 400_000);
+
+  it('tour --lang ko: the stops waited for end on their Korean verdicts and reasons, whole; Enter passes the others', async () => {
+    const ko = translator('ko');
+    const koExit = join(dir, 'exit-ko');
+    // The stops checked, with words of their reasons (the other stops are skipped by Enter at once).
+    const CHECK: Readonly<Record<string, string>> = {
+      'mp-gates': '목표 도달',
+      'hebb-and': '에폭 한도',
+      'adaline-divergence': '안정 한계',
+      'perceptron-xor': '가중치로 돌아왔습니다',
+    };
+    const cmd = `cd ${JSON.stringify(root)} && env -u CI -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 TERM=xterm-256color ${JSON.stringify(process.execPath)} bin/neural-eras.js tour --lang ko; echo $? > ${JSON.stringify(koExit)}; sleep 60`;
+    tmux('new-session', '-d', '-s', 'ko', '-x', '100', '-y', '30', cmd);
+    const look = (): string => screen('ko');
+    // A Korean verdict word on its own (해결 is also the end of 미해결).
+    const word = (w: string): string => `(?<![가-힣])${ko.t(`verdict.${w as 'SOLVED'}`)}(?![가-힣])`;
+    for (const [i, stop] of CURRICULUM.entries()) {
+      const head = `투어 ${i + 1}/${CURRICULUM.length}`;
+      const said = CHECK[stop.scenario];
+      if (said === undefined) {
+        await until(`Korean stop ${i + 1} to open`, () => look().includes(head), 60_000, 'ko');
+      } else {
+        const words = VERDICTS[stop.scenario]!;
+        const final = await until(
+          `Korean stop ${i + 1} (${stop.scenario}) to end on ${words.join(' and ')}`,
+          () => {
+            const s = look();
+            const status = s.split('\n').find((l) => l.startsWith(' ⏸')) ?? '';
+            return s.includes(head) && new RegExp(words.map(word).join('.*')).test(status) && s.includes(said) && s;
+          },
+          60_000,
+          'ko',
+        );
+        expect(final).toContain(ko.stop(stop).title);
+        expect(screenProblems(final.replace(/\n+$/, '').split('\n'), 100, 30), `Korean stop ${i + 1}`).toEqual([]);
+      }
+      tmux('send-keys', '-t', 'ko', 'Enter');
+    }
+    await until('the Korean timeline after the last stop', () => look().includes(ko.t('timeline.call')), 60_000, 'ko');
+    tmux('send-keys', '-t', 'ko', 'q');
+    const code = await until('the exit code', () => existsSync(koExit) && readFileSync(koExit, 'utf8').trim(), 60_000, 'ko');
+    expect(code).toBe('0');
+  }, 200_000);
 });

@@ -1,11 +1,13 @@
 /**
- * Screens that fit every terminal: every screen, for every shipped scenario, at a table of sizes
- * from 80×24 to 250×70 and at a few hundred random sizes, is whole — no line wider than the
- * terminal, no frame taller, every box closed — and at projector sizes leaves no more than a fifth
- * of its rows blank. Frames are built headless, exactly as the UI builds them.
+ * Screens that fit every terminal: every screen, for every shipped scenario, in English and in
+ * Korean (two cells a syllable), at a table of sizes from 80×24 to 250×70 and at a few hundred
+ * random sizes, is whole — no line wider than the terminal, no frame taller, every box closed — and
+ * at projector sizes leaves no more than a fifth of its rows blank. Frames are built headless,
+ * exactly as the UI builds them.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { translator, type Tr } from '../../src/i18n/index.js';
 import { AppSession, type Start } from '../../src/session/app.js';
 import { CURRICULUM } from '../../src/session/curriculum.js';
 import { ERAS } from '../../src/session/eras.js';
@@ -30,26 +32,38 @@ interface Case {
   readonly app: AppSession;
 }
 
-function played(start: Start, keys: readonly string[] = [], epochs = 3): AppSession {
-  const app = new AppSession(start);
+function played(tr: Tr, start: Start, keys: readonly string[] = [], epochs = 3): AppSession {
+  const app = new AppSession(start, undefined, undefined, tr);
   for (const k of keys) app.key(k);
   // A few epochs: curves, verdicts and traces have something to show.
   for (const l of app.lab?.lanes() ?? []) for (let e = 0; e < epochs; e++) l.advance('epoch', false);
   return app;
 }
 
-const cases: Case[] = [
-  { name: 'timeline', app: new AppSession() },
-  { name: 'timeline at a winter', app: Object.assign(new AppSession(), { era: ERAS.findIndex((e) => e.winter) }) },
-  { name: 'help', app: played({ kind: 'timeline' }, ['?']) },
-  { name: 'picker', app: new AppSession({ kind: 'picker' }) },
-  { name: 'parameter form', app: played({ kind: 'lab', scenario: 'xor-backprop', run: 'mlp-backprop' }, ['p']) },
-  ...scenarioIds().flatMap((id) => [
-    { name: `lab ${id}`, app: played({ kind: 'lab', scenario: id }, ['.']) },
-    { name: `compare ${id}`, app: played({ kind: 'lab', scenario: id }, ['c', 'g']) },
-  ]),
-  ...CURRICULUM.map((stop, i) => ({ name: `tour stop ${i + 1} (${stop.scenario})`, app: played({ kind: 'tour', stop: i }) })),
-];
+/** Every screen in one language; the Korean ones are named so. */
+const casesIn = (tr: Tr): Case[] =>
+  [
+    { name: 'timeline', app: played(tr, { kind: 'timeline' }) },
+    { name: 'timeline at a winter', app: Object.assign(played(tr, { kind: 'timeline' }), { era: ERAS.findIndex((e) => e.winter) }) },
+    { name: 'timeline at the last era', app: Object.assign(played(tr, { kind: 'timeline' }), { era: ERAS.length - 1 }) },
+    { name: 'help', app: played(tr, { kind: 'timeline' }, ['?']) },
+    { name: 'picker', app: played(tr, { kind: 'picker' }) },
+    { name: 'parameter form', app: played(tr, { kind: 'lab', scenario: 'xor-backprop', run: 'mlp-backprop' }, ['p']) },
+    ...scenarioIds().flatMap((id) => [
+      { name: `lab ${id}`, app: played(tr, { kind: 'lab', scenario: id }, ['.']) },
+      { name: `compare ${id}`, app: played(tr, { kind: 'lab', scenario: id }, ['c', 'g']) },
+    ]),
+    ...CURRICULUM.map((stop, i) => ({ name: `tour stop ${i + 1} (${stop.scenario})`, app: played(tr, { kind: 'tour', stop: i }) })),
+    // Each stop at its telling moment: verdicts, reasons and morals on screen (in Korean, where they
+    // are longest; the English moments are drawn by the tmux test).
+    ...(tr.lang === 'en' ? [] : CURRICULUM).map((stop, i) => {
+      const app = played(tr, { kind: 'tour', stop: i }, [], 0);
+      app.lab!.playToMoment();
+      return { name: `tour stop ${i + 1} (${stop.scenario}) at its moment`, app };
+    }),
+  ].map((c) => (tr.lang === 'en' ? c : { ...c, name: `${c.name} [${tr.lang}]` }));
+
+const cases: Case[] = [...casesIn(translator('en')), ...casesIn(translator('ko'))];
 
 function check(c: Case, columns: number, rows: number, depth: ColorDepth = 'none'): string[] {
   const lines = flatten(frame(c.app, { columns, rows }, depth, 0));
@@ -62,21 +76,23 @@ describe('every screen fits every terminal', () => {
     expect(problems).toEqual([]);
   });
 
-  it('at random sizes from 80×24 to 250×70, with colour', { timeout: 240_000 }, () => {
+  it('at random sizes from 80×24 to 250×70, with colour, in both languages', { timeout: 240_000 }, () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: cases.length - 1 }), fc.integer({ min: 80, max: 250 }), fc.integer({ min: 24, max: 70 }), fc.constantFrom<ColorDepth>('none', '256', 'truecolor'), (i, w, h, depth) => {
         expect(check(cases[i]!, w, h, depth)).toEqual([]);
       }),
-      { numRuns: 200, seed: 20261129 },
+      { numRuns: 400, seed: 20261129 },
     );
   });
 
-  it('below 80×24 says so in words that fit', () => {
-    const app = new AppSession();
-    for (const [w, h] of [[40, 10], [79, 23], [20, 5]] as const) {
-      const lines = flatten(frame(app, { columns: w, rows: h }, 'none', 0));
-      expect(screenProblems(lines, w, h)).toEqual([]);
-      expect(lines.join(' ')).toMatch(/enlarge/);
+  it('below 80×24 says so in words that fit, in either language', () => {
+    for (const [lang, word] of [['en', /enlarge/], ['ko', /넓혀/]] as const) {
+      const app = new AppSession(undefined, undefined, undefined, translator(lang));
+      for (const [w, h] of [[40, 10], [79, 23], [20, 5]] as const) {
+        const lines = flatten(frame(app, { columns: w, rows: h }, 'none', 0));
+        expect(screenProblems(lines, w, h)).toEqual([]);
+        expect(lines.join(' ')).toMatch(word);
+      }
     }
   });
 });

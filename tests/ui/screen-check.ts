@@ -1,9 +1,22 @@
 /**
  * What makes a screen whole: no line wider than the terminal (display width), no more lines than
- * it has rows, and every box closed — corners pair up, edges run unbroken between them.
+ * it has rows, and every box closed — corners pair up, edges run unbroken between them (columns
+ * counted in cells, so a box beside Korean text is checked where the terminal draws it).
  */
 import { stripAnsi } from '../../src/ui/color.js';
 import { displayWidth } from '../../src/ui/render/text.js';
+
+/** A line as terminal cells: a wide character (Korean) takes its cell and the next (left empty). */
+function cells(line: string): string[] {
+  const out: string[] = [];
+  for (const ch of line) {
+    const w = displayWidth(ch);
+    if (w === 0) continue;
+    out.push(ch);
+    if (w === 2) out.push('');
+  }
+  return out;
+}
 
 export function screenProblems(text: readonly string[], width: number, height: number): string[] {
   const problems: string[] = [];
@@ -12,7 +25,7 @@ export function screenProblems(text: readonly string[], width: number, height: n
   lines.forEach((l, r) => {
     if (displayWidth(l) > width) problems.push(`line ${r + 1} is ${displayWidth(l)} cells wide, more than ${width}: ${l.slice(0, 60)}`);
   });
-  const grid = lines.map((l) => [...l]);
+  const grid = lines.map(cells);
   const at = (r: number, c: number): string => grid[r]?.[c] ?? '';
   grid.forEach((row, r) =>
     row.forEach((ch, c) => {

@@ -15,8 +15,9 @@ import { confusionLines, filterGrid, imageGrid } from '../../report/images.js';
 import { weightTrace } from '../render/trace.js';
 import { boardLines, claimLines } from '../render/parts.js';
 import { paint } from '../render/style.js';
-import { wrap } from '../render/text.js';
+import { displayWidth, fit, wrap } from '../render/text.js';
 import { blank, hstack, leaf, vstack, type Block } from './blocks.js';
+import { EN_TR, type Tr } from '../../i18n/index.js';
 import type { PanelId, PanePlan } from './pane.js';
 
 const DATA: readonly PanelId[] = ['table', 'heat', 'legend', 'units', 'samples', 'mistakes', 'confusion', 'filters'];
@@ -33,41 +34,46 @@ export interface PaneExtras {
   readonly decades?: readonly [number, number];
   /** A challenge's leaderboard lines. */
   readonly board?: readonly string[];
+  /** The language of the panels' words. @default English */
+  readonly tr?: Tr;
 }
 
 /** Loss (log scale when it spans decades) above accuracy, train solid and test dotted. */
-function curves(l: LaneView, width: number, rows: number, depth: ColorDepth): string[] {
+function curves(l: LaneView, width: number, rows: number, depth: ColorDepth, tr: Tr): string[] {
   const p = l.series;
   const epochs = p.map((x) => x.epoch);
   const hasTest = p.some((x) => x.testAccuracy !== undefined);
   const lossRows = l.labelled ? Math.ceil(rows / 2) : rows;
   // A loss is never negative: the axis does not pad below 0.
   const nonNegative = p.every((x) => !(x.loss < 0) && !((x.testLoss ?? 0) < 0));
+  const train = tr.t('chart.train');
+  const test = tr.t('chart.test');
   const loss = brailleChart({
-    title: 'loss', width, height: lossRows, depth, log: 'auto', ...(nonNegative ? { limits: [0, Infinity] as const } : {}),
-    series: [{ label: 'train', values: p.map((x) => x.loss), epochs, rgb: [220, 110, 220] }, ...(hasTest ? [{ label: 'test', values: p.map((x) => x.testLoss ?? NaN), epochs, rgb: [240, 170, 90] as const, dash: true }] : [])],
+    title: tr.t('chart.loss'), width, height: lossRows, depth, log: 'auto', tr, ...(nonNegative ? { limits: [0, Infinity] as const } : {}),
+    series: [{ label: train, values: p.map((x) => x.loss), epochs, rgb: [220, 110, 220] }, ...(hasTest ? [{ label: test, values: p.map((x) => x.testLoss ?? NaN), epochs, rgb: [240, 170, 90] as const, dash: true }] : [])],
   });
   if (!l.labelled) return loss.rows;
   const acc = brailleChart({
-    title: 'accuracy', width, height: rows - lossRows, depth, percent: true, limits: [0, 1],
-    series: [{ label: 'train', values: p.map((x) => x.accuracy), epochs, rgb: [90, 210, 110] }, ...(hasTest ? [{ label: 'test', values: p.map((x) => x.testAccuracy ?? NaN), epochs, rgb: [90, 170, 240] as const, dash: true }] : [])],
+    title: tr.t('chart.accuracy'), width, height: rows - lossRows, depth, percent: true, limits: [0, 1], tr,
+    series: [{ label: train, values: p.map((x) => x.accuracy), epochs, rgb: [90, 210, 110] }, ...(hasTest ? [{ label: test, values: p.map((x) => x.testAccuracy ?? NaN), epochs, rgb: [90, 170, 240] as const, dash: true }] : [])],
   });
   // A run of 0–1 epochs has no curve: one line with its numbers instead of two empty charts.
-  if (loss.tooShort && acc.tooShort) return [paint(depth, `epoch ${l.epoch}: no curve yet (loss ${loss.summary}; accuracy ${acc.summary})`, { tone: 'dim' })];
+  if (loss.tooShort && acc.tooShort) return [paint(depth, tr.t('chart.noCurve', { epoch: l.epoch, loss: loss.summary, accuracy: acc.summary }), { tone: 'dim' })];
   return [...loss.rows, ...acc.rows];
 }
 
 function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: ColorDepth, extras: PaneExtras, plan: PanePlan): Block {
   const claims = extras.claims ?? [];
+  const tr = extras.tr ?? EN_TR;
   switch (id) {
     case 'verdict':
-      return leaf(verdictLines(l, width, rows, depth), width, rows);
+      return leaf(verdictLines(l, width, rows, depth, tr), width, rows);
     case 'numbers':
-      return leaf([numbersLine(l, width)], width, rows);
+      return leaf([numbersLine(l, width, tr)], width, rows);
     case 'claims':
-      return leaf(claimLines(claims, rows, depth), width, rows);
+      return leaf(claimLines(claims, rows, depth, tr), width, rows);
     case 'board':
-      return leaf(boardLines(extras.board ?? [], depth), width, rows);
+      return leaf(boardLines(extras.board ?? [], depth, tr), width, rows);
     case 'table':
       return leaf(truthTable(l, depth, width), width, rows);
     case 'heat': {
@@ -78,8 +84,8 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
     case 'legend': {
       const d = l.field?.domain;
       const axes = d ? `x1 ${short(d.x[0])}…${short(d.x[1])}, x2 ${short(d.y[0])}…${short(d.y[1])}` : '';
-      const test = l.field?.points.some((q) => q.test) ? ', digits test' : '';
-      return leaf([paint(depth, `${axes} · o + train${test} · ${mapLegend(depth, l.field?.classes ?? 2, Boolean(l.field?.line))}`, { tone: 'dim' })], width, rows);
+      const test = l.field?.points.some((q) => q.test) ? tr.t('legend.test') : '';
+      return leaf([paint(depth, `${axes} · ${tr.t('legend.points')}${test} · ${mapLegend(depth, l.field?.classes ?? 2, Boolean(l.field?.line), tr)}`, { tone: 'dim' })], width, rows);
     }
     case 'units': {
       const units = l.units ?? [];
@@ -90,7 +96,8 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       const maps = shown.map((u) => drawUnit(u, depth));
       const body = Array.from({ length: u0.rows }, (_, r) => maps.map((m) => m[r]!).join(' '));
       const used = shown.length * (u0.cols + 1) - 1;
-      return vstack([leaf([paint(depth, `hidden units${units.length > shown.length ? ` (first ${shown.length} of ${units.length})` : ''}: ${labels}`, { tone: 'dim' })], width, 1), hstack([leaf(body, used, rows - 1, true), blank(width - used, rows - 1)], rows - 1)], width);
+      const head = units.length > shown.length ? tr.t('units.headSome', { shown: shown.length, all: units.length, labels }) : tr.t('units.head', { labels });
+      return vstack([leaf([paint(depth, head, { tone: 'dim' })], width, 1), hstack([leaf(body, used, rows - 1, true), blank(width - used, rows - 1)], rows - 1)], width);
     }
     case 'samples':
     case 'mistakes': {
@@ -102,13 +109,18 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       const name = (k: number): string => im.classNames[k] ?? String(k);
       const captions = shown.map((x) => (x.label === x.prediction ? `${name(x.label)} ✓` : `${name(x.label)}→${name(x.prediction)}`));
       const grid = imageGrid(shown.map((x) => x.pixels), im.width, im.height, { depth, columns, captions, range: im.range });
-      const head = id === 'mistakes' ? [paint(depth, shown.length ? `mistakes on the ${im.split} set (true→predicted)` : `no mistakes on the ${im.split} set`, { tone: 'dim' })] : [];
+      const split = tr.t(im.split === 'test' ? 'split.test' : 'split.training');
+      const head = id === 'mistakes' ? [paint(depth, tr.t(shown.length ? 'images.mistakes' : 'images.noMistakes', { split }), { tone: 'dim' })] : [];
       return leaf([...head, ...grid], width, rows, depth !== 'none');
     }
     case 'confusion': {
       const im = l.images;
       if (!im) return blank(width, rows);
-      return leaf([paint(depth, `confusion matrix, ${im.split} set (rows: true class, columns: predicted)`, { tone: 'dim' }), ...confusionLines(im.confusion, im.classNames)], width, rows);
+      const [head, ...body] = confusionLines(im.confusion, im.classNames);
+      // The header's two words, said in the language on screen at the widths the columns were made for.
+      const said = (head ?? '').replace('true↓', fit(tr.t('images.truth'), displayWidth('true↓'))).replace('recall', fit(tr.t('images.recall'), displayWidth('recall')));
+      const split = tr.t(im.split === 'test' ? 'split.test' : 'split.training');
+      return leaf([paint(depth, tr.t('images.confusion', { split }), { tone: 'dim' }), said, ...body], width, rows);
     }
     case 'filters': {
       const bank = l.images?.filters;
@@ -118,24 +130,24 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
     }
     case 'grads': {
       const g = l.grads;
-      if (!g) return leaf([paint(depth, 'gradients: this model reports no per-layer gradients (a deep net does: try vanishing-gradients)', { tone: 'dim' })], width, rows);
-      const head = `‖∂J/∂W‖ per layer, log scale${g.nowRatio !== null ? ` · first/last ${short(g.nowRatio)} (start ${short(g.startRatio ?? undefined)})` : ''}`;
-      const bars = gradientBars({ runs: [{ norms: g.now }], width, height: rows - 1, depth, ...(extras.decades ? { decades: extras.decades } : {}) });
+      if (!g) return leaf([paint(depth, tr.t('grads.absent'), { tone: 'dim' })], width, rows);
+      const head = `${tr.t('grads.head')}${g.nowRatio !== null ? tr.t('grads.ratio', { now: short(g.nowRatio), start: short(g.startRatio ?? undefined) }) : ''}`;
+      const bars = gradientBars({ runs: [{ norms: g.now }], width, height: rows - 1, depth, tr, ...(extras.decades ? { decades: extras.decades } : {}) });
       return vstack([leaf([paint(depth, head, { tone: 'title', bold: true })], width, 1), leaf(bars.rows, width, rows - 1, true)], width);
     }
     case 'step':
-      return leaf(wrapped(stepLines(l), width, rows), width, rows);
+      return leaf(wrapped(stepLines(l, tr), width, rows), width, rows);
     case 'model':
       return leaf(wrapped(modelLines(l), width, rows), width, rows);
     case 'curves':
-      return leaf(curves(l, width, rows, depth), width, rows, true);
+      return leaf(curves(l, width, rows, depth, tr), width, rows, true);
     case 'trace': {
       const steps = l.trace.map((s) => ({ epoch: s.epoch, pattern: s.pattern, x: s.x, t: s.t[0]!, o: s.o[0]!, after: s.after }));
-      const title = paint(depth, 'weight trace: a letter per weight vector, the same letters again = the same weights', { tone: 'dim' });
-      return vstack([leaf([title], width, 1), leaf(weightTrace({ steps, width, height: rows - 1, depth }).rows, width, rows - 1, true)], width);
+      const title = paint(depth, tr.t('trace.title'), { tone: 'dim' });
+      return vstack([leaf([title], width, 1), leaf(weightTrace({ steps, width, height: rows - 1, depth, tr }).rows, width, rows - 1, true)], width);
     }
     case 'card':
-      return leaf(cardLines(l, width, rows).map((s, i) => (i === 0 ? paint(depth, s, { tone: 'title' }) : paint(depth, s, { tone: 'dim' }))), width, rows);
+      return leaf(cardLines(l, width, rows, tr).map((s, i) => (i === 0 ? paint(depth, s, { tone: 'title' }) : paint(depth, s, { tone: 'dim' }))), width, rows);
   }
 }
 

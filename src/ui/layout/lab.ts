@@ -20,6 +20,7 @@ import { allocate } from './allocate.js';
 import { box, blank, hstack, leaf, vstack, type Block } from './blocks.js';
 import { drawPane } from './draw-pane.js';
 import { planPane, type PanePlan } from './pane.js';
+import { EN_TR, type Tr } from '../../i18n/index.js';
 
 export interface LabPlan {
   readonly width: number;
@@ -57,37 +58,39 @@ export function planLab(shape: LabShape, width: number, height: number): LabPlan
 const SLOT_TONE = ['accent', 'accent2'] as const;
 
 /** The gradient headline at initialisation, in words, comparing the two runs when there are two. */
-function initialGradients(lanes: readonly LaneView[]): string | null {
+function initialGradients(lanes: readonly LaneView[], tr: Tr): string | null {
   const [a, b] = lanes.filter((l) => l.grads?.start && l.grads.start.length > 1);
   if (!a) return null;
   const other = b ? { label: b.id, norms: b.grads!.start! } : undefined;
-  return `At initialisation${b ? `, with ${a.id}` : ''} ${gradientHeadline(a.grads!.start!, other)}.`;
+  const headline = gradientHeadline(a.grads!.start!, other, tr);
+  return b ? tr.t('grads.initialWith', { id: a.id, headline }) : tr.t('grads.initial', { headline });
 }
 
 /** The lines above a tour stop (its title and narrative) or a replay (the file and the epoch on screen). */
-function banner(view: LabView | TourView | ReplayView, depth: ColorDepth): { title: string; lines: readonly string[] } | null {
-  if (view.kind === 'tour') return { title: paint(depth, `Tour ${view.stop + 1}/${view.stops} · `, { tone: 'accent2', bold: true }) + paint(depth, view.stopTitle, { bold: true }), lines: view.narrative };
+function banner(view: LabView | TourView | ReplayView, depth: ColorDepth, tr: Tr): { title: string; lines: readonly string[] } | null {
+  if (view.kind === 'tour') return { title: paint(depth, tr.t('tour.head', { stop: view.stop + 1, stops: view.stops }), { tone: 'accent2', bold: true }) + paint(depth, view.stopTitle, { bold: true }), lines: view.narrative };
   if (view.kind !== 'replay') return null;
-  const same = view.matches === null ? '' : view.matches ? ' · ✓ the numbers the file recorded' : ' · ✗ not the numbers the file recorded';
+  const same = view.matches === null ? '' : view.matches ? tr.t('replay.same') : tr.t('replay.differ');
   return {
-    title: paint(depth, `Replay of ${view.file} · `, { tone: 'accent2', bold: true }) + paint(depth, `epoch ${view.at} of ${view.last}${same}`, { bold: true }),
-    lines: ['Each epoch is trained again from the file\'s scenario, seed and parameters (its share string): runs are deterministic.'],
+    title: paint(depth, tr.t('replay.head', { file: view.file }), { tone: 'accent2', bold: true }) + paint(depth, tr.t('replay.epoch', { at: view.at, last: view.last }) + same, { bold: true }),
+    lines: [tr.t('replay.how')],
   };
 }
 
-/** The frame of a lab, tour or replay view at its plan. */
-export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, depth: ColorDepth): Block {
+/** The frame of a lab, tour or replay view at its plan, its words in the language of `tr`. */
+export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, depth: ColorDepth, tr: Tr = EN_TR): Block {
   const W = plan.width;
   const r = (id: string): number => plan.rows.get(id) ?? 0;
   const parts: Block[] = [];
-  const top = banner(view, depth);
+  const top = banner(view, depth, tr);
   if (top && r('narrative') > 0) {
     parts.push(leaf([top.title], W, 1));
     const narrative = top.lines.flatMap((n) => wrap(n, W, 2));
     parts.push(leaf(narrative.slice(0, Math.max(0, r('narrative') - 1)), W, Math.max(0, r('narrative') - 1)));
   }
   const lane0 = view.lanes[0];
-  const title = `${view.era} · ${view.title}${view.lanes.length === 1 ? ` · model ${view.modelLabel} (${view.modelIndex + 1}/${view.modelCount})` : ''} · ${view.scenarioId}`;
+  const model = view.lanes.length === 1 ? ` · ${tr.t('lab.model', { label: view.modelLabel, index: view.modelIndex + 1, count: view.modelCount })}` : '';
+  const title = `${view.era} · ${view.title}${model} · ${view.scenarioId}`;
   if (r('title') > 0) parts.push(leaf([view.problem ? paint(depth, view.problem, { tone: 'bad' }) : paint(depth, title, { tone: 'title', bold: true })], W, r('title')));
 
   const body = r('body');
@@ -95,22 +98,23 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
   const norms = view.lanes.flatMap((l) => (l.grads ? [{ norms: l.grads.now }] : []));
   const decades = norms.length > 1 ? decadesOf(norms) : null;
   if (view.problem || !lane0) {
-    parts.push(leaf([paint(depth, view.problem ?? 'no runs', { tone: 'bad' }), 'press s to pick another scenario, q to go back'], W, body));
+    parts.push(leaf([paint(depth, view.problem ?? tr.t('lab.noRuns'), { tone: 'bad' }), tr.t('lab.problemHint')], W, body));
   } else if (plan.panes.length > 1 && view.lanes.length > 1) {
     const boxes = view.lanes.slice(0, 2).map((l, i) => {
       const p = plan.panes[i]!;
-      const titleText = `${l.label}${l.label !== l.meta.name ? ` · ${l.meta.name}` : ''} · ${l.meta.year}`;
-      return box(drawPane(l, p, depth, decades ? { decades } : {}), { title: titleText, tone: SLOT_TONE[i] ?? 'accent', depth });
+      const name = tr.card(l.meta).name;
+      const titleText = `${l.label}${l.label !== l.meta.name && l.label !== name ? ` · ${name}` : ''} · ${l.meta.year}`;
+      return box(drawPane(l, p, depth, { tr, ...(decades ? { decades } : {}) }), { title: titleText, tone: SLOT_TONE[i] ?? 'accent', depth });
     });
     parts.push(hstack([boxes[0]!, blank(W - boxes[0]!.width - boxes[1]!.width, body), boxes[1]!], body));
-    if (r('claims') > 0) parts.push(leaf(claimLines(view.claims, r('claims'), depth), W, r('claims')));
-    if (r('board') > 0 && view.leaderboard) parts.push(leaf(boardLines(view.leaderboard, depth), W, r('board')));
+    if (r('claims') > 0) parts.push(leaf(claimLines(view.claims, r('claims'), depth, tr), W, r('claims')));
+    if (r('board') > 0 && view.leaderboard) parts.push(leaf(boardLines(view.leaderboard, depth, tr), W, r('board')));
   } else {
-    parts.push(drawPane(lane0, plan.panes[0]!, depth, { claims: view.claims, ...(view.leaderboard ? { board: view.leaderboard } : {}) }));
+    parts.push(drawPane(lane0, plan.panes[0]!, depth, { claims: view.claims, tr, ...(view.leaderboard ? { board: view.leaderboard } : {}) }));
   }
-  if (r('verdict') > 0 && lane0) parts.push(leaf(view.lanes.length === 1 ? verdictLines(lane0, W, r('verdict'), depth) : [], W, r('verdict')));
+  if (r('verdict') > 0 && lane0) parts.push(leaf(view.lanes.length === 1 ? verdictLines(lane0, W, r('verdict'), depth, tr) : [], W, r('verdict')));
   if (r('message') > 0) {
-    const headline = view.gradients ? initialGradients(view.lanes) : null;
+    const headline = view.gradients ? initialGradients(view.lanes, tr) : null;
     const lines = [
       ...(headline ? wrap(headline, W, 2).map((s) => paint(depth, s, { tone: 'warn' })) : []),
       ...(view.moral ? wrap(`→ ${view.moral}`, W, 2).map((s) => paint(depth, s, { tone: 'good' })) : []),
@@ -120,8 +124,8 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
     if (view.share && lines.length < r('message')) lines.push(paint(depth, `share ${view.share}  (neural-eras --share … reopens this lab; e exports the runs)`, { tone: 'dim' }));
     parts.push(leaf(lines, W, r('message')));
   }
-  parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth })], W, 1));
-  const keys = view.kind === 'tour' ? hints([TOUR_KEYS, TOUR_LAB_KEYS], W) : view.kind === 'replay' ? hints([REPLAY_KEYS], W) : hints([LAB_KEYS], W);
+  parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth, tr })], W, 1));
+  const keys = view.kind === 'tour' ? hints([TOUR_KEYS, TOUR_LAB_KEYS], W, tr) : view.kind === 'replay' ? hints([REPLAY_KEYS], W, tr) : hints([LAB_KEYS], W, tr);
   parts.push(leaf([paint(depth, keys, { tone: 'dim' })], W, 1));
   return vstack(parts, W);
 }

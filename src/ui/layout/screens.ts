@@ -8,6 +8,7 @@ import type { FormView } from '../../session/form.js';
 import type { PickerView } from '../../session/picker.js';
 import { ERAS } from '../../session/eras.js';
 import { FORM_KEYS, LAB_KEYS, PICKER_KEYS, REPLAY_KEYS, TIMELINE_KEYS, TOUR_KEYS, helpRows } from '../../session/keymaps.js';
+import { EN_TR, type Tr } from '../../i18n/index.js';
 import type { ColorDepth } from '../color.js';
 import { hints } from '../render/parts.js';
 import { paint } from '../render/style.js';
@@ -18,9 +19,10 @@ import { box, hstack, leaf, vstack, blank, type Block } from './blocks.js';
 const selected = (depth: ColorDepth, s: string, on: boolean, width: number): string =>
   on ? paint(depth, fit(`▶ ${s}`, width), { inverse: true, bold: true }) : fit(`  ${s}`, width);
 
-export function timelineFrame(view: TimelineView, width: number, height: number, depth: ColorDepth): Block {
+export function timelineFrame(view: TimelineView, width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): Block {
   const at = view.at;
   const era = ERAS[at]!;
+  const said = tr.era(era);
   const n = ERAS.length;
   const wide = width >= 150;
   // One, two or three lines an era, as the rows allow (tall projectors get the most words).
@@ -34,40 +36,41 @@ export function timelineFrame(view: TimelineView, width: number, height: number,
   const list: string[] = [];
   for (let i = start; i < Math.min(n, start + visible); i++) {
     const e = ERAS[i]!;
+    const words = tr.era(e);
     const mark = `${e.year.padEnd(7)} ${e.winter ? '❄ ' : '  '}${fit(e.people, people)}  `;
-    const first = per === 1 || wide ? `${mark}${e.brought}${wide ? `  ✗ ${e.couldNot}` : ''}` : mark.trimEnd();
+    const first = per === 1 || wide ? `${mark}${words.brought}${wide ? `  ✗ ${words.couldNot}` : ''}` : mark.trimEnd();
     const line = selected(depth, first, i === at, width);
     list.push(e.winter && i !== at ? paint(depth, line, { tone: 'winter' }) : line);
-    if (per >= 2 && !wide) list.push(paint(depth, fit(`            + ${e.brought}`, width), { tone: i === at ? 'plain' : 'dim' }));
-    if (per >= 3 || (per === 2 && wide)) list.push(paint(depth, fit(`            − ${e.couldNot}`, width), { tone: 'dim' }));
+    if (per >= 2 && !wide) list.push(paint(depth, fit(`            + ${words.brought}`, width), { tone: i === at ? 'plain' : 'dim' }));
+    if (per >= 3 || (per === 2 && wide)) list.push(paint(depth, fit(`            − ${words.couldNot}`, width), { tone: 'dim' }));
   }
   const title = [
-    paint(depth, 'neural-eras', { tone: 'title', bold: true }) + paint(depth, ' — the history of neural networks, replayed (1943–2012)', { tone: 'dim' }),
-    paint(depth, 'press t for the classroom tour · Enter opens an era', { tone: 'warn', bold: true }),
+    paint(depth, 'neural-eras', { tone: 'title', bold: true }) + paint(depth, tr.t('timeline.title'), { tone: 'dim' }),
+    paint(depth, tr.t('timeline.call'), { tone: 'warn', bold: true }),
   ];
   const inner = width - 4;
   const card = [
-    paint(depth, `+ brought: ${era.brought}`, { tone: 'good' }),
-    paint(depth, `− could not: ${era.couldNot}`, { tone: 'bad' }),
-    era.scenario ? `Enter opens the lab: ${era.scenario}${era.run ? ` (the era's model: ${era.run})` : ''}` : 'no lab for this era',
-    ...(era.standIn ? [era.standIn] : []),
+    paint(depth, tr.t('timeline.brought', { text: said.brought }), { tone: 'good' }),
+    paint(depth, tr.t('timeline.couldNot', { text: said.couldNot }), { tone: 'bad' }),
+    era.scenario ? tr.t(era.run ? 'timeline.opensRun' : 'timeline.opens', { scenario: era.scenario, run: era.run ?? '' }) : tr.t('timeline.noLab'),
+    ...(said.standIn ? [said.standIn] : []),
     ...view.story.flatMap((l) => wrap(l, inner, 4)).map((l) => paint(depth, l, { tone: 'dim' })),
   ];
   const parts: Block[] = [leaf(title, width, 2), leaf(list, width, listRows)];
-  if (cardRows >= 3) parts.push(box(hstack([blank(1, cardRows - 2), leaf(card, width - 4, cardRows - 2), blank(1, cardRows - 2)], cardRows - 2), { title: `${era.year} · ${era.people}${era.winter ? ' · a winter' : ''}`, tone: era.winter ? 'winter' : 'accent', depth }));
+  if (cardRows >= 3) parts.push(box(hstack([blank(1, cardRows - 2), leaf(card, width - 4, cardRows - 2), blank(1, cardRows - 2)], cardRows - 2), { title: `${era.year} · ${era.people}${era.winter ? tr.t('timeline.winter') : ''}`, tone: era.winter ? 'winter' : 'accent', depth }));
   else parts.push(blank(width, cardRows));
-  parts.push(leaf([paint(depth, hints([TIMELINE_KEYS], width), { tone: 'dim' })], width, 1));
+  parts.push(leaf([paint(depth, hints([TIMELINE_KEYS], width, tr), { tone: 'dim' })], width, 1));
   return vstack(parts, width);
 }
 
-export function pickerFrame(p: PickerView, width: number, height: number, depth: ColorDepth): Block {
+export function pickerFrame(p: PickerView, width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): Block {
   const inner = Math.max(1, height - 3);
   const start = Math.max(0, Math.min(p.at - Math.floor(inner / 2), p.items.length - inner));
   const lines = p.items.slice(start, start + inner).map((s, k) => selected(depth, `${String(s.year)} ${s.id.padEnd(24)} ${s.title}`, start + k === p.at, width - 2));
-  return vstack([box(leaf(lines, width - 2, height - 3), { title: 'Pick a scenario', tone: 'accent', depth }), leaf([paint(depth, hints([PICKER_KEYS], width), { tone: 'dim' })], width, 1)], width);
+  return vstack([box(leaf(lines, width - 2, height - 3), { title: tr.t('picker.title'), tone: 'accent', depth }), leaf([paint(depth, hints([PICKER_KEYS], width, tr), { tone: 'dim' })], width, 1)], width);
 }
 
-export function formFrame(f: FormView, width: number, height: number, depth: ColorDepth): Block {
+export function formFrame(f: FormView, width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): Block {
   const inner = width - 2;
   const keyW = Math.max(...f.fields.map((x) => x.key.length));
   const lines: string[] = [];
@@ -80,36 +83,36 @@ export function formFrame(f: FormView, width: number, height: number, depth: Col
   const room = Math.max(1, height - 4);
   const start = Math.max(0, Math.min(sel - Math.floor(room / 2), lines.length - room));
   return vstack([
-    box(vstack([leaf(lines.slice(start, start + room), inner, room), leaf([paint(depth, `${f.fields[f.at]?.key}: ${f.expects}`, { tone: 'dim' })], inner, 1)], inner), { title: `Parameters of ${f.title}`, tone: 'accent', depth }),
-    leaf([paint(depth, hints([FORM_KEYS], width), { tone: 'dim' })], width, 1),
+    box(vstack([leaf(lines.slice(start, start + room), inner, room), leaf([paint(depth, `${f.fields[f.at]?.key}: ${f.expects}`, { tone: 'dim' })], inner, 1)], inner), { title: f.title, tone: 'accent', depth }),
+    leaf([paint(depth, hints([FORM_KEYS], width, tr), { tone: 'dim' })], width, 1),
   ], width);
 }
 
-export function helpFrame(width: number, height: number, depth: ColorDepth): Block {
+export function helpFrame(width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): Block {
+  const inner = width - 2;
+  const two = inner >= 90;
+  const half = Math.floor((inner - 2) / 2);
+  const column = two ? inner - half - 2 : inner;
   const section = (title: string, rows: readonly (readonly [string, string])[]): string[] => [
     paint(depth, title, { tone: 'title', bold: true }),
     ...rows.map(([k, what]) => `${paint(depth, k.padEnd(8), { bold: true })}${what}`),
     '',
   ];
-  const left = [...section('Lab', helpRows(LAB_KEYS))];
+  const left = [...section(tr.t('help.lab'), helpRows(LAB_KEYS, tr))];
   const right = [
-    ...section('Timeline', helpRows(TIMELINE_KEYS)),
-    ...section('Tour (plus the lab keys)', helpRows(TOUR_KEYS)),
-    ...section('Replay', helpRows(REPLAY_KEYS)),
-    'hjkl work where arrows do.',
-    'Playing stops at each run\'s verdict: solved,',
-    'cycling, diverged, truncated or finished.',
+    ...section(tr.t('help.timeline'), helpRows(TIMELINE_KEYS, tr)),
+    ...section(tr.t('help.tour'), helpRows(TOUR_KEYS, tr)),
+    ...section(tr.t('help.replay'), helpRows(REPLAY_KEYS, tr)),
+    tr.t('help.vim'),
+    ...wrap(tr.t('help.stops'), Math.min(column, 46)),
   ];
-  const inner = width - 2;
-  const two = inner >= 90;
-  const half = Math.floor((inner - 2) / 2);
   const body = two
     ? hstack([leaf(left, half, height - 3), blank(2, height - 3), leaf(right, inner - half - 2, height - 3)], height - 3)
     : leaf([...left, ...right], inner, height - 3);
-  return vstack([box(body, { title: 'Keys — any key closes this help', tone: 'accent', depth }), blank(width, 1)], width);
+  return vstack([box(body, { title: tr.t('help.title'), tone: 'accent', depth }), blank(width, 1)], width);
 }
 
-export function tooSmallFrame(columns: number, rows: number, min: { columns: number; rows: number }): string[] {
-  const lines = [`Please enlarge the terminal to at least ${min.columns}×${min.rows} (it is ${columns}×${rows}).`, 'neural-eras carries on where it was once there is room. Ctrl-C quits.'];
+export function tooSmallFrame(columns: number, rows: number, min: { columns: number; rows: number }, tr: Tr = EN_TR): string[] {
+  const lines = [tr.t('small.enlarge', { columns: min.columns, rows: min.rows, width: columns, height: rows }), tr.t('small.resume')];
   return lines.flatMap((l) => wrap(l, Math.max(10, columns), 3)).slice(0, Math.max(1, rows - 1)).map((l) => (displayWidth(l) > columns ? fit(l, columns) : l));
 }

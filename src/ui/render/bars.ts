@@ -8,6 +8,7 @@
 import { short, sci } from '../../core/format.js';
 import { sgr, type ColorDepth, type Rgb } from '../color.js';
 import { blankRows, displayWidth, endRow, fit, RESET } from './text.js';
+import { EN_TR, type Tr } from '../../i18n/index.js';
 
 export interface BarRun {
   /** Shown above its bars when there is a row for it ('sigmoid', 'ReLU'). */
@@ -24,6 +25,8 @@ export interface GradientBarsOptions {
   readonly depth: ColorDepth;
   /** The axis in decades, [log10 lo, log10 hi]. @default whole decades around the finite norms */
   readonly decades?: readonly [number, number];
+  /** The language of its words. @default English */
+  readonly tr?: Tr;
 }
 
 export interface GradientBars {
@@ -122,7 +125,7 @@ export function gradientBars(o: GradientBarsOptions): GradientBars {
   const layers = Math.max(0, ...runs.map((r) => r.norms.length));
   const done = (rows: string[], perRow: GradientBars['perRow']): GradientBars => ({ rows: rows.map((r) => endRow(o.depth, fit(r, width))), perRow, decades: d });
   if (height === 0) return done([], 0);
-  if (layers === 0) return done([fit('no gradients reported', width), ...blankRows(width, height - 1)], 0);
+  if (layers === 0) return done([fit((o.tr ?? EN_TR).t('grads.none'), width), ...blankRows(width, height - 1)], 0);
   const perRow = ([1, 2, 4] as const).find((k) => Math.ceil(layers / k) <= height);
   if (!perRow || width < 12) {
     // Too short for bars: a column a layer, its height the norm on the same log axis.
@@ -167,24 +170,25 @@ export function gradientBars(o: GradientBarsOptions): GradientBars {
 }
 
 /** The ratio of the first layer's gradient to the last one's, in words. */
-function ratioWords(norms: readonly number[]): { ratio: number; words: string } | null {
+function ratioWords(norms: readonly number[], tr: Tr): { ratio: number; words: string } | null {
   if (norms.length < 2) return null;
   const ratio = norms[0]! / norms.at(-1)!;
-  if (!Number.isFinite(ratio)) return { ratio, words: `cannot be compared with the last layer's (${short(norms[0]!)} against ${short(norms.at(-1)!)})` };
+  if (!Number.isFinite(ratio)) return { ratio, words: tr.t('grads.incomparable', { first: short(norms[0]!), last: short(norms.at(-1)!) }) };
   const r = sci(ratio);
-  return { ratio, words: ratio > 1 && r !== '1' ? `${r} times the last layer's gradient` : r === '1' ? "as much gradient as the last layer" : `${r} of the last layer's gradient` };
+  return { ratio, words: ratio > 1 && r !== '1' ? tr.t('grads.times', { ratio: r }) : r === '1' ? tr.t('grads.asMuch') : tr.t('grads.share', { ratio: r }) };
 }
 
 /**
  * A one-line headline: "the first layer receives 3 × 10⁻⁷ of the last layer's gradient; with
  * ReLU 0.5". `other` is the run compared with (its label names it).
  */
-export function gradientHeadline(norms: readonly number[], other?: { readonly label: string; readonly norms: readonly number[] }): string {
-  const mine = ratioWords(norms);
-  if (!mine) return norms.length === 1 ? `one layer, gradient norm ${short(norms[0]!)}` : 'no gradients reported';
-  const head = Number.isFinite(mine.ratio) ? `the first layer receives ${mine.words}` : `the first layer's gradient ${mine.words}`;
-  const theirs = other ? ratioWords(other.norms) : null;
+export function gradientHeadline(norms: readonly number[], other?: { readonly label: string; readonly norms: readonly number[] }, tr: Tr = EN_TR): string {
+  const mine = ratioWords(norms, tr);
+  if (!mine) return norms.length === 1 ? tr.t('grads.oneLayer', { norm: short(norms[0]!) }) : tr.t('grads.none');
+  const head = tr.t(Number.isFinite(mine.ratio) ? 'grads.receives' : 'grads.firstLayer', { words: mine.words });
+  const theirs = other ? ratioWords(other.norms, tr) : null;
   if (!other || !theirs) return head;
   const r = sci(theirs.ratio);
-  return `${head}; with ${other.label} ${Number.isFinite(theirs.ratio) ? (theirs.ratio > 1 && r !== '1' ? `${r} times` : r) : 'not comparable'}`;
+  const said = Number.isFinite(theirs.ratio) ? tr.t(theirs.ratio > 1 && r !== '1' ? 'grads.timesShort' : 'grads.ratioShort', { ratio: r }) : tr.t('grads.notComparable');
+  return tr.t('grads.with', { head, label: other.label, theirs: said });
 }

@@ -9,6 +9,7 @@ import { num, short, SHORT } from '../../core/format.js';
 import { sgr, type ColorDepth, type Rgb } from '../color.js';
 import { chooseScale, dotY, fromScale, latest, type Scale, type ScaleOptions } from './scale.js';
 import { blankRows, displayWidth, endRow, fit, paint, RESET } from './text.js';
+import { EN_TR, type Tr } from '../../i18n/index.js';
 
 export interface ChartSeries {
   readonly label: string;
@@ -29,6 +30,8 @@ export interface ChartOptions extends ScaleOptions {
   readonly depth: ColorDepth;
   /** The quantity ('loss', 'accuracy'), first in the legend. */
   readonly title?: string;
+  /** The language of the chart's own words. @default English */
+  readonly tr?: Tr;
 }
 
 export interface Chart {
@@ -63,7 +66,8 @@ const xAt = (s: ChartSeries, i: number): number => (s.epochs ? s.epochs[i]! : i)
 
 /** The legend, condensed until it fits: first words of labels, then no labels, no title, no values. */
 function legend(o: ChartOptions, log: boolean, width: number): string {
-  const title = o.title ? `${o.title}${log ? ' (log)' : ''}` : log ? 'log' : '';
+  const word = (o.tr ?? EN_TR).t('chart.log');
+  const title = o.title ? `${o.title}${log ? ` (${word})` : ''}` : log ? word : '';
   const mark = (s: ChartSeries): string => paint(o.depth, s.rgb, s.dash ? '┅' : '━');
   const value = (s: ChartSeries): string => formatValue(latest(s.values), o.percent);
   const item = (s: ChartSeries, words: 'all' | 'first' | 'none', values: boolean): string =>
@@ -84,8 +88,9 @@ function legend(o: ChartOptions, log: boolean, width: number): string {
 
 /** Rows that say in words why there is no chart yet. */
 function tooShortRows(o: ChartOptions, width: number, height: number, summary: string, any: boolean): string[] {
+  const tr = o.tr ?? EN_TR;
   const head = o.title ? `${o.title}: ` : '';
-  const text = any ? `${head}one epoch so far: ${summary}` : `${head}no epochs yet`;
+  const text = head + (any ? tr.t('chart.oneEpoch', { summary }) : tr.t('chart.noEpochs'));
   const rows = blankRows(width, height);
   if (height > 0) rows[0] = fit(text, width);
   return rows;

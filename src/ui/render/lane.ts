@@ -7,33 +7,35 @@ import { exact, short, vector } from '../../core/format.js';
 import type { LaneView, Verdict, VerdictWord } from '../../session/views.js';
 export { numbersLine } from '../../session/views.js';
 import type { ColorDepth } from '../color.js';
+import { EN_TR, type Tr } from '../../i18n/index.js';
 import { paint, type Tone } from './style.js';
 import { wrap } from './text.js';
 
 export const VERDICT_TONE: Readonly<Record<VerdictWord, Tone>> = { SOLVED: 'good', CYCLING: 'warn', DIVERGED: 'bad', TRUNCATED: 'accent2', FINISHED: 'info' };
 
-/** SOLVED / CYCLING / … (inverse, so it stands out without colour too). */
-export const verdictWord = (depth: ColorDepth, v: Verdict): string => paint(depth, ` ${v.word} `, { tone: VERDICT_TONE[v.word], inverse: true, bold: true });
+/** SOLVED / CYCLING / … in the language on screen (inverse, so it stands out without colour too). */
+export const verdictWord = (depth: ColorDepth, v: Verdict): string => paint(depth, ` ${v.label} `, { tone: VERDICT_TONE[v.word], inverse: true, bold: true });
 
 /** The verdict with its reason, wrapped to `width` (at most `maxLines`). */
-export function verdictLines(l: LaneView, width: number, maxLines: number, depth: ColorDepth): string[] {
+export function verdictLines(l: LaneView, width: number, maxLines: number, depth: ColorDepth, tr: Tr = EN_TR): string[] {
   if (l.error) return wrap(l.error, width, maxLines).map((s) => paint(depth, s, { tone: 'bad' }));
-  if (!l.verdict) return [paint(depth, `training… epoch ${l.epoch} of at most ${l.budget}`, { tone: 'dim' })];
+  if (!l.verdict) return [paint(depth, tr.t('verdict.training', { epoch: l.epoch, budget: l.budget }), { tone: 'dim' })];
   // The word is drawn padded (" SOLVED "), one cell wider than "SOLVED ": wrap with that room.
-  const head = `${l.verdict.word} ${l.playingOn ? '(playing on) ' : ''}${l.verdict.reason}`;
+  const head = `${l.verdict.label} ${l.playingOn ? `${tr.t('verdict.playingOn')} ` : ''}${l.verdict.reason}`;
   const lines = wrap(head, Math.max(1, width - 1), maxLines);
-  lines[0] = verdictWord(depth, l.verdict) + lines[0]!.slice(l.verdict.word.length + 1);
+  // The first line starts with the word unless it was too long for the line (cut with '…').
+  if (lines[0]!.startsWith(`${l.verdict.label} `)) lines[0] = verdictWord(depth, l.verdict) + lines[0]!.slice(l.verdict.label.length + 1);
   return lines;
 }
 
 /** The last single update as the lecture writes it: what the unit saw and said before, then w before → after. */
-export function stepLines(l: LaneView): string[] {
+export function stepLines(l: LaneView, tr: Tr = EN_TR): string[] {
   const s = l.trace.at(-1);
   if (!s) return [];
-  const err = s.changed ? 'error: correct' : 'right: no change';
-  const x = s.x.length ? `x = ${vector(s.x)}, ` : '';
+  const x = s.x.length ? tr.t('step.x', { x: vector(s.x) }) : '';
+  const list = (v: readonly number[]): string => v.map((e) => exact(e)).join(', ');
   return [
-    `pattern ${s.pattern + 1} (epoch ${s.epoch}): ${x}net = ${s.net.map((v) => exact(v)).join(', ')}, o = ${s.o.map((v) => exact(v)).join(', ')}, t = ${s.t.map((v) => exact(v)).join(', ')} → ${err}`,
+    tr.t('step.head', { pattern: s.pattern + 1, epoch: s.epoch, x, net: list(s.net), o: list(s.o), t: list(s.t), result: tr.t(s.changed ? 'step.corrected' : 'step.unchanged') }),
     `w ${vector(s.before)} → ${vector(s.after)}`,
     l.update ?? '',
   ];
@@ -69,8 +71,9 @@ export function truthTable(l: LaneView, depth: ColorDepth, width = Infinity): st
 }
 
 /** Year, authors, citation, what the model brought and what it cannot do. */
-export function cardLines(l: LaneView, width: number, rows: number): string[] {
+export function cardLines(l: LaneView, width: number, rows: number, tr: Tr = EN_TR): string[] {
   const m = l.meta;
-  const lines = [`${m.year} · ${m.name} · ${m.authors.join(', ')}`, ...wrap(`+ ${m.summary}`, width, 2), ...wrap(`− ${m.cannot}`, width, 2), m.citation];
+  const card = tr.card(m);
+  const lines = [`${m.year} · ${card.name} · ${m.authors.join(', ')}`, ...wrap(`+ ${card.summary}`, width, 2), ...wrap(`− ${card.cannot}`, width, 2), m.citation];
   return lines.slice(0, rows);
 }

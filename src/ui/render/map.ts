@@ -9,6 +9,7 @@
  */
 import { classRgb, mix, sgr, type ColorDepth, type Rgb } from '../color.js';
 import { RESET } from './text.js';
+import { EN_TR, type Tr } from '../../i18n/index.js';
 
 /** Confidence levels per class (0 at the boundary, LEVELS − 1 sure). */
 export const LEVELS = 4;
@@ -193,9 +194,9 @@ export function lineBits(w: readonly number[], domain: { readonly x: readonly [n
 }
 
 /** What the map's glyphs and colours mean, for a legend line. */
-export function mapLegend(depth: ColorDepth, classes: number, line: boolean): string {
-  const l = line ? ', ⠤ the unit’s line' : '';
-  if (depth !== 'none') return `colour = class, grey at the boundary, deeper = surer${l}`;
-  if (classes <= 2) return `·: class 0, ░▒▓ class 1 (darker = surer)${l}`;
-  return `${Array.from({ length: Math.min(classes, CLASS_GLYPHS.length) }, (_, k) => `${k}:${CLASS_GLYPHS[k] === ' ' ? 'blank' : CLASS_GLYPHS[k]}`).join(' ')}${l}`;
+export function mapLegend(depth: ColorDepth, classes: number, line: boolean, tr: Tr = EN_TR): string {
+  const l = line ? tr.t('legend.line') : '';
+  if (depth !== 'none') return `${tr.t('legend.colour')}${l}`;
+  if (classes <= 2) return `${tr.t('legend.twoClasses')}${l}`;
+  return `${Array.from({ length: Math.min(classes, CLASS_GLYPHS.length) }, (_, k) => `${k}:${CLASS_GLYPHS[k] === ' ' ? tr.t('legend.blank') : CLASS_GLYPHS[k]}`).join(' ')}${l}`;
 }

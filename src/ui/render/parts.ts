@@ -3,7 +3,8 @@
  * by priority, and the claims panel (✓/✗ filling in as runs end).
  */
 import { percent, short } from '../../core/format.js';
-import type { Binding } from '../../session/keymaps.js';
+import { localized, type Binding } from '../../session/keymaps.js';
+import { EN_TR, type Tr } from '../../i18n/index.js';
 import type { ClaimView } from '../../session/claims.js';
 import type { LaneView } from '../../session/views.js';
 import type { ColorDepth } from '../color.js';
@@ -12,8 +13,8 @@ import { paint } from './style.js';
 import { displayWidth, fit } from './text.js';
 
 /** The key hints that fit in `width`, most important first, shown in keymap order; `?` always. */
-export function hints<A extends string>(maps: readonly (readonly Binding<A>[])[], width: number): string {
-  const all = maps.flat().filter((b) => b.hint);
+export function hints<A extends string>(maps: readonly (readonly Binding<A>[])[], width: number, tr: Tr = EN_TR): string {
+  const all = maps.flatMap((m) => localized(m, tr)).filter((b) => b.hint);
   const chosen = new Set<Binding<A>>();
   const text = (set: Set<Binding<A>>): string => all.filter((b) => set.has(b)).map((b) => b.hint).join(' · ');
   for (const b of [...all].sort((a, b) => b.priority - a.priority)) {
@@ -24,14 +25,14 @@ export function hints<A extends string>(maps: readonly (readonly Binding<A>[])[]
 }
 
 /** One run's segment of the status bar, shortened step by step until it fits `room`. */
-function segment(l: LaneView, room: number, depth: ColorDepth, named: boolean): string {
-  const word = l.verdict ? paint(depth, l.verdict.word, { tone: VERDICT_TONE[l.verdict.word], bold: true }) : l.error ? paint(depth, 'ERROR', { tone: 'bad' }) : 'training';
+function segment(l: LaneView, room: number, depth: ColorDepth, named: boolean, tr: Tr): string {
+  const word = l.verdict ? paint(depth, l.verdict.label, { tone: VERDICT_TONE[l.verdict.word], bold: true }) : l.error ? paint(depth, tr.t('status.error'), { tone: 'bad' }) : tr.t('status.training');
   const acc = l.labelled ? percent(l.now.accuracy) : '—';
-  const test = l.labelled && l.latest?.testAccuracy !== undefined ? ` test ${percent(l.latest.testAccuracy)}` : '';
-  const mid = l.midSteps > 0 ? `+${l.midSteps}` : '';
+  const test = l.labelled && l.latest?.testAccuracy !== undefined ? tr.t('status.test', { test: percent(l.latest.testAccuracy) }) : '';
+  const epoch = `${l.epoch}${l.midSteps > 0 ? `+${l.midSteps}` : ''}`;
   const tries = [
-    `${named ? `${l.id} ` : ''}epoch ${l.epoch}${mid} loss ${short(l.now.loss)} acc ${acc}${test} ${word}`,
-    `${named ? `${l.id} ` : ''}ep ${l.epoch}${mid} acc ${acc}${test} ${word}`,
+    `${named ? `${l.id} ` : ''}${tr.t('status.long', { epoch, loss: short(l.now.loss), acc })}${test} ${word}`,
+    `${named ? `${l.id} ` : ''}${tr.t('status.medium', { epoch, acc })}${test} ${word}`,
     `${named ? `${l.id.slice(0, 10)} ` : ''}${acc} ${word}`,
     word,
   ];
@@ -39,15 +40,16 @@ function segment(l: LaneView, room: number, depth: ColorDepth, named: boolean): 
 }
 
 /** Playing state, a segment per run, seed and pace, in inverse video across the whole width. */
-export function statusBar(o: { lanes: readonly LaneView[]; playing: boolean; pace: string; seed: number | string; width: number; depth: ColorDepth }): string {
+export function statusBar(o: { lanes: readonly LaneView[]; playing: boolean; pace: string; seed: number | string; width: number; depth: ColorDepth; tr?: Tr }): string {
+  const tr = o.tr ?? EN_TR;
   const play = o.playing ? '▶' : '⏸';
-  const tail = ` │ seed ${o.seed} │ ${o.pace} `;
-  const shortTail = ` │ seed ${o.seed} `;
+  const tail = ` │ ${tr.t('status.seed', { seed: o.seed })} │ ${o.pace} `;
+  const shortTail = ` │ ${tr.t('status.seed', { seed: o.seed })} `;
   const named = o.lanes.length > 1;
   const fixed = displayWidth(play) + 2 + displayWidth(tail) + 3 * (o.lanes.length - 1);
   const end = o.width - fixed >= 24 * o.lanes.length ? tail : shortTail;
   const room = Math.max(4, Math.floor((o.width - displayWidth(play) - 2 - displayWidth(end) - 3 * (o.lanes.length - 1)) / Math.max(1, o.lanes.length)));
-  const body = ` ${play} ${o.lanes.map((l) => segment(l, room, o.depth, named)).join(' │ ')}${end}`;
+  const body = ` ${play} ${o.lanes.map((l) => segment(l, room, o.depth, named, tr)).join(' │ ')}${end}`;
   return paint(o.depth, fit(body, o.width), { inverse: true });
 }
 
@@ -57,14 +59,14 @@ const MARK: Readonly<Record<ClaimView['state'], string>> = { holds: '✓', fails
  * The claims, one a line: ✓ and ✗ as they are decided, … while their runs train. Claims about runs
  * not on screen are folded into one line. When rows are short: a summary line first, then the rest.
  */
-export function claimLines(claims: readonly ClaimView[], rows: number, depth: ColorDepth): string[] {
+export function claimLines(claims: readonly ClaimView[], rows: number, depth: ColorDepth, tr: Tr = EN_TR): string[] {
   if (claims.length === 0 || rows <= 0) return [];
   const here = claims.filter((c) => c.state !== 'elsewhere');
   const away = claims.length - here.length;
   const held = here.filter((c) => c.state === 'holds').length;
   const failed = here.filter((c) => c.state === 'fails').length;
   const pending = here.length - held - failed;
-  const summary = `claims: ${held} ✓${failed ? ` · ${failed} ✗` : ''}${pending ? ` · ${pending} pending` : ''}${away ? ` · ${away} about runs not on screen (m)` : ''}`;
+  const summary = `${tr.t('claims.summary', { held })}${failed ? tr.t('claims.failed', { n: failed }) : ''}${pending ? tr.t('claims.pending', { n: pending }) : ''}${away ? tr.t('claims.away', { n: away }) : ''}`;
   const line = (c: ClaimView): string => {
     const tone = c.state === 'holds' ? 'good' : c.state === 'fails' ? 'bad' : 'dim';
     return `${paint(depth, MARK[c.state], { tone, bold: c.state === 'fails' })} ${c.text}${c.note ? paint(depth, ` — ${c.note}`, { tone: 'dim' }) : ''}`;
@@ -78,7 +80,7 @@ export function claimLines(claims: readonly ClaimView[], rows: number, depth: Co
 }
 
 /** A challenge's leaderboard under its title: the best result per model on this machine. */
-export const boardLines = (lines: readonly string[], depth: ColorDepth): string[] => [
-  paint(depth, 'leaderboard (best per model, kept across runs; neural-eras leaderboard)', { bold: true }),
+export const boardLines = (lines: readonly string[], depth: ColorDepth, tr: Tr = EN_TR): string[] => [
+  paint(depth, tr.t('board.title'), { bold: true }),
   ...lines,
 ];

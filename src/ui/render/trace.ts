@@ -7,6 +7,7 @@
 import { short } from '../../core/format.js';
 import { classRgb, type ColorDepth } from '../color.js';
 import { blankRows, displayWidth, endRow, fit, paint } from './text.js';
+import { EN_TR, type Tr } from '../../i18n/index.js';
 
 export interface TraceStep {
   readonly epoch: number;
@@ -29,6 +30,8 @@ export interface TraceOptions {
   readonly names?: readonly string[];
   /** 'auto' (default): the table when it shows at least four steps, else sparklines. */
   readonly mode?: 'auto' | 'table' | 'sparkline';
+  /** The language of its words. @default English */
+  readonly tr?: Tr;
 }
 
 export interface Trace {
@@ -67,7 +70,7 @@ export function weightTrace(o: TraceOptions): Trace {
     shown,
     letters,
   });
-  if (o.steps.length === 0) return done(['no updates yet'], 'table', 0);
+  if (o.steps.length === 0) return done([(o.tr ?? EN_TR).t('trace.none')], 'table', 0);
   const mode = o.mode === 'table' || o.mode === 'sparkline' ? o.mode : height - 1 >= Math.min(4, o.steps.length) ? 'table' : 'sparkline';
   const tag = (l: string): string => paint(o.depth, classRgb(LETTERS.indexOf(l) < 0 ? 8 : LETTERS.indexOf(l)), l, true);
   const n = Math.max(...o.steps.map((s) => s.after.length));

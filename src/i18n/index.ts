@@ -1,0 +1,137 @@
+/**
+ * The languages of the interactive UI and the printed tour: one catalogue per language with the
+ * same keys (a test checks them, placeholders included), and a translator the session and the UI
+ * thread through. English is the default and the language of JSON and every headless command.
+ */
+import type { Cause, ReasonCode } from '../core/reasons.js';
+import { fill, type TemplateValues } from '../core/template.js';
+import { EN_REASONS, EN_TEXT, type TextKey } from './en.js';
+import { KO } from './ko.js';
+
+export type { TextKey } from './en.js';
+
+export type Lang = 'en' | 'ko';
+export const LANGS: readonly Lang[] = ['en', 'ko'];
+
+/** A model's history card in a language. */
+export interface CardText {
+  readonly name: string;
+  readonly summary: string;
+  readonly cannot: string;
+}
+
+/** A tour stop's words: its title, the lines said before the run, the moment it stops on. */
+export interface StopText {
+  readonly title: string;
+  readonly narrative: readonly string[];
+  readonly moment: string;
+}
+
+/** An era of the timeline in words. */
+export interface EraText {
+  readonly brought: string;
+  readonly couldNot: string;
+  readonly standIn?: string;
+}
+
+/** What a key does: the help screen's words and the footer's short form. */
+export interface KeyText {
+  readonly help: string;
+  readonly hint: string;
+}
+
+export interface Catalogue {
+  readonly text: Readonly<Record<TextKey, string>>;
+  readonly reasons: Readonly<Record<ReasonCode, string>>;
+  /** By model id. English: the plugin metas. */
+  readonly cards: Readonly<Record<string, CardText>>;
+  /** By scenario id of the stop. English: curriculum.ts. */
+  readonly stops: Readonly<Record<string, StopText>>;
+  /** By eraKey(era). English: eras.ts. */
+  readonly eras: Readonly<Record<string, EraText>>;
+  /** By scenario id. English: the scenario files. */
+  readonly morals: Readonly<Record<string, string>>;
+  /** By keymap name, then action. English: keymaps.ts. */
+  readonly keys: Readonly<Record<string, Readonly<Record<string, KeyText>>>>;
+}
+
+export const EN: Catalogue = { text: EN_TEXT, reasons: EN_REASONS, cards: {}, stops: {}, eras: {}, morals: {}, keys: {} };
+
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en: EN, ko: KO };
+
+/** The key of an era in a catalogue: its year and people (two eras share 2012). */
+export const eraKey = (e: { readonly year: string; readonly people: string }): string => `${e.year} ${e.people}`;
+
+/** Wide characters (Hangul, CJK, full-width forms) take two cells: the session plans rows with this. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+/** Cells a plain text takes on a terminal (ASCII and Latin one each, Korean two). */
+export const cellsOf = (s: string): number => s.length + (s.match(WIDE)?.length ?? 0);
+
+/** Everything the session and the UI ask of a language. */
+export interface Tr {
+  readonly lang: Lang;
+  /** A UI text, its placeholders filled (numbers through the formatter). */
+  t(key: TextKey, values?: TemplateValues): string;
+  /** A run's reason in this language: from its cause when it has one, else the English text as given. */
+  reason(cause: Cause | null, english: string | null): string;
+  card(meta: { readonly id: string } & CardText): CardText;
+  stop(stop: { readonly scenario: string } & StopText): StopText;
+  era(era: { readonly year: string; readonly people: string } & EraText): EraText;
+  moral(scenarioId: string, english: string): string;
+  key(map: string, action: string, english: KeyText): KeyText;
+}
+
+class Translator implements Tr {
+  constructor(
+    readonly lang: Lang,
+    private readonly c: Catalogue,
+  ) {}
+
+  t(key: TextKey, values: TemplateValues = {}): string {
+    return fill(this.c.text[key], values);
+  }
+  reason(cause: Cause | null, english: string | null): string {
+    if (!cause) return english ?? '';
+    if (this.lang === 'en' && english !== null) return english;
+    return fill(this.c.reasons[cause.code], cause.values, { model: (id) => this.c.cards[id]?.name ?? id });
+  }
+  card(meta: { readonly id: string } & CardText): CardText {
+    return this.c.cards[meta.id] ?? { name: meta.name, summary: meta.summary, cannot: meta.cannot };
+  }
+  stop(stop: { readonly scenario: string } & StopText): StopText {
+    return this.c.stops[stop.scenario] ?? stop;
+  }
+  era(era: { readonly year: string; readonly people: string } & EraText): EraText {
+    return this.c.eras[eraKey(era)] ?? era;
+  }
+  moral(scenarioId: string, english: string): string {
+    return this.c.morals[scenarioId] ?? english;
+  }
+  key(map: string, action: string, english: KeyText): KeyText {
+    return this.c.keys[map]?.[action] ?? english;
+  }
+}
+
+const made = new Map<Lang, Tr>();
+
+/** The translator of a language (one per language, shared). */
+export function translator(lang: Lang = 'en'): Tr {
+  let tr = made.get(lang);
+  if (!tr) made.set(lang, (tr = new Translator(lang, CATALOGUES[lang])));
+  return tr;
+}
+
+/** English: the default everywhere. */
+export const EN_TR: Tr = translator('en');
+
+export const isLang = (s: string): s is Lang => (LANGS as readonly string[]).includes(s);
+
+/**
+ * The language the locale asks for: the first set of LC_ALL, LC_MESSAGES and LANG (POSIX order)
+ * starting with "ko" means Korean; anything else English.
+ */
+export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {
+  const locale = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((v) => v !== undefined && v !== '') ?? '';
+  return /^ko(?:[_.@-]|$)/i.test(locale) ? 'ko' : 'en';
+}
