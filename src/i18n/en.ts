@@ -127,6 +127,7 @@ export const EN_TEXT = {
   'help.lab': 'Lab',
   'help.timeline': 'Timeline',
   'help.tour': 'Tour (plus the lab keys)',
+  'lab.share': 'share {share}  (neural-eras --share … reopens this lab; e exports the runs)',
   'note.exported': 'wrote {json} (the whole run) and {csv} (its per-epoch history); share {share}',
   'note.exportFailed': 'export failed: {message}',
   'note.best': 'new best for {models}: kept in the leaderboard ({path})',

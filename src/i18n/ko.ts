@@ -123,6 +123,7 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'help.lab': '실험',
   'help.timeline': '타임라인',
   'help.tour': '투어 (실험 키도 모두 쓸 수 있음)',
+  'lab.share': '공유 {share}  (neural-eras --share …로 이 실험을 다시 엽니다; e로 실행을 내보냅니다)',
   'note.exported': '{json}(실행 전체)와 {csv}(에폭별 기록)에 썼습니다. 공유 문자열 {share}',
   'note.exportFailed': '내보내기에 실패했습니다: {message}',
   'note.best': '{models}의 새 최고 기록: 순위표에 남겼습니다 ({path})',

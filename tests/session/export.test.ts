@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bufferIo } from '../../src/commands/io.js';
 import { main } from '../../src/cli-main.js';
+import { translator } from '../../src/i18n/index.js';
 import { AppSession } from '../../src/session/app.js';
 import { exportRuns } from '../../src/session/export.js';
 import { LabSession } from '../../src/session/lab.js';
@@ -40,6 +41,11 @@ describe('taking a run away', () => {
       app.lab!.playToMoment();
       app.key('e');
       expect(app.lab!.note).toMatch(/^wrote perceptron-xor-seed1-epoch3\.json \(the whole run\) and perceptron-xor-seed1-epoch3\.csv .*; share ne1\./);
+      // In Korean the note says the same, with the same file names (the second export gets a new name).
+      const ko = new AppSession({ kind: 'lab', scenario: 'perceptron-xor' }, undefined, undefined, translator('ko'));
+      ko.lab!.playToMoment();
+      ko.key('e');
+      expect(ko.lab!.note).toMatch(/^perceptron-xor-seed1-epoch3-\d+\.json\(실행 전체\)와 perceptron-xor-seed1-epoch3-\d+\.csv\(에폭별 기록\)에 썼습니다\. 공유 문자열 ne1\./);
     } finally {
       process.chdir(cwd);
     }

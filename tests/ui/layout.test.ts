@@ -5,12 +5,18 @@
  * at projector sizes leaves no more than a fifth of its rows blank. Frames are built headless,
  * exactly as the UI builds them.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { translator, type Tr } from '../../src/i18n/index.js';
 import { AppSession, type Start } from '../../src/session/app.js';
 import { CURRICULUM } from '../../src/session/curriculum.js';
 import { ERAS } from '../../src/session/eras.js';
+import { exportRuns } from '../../src/session/export.js';
+import { LabSession } from '../../src/session/lab.js';
+import { readRunFile } from '../../src/session/replay.js';
 import { scenarioIds } from '../../src/scenarios/loader.js';
 import { stripAnsi, type ColorDepth } from '../../src/ui/color.js';
 import { frame } from '../../src/ui/frame.js';
@@ -40,6 +46,15 @@ function played(tr: Tr, start: Start, keys: readonly string[] = [], epochs = 3):
   return app;
 }
 
+/** An exported run to replay: the two XOR runs of stop 9 at their moment. */
+const exported = mkdtempSync(join(tmpdir(), 'neural-eras-layout-'));
+afterAll(() => rmSync(exported, { recursive: true, force: true }));
+const runFile = ((): string => {
+  const lab = new LabSession({ scenario: 'xor-backprop', compare: true });
+  lab.playToMoment();
+  return exportRuns(lab, exported).json;
+})();
+
 /** Every screen in one language; the Korean ones are named so. */
 const casesIn = (tr: Tr): Case[] =>
   [
@@ -48,6 +63,7 @@ const casesIn = (tr: Tr): Case[] =>
     { name: 'timeline at the last era', app: Object.assign(played(tr, { kind: 'timeline' }), { era: ERAS.length - 1 }) },
     { name: 'help', app: played(tr, { kind: 'timeline' }, ['?']) },
     { name: 'picker', app: played(tr, { kind: 'picker' }) },
+    { name: 'replay', app: played(tr, { kind: 'replay', file: runFile, doc: readRunFile(runFile) }, ['$']) },
     { name: 'parameter form', app: played(tr, { kind: 'lab', scenario: 'xor-backprop', run: 'mlp-backprop' }, ['p']) },
     ...scenarioIds().flatMap((id) => [
       { name: `lab ${id}`, app: played(tr, { kind: 'lab', scenario: id }, ['.']) },

@@ -121,7 +121,7 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
       ...(view.message ? wrap(view.message, W, 2).map((s) => paint(depth, s, { tone: 'dim' })) : []),
     ];
     // The share string when there is room: `neural-eras --share <it>` reopens this lab.
-    if (view.share && lines.length < r('message')) lines.push(paint(depth, `share ${view.share}  (neural-eras --share … reopens this lab; e exports the runs)`, { tone: 'dim' }));
+    if (view.share && lines.length < r('message')) lines.push(paint(depth, tr.t('lab.share', { share: view.share }), { tone: 'dim' }));
     parts.push(leaf(lines, W, r('message')));
   }
   parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth, tr })], W, 1));
