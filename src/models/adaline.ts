@@ -14,7 +14,7 @@ import type { Rng } from '../core/rng.js';
 import { dot, gram, symmetricEigen } from '../core/linalg.js';
 import { boundaryEquation, exact, operand, vector } from '../core/format.js';
 import { cause } from '../core/reasons.js';
-import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, midpoint, sigmoid, singleTargets } from './single-unit.js';
+import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, midpoint, sigmoid, singleTargets, INIT_PARAMS } from './single-unit.js';
 
 /** Epochs of growing loss above the bound before the run is called diverged. */
 const GROWTH_EPOCHS = 5;
@@ -28,9 +28,7 @@ export function lmsBound(rows: readonly (readonly number[])[]): { lambdaMax: num
 const PARAMS = {
   learningRate: param.number({ default: 0.05, min: 0, max: 100, help: 'η, the gradient step size' }),
   mode: param.oneOf(['online', 'batch'], { default: 'online', help: 'update per pattern, or once per epoch with the summed gradient' }),
-  init: param.oneOf(['zero', 'random'], { default: 'zero', help: 'initial weights when none are given' }),
-  initRange: param.number({ default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' }),
-  weights: param.numbers({ default: null, help: 'explicit initial weights (w0 bias first)' }),
+  ...INIT_PARAMS,
   shuffle: param.boolean({ default: false, help: 'reshuffle the presentation order every epoch (online mode)' }),
   tolerance: param.number({ default: 1e-9, min: 0, max: 1, help: 'converged once the loss changes by at most this between epochs' }),
 };

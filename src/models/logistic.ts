@@ -10,7 +10,7 @@ import { definePlugin, param } from '../core/plugin.js';
 import type { Rng } from '../core/rng.js';
 import { dot } from '../core/linalg.js';
 import { boundaryEquation, exact, vector } from '../core/format.js';
-import { Presenter, augment, checkEncoding, countCorrect, sigmoid, initialWeights, stepping, singleTargets } from './single-unit.js';
+import { Presenter, augment, checkEncoding, countCorrect, sigmoid, initialWeights, stepping, singleTargets, INIT_PARAMS } from './single-unit.js';
 
 export { sigmoid };
 
@@ -24,9 +24,7 @@ const crossEntropy = (y: number, p: number): number => {
 const PARAMS = {
   learningRate: param.number({ default: 0.5, min: 0, max: 100, help: 'η, the gradient step size' }),
   mode: param.oneOf(['batch', 'online'], { default: 'batch', help: 'summed gradient per epoch (the lecture), or per pattern' }),
-  init: param.oneOf(['zero', 'random'], { default: 'zero', help: 'initial weights when none are given' }),
-  initRange: param.number({ default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' }),
-  weights: param.numbers({ default: null, help: 'explicit initial weights (w0 bias first)' }),
+  ...INIT_PARAMS,
   shuffle: param.boolean({ default: false, help: 'reshuffle the presentation order every epoch (online mode)' }),
 };
 

@@ -22,14 +22,12 @@ import { MEMORY_LIMIT, megabytes } from '../core/network/config.js';
 import { TABLE, boundaryEquation, exact, num, operand, percent, vector } from '../core/format.js';
 import { type AssociationUnit, associate, firingProbability, firingShare, litShare, wireRandom, wireRosenblatt } from '../core/association.js';
 import { type PerceptronRule, novikoff } from '../core/novikoff.js';
-import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, sigmoid, singleTargets } from './single-unit.js';
+import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, sigmoid, singleTargets, INIT_PARAMS } from './single-unit.js';
 
 const PARAMS = {
   learningRate: param.number({ default: 0.1, min: 0, max: 100, help: 'η, the step size of each correction' }),
   rule: param.oneOf(['difference', 'mistake'], { default: 'difference', help: 'difference: w ← w + η(t − o)x (the lecture); mistake: w ← w + η·t·x only when o ≠ t (Rosenblatt, Fausett)' }),
-  init: param.oneOf(['zero', 'random'], { default: 'zero', help: 'initial weights when none are given: all zero, or uniform in ±initRange' }),
-  initRange: param.number({ default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' }),
-  weights: param.numbers({ default: null, help: 'explicit initial weights (w0 bias first, then w1 … wd)' }),
+  ...INIT_PARAMS,
   shuffle: param.boolean({ default: false, help: 'reshuffle the presentation order every epoch (from the run seed)' }),
   theta: param.number({ default: 0, min: 0, max: 100, help: 'undecided band: output 0 when |w·x| ≤ θ (0 = the lecture\'s plain step)' }),
   associationUnits: param.integer({ default: 0, min: 0, max: 10000, help: 'photoperceptron: number of fixed association units (0 = none)' }),

@@ -2,8 +2,9 @@
  * What the single-unit models (perceptron, Adaline, Hebb, logistic) share: the bias as weight w0
  * on a constant input x0 = 1, presentation order, and formatting of the lecture's notation.
  */
+import { param } from '../core/plugin.js';
 import type { Rng } from '../core/rng.js';
-import type { Dataset, Encoding, StepRecord } from '../core/types.js';
+import type { Dataset, Encoding, ParamsOf, StepRecord } from '../core/types.js';
 import { ModelConfigError } from '../core/types.js';
 
 /** x = (x0 = 1, x1, …, xd): the lecture's bias convention. */
@@ -73,12 +74,14 @@ export class Presenter {
   }
 }
 
-/** The parameters that choose a single unit's initial weights (each single-unit schema has them). */
-export interface InitParams {
-  readonly init: 'zero' | 'random';
-  readonly initRange: number;
-  readonly weights: readonly number[] | null;
-}
+/** The parameters that choose a single unit's initial weights: every single-unit schema spreads them in. */
+export const INIT_PARAMS = {
+  init: param.oneOf(['zero', 'random'], { default: 'zero', help: 'initial weights when none are given: all zero, or uniform in ±initRange' }),
+  initRange: param.number({ default: 0.5, min: 0, max: 100, help: 'half-width of the uniform initial weights' }),
+  weights: param.numbers({ default: null, help: 'explicit initial weights (w0 bias first, then w1 … wd)' }),
+};
+
+export type InitParams = ParamsOf<typeof INIT_PARAMS>;
 
 /** Initial weights: explicit from the scenario, zero, or uniform in ±range from the RNG. */
 export function initialWeights(params: InitParams, size: number, rng: Rng, model: string): Float64Array {
