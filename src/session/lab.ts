@@ -13,8 +13,7 @@ import { claimRuns } from '../scenarios/claims.js';
 import { cellsOf, EN_TR, type Tr } from '../i18n/index.js';
 import { claimViews, type ClaimView } from './claims.js';
 import { modelChoices, nextSeed, partnerOf, tryLoadScenario, type ModelChoice, type Seed } from './choices.js';
-import { parametersOf, readResults, recordResults, resultEntries, resultsPath } from '../report/results-file.js';
-import { resultOf } from '../scenarios/execute.js';
+import { Leaderboard } from './leaderboard.js';
 import { shareOf } from './export.js';
 import { Lane, type PlayOn } from './lane.js';
 import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
@@ -150,6 +149,7 @@ export class LabSession {
     this.scenario = typeof loaded === 'string' ? null : loaded;
     this.problem = typeof loaded === 'string' ? loaded : null;
     this.seed = seed ?? this.scenario?.seed ?? 1;
+    this.leaderboard = this.scenario?.leaderboard ? new Leaderboard(this.scenario.id, this.tr) : null;
     this.rebuild();
   }
 
@@ -313,7 +313,7 @@ export class LabSession {
   frameShape(tour = false): LabShape {
     const ids = new Set(this.shown().filter((i) => this.choices[i]?.own).map((i) => this.choices[i]!.id));
     const claims = this.scenario?.claims.filter((c) => claimRuns(c).every((id) => ids.has(id))).length ?? 0;
-    return { lanes: this.shape(), claims, gradients: this.gradients, tour, board: this.board()?.length ?? 0 };
+    return { lanes: this.shape(), claims, gradients: this.gradients, tour, board: this.leaderboard?.board().length ?? 0 };
   }
 
   /** What the layout needs before sizing: per run, the kind of data and how much there is to show. */
@@ -383,46 +383,16 @@ export class LabSession {
       seed: this.seed,
       gradients: this.gradients,
       share: this.shareCache(),
-      leaderboard: this.board(),
+      leaderboard: this.leaderboard?.board() ?? null,
     };
   }
 
-  private readonly recorded = new WeakSet<Lane>();
-  private boardLines: string[] | null | undefined;
+  private leaderboard: Leaderboard | null = null;
 
   /** A challenge keeps each model's best: a run that has just been decided is recorded once. */
   private record(): void {
-    if (!this.scenario?.leaderboard) return;
-    const done = this.lanes().filter((l) => l.run?.done && !l.error && !this.recorded.has(l));
-    if (done.length === 0) return;
-    for (const l of done) this.recorded.add(l);
-    const result = { scenario: this.scenario.id, seed: this.seed, runs: done.map((l) => resultOf(l.run!, this.choices.find((c) => c.spec === l.spec)?.label ?? l.spec.id)) };
-    const seconds = new Map(done.map((l) => [l.spec.id, l.seconds]));
-    const parameters = new Map(done.map((l) => [l.spec.id, parametersOf(l.run!)]));
-    try {
-      const improved = recordResults(resultEntries(result, seconds, parameters, new Date()));
-      this.note = improved.length ? this.tr.t('note.best', { models: improved.map((k) => k.split('/')[1]).join(', '), path: resultsPath() }) : this.note;
-    } catch (e) {
-      this.note = this.tr.t('note.boardFailed', { message: (e as Error).message });
-    }
-    this.boardLines = undefined;
-  }
-
-  /** The leaderboard of a challenge scenario, read again after each record. */
-  private board(): string[] | null {
-    if (!this.scenario?.leaderboard) return null;
-    if (this.boardLines !== undefined) return this.boardLines;
-    try {
-      const rows = Object.values(readResults().best)
-        .filter((e) => e.scenario === this.scenario!.id)
-        .sort((a, b) => b.testAccuracy - a.testAccuracy);
-      this.boardLines = rows.length
-        ? rows.map((e, i) => this.tr.t('board.row', { rank: i + 1, label: e.label, model: e.model, acc: e.testAccuracy, seconds: e.seconds, parameters: e.parameters, epochs: e.epochs }))
-        : [this.tr.t('board.empty')];
-    } catch (e) {
-      this.boardLines = [(e as Error).message];
-    }
-    return this.boardLines;
+    const note = this.leaderboard?.record(this.lanes(), this.seed, (l) => this.choices.find((c) => c.spec === l.spec)?.label ?? l.spec.id);
+    if (note) this.note = note;
   }
 
   private shared: { key: string; share: string | null } | null = null;
