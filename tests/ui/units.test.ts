@@ -3,7 +3,6 @@ import { Run } from '../../src/core/runner.js';
 import { prepareRuns } from '../../src/scenarios/execute.js';
 import { loadScenario } from '../../src/scenarios/loader.js';
 import { DisplaySeries } from '../../src/session/series.js';
-import { logBar, plot } from '../../src/ui/charts.js';
 import { detectDepth, resolveDepth, stripAnsi, to256 } from '../../src/ui/color.js';
 import { heatmapRows, pointMarks } from '../../src/ui/heatmap.js';
 import { tokensOf, type KeyLike } from '../../src/ui/keys.js';
@@ -38,20 +37,13 @@ describe('heatmap rendering', () => {
   });
 });
 
-describe('charts and series', () => {
+describe('the display series', () => {
   it('decimates the display series so memory stays flat, keeping the latest point', () => {
     const s = new DisplaySeries(64);
     for (let e = 0; e <= 10_000; e++) s.push({ epoch: e, loss: 1 / (e + 1), accuracy: 0.5 });
     expect(s.size).toBeLessThanOrEqual(64);
     expect(s.all().at(-1)!.epoch).toBe(10_000);
     expect(s.all()[0]!.epoch).toBe(0);
-  });
-  it('draws bars on a log scale and curves with their marks', () => {
-    expect(logBar(1e-8, 10).trim()).toBe('');
-    expect(logBar(100, 10)).toBe('█'.repeat(10));
-    expect(logBar(1e-3, 10).length).toBe(10);
-    const rows = plot([{ values: [0, 1], mark: '•' }], 2, 3, [0, 1]);
-    expect(rows).toEqual([' •', '  ', '• ']);
   });
 });
 
