@@ -19,6 +19,24 @@ import { cause, type Cause } from '../core/reasons.js';
 import { shiftImages } from '../core/augment.js';
 import type { MlpParams } from './mlp-shared.js';
 
+/** An MLP's state before an update, as plain numbers (MlpInstance.handState()). */
+export interface MlpHandState {
+  readonly sizes: readonly number[];
+  /** Activation of layer k (index 0, the input, is 'linear'; the last may be 'softmax'). */
+  readonly activations: readonly string[];
+  readonly loss: 'mse' | 'bce' | 'ce';
+  /** Every weight, layer by layer, rows [bias, w…] (flatWeights()). */
+  readonly w: readonly number[];
+  /** Momentum velocity, same layout. */
+  readonly v: readonly number[];
+  readonly eta: number;
+  readonly momentum: number;
+  readonly weightDecay: number;
+  readonly batchSize: number;
+  readonly dropout: boolean;
+  readonly shuffled: boolean;
+}
+
 /** Buffers hold every training row when there are at most this many (one chunk per evaluation). */
 const MAX_ROWS = 2048;
 
@@ -195,6 +213,27 @@ export class MlpInstance implements ModelInstance {
 
   atEpochBoundary(): boolean {
     return this.cursor === 0;
+  }
+
+  /**
+   * What working the next update by hand needs (the quiz, the problem sheets): copies of the
+   * weights and the momentum velocity, the layer sizes and activations, the loss, and the options.
+   */
+  handState(): MlpHandState {
+    const net = this.net;
+    return {
+      sizes: net.sizes,
+      activations: net.activations,
+      loss: net.lossName,
+      w: Array.from(net.w),
+      v: Array.from(net.v),
+      eta: this.opts.eta,
+      momentum: this.opts.momentum ?? 0,
+      weightDecay: this.opts.weightDecay ?? 0,
+      batchSize: this.size,
+      dropout: net.keep.some((p) => p < 1),
+      shuffled: Boolean(this.opts.shuffle),
+    };
   }
 
   epoch(): EpochReport {

@@ -15,6 +15,7 @@ import { ReplaySession, type ReplayView } from './replay.js';
 import type { RunDocument } from '../report/run-file.js';
 import { LabSession, type LabView } from './lab.js';
 import { Picker, type PickerView } from './picker.js';
+import { QuizSession, type QuizView } from './quiz.js';
 import { TourSession, type TourView } from './tour.js';
 import type { FieldRequest } from './lane-view.js';
 import { EN_TR, type Tr } from '../i18n/index.js';
@@ -49,7 +50,7 @@ export type ScreenView = TimelineView | PickerView | LabView | TourView | Replay
 export interface AppView {
   readonly screen: ScreenView;
   /** A dialog over the lab (parameter form or scenario picker). */
-  readonly dialog: FormView | PickerView | null;
+  readonly dialog: FormView | PickerView | QuizView | null;
   readonly help: boolean;
 }
 
@@ -61,7 +62,7 @@ export class AppSession {
   era = 0;
   help = false;
   quit = false;
-  private dialog: { kind: 'form'; form: ParamForm } | { kind: 'picker'; picker: Picker } | null = null;
+  private dialog: { kind: 'form'; form: ParamForm } | { kind: 'picker'; picker: Picker } | { kind: 'quiz'; quiz: QuizSession } | null = null;
 
   constructor(
     start: Start = { kind: 'timeline' },
@@ -212,6 +213,9 @@ export class AppSession {
         lab.pause();
         this.dialog = { kind: 'picker', picker: new Picker(lab.scenario?.id ?? null) };
         return;
+      case 'quiz':
+        this.dialog = { kind: 'quiz', quiz: new QuizSession(lab, this.tr) };
+        return;
       case 'back':
         return lab.compare ? lab.toggleCompare(false) : this.start({ kind: 'timeline' });
       default:
@@ -221,6 +225,14 @@ export class AppSession {
   private dialogKey(t: Token): void {
     const d = this.dialog!;
     const lab = this.lab!;
+    if (d.kind === 'quiz') {
+      if (d.quiz.key(t) === 'leave') {
+        const pattern = d.quiz.unchecked();
+        if (pattern !== null) lab.note = this.tr.t('quiz.left', { pattern });
+        this.dialog = null;
+      }
+      return;
+    }
     if (d.kind === 'form') {
       const r = d.form.key(t);
       if (r === 'cancel') this.dialog = null;
@@ -270,7 +282,8 @@ export class AppSession {
             : s.kind === 'replay'
               ? s.replay.view(now, fields)
               : s.lab.view(now, fields);
-    const dialog = this.dialog ? (this.dialog.kind === 'form' ? this.dialog.form.view() : this.dialog.picker.view()) : null;
+    const d = this.dialog;
+    const dialog = d ? (d.kind === 'form' ? d.form.view() : d.kind === 'quiz' ? d.quiz.view() : d.picker.view()) : null;
     return { screen, dialog, help: this.help };
   }
 }

@@ -22,7 +22,7 @@ export interface Binding<A extends string> {
 }
 
 export type LabAction =
-  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'help' | 'back';
+  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'quiz' | 'help' | 'back';
 
 export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: [' '], label: 'space', action: 'toggle', help: 'play / pause (after every verdict: play on)', hint: 'space play', priority: 10 },
@@ -38,6 +38,7 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['p'], label: 'p', action: 'params', help: 'edit parameters (validated form)', hint: 'p params', priority: 4 },
   { keys: ['s'], label: 's', action: 'scenario', help: 'pick a scenario', hint: 's scenario', priority: 4 },
   { keys: ['e'], label: 'e', action: 'export', help: 'export the runs on screen: JSON (whole run) and CSV (per epoch), with a share string', hint: 'e export', priority: 4 },
+  { keys: ['k'], label: 'k', action: 'quiz', help: 'quiz: work out the next update yourself, then see it checked (k again leaves)', hint: 'k quiz', priority: 4 },
   { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
   { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
 ];
@@ -104,6 +105,17 @@ export const FORM_KEYS: readonly Binding<FormAction>[] = [
   { keys: ['escape'], label: 'Esc', action: 'cancel', help: 'cancel', hint: 'Esc cancel', priority: 20 },
 ];
 
+export type QuizAction = 'up' | 'down' | 'erase' | 'check' | 'leave';
+
+/** The quiz over the lab: any other printable key is typed into the answer. */
+export const QUIZ_KEYS: readonly Binding<QuizAction>[] = [
+  { keys: ['up'], label: '↑', action: 'up', help: 'previous answer', hint: '↑↓ answer', priority: 8 },
+  { keys: ['down', 'tab'], label: '↓ Tab', action: 'down', help: 'next answer', hint: '', priority: 0 },
+  { keys: ['backspace'], label: '⌫', action: 'erase', help: 'delete a character', hint: 'type numbers, 1/2, (0.1, -0.2)', priority: 5 },
+  { keys: ['enter'], label: 'Enter', action: 'check', help: 'check the answers; after the reveal, the next update', hint: 'Enter check / next', priority: 9 },
+  { keys: ['k', 'escape'], label: 'k Esc', action: 'leave', help: 'leave the quiz', hint: 'k leave', priority: 20 },
+];
+
 /** The action a key triggers in a keymap, if any. */
 export function actionOf<A extends string>(map: readonly Binding<A>[], token: Token): A | null {
   for (const b of map) if (b.keys.includes(token)) return b.action;
@@ -118,6 +130,7 @@ export const KEYMAP_NAMES: ReadonlyMap<readonly Binding<string>[], string> = new
   [TIMELINE_KEYS, 'timeline'],
   [PICKER_KEYS, 'picker'],
   [FORM_KEYS, 'form'],
+  [QUIZ_KEYS, 'quiz'],
   [REPLAY_KEYS, 'replay'],
 ]);
 

@@ -8,6 +8,7 @@ import type { ColorDepth } from './color.js';
 import { drawLab, planLab } from './layout/lab.js';
 import { leaf, type Block } from './layout/blocks.js';
 import { formFrame, helpFrame, pickerFrame, timelineFrame, tooSmallFrame } from './layout/screens.js';
+import { quizFrame } from './layout/quiz.js';
 
 export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
@@ -36,6 +37,7 @@ export function frame(app: AppSession, size: Size, depth: ColorDepth, now: numbe
   const v = app.view(now, plan.fields);
   if (v.dialog?.kind === 'form') return formFrame(v.dialog, W, H, depth, tr);
   if (v.dialog?.kind === 'picker') return pickerFrame(v.dialog, W, H, depth, tr);
+  if (v.dialog?.kind === 'quiz') return quizFrame(v.dialog, W, H, depth, tr);
   if (v.screen.kind !== 'lab' && v.screen.kind !== 'tour' && v.screen.kind !== 'replay') return timelineFrame({ kind: 'timeline', at: app.era, story: [] }, W, H, depth, tr);
   return drawLab(v.screen, plan, depth, tr);
 }

@@ -6,11 +6,13 @@ const root = join(import.meta.dirname, '..', '..');
 
 /** What each folder of src/ may import besides itself (STYLE.md's layering; nothing imports upward). */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  cli: ['commands', 'ui', 'session', 'i18n', 'report', 'scenarios', 'models', 'core'],
-  commands: ['session', 'i18n', 'report', 'scenarios', 'models', 'core'],
-  ui: ['session', 'i18n', 'report', 'scenarios', 'models', 'core'],
+  cli: ['commands', 'ui', 'session', 'assignments', 'i18n', 'report', 'scenarios', 'models', 'core'],
+  commands: ['session', 'assignments', 'i18n', 'report', 'scenarios', 'models', 'core'],
+  ui: ['session', 'assignments', 'i18n', 'report', 'scenarios', 'models', 'core'],
   // the headless session layer: what the UI shows, without React (the lessons are tested on it)
-  session: ['i18n', 'report', 'scenarios', 'models', 'core'],
+  session: ['assignments', 'i18n', 'report', 'scenarios', 'models', 'core'],
+  // the course's assignments worked out (quiz questions, problem sheets, exercises and their grader)
+  assignments: ['i18n', 'report', 'scenarios', 'models', 'core'],
   // the UI's words in each language: the session, the UI and the printed tour use them
   i18n: ['core'],
   report: ['scenarios', 'models', 'core'],
