@@ -31,6 +31,8 @@ try {
     entryPoints: {
       cli: join(root, 'src', 'cli.ts'),
       'sweep-worker': join(root, 'src', 'commands', 'sweep-worker.ts'),
+      // grade runs each submission in a worker with time and memory limits
+      'grade-worker': join(root, 'src', 'commands', 'grade-worker.ts'),
       // The public API a plugin author imports: the contract types and the contract checker.
       index: join(root, 'src', 'index.ts'),
     },

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { checkPluginCommand } from './commands/check-plugin.js';
+import { registerAssignments } from './commands/assignments.js';
 import { clip } from './core/params.js';
 import { isUserError, UsageError } from './commands/errors.js';
 import { gradientsCommand } from './commands/gradients.js';
@@ -178,6 +179,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--profile', 'print measured frame times to stderr on exit')
     .option('--lang <code>', LANG_HELP)
     .action(async (opts) => void (code = await uiCommand({ ...opts, tour: true }, io)));
+
+  registerAssignments(program, io, (c) => void (code = c));
 
   try {
     // Each invocation starts from the built-in models: only its own --plugin files add to them.

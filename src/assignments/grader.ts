@@ -84,6 +84,8 @@ export function gradeBlank(mod: Module, check: BlankCheck, seed: string, arity: 
 export interface GradeHooks {
   /** Called before each blank runs (a worker posts it, so a hang is named). */
   readonly onBlank?: (n: number, fn: string) => void;
+  /** Called with each blank's result as soon as it is known. */
+  readonly onResult?: (result: BlankResult) => void;
   readonly onTraining?: () => void;
 }
 
@@ -98,7 +100,9 @@ export function gradeModule(file: string, mod: Module, hooks: GradeHooks = {}): 
   const blanks = checks.map((c) => {
     hooks.onBlank?.(c.n, c.fn);
     const arity = spec.blanks.find((b) => b.n === c.n)!.params.split(',').length;
-    return gradeBlank(mod, c, `grade/${name}`, arity);
+    const result = gradeBlank(mod, c, `grade/${name}`, arity);
+    hooks.onResult?.(result);
+    return result;
   });
   const failing = blanks.filter((b) => b.status !== 'pass').map((b) => b.n);
   hooks.onTraining?.();
