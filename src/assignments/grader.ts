@@ -7,7 +7,7 @@
  */
 import { createRng, type Rng } from '../core/rng.js';
 import { type Difference, firstDifference, show } from './compare.js';
-import { exerciseOf, type ExerciseSpec } from './exercises.js';
+import { EXERCISE_NAMES, exerciseOf, type ExerciseSpec } from './exercises.js';
 import { CHECKS, type BlankCheck, type Module, type TrainResult } from './checks.js';
 import { TRAINERS, TRAIN_TASK } from './train.js';
 
@@ -94,7 +94,7 @@ export function gradeModule(file: string, mod: Module, hooks: GradeHooks = {}): 
   const name = typeof mod['exercise'] === 'string' ? (mod['exercise'] as string) : null;
   const spec: ExerciseSpec | undefined = name !== null ? exerciseOf(name) : undefined;
   if (!spec || !name) {
-    return { file, exercise: name, blanks: [], training: [], passed: false, error: name === null ? 'not an exercise file: it exports no `exercise` name (write one with neural-eras exercise <name>)' : `unknown exercise "${show(name)}"` };
+    return { file, exercise: name, blanks: [], training: [], passed: false, error: name === null ? 'not an exercise file: it exports no `exercise` name (write one with neural-eras exercise <name>)' : `unknown exercise ${show(name)} (there are ${EXERCISE_NAMES.join(', ')})` };
   }
   const checks = CHECKS[name]!;
   const blanks = checks.map((c) => {

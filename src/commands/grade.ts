@@ -6,6 +6,7 @@
  * 1 otherwise, 2 for usage errors or when no file could be read.
  */
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -150,18 +151,29 @@ export async function gradeCommand(files: readonly string[], opts: GradeOptions,
   const paths = files.map((f) => resolve(f));
   const csv = opts.csv !== undefined ? resolve(opts.csv) : null;
   if (csv && paths.includes(csv)) throw new UsageError(`--csv ${opts.csv}: that is one of the files to grade; not overwritten`);
-  const done: { shown: string; report: GradeReport }[] = [];
-  let unreadable = 0;
-  for (const [i, path] of paths.entries()) {
-    const shown = files[i]!;
-    let report: GradeReport;
-    if (!existsSync(path) || !statSync(path).isFile()) {
-      unreadable++;
-      report = { file: path, exercise: null, blanks: [], training: [], passed: false, error: existsSync(path) ? 'not a file' : 'no such file' };
-    } else report = await gradeInWorker(path, limits);
-    done.push({ shown, report: { ...report, file: shown } });
-    if (!opts.json) io.out(textReport(report, shown));
-  }
+  // Two files at a time (a hanging one does not hold the others up); reports in the order given.
+  const slots: (GradeReport | undefined)[] = paths.map(() => undefined);
+  let printed = 0;
+  const flush = (): void => {
+    while (printed < slots.length && slots[printed] !== undefined) {
+      if (!opts.json) io.out(textReport(slots[printed]!, files[printed]!));
+      printed++;
+    }
+  };
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < paths.length) {
+      const i = next++;
+      const path = paths[i]!;
+      const readable = existsSync(path) && statSync(path).isFile();
+      const report = readable ? await gradeInWorker(path, limits) : { file: path, exercise: null, blanks: [], training: [], passed: false, error: existsSync(path) ? 'not a file' : 'no such file' };
+      slots[i] = { ...report, file: files[i]! };
+      flush();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(2, availableParallelism(), paths.length) }, lane));
+  const done = slots.map((report, i) => ({ shown: files[i]!, report: report! }));
+  const unreadable = done.filter((d) => d.report.error === 'no such file' || d.report.error === 'not a file').length;
   const passed = done.filter((d) => d.report.passed).length;
   if (opts.json) writeJson({ format: 'neural-eras/grade@1', files: done.map((d) => d.report), passed, total: done.length }, io.out);
   else if (done.length > 1) io.out(`${passed} of ${done.length} files pass every blank and their training\n`);
