@@ -5,9 +5,18 @@
 import type { Command } from 'commander';
 import { exerciseCommand } from './exercise.js';
 import { gradeCommand } from './grade.js';
+import { problemsCommand } from './problems.js';
 import type { Io } from './io.js';
 
 export function registerAssignments(program: Command, io: Io, exit: (code: number) => void): void {
+  program
+    .command('problems')
+    .description("a problem sheet (Markdown) from the lecture's worked examples, numbers varied per student")
+    .option('--student <id>', "vary the numbers by this id (default: the lecture's numbers)")
+    .option('--lang <code>', 'en or ko', 'en')
+    .option('--answers', 'add the worked solutions (what the lab computes)')
+    .action((opts) => exit(problemsCommand(opts, io)));
+
   program
     .command('exercise')
     .description('write an exercise file with numbered blanks: perceptron, delta, backprop, softmax, relu-dropout')

@@ -13,6 +13,20 @@ async function cli(...argv: string[]) {
   return { code, out: io.stdout(), err: io.stderr() };
 }
 
+describe('problems', () => {
+  it('--student a and --student b print different sheets; --answers adds the worked solutions; --lang ko; bad --lang exits 2', async () => {
+    const a = await cli('problems', '--student', 'a');
+    const b = await cli('problems', '--student', 'b');
+    expect(a.code).toBe(0);
+    expect(a.out).toMatch(/^# Neural networks by hand — problem sheet of student a\n/);
+    expect(a.out).not.toBe(b.out.replace('student b', 'student a'));
+    const answers = await cli('problems', '--student', 'a', '--answers');
+    expect(answers.out).toContain('**Answers (what the lab computes)**');
+    expect((await cli('problems', '--lang', 'ko')).out).toMatch(/^# 손으로 푸는 신경망/);
+    expect(await cli('problems', '--lang', 'xx')).toMatchObject({ code: 2, err: 'neural-eras: --lang xx: en or ko\n' });
+  });
+});
+
 describe('exercise and grade (each file in a worker)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ne-grade-'));
   const cwd = process.cwd();
