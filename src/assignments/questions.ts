@@ -17,6 +17,10 @@ const vec = (v: readonly number[]): string => vector(v, D);
 /** A one-entry vector of the MLP (one output unit) is written as the number. */
 const vs = (v: readonly number[]): string => (v.length === 1 ? n(v[0]!) : vec(v));
 const mat = (m: Matrix): string => `(${m.map((r) => r.map(n).join(', ')).join('; ')})`;
+/** The givens with more digits: what the student computes from should be the numbers the model has. */
+const G = 6;
+const gmat = (m: Matrix): string => `(${m.map((r) => r.map((v) => num(v, G)).join(', ')).join('; ')})`;
+const gvec = (v: readonly number[]): string => vector(v, G);
 
 export interface Question {
   /** Stable id: net, o, error, w, nets, errors, dw, y, z1, a, z2, delta2, grad2, delta1, W2, W1. */
@@ -77,7 +81,7 @@ function singleUnit(modelId: string, params: Params, data: Dataset, rec: StepRec
       model: modelId,
       pattern: null,
       batch: X.length,
-      givens: [`X (x0 = 1) = ${mat(X)}`, `t = ${vec(t)}`, `w = ${vec(w)}   η = ${n(eta)}`, 'J(w) = ½ Σ (t − w·x)²,  w ← w + η Σ (t − w·x) x'],
+      givens: [`X (x0 = 1) = ${mat(X)}`, `t = ${vec(t)}`, `w = ${gvec(w)}   η = ${n(eta)}`, 'J(w) = ½ Σ (t − w·x)²,  w ← w + η Σ (t − w·x) x'],
       questions: [
         { id: 'nets', label: 'Xw', expected: rec.net, rows: 1, work: `Xw = (${X.map((x) => dotWork(w, x)).join(', ')}) = ${vec(rec.net)}` },
         { id: 'errors', label: 't − w·x', expected: errors, rows: 1, work: `(${t.map((ti, i) => `${n(ti)} − ${op(rec.net[i]!)}`).join(', ')}) = ${vec(errors)}` },
@@ -107,7 +111,7 @@ function singleUnit(modelId: string, params: Params, data: Dataset, rec: StepRec
         : `w + η(t − o)x = ${vec(w)} + ${n(eta)}·${op(err)}·${vec(x)} = ${vec(after)}`;
     return {
       ...head,
-      givens: [`x (x0 = 1) = ${vec(x)}   t = ${n(t!)}`, `w = ${vec(w)}   η = ${n(eta)}`, `${phi};  ${mistakeRule ? 'w ← w + η·t·x on a mistake' : 'w ← w + η(t − o)x'}`],
+      givens: [`x (x0 = 1) = ${vec(x)}   t = ${n(t!)}`, `w = ${gvec(w)}   η = ${n(eta)}`, `${phi};  ${mistakeRule ? 'w ← w + η·t·x on a mistake' : 'w ← w + η(t − o)x'}`],
       questions: [
         netQ,
         { id: 'o', label: 'o', expected: [o], rows: 1, work: why },
@@ -120,7 +124,7 @@ function singleUnit(modelId: string, params: Params, data: Dataset, rec: StepRec
     const err = t! - net;
     return {
       ...head,
-      givens: [`x (x0 = 1) = ${vec(x)}   t = ${n(t!)}`, `w = ${vec(w)}   η = ${n(eta)}`, 'w ← w + η(t − w·x)x'],
+      givens: [`x (x0 = 1) = ${vec(x)}   t = ${n(t!)}`, `w = ${gvec(w)}   η = ${n(eta)}`, 'w ← w + η(t − w·x)x'],
       questions: [
         netQ,
         { id: 'error', label: 't − w·x', expected: [err], rows: 1, work: `${n(t!)} − ${op(net)} = ${n(err)}` },
@@ -134,7 +138,7 @@ function singleUnit(modelId: string, params: Params, data: Dataset, rec: StepRec
       const dw = x.map((xj) => eta * xj * t!);
       return {
         ...head,
-        givens: [`x (x0 = 1) = ${vec(x)}   t = ${n(t!)}`, `w = ${vec(w)}   η = ${n(eta)}`, 'Δw = η·x·t,  w ← w + Δw'],
+        givens: [`x (x0 = 1) = ${vec(x)}   t = ${n(t!)}`, `w = ${gvec(w)}   η = ${n(eta)}`, 'Δw = η·x·t,  w ← w + Δw'],
         questions: [
           { id: 'dw', label: 'Δw = η·x·t', expected: dw, rows: 1, work: `${n(eta)}·${vec(x)}·${op(t!)} = ${vec(dw)}` },
           newW(`w + Δw = ${vec(w)} + ${vec(dw)} = ${vec(after)}`),
@@ -146,7 +150,7 @@ function singleUnit(modelId: string, params: Params, data: Dataset, rec: StepRec
     const work = mode === 'oja' ? `w + ${n(eta)}·${op(y)}·(${vec(x)} − ${op(y)}·${vec(w)}) = ${vec(after)}` : `w + ${n(eta)}·${vec(x)}·${op(y)} = ${vec(after)}`;
     return {
       ...head,
-      givens: [`x = ${vec(x)}`, `w = ${vec(w)}   η = ${n(eta)}`, `y = w·x,  ${rule}`],
+      givens: [`x = ${vec(x)}`, `w = ${gvec(w)}   η = ${n(eta)}`, `y = w·x,  ${rule}`],
       questions: [{ id: 'y', label: 'y = w·x', expected: [y], rows: 1, work: `w·x = ${dotWork(w, x)} = ${n(y)}` }, newW(work)],
     };
   }
@@ -184,8 +188,8 @@ export function mlpItem(s: MlpHandState, pattern: number, x: readonly number[], 
     `${name} − η${input}${momentumNote}${decay} = ${mat(W)} − ${n(s.eta)}·${mat(G)}${moving ? ` + ${n(mu)}·${mat(V)}` : ''} = ${mat(next)}`;
   const given = [
     `x = ${vec(x)}   t = ${vs(t)}   (x0 = a0 = 1)`,
-    `W¹ = ${mat(W1)}   W² = ${mat(W2)}`,
-    `η = ${n(s.eta)}${mu > 0 ? `   μ = ${n(mu)}, v = ${moving ? `(${mat(V1)}, ${mat(V2)})` : '0'}` : ''}${s.weightDecay > 0 ? `   λ = ${n(s.weightDecay)}` : ''}`,
+    `W¹ = ${gmat(W1)}   W² = ${gmat(W2)}`,
+    `η = ${n(s.eta)}${mu > 0 ? `   μ = ${n(mu)}, v = ${moving ? `(${gmat(V1)}, ${gmat(V2)})` : '0'}` : ''}${s.weightDecay > 0 ? `   λ = ${n(s.weightDecay)}` : ''}`,
     `z¹ = W¹(1, x), a = ${f}(z¹), z² = W²(1, a), o = ${g || 'z²'}${g ? '(z²)' : ''}, J = ${s.loss === 'mse' ? '½ Σ (o − t)²' : s.loss === 'bce' ? '−Σ t ln o + (1 − t) ln(1 − o)' : '−Σ t ln o'}`,
     `δ² = ∂J/∂z², δ¹ = f′(z¹) ∘ (W²ᵀδ²), W ← W − η δ (input)ᵀ${moving ? ' + μv' : ''}`,
   ];
