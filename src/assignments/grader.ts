@@ -9,7 +9,7 @@ import { createRng, type Rng } from '../core/rng.js';
 import { type Difference, firstDifference, show } from './compare.js';
 import { EXERCISE_NAMES, exerciseOf, type ExerciseSpec } from './exercises.js';
 import { CHECKS, type BlankCheck, type Module, type TrainResult } from './checks.js';
-import { TRAINERS, TRAIN_TASK } from './train.js';
+import { TRAINERS, TRAIN_TASK, type TrainOptions } from './train.js';
 
 export type { TrainResult } from './checks.js';
 
@@ -90,7 +90,7 @@ export interface GradeHooks {
 }
 
 /** Grades a loaded module: every blank, then training when every blank passes. */
-export function gradeModule(file: string, mod: Module, hooks: GradeHooks = {}): GradeReport {
+export function gradeModule(file: string, mod: Module, hooks: GradeHooks = {}, options: TrainOptions = { digits: true }): GradeReport {
   const name = typeof mod['exercise'] === 'string' ? (mod['exercise'] as string) : null;
   const spec: ExerciseSpec | undefined = name !== null ? exerciseOf(name) : undefined;
   if (!spec || !name) {
@@ -111,7 +111,7 @@ export function gradeModule(file: string, mod: Module, hooks: GradeHooks = {}): 
     training = [{ task: TRAIN_TASK[name] ?? name, outcome: 'skipped', message: `not trained: blank${failing.length > 1 ? 's' : ''} ${failing.join(', ')} do${failing.length > 1 ? '' : 'es'} not pass yet` }];
   } else {
     try {
-      training = TRAINERS[name]!(mod);
+      training = TRAINERS[name]!(mod, options);
     } catch (e) {
       training = [{ task: TRAIN_TASK[name] ?? name, outcome: 'failed', message: `training threw ${oneLine(e)}` }];
     }

@@ -31,7 +31,9 @@ export function registerAssignments(program: Command, io: Io, exit: (code: numbe
     .argument('<file...>', 'exercise files (a whole folder: submissions/*.js)')
     .option('--json', 'one JSON document on stdout')
     .option('--csv <file>', 'also write the scores per blank, one row per file')
-    .option('--timeout <seconds>', 'time a file may take in all (a blank gets at most 5 s)', '60')
+    .option('--timeout <seconds>', 'time a file may take in all', '60')
+    .option('--blank-timeout <seconds>', 'time one blank may take', '5')
     .option('--memory <mb>', 'heap a file may use', '256')
+    .option('--no-digits', 'backprop: skip the run on the digits challenge (about 3 s a file)')
     .action(async (files: string[], opts) => exit(await gradeCommand(files, opts, io)));
 }

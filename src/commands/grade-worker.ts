@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { gradeModule } from '../assignments/grader.js';
 
 const post = (m: unknown): void => parentPort!.postMessage(m);
-const file = (workerData as { file: string }).file;
+const { file, digits } = workerData as { file: string; digits: boolean };
 
 try {
   post({ type: 'phase', phase: 'loading' });
@@ -18,7 +18,7 @@ try {
     onBlank: (n, fn) => post({ type: 'phase', phase: 'blank', n, fn }),
     onResult: (result) => post({ type: 'result', result }),
     onTraining: () => post({ type: 'phase', phase: 'training' }),
-  });
+  }, { digits });
   post({ type: 'report', report });
 } catch (e) {
   const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

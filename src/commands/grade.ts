@@ -1,5 +1,5 @@
 /**
- * `neural-eras grade <file…> [--json] [--csv out.csv] [--timeout s] [--memory mb]`: grades
+ * `neural-eras grade <file…> [--json] [--csv out.csv] [--timeout s] [--blank-timeout s] [--memory mb] [--no-digits]`: grades
  * exercise files, each in its own worker thread with a memory limit (resourceLimits) and a
  * watchdog on time. A submission that hangs, throws, runs out of memory or returns NaN gets one
  * clear line and the batch goes on. Exit 0 when every file passes every blank and its training,
@@ -20,7 +20,10 @@ export interface GradeOptions {
   json?: boolean;
   csv?: string;
   timeout?: string;
+  blankTimeout?: string;
   memory?: string;
+  /** false: skip the digits run of the backprop exercise (--no-digits). */
+  digits?: boolean;
 }
 
 export interface Limits {
@@ -30,6 +33,8 @@ export interface Limits {
   readonly blankSeconds: number;
   /** Megabytes of heap the worker may use. */
   readonly memoryMb: number;
+  /** Train a passing backprop submission on the digits challenge too. */
+  readonly digits: boolean;
 }
 
 /**
@@ -59,7 +64,7 @@ export function gradeInWorker(file: string, limits: Limits): Promise<GradeReport
     const blanks: BlankResult[] = [];
     let settled = false;
     const worker = new Worker(script, {
-      workerData: { file },
+      workerData: { file, digits: limits.digits },
       eval: evaluate,
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: Math.max(4, Math.min(32, limits.memoryMb / 4)), stackSizeMb: 4 },
       // the submission's own console output is not the grader's: read and dropped
@@ -147,7 +152,7 @@ const positive = (text: string | undefined, name: string, fallback: number, max:
 
 export async function gradeCommand(files: readonly string[], opts: GradeOptions, io: Io): Promise<number> {
   const seconds = positive(opts.timeout, '--timeout', 60, 3600);
-  const limits: Limits = { seconds, blankSeconds: Math.min(5, seconds), memoryMb: positive(opts.memory, '--memory', 256, 8192) };
+  const limits: Limits = { seconds, blankSeconds: Math.min(positive(opts.blankTimeout, '--blank-timeout', 5, 3600), seconds), memoryMb: positive(opts.memory, '--memory', 256, 8192), digits: opts.digits !== false };
   const paths = files.map((f) => resolve(f));
   const csv = opts.csv !== undefined ? resolve(opts.csv) : null;
   if (csv && paths.includes(csv)) throw new UsageError(`--csv ${opts.csv}: that is one of the files to grade; not overwritten`);
