@@ -106,7 +106,7 @@ function backpropXor(mod: Module): TrainResult {
       const err = fit();
       if (err < 0.1) {
         const outs = XOR.X.map((x) => numbers((f('forward')(W1, b1, W2, b2, x) as { o: unknown }).o, 'o')[0]!);
-        return { task: 'xor-backprop', outcome: 'solved', epochs: epoch, accuracy: 1, message: `XOR solved by a 2-2-1 sigmoid net with your functions (η = 0.5, online, start ${seed} of ${seeds.length}) at epoch ${epoch}: outputs ${vector(outs, 3)} for targets (0, 1, 1, 0)` };
+        return { task: 'xor-backprop', outcome: 'solved', epochs: epoch, accuracy: 1, message: `XOR solved by a 2-2-1 sigmoid net with your functions (η = 0.5, online, start ${seed} of ${seeds.length}) at epoch ${epoch}: outputs ${vector(outs, 4)} for targets (0, 1, 1, 0)` };
       }
     }
   }
