@@ -22,8 +22,9 @@ export interface EntryMark {
 
 export interface QuizRow {
   readonly label: string;
-  /** Rows of the quantity (a matrix has more than one). */
+  /** Rows of the quantity (a matrix has more than one), and how many numbers it has. */
   readonly rows: number;
+  readonly entries: number;
   readonly text: string;
   /** What the answer must be: "1 number", "3 numbers (a vector)", "2 × 3 numbers (a matrix)". */
   readonly shape: string;
@@ -121,6 +122,7 @@ export class QuizSession {
     if (!r) return null;
     const count = r.item.questions.length;
     switch (a) {
+      // after the reveal ↑↓ still move (the screen scrolls to the quantity)
       case 'up':
         this.at = (this.at + count - 1) % count;
         return null;
@@ -174,7 +176,7 @@ export class QuizSession {
       const marks = r.marks?.[i] ?? null;
       const cols = q.expected.length / q.rows;
       const shape = q.rows > 1 ? this.tr.t('quiz.shapeMatrix', { rows: q.rows, cols }) : q.expected.length === 1 ? this.tr.t('quiz.shapeNumber') : this.tr.t('quiz.shapeVector', { n: q.expected.length });
-      return { label: q.after ? this.tr.t('quiz.new', { q: q.label }) : q.label, rows: q.rows, text: r.texts[i]!, shape, error: r.errors[i] ?? null, marks, ok: marks ? marks.every((m) => m.ok) : null, work: marks ? q.work : null };
+      return { label: q.after ? this.tr.t('quiz.new', { q: q.label }) : q.label, rows: q.rows, entries: q.expected.length, text: r.texts[i]!, shape, error: r.errors[i] ?? null, marks, ok: marks ? marks.every((m) => m.ok) : null, work: marks ? q.work : null };
     });
     const stepRight = r.marks ? r.marks.filter((m) => m.every((e) => e.ok)).length : 0;
     const words = r.marks ? `${this.tr.t('quiz.thisStep', { right: stepRight, asked: r.marks.length })} · ${score}` : score;

@@ -34,27 +34,38 @@ function rowLines(r: QuizRow, selected: boolean, labelW: number, inner: number, 
   const right = values(r.marks.map((m) => num(m.expected, V)), r.rows);
   const head = `${mark} ${label} ${tr.t('quiz.expected')} ${paint(depth, right, { bold: true })}`;
   const mine = `${tr.t('quiz.yours')} ${paint(depth, yours, { tone: r.ok ? 'good' : 'bad' })}`;
-  // Your answer beside the right value when both fit on the line, else below it.
-  const lines = displayWidth(head) + displayWidth(mine) + 3 <= inner ? [`${head}   ${mine}`] : [head, `${' '.repeat(labelW + 3)}${mine}`];
+  const indent = ' '.repeat(labelW + 3);
+  // Your answer beside the right value when both fit on the line, else below it; long values wrap, never cut.
+  const lines =
+    displayWidth(head) + displayWidth(mine) + 3 <= inner
+      ? [`${head}   ${mine}`]
+      : [
+          ...(displayWidth(head) <= inner ? [head] : [`${mark} ${label}`, ...wrap(`${tr.t('quiz.expected')} ${right}`, inner - indent.length).map((l) => indent + l)]),
+          ...(displayWidth(mine) + indent.length <= inner ? [indent + mine] : wrap(`${tr.t('quiz.yours')} ${yours}`, inner - indent.length).map((l) => indent + l)),
+        ];
   return [...lines, ...wrap(r.work ?? '', inner - 4).map((l) => paint(depth, `    ${l}`, { tone: 'dim' }))];
 }
 
 export function quizFrame(q: QuizView, width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): Block {
   const inner = width - 2;
   const lines: string[] = [];
+  /** The first line of the selected quantity: ↑↓ move it, the lines scroll to keep it in view. */
+  let selected = -1;
   if (q.phase === 'none') lines.push(...wrap(q.message ?? '', inner));
   else {
     lines.push(paint(depth, q.head, { tone: 'title', bold: true }));
     for (const g of q.givens) lines.push(...wrap(g, inner));
     lines.push('');
     const labelW = Math.max(...q.rows.map((r) => r.label.length));
-    q.rows.forEach((r, i) => lines.push(...rowLines(r, q.phase === 'ask' && i === q.at, labelW, inner, depth, tr)));
+    q.rows.forEach((r, i) => {
+      if (i === q.at) selected = lines.length;
+      lines.push(...rowLines(r, q.phase === 'ask' && i === q.at, labelW, inner, depth, tr));
+    });
   }
   const foot = [paint(depth, `${q.score} · ${q.tolerance}`, { tone: q.phase === 'reveal' ? 'accent' : 'dim' })];
   const room = Math.max(1, height - 4);
-  // Keep the selected answer in view when the lines outgrow the screen.
-  const sel = lines.findIndex((l) => l.startsWith('▶'));
-  const start = sel < 0 || lines.length <= room ? 0 : Math.max(0, Math.min(sel - Math.floor(room / 2), lines.length - room));
+  // Keep the selected quantity in view when the lines outgrow the screen (asked or revealed).
+  const start = selected < 0 || lines.length <= room ? 0 : Math.max(0, Math.min(selected - Math.floor(room / 3), lines.length - room));
   return vstack([
     box(vstack([leaf(lines.slice(start, start + room), inner, room), leaf(foot, inner, 1)], inner), { title: q.title, tone: 'accent', depth }),
     leaf([paint(depth, hints([QUIZ_KEYS], width, tr), { tone: 'dim' })], width, 1),
