@@ -98,20 +98,21 @@ function singleUnit(modelId: string, params: Params, data: Dataset, rec: StepRec
   if (modelId === 'perceptron') {
     const theta = Number(params['theta'] ?? 0);
     const low = data.targetEncoding === 'binary' ? 0 : -1;
-    const phi = theta > 0 ? `o = 1 if w·x > ${n(theta)}, −1 if w·x < −${n(theta)}, else 0` : `o = φ(w·x) = 1 if w·x ≥ 0 else ${n(low)}`;
+    const phi = theta > 0 ? `o = φ(w·x): 1 (w·x > ${n(theta)}), −1 (w·x < −${n(theta)}), 0 (|w·x| ≤ ${n(theta)})` : `o = φ(w·x): 1 (w·x ≥ 0), ${n(low)} (w·x < 0)`;
     const mistakeRule = params['rule'] === 'mistake';
     const err = t! - o;
-    const why = theta > 0 ? `w·x = ${n(net)}, so o = ${n(o)}` : `${n(net)} ${net >= 0 ? '≥' : '<'} 0, so o = ${n(o)}`;
+    // notation only (no words): the same line reads in every language
+    const why = theta > 0 ? `o = φ(${n(net)}) = ${n(o)}` : `o = φ(${n(net)}) = ${n(o)}  (${n(net)} ${net >= 0 ? '≥' : '<'} 0)`;
     const update = mistakeRule
       ? o !== t
         ? `o ≠ t: w + η·t·x = ${vec(w)} + ${n(eta)}·${op(t!)}·${vec(x)} = ${vec(after)}`
-        : `o = t: no mistake, w stays ${vec(after)}`
+        : `o = t: w = ${vec(after)}`
       : err === 0
-        ? `t − o = 0: w stays ${vec(after)}`
+        ? `t − o = 0: w = ${vec(after)}`
         : `w + η(t − o)x = ${vec(w)} + ${n(eta)}·${op(err)}·${vec(x)} = ${vec(after)}`;
     return {
       ...head,
-      givens: [`x (x0 = 1) = ${vec(x)}   t = ${n(t!)}`, `w = ${gvec(w)}   η = ${n(eta)}`, `${phi};  ${mistakeRule ? 'w ← w + η·t·x on a mistake' : 'w ← w + η(t − o)x'}`],
+      givens: [`x (x0 = 1) = ${vec(x)}   t = ${n(t!)}`, `w = ${gvec(w)}   η = ${n(eta)}`, `${phi};  ${mistakeRule ? 'w ← w + η·t·x (o ≠ t)' : 'w ← w + η(t − o)x'}`],
       questions: [
         netQ,
         { id: 'o', label: 'o', expected: [o], rows: 1, work: why },
@@ -175,7 +176,7 @@ export function mlpItem(s: MlpHandState, pattern: number, x: readonly number[], 
   const fPrime = hidden === 'sigmoid' ? (j: number) => `${n(r.a[j]!)}(1 − ${n(r.a[j]!)})` : (j: number) => n(r.f1[j]!);
   const mu = s.momentum;
   const moving = mu > 0 && s.v.some((v) => v !== 0);
-  const decay = s.weightDecay > 0 ? ` + λW (λ = ${n(s.weightDecay)}, not on biases)` : '';
+  const decay = s.weightDecay > 0 ? ` + λW (λ = ${n(s.weightDecay)}; λ·b = 0)` : '';
   const momentumNote = moving ? ` + μv` : '';
   const cancels = s.loss === 'ce' || (s.loss === 'bce' && output === 'sigmoid');
   const delta2Work = cancels
@@ -191,7 +192,7 @@ export function mlpItem(s: MlpHandState, pattern: number, x: readonly number[], 
     `W¹ = ${gmat(W1)}   W² = ${gmat(W2)}`,
     `η = ${n(s.eta)}${mu > 0 ? `   μ = ${n(mu)}, v = ${moving ? `(${gmat(V1)}, ${gmat(V2)})` : '0'}` : ''}${s.weightDecay > 0 ? `   λ = ${n(s.weightDecay)}` : ''}`,
     `z¹ = W¹(1, x), a = ${f}(z¹), z² = W²(1, a), o = ${g || 'z²'}${g ? '(z²)' : ''}, J = ${s.loss === 'mse' ? '½ Σ (o − t)²' : s.loss === 'bce' ? '−Σ t ln o + (1 − t) ln(1 − o)' : '−Σ t ln o'}`,
-    `δ² = ∂J/∂z², δ¹ = f′(z¹) ∘ (W²ᵀδ²), W ← W − η δ (input)ᵀ${moving ? ' + μv' : ''}`,
+    `δ² = ∂J/∂z², δ¹ = f′(z¹) ∘ (W²ᵀδ²), W² ← W² − η δ²(1, a)ᵀ${moving ? ' + μv' : ''}, W¹ ← W¹ − η δ¹(1, x)ᵀ${moving ? ' + μv' : ''}`,
   ];
   return {
     model: s.sizes.join('-'),
