@@ -50,6 +50,9 @@ function workerScript(): { script: string | URL; eval: boolean } {
   return { script: `import(${api}).then((tsx) => tsx.tsImport(${source}, ${source}));`, eval: true };
 }
 
+/** Time the worker itself may take to start (loading the grader, not the submission). */
+const STARTUP_MS = 30_000;
+
 type Phase = { phase: 'starting' } | { phase: 'loading' } | { phase: 'blank'; n: number; fn: string } | { phase: 'training' };
 
 const during = (p: Phase): string =>
@@ -73,8 +76,10 @@ export function gradeInWorker(file: string, limits: Limits): Promise<GradeReport
     });
     worker.stdout.resume();
     worker.stderr.resume();
-    const started = Date.now();
-    let phaseStarted = started;
+    // The file's time counts from when the worker is up (starting one is the grader's time, not the file's).
+    const spawned = Date.now();
+    let started = Infinity;
+    let phaseStarted = spawned;
     const finish = (report: GradeReport): void => {
       if (settled) return;
       settled = true;
@@ -92,7 +97,8 @@ export function gradeInWorker(file: string, limits: Limits): Promise<GradeReport
     };
     const watchdog = setInterval(() => {
       const now = Date.now();
-      if (phase.phase === 'blank' && now - phaseStarted > limits.blankSeconds * 1000) fail(`did not return within ${limits.blankSeconds} s ${during(phase)}: a loop that never ends?`);
+      if (phase.phase === 'starting' && now - spawned > STARTUP_MS) fail(`the grader's worker did not start within ${STARTUP_MS / 1000} s`);
+      else if (phase.phase === 'blank' && now - phaseStarted > limits.blankSeconds * 1000) fail(`did not return within ${limits.blankSeconds} s ${during(phase)}: a loop that never ends?`);
       else if (now - started > limits.seconds * 1000) fail(`stopped after ${limits.seconds} s ${during(phase)}: a loop that never ends?`);
     }, 50);
     worker.on('message', (m: { type: string } & Record<string, unknown>) => {
@@ -100,6 +106,7 @@ export function gradeInWorker(file: string, limits: Limits): Promise<GradeReport
       else if (m.type === 'phase') {
         phase = m as unknown as Phase;
         phaseStarted = Date.now();
+        if (started === Infinity) started = phaseStarted;
       } else if (m.type === 'result') blanks.push(m['result'] as BlankResult);
       else if (m.type === 'report') finish({ ...(m['report'] as GradeReport), file });
       else if (m.type === 'failed') fail(`cannot be graded ${during(phase)}: ${String(m['message'])}`);

@@ -63,19 +63,19 @@ describe('exercise and grade (each file in a worker)', () => {
     expect(out).toMatch(/✓ training \(xor-backprop\): SOLVED: XOR solved by a 2-2-1 sigmoid net with your functions/);
     const digits = /✓ training \(digits-challenge\): SOLVED: a 256-32-10 sigmoid net with your functions, 3 epochs online \(η = 0\.5\) on the challenge's 1000 training digits: test accuracy (\d+\.\d) % on 500 held out/.exec(out);
     expect(Number(digits?.[1])).toBeGreaterThanOrEqual(80);
-  }, 30_000);
+  }, 60_000);
 
   it('a batch: right, δ¹ without f′, hanging, throwing, NaN, out of memory, missing — one line each, the batch goes on; JSON and CSV', async () => {
     for (const f of ['backprop', 'backprop-no-fprime', 'hang', 'throws', 'nan', 'memory']) copyFileSync(join(FIX, `${f}.js`), `${f}.js`);
     const files = ['backprop.js', 'backprop-no-fprime.js', 'hang.js', 'throws.js', 'nan.js', 'memory.js', 'absent.js'];
-    const { code, out } = await cli('grade', ...files, '--json', '--csv', 'scores.csv', '--blank-timeout', '1', '--memory', '64', '--no-digits');
+    const { code, out } = await cli('grade', ...files, '--json', '--csv', 'scores.csv', '--blank-timeout', '2', '--memory', '64', '--no-digits');
     expect(code).toBe(1);
     const doc = JSON.parse(out);
     expect(doc).toMatchObject({ format: 'neural-eras/grade@1', passed: 1, total: 7 });
     const [right, noPrime, hang, thrown, nan, memory, absent] = doc.files;
     expect(right.passed).toBe(true);
     expect(noPrime.blanks[2]).toMatchObject({ n: 3, fn: 'hiddenDelta', status: 'wrong', where: 'layer 1 (δ¹), entry 1' });
-    expect(hang.blanks).toEqual([{ n: 1, fn: 'forward', status: 'hung', message: 'did not return within 1 s in BLANK 1 (forward): a loop that never ends?' }]);
+    expect(hang.blanks).toEqual([{ n: 1, fn: 'forward', status: 'hung', message: 'did not return within 2 s in BLANK 1 (forward): a loop that never ends?' }]);
     expect(thrown.blanks.map((b: { status: string }) => b.status)).toEqual(['error', 'error', 'error']);
     expect(nan.blanks[0].given).toBe('NaN');
     expect(memory.blanks[0]).toMatchObject({ status: 'hung', message: 'ran out of memory (limit 64 MB) in BLANK 1 (softmax)' });
@@ -87,5 +87,12 @@ describe('exercise and grade (each file in a worker)', () => {
     expect(csv[3]).toBe('hang.js,backprop,0,,,,,0,1,,0,BLANK 1 hung');
     expect(csv).toHaveLength(8);
     expect(existsSync('absent.js')).toBe(false);
-  }, 30_000);
+  }, 60_000);
+
+  it('a file that never finishes loading is stopped by --timeout, with a line saying where', async () => {
+    copyFileSync(join(FIX, 'top-level-hang.js'), 'top-level-hang.js');
+    const { code, out } = await cli('grade', 'top-level-hang.js', '--timeout', '1');
+    expect(code).toBe(1);
+    expect(out).toBe('top-level-hang.js — not graded\n  ✗ stopped after 1 s while loading the file: a loop that never ends?\n');
+  }, 15_000);
 });
