@@ -12,7 +12,8 @@ export function problemsCommand(opts: { student?: string; lang?: string; answers
   const lang = opts.lang ?? 'en';
   if (!isLang(lang)) throw new UsageError(`--lang ${lang}: en or ko`);
   const student = opts.student?.trim();
-  if (student !== undefined && (student === '' || student.length > 100)) throw new UsageError('--student: an id of 1 to 100 characters');
+  // eslint-disable-next-line no-control-regex
+  if (student !== undefined && (student === '' || student.length > 100 || /[\u0000-\u001f\u007f]/.test(student))) throw new UsageError('--student: an id of 1 to 100 printable characters');
   const tr = translator(lang);
   io.out(sheetMarkdown(problemSheet(student ?? null, tr), Boolean(opts.answers), tr));
   return 0;

@@ -24,6 +24,7 @@ describe('problems', () => {
     expect(answers.out).toContain('**Answers (what the lab computes)**');
     expect((await cli('problems', '--lang', 'ko')).out).toMatch(/^# 손으로 푸는 신경망/);
     expect(await cli('problems', '--lang', 'xx')).toMatchObject({ code: 2, err: 'neural-eras: --lang xx: en or ko\n' });
+    expect(await cli('problems', '--student', 'a\nb')).toMatchObject({ code: 2, err: 'neural-eras: --student: an id of 1 to 100 printable characters\n' });
   });
 });
 
