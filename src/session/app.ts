@@ -228,6 +228,7 @@ export class AppSession {
     if (d.kind === 'quiz') {
       if (d.quiz.key(t) === 'leave') {
         const pattern = d.quiz.unchecked();
+        d.quiz.close();
         if (pattern !== null) lab.note = this.tr.t('quiz.left', { pattern });
         this.dialog = null;
       }

@@ -68,13 +68,22 @@ export class QuizSession {
   asked = 0;
   steps = 0;
 
+  /** Side by side when the quiz opened (the quiz takes the first run; leaving puts the pair back). */
+  private readonly compared: boolean;
+
   constructor(
     private readonly lab: LabSession,
     private readonly tr: Tr = EN_TR,
   ) {
     lab.pause();
+    this.compared = lab.compare;
     lab.toggleCompare(false);
     this.next();
+  }
+
+  /** Leaving: the lab as it was shown (its runs side by side again if they were). */
+  close(): void {
+    if (this.compared) this.lab.toggleCompare(true);
   }
 
   /** The next update of the run on screen, taken now, its result kept hidden until the answers are checked. */

@@ -117,6 +117,18 @@ describe('the quiz in the lab (k)', () => {
     expect(app.lab!.lanes()[0]!.trace.length).toBe(2);
   });
 
+  it('in a comparison the quiz takes the first run alone, and leaving puts the pair back', () => {
+    const app = new AppSession({ kind: 'lab', scenario: 'xor-backprop', run: 'mlp-backprop' }, undefined, () => 0);
+    app.key('c');
+    expect(app.lab!.lanes()).toHaveLength(2);
+    app.key('k');
+    expect(app.lab!.lanes()).toHaveLength(1);
+    expect(quizOf(app).head).toBe('2-2-1 · pattern 1');
+    app.key('k');
+    expect(app.lab!.lanes()).toHaveLength(2);
+    expect(app.lab!.note).toBe('quiz left: the update it asked about was made (pattern 1)');
+  });
+
   it('in Korean: the same quiz with Korean words', () => {
     const app = new AppSession({ kind: 'lab', scenario: 'xor-backprop', run: 'mlp-backprop' }, undefined, () => 0, translator('ko'));
     app.key('k');
