@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { exerciseOf } from '../assignments/exercises.js';
 import type { BlankResult, GradeReport, TrainResult } from '../assignments/grader.js';
 import { writeFileAtomic } from '../report/run-file.js';
 import { writeJson } from '../report/json.js';
@@ -124,8 +125,12 @@ const MARK: Readonly<Record<string, string>> = { pass: '✓', missing: '·', wro
 function textReport(r: GradeReport, shown: string): string {
   const lines: string[] = [];
   const passing = r.blanks.filter((b) => b.status === 'pass').length;
-  lines.push(`${shown} — ${r.exercise ? `exercise ${r.exercise}: ${passing}/${r.blanks.length} blanks pass` : 'not graded'}${r.passed ? ', trained: PASSED' : ''}`);
+  const total = (r.exercise ? exerciseOf(r.exercise)?.blanks.length : undefined) ?? r.blanks.length;
+  lines.push(`${shown} — ${r.exercise ? `exercise ${r.exercise}: ${passing}/${total} blanks pass` : 'not graded'}${r.passed ? ', trained: PASSED' : ''}`);
   for (const b of r.blanks) lines.push(`  ${MARK[b.status]} BLANK ${b.n} ${b.fn}: ${b.message}`);
+  // a file stopped part way (hung, out of memory): the blanks it never reached, by name
+  const spec = r.exercise ? exerciseOf(r.exercise) : undefined;
+  for (const b of spec?.blanks ?? []) if (!r.blanks.some((x) => x.n === b.n)) lines.push(`  · BLANK ${b.n} ${b.fn}: not graded (the file was stopped)`);
   for (const t of r.training) lines.push(`  ${t.outcome === 'solved' ? '✓' : t.outcome === 'skipped' ? '·' : '✗'} training (${t.task}): ${t.outcome === 'skipped' ? '' : `${t.outcome.toUpperCase()}: `}${t.message}`);
   if (r.error) lines.push(`  ✗ ${r.error}`);
   return `${lines.join('\n')}\n`;
