@@ -73,12 +73,12 @@ export function gradeBlank(mod: Module, check: BlankCheck, seed: string, arity: 
     }
     if (given === undefined) return { n: check.n, fn: check.fn, status: 'missing', message: `missing: ${check.fn} returns nothing (fill in BLANK ${check.n})` };
     const d = firstDifference(given, expected);
-    if (d) {
-      const fd = check.finiteDifference?.(args, given);
-      return wrong(check, d, trial, fd === undefined ? '' : fd ? '; it matches finite differences of the loss, so check the layout of what you return' : '; finite differences of the loss disagree with it too');
-    }
+    // a gradient is also checked against finite differences of the loss
+    const fd = check.finiteDifference?.(args, given);
+    if (d) return wrong(check, d, trial, fd === undefined ? '' : fd ? '; it matches finite differences of the loss, so check the layout of what you return' : '; finite differences of the loss disagree with it too');
+    if (fd === false) return { n: check.n, fn: check.fn, status: 'wrong', message: `agrees with the reference but not with finite differences of the loss (random input ${trial + 1})` };
   }
-  return { n: check.n, fn: check.fn, status: 'pass', message: 'passes' };
+  return { n: check.n, fn: check.fn, status: 'pass', message: check.finiteDifference ? 'passes (the reference and finite differences agree)' : 'passes' };
 }
 
 export interface GradeHooks {
