@@ -10,6 +10,8 @@ import type { StepRecord } from '../core/types.js';
 import { getModel } from '../models/index.js';
 import { executeScenario, type RunResult, type ScenarioResult } from '../scenarios/execute.js';
 import { scenarioFromData } from '../scenarios/from-data.js';
+import { receiptLine } from '../scenarios/receipts.js';
+import { EN_TR } from '../i18n/index.js';
 import { loadScenario } from '../scenarios/loader.js';
 import { decodeShare, encodeShare, resolveShare, type ShareInput } from '../scenarios/share.js';
 import { MAX_EPOCHS } from '../scenarios/schema.js';
@@ -83,7 +85,8 @@ function runText(r: RunResult): string {
 }
 
 export function renderRunText(result: ScenarioResult, title: string): string {
-  return [`${title}  (scenario ${result.scenario}, seed ${result.seed})`, '', ...result.runs.map(runText).flatMap((t) => [t, ''])].join('\n');
+  const receipts = result.receipts?.length ? [EN_TR.t('receipts.title'), ...result.receipts.map((r) => `  ${receiptLine(r.receipt, r)}`), ''] : [];
+  return [`${title}  (scenario ${result.scenario}, seed ${result.seed})`, '', ...result.runs.map(runText).flatMap((t) => [t, '']), ...receipts].join('\n');
 }
 
 /**
