@@ -41,7 +41,7 @@ export function verifyAll(refs: readonly string[]): Verified {
     for (const res of result.receipts ?? []) {
       receipts.push({ scenario: s.id, result: res });
       // a receipt that says it matches its paper is checked like a claim
-      if (res.receipt.comparison === 'matches') claims.push({ scenario: s.id, run: res.receipt.ours.run, claim: `receipt: ${receiptLine(res.receipt, res)}`, holds: !receiptFails(res) });
+      if (res.receipt.comparison === 'matches') claims.push({ scenario: s.id, run: res.receipt.ours.run ?? '', claim: `receipt: ${receiptLine(res.receipt, res)}`, holds: !receiptFails(res) });
     }
   }
   return { claims, receipts };

@@ -61,7 +61,7 @@ export const EN_TEXT = {
   'receipts.expectHigher': 'ours expected higher',
   'receipts.expectLower': 'ours expected lower',
   'receipts.expectSimilar': 'ours expected within a factor of 2',
-  'receipts.sameKind': 'same kind, other conditions: {expect}{mark}',
+  'receipts.sameKind': 'same kind: {expect}{mark}',
   'receipts.differs': 'differs: another experiment (info says why)',
   'receipts.checkedPaper': 'figure read in the paper',
   'receipts.checkedSecondary': 'figure not verified in the paper here; read in a secondary source',

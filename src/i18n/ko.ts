@@ -60,7 +60,7 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'receipts.expectHigher': '여기 값이 더 클 것으로 예상',
   'receipts.expectLower': '여기 값이 더 작을 것으로 예상',
   'receipts.expectSimilar': '여기 값이 2배 이내일 것으로 예상',
-  'receipts.sameKind': '같은 종류, 다른 조건: {expect}{mark}',
+  'receipts.sameKind': '같은 종류: {expect}{mark}',
   'receipts.differs': '다름: 다른 실험 (이유는 info에)',
   'receipts.checkedPaper': '논문에서 직접 확인한 수치',
   'receipts.checkedSecondary': '논문 원문에서는 확인하지 못함; 2차 자료에서 읽음',

@@ -168,7 +168,7 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
     }
   });
   (s.receipts ?? []).forEach((r, i) => {
-    const refs: [string, string][] = [['ours', r.ours.run], ...(r.ours.over ? [['ours.over', r.ours.over.run] as [string, string]] : []), ...(r.published.metric ? [['published.metric', r.published.metric.run] as [string, string]] : [])];
+    const refs: [string, string][] = [...(r.ours.run !== undefined ? [['ours', r.ours.run] as [string, string]] : []), ...(r.ours.over ? [['ours.over', r.ours.over.run] as [string, string]] : []), ...(r.published.metric ? [['published.metric', r.published.metric.run] as [string, string]] : [])];
     for (const [field, ref] of refs) {
       if (!ids.has(ref)) fail(`receipts[${i}].${field}`, `names run ${quote(ref)}, which is not in models (runs: ${[...ids].join(', ')})`);
     }

@@ -33,15 +33,19 @@ const metricOf = (byId: ById, run: string, metric: string): number | undefined =
 
 /** The value a receipt's `ours` names: run.metric (÷ over), n-th root, complement, scale. */
 export function oursOf(r: Receipt, byId: ById): number | undefined {
-  let v = metricOf(byId, r.ours.run, r.ours.metric);
+  if (r.ours.run === undefined || r.ours.metric === undefined) return r.ours.value;
+  const read = (run: string, metric: string): number | undefined => {
+    const m = metricOf(byId, run, metric);
+    return m === undefined || !r.ours.complement ? m : 1 - m;
+  };
+  let v = read(r.ours.run, r.ours.metric);
   if (v === undefined) return undefined;
   if (r.ours.over) {
-    const d = metricOf(byId, r.ours.over.run, r.ours.over.metric);
+    const d = read(r.ours.over.run, r.ours.over.metric);
     if (d === undefined) return undefined;
     v = v / d;
   }
   if (r.ours.root !== undefined) v = Math.sign(v) * Math.abs(v) ** (1 / r.ours.root);
-  if (r.ours.complement) v = 1 - v;
   return v * (r.ours.scale ?? 1);
 }
 
@@ -49,7 +53,7 @@ const publishedOf = (r: Receipt, byId: ById): number | undefined =>
   r.published.metric ? metricOf(byId, r.published.metric.run, r.published.metric.metric) : r.published.value;
 
 /** The runs a receipt reads. */
-export const receiptRuns = (r: Receipt): string[] => [...new Set([r.ours.run, ...(r.ours.over ? [r.ours.over.run] : []), ...(r.published.metric ? [r.published.metric.run] : [])])];
+export const receiptRuns = (r: Receipt): string[] => [...new Set([...(r.ours.run !== undefined ? [r.ours.run] : []), ...(r.ours.over ? [r.ours.over.run] : []), ...(r.published.metric ? [r.published.metric.run] : [])])];
 
 /** Checks one receipt against trained runs (by run id; a missing run leaves ours undefined). */
 export function checkReceipt(r: Receipt, byId: ById): ReceiptResult {

@@ -217,13 +217,16 @@ export const receiptSchema = z
     /** The metric this scenario measures for it: run.metric, optionally divided by another run's metric, then transformed. */
     ours: z
       .object({
-        run: z.string().min(1),
-        metric: z.string().min(1),
+        run: z.string().min(1).optional(),
+        metric: z.string().min(1).optional(),
+        /** Instead of run and metric: a figure measured elsewhere (not by this scenario's runs), with the file that measures it. */
+        value: z.number().optional(),
+        measuredBy: z.string().min(1).optional(),
         /** Divide by this run's metric (a ratio of two runs, e.g. epochs of tanh over epochs of ReLU). */
         over: receiptMetric.optional(),
         /** Take the n-th root (a per-layer factor from a ratio over n layers). */
         root: z.number().int().min(1).optional(),
-        /** 1 − value (an error from an accuracy). */
+        /** Read each metric as 1 − metric (an error from an accuracy), before dividing. */
         complement: z.boolean().optional(),
         /** Multiply by this (100 for a percentage). */
         scale: z.number().positive().optional(),
@@ -255,8 +258,16 @@ export const receiptSchema = z
     const forbid = (keys: readonly ('tolerance' | 'relation' | 'differences' | 'expect' | 'reason')[]): void => {
       for (const key of keys) if (r[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `not used by a "${r.comparison}" receipt` });
     };
-    if ((r.published.value === undefined) === (r.published.metric === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['published'], message: 'give exactly one of "value" (the published number) or "metric" (the published formula evaluated on this data)' });
+    const measured = r.ours.run !== undefined && r.ours.metric !== undefined;
+    const elsewhere = r.ours.value !== undefined && r.ours.measuredBy !== undefined;
+    if (measured === elsewhere || (measured && (r.ours.value !== undefined || r.ours.measuredBy !== undefined)) || (elsewhere && (r.ours.run !== undefined || r.ours.metric !== undefined))) {
+      ctx.addIssue({ code: 'custom', path: ['ours'], message: 'give "run" and "metric" (measured by this scenario), or "value" and "measuredBy" (a figure measured by another file)' });
+    }
+    if (elsewhere && r.comparison === 'matches') ctx.addIssue({ code: 'custom', path: ['comparison'], message: 'a "matches" receipt is checked on this scenario\'s runs: its "ours" needs "run" and "metric"' });
+    if (r.published.value !== undefined && r.published.metric !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['published'], message: 'give one of "value" (the published number) or "metric" (the published formula evaluated on this data), not both' });
+    } else if (r.comparison !== 'differs' && r.published.value === undefined && r.published.metric === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['published'], message: `a "${r.comparison}" receipt compares numbers: give "value" (the published number) or "metric" (the published formula evaluated on this data)` });
     }
     if (r.comparison === 'matches') {
       if ((r.relation ?? '=') === '=') need('tolerance', 'a "matches" receipt states how close ours must be (|ours − published| ≤ tolerance)');
