@@ -77,10 +77,10 @@ export function evaluateReceipts(receipts: readonly Receipt[] | undefined, runs:
   return (receipts ?? []).map((r) => checkReceipt(r, byId));
 }
 
-/** A figure as text: whole numbers from 1,000 up with thousands commas, others with 3 significant digits. */
+/** A figure as text: from 1,000 up with thousands commas (and one decimal at most), others with 3 significant digits. */
 export function figure(v: number | undefined): string {
   if (v === undefined) return '…';
-  if (Number.isInteger(v) && Math.abs(v) >= 1000) return v.toLocaleString('en-US').replace(/-/g, '−');
+  if (Number.isFinite(v) && Math.abs(v) >= 1000) return v.toLocaleString('en-US', { maximumFractionDigits: 1 }).replace(/-/g, '−');
   return num(v, SHORT);
 }
 

@@ -20,7 +20,8 @@ describe('receipts on the command line', () => {
     expect(lines[0]).toMatch(/^scenario\s+source\s+quantity\s+published\s+ours\s+verdict$/);
     expect(lines.find((l) => l.startsWith('perceptron-xor'))).toMatch(/Minsky & Papert 1969, .*\(figure not verified here\)\s+XOR patterns .*at most 3 of 4\s+0\.5 \(best share right over the whole run\)\s+matches, at most the bound ✓$/);
     expect(lines.find((l) => l.startsWith('xor-backprop'))).toMatch(/1,425 sweeps\s+211 sweeps \(XOR, .*\)\s+same kind: ours expected lower ✓$/);
-    expect(out).toContain('4 receipts: 3 checked as matches (3 hold, 0 drifted), 1 same-kind or differs (shown, not checked)');
+    expect(lines.find((l) => l.includes('median over seeds'))).toMatch(/^xor-backprop .*1,425 sweeps\s+2,043\.5 sweeps \(median over seeds 1–50 of examples\/mirror-symmetry\.json .*\)\s+same kind: ours expected within a factor of 2 ✓$/);
+    expect(out).toContain('5 receipts: 3 checked as matches (3 hold, 0 drifted), 2 same-kind or differs (shown, not checked)');
   });
 
   it('verify --receipts --json gives each receipt with the numbers and its line', async () => {

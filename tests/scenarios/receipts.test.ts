@@ -166,8 +166,17 @@ describe('every era shows its receipts', () => {
   });
 });
 
-describe('the Krizhevsky ratio digits-2012 quotes', () => {
-  it('is the one examples/relu-vs-tanh-digits.json measures', () => {
+describe('the figures quoted from the examples', () => {
+  it('xor-backprop quotes the mirror-symmetry median its example states, and the example trains (seed 1)', () => {
+    const example = loadScenarioFile(join(packageRoot(), 'examples', 'mirror-symmetry.json'));
+    const quoted = loadScenario('xor-backprop').receipts!.find((r) => r.ours.measuredBy?.includes('examples/mirror-symmetry.json'))!;
+    expect(quoted.ours.value).toBe(example.receipts![0]!.ours.value);
+    expect(quoted.ours.measuredBy).toBe(example.receipts![0]!.ours.measuredBy);
+    const run = executeScenario(example).runs[0]!;
+    expect([run.outcome, run.epochs]).toEqual(['solved', 684]);
+  });
+
+  it('digits-2012 quotes the Krizhevsky ratio examples/relu-vs-tanh-digits.json measures', () => {
     const quoted = loadScenario('digits-2012').receipts!.find((r) => r.ours.measuredBy === 'examples/relu-vs-tanh-digits.json')!;
     const example = loadScenarioFile(join(packageRoot(), 'examples', 'relu-vs-tanh-digits.json'));
     const measured = executeScenario(example).receipts![0]!;
