@@ -3,7 +3,7 @@ import { expected, quote } from '../core/params.js';
 import { findModel, getModel, knownModelIds } from '../models/index.js';
 import { isScenarioPath, loadScenario, scenarioIds } from '../scenarios/loader.js';
 import { table } from '../report/table.js';
-import { receiptDetail, receiptLine } from '../scenarios/receipts.js';
+import { receiptDetail, receiptLine } from '../session/receipts.js';
 import type { Receipt } from '../scenarios/schema.js';
 import { EN_TR } from '../i18n/index.js';
 import { ACTIVATION_NAMES } from '../core/network/activations.js';

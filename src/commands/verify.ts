@@ -5,7 +5,8 @@
  */
 import { executeScenario } from '../scenarios/execute.js';
 import { loadAllScenarios, loadScenario } from '../scenarios/loader.js';
-import { citeOf, oursText, publishedText, receiptLine, verdictOf, type ReceiptResult } from '../scenarios/receipts.js';
+import type { ReceiptResult } from '../scenarios/receipts.js';
+import { citeOf, oursText, publishedText, receiptLine, verdictOf } from '../session/receipts.js';
 import { toJson } from '../report/json.js';
 import { table } from '../report/table.js';
 import type { Io } from './io.js';

@@ -7,7 +7,6 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ScenarioResult } from '../scenarios/execute.js';
-import { receiptLine } from '../scenarios/receipts.js';
 import { toJson } from './json.js';
 
 /** Format tag of the JSON document, for readers of saved runs. */
@@ -21,9 +20,7 @@ export interface RunDocument extends ScenarioResult {
 }
 
 export function runDocument(result: ScenarioResult, title: string, share: string): RunDocument {
-  // each receipt with its line as the lab shows it (in English), for readers of the document
-  const receipts = result.receipts ? { receipts: result.receipts.map((r) => ({ ...r, line: receiptLine(r.receipt, r) })) } : {};
-  return { format: RUN_FORMAT, scenario: result.scenario, title, seed: result.seed, share, runs: result.runs, ...receipts };
+  return { format: RUN_FORMAT, scenario: result.scenario, title, seed: result.seed, share, runs: result.runs, ...(result.receipts ? { receipts: result.receipts } : {}) };
 }
 
 /** The document as one JSON text (NaN and ±∞ as the strings every --json output uses). */

@@ -4,7 +4,8 @@
  */
 import { resultOf, type RunResult } from '../scenarios/execute.js';
 import { checkClaim, claimRuns, claimText } from '../scenarios/claims.js';
-import { checkReceipt, receiptLine, receiptRuns } from '../scenarios/receipts.js';
+import { checkReceipt, receiptRuns } from '../scenarios/receipts.js';
+import { receiptLine } from './receipts.js';
 import type { Scenario } from '../scenarios/loader.js';
 import type { Run } from '../core/runner.js';
 import type { ModelChoice } from './choices.js';
