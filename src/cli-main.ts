@@ -85,6 +85,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('check every claim of every (or the named) scenario; exit 1 if any fails')
     .argument('[scenario...]', 'scenario ids or paths (default: all shipped scenarios)')
     .option('--plugin <file>', PLUGIN_HELP, collect)
+    .option('--receipts', 'the receipts table: each published figure beside ours, with the verdict (exit 1 if a "matches" receipt drifted)')
     .option('--json', 'one JSON document on stdout')
     .action((refs: string[], opts) => void (code = verifyCommand(refs, opts, io)));
 

@@ -3,6 +3,9 @@ import { expected, quote } from '../core/params.js';
 import { findModel, getModel, knownModelIds } from '../models/index.js';
 import { isScenarioPath, loadScenario, scenarioIds } from '../scenarios/loader.js';
 import { table } from '../report/table.js';
+import { receiptDetail, receiptLine } from '../session/receipts.js';
+import type { Receipt } from '../scenarios/schema.js';
+import { EN_TR } from '../i18n/index.js';
 import { ACTIVATION_NAMES } from '../core/network/activations.js';
 import { activationCard, isActivation } from './info-activation.js';
 import type { Io } from './io.js';
@@ -26,6 +29,13 @@ export function modelCard(id: string): string {
   ].join('\n');
 }
 
+/** The scenario's receipts: each line (measured by `run`/`verify`, so "here" is pending) and its details. */
+function receiptsSection(receipts: readonly Receipt[] | undefined): string {
+  if (!receipts?.length) return '';
+  const lines = receipts.flatMap((r) => [`  • ${receiptLine(r, undefined)}`, ...receiptDetail(r).map((l) => `      ${l}`)]);
+  return `\n${EN_TR.t('receipts.title')} (run or verify --receipts measures ours)\n${lines.join('\n')}\n`;
+}
+
 export function infoCommand(id: string, io: Io): number {
   if (findModel(id)) {
     io.out(modelCard(id));
@@ -37,7 +47,7 @@ export function infoCommand(id: string, io: Io): number {
   }
   if (scenarioIds().includes(id) || isScenarioPath(id)) {
     const s = loadScenario(id);
-    io.out(`${s.title} (${s.era}) — scenario ${s.id}\n\n${s.story.map((p) => `  ${p}`).join('\n')}\n\nRuns: ${s.runs.map((r) => `${r.id} [${r.plugin.meta.id}]`).join(', ')}\nSeed ${s.seed}, budget ${s.epochs} epochs, ${s.claims.length} claims.\n`);
+    io.out(`${s.title} (${s.era}) — scenario ${s.id}\n\n${s.story.map((p) => `  ${p}`).join('\n')}\n\nRuns: ${s.runs.map((r) => `${r.id} [${r.plugin.meta.id}]`).join(', ')}\nSeed ${s.seed}, budget ${s.epochs} epochs, ${s.claims.length} claims.\n${receiptsSection(s.receipts)}`);
     return 0;
   }
   throw new UsageError(

@@ -10,6 +10,8 @@ import type { StepRecord } from '../core/types.js';
 import { getModel } from '../models/index.js';
 import { executeScenario, type RunResult, type ScenarioResult } from '../scenarios/execute.js';
 import { scenarioFromData } from '../scenarios/from-data.js';
+import { receiptLine } from '../session/receipts.js';
+import { EN_TR } from '../i18n/index.js';
 import { loadScenario } from '../scenarios/loader.js';
 import { decodeShare, encodeShare, resolveShare, type ShareInput } from '../scenarios/share.js';
 import { MAX_EPOCHS } from '../scenarios/schema.js';
@@ -83,7 +85,8 @@ function runText(r: RunResult): string {
 }
 
 export function renderRunText(result: ScenarioResult, title: string): string {
-  return [`${title}  (scenario ${result.scenario}, seed ${result.seed})`, '', ...result.runs.map(runText).flatMap((t) => [t, ''])].join('\n');
+  const receipts = result.receipts?.length ? [EN_TR.t('receipts.title'), ...result.receipts.map((r) => `  ${receiptLine(r.receipt, r)}`), ''] : [];
+  return [`${title}  (scenario ${result.scenario}, seed ${result.seed})`, '', ...result.runs.map(runText).flatMap((t) => [t, '']), ...receipts].join('\n');
 }
 
 /**
@@ -176,7 +179,8 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
   // a challenge keeps each model's best; the measured times stay out of the (reproducible) JSON
   const challenge = scenario.leaderboard ? recordChallenge(result, seconds, parameters, opts.record !== false) : '';
   const share = encodeShare(input);
-  const doc = runDocument(result, scenario.title, share);
+  // each receipt with its line as the lab shows it (in English), for readers of the document
+  const doc = { ...runDocument(result, scenario.title, share), ...(result.receipts ? { receipts: result.receipts.map((r) => ({ ...r, line: receiptLine(r.receipt, r) })) } : {}) };
   // A long history is written in pieces, never as one giant string.
   if (opts.json) {
     writeJson(doc, io.out);

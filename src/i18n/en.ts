@@ -48,6 +48,28 @@ export const EN_TEXT = {
   'claims.away': ' · {n} about runs not on screen (m)',
   'claims.elsewhere': '{claim} (run {runs} is not on screen)',
 
+  // Receipts (issue 24): published figures beside the ones measured here.
+  'receipts.title': 'receipts: the published figure beside ours',
+  'receipts.line': 'published {published} ({cite}: {quantity}) · here {ours} ({what}) · {verdict}',
+  'receipts.pending': '… (not measured yet)',
+  'receipts.within': 'within ± {tolerance}',
+  'receipts.atMost': 'at most the bound',
+  'receipts.atLeast': 'at least the bound',
+  'receipts.matches': 'matches, {within} ✓',
+  'receipts.drifted': 'should match, {within}: ✗ drifted',
+  'receipts.matchesPending': 'should match, {within}',
+  'receipts.expectHigher': 'ours expected higher',
+  'receipts.expectLower': 'ours expected lower',
+  'receipts.expectSimilar': 'ours expected within a factor of 2',
+  'receipts.sameKind': 'same kind: {expect}{mark}',
+  'receipts.differs': 'differs: another experiment (info says why)',
+  'receipts.checkedPaper': 'figure read in the paper',
+  'receipts.checkedSecondary': 'figure not verified in the paper here; read in a secondary source',
+  'receipts.notVerified': 'figure not verified here',
+  'receipts.conditions': 'paper: data {data}; net {net}; rule {rule}; budget {budget}',
+  'receipts.differences': 'here instead: {text}',
+  'receipts.reason': 'why it differs: {text}',
+
   // The lab: title line, messages, notes.
   'lab.model': 'model {label} ({index}/{count})',
   'lab.noRuns': 'no runs',

@@ -20,7 +20,7 @@ export interface RunDocument extends ScenarioResult {
 }
 
 export function runDocument(result: ScenarioResult, title: string, share: string): RunDocument {
-  return { format: RUN_FORMAT, scenario: result.scenario, title, seed: result.seed, share, runs: result.runs };
+  return { format: RUN_FORMAT, scenario: result.scenario, title, seed: result.seed, share, runs: result.runs, ...(result.receipts ? { receipts: result.receipts } : {}) };
 }
 
 /** The document as one JSON text (NaN and ±∞ as the strings every --json output uses). */

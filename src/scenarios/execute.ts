@@ -8,6 +8,7 @@ import { Run, gradNorms, type HistoryEntry, type Outcome, type RunSpec } from '.
 import type { Dataset, LayerCount, ModelInstance, Params, StepRecord } from '../core/types.js';
 import { weightsJson } from '../core/weights.js';
 import { evaluateClaims, type ClaimResult } from './claims.js';
+import { evaluateReceipts, type ReceiptResult } from './receipts.js';
 import type { ResolvedRun, Scenario } from './loader.js';
 
 export interface ExecuteOptions {
@@ -69,6 +70,8 @@ export interface ScenarioResult {
   readonly scenario: string;
   readonly seed: number | string;
   readonly runs: RunResult[];
+  /** The scenario's receipts against these runs (when it has any). */
+  readonly receipts?: readonly ReceiptResult[];
 }
 
 export function selectRuns(scenario: Scenario, only?: readonly string[]): ResolvedRun[] {
@@ -195,5 +198,6 @@ export function executeScenario(scenario: Scenario, opts: ExecuteOptions = {}): 
   const labels = new Map(scenario.runs.map((r) => [r.id, r.label]));
   const runs = trained.map((run) => resultOf(run, labels.get(run.spec.id) ?? run.spec.id));
   evaluateClaims(scenario.claims, trained, runs);
-  return { scenario: scenario.id, seed: opts.seed ?? scenario.seed, runs };
+  const receipts = scenario.receipts?.length ? { receipts: evaluateReceipts(scenario.receipts, runs) } : {};
+  return { scenario: scenario.id, seed: opts.seed ?? scenario.seed, runs, ...receipts };
 }

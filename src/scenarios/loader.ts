@@ -167,6 +167,12 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
       if (!ids.has(ref)) fail(`claims[${i}]`, `names run ${quote(ref)}, which is not in models (runs: ${[...ids].join(', ')})`);
     }
   });
+  (s.receipts ?? []).forEach((r, i) => {
+    const refs: [string, string][] = [...(r.ours.run !== undefined ? [['ours', r.ours.run] as [string, string]] : []), ...(r.ours.over ? [['ours.over', r.ours.over.run] as [string, string]] : []), ...(r.published.metric ? [['published.metric', r.published.metric.run] as [string, string]] : [])];
+    for (const [field, ref] of refs) {
+      if (!ids.has(ref)) fail(`receipts[${i}].${field}`, `names run ${quote(ref)}, which is not in models (runs: ${[...ids].join(', ')})`);
+    }
+  });
   runs.forEach((run, i) => checkRun(run, i, s.seed, Boolean(s.models[i]!.data), fail));
   const { models: _models, ...rest } = s;
   return { ...rest, file, runs, fingerprint: hash.digest('base64url').slice(0, 12) };

@@ -177,6 +177,111 @@ export const claimSchema = z
     }
   });
 
+/** A receipt's run and metric: what this scenario measures for the published figure. */
+const receiptMetric = z.object({ run: z.string().min(1), metric: z.string().min(1) }).strict();
+
+/**
+ * A receipt: a published figure beside the one this scenario measures for it. `matches` (same
+ * conditions) is checked like a claim: |ours − published| ≤ tolerance, or ours ≤ / ≥ a published
+ * bound; `same-kind` (conditions differ, says how and which way ours should lie) and `differs`
+ * (says why) are shown, never failed.
+ */
+export const receiptSchema = z
+  .object({
+    $comment: comment,
+    source: z
+      .object({
+        authors: z.string().min(1),
+        year: z.number().int().min(1800).max(2100),
+        /** Where in the paper: section, table, figure or page. */
+        where: z.string().min(1),
+        /** How the figure was checked here: in the paper's own text, in a named secondary source, or not at all. */
+        checked: z.enum(['paper', 'secondary', 'not-verified']),
+        /** What was read (the secondary source), or why the figure could not be checked. */
+        via: z.string().optional(),
+      })
+      .strict(),
+    published: z
+      .object({
+        /** What the paper measured, in a few words ("sweeps to learn mirror symmetry"). */
+        quantity: z.string().min(1),
+        /** The figure as the paper gives it, with its unit ("1,425 sweeps", "5.0 %"). */
+        text: z.string().min(1),
+        /** The figure as a number in ours' unit; or, for a published formula, a metric evaluating it on this data. */
+        value: z.number().optional(),
+        metric: receiptMetric.optional(),
+      })
+      .strict(),
+    /** The published experiment's conditions. */
+    conditions: z.object({ data: z.string().min(1), net: z.string().min(1), rule: z.string().min(1), budget: z.string().min(1) }).strict(),
+    /** The metric this scenario measures for it: run.metric, optionally divided by another run's metric, then transformed. */
+    ours: z
+      .object({
+        run: z.string().min(1).optional(),
+        metric: z.string().min(1).optional(),
+        /** Instead of run and metric: a figure measured elsewhere (not by this scenario's runs), with the file that measures it. */
+        value: z.number().optional(),
+        measuredBy: z.string().min(1).optional(),
+        /** Divide by this run's metric (a ratio of two runs, e.g. epochs of tanh over epochs of ReLU). */
+        over: receiptMetric.optional(),
+        /** Take the n-th root (a per-layer factor from a ratio over n layers). */
+        root: z.number().int().min(1).optional(),
+        /** Read each metric as 1 − metric (an error from an accuracy), before dividing. */
+        complement: z.boolean().optional(),
+        /** Multiply by this (100 for a percentage). */
+        scale: z.number().positive().optional(),
+        /** The unit written after the value ("sweeps", "%"). */
+        unit: z.string().optional(),
+        /** What the number is, in a few words ("sweeps to solve, one seed"). */
+        what: z.string().min(1),
+      })
+      .strict(),
+    comparison: z.enum(['matches', 'same-kind', 'differs']),
+    /** matches: |ours − published| ≤ tolerance (for "="). */
+    tolerance: z.number().min(0).optional(),
+    /** matches: "=" (within tolerance), or "<=" / ">=" when the published figure is a bound. */
+    relation: z.enum(['=', '<=', '>=']).optional(),
+    /** same-kind: how the conditions here differ from the paper's. */
+    differences: z.string().min(1).optional(),
+    /** same-kind: where ours is expected to lie against the published figure. */
+    expect: z.enum(['higher', 'lower', 'similar']).optional(),
+    /** differs: why the two cannot be compared as like with like. */
+    reason: z.string().min(1).optional(),
+    /** The receipt's words in Korean, where the UI shows them. */
+    ko: z.object({ quantity: z.string().min(1), text: z.string().min(1), what: z.string().min(1), differences: z.string().optional(), reason: z.string().optional() }).strict().optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const need = (key: 'tolerance' | 'differences' | 'expect' | 'reason', why: string): void => {
+      if (r[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `required: ${why}` });
+    };
+    const forbid = (keys: readonly ('tolerance' | 'relation' | 'differences' | 'expect' | 'reason')[]): void => {
+      for (const key of keys) if (r[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `not used by a "${r.comparison}" receipt` });
+    };
+    const measured = r.ours.run !== undefined && r.ours.metric !== undefined;
+    const elsewhere = r.ours.value !== undefined && r.ours.measuredBy !== undefined;
+    if (measured === elsewhere || (measured && (r.ours.value !== undefined || r.ours.measuredBy !== undefined)) || (elsewhere && (r.ours.run !== undefined || r.ours.metric !== undefined))) {
+      ctx.addIssue({ code: 'custom', path: ['ours'], message: 'give "run" and "metric" (measured by this scenario), or "value" and "measuredBy" (a figure measured by another file)' });
+    }
+    if (elsewhere && r.comparison === 'matches') ctx.addIssue({ code: 'custom', path: ['comparison'], message: 'a "matches" receipt is checked on this scenario\'s runs: its "ours" needs "run" and "metric"' });
+    if (r.published.value !== undefined && r.published.metric !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['published'], message: 'give one of "value" (the published number) or "metric" (the published formula evaluated on this data), not both' });
+    } else if (r.comparison !== 'differs' && r.published.value === undefined && r.published.metric === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['published'], message: `a "${r.comparison}" receipt compares numbers: give "value" (the published number) or "metric" (the published formula evaluated on this data)` });
+    }
+    if (r.comparison === 'matches') {
+      if ((r.relation ?? '=') === '=') need('tolerance', 'a "matches" receipt states how close ours must be (|ours − published| ≤ tolerance)');
+      forbid(['differences', 'expect', 'reason']);
+    } else if (r.comparison === 'same-kind') {
+      need('differences', 'a "same-kind" receipt says how its conditions differ from the paper\'s');
+      need('expect', 'a "same-kind" receipt says where ours should lie: "higher", "lower" or "similar"');
+      forbid(['tolerance', 'relation', 'reason']);
+    } else {
+      need('reason', 'a "differs" receipt says why ours and the paper\'s cannot be compared');
+      forbid(['tolerance', 'relation', 'differences', 'expect']);
+    }
+  });
+
 export const scenarioSchema = z
   .object({
     $schema: z.string().optional(),
@@ -194,6 +299,8 @@ export const scenarioSchema = z
     divergeBound: z.number().positive().optional(),
     models: z.array(modelEntrySchema).min(1),
     claims: z.array(claimSchema),
+    /** Published figures beside the ones this scenario measures. */
+    receipts: z.array(receiptSchema).optional(),
     /** What the tour says when this scenario's run stops. */
     moral: z.string().optional(),
     /** A challenge: `run` prints a results table and keeps each model's best in the local leaderboard. */
@@ -203,4 +310,5 @@ export const scenarioSchema = z
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
 export type Claim = z.infer<typeof claimSchema>;
+export type Receipt = z.infer<typeof receiptSchema>;
 export type ModelEntry = z.infer<typeof modelEntrySchema>;

@@ -4,6 +4,8 @@
  */
 import { resultOf, type RunResult } from '../scenarios/execute.js';
 import { checkClaim, claimRuns, claimText } from '../scenarios/claims.js';
+import { checkReceipt, receiptRuns } from '../scenarios/receipts.js';
+import { receiptLine } from './receipts.js';
 import type { Scenario } from '../scenarios/loader.js';
 import type { Run } from '../core/runner.js';
 import type { ModelChoice } from './choices.js';
@@ -37,5 +39,31 @@ export function claimViews(scenario: Scenario, lanes: readonly Lane[], shown: re
     const result = checkClaim(c, byId);
     if (!result) return { text: claimText(c), state: 'pending' as const, ...note };
     return { text: result.claim, state: result.holds ? ('holds' as const) : ('fails' as const), ...note };
+  });
+}
+
+export type ReceiptState = 'holds' | 'fails' | 'pending' | 'same-kind' | 'differs';
+
+export interface ReceiptView {
+  readonly text: string;
+  readonly state: ReceiptState;
+}
+
+/**
+ * The scenario's receipts as the lab shows them under the claims: the published figure beside
+ * ours, measured once every run the receipt reads is on screen and done (else "here …").
+ */
+export function receiptViews(scenario: Scenario, lanes: readonly Lane[], shown: readonly ModelChoice[], tr: Tr = EN_TR): ReceiptView[] {
+  const done = new Map<string, RunResult>();
+  lanes.forEach((lane, i) => {
+    const choice = shown[i];
+    if (choice?.own && lane.run?.done) done.set(choice.id, resultOf(lane.run, choice.label));
+  });
+  return (scenario.receipts ?? []).map((r) => {
+    const ready = receiptRuns(r).every((id) => done.has(id));
+    const res = ready ? checkReceipt(r, done) : undefined;
+    const state: ReceiptState =
+      r.comparison === 'same-kind' ? 'same-kind' : r.comparison === 'differs' ? 'differs' : res?.holds === true ? 'holds' : res?.holds === false ? 'fails' : 'pending';
+    return { text: receiptLine(r, res, tr), state };
   });
 }

@@ -11,7 +11,7 @@ import type { Params } from '../core/types.js';
 import type { Scenario } from '../scenarios/loader.js';
 import { claimRuns } from '../scenarios/claims.js';
 import { cellsOf, EN_TR, type Tr } from '../i18n/index.js';
-import { claimViews, type ClaimView } from './claims.js';
+import { claimViews, receiptViews, type ClaimView, type ReceiptView } from './claims.js';
 import { modelChoices, nextSeed, partnerOf, tryLoadScenario, type ModelChoice, type Seed } from './choices.js';
 import { Leaderboard } from './leaderboard.js';
 import { shareOf } from './export.js';
@@ -68,7 +68,7 @@ export interface LaneShape {
 /** The shape of a whole lab frame: its runs, how many claims, which panels are on. */
 export interface LabShape {
   readonly lanes: readonly LaneShape[];
-  /** Claims about the runs on screen (the others are folded into one line). */
+  /** Claims about the runs on screen (the others are folded into one line), plus the scenario's receipts. */
   readonly claims: number;
   readonly gradients: boolean;
   /** Shown inside the tour (a narrative above). */
@@ -88,6 +88,8 @@ export interface LabView {
   readonly modelCount: number;
   readonly lanes: readonly LaneView[];
   readonly claims: readonly ClaimView[];
+  /** The scenario's receipts (published figure beside ours), shown under the claims. */
+  readonly receipts: readonly ReceiptView[];
   /** A note (reset, new seed, parameters applied) or the text for a model tried on this data. */
   readonly message: string | null;
   /** The scenario's moral, once every run on screen is settled (its own runs only). */
@@ -312,7 +314,7 @@ export class LabSession {
   /** What the layout needs before sizing anything. */
   frameShape(tour = false): LabShape {
     const ids = new Set(this.shown().filter((i) => this.choices[i]?.own).map((i) => this.choices[i]!.id));
-    const claims = this.scenario?.claims.filter((c) => claimRuns(c).every((id) => ids.has(id))).length ?? 0;
+    const claims = (this.scenario?.claims.filter((c) => claimRuns(c).every((id) => ids.has(id))).length ?? 0) + (this.scenario?.receipts?.length ?? 0);
     return { lanes: this.shape(), claims, gradients: this.gradients, tour, board: this.leaderboard?.board().length ?? 0 };
   }
 
@@ -375,7 +377,8 @@ export class LabSession {
       modelIndex: this.index,
       modelCount: this.choices.length,
       lanes,
-      claims: this.claimsNow(shown),
+      claims: this.claimsNow(shown).claims,
+      receipts: this.claimsNow(shown).receipts,
       message: this.note ?? tried ?? seedNote,
       moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? this.tr.moral(s.id, s.moral) : null,
       playing: this.playing,
@@ -424,15 +427,18 @@ export class LabSession {
   }
 
   private readonly views = new WeakMap<Lane, { version: number; slot: number; playingOn: boolean; view: LaneView }>();
-  private claimsCache: { key: string; claims: ClaimView[] } | null = null;
+  private claimsCache: { key: string; claims: ClaimView[]; receipts: ReceiptView[] } | null = null;
 
-  /** The claims panel, evaluated again only when a run on screen changed. */
-  private claimsNow(shown: readonly number[]): ClaimView[] {
+  /** The claims panel and the receipts, evaluated again only when a run on screen changed. */
+  private claimsNow(shown: readonly number[]): { claims: ClaimView[]; receipts: ReceiptView[] } {
     const s = this.scenario;
-    if (!s) return [];
+    if (!s) return { claims: [], receipts: [] };
     const lanes = this.lanes();
     const key = shown.map((i, k) => `${this.choices[i]!.id}:${lanes[k]!.version}:${lanes[k]!.decided}`).join('|');
-    if (this.claimsCache?.key !== key) this.claimsCache = { key, claims: claimViews(s, lanes, shown.map((i) => this.choices[i]!), this.tr) };
-    return this.claimsCache.claims;
+    if (this.claimsCache?.key !== key) {
+      const choices = shown.map((i) => this.choices[i]!);
+      this.claimsCache = { key, claims: claimViews(s, lanes, choices, this.tr), receipts: receiptViews(s, lanes, choices, this.tr) };
+    }
+    return this.claimsCache;
   }
 }

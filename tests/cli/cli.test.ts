@@ -114,7 +114,11 @@ describe('neural-eras verify, list, info', () => {
     const { code, out } = await cli('verify', 'seed-perceptron-epoch', 'seed-adaline-step', 'perceptron-xor', '--json');
     const doc = JSON.parse(out);
     expect(doc.failed).toBe(0);
-    const claims = ['seed-perceptron-epoch', 'seed-adaline-step', 'perceptron-xor'].reduce((n, id) => n + loadScenario(id).claims.length, 0);
+    // every claim, and every receipt that says it matches its paper (checked like a claim)
+    const claims = ['seed-perceptron-epoch', 'seed-adaline-step', 'perceptron-xor'].reduce((n, id) => {
+      const s = loadScenario(id);
+      return n + s.claims.length + (s.receipts ?? []).filter((r) => r.comparison === 'matches').length;
+    }, 0);
     expect(doc.passed).toBe(claims);
     expect(doc.ok).toBe(true);
     expect(new Set(doc.claims.map((c: { scenario: string }) => c.scenario))).toEqual(new Set(['seed-perceptron-epoch', 'seed-adaline-step', 'perceptron-xor']));

@@ -1,4 +1,4 @@
-/** Every claim of every shipped scenario, one test each: the historical record as executable checks. */
+/** Every claim and every matches-receipt of every shipped scenario, one test each: the historical record as executable checks. */
 import { describe, expect, it } from 'vitest';
 import { executeScenario } from '../../src/scenarios/execute.js';
 import { loadAllScenarios } from '../../src/scenarios/loader.js';
@@ -13,6 +13,15 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_id, scenario) =>
   });
   it.each(claims)('%s', (_text, claim) => {
     expect(claim.holds).toBe(true);
+  });
+  // Its receipts, read from the same runs: each measured, and each that says it matches its paper holding.
+  const receipts = (result.receipts ?? []).map((r) => [`receipt: ${r.receipt.published.quantity} (${r.receipt.source.authors} ${r.receipt.source.year})`, r] as const);
+  it('measures all of its receipts', () => {
+    expect(receipts.length).toBe(scenario.receipts?.length ?? 0);
+    for (const [, r] of receipts) expect(Number.isFinite(r.ours), r.receipt.ours.what).toBe(true);
+  });
+  it.each(receipts.filter(([, r]) => r.receipt.comparison === 'matches'))('%s', (_text, r) => {
+    expect(r.holds).toBe(true);
   });
   // A whole scenario trains again here: the digit scenarios train for seconds, more on a loaded machine.
   it('replays identically with the same seed', { timeout: 120_000 }, () => {

@@ -3,7 +3,7 @@
  * width, so the pane is whole whatever the terminal's size.
  */
 import { short } from '../../core/format.js';
-import type { ClaimView } from '../../session/claims.js';
+import type { ClaimView, ReceiptView } from '../../session/claims.js';
 import type { LaneView } from '../../session/views.js';
 import type { ColorDepth } from '../color.js';
 import { gradientBars } from '../render/bars.js';
@@ -30,6 +30,8 @@ function wrapped(lines: readonly string[], width: number, rows: number): string[
 export interface PaneExtras {
   /** Claims listed in the pane (a single run). */
   readonly claims?: readonly ClaimView[];
+  /** The scenario's receipts, listed under the claims. */
+  readonly receipts?: readonly ReceiptView[];
   /** One log axis for both runs' gradient bars, in decades. */
   readonly decades?: readonly [number, number];
   /** A challenge's leaderboard lines. */
@@ -71,7 +73,7 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
     case 'numbers':
       return leaf([numbersLine(l, width, tr)], width, rows);
     case 'claims':
-      return leaf(claimLines(claims, rows, depth, tr), width, rows);
+      return leaf(claimLines(claims, rows, depth, tr, extras.receipts), width, rows);
     case 'board':
       return leaf(boardLines(extras.board ?? [], depth, tr), width, rows);
     case 'table':

@@ -107,10 +107,10 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
       return box(drawPane(l, p, depth, { tr, ...(decades ? { decades } : {}) }), { title: titleText, tone: SLOT_TONE[i] ?? 'accent', depth });
     });
     parts.push(hstack([boxes[0]!, blank(W - boxes[0]!.width - boxes[1]!.width, body), boxes[1]!], body));
-    if (r('claims') > 0) parts.push(leaf(claimLines(view.claims, r('claims'), depth, tr), W, r('claims')));
+    if (r('claims') > 0) parts.push(leaf(claimLines(view.claims, r('claims'), depth, tr, view.receipts), W, r('claims')));
     if (r('board') > 0 && view.leaderboard) parts.push(leaf(boardLines(view.leaderboard, depth, tr), W, r('board')));
   } else {
-    parts.push(drawPane(lane0, plan.panes[0]!, depth, { claims: view.claims, tr, ...(view.leaderboard ? { board: view.leaderboard } : {}) }));
+    parts.push(drawPane(lane0, plan.panes[0]!, depth, { claims: view.claims, receipts: view.receipts, tr, ...(view.leaderboard ? { board: view.leaderboard } : {}) }));
   }
   if (r('verdict') > 0 && lane0) parts.push(leaf(view.lanes.length === 1 ? verdictLines(lane0, W, r('verdict'), depth, tr) : [], W, r('verdict')));
   if (r('message') > 0) {

@@ -5,7 +5,7 @@
 import { percent, short } from '../../core/format.js';
 import { localized, type Binding } from '../../session/keymaps.js';
 import { EN_TR, type Tr } from '../../i18n/index.js';
-import type { ClaimView } from '../../session/claims.js';
+import type { ClaimView, ReceiptView } from '../../session/claims.js';
 import type { LaneView } from '../../session/views.js';
 import type { ColorDepth } from '../color.js';
 import { VERDICT_TONE } from './lane.js';
@@ -59,7 +59,13 @@ const MARK: Readonly<Record<ClaimView['state'], string>> = { holds: '✓', fails
  * The claims, one a line: ✓ and ✗ as they are decided, … while their runs train. Claims about runs
  * not on screen are folded into one line. When rows are short: a summary line first, then the rest.
  */
-export function claimLines(claims: readonly ClaimView[], rows: number, depth: ColorDepth, tr: Tr = EN_TR): string[] {
+export function claimLines(claims: readonly ClaimView[], rows: number, depth: ColorDepth, tr: Tr = EN_TR, receipts: readonly ReceiptView[] = []): string[] {
+  if (receipts.length > 0 && rows > 0) {
+    // Receipts under the claims: the first always (an era shows at least one), the rest as rows allow.
+    const claimRows = claims.length === 0 ? 0 : rows === 1 ? 1 : Math.min(claims.length + 1, rows - 1);
+    const shown = claimLines(claims, claimRows, depth, tr);
+    return [...shown, ...receipts.slice(0, rows - shown.length).map((r) => receiptLineOf(r, depth))];
+  }
   if (claims.length === 0 || rows <= 0) return [];
   const here = claims.filter((c) => c.state !== 'elsewhere');
   const away = claims.length - here.length;
@@ -78,6 +84,12 @@ export function claimLines(claims: readonly ClaimView[], rows: number, depth: Co
   const order = [...here].sort((a, b) => Number(b.state === 'fails') - Number(a.state === 'fails'));
   return [paint(depth, summary, { bold: true }), ...order.slice(0, rows - 1).map(line)];
 }
+
+const RECEIPT_MARK: Readonly<Record<ReceiptView['state'], string>> = { holds: '✓', fails: '✗', pending: '=', 'same-kind': '≈', differs: '≠' };
+
+/** One receipt: ✓/✗ when it matches its paper and was measured, = before, ≈ same kind, ≠ differs. */
+const receiptLineOf = (r: ReceiptView, depth: ColorDepth): string =>
+  `${paint(depth, RECEIPT_MARK[r.state], { tone: r.state === 'holds' ? 'good' : r.state === 'fails' ? 'bad' : 'dim', bold: r.state === 'fails' })} ${r.text}`;
 
 /** A challenge's leaderboard under its title: the best result per model on this machine. */
 export const boardLines = (lines: readonly string[], depth: ColorDepth, tr: Tr = EN_TR): string[] => [
