@@ -27,6 +27,12 @@ export interface Dataset {
   readonly image?: { readonly width: number; readonly height: number };
   /** Names of the classes by label (e.g. "3", "setosa"), when they have names. */
   readonly classNames?: readonly string[];
+  /**
+   * Set when each input row is a sequence of `steps` steps of `width` inputs, step by step (the
+   * recurrent era); the target belongs to the last step. With `tolerance` the targets are real
+   * numbers and a row is right when |output − target| < tolerance; else the sign decides the class.
+   */
+  readonly sequence?: { readonly steps: number; readonly width: number; readonly tolerance?: number };
 }
 
 /** A parameter that is a real number, within its bounds. */

@@ -104,6 +104,23 @@ export const dataSchema = z.discriminatedUnion('kind', [
       targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
     })
     .strict(),
+  // sequences for recurrent nets (core/sequences.ts): each row is `steps` steps, the target at the end
+  ...(['latch', 'adding'] as const).map((kind) =>
+    z
+      .object({
+        kind: z.literal(kind),
+        n: z.number().int().min(2).max(100000),
+        steps: z.number().int().min(kind === 'adding' ? 3 : 1).max(2000),
+        ...(kind === 'latch' ? { noise: z.number().min(0).max(10).optional() } : {}),
+        testFraction: z.number().min(0).max(0.9).optional(),
+      })
+      .strict()
+      .superRefine((g, ctx) => {
+        const test = Math.round(g.n * (g.testFraction ?? 0));
+        if (g.n - test < 2) ctx.addIssue({ code: 'custom', path: ['testFraction'], message: `${g.testFraction} of ${g.n} sequences leaves ${g.n - test} for training; at least 2 are needed` });
+        if (g.n * g.steps > 2_000_000) ctx.addIssue({ code: 'custom', path: ['steps'], message: `${g.n} sequences of ${g.steps} steps are ${g.n * g.steps} steps; at most 2,000,000 fit` });
+      }),
+  ),
 ]);
 
 const bounds = z.object({ min: z.number().optional(), max: z.number().optional() }).strict();
