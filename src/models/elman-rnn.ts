@@ -36,10 +36,10 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng, lean: 
   const net = new ElmanNet(shape, theta);
   const H = shape.hidden;
   const rows = (at: number, r: number, c: number) => Array.from({ length: r }, (_, j) => Array.from(theta.subarray(at + j * c, at + j * c + c)));
-  const factor = () => {
-    const norm = spectralNorm(theta, L.Whh, H);
+  const factor = (at: Float64Array = theta) => {
+    const norm = spectralNorm(at, L.Whh, H);
     const fmax = maxDerivative(params.activation);
-    const w = H === 1 ? `|w| · max f′ = ${num(Math.abs(theta[L.Whh]!), 4)} · ${fmax === 1 ? '1' : '¼'}` : `‖W_hh‖ · max f′ = ${num(norm, 4)} · ${fmax === 1 ? '1' : '¼'}`;
+    const w = H === 1 ? `|w| · max f′ = ${num(Math.abs(at[L.Whh]!), 4)} · ${fmax === 1 ? '1' : '¼'}` : `‖W_hh‖ · max f′ = ${num(norm, 4)} · ${fmax === 1 ? '1' : '¼'}`;
     return { text: `${w} = ${num(norm * fmax, 4)}`, value: norm * fmax };
   };
   return recurrentInstance(

@@ -46,8 +46,8 @@ export interface RecurrentModel {
   readonly state: string;
   /** θ as named blocks (the snapshot). */
   blocks(): WeightBlock[];
-  /** The factor bound per step, written out, and its value (Elman: ‖W_hh‖ · max f′); null when there is none. */
-  factor(): { text: string; value: number } | null;
+  /** The factor bound per step at θ (default: now), written out, and its value (Elman: ‖W_hh‖ · max f′); null when there is none. */
+  factor(theta?: Float64Array): { text: string; value: number } | null;
   /** The first hidden unit at step t of the last forward pass (the latch reads it). */
   firstUnit(t: number): number;
   /** How the carried error passes one step back when there is no factor bound (the LSTM's carousel). */
@@ -92,7 +92,7 @@ export function recurrentInstance(data: Dataset, shape: SequenceShape, m: Recurr
     const y = Array.from(dy, (e, k) => e + Y[i]![k]!);
     const carried = Array.from(norms);
     const after = Array.from(net.theta);
-    const explain = () => explainStep(m, T, y, Array.from(Y[i]!), J, carried, opt);
+    const explain = () => explainStep(m, T, y, Array.from(Y[i]!), J, carried, opt, Float64Array.from(before));
     return { pattern: i, x: data.inputs[i]!, t: data.targets[i]!, net: y, o: y, before, after, changed: true, explain };
   };
 
@@ -184,12 +184,12 @@ export function recurrentInstance(data: Dataset, shape: SequenceShape, m: Recurr
 }
 
 /** One BPTT step written out: forward through T steps, the error at the end, the carried gradient going back. */
-function explainStep(m: RecurrentModel, T: number, y: number[], t: number[], J: number, norms: number[], opt: SgdOptions): string {
+function explainStep(m: RecurrentModel, T: number, y: number[], t: number[], J: number, norms: number[], opt: SgdOptions, before: Float64Array): string {
   const e = y.map((v, k) => v - t[k]!);
   const s = m.state;
   const shown = [0, 1, 2, 5, 10, 20, 50, 100, T - 1].filter((k, i, a) => k < T && a.indexOf(k) === i).sort((a, b) => a - b);
   const back = shown.map((k) => `k=${k}: ${norms[k] === 0 && k > 0 && opt.truncate > 0 && k >= opt.truncate ? 'cut' : sci(norms[k]!, 2)}`).join('  ');
-  const f = m.factor();
+  const f = m.factor(before);
   return [
     `forward through T = ${T} steps: y = ${vectorHead(y)}, target ${vectorHead(t)}, error y − t = ${vectorHead(e)}, J = ½‖y − t‖² = ${num(J, 4)}`,
     `back through time, ‖∂J/∂${s}_{T−1−k}‖: ${back}${opt.truncate > 0 ? `  (truncated after ${opt.truncate} steps)` : ''}`,

@@ -170,6 +170,11 @@ export const claimSchema = z
     relation: z.enum(['>', '<', '>=', '<=', '=']).optional(),
     /** For comparisons: A relation factor × B (e.g. "A > 100 × B"). */
     factor: z.number().positive().optional(),
+    /**
+     * Train the run again with model seeds 1 … n (the data stays) and read the metric's mean over
+     * them at the end; the metric "solved" is 1 for a run that ends solved, else 0 (a success share).
+     */
+    seeds: z.number().int().min(2).max(100).optional(),
     /** Why the claim holds, in a sentence: shown by verify and the UI. */
     note: z.string().optional(),
   })
@@ -184,6 +189,9 @@ export const claimSchema = z
         message: 'a claim needs exactly one of outcome, metric (with min/max), weights, outputs, nets, compare (two runs) or versus (two metrics of one run)',
       });
       return;
+    }
+    if (c.seeds !== undefined && (c.metric === undefined || c.versus !== undefined || c.epoch !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['seeds'], message: 'seeds goes with "metric" (or "compare") at the end of the runs, without "epoch" or "versus"' });
     }
     if (c.compare === undefined && c.run === undefined) ctx.addIssue({ code: 'custom', path: ['run'], message: 'required: the id of the model run the claim is about' });
     if (comparison && (c.metric === undefined || c.relation === undefined)) {
