@@ -10,6 +10,12 @@ export const KO_CARDS: Readonly<Record<string, CardText>> = {
     summary: '델타 규칙: 선형 출력의 제곱 오차를 따라 내려갑니다, w ← w + η(t − w·x)x.',
     cannot: '여전히 선형 유닛 하나입니다: XOR에 최소제곱을 쓰면 틀리고, 2/λmax(XᵀX)보다 큰 배치 갱신은 발산합니다.',
   },
+  // issue 22: the recurrent era
+  'elman-rnn': {
+    name: '엘만 단순 순환 신경망 (BPTT)',
+    summary: '은닉층이 자기 이전 상태를 다시 읽는 망을 시간 펼침 역전파(BPTT)로 학습합니다.',
+    cannot: '긴 시간 간격을 잇지 못합니다: 오차 신호가 한 걸음 거슬러 갈 때마다 ‖W_hh‖·f′배로 줄어듭니다(Hochreiter 1991; Bengio, Simard & Frasconi 1994).',
+  },
   hebbian: {
     name: '헤브 학습',
     summary: '양 끝이 함께 활성화되면 연결이 강해집니다: Δw = η·x·y — 가중치를 바꾸어 배우는 학습.',
@@ -24,6 +30,12 @@ export const KO_CARDS: Readonly<Record<string, CardText>> = {
     name: '로지스틱 회귀 유닛',
     summary: '시그모이드 출력을 확률로 읽고 교차 엔트로피로 학습합니다: w ← w + η Σ(y − p)x.',
     cannot: 'p = ½인 결정 경계는 여전히 직선입니다: XOR는 풀 수 없습니다.',
+  },
+  // issue 22: the recurrent era
+  'lstm-1997': {
+    name: '장단기 메모리 (LSTM, 1997)',
+    summary: '가중치 1로 자기 자신에 연결된 메모리 셀(상수 오차 회전목마)을 입력 게이트와 출력 게이트가 지킵니다.',
+    cannot: '셀을 비우지 못합니다(망각 게이트는 Gers 등 2000년에 나옵니다). 셀마다 가중치 묶음이 네 배로 듭니다.',
   },
   'mcculloch-pitts': {
     name: '맥컬러-피츠 뉴런',
