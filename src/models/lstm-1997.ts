@@ -65,7 +65,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng, lean: 
 export const lstm1997 = definePlugin({
   meta: {
     id: 'lstm-1997',
-    name: 'Long Short-Term Memory (1997)',
+    name: 'Long Short-Term Memory',
     year: 1997,
     authors: ['Sepp Hochreiter', 'Jürgen Schmidhuber'],
     citation: 'Hochreiter, S. & Schmidhuber, J. (1997). Long short-term memory. Neural Computation, 9(8), 1735–1780.',
