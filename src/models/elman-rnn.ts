@@ -57,6 +57,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng, lean: 
       ],
       factor,
       firstUnit: (t) => net.hidden(t)[0]!,
+      strips: (T) => [{ name: 'h', values: Array.from({ length: T }, (_, t) => Array.from(net.hidden(t))) }],
       describe: () => [
         `${H} ${params.activation} units over T = ${seq.steps} steps of ${seq.width} input${seq.width > 1 ? 's' : ''}; ${params.truncate > 0 ? `truncated BPTT, k = ${params.truncate}` : 'full BPTT'}`,
         `per step back the gradient is multiplied by at most ${factor().text}`,

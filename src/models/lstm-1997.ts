@@ -52,6 +52,17 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng, lean: 
       factor: () => null,
       carry: params.forgetGate ? 'the cell’s error is carried back by ∂s_t/∂s_{t−1} = f_t (the forget gate)' : 'the cell’s error is carried back by ∂s_t/∂s_{t−1} = 1 (the constant error carousel)',
       firstUnit: (t) => net.hs[(t + 1) * H]!,
+      strips: (T) => {
+        const per = (get: (t: number, j: number) => number) => Array.from({ length: T }, (_, t) => Array.from({ length: H }, (_, j) => get(t, j)));
+        const gate = (q: number) => per((t, j) => net.acts[t * L.G * H + q * H + j]!);
+        return [
+          { name: 's', values: per((t, j) => net.ss[(t + 1) * H + j]!) },
+          { name: 'h', values: per((t, j) => net.hs[(t + 1) * H + j]!) },
+          { name: 'i', values: gate(1) },
+          { name: 'o', values: gate(2) },
+          ...(params.forgetGate ? [{ name: 'f', values: gate(3) }] : []),
+        ];
+      },
       describe: () => [
         `${H} memory cell${H > 1 ? 's' : ''} with input and output gates${params.forgetGate ? ' and a forget gate (Gers et al. 2000)' : ' (no forget gate, as in 1997)'}, T = ${seq.steps} steps`,
         params.forgetGate ? 's_t = f_t s_{t−1} + i_t g_t: the error on s is scaled by f_t per step back' : 's_t = s_{t−1} + i_t g_t: the error on s passes each step back times 1',

@@ -48,6 +48,8 @@ export interface RecurrentModel {
   blocks(): WeightBlock[];
   /** The factor bound per step at θ (default: now), written out, and its value (Elman: ‖W_hh‖ · max f′); null when there is none. */
   factor(theta?: Float64Array): { text: string; value: number } | null;
+  /** The states of the last forward pass over T steps, by name, [t][unit]. */
+  strips(T: number): { name: string; values: number[][] }[];
   /** The first hidden unit at step t of the last forward pass (the latch reads it). */
   firstUnit(t: number): number;
   /** How the carried error passes one step back when there is no factor bound (the LSTM's carousel). */
@@ -179,6 +181,22 @@ export function recurrentInstance(data: Dataset, shape: SequenceShape, m: Recurr
     flatWeights: () => net.theta,
     metrics,
     describe: () => m.describe(),
+    sequence(x, t) {
+      const y = net.forward(x, T);
+      const strips = m.strips(T);
+      for (let k = 0; k < O; k++) dy[k] = y[k]! - (t[k] ?? 0);
+      const back = new Float64Array(T);
+      net.grad.fill(0);
+      net.backward(dy, 0, back);
+      const W = shape.width;
+      return {
+        inputs: Array.from({ length: T }, (_, s) => Array.from(x.slice(s * W, s * W + W))),
+        strips,
+        // back[k] is k steps before the last: step t = T − 1 − k
+        gradient: Array.from({ length: T }, (_, s) => back[T - 1 - s]!),
+        state: m.state,
+      };
+    },
     finalReport: () => (opt.lean ? {} : { sections: { gradientThroughTime: { state: m.state, norms: Array.from(throughTime()) } } }),
   };
 }
