@@ -94,7 +94,7 @@ export const EN_TEXT = {
   'images.recall': 'recall',
   // issue 22: the sequence view of a recurrent run
   'seq.head': 'sequence {row} over time, T = {steps}{every} · shade |v|: █ +, ■ −',
-  'seq.every': ', every {every}th step',
+  'seq.every': ', one column every {every} steps',
   'seq.grad': '▲ ‖∂J/∂{state}_t‖ per step, log scale {lo} … {hi}; the error is at the right',
   'grads.absent': 'gradients: this model reports no per-layer gradients (a deep net does: try vanishing-gradients)',
   'grads.head': '‖∂J/∂W‖ per layer, log scale',
