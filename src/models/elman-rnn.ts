@@ -18,7 +18,7 @@ import type { Dataset, ModelInstance, ParamsOf } from '../core/types.js';
 import type { Rng } from '../core/rng.js';
 import { maxDerivative, spectralNorm } from '../engines/recurrent/common.js';
 import { ElmanNet, elmanInit, elmanLayout } from '../engines/recurrent/elman.js';
-import { RECURRENT_PARAMS, recurrentInstance, sequenceShape } from './recurrent-shared.js';
+import { RECURRENT_PARAMS, blockRows, recurrentInstance, sequenceShape } from './recurrent-shared.js';
 
 const PARAMS = {
   hidden: param.integer({ default: 4, min: 1, max: 256, help: 'hidden (context) units' }),
@@ -35,7 +35,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng, lean: 
   const theta = elmanInit(shape, { range: params.initRange, recurrent: params.recurrentInit, scale: params.recurrentScale }, rng);
   const net = new ElmanNet(shape, theta);
   const H = shape.hidden;
-  const rows = (at: number, r: number, c: number) => Array.from({ length: r }, (_, j) => Array.from(theta.subarray(at + j * c, at + j * c + c)));
+  const rows = (at: number, r: number, c: number) => blockRows(theta, at, r, c);
   const factor = (at: Float64Array = theta) => {
     const norm = spectralNorm(at, L.Whh, H);
     const fmax = maxDerivative(params.activation);

@@ -16,7 +16,7 @@ import { definePlugin, param } from '../core/plugin.js';
 import type { Dataset, ModelInstance, ParamsOf } from '../core/types.js';
 import type { Rng } from '../core/rng.js';
 import { GATE_NAMES, LstmNet, lstmInit, lstmLayout } from '../engines/recurrent/lstm.js';
-import { RECURRENT_PARAMS, recurrentInstance, sequenceShape } from './recurrent-shared.js';
+import { RECURRENT_PARAMS, blockRows, recurrentInstance, sequenceShape } from './recurrent-shared.js';
 
 const PARAMS = {
   cells: param.integer({ default: 2, min: 1, max: 128, help: 'memory cells (one block each, with its own gates)' }),
@@ -35,7 +35,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng, lean: 
   const theta = lstmInit(shape, init, rng);
   const net = new LstmNet(shape, theta);
   const H = shape.cells;
-  const rows = (at: number, r: number, c: number) => Array.from({ length: r }, (_, j) => Array.from(theta.subarray(at + j * c, at + j * c + c)));
+  const rows = (at: number, r: number, c: number) => blockRows(theta, at, r, c);
   const gates = GATE_NAMES.slice(0, L.G);
   return recurrentInstance(
     data,

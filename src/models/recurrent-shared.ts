@@ -22,6 +22,10 @@ const PROBES = 16;
 /** Steps back for which gradRatio<k> metrics are reported (when the sequence is that long). */
 const RATIO_STEPS = [1, 5, 10, 20, 50, 100];
 
+/** r rows of c numbers from θ at `at` (a block of the snapshot), copied. */
+export const blockRows = (theta: Float64Array, at: number, r: number, c: number): number[][] =>
+  Array.from({ length: r }, (_, j) => Array.from(theta.subarray(at + j * c, at + j * c + c)));
+
 export interface SequenceShape {
   /** Inputs per step and steps per sequence. */
   readonly width: number;

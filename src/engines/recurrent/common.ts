@@ -69,6 +69,28 @@ export function spectralNorm(theta: Float64Array, offset: number, n: number): nu
   return sigma;
 }
 
+/** The linear read-out at the last step: y = W_hy h_{T−1} + b_y (h_{T−1} at hs[last …]). */
+export function readout(w: Float64Array, Why: number, by: number, O: number, H: number, hs: Float64Array, last: number, y: Float64Array): void {
+  for (let o = 0; o < O; o++) {
+    let s = 0;
+    for (let j = 0; j < H; j++) s += w[Why + o * H + j]! * hs[last + j]!;
+    y[o] = s + w[by + o]!;
+  }
+}
+
+/** Back through the read-out: ∂J/∂W_hy += dy h_{T−1}ᵀ, ∂J/∂b_y += dy, and ∂J/∂h_{T−1} = W_hyᵀ dy into dh. */
+export function readoutBackward(w: Float64Array, g: Float64Array, Why: number, by: number, O: number, H: number, hs: Float64Array, last: number, dy: ArrayLike<number>, dh: Float64Array): void {
+  for (let o = 0; o < O; o++) {
+    for (let j = 0; j < H; j++) g[Why + o * H + j]! += dy[o]! * hs[last + j]!;
+    g[by + o]! += dy[o]!;
+  }
+  for (let j = 0; j < H; j++) {
+    let s = 0;
+    for (let o = 0; o < O; o++) s += w[Why + o * H + j]! * dy[o]!;
+    dh[j] = s;
+  }
+}
+
 /** A recurrent net as the trainer sees it: parameters, their gradient, one forward and one backward pass. */
 export interface RecurrentNet {
   readonly theta: Float64Array;

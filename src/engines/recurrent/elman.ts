@@ -12,7 +12,7 @@
  * Truncated BPTT with k steps stops the carried gradient after k steps back (k = 0: full BPTT).
  */
 import type { Rng } from '../../core/rng.js';
-import { type HiddenActivation, type RecurrentNet, derFromOutput, orthogonal, squash } from './common.js';
+import { type HiddenActivation, type RecurrentNet, derFromOutput, orthogonal, readout, readoutBackward, squash } from './common.js';
 
 export interface ElmanShape {
   readonly inputs: number;
@@ -104,12 +104,7 @@ export class ElmanNet implements RecurrentNet {
         hs[cur + j] = squash(activation, s1 + s2 + w[bh + j]!);
       }
     }
-    const last = T * H;
-    for (let o = 0; o < O; o++) {
-      let s = 0;
-      for (let j = 0; j < H; j++) s += w[Why + o * H + j]! * hs[last + j]!;
-      this.y[o] = s + w[by + o]!;
-    }
+    readout(w, Why, by, O, H, hs, T * H, this.y);
     return this.y;
   }
 
@@ -121,21 +116,11 @@ export class ElmanNet implements RecurrentNet {
     const hs = this.hs;
     const x = this.x;
     const T = this.steps;
-    const last = T * H;
-    // ∂J/∂W_hy = (y − target) h_{T−1}ᵀ, ∂J/∂b_y = y − target
-    for (let o = 0; o < O; o++) {
-      for (let j = 0; j < H; j++) g[Why + o * H + j]! += dy[o]! * hs[last + j]!;
-      g[by + o]! += dy[o]!;
-    }
     let dh = this.dh;
     let dhnext = this.dhnext;
     const delta = this.delta;
-    // ∂J/∂h_{T−1} = W_hyᵀ (y − target)
-    for (let j = 0; j < H; j++) {
-      let s = 0;
-      for (let o = 0; o < O; o++) s += w[Why + o * H + j]! * dy[o]!;
-      dh[j] = s;
-    }
+    // ∂J/∂W_hy = (y − target) h_{T−1}ᵀ, ∂J/∂b_y = y − target, ∂J/∂h_{T−1} = W_hyᵀ (y − target)
+    readoutBackward(w, g, Why, by, O, H, hs, T * H, dy, dh);
     const stop = truncate > 0 ? Math.max(0, T - truncate) : 0;
     for (let t = T - 1; t >= stop; t--) {
       const prev = t * H;

@@ -13,7 +13,7 @@
  * The 1997 paper's squashing functions g = 4σ − 2 and h = 2σ − 1 are tanh up to scale; tanh is used.
  */
 import type { Rng } from '../../core/rng.js';
-import { type RecurrentNet, sigmoid } from './common.js';
+import { type RecurrentNet, readout, readoutBackward, sigmoid } from './common.js';
 
 export interface LstmShape {
   readonly inputs: number;
@@ -134,12 +134,7 @@ export class LstmNet implements RecurrentNet {
         hs[cur + j] = o * c;
       }
     }
-    const last = T * H;
-    for (let o = 0; o < O; o++) {
-      let s = 0;
-      for (let j = 0; j < H; j++) s += w[Why + o * H + j]! * hs[last + j]!;
-      this.y[o] = s + w[by + o]!;
-    }
+    readout(w, Why, by, O, H, hs, T * H, this.y);
     return this.y;
   }
 
@@ -151,21 +146,12 @@ export class LstmNet implements RecurrentNet {
     const { hs, ss, cs, acts } = this;
     const x = this.x;
     const T = this.steps;
-    const last = T * H;
-    for (let o = 0; o < O; o++) {
-      for (let j = 0; j < H; j++) gr[Why + o * H + j]! += dy[o]! * hs[last + j]!;
-      gr[by + o]! += dy[o]!;
-    }
     let dh = this.dh;
     let dhnext = this.dhnext;
     const ds = this.ds;
     const da = this.da;
-    for (let j = 0; j < H; j++) {
-      let s = 0;
-      for (let o = 0; o < O; o++) s += w[Why + o * H + j]! * dy[o]!;
-      dh[j] = s;
-      ds[j] = 0;
-    }
+    readoutBackward(w, gr, Why, by, O, H, hs, T * H, dy, dh);
+    ds.fill(0);
     const stop = truncate > 0 ? Math.max(0, T - truncate) : 0;
     for (let t = T - 1; t >= stop; t--) {
       const prev = t * H;
