@@ -95,14 +95,15 @@ const within = (c: Claim): string => (c.relation === '=' ? ` ± ${show(c.toleran
 /** What a claim asserts, as a sentence (without what was measured): `check` and the lab list these before any run. */
 export function claimText(c: Claim): string {
   const at = c.epoch !== undefined ? ` at epoch ${c.epoch}` : c.seeds !== undefined ? ` over ${c.seeds} seeds` : '';
-  if (c.compare) return `${c.compare[0]} ${c.metric}${at} ${relationText(c)}${c.compare[1]}'s${within(c)}`;
+  const metric = c.metric === 'solved' && c.seeds !== undefined ? 'solved share' : c.metric;
+  if (c.compare) return `${c.compare[0]} ${metric}${at} ${relationText(c)}${c.compare[1]}'s${within(c)}`;
   if (c.versus) return `${c.run} ${c.metric}${at} ${relationText(c)}${c.versus}${within(c)}`;
   if (c.outcome) return `${c.run} ends ${c.outcome}`;
   const tol = c.tolerance ?? DEFAULT_TOLERANCE;
   if (c.weights) return `${c.run} weights = (${flatNumbers(c.weights).map(show).join(', ')}) ± ${show(tol)}`;
   if (c.outputs) return `${c.run} outputs (${c.outputs.map(show).join(', ')})`;
   if (c.nets) return `${c.run} net inputs (${c.nets.map(show).join(', ')})`;
-  return `${c.run} ${c.metric === 'solved' && c.seeds !== undefined ? 'solved share' : c.metric}${at} ${rangeText(c)}`;
+  return `${c.run} ${metric}${at} ${rangeText(c)}`;
 }
 
 /** The runs a claim is about. */
