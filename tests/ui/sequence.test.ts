@@ -1,7 +1,7 @@
 /** The sequence view's strips and gradient bars, drawn from a trace built by hand. */
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.js';
-import { sequenceLines } from '../../src/ui/render/sequence.js';
+import { gradientDecades, sequenceLines } from '../../src/ui/render/sequence.js';
 import type { SequenceTrace } from '../../src/core/types.js';
 
 const trace: SequenceTrace = {
@@ -35,5 +35,21 @@ describe('sequence view', () => {
     const [head, x] = sequenceLines({ trace: long, row: 0, width: 64, rows: 6, depth: 'none', tr: translator('en') });
     expect(head).toContain('one column every 2 steps');
     expect(x).toBe(`x   ${'■'.repeat(60)}`);
+  });
+});
+
+describe('two runs side by side', () => {
+  it('share one log axis: the same gradient draws the same bar beside a run whose gradient spans more decades', () => {
+    const other = [1e-6, 1e-3, 1e-1, 1];
+    const decades = gradientDecades([trace.gradient, other]);
+    expect(decades).toEqual([-6, 0]);
+    const own = sequenceLines({ trace, row: 0, width: 60, rows: 10, depth: 'none', tr: translator('en') });
+    const shared = sequenceLines({ trace, row: 0, width: 60, rows: 10, depth: 'none', tr: translator('en'), decades });
+    expect(shared.at(-1)).toContain('log scale 1 × 10⁻⁶ … 1');
+    // on the wider axis 10⁻³ stands half as high as 1: its column is blank in the top half of the bars
+    expect(shared).not.toEqual(own);
+    const bars = shared.slice(4, -1);
+    expect(bars.slice(0, 2).every((row) => row.slice(4, 7).trim() === '')).toBe(true);
+    expect(bars.at(-1)!.slice(4, 7).trim()).not.toBe('');
   });
 });

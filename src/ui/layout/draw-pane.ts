@@ -33,6 +33,8 @@ export interface PaneExtras {
   readonly claims?: readonly ClaimView[];
   /** One log axis for both runs' gradient bars, in decades. */
   readonly decades?: readonly [number, number];
+  /** One log axis for both runs' gradient-through-time bars, in decades. */
+  readonly sequenceDecades?: readonly [number, number];
   /** A challenge's leaderboard lines. */
   readonly board?: readonly string[];
   /** The language of the panels' words. @default English */
@@ -132,7 +134,7 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
     case 'sequence': {
       const q = l.sequence;
       if (!q) return blank(width, rows);
-      return leaf(sequenceLines({ trace: q.trace, row: q.row, width, rows, depth, tr }), width, rows);
+      return leaf(sequenceLines({ trace: q.trace, row: q.row, width, rows, depth, tr, ...(extras.sequenceDecades ? { decades: extras.sequenceDecades } : {}) }), width, rows);
     }
     case 'grads': {
       const g = l.grads;

@@ -30,6 +30,15 @@ export interface SequenceLinesOptions {
   readonly rows: number;
   readonly depth: ColorDepth;
   readonly tr: Tr;
+  /** One log axis (powers of ten) shared with the run beside it; default: this trace's own range. */
+  readonly decades?: readonly [number, number];
+}
+
+/** The powers of ten that hold every positive finite value of the gradient(s): [lo, hi], hi > lo. */
+export function gradientDecades(gradients: readonly (readonly number[])[]): [number, number] {
+  const positive = gradients.flat().filter((v) => v > 0 && Number.isFinite(v));
+  const lo = positive.length ? Math.floor(Math.log10(Math.min(...positive))) : 0;
+  return [lo, Math.max(lo + 1, positive.length ? Math.ceil(Math.log10(Math.max(...positive))) : 1)];
 }
 
 export function sequenceLines(o: SequenceLinesOptions): string[] {
@@ -59,9 +68,7 @@ export function sequenceLines(o: SequenceLinesOptions): string[] {
   const out = [head, ...lines.slice(0, stripRows)];
   if (barRows > 0) {
     const g = steps.map((t) => trace.gradient[t]!);
-    const positive = g.filter((v) => v > 0 && Number.isFinite(v));
-    const lo = positive.length ? Math.floor(Math.log10(Math.min(...positive))) : 0;
-    const hi = Math.max(lo + 1, positive.length ? Math.ceil(Math.log10(Math.max(...positive))) : 1);
+    const [lo, hi] = o.decades ?? gradientDecades([trace.gradient]);
     const eighths = g.map((v) => (v > 0 && Number.isFinite(v) ? Math.max(1, Math.round(((Math.log10(v) - lo) / (hi - lo)) * barRows * 8)) : 0));
     for (let r = barRows - 1; r >= 0; r--) {
       const cells = eighths.map((e) => EIGHTHS[Math.max(0, Math.min(8, e - r * 8))]!.repeat(per)).join('');
