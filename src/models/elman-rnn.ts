@@ -21,7 +21,7 @@ import { ElmanNet, elmanInit, elmanLayout } from '../engines/recurrent/elman.js'
 import { RECURRENT_PARAMS, blockRows, recurrentInstance, sequenceShape } from './recurrent-shared.js';
 
 const PARAMS = {
-  hidden: param.integer({ default: 4, min: 1, max: 256, help: 'hidden (context) units' }),
+  hidden: param.integer({ default: 4, min: 1, max: 64, help: 'hidden (context) units' }),
   activation: param.oneOf(['tanh', 'sigmoid'], { default: 'tanh', help: 'the hidden units’ squashing function f (max f′ = 1 for tanh, ¼ for the sigmoid)' }),
   recurrentInit: param.oneOf(['orthogonal', 'identity'], { default: 'orthogonal', help: 'W_hh starts as a random orthogonal matrix or the identity, times recurrentScale' }),
   recurrentScale: param.number({ default: 1, min: 0, max: 100, help: 'the spectral norm ‖W_hh‖ at the start (one unit: its weight w)' }),

@@ -19,7 +19,7 @@ import { GATE_NAMES, LstmNet, lstmInit, lstmLayout } from '../engines/recurrent/
 import { RECURRENT_PARAMS, blockRows, recurrentInstance, sequenceShape } from './recurrent-shared.js';
 
 const PARAMS = {
-  cells: param.integer({ default: 2, min: 1, max: 128, help: 'memory cells (one block each, with its own gates)' }),
+  cells: param.integer({ default: 2, min: 1, max: 32, help: 'memory cells (one block each, with its own gates)' }),
   forgetGate: param.boolean({ default: false, help: 'add the forget gate of Gers, Schmidhuber & Cummins (2000); the 1997 cell has none' }),
   inputBias: param.number({ default: 0, min: -20, max: 20, help: 'initial bias of every input gate (negative: starts shut)' }),
   outputBias: param.number({ default: 0, min: -20, max: 20, help: 'initial bias of every output gate (negative: starts shut)' }),

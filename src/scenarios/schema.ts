@@ -118,7 +118,7 @@ export const dataSchema = z.discriminatedUnion('kind', [
       .superRefine((g, ctx) => {
         const test = Math.round(g.n * (g.testFraction ?? 0));
         if (g.n - test < 2) ctx.addIssue({ code: 'custom', path: ['testFraction'], message: `${g.testFraction} of ${g.n} sequences leaves ${g.n - test} for training; at least 2 are needed` });
-        if (g.n * g.steps > 2_000_000) ctx.addIssue({ code: 'custom', path: ['steps'], message: `${g.n} sequences of ${g.steps} steps are ${g.n * g.steps} steps; at most 2,000,000 fit` });
+        if (g.n * g.steps > 200_000) ctx.addIssue({ code: 'custom', path: ['steps'], message: `${g.n} sequences of ${g.steps} steps are ${g.n * g.steps} steps; at most 200,000 fit` });
       }),
   ),
 ]);
