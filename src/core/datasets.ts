@@ -7,6 +7,7 @@ import { DatasetError } from './dataset-error.js';
 import { type DigitsSpec, digits } from './digits.js';
 import { type IrisSpec, iris } from './iris.js';
 import type { Rng } from './rng.js';
+import { type SequenceSpec, sequenceDataset } from './sequences.js';
 import type { Dataset, Encoding } from './types.js';
 
 export { DatasetError } from './dataset-error.js';
@@ -47,7 +48,9 @@ export type DataSpec =
   /** Real MNIST digits (digits.ts). */
   | DigitsSpec
   /** Fisher's iris flowers (iris.ts). */
-  | IrisSpec;
+  | IrisSpec
+  /** Sequences for recurrent nets: the latch and the adding problem (sequences.ts). */
+  | SequenceSpec;
 
 const TRUTH: Record<Gate, (bits: number[]) => number> = {
   AND: (b) => Number(b.every((v) => v === 1)),
@@ -245,6 +248,9 @@ export function buildDataset(spec: DataSpec, rng: Rng): Dataset {
       return digits(spec, rng);
     case 'iris':
       return iris(spec, rng);
+    case 'latch':
+    case 'adding':
+      return sequenceDataset(spec, rng);
     default:
       return generate(spec.kind, spec, rng);
   }

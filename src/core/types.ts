@@ -27,6 +27,12 @@ export interface Dataset {
   readonly image?: { readonly width: number; readonly height: number };
   /** Names of the classes by label (e.g. "3", "setosa"), when they have names. */
   readonly classNames?: readonly string[];
+  /**
+   * Set when each input row is a sequence of `steps` steps of `width` inputs, step by step (the
+   * recurrent era); the target belongs to the last step. With `tolerance` the targets are real
+   * numbers and a row is right when |output − target| < tolerance; else the sign decides the class.
+   */
+  readonly sequence?: { readonly steps: number; readonly width: number; readonly tolerance?: number };
 }
 
 /** A parameter that is a real number, within its bounds. */
@@ -240,6 +246,20 @@ export interface ModelInstance {
   architecture?(): readonly LayerCount[];
   /** Learned filters to draw as small images (convolution kernels, RBM features). */
   filters?(): FilterBank | null;
+  /** One sequence through a recurrent net, step by step, with its error carried back (the lab's sequence view). */
+  sequence?(x: readonly number[], t: readonly number[]): SequenceTrace;
+}
+
+/** What a recurrent net did over one sequence: its inputs, its states and the gradient through time. */
+export interface SequenceTrace {
+  /** Inputs per step: [t][input]. */
+  readonly inputs: readonly (readonly number[])[];
+  /** Named states per step, [t][unit]: h for Elman; s (the cell), h, and the gates i, o (f) for the LSTM. */
+  readonly strips: readonly { readonly name: string; readonly values: readonly (readonly number[])[] }[];
+  /** ‖∂J/∂state_t‖ for t = 0 … T−1, by full BPTT from the error at the end. */
+  readonly gradient: readonly number[];
+  /** The state the gradient is taken on: "h" or "s". */
+  readonly state: string;
 }
 
 export interface FinalReport {

@@ -114,6 +114,10 @@ export const EN_TEXT = {
   'images.confusion': 'confusion matrix, {split} set (rows: true class, columns: predicted)',
   'images.truth': 'true↓',
   'images.recall': 'recall',
+  // issue 22: the sequence view of a recurrent run
+  'seq.head': 'sequence {row} over time, T = {steps}{every} · shade |v|: █ +, ■ −',
+  'seq.every': ', one column every {every} steps',
+  'seq.grad': '▲ ‖∂J/∂{state}_t‖ per step, log scale {lo} … {hi}; the error is at the right',
   'grads.absent': 'gradients: this model reports no per-layer gradients (a deep net does: try vanishing-gradients)',
   'grads.head': '‖∂J/∂W‖ per layer, log scale',
   'grads.ratio': ' · first/last {now} (start {start})',

@@ -10,6 +10,12 @@ export const KO_CARDS: Readonly<Record<string, CardText>> = {
     summary: '델타 규칙: 선형 출력의 제곱 오차를 따라 내려갑니다, w ← w + η(t − w·x)x.',
     cannot: '여전히 선형 유닛 하나입니다: XOR에 최소제곱을 쓰면 틀리고, 2/λmax(XᵀX)보다 큰 배치 갱신은 발산합니다.',
   },
+  // issue 22: the recurrent era
+  'elman-rnn': {
+    name: '엘만 단순 순환 신경망 (BPTT)',
+    summary: '은닉층이 자기 이전 상태를 다시 읽는 망을 시간 펼침 역전파(BPTT)로 학습합니다.',
+    cannot: '긴 시간 간격을 잇지 못합니다: 오차 신호가 한 걸음 거슬러 갈 때마다 ‖W_hh‖·f′배로 줄어듭니다(Hochreiter 1991; Bengio, Simard & Frasconi 1994).',
+  },
   hebbian: {
     name: '헤브 학습',
     summary: '양 끝이 함께 활성화되면 연결이 강해집니다: Δw = η·x·y — 가중치를 바꾸어 배우는 학습.',
@@ -24,6 +30,12 @@ export const KO_CARDS: Readonly<Record<string, CardText>> = {
     name: '로지스틱 회귀 유닛',
     summary: '시그모이드 출력을 확률로 읽고 교차 엔트로피로 학습합니다: w ← w + η Σ(y − p)x.',
     cannot: 'p = ½인 결정 경계는 여전히 직선입니다: XOR는 풀 수 없습니다.',
+  },
+  // issue 22: the recurrent era
+  'lstm-1997': {
+    name: '장단기 메모리 (LSTM, 1997)',
+    summary: '가중치 1로 자기 자신에 연결된 메모리 셀(상수 오차 회전목마)을 입력 게이트와 출력 게이트가 지킵니다.',
+    cannot: '셀을 비우지 못합니다(망각 게이트는 Gers 등 2000년에 나옵니다). 셀마다 가중치 묶음이 네 배로 듭니다.',
   },
   'mcculloch-pitts': {
     name: '맥컬러-피츠 뉴런',
@@ -65,7 +77,8 @@ export const KO_ERAS: Readonly<Record<string, EraText>> = {
   '1969 Minsky & Papert': { brought: '단층으로는 XOR를 계산할 수 없다는 증명', couldNot: '여러 층을 학습시키는 방법 — 첫 번째 겨울' },
   '1986 Rumelhart, Hinton & Williams': { brought: '역전파로 학습하는 은닉층: 다층 퍼셉트론이 XOR를 풂', couldNot: '깊은 망 — 층을 지날 때마다 기울기가 소실됨' },
   '1989 LeCun et al.': { brought: '역전파로 학습한 합성곱 신경망이 손글씨 우편번호를 읽음', couldNot: '당시의 데이터와 컴퓨터로 규모 키우기' },
-  '1991–94 Hochreiter; Bengio, Simard & Frasconi': { brought: '진단: 깊은 망에서는 기울기가 소실된다', couldNot: '깊은 망 학습 — 데이터 부족, 과적합: 두 번째 겨울' },
+  '1991–94 Hochreiter; Bengio, Simard & Frasconi': { brought: '진단: 깊은 망에서도, 시간을 거슬러서도 기울기가 소실된다', couldNot: '깊은 망 학습 — 데이터 부족, 과적합: 두 번째 겨울' },
+  '1997 Hochreiter & Schmidhuber': { brought: 'LSTM: 상수 오차 회전목마를 가진 메모리 셀이 기울기를 시간 너머로 나른다', couldNot: '셀 비우기(망각 게이트는 2000년에 나옴); 셀마다 가중치 묶음이 네 배' },
   '2006 Hinton & Salakhutdinov': { brought: '층별 사전 학습으로 깊은 망에 좋은 초기 가중치를 줌', couldNot: '느린 두 단계 학습 피하기' },
   '2010–11 Nair & Hinton; Glorot, Bordes & Bengio': { brought: 'ReLU: 기울기가 그대로 통과해 학습이 빨라짐', couldNot: '한번 죽은 유닛(항상 0) 되살리기' },
   '2012 Hinton, Srivastava, Krizhevsky, Sutskever, Salakhutdinov': { brought: '드롭아웃: 학습 중 유닛을 무작위로 꺼서 공동 적응과 과적합을 줄임', couldNot: '빠른 학습 — 잡음이 수렴을 늦춤' },

@@ -111,6 +111,10 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'images.confusion': '혼동 행렬, {split} 세트 (행: 정답, 열: 예측)',
   'images.truth': '정답↓',
   'images.recall': '재현율',
+  // issue 22: the sequence view of a recurrent run
+  'seq.head': '시간에 따른 시퀀스 {row}, T = {steps}{every} · 음영 |v|: █ +, ■ −',
+  'seq.every': ', {every}걸음마다',
+  'seq.grad': '▲ 걸음별 ‖∂J/∂{state}_t‖, 로그 눈금 {lo} … {hi}; 오차는 오른쪽 끝',
   'grads.absent': '기울기: 이 모델은 층별 기울기를 내지 않습니다 (깊은 망은 냅니다: vanishing-gradients를 열어 보세요)',
   'grads.head': '층별 ‖∂J/∂W‖, 로그 눈금',
   'grads.ratio': ' · 첫 층/마지막 층 {now} (처음 {start})',

@@ -4,9 +4,11 @@
  */
 import type { ModelPlugin } from '../core/types.js';
 import { adaline } from './adaline.js';
+import { elmanRnn } from './elman-rnn.js';
 import { hebbian } from './hebbian.js';
 import { lecun1989 } from './lecun-1989.js';
 import { logistic } from './logistic.js';
+import { lstm1997 } from './lstm-1997.js';
 import { mccullochPitts } from './mcculloch-pitts.js';
 import { mlpBackprop } from './mlp-backprop.js';
 import { mlpDropout } from './mlp-dropout.js';
@@ -17,9 +19,11 @@ import { userPlugin, userPlugins } from './user-plugins.js';
 
 export const MODELS: ReadonlyMap<string, ModelPlugin> = new Map<string, ModelPlugin>([
   ['adaline', adaline],
+  ['elman-rnn', elmanRnn],
   ['hebbian', hebbian],
   ['lecun-1989', lecun1989],
   ['logistic', logistic],
+  ['lstm-1997', lstm1997],
   ['mcculloch-pitts', mccullochPitts],
   ['mlp-backprop', mlpBackprop],
   ['mlp-dropout', mlpDropout],

@@ -3,7 +3,7 @@
  * reported as a sentence with what was measured.
  */
 import { TABLE, num } from '../core/format.js';
-import type { Run } from '../core/runner.js';
+import { Run } from '../core/runner.js';
 import { weightNumbers } from '../core/weights.js';
 import type { RunResult } from './execute.js';
 import type { Claim } from './schema.js';
@@ -37,7 +37,33 @@ export function flatNumbers(value: unknown): number[] {
 const lookup = (metrics: Readonly<Record<string, number>> | undefined, metric: string): number | undefined =>
   metrics !== undefined && Object.hasOwn(metrics, metric) && typeof metrics[metric] === 'number' ? metrics[metric] : undefined;
 
-function metricOf(result: RunResult, run: Run, metric: string, epoch?: number): number | undefined {
+/** Means over seeds by run, then metric and count: several claims on one share train once. */
+export type SeedCache = WeakMap<Run, Map<string, number | undefined>>;
+
+/**
+ * The mean of `metric` at the end over model seeds 1 … n, the data kept: "solved" counts the runs that
+ * end solved (a success share). The runs are lean: only outcomes, loss and accuracies are read.
+ */
+export function seedMean(run: Run, metric: string, seeds: number, caches: SeedCache = new WeakMap()): number | undefined {
+  const key = `${metric}/${seeds}`;
+  const cache = caches.get(run) ?? new Map<string, number | undefined>();
+  caches.set(run, cache);
+  if (cache.has(key)) return cache.get(key);
+  let sum = 0;
+  let value: number | undefined;
+  for (let s = 1; s <= seeds; s++) {
+    const again = new Run({ ...run.spec, modelSeed: `${run.spec.modelSeed ?? run.spec.seed}/${s}`, lean: true, historyLimit: 1 }).toEnd();
+    const v = metric === 'solved' ? (again.status.outcome === 'solved' ? 1 : 0) : lookup(again.latest.metrics, metric);
+    if (v === undefined) break;
+    sum += v;
+    if (s === seeds) value = sum / seeds;
+  }
+  cache.set(key, value);
+  return value;
+}
+
+function metricOf(result: RunResult, run: Run, metric: string, epoch?: number, seeds?: number, cache?: SeedCache): number | undefined {
+  if (seeds !== undefined) return seedMean(run, metric, seeds, cache);
   if (epoch === undefined) return lookup(result.metrics, metric);
   // the history is an array: only a whole index inside it names an epoch
   const entry = Number.isInteger(epoch) && epoch >= 0 ? run.history.find((h) => h.epoch === epoch) : undefined;
@@ -68,28 +94,29 @@ const within = (c: Claim): string => (c.relation === '=' ? ` ± ${show(c.toleran
 
 /** What a claim asserts, as a sentence (without what was measured): `check` and the lab list these before any run. */
 export function claimText(c: Claim): string {
-  const at = c.epoch !== undefined ? ` at epoch ${c.epoch}` : '';
-  if (c.compare) return `${c.compare[0]} ${c.metric}${at} ${relationText(c)}${c.compare[1]}'s${within(c)}`;
+  const at = c.epoch !== undefined ? ` at epoch ${c.epoch}` : c.seeds !== undefined ? ` over ${c.seeds} seeds` : '';
+  const metric = c.metric === 'solved' && c.seeds !== undefined ? 'solved share' : c.metric;
+  if (c.compare) return `${c.compare[0]} ${metric}${at} ${relationText(c)}${c.compare[1]}'s${within(c)}`;
   if (c.versus) return `${c.run} ${c.metric}${at} ${relationText(c)}${c.versus}${within(c)}`;
   if (c.outcome) return `${c.run} ends ${c.outcome}`;
   const tol = c.tolerance ?? DEFAULT_TOLERANCE;
   if (c.weights) return `${c.run} weights = (${flatNumbers(c.weights).map(show).join(', ')}) ± ${show(tol)}`;
   if (c.outputs) return `${c.run} outputs (${c.outputs.map(show).join(', ')})`;
   if (c.nets) return `${c.run} net inputs (${c.nets.map(show).join(', ')})`;
-  return `${c.run} ${c.metric}${at} ${rangeText(c)}`;
+  return `${c.run} ${metric}${at} ${rangeText(c)}`;
 }
 
 /** The runs a claim is about. */
 export const claimRuns = (c: Claim): readonly string[] => c.compare ?? (c.run !== undefined ? [c.run] : []);
 
 /** Checks one claim against trained runs (by run id); null when a run it names is not among them. */
-export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, RunResult]>): { claim: string; holds: boolean } | null {
+export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, RunResult]>, cache: SeedCache = new WeakMap()): { claim: string; holds: boolean } | null {
   const text = claimText(c);
   if (c.compare) {
     const [a, b] = c.compare.map((id) => byId.get(id));
     if (!a || !b) return null;
-    const va = metricOf(a[1], a[0], c.metric!, c.epoch);
-    const vb = metricOf(b[1], b[0], c.metric!, c.epoch);
+    const va = metricOf(a[1], a[0], c.metric!, c.epoch, c.seeds, cache);
+    const vb = metricOf(b[1], b[0], c.metric!, c.epoch, c.seeds, cache);
     return { claim: `${text} (${show(va)} vs ${show(vb)})`, holds: relate(c, va, vb) };
   }
   const pair = byId.get(c.run!);
@@ -118,7 +145,7 @@ export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, Ru
     const holds = got.length === c.nets.length && c.nets.every((v, i) => Math.abs(v - got[i]!) <= tol);
     return { claim: `${text} (got (${got.map(show).join(', ')}))`, holds };
   }
-  const v = metricOf(result, run, c.metric!, c.epoch);
+  const v = metricOf(result, run, c.metric!, c.epoch, c.seeds, cache);
   const holds = v !== undefined && !Number.isNaN(v) && (c.min === undefined || v >= c.min) && (c.max === undefined || v <= c.max);
   return { claim: `${text} (got ${show(v)})`, holds };
 }
@@ -126,8 +153,9 @@ export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, Ru
 /** Checks the claims and attaches each to the run it is about (a comparison to its first run). */
 export function evaluateClaims(claims: readonly Claim[], runs: readonly Run[], results: RunResult[]): void {
   const byId = new Map(runs.map((r, i) => [r.spec.id, [r, results[i]!] as [Run, RunResult]]));
+  const cache: SeedCache = new WeakMap();
   for (const c of claims) {
-    const outcome = checkClaim(c, byId);
+    const outcome = checkClaim(c, byId, cache);
     if (!outcome) continue; // a claim about a run that was filtered out
     const owner = byId.get(c.compare?.[0] ?? c.run!)![1];
     owner.claims.push({ ...outcome, ...(c.note ? { note: c.note } : {}) });

@@ -104,6 +104,23 @@ export const dataSchema = z.discriminatedUnion('kind', [
       targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
     })
     .strict(),
+  // sequences for recurrent nets (core/sequences.ts): each row is `steps` steps, the target at the end
+  ...(['latch', 'adding'] as const).map((kind) =>
+    z
+      .object({
+        kind: z.literal(kind),
+        n: z.number().int().min(2).max(100000),
+        steps: z.number().int().min(kind === 'adding' ? 3 : 1).max(2000),
+        ...(kind === 'latch' ? { noise: z.number().min(0).max(10).optional() } : {}),
+        testFraction: z.number().min(0).max(0.9).optional(),
+      })
+      .strict()
+      .superRefine((g, ctx) => {
+        const test = Math.round(g.n * (g.testFraction ?? 0));
+        if (g.n - test < 2) ctx.addIssue({ code: 'custom', path: ['testFraction'], message: `${g.testFraction} of ${g.n} sequences leaves ${g.n - test} for training; at least 2 are needed` });
+        if (g.n * g.steps > 200_000) ctx.addIssue({ code: 'custom', path: ['steps'], message: `${g.n} sequences of ${g.steps} steps are ${g.n * g.steps} steps; at most 200,000 fit` });
+      }),
+  ),
 ]);
 
 const bounds = z.object({ min: z.number().optional(), max: z.number().optional() }).strict();
@@ -153,6 +170,11 @@ export const claimSchema = z
     relation: z.enum(['>', '<', '>=', '<=', '=']).optional(),
     /** For comparisons: A relation factor × B (e.g. "A > 100 × B"). */
     factor: z.number().positive().optional(),
+    /**
+     * Train the run again with model seeds 1 … n (the data stays) and read the metric's mean over
+     * them at the end; the metric "solved" is 1 for a run that ends solved, else 0 (a success share).
+     */
+    seeds: z.number().int().min(2).max(100).optional(),
     /** Why the claim holds, in a sentence: shown by verify and the UI. */
     note: z.string().optional(),
   })
@@ -167,6 +189,9 @@ export const claimSchema = z
         message: 'a claim needs exactly one of outcome, metric (with min/max), weights, outputs, nets, compare (two runs) or versus (two metrics of one run)',
       });
       return;
+    }
+    if (c.seeds !== undefined && (c.metric === undefined || c.versus !== undefined || c.epoch !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['seeds'], message: 'seeds goes with "metric" (or "compare") at the end of the runs, without "epoch" or "versus"' });
     }
     if (c.compare === undefined && c.run === undefined) ctx.addIssue({ code: 'custom', path: ['run'], message: 'required: the id of the model run the claim is about' });
     if (comparison && (c.metric === undefined || c.relation === undefined)) {

@@ -3,7 +3,7 @@
  * then ✓ or ✗ with what was measured. A claim about a run that is not on screen says so.
  */
 import { resultOf, type RunResult } from '../scenarios/execute.js';
-import { checkClaim, claimRuns, claimText } from '../scenarios/claims.js';
+import { checkClaim, claimRuns, claimText, type SeedCache } from '../scenarios/claims.js';
 import { checkReceipt, receiptRuns } from '../scenarios/receipts.js';
 import { receiptLine } from './receipts.js';
 import type { Scenario } from '../scenarios/loader.js';
@@ -19,6 +19,9 @@ export interface ClaimView {
   readonly state: ClaimState;
   readonly note?: string;
 }
+
+/** Claims over seeds train their runs again: once per finished run, however often the view is drawn. */
+const seedCache: SeedCache = new WeakMap();
 
 /** The claims' states; a claim's own text stays English (it is data), the words around it follow `tr`. */
 export function claimViews(scenario: Scenario, lanes: readonly Lane[], shown: readonly ModelChoice[], tr: Tr = EN_TR): ClaimView[] {
@@ -36,7 +39,7 @@ export function claimViews(scenario: Scenario, lanes: readonly Lane[], shown: re
     const missing = runs.filter((id) => !onScreen.has(id));
     if (missing.length > 0) return { text: tr.t('claims.elsewhere', { claim: claimText(c), runs: missing.join(', ') }), state: 'elsewhere' as const, ...note };
     if (!runs.every((id) => byId.has(id))) return { text: claimText(c), state: 'pending' as const, ...note };
-    const result = checkClaim(c, byId);
+    const result = checkClaim(c, byId, seedCache);
     if (!result) return { text: claimText(c), state: 'pending' as const, ...note };
     return { text: result.claim, state: result.holds ? ('holds' as const) : ('fails' as const), ...note };
   });

@@ -106,6 +106,15 @@ export const CURRICULUM: readonly Stop[] = [
     gradients: true,
     moment: 'all 11 layers of both nets: the sigmoid net\'s first layer gets ~10⁻⁷ of the last layer\'s gradient and it stalls (TRUNCATED), the ReLU net\'s about half and it learns (SOLVED)',
   },
+  // issue 22: the recurrent era
+  {
+    scenario: 'adding-problem',
+    title: '1991–1997 · Gradients vanish through time, and LSTM',
+    narrative: ['Back-propagation through time multiplies the error by W_hhᵀ diag f′ at every step back: over a long sequence it fades.', "Side by side on the adding problem: the Elman net stays at the baseline; the LSTM's carousel (∂s_t/∂s_{t−1} = 1) carries the error back, and it learns."],
+    runs: ['elman', 'lstm'],
+    pace: { unit: 'epoch', perSecond: 20 },
+    moment: 'the Elman net TRUNCATED after 40 epochs at the baseline test loss ~0.021, beside the LSTM SOLVED at epoch 26 with test loss under 0.007; both runs\' gradient-through-time bars on screen',
+  },
   {
     scenario: 'overfitting-dropout',
     title: '2012 · Dropout: less overfitting',

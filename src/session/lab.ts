@@ -63,6 +63,17 @@ export interface LaneShape {
   readonly epochs: number;
   /** Image data (digits): the image size, the classes, and whether the model has filters to draw. */
   readonly image: { readonly width: number; readonly height: number; readonly classes: number; readonly filters: number } | null;
+  /** Sequence data through a recurrent net: the rows its strips take (inputs, then every unit of every state). */
+  readonly sequence: { readonly rows: number } | null;
+}
+
+/** The rows of a recurrent run's sequence strips, from one trace of its first sequence (null for other models). */
+function sequenceShape(l: Lane): LaneShape['sequence'] {
+  const model = l.run?.model;
+  const data = l.spec.data;
+  if (!model?.sequence || !data.sequence || data.inputs.length === 0) return null;
+  const trace = model.sequence(data.inputs[0]!, data.targets[0]!);
+  return { rows: (trace.inputs[0]?.length ?? 0) + trace.strips.reduce((n, s) => n + (s.values[0]?.length ?? 0), 0) };
 }
 
 /** The shape of a whole lab frame: its runs, how many claims, which panels are on. */
@@ -352,6 +363,7 @@ export class LabSession {
         single: w?.kind === 'vector',
         learns: l.spec.plugin.meta.learns,
         image: data.image ? { ...data.image, classes: data.classes, filters: l.run?.model.filters?.()?.filters.length ?? 0 } : null,
+        sequence: sequenceShape(l),
       };
     })();
     this.shapes.set(l, shape);

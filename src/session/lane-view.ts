@@ -116,7 +116,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
   if (!run || lane.error) {
     return {
       ...base, error: lane.error, epoch: 0, midSteps: 0, verdict: null, playingOn: false, settled: true, now: { loss: NaN, accuracy: NaN }, latest: null,
-      lossStart: NaN, series: [], describe: [], weights: [], trace: [], update: null, table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null,
+      lossStart: NaN, series: [], describe: [], weights: [], trace: [], update: null, table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null, sequence: null,
     };
   }
   const latest = run.latest;
@@ -144,5 +144,16 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
     grads: gradView(run.history[0], latest),
     hiddenUnits: units?.length ?? 0,
     images: fields.images,
+    sequence: sequenceView(lane),
   };
+}
+
+/** The sequence last stepped (else the first) through a recurrent net, at the current weights. */
+function sequenceView(lane: Lane): LaneView['sequence'] {
+  const model = lane.run?.model;
+  const data = lane.spec.data;
+  if (!model?.sequence || !data.sequence) return null;
+  const row = lane.trace.at(-1)?.pattern ?? 0;
+  const x = data.inputs[row];
+  return x ? { row, trace: model.sequence(x, data.targets[row]!) } : null;
 }

@@ -6,7 +6,7 @@ import { exact, num, percent, short, TABLE, matrix } from '../core/format.js';
 import { cause, reasonText, type Cause } from '../core/reasons.js';
 import { gradNorms, type HistoryEntry, type Outcome } from '../core/runner.js';
 import { cellsOf, EN_TR, type Tr } from '../i18n/index.js';
-import type { Dataset, FilterBank, ModelMeta, Target, WeightsSnapshot } from '../core/types.js';
+import type { Dataset, FilterBank, ModelMeta, SequenceTrace, Target, WeightsSnapshot } from '../core/types.js';
 import type { Field, UnitField } from './field.js';
 import type { TraceStep } from './lane.js';
 import type { SeriesPoint } from './series.js';
@@ -105,6 +105,8 @@ export interface LaneView {
   readonly hiddenUnits: number;
   /** Images (digits): what the model reads and how it does, refreshed like the decision field. */
   readonly images: ImageView | null;
+  /** A recurrent run on sequence data: one sequence step by step (the last one stepped, else the first), at the current weights. */
+  readonly sequence: { readonly row: number; readonly trace: SequenceTrace } | null;
 }
 
 /**

@@ -6,18 +6,20 @@ const root = join(import.meta.dirname, '..', '..');
 
 /** What each folder of src/ may import besides itself (STYLE.md's layering; nothing imports upward). */
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  cli: ['commands', 'ui', 'session', 'assignments', 'i18n', 'report', 'scenarios', 'models', 'core'],
-  commands: ['session', 'assignments', 'i18n', 'report', 'scenarios', 'models', 'core'],
-  ui: ['session', 'assignments', 'i18n', 'report', 'scenarios', 'models', 'core'],
+  cli: ['commands', 'ui', 'session', 'assignments', 'i18n', 'report', 'scenarios', 'models', 'engines', 'core'],
+  commands: ['session', 'assignments', 'i18n', 'report', 'scenarios', 'models', 'engines', 'core'],
+  ui: ['session', 'assignments', 'i18n', 'report', 'scenarios', 'models', 'engines', 'core'],
   // the headless session layer: what the UI shows, without React (the lessons are tested on it)
-  session: ['assignments', 'i18n', 'report', 'scenarios', 'models', 'core'],
+  session: ['assignments', 'i18n', 'report', 'scenarios', 'models', 'engines', 'core'],
   // the course's assignments worked out (quiz questions, problem sheets, exercises and their grader)
-  assignments: ['i18n', 'report', 'scenarios', 'models', 'core'],
+  assignments: ['i18n', 'report', 'scenarios', 'models', 'engines', 'core'],
   // the UI's words in each language: the session, the UI and the printed tour use them
   i18n: ['core'],
-  report: ['scenarios', 'models', 'core'],
-  scenarios: ['models', 'core'],
-  models: ['core'],
+  report: ['scenarios', 'models', 'engines', 'core'],
+  scenarios: ['models', 'engines', 'core'],
+  models: ['engines', 'core'],
+  // the engines (src/engines/<family>): pure math on Float64Array, built on the core alone
+  engines: ['core'],
   core: [],
 };
 function files(dir: string): string[] {

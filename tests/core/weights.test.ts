@@ -89,6 +89,7 @@ function dataFor(id: string): { data: Dataset; params: Record<string, unknown> }
   if (id === 'rbm-pretraining') return { data: gate('XOR', 'binary', 'binary'), params: { hidden: [3, 2], pretrainEpochs: 1 } };
   if (id.startsWith('mlp')) return { data: gate('XOR', 'binary', 'binary'), params: { hidden: [3, 2] } };
   if (id === 'mcculloch-pitts') return { data: gate('AND', 'binary', 'binary'), params: {} };
+  if (id === 'elman-rnn' || id === 'lstm-1997') return { data: buildDataset({ kind: 'latch', n: 6, steps: 4 }, createRng('weights/latch')), params: {} };
   // XOR from random weights: a single unit never settles on it
   return { data: gate('XOR', 'binary', id === 'logistic' ? 'binary' : 'bipolar'), params: { init: 'random' } };
 }

@@ -44,6 +44,7 @@ const VERDICTS: Readonly<Record<string, readonly string[]>> = {
   'why-not-step': ['TRUNCATED', 'SOLVED'],
   'xor-backprop': ['CYCLING', 'SOLVED'],
   'vanishing-gradients': ['TRUNCATED', 'SOLVED'],
+  'adding-problem': ['TRUNCATED', 'SOLVED'],
   'overfitting-dropout': ['FINISHED', 'FINISHED'],
 };
 

@@ -38,6 +38,9 @@ const CASES: readonly { name: string; plugin: string; data: () => Dataset; param
   { name: 'mlp-relu', plugin: 'mlp-relu', data: () => gate('XOR', 'binary', 'binary'), params: { batchSize: 2 } },
   { name: 'mlp-dropout', plugin: 'mlp-dropout', data: () => gate('XOR', 'binary', 'binary'), params: { batchSize: 1 } },
   { name: 'rbm-pretraining', plugin: 'rbm-pretraining', data: () => gate('XOR', 'binary', 'binary'), params: { hidden: [3], pretrainEpochs: 1 } },
+  { name: 'elman-rnn', plugin: 'elman-rnn', data: () => buildDataset({ kind: 'latch', n: 8, steps: 5 }, createRng('explain/latch')) },
+  { name: 'elman-rnn, truncated BPTT', plugin: 'elman-rnn', data: () => buildDataset({ kind: 'latch', n: 8, steps: 5 }, createRng('explain/latch')), params: { truncate: 2 } },
+  { name: 'lstm-1997', plugin: 'lstm-1997', data: () => buildDataset({ kind: 'adding', n: 8, steps: 5 }, createRng('explain/adding')) },
   { name: 'lecun-1989', plugin: 'lecun-1989', data: () => buildDataset(digits, createRng('explain/digits')), params: { hidden: 4 }, steps: 100 },
 ];
 

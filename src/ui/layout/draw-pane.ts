@@ -12,6 +12,7 @@ import { drawField, drawUnit } from '../render/field.js';
 import { cardLines, modelLines, numbersLine, stepLines, truthTable, verdictLines } from '../render/lane.js';
 import { mapLegend } from '../render/map.js';
 import { confusionLines, filterGrid, imageGrid } from '../../report/images.js';
+import { sequenceLines } from '../render/sequence.js';
 import { weightTrace } from '../render/trace.js';
 import { boardLines, claimLines } from '../render/parts.js';
 import { paint } from '../render/style.js';
@@ -20,7 +21,7 @@ import { blank, hstack, leaf, vstack, type Block } from './blocks.js';
 import { EN_TR, type Tr } from '../../i18n/index.js';
 import type { PanelId, PanePlan } from './pane.js';
 
-const DATA: readonly PanelId[] = ['table', 'heat', 'legend', 'units', 'samples', 'mistakes', 'confusion', 'filters'];
+const DATA: readonly PanelId[] = ['table', 'heat', 'legend', 'units', 'samples', 'mistakes', 'confusion', 'filters', 'sequence'];
 const ORDER: readonly PanelId[] = ['verdict', 'numbers', 'claims', 'board', 'grads', 'step', 'model', 'curves', 'trace', 'card'];
 
 function wrapped(lines: readonly string[], width: number, rows: number): string[] {
@@ -34,6 +35,8 @@ export interface PaneExtras {
   readonly receipts?: readonly ReceiptView[];
   /** One log axis for both runs' gradient bars, in decades. */
   readonly decades?: readonly [number, number];
+  /** One log axis for both runs' gradient-through-time bars, in decades. */
+  readonly sequenceDecades?: readonly [number, number];
   /** A challenge's leaderboard lines. */
   readonly board?: readonly string[];
   /** The language of the panels' words. @default English */
@@ -129,6 +132,11 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       if (!bank) return blank(width, rows);
       const columns = Math.max(1, Math.floor((width + 1) / (bank.width * 2 + 1)));
       return leaf([paint(depth, bank.title, { tone: 'dim' }), ...filterGrid(bank, { depth, columns, scale: 2 })], width, rows, depth !== 'none');
+    }
+    case 'sequence': {
+      const q = l.sequence;
+      if (!q) return blank(width, rows);
+      return leaf(sequenceLines({ trace: q.trace, row: q.row, width, rows, depth, tr, ...(extras.sequenceDecades ? { decades: extras.sequenceDecades } : {}) }), width, rows);
     }
     case 'grads': {
       const g = l.grads;

@@ -13,6 +13,7 @@ import type { LaneView } from '../../session/views.js';
 import { decadesOf, gradientHeadline } from '../render/bars.js';
 import type { ColorDepth } from '../color.js';
 import { verdictLines } from '../render/lane.js';
+import { gradientDecades } from '../render/sequence.js';
 import { boardLines, claimLines, hints, statusBar } from '../render/parts.js';
 import { paint } from '../render/style.js';
 import { wrap } from '../render/text.js';
@@ -97,6 +98,9 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
   // Side by side, both runs' gradient bars share one log axis.
   const norms = view.lanes.flatMap((l) => (l.grads ? [{ norms: l.grads.now }] : []));
   const decades = norms.length > 1 ? decadesOf(norms) : null;
+  // and so do their gradients through time
+  const sequences = view.lanes.flatMap((l) => (l.sequence ? [l.sequence.trace.gradient] : []));
+  const sequenceDecades = sequences.length > 1 ? gradientDecades(sequences) : null;
   if (view.problem || !lane0) {
     parts.push(leaf([paint(depth, view.problem ?? tr.t('lab.noRuns'), { tone: 'bad' }), tr.t('lab.problemHint')], W, body));
   } else if (plan.panes.length > 1 && view.lanes.length > 1) {
@@ -104,7 +108,7 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
       const p = plan.panes[i]!;
       const name = tr.card(l.meta).name;
       const titleText = `${l.label}${l.label !== l.meta.name && l.label !== name ? ` · ${name}` : ''} · ${l.meta.year}`;
-      return box(drawPane(l, p, depth, { tr, ...(decades ? { decades } : {}) }), { title: titleText, tone: SLOT_TONE[i] ?? 'accent', depth });
+      return box(drawPane(l, p, depth, { tr, ...(decades ? { decades } : {}), ...(sequenceDecades ? { sequenceDecades } : {}) }), { title: titleText, tone: SLOT_TONE[i] ?? 'accent', depth });
     });
     parts.push(hstack([boxes[0]!, blank(W - boxes[0]!.width - boxes[1]!.width, body), boxes[1]!], body));
     if (r('claims') > 0) parts.push(leaf(claimLines(view.claims, r('claims'), depth, tr, view.receipts), W, r('claims')));

@@ -8,7 +8,7 @@ import type { FieldRequest } from '../../session/lane-view.js';
 import { allocate, type Claim } from './allocate.js';
 
 export type PanelId =
-  | 'verdict' | 'numbers' | 'claims' | 'board' | 'table' | 'heat' | 'legend' | 'units' | 'samples' | 'mistakes' | 'confusion' | 'filters' | 'grads' | 'curves' | 'model' | 'step' | 'trace' | 'card';
+  | 'verdict' | 'numbers' | 'claims' | 'board' | 'table' | 'heat' | 'legend' | 'units' | 'samples' | 'mistakes' | 'confusion' | 'filters' | 'sequence' | 'grads' | 'curves' | 'model' | 'step' | 'trace' | 'card';
 
 export interface PanePlan {
   readonly width: number;
@@ -68,7 +68,7 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
     // Asked for, the gradient panel is never dropped: short of rows it packs two layers a row.
     ...(grads ? [{ id: 'grads', min: Math.ceil(grads / 2) + 1, want: grads + 1, max: 2 * grads + 1, grow: 1, priority: 96, required: true }] : []),
     ...(o.gradients && !grads ? [{ id: 'grads', min: 1, want: 1, priority: 50 }] : []),
-    { id: 'step', min: 0, want: s.trace ? 3 : 0, priority: 75 },
+    { id: 'step', min: 0, want: s.trace ? (s.sequence ? 8 : 3) : 0, priority: 75 },
     { id: 'model', min: 1, want: Math.max(1, s.describeLines + s.weightLines), priority: 70 },
     // Curves need three rows a chart to show a shape (the Adaline explosion, the dropout gap).
     // Short of rows, one braille row a chart (four dots) still shows the loss rise or fall.
@@ -81,6 +81,8 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
     // Beside a truth table the field is a second view of the same four points: it may be small.
     ...(plane ? [{ id: 'heat', min: boolean ? 3 : 4, want: 12, max: 80, grow: 6, priority: 97, required: true }, { id: 'legend', min: 0, want: 1, priority: 30 }] : []),
     ...(plane && s.hiddenUnits > 0 ? [{ id: 'units', min: 0, want: UNIT_ROWS + 1, priority: 55 }] : []),
+    // a recurrent run: the strips over time (head, inputs, states) and the gradient-through-time bars
+    ...(s.sequence ? [{ id: 'sequence', min: 3, want: s.sequence.rows + 5, max: s.sequence.rows + 24, grow: 2, priority: 85 }] : []),
   ];
   let left = 0;
   let rows: Map<string, number>;

@@ -36,8 +36,8 @@ export function stepLines(l: LaneView, tr: Tr = EN_TR): string[] {
   const list = (v: readonly number[]): string => v.map((e) => exact(e)).join(', ');
   return [
     tr.t('step.head', { pattern: s.pattern + 1, epoch: s.epoch, x, net: list(s.net), o: list(s.o), t: list(s.t), result: tr.t(s.changed ? 'step.corrected' : 'step.unchanged') }),
-    `w ${vector(s.before)} → ${vector(s.after)}`,
-    l.update ?? '',
+    // a recurrent step's write-out (forward, the error, the gradient back through time) before its long weight list
+    ...(l.sequence ? [l.update ?? '', `w ${vector(s.before)} → ${vector(s.after)}`] : [`w ${vector(s.before)} → ${vector(s.after)}`, l.update ?? '']),
   ];
 }
 
