@@ -31,6 +31,8 @@ try {
     entryPoints: {
       cli: join(root, 'src', 'cli.ts'),
       'sweep-worker': join(root, 'src', 'commands', 'sweep-worker.ts'),
+      // The thread a user's plugin runs in (src/models/plugin-host.ts starts it).
+      'plugin-worker': join(root, 'src', 'models', 'plugin-worker.ts'),
       // The public API a plugin author imports: the contract types and the contract checker.
       index: join(root, 'src', 'index.ts'),
     },

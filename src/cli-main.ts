@@ -14,7 +14,7 @@ import { leaderboardCommand } from './commands/leaderboard.js';
 import { listCommand } from './commands/list.js';
 import { newCommand } from './commands/new.js';
 import { collect } from './commands/options.js';
-import { loadPlugins } from './commands/plugins.js';
+import { closePluginFiles, loadPlugins } from './commands/plugins.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { uiArgs, uiCommand } from './commands/ui.js';
@@ -182,6 +182,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     // Each invocation starts from the built-in models: only its own --plugin files add to them.
     clearUserPlugins();
+    closePluginFiles();
     // No command (only UI flags): the terminal UI, or the printed tour (or run report) off a terminal.
     const ui = uiArgs(argv);
     if (ui) {

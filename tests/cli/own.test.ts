@@ -180,10 +180,10 @@ describe('your own models: --plugin and check-plugin', () => {
       return join(dir, name);
     };
     const source = readFileSync(madaline, 'utf8');
-    oneLine(await cli('check-plugin', write('none.js', 'export const x = 1;\n')), 'none.js: not a plugin: it has no default export');
-    oneLine(await cli('check-plugin', write('obj.js', 'export default { name: "x" };\n')), 'obj.js: not a plugin: a plugin is an object { meta, create(ctx) }');
-    // Node says SyntaxError; under vitest the module loader words it its own way.
-    oneLine(await cli('check-plugin', write('syntax.js', 'export default {\n')), /syntax\.js: cannot load the module: (SyntaxError|Error: Failed to parse source)/);
+    oneLine(await cli('check-plugin', write('none.js', 'export const x = 1;\n')), 'none.js: not a plugin: found a .js file with no package.json above it, loaded as an ES module (by its syntax); it has no default export (it exports: x)');
+    oneLine(await cli('check-plugin', write('obj.js', 'export default { name: "x" };\n')), 'obj.js: not a plugin: found a .js file with no package.json above it, loaded as an ES module (by its syntax) whose export is an object with keys name; a plugin is an object { meta, create(ctx) }');
+    // the plugin's own thread imports it: Node's words, and the format Node was told
+    oneLine(await cli('check-plugin', write('syntax.js', 'export default {\n')), /syntax\.js: cannot load the module \(a \.js file with no package\.json above it\): SyntaxError/);
     oneLine(await cli('check-plugin', write('model.ts', 'export default {};\n')), 'model.ts: a plugin is a JavaScript module (.js, .mjs, .cjs); compile TypeScript to JavaScript first');
     oneLine(await cli('check-plugin', join(dir, 'missing.js')), 'missing.js: cannot read the plugin (ENOENT)');
     oneLine(await cli('run', 'xor-backprop', '--plugin', dir), 'not a regular file');
