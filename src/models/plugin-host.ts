@@ -84,7 +84,7 @@ const die = (why) => {
   Atomics.store(flag, 0, 2);
   Atomics.notify(flag, 0);
 };
-w.on('error', (e) => die({ code: e && e.code, text: String((e && e.message) || e).split('\\n')[0] }));
+w.on('error', (e) => die({ code: e && e.code, text: ((e && e.name) ? e.name + ': ' : '') + String((e && e.message) || e).split('\\n')[0] }));
 w.on('exit', (code) => die({ exit: code }));
 `;
 
@@ -162,18 +162,18 @@ export class PluginHost {
     this.deathPort.unref();
   }
 
-  /** Waits for the reply to request `seq` (the load is request 0). */
+  /** Waits for the reply to request `seq` (the load is request 0), the thread's end, or the watchdog. */
   private await(seq: number, what: string): unknown {
+    const deadline = performance.now() + this.timeoutMs;
     for (;;) {
-      const waited = Atomics.wait(this.flag, 0, 0, this.timeoutMs);
       const message = receiveMessageOnPort(this.port)?.message as Reply | undefined;
       if (message && message.seq === seq) return this.unpack(message, what);
       if (message) continue;
       if (Atomics.load(this.flag, 1) === 1) this.fail(this.death(what, seq === 0));
-      if (waited === 'timed-out') {
-        this.fail(`${what} did not return within ${this.timeoutMs / 1000} s (an endless loop?); the plugin was stopped (NEURAL_ERAS_PLUGIN_TIMEOUT sets the limit in seconds)`);
-      }
-      Atomics.store(this.flag, 0, 0);
+      const left = deadline - performance.now();
+      if (left <= 0) this.fail(`${what} did not return within ${this.timeoutMs / 1000} s (an endless loop?); the plugin was stopped (NEURAL_ERAS_PLUGIN_TIMEOUT sets the limit in seconds)`);
+      // the thread posts its reply before it raises the flag: once woken, the loop reads the reply
+      if (Atomics.wait(this.flag, 0, 0, left) !== 'timed-out') Atomics.store(this.flag, 0, 0);
     }
   }
 
@@ -210,7 +210,6 @@ export class PluginHost {
   call(request: Record<string, unknown>, what: string): unknown {
     if (this.dead) throw new PluginError(`${this.label}: stopped earlier: ${this.dead}`);
     const seq = ++this.seq;
-    Atomics.store(this.flag, 0, 0);
     this.port.postMessage({ ...request, seq });
     return this.await(seq, what);
   }

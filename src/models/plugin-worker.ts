@@ -33,6 +33,8 @@ const freeze = Object.freeze;
 const isFrozen = Object.isFrozen;
 const values = Object.values;
 const isArray = Array.isArray;
+const keysOf = Object.keys;
+const clone = structuredClone;
 
 /** Posts a reply and wakes the host; a reply that cannot be copied becomes an error reply. */
 function reply(message: Record<string, unknown>): void {
@@ -62,8 +64,10 @@ function found(value: unknown): string {
     if (typeof value === 'function') return `a function${value.name ? ` (${value.name})` : ''}`;
     if (isArray(value)) return `a list of ${value.length}`;
     if (typeof value !== 'object') return `a ${typeof value}`;
-    const keys = Object.keys(value);
-    return keys.length ? `an object with keys ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}` : 'an empty object {}';
+    const keys = keysOf(value);
+    let shown = '';
+    for (let i = 0; i < keys.length && i < 6; i++) shown += `${i ? ', ' : ''}${keys[i]}`;
+    return keys.length ? `an object with keys ${shown}${keys.length > 6 ? ', …' : ''}` : 'an empty object {}';
   } catch {
     return 'a value that cannot be inspected';
   }
@@ -120,17 +124,25 @@ async function loadPlugin(): Promise<Loaded> {
     value = ns['default'];
     form = 'export default';
   }
-  const list = isArray(value) ? value : [value];
-  exportsList = list.map((item): Export => {
-    const p = item as { meta?: unknown; create?: unknown } | null;
-    if (!p || typeof p !== 'object' || !p.meta || typeof p.meta !== 'object' || typeof p.create !== 'function') return { found: found(item) };
-    try {
-      return { plugin: p as Export['plugin'], meta: structuredClone(p.meta) };
-    } catch (e) {
-      return { plugin: p as Export['plugin'], metaProblem: `meta is not plain data (${describeThrown(e)})` };
+  // Plain loops from here on: the plugin may have replaced Array.prototype.map and its kin in this realm.
+  const list: unknown[] = isArray(value) ? (value as unknown[]) : [value];
+  const described: { meta?: unknown; metaProblem?: string; found?: string }[] = [];
+  exportsList = [];
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i] as { meta?: unknown; create?: unknown } | null;
+    let entry: Export;
+    if (!p || typeof p !== 'object' || !p.meta || typeof p.meta !== 'object' || typeof p.create !== 'function') entry = { found: found(p) };
+    else {
+      try {
+        entry = { plugin: p as Export['plugin'], meta: clone(p.meta) };
+      } catch (e) {
+        entry = { plugin: p as Export['plugin'], metaProblem: `meta is not plain data (${describeThrown(e)})` };
+      }
     }
-  });
-  return { cjs, form: `${form}: ${found(value)}`, exports: exportsList.map(({ meta, metaProblem, found: f }) => ({ meta, metaProblem, found: f })) };
+    exportsList[i] = entry;
+    described[i] = { meta: entry.meta, metaProblem: entry.metaProblem, found: entry.found };
+  }
+  return { cjs, form: `${form}: ${found(value)}`, exports: described };
 }
 
 // ---- instances and calls ----
@@ -186,7 +198,8 @@ function handle(req: Record<string, unknown>): unknown {
       const instance = entry.plugin.create(ctx) as Instance;
       if (isThenable(instance)) throw new Refusal('returned a Promise: create() must return the model instance itself (no async)');
       if (!instance || typeof instance !== 'object') throw new Refusal(`returned ${found(instance)}, not a model instance`);
-      const methods = METHODS.filter((m) => typeof read(instance, m) === 'function');
+      const methods: string[] = [];
+      for (let i = 0; i < METHODS.length; i++) if (typeof read(instance, METHODS[i]!) === 'function') methods[methods.length] = METHODS[i]!;
       const id = nextId++;
       keep(instances, id, instance);
       return { id, methods, deterministicEpochs: read(instance, 'deterministicEpochs'), target: read(instance, 'target') };
@@ -228,7 +241,8 @@ function handle(req: Record<string, unknown>): unknown {
       if (method === 'step' && result && typeof result === 'object') {
         const explain = (result as { explain?: unknown }).explain;
         const copy: Record<string, unknown> = {};
-        for (const k of ['pattern', 'x', 't', 'net', 'o', 'before', 'after', 'changed']) copy[k] = (result as Record<string, unknown>)[k];
+        const fields = ['pattern', 'x', 't', 'net', 'o', 'before', 'after', 'changed'];
+        for (let i = 0; i < fields.length; i++) copy[fields[i]!] = (result as Record<string, unknown>)[fields[i]!];
         if (typeof explain === 'function') {
           const id = nextId++;
           keep(records, id, { explain: explain as () => unknown, self: result });
@@ -278,7 +292,12 @@ port.on('message', (req: Record<string, unknown>) => {
   reply(out);
 });
 
+// Unreferenced while the module loads (after on(), which refs it): a top-level await that never settles then ends this thread, and the monitor says so.
+port.unref();
 loadPlugin().then(
-  (loaded) => reply({ seq: 0, ok: true, value: loaded }),
+  (loaded) => {
+    port.ref();
+    reply({ seq: 0, ok: true, value: loaded });
+  },
   (e: unknown) => reply({ seq: 0, ok: false, error: { kind: 'load', text: describeThrown(e) } }),
 );
