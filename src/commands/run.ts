@@ -4,13 +4,13 @@
  *   `run --share <string>`: trains every (or the chosen) model of a scenario to an outcome.
  */
 import { accessSync, constants, statSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, relative, resolve } from 'node:path';
 import type { Run } from '../core/runner.js';
 import type { StepRecord } from '../core/types.js';
 import { getModel } from '../models/index.js';
 import { executeScenario, type RunResult, type ScenarioResult } from '../scenarios/execute.js';
 import { scenarioFromData } from '../scenarios/from-data.js';
-import { loadScenario } from '../scenarios/loader.js';
+import { loadScenario, type Scenario } from '../scenarios/loader.js';
 import { decodeShare, encodeShare, resolveShare, type ShareInput } from '../scenarios/share.js';
 import { MAX_EPOCHS } from '../scenarios/schema.js';
 import { writeJson } from '../report/json.js';
@@ -132,10 +132,28 @@ export function outKind(path: string): 'json' | 'csv' {
   return ext === '.json' ? 'json' : 'csv';
 }
 
+/** Refuses an --out path that is one of the run's own inputs (the scenario file, --data, a CSV the scenario reads): it would replace it. */
+export function refuseInputAsOut(path: string, scenario: Scenario): void {
+  const target = statSync(resolve(path), { throwIfNoEntry: false });
+  if (!target) return;
+  const inputs = [scenario.path, scenario.fromData?.path, ...(scenario.csvFiles ?? [])].filter((p): p is string => p !== undefined);
+  for (const input of inputs) {
+    const s = statSync(input, { throwIfNoEntry: false });
+    // the same file by device and inode: a relative path, a symbolic or a hard link all count
+    if (s && s.dev === target.dev && s.ino === target.ino) throw new UsageError(`--out ${path}: is one of this run's inputs (${shownInput(input)}); writing the run there would replace it — choose another name`);
+  }
+}
+
+const shownInput = (p: string): string => {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+};
+
 export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): number {
   const input = runInput(ref, opts);
   const { scenario, seed, epochs, only, params } = input;
   const out = opts.out !== undefined ? outKind(opts.out) : undefined;
+  if (opts.out !== undefined) refuseInputAsOut(opts.out, scenario);
   let lastShown = 0;
   const traces = new Map<string, StepRecord[]>();
   const seconds = new Map<string, number>();
@@ -174,7 +192,8 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
   if (opts.json && opts.trace) for (const r of result.runs) Object.assign(r, { trace: (traces.get(r.id) ?? []).map(traceJson) });
   if (opts.trace && !opts.json) io.out('\n');
   // a challenge keeps each model's best; the measured times stay out of the (reproducible) JSON
-  const challenge = scenario.leaderboard ? recordChallenge(result, seconds, parameters, opts.record !== false) : '';
+  const recorded = scenario.leaderboard ? recordChallenge(result, seconds, parameters, opts.record !== false) : undefined;
+  const challenge = recorded?.text ?? '';
   const share = encodeShare(input);
   const doc = runDocument(result, scenario.title, share);
   // A long history is written in pieces, never as one giant string.
@@ -192,5 +211,7 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
     const what = out === 'json' ? `the whole run: ${result.runs.length} model run${result.runs.length > 1 ? 's' : ''}, parameters, ${epochs} history entries, final weights` : `${epochs} rows of per-epoch history`;
     (opts.json ? io.err : io.out)(`wrote ${opts.out} (${what})\n`);
   }
+  // the report is out; the results file's problem is the command's error (exit 2, one line)
+  if (recorded?.error) throw recorded.error;
   return 0;
 }

@@ -71,7 +71,7 @@ export async function sweep(job: SweepJob, workers: number, scenario?: Scenario)
             };
             worker.on('message', (m: { ok: boolean; results?: SeedResult[]; error?: string }) => {
               if (!m.ok) return reject(new Error(m.error));
-              results.push(...m.results!);
+              for (const r of m.results!) results.push(r);
               next();
             });
             worker.once('error', reject);

@@ -4,7 +4,7 @@
  * per-epoch history as CSV (`run --out x.csv`). Written atomically: a temporary file beside the
  * target, then a rename, so a reader never sees half a file and a failed write leaves the old one.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ScenarioResult } from '../scenarios/execute.js';
 import { toJson } from './json.js';
@@ -43,6 +43,28 @@ export function historyCsv(result: ScenarioResult): string {
     for (const h of r.history) lines.push([r.id, r.model, h['epoch'], h['loss'], h['accuracy'], h['testAccuracy'], h['updates']].map(cell).join(','));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `mkdir -p`, one level at a time from the nearest folder that exists. Node's recursive mkdirSync
+ * loops for ever under /proc (it keeps being told ENOENT); here each level is made once, and the
+ * first that cannot be made is an error naming its code (ENOTDIR for /dev/null/x, ENOENT under /proc).
+ */
+export function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  let at = dir;
+  for (;;) {
+    const s = statSync(at, { throwIfNoEntry: false });
+    if (s) {
+      if (!s.isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.push(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const d of missing.reverse()) mkdirSync(d);
 }
 
 /** Writes `text` to `path` through a temporary file in the same folder and a rename. */

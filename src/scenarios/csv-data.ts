@@ -61,7 +61,7 @@ export function csvTable(table: CsvTable, spec: Pick<CsvSpec, 'targets' | 'testF
 }
 
 /** The CSV files of one scenario, each read once; `onRead` sees the bytes of each new file (for the fingerprint). */
-export function csvReader(baseDir: string, onRead: (bytes: Buffer) => void, preread?: ReadonlyMap<string, CsvRead>): (d: CsvSpec) => DataSpec {
+export function csvReader(baseDir: string, onRead: (bytes: Buffer, path: string) => void, preread?: ReadonlyMap<string, CsvRead>): (d: CsvSpec) => DataSpec {
   const files = new Map<string, CsvRead>();
   return (d) => {
     const abs = dataFile(baseDir, d.path);
@@ -71,7 +71,7 @@ export function csvReader(baseDir: string, onRead: (bytes: Buffer) => void, prer
       const opts = { ...(d.label !== undefined ? { label: d.label } : {}), ...(d.header !== undefined ? { header: d.header } : {}), ...(d.delimiter ? { delimiter: d.delimiter } : {}) };
       read = preread?.get(key) ?? readCsvFile(abs, relative(process.cwd(), abs) || abs, opts);
       files.set(key, read);
-      onRead(read.bytes);
+      onRead(read.bytes, abs);
     }
     return csvTable(read.table, d, basename(abs));
   };
