@@ -11,7 +11,7 @@ import { executeScenario } from '../scenarios/execute.js';
 import { scenarioFromData } from '../scenarios/from-data.js';
 import { loadScenario, type Scenario } from '../scenarios/loader.js';
 import { decodeShare, encodeShare, resolveShare } from '../scenarios/share.js';
-import { readRunFile } from '../session/replay.js';
+import { firstDifference, readRunFile, shareOfFile } from '../session/replay.js';
 import { isLang, LANGS, langFromEnv, translator, type Lang } from '../i18n/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -107,14 +107,20 @@ export function langOf(flag: string | undefined, env: Readonly<Record<string, st
 /** `neural-eras replay run.json`: the UI scrubbing the file's epochs; off a terminal, its report and a check. */
 async function replayCommand(file: string, opts: UiCommandOptions, io: Io, started: number, lang: Lang): Promise<number> {
   const doc = readRunFile(file);
-  const input = resolveShare(decodeShare(doc.share));
+  const input = shareOfFile(file, doc);
   if (!isTerminal()) {
     io.out(renderRunText(doc, doc.title));
-    // Trained again from its share string, the runs give the same numbers (runs are deterministic).
+    // Trained again from its share string, the runs give the same numbers (runs are deterministic):
+    // everything printed is compared (outcome, reason, metrics, weights, history, claims), through the file's JSON form.
     const again = executeScenario(input.scenario, { ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.epochs !== undefined ? { epochs: input.epochs } : {}), params: input.params, only: doc.runs.map((r) => r.id) });
-    const key = (runs: readonly { id: string; history: readonly Record<string, unknown>[] }[]): string => JSON.stringify(runs.map((r) => [r.id, r.history.map((h) => [h['epoch'], h['loss'], h['accuracy']])]));
-    io.out(key(again.runs) === key(doc.runs) ? `replayed from its share string: the same numbers, epoch for epoch\n` : `replayed from its share string: the numbers differ from the file's (was it written by another version?)\n`);
-    return 0;
+    // a lab export evaluates no claims (they need every run of the scenario): none printed, none compared
+    const runs = doc.runs.map((f) => {
+      const r = again.runs.find((x) => x.id === f.id);
+      return r && f.claims.length === 0 ? { ...r, claims: [] } : (r ?? null);
+    });
+    const differs = firstDifference(doc.runs, runs);
+    io.out(differs === null ? `replayed from its share string: the same numbers, everything printed\n` : `replayed from its share string: the file differs from the run at ${differs} (changed by hand, or written by another version?)\n`);
+    return differs === null ? 0 : 1;
   }
   const depth = resolveDepth(opts.color as ColorChoice | undefined, process.env, true);
   process.env['NODE_ENV'] ??= 'production';
