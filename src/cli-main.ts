@@ -166,6 +166,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('replay')
     .description('open an exported run (e in the lab, run --out x.json): ←/→ scrub its epochs; off a terminal, its report')
     .argument('<file>', 'the .json file of an exported run')
+    .option('--plugin <file>', `${PLUGIN_HELP}: the plugins its runs used`, collect)
     .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
     .option('--profile', 'print measured frame times to stderr on exit')
     .option('--lang <code>', LANG_HELP)

@@ -1,5 +1,6 @@
 /** Parsing of the options shared by run, sweep and the UI: seeds, epochs, --param overrides. */
 import { clip, parseParamString, quote } from '../core/params.js';
+import { MAX_SEED_LENGTH } from '../scenarios/share.js';
 import type { Params } from '../core/types.js';
 import { selectRuns } from '../scenarios/execute.js';
 import type { Scenario } from '../scenarios/loader.js';
@@ -11,6 +12,8 @@ export function parseSeed(text: string): number | string {
     if (Number.isSafeInteger(n)) return n;
   }
   if (text.trim() === '') throw new UsageError('--seed needs a value');
+  // the longest seed a share string carries: no run is made whose string would be refused
+  if (text.length > MAX_SEED_LENGTH) throw new UsageError(`--seed: at most ${MAX_SEED_LENGTH} characters, got ${text.length}`);
   return text;
 }
 

@@ -11,7 +11,7 @@ import { getModel } from '../models/index.js';
 import { executeScenario, type RunResult, type ScenarioResult } from '../scenarios/execute.js';
 import { scenarioFromData } from '../scenarios/from-data.js';
 import { loadScenario, type Scenario } from '../scenarios/loader.js';
-import { decodeShare, encodeShare, resolveShare, type ShareInput } from '../scenarios/share.js';
+import { decodeShare, encodeShare, resolveShare, ShareError, type ShareInput } from '../scenarios/share.js';
 import { MAX_EPOCHS } from '../scenarios/schema.js';
 import { writeJson } from '../report/json.js';
 import { historyCsv, runDocument, runJson, writeFileAtomic } from '../report/run-file.js';
@@ -194,13 +194,21 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
   // a challenge keeps each model's best; the measured times stay out of the (reproducible) JSON
   const recorded = scenario.leaderboard ? recordChallenge(result, seconds, parameters, opts.record !== false) : undefined;
   const challenge = recorded?.text ?? '';
-  const share = encodeShare(input);
+  // a run whose string would be too long gets none (the app prints no string it would refuse)
+  let share = '';
+  let noShare = '';
+  try {
+    share = encodeShare(input);
+  } catch (e) {
+    if (!(e instanceof ShareError)) throw e;
+    noShare = e.message;
+  }
   const doc = runDocument(result, scenario.title, share);
   // A long history is written in pieces, never as one giant string.
   if (opts.json) {
     writeJson(doc, io.out);
     io.out('\n');
-  } else io.out(`${renderRunText(result, scenario.title)}${challenge}share  ${share}\n       (neural-eras run --share <string> makes this run again)\n`);
+  } else io.out(`${renderRunText(result, scenario.title)}${challenge}${share ? `share  ${share}\n       (neural-eras run --share <string> makes this run again)` : `share  none: ${noShare}`}\n`);
   if (opts.out !== undefined) {
     try {
       writeFileAtomic(resolve(opts.out), out === 'json' ? runJson(doc) : historyCsv(result));

@@ -18,16 +18,23 @@ import type { Params } from '../core/types.js';
 import { selectRuns } from './execute.js';
 import { scenarioFromData, type DataScenarioOptions } from './from-data.js';
 import { isShipped, loadScenario, type Scenario } from './loader.js';
+import { MAX_EPOCHS } from './schema.js';
 
 export class ShareError extends Error {
   override name = 'ShareError';
 }
 
 const VERSION = 'ne1';
-/** Longer strings are refused before decoding (a string holds a few ids and numbers). */
-export const MAX_SHARE_LENGTH = 4096;
+/**
+ * Longer strings are refused before decoding. A string holds ids and numbers, and the parameters
+ * given — a hand-set network's pinned weights among them (a 2-64-1 net's make 4,305 characters) —
+ * so the limit is generous; encodeShare never makes a longer one (the app prints no string it refuses).
+ */
+export const MAX_SHARE_LENGTH = 65_536;
+/** A seed in a share string is at most this long: --seed refuses a longer one too. */
+export const MAX_SEED_LENGTH = 200;
 
-const seed = z.union([z.number().int(), z.string().min(1).max(200)]);
+const seed = z.union([z.number().int(), z.string().min(1).max(MAX_SEED_LENGTH)]);
 const payloadSchema = z
   .object({
     /** Exactly one of: a shipped scenario id, a scenario file path, a data (CSV) file path. */
@@ -46,7 +53,8 @@ const payloadSchema = z
       .optional(),
     h: z.string().min(1).max(64),
     seed: seed.optional(),
-    e: z.number().int().min(0).max(10_000_000).optional(),
+    // the same bound as --epochs and a scenario's "epochs"
+    e: z.number().int().min(0).max(MAX_EPOCHS).optional(),
     m: z.array(z.string().min(1)).max(50).optional(),
     p: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   })
@@ -83,7 +91,9 @@ export function encodeShare(input: ShareInput): string {
     ...(Object.keys(params).length ? { p: params } : {}),
   };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-  return `${VERSION}.${body}.${checksum(body)}`;
+  const text = `${VERSION}.${body}.${checksum(body)}`;
+  if (text.length > MAX_SHARE_LENGTH) throw new ShareError(`share string: this run's parameters make ${text.length} characters, more than a share string may hold (${MAX_SHARE_LENGTH}); keep the run with --out run.json instead`);
+  return text;
 }
 
 /** Four characters that catch a string cut short or mistyped (base64 alone decodes most damage). */
@@ -130,7 +140,8 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
     if (!run) throw new ShareError(`share string: scenario ${scenario.id} has no run "${id}" to set parameters of`);
     const checked: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(values)) {
-      const spec = run.plugin.meta.params[key];
+      // own keys only: "constructor" is no parameter, whatever Object.prototype holds
+      const spec = Object.hasOwn(run.plugin.meta.params, key) ? run.plugin.meta.params[key] : undefined;
       if (!spec) throw new ShareError(`share string: ${run.plugin.meta.id} has no parameter "${key}"`);
       try {
         checked[key] = checkParam(key, spec, value);

@@ -83,7 +83,9 @@ export function shareOfFile(file: string, doc: RunDocument): ReturnType<typeof r
   try {
     return resolveShare(decodeShare(doc.share));
   } catch (e) {
-    if (e instanceof Error && (e.name === 'ShareError' || e.name === 'ScenarioError' || e.name === 'CsvError')) throw new RunFileError(`${file}: its ${e.message}`);
+    if (e instanceof Error && (e.name === 'ShareError' || e.name === 'ScenarioError' || e.name === 'CsvError')) {
+      throw new RunFileError(`${file}: ${e.message.startsWith('share string') ? 'its ' : 'its share string names '}${e.message}`);
+    }
     throw e;
   }
 }
