@@ -60,6 +60,14 @@ export function parseParamOverrides(scenario: Scenario, only: readonly string[] 
 }
 
 /** --label: a column name, or a position from 1 when it is a whole number. */
+/** --header yes|no: whether line 1 of a CSV is a header (asked for when the file leaves it ambiguous). */
+export function parseHeader(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  if (t === 'yes' || t === 'true') return true;
+  if (t === 'no' || t === 'false') return false;
+  throw new UsageError(`--header must be yes or no, got ${quote(text)}`);
+}
+
 export function parseLabel(text: string): string | number {
   if (text.trim() === '') throw new UsageError('--label needs a column name or number');
   return /^\d+$/.test(text.trim()) ? parseCount('--label', text.trim(), 1, 100_000) : text;

@@ -19,7 +19,7 @@ import { num, table, weightsText } from '../report/table.js';
 import { readWeightsJson } from '../core/weights.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';
-import { parseCount, parseLabel, parseParamOverrides, parseSeed } from './options.js';
+import { parseCount, parseHeader, parseLabel, parseParamOverrides, parseSeed } from './options.js';
 import { parametersOf, recordChallenge } from './leaderboard.js';
 
 export interface RunOptions {
@@ -31,6 +31,7 @@ export interface RunOptions {
   trace?: boolean;
   /** Write the run to this .json (whole run) or .csv (per-epoch history) file. */
   out?: string;
+  header?: string;
   /** A CSV file to train on (no scenario): see scenarioFromData. */
   data?: string;
   /** With --data: the label column, by name or position from 1. */
@@ -92,7 +93,7 @@ export function renderRunText(result: ScenarioResult, title: string): string {
  */
 export function runInput(ref: string | undefined, opts: RunOptions): ShareInput & { params: NonNullable<ShareInput['params']> } {
   if (opts.share !== undefined) {
-    const extra = [ref !== undefined && 'a scenario', opts.data !== undefined && '--data', opts.seed !== undefined && '--seed', opts.epochs !== undefined && '--epochs', opts.model?.length && '--model', opts.param?.length && '--param', opts.label !== undefined && '--label'].filter(Boolean);
+    const extra = [ref !== undefined && 'a scenario', opts.data !== undefined && '--data', opts.seed !== undefined && '--seed', opts.epochs !== undefined && '--epochs', opts.model?.length && '--model', opts.param?.length && '--param', opts.label !== undefined && '--label', opts.header !== undefined && '--header'].filter(Boolean);
     if (extra.length) throw new UsageError(`--share carries the scenario, seed, epochs, models and parameters: give no ${extra.join(', ')} with it`);
     return resolveShare(decodeShare(opts.share));
   }
@@ -101,7 +102,10 @@ export function runInput(ref: string | undefined, opts: RunOptions): ShareInput 
   if (opts.data === undefined && ref === undefined) throw new UsageError('run needs a scenario (an id from `neural-eras list`, or a .json file), --data <file.csv> or --share <string>');
   const fromData = opts.data !== undefined;
   // With --data, --model names the models to train on it; with a scenario, it picks among its runs.
-  const scenario = fromData ? scenarioFromData(opts.data!, { ...(opts.model?.length ? { models: opts.model } : {}), ...(opts.label !== undefined ? { label: parseLabel(opts.label) } : {}) }) : loadScenario(ref!);
+  if (opts.header !== undefined && !fromData) throw new UsageError('--header goes with --data (a scenario file says "header" in its data)');
+  const scenario = fromData
+    ? scenarioFromData(opts.data!, { ...(opts.model?.length ? { models: opts.model } : {}), ...(opts.label !== undefined ? { label: parseLabel(opts.label) } : {}), ...(opts.header !== undefined ? { header: parseHeader(opts.header) } : {}) })
+    : loadScenario(ref!);
   const only = !fromData && opts.model && opts.model.length > 0 ? opts.model : undefined;
   if (only) {
     for (const id of only) {

@@ -15,7 +15,7 @@ import { firstDifference, readRunFile, shareOfFile } from '../session/replay.js'
 import { isLang, LANGS, langFromEnv, translator, type Lang } from '../i18n/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { parseLabel, parseSeed } from './options.js';
+import { parseHeader, parseLabel, parseSeed } from './options.js';
 import { renderRunText } from './run.js';
 import { tourCommand } from './tour.js';
 
@@ -33,6 +33,8 @@ export interface UiCommandOptions {
   /** A CSV to open in the lab (scenarioFromData), with its label column. */
   readonly data?: string;
   readonly label?: string;
+  /** --header yes|no: whether the CSV's line 1 is a header. */
+  readonly header?: string;
   /** A share string: open its scenario with its seed and parameter overrides. */
   readonly share?: string;
   /** Plugin files (loaded by the CLI before this runs). */
@@ -60,8 +62,8 @@ export interface UiOverrides {
 
 /** The UI options when argv holds nothing but UI flags; else null (a command). */
 export function uiArgs(argv: readonly string[]): UiCommandOptions | null {
-  const opts: { color?: string; profile?: boolean; data?: string; label?: string; share?: string; plugin?: string[]; lang?: string } = {};
-  const valued = { '--color': 'color', '--data': 'data', '--label': 'label', '--share': 'share', '--lang': 'lang' } as const;
+  const opts: { color?: string; profile?: boolean; data?: string; label?: string; header?: string; share?: string; plugin?: string[]; lang?: string } = {};
+  const valued = { '--color': 'color', '--data': 'data', '--label': 'label', '--header': 'header', '--share': 'share', '--lang': 'lang' } as const;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -88,10 +90,11 @@ function overridesOf(opts: UiCommandOptions): UiOverrides | null {
   }
   if (opts.data === undefined) {
     if (opts.label !== undefined) throw new UsageError('--label goes with --data');
+    if (opts.header !== undefined) throw new UsageError('--header goes with --data');
     return null;
   }
   if (opts.scenario !== undefined) throw new UsageError(`give a scenario or --data, not both (${opts.scenario} and --data ${opts.data})`);
-  const scenario = scenarioFromData(opts.data, opts.label !== undefined ? { label: parseLabel(opts.label) } : {});
+  const scenario = scenarioFromData(opts.data, { ...(opts.label !== undefined ? { label: parseLabel(opts.label) } : {}), ...(opts.header !== undefined ? { header: parseHeader(opts.header) } : {}) });
   const seed = opts.seed !== undefined ? parseSeed(opts.seed) : undefined;
   const input = { scenario, params: new Map<string, Params>(), ...(seed !== undefined ? { seed } : {}) };
   return { ...input, share: encodeShare(input) };

@@ -43,6 +43,9 @@ export function dataFile(baseDir: string, path: string): string {
 /** A CSV's rows as the engine's table: class indices become bipolar, binary or one-hot targets. */
 export function csvTable(table: CsvTable, spec: Pick<CsvSpec, 'targets' | 'testFraction' | 'standardize'>, name: string): DataSpec {
   const k = table.classes.length;
+  const n = table.inputs.length;
+  const held = Math.round(n * (spec.testFraction ?? 0));
+  if (held > 0 && held >= n) throw new CsvError(`${name}: testFraction ${spec.testFraction} of ${n} row${n > 1 ? 's' : ''} holds out every row: no training row is left`);
   const targets = spec.targets ?? (k > 2 ? 'onehot' : 'bipolar');
   if (k > 2 && targets !== 'onehot') throw new CsvError(`${name} has ${k} classes (${table.classes.join(', ')}): targets must be "onehot"`);
   const row = (l: number): number[] => (targets === 'onehot' ? table.classes.map((_, c) => (c === l ? 1 : 0)) : [targets === 'bipolar' ? (l === 1 ? 1 : -1) : l]);
