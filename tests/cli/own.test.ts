@@ -103,6 +103,22 @@ describe('take it with you: --out and --share', () => {
     oneLine(await cli('run', 'xor-backprop', '--out', join(dir, 'x.json')), 'is a folder');
   });
 
+  it('refuses an --out that is one of the run\'s own inputs: --data, the scenario file, the CSV it reads (issue 18)', async () => {
+    const dir = tmp();
+    const csv = twoFeatures(dir);
+    const before = readFileSync(csv, 'utf8');
+    oneLine(await cli('run', '--data', csv, '--out', csv), /--out .*points\.csv: is one of this run's inputs \(.*points\.csv\)/);
+    expect(readFileSync(csv, 'utf8')).toBe(before);
+    const scenario = join(dir, 'mine.json');
+    writeFileSync(scenario, JSON.stringify({ id: 'mine', title: 'Mine', era: '1958', year: 1958, story: ['s'], seed: 1, epochs: 3, data: { kind: 'csv', path: 'points.csv' }, models: [{ model: 'perceptron' }], claims: [] }));
+    const text = readFileSync(scenario, 'utf8');
+    oneLine(await cli('run', scenario, '--out', scenario), /is one of this run's inputs/);
+    oneLine(await cli('run', scenario, '--out', csv.replace('points.csv', './points.csv')), /is one of this run's inputs/);
+    expect(readFileSync(scenario, 'utf8')).toBe(text);
+    expect(readFileSync(csv, 'utf8')).toBe(before);
+    expect((await cli('run', scenario, '--out', join(dir, 'points-run.csv'))).code).toBe(0);
+  });
+
   it('writes NaN and ∞ as words in JSON, never as a bare null', async () => {
     const { out } = await cli('run', 'hebb-unbounded-vs-oja', '--json');
     expect(out).toContain('"accuracy":"NaN"');
