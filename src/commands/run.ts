@@ -8,6 +8,7 @@ import { dirname, extname, relative, resolve } from 'node:path';
 import type { Run } from '../core/runner.js';
 import type { StepRecord } from '../core/types.js';
 import { getModel } from '../models/index.js';
+import { trainChoices } from '../session/choices.js';
 import { executeScenario, type RunResult, type ScenarioResult } from '../scenarios/execute.js';
 import { scenarioFromData } from '../scenarios/from-data.js';
 import { loadScenario, type Scenario } from '../scenarios/loader.js';
@@ -193,6 +194,8 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
       : {}),
   });
   if (io.progress && lastShown > 0) io.err('\r\x1b[K');
+  // models a share string tried on the scenario's data (the lab's m), after its own runs
+  if (input.tried?.length) result.runs.push(...trainChoices(scenario, seed ?? scenario.seed, input.tried, params, epochs));
   if (opts.json && opts.trace) for (const r of result.runs) Object.assign(r, { trace: (traces.get(r.id) ?? []).map(traceJson) });
   if (opts.trace && !opts.json) io.out('\n');
   // a challenge keeps each model's best; the measured times stay out of the (reproducible) JSON

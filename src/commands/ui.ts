@@ -7,10 +7,11 @@
 import type { Params } from '../core/types.js';
 import { COLOR_CHOICES, resolveDepth, type ColorChoice } from '../ui/color.js';
 import { getModel } from '../models/index.js';
-import { executeScenario } from '../scenarios/execute.js';
+import { executeScenario, type RunResult } from '../scenarios/execute.js';
 import { scenarioFromData } from '../scenarios/from-data.js';
 import { loadScenario, type Scenario } from '../scenarios/loader.js';
 import { decodeShare, encodeShare, resolveShare } from '../scenarios/share.js';
+import { trainChoices } from '../session/choices.js';
 import { firstDifference, readRunFile, shareOfFile } from '../session/replay.js';
 import { isLang, LANGS, langFromEnv, translator, type Lang } from '../i18n/index.js';
 import { UsageError } from './errors.js';
@@ -115,7 +116,11 @@ async function replayCommand(file: string, opts: UiCommandOptions, io: Io, start
     io.out(renderRunText(doc, doc.title));
     // Trained again from its share string, the runs give the same numbers (runs are deterministic):
     // everything printed is compared (outcome, reason, metrics, weights, history, claims), through the file's JSON form.
-    const again = executeScenario(input.scenario, { ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.epochs !== undefined ? { epochs: input.epochs } : {}), params: input.params, only: doc.runs.map((r) => r.id) });
+    // the scenario's own runs as run makes them (claims included); models tried on its data as the lab makes them
+    const own = doc.runs.filter((r) => input.scenario.runs.some((s) => s.id === r.id)).map((r) => r.id);
+    const tried = doc.runs.filter((r) => !own.includes(r.id)).map((r) => r.id);
+    const again = own.length ? executeScenario(input.scenario, { ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.epochs !== undefined ? { epochs: input.epochs } : {}), params: input.params, only: own }) : { runs: [] as RunResult[] };
+    if (tried.length) again.runs.push(...trainChoices(input.scenario, input.seed ?? input.scenario.seed, tried, input.params, input.epochs));
     // a lab export evaluates no claims (they need every run of the scenario): none printed, none compared
     const runs = doc.runs.map((f) => {
       const r = again.runs.find((x) => x.id === f.id);

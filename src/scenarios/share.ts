@@ -17,6 +17,7 @@ import { checkParam } from '../core/params.js';
 import type { Params } from '../core/types.js';
 import { selectRuns } from './execute.js';
 import { scenarioFromData, type DataScenarioOptions } from './from-data.js';
+import { findModel, MODELS } from '../models/index.js';
 import { isShipped, loadScenario, type Scenario } from './loader.js';
 import { MAX_EPOCHS } from './schema.js';
 
@@ -56,6 +57,8 @@ const payloadSchema = z
     // the same bound as --epochs and a scenario's "epochs"
     e: z.number().int().min(0).max(MAX_EPOCHS).optional(),
     m: z.array(z.string().min(1)).max(50).optional(),
+    /** Models tried on the scenario's data (`m` in the lab), by model id, with their defaults and `p` overrides. */
+    t: z.array(z.string().min(1).max(200)).max(50).optional(),
     p: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   })
   .strict()
@@ -71,6 +74,8 @@ export interface ShareInput {
   readonly only?: readonly string[];
   /** Overrides per run id (only non-empty ones are kept). */
   readonly params?: ReadonlyMap<string, Params>;
+  /** Models tried on the scenario's data beside its own runs (the lab's `m`), by model id. */
+  readonly tried?: readonly string[];
 }
 
 /** A path relative to the working folder, with forward slashes (the same on every system). */
@@ -88,6 +93,7 @@ export function encodeShare(input: ShareInput): string {
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(input.epochs !== undefined ? { e: input.epochs } : {}),
     ...(input.only?.length ? { m: [...input.only] } : {}),
+    ...(input.tried?.length ? { t: [...input.tried] } : {}),
     ...(Object.keys(params).length ? { p: params } : {}),
   };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
@@ -134,9 +140,17 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
   const only = payload.m;
   const runs = selectRuns(scenario, only);
   if (only && runs.length === 0) throw new ShareError(`share string: scenario ${scenario.id} has no run ${only.join(', ')}`);
+  // models tried on the data: known (loaded with --plugin when they are plugins), not the scenario's own
+  const tried = payload.t ?? [];
+  const triedPlugins = new Map(tried.map((id) => {
+    const plugin = findModel(id);
+    if (!plugin) throw new ShareError(`share string: it tries model "${id}" on the data, unknown here${MODELS.has(id) ? '' : ' (a model of your own needs --plugin <file>)'}`);
+    if (scenario.runs.some((r) => r.id === id)) throw new ShareError(`share string: "${id}" is a run of scenario ${scenario.id}, not a model tried on its data`);
+    return [id, plugin] as const;
+  }));
   const params = new Map<string, Params>();
   for (const [id, values] of Object.entries(payload.p ?? {})) {
-    const run = runs.find((r) => r.id === id);
+    const run = runs.find((r) => r.id === id) ?? (triedPlugins.has(id) ? { plugin: triedPlugins.get(id)! } : undefined);
     if (!run) throw new ShareError(`share string: scenario ${scenario.id} has no run "${id}" to set parameters of`);
     const checked: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(values)) {
@@ -157,5 +171,6 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
     ...(payload.seed !== undefined ? { seed: payload.seed } : {}),
     ...(payload.e !== undefined ? { epochs: payload.e } : {}),
     ...(only ? { only } : {}),
+    ...(tried.length ? { tried } : {}),
   };
 }

@@ -64,6 +64,23 @@ describe('taking a run away', () => {
     }
   });
 
+  it('a model tried on the data (m) is in the share string and the export replays it; run --share trains it too (issue 19)', async () => {
+    const lab = new LabSession({ scenario: 'perceptron-xor', run: 'logistic', epochs: 30 });
+    expect(lab.lanes().map((l) => l.spec.id)).toEqual(['logistic']);
+    lab.playToMoment();
+    const x = exportRuns(lab, dir);
+    const { decodeShare } = await import('../../src/scenarios/share.js');
+    expect(decodeShare(x.share).t).toEqual(['logistic']);
+    const io = bufferIo();
+    expect(await main(['replay', x.json], io)).toBe(0);
+    expect(io.stdout()).toContain('the same numbers, everything printed');
+    const again = bufferIo();
+    expect(await main(['run', '--share', x.share, '--json'], again)).toBe(0);
+    const runs = JSON.parse(again.stdout()).runs as { id: string }[];
+    expect(runs.map((r) => r.id)).toContain('logistic');
+    expect(JSON.parse(again.stdout()).share).toBe(x.share);
+  });
+
   it('an untampered export with NaN in it replays as the same numbers (NaN is "NaN" on both sides)', async () => {
     const lab = new LabSession({ scenario: 'adaline-divergence', compare: true });
     lab.playToMoment();
