@@ -7,8 +7,8 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { makeDirs } from './run-file.js';
+import { basename, join } from 'node:path';
+import { makeDirs, removeStaleTemporaries } from './run-file.js';
 import type { Run } from '../core/runner.js';
 import type { ScenarioResult } from '../scenarios/execute.js';
 
@@ -174,6 +174,7 @@ function merge(entries: readonly ResultEntry[], path: string): string[] {
     }
   }
   if (improved.length === 0) return improved;
+  removeStaleTemporaries(path, (pid) => `${basename(path)}.${pid}.tmp`);
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify({ version: 1, best }, null, 2)}\n`);
   renameSync(tmp, path);

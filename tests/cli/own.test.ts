@@ -222,3 +222,17 @@ describe('your own models: --plugin and check-plugin', () => {
     expect(existsSync(join(dir, 'boom.json'))).toBe(true);
   });
 });
+
+describe('temporaries of a write killed by a signal (issue 18)', () => {
+  it('the next write to the same file removes them; a live writer\'s are kept', async () => {
+    const dir = tmp();
+    const out = join(dir, 'run (1).json');
+    const dead = join(dir, '.run (1).json.999999999.tmp');
+    const live = join(dir, `.run (1).json.${process.ppid}.tmp`);
+    writeFileSync(dead, 'half a file');
+    writeFileSync(live, 'being written');
+    expect((await cli('run', 'seed-or-unit', '--out', out)).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['.run (1).json.' + process.ppid + '.tmp', 'run (1).json']);
+    expect(existsSync(dead)).toBe(false);
+  });
+});
