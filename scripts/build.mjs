@@ -33,6 +33,8 @@ try {
       'sweep-worker': join(root, 'src', 'commands', 'sweep-worker.ts'),
       // grade runs each submission in a worker with time and memory limits
       'grade-worker': join(root, 'src', 'commands', 'grade-worker.ts'),
+      // The thread a user's plugin runs in (src/models/plugin-host.ts starts it).
+      'plugin-worker': join(root, 'src', 'models', 'plugin-worker.ts'),
       // The public API a plugin author imports: the contract types and the contract checker.
       index: join(root, 'src', 'index.ts'),
     },

@@ -15,7 +15,7 @@ import { leaderboardCommand } from './commands/leaderboard.js';
 import { listCommand } from './commands/list.js';
 import { newCommand } from './commands/new.js';
 import { collect } from './commands/options.js';
-import { loadPlugins } from './commands/plugins.js';
+import { closePluginFiles, loadPlugins } from './commands/plugins.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { uiArgs, uiCommand } from './commands/ui.js';
@@ -65,6 +65,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-p, --param <key=value>', 'override a parameter: key=value for every run, run.key=value for one (repeatable)', collect)
     .option('--data <file.csv>', 'train on your CSV (numeric features, a label column) instead of a scenario')
     .option('--label <column>', 'with --data: the label column, by name or number from 1 (default: the last)')
+    .option('--header <yes|no>', 'with --data: whether line 1 is a header (needed when the file leaves it ambiguous)')
     .option('--share <string>', 'make the run a share string describes (its scenario, seed and parameters)')
     .option('--out <file>', 'also write the run: .json (scenario, seed, parameters, history, weights) or .csv (per-epoch history)')
     .option('--plugin <file>', PLUGIN_HELP, collect)
@@ -132,6 +133,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-s, --seed <n>', "seed for data, initial weights and order (default: the scenario's)")
     .option('--data <file.csv>', 'open a lab on your CSV instead of a scenario')
     .option('--label <column>', 'with --data: the label column, by name or number from 1 (default: the last)')
+    .option('--header <yes|no>', 'with --data: whether line 1 is a header (needed when the file leaves it ambiguous)')
     .option('--share <string>', "open a share string's scenario with its seed and parameters")
     .option('--plugin <file>', PLUGIN_HELP, collect)
     .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
@@ -168,6 +170,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('replay')
     .description('open an exported run (e in the lab, run --out x.json): ←/→ scrub its epochs; off a terminal, its report')
     .argument('<file>', 'the .json file of an exported run')
+    .option('--plugin <file>', `${PLUGIN_HELP}: the plugins its runs used`, collect)
     .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
     .option('--profile', 'print measured frame times to stderr on exit')
     .option('--lang <code>', LANG_HELP)
@@ -186,6 +189,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     // Each invocation starts from the built-in models: only its own --plugin files add to them.
     clearUserPlugins();
+    closePluginFiles();
     // No command (only UI flags): the terminal UI, or the printed tour (or run report) off a terminal.
     const ui = uiArgs(argv);
     if (ui) {

@@ -7,7 +7,7 @@ import { num, percent } from '../core/format.js';
 import type { ScenarioResult } from '../scenarios/execute.js';
 import { table } from '../report/table.js';
 import type { Io } from './io.js';
-import { type ResultEntry, readResults, recordResults, resultEntries, resultsPath } from '../report/results-file.js';
+import { type ResultEntry, ResultsFileError, readResults, recordResults, resultEntries, resultsPath } from '../report/results-file.js';
 export { parametersOf } from '../report/results-file.js';
 
 const rowOf = (e: ResultEntry): (string | number)[] => [
@@ -21,20 +21,30 @@ const rowOf = (e: ResultEntry): (string | number)[] => [
 const HEADER = ['run', 'model', 'test accuracy', 'training time', 'parameters', 'epochs'];
 
 /** The results of this run, best test accuracy first, and what changed in the leaderboard. */
-export function challengeText(entries: readonly ResultEntry[], improved: readonly string[] | null, path: string): string {
+export function challengeText(entries: readonly ResultEntry[], improved: readonly string[] | Error | null, path: string): string {
   const sorted = [...entries].sort((a, b) => b.testAccuracy - a.testAccuracy);
   const lines = ['Results (training time measured on this machine, including per-epoch evaluation)', table(HEADER, sorted.map(rowOf)), ''];
   if (improved === null) lines.push('(not recorded: --no-record)');
+  else if (improved instanceof Error) lines.push(`(not recorded: ${improved.message})`);
   else if (improved.length > 0) lines.push(`New best for ${improved.map((k) => k.split('/')[1]).join(', ')}: recorded in ${path}`);
   else lines.push(`No new best; the leaderboard (neural-eras leaderboard) is in ${path}`);
   return `${lines.join('\n')}\n`;
 }
 
-/** Records a challenge run; returns the text to print after the runs. */
-export function recordChallenge(result: ScenarioResult, seconds: ReadonlyMap<string, number>, parameters: ReadonlyMap<string, number>, record: boolean): string {
+/**
+ * Records a challenge run; returns the text to print after the runs, and the error that kept it
+ * from being recorded (the report is printed all the same, then the command exits 2 with it).
+ */
+export function recordChallenge(result: ScenarioResult, seconds: ReadonlyMap<string, number>, parameters: ReadonlyMap<string, number>, record: boolean): { text: string; error?: ResultsFileError } {
   const entries = resultEntries(result, seconds, parameters, new Date());
   const path = resultsPath();
-  return challengeText(entries, record ? recordResults(entries, path) : null, path);
+  if (!record) return { text: challengeText(entries, null, path) };
+  try {
+    return { text: challengeText(entries, recordResults(entries, path), path) };
+  } catch (e) {
+    if (!(e instanceof ResultsFileError)) throw e;
+    return { text: challengeText(entries, e, path), error: e };
+  }
 }
 
 export function leaderboardCommand(scenario: string | undefined, opts: { json?: boolean }, io: Io): number {

@@ -3,10 +3,10 @@
  * validates and whose claims hold, with "$schema" (editor completion and checking) and "$comment"
  * fields (JSON has no comments; the loader ignores these) that say how to change each part.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { scenariosDir } from '../scenarios/loader.js';
-import { writeFileAtomic } from '../report/run-file.js';
+import { makeDirs, writeFileAtomic } from '../report/run-file.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -55,7 +55,7 @@ export function newCommand(id: string, opts: { dir?: string }, io: Io): number {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new UsageError(`new ${id}: a scenario id is lower-case letters, digits and dashes, e.g. my-moons`);
   const dir = resolve(opts.dir ?? '.');
   try {
-    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+    if (!existsSync(dir)) makeDirs(dir);
     else if (!statSync(dir).isDirectory()) throw new UsageError(`--dir ${opts.dir}: not a folder`);
   } catch (e) {
     if (e instanceof UsageError) throw e;

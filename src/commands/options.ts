@@ -1,5 +1,6 @@
 /** Parsing of the options shared by run, sweep and the UI: seeds, epochs, --param overrides. */
 import { clip, parseParamString, quote } from '../core/params.js';
+import { MAX_SEED_LENGTH } from '../scenarios/share.js';
 import type { Params } from '../core/types.js';
 import { selectRuns } from '../scenarios/execute.js';
 import type { Scenario } from '../scenarios/loader.js';
@@ -11,6 +12,8 @@ export function parseSeed(text: string): number | string {
     if (Number.isSafeInteger(n)) return n;
   }
   if (text.trim() === '') throw new UsageError('--seed needs a value');
+  // the longest seed a share string carries: no run is made whose string would be refused
+  if (text.length > MAX_SEED_LENGTH) throw new UsageError(`--seed: at most ${MAX_SEED_LENGTH} characters, got ${text.length}`);
   return text;
 }
 
@@ -57,6 +60,14 @@ export function parseParamOverrides(scenario: Scenario, only: readonly string[] 
 }
 
 /** --label: a column name, or a position from 1 when it is a whole number. */
+/** --header yes|no: whether line 1 of a CSV is a header (asked for when the file leaves it ambiguous). */
+export function parseHeader(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  if (t === 'yes' || t === 'true') return true;
+  if (t === 'no' || t === 'false') return false;
+  throw new UsageError(`--header must be yes or no, got ${quote(text)}`);
+}
+
 export function parseLabel(text: string): string | number {
   if (text.trim() === '') throw new UsageError('--label needs a column name or number');
   return /^\d+$/.test(text.trim()) ? parseCount('--label', text.trim(), 1, 100_000) : text;

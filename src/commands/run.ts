@@ -4,16 +4,17 @@
  *   `run --share <string>`: trains every (or the chosen) model of a scenario to an outcome.
  */
 import { accessSync, constants, statSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, relative, resolve } from 'node:path';
 import type { Run } from '../core/runner.js';
 import type { StepRecord } from '../core/types.js';
 import { getModel } from '../models/index.js';
+import { trainChoices } from '../session/choices.js';
 import { executeScenario, type RunResult, type ScenarioResult } from '../scenarios/execute.js';
 import { scenarioFromData } from '../scenarios/from-data.js';
 import { receiptLine } from '../session/receipts.js';
 import { EN_TR } from '../i18n/index.js';
-import { loadScenario } from '../scenarios/loader.js';
-import { decodeShare, encodeShare, resolveShare, type ShareInput } from '../scenarios/share.js';
+import { loadScenario, type Scenario } from '../scenarios/loader.js';
+import { decodeShare, encodeShare, resolveShare, ShareError, type ShareInput } from '../scenarios/share.js';
 import { MAX_EPOCHS } from '../scenarios/schema.js';
 import { writeJson } from '../report/json.js';
 import { historyCsv, runDocument, runJson, writeFileAtomic } from '../report/run-file.js';
@@ -21,7 +22,7 @@ import { num, table, weightsText } from '../report/table.js';
 import { readWeightsJson } from '../core/weights.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';
-import { parseCount, parseLabel, parseParamOverrides, parseSeed } from './options.js';
+import { parseCount, parseHeader, parseLabel, parseParamOverrides, parseSeed } from './options.js';
 import { parametersOf, recordChallenge } from './leaderboard.js';
 
 export interface RunOptions {
@@ -33,6 +34,7 @@ export interface RunOptions {
   trace?: boolean;
   /** Write the run to this .json (whole run) or .csv (per-epoch history) file. */
   out?: string;
+  header?: string;
   /** A CSV file to train on (no scenario): see scenarioFromData. */
   data?: string;
   /** With --data: the label column, by name or position from 1. */
@@ -95,7 +97,7 @@ export function renderRunText(result: ScenarioResult, title: string): string {
  */
 export function runInput(ref: string | undefined, opts: RunOptions): ShareInput & { params: NonNullable<ShareInput['params']> } {
   if (opts.share !== undefined) {
-    const extra = [ref !== undefined && 'a scenario', opts.data !== undefined && '--data', opts.seed !== undefined && '--seed', opts.epochs !== undefined && '--epochs', opts.model?.length && '--model', opts.param?.length && '--param', opts.label !== undefined && '--label'].filter(Boolean);
+    const extra = [ref !== undefined && 'a scenario', opts.data !== undefined && '--data', opts.seed !== undefined && '--seed', opts.epochs !== undefined && '--epochs', opts.model?.length && '--model', opts.param?.length && '--param', opts.label !== undefined && '--label', opts.header !== undefined && '--header'].filter(Boolean);
     if (extra.length) throw new UsageError(`--share carries the scenario, seed, epochs, models and parameters: give no ${extra.join(', ')} with it`);
     return resolveShare(decodeShare(opts.share));
   }
@@ -104,7 +106,10 @@ export function runInput(ref: string | undefined, opts: RunOptions): ShareInput 
   if (opts.data === undefined && ref === undefined) throw new UsageError('run needs a scenario (an id from `neural-eras list`, or a .json file), --data <file.csv> or --share <string>');
   const fromData = opts.data !== undefined;
   // With --data, --model names the models to train on it; with a scenario, it picks among its runs.
-  const scenario = fromData ? scenarioFromData(opts.data!, { ...(opts.model?.length ? { models: opts.model } : {}), ...(opts.label !== undefined ? { label: parseLabel(opts.label) } : {}) }) : loadScenario(ref!);
+  if (opts.header !== undefined && !fromData) throw new UsageError('--header goes with --data (a scenario file says "header" in its data)');
+  const scenario = fromData
+    ? scenarioFromData(opts.data!, { ...(opts.model?.length ? { models: opts.model } : {}), ...(opts.label !== undefined ? { label: parseLabel(opts.label) } : {}), ...(opts.header !== undefined ? { header: parseHeader(opts.header) } : {}) })
+    : loadScenario(ref!);
   const only = !fromData && opts.model && opts.model.length > 0 ? opts.model : undefined;
   if (only) {
     for (const id of only) {
@@ -135,10 +140,28 @@ export function outKind(path: string): 'json' | 'csv' {
   return ext === '.json' ? 'json' : 'csv';
 }
 
+/** Refuses an --out path that is one of the run's own inputs (the scenario file, --data, a CSV the scenario reads): it would replace it. */
+export function refuseInputAsOut(path: string, scenario: Scenario): void {
+  const target = statSync(resolve(path), { throwIfNoEntry: false });
+  if (!target) return;
+  const inputs = [scenario.path, scenario.fromData?.path, ...(scenario.csvFiles ?? [])].filter((p): p is string => p !== undefined);
+  for (const input of inputs) {
+    const s = statSync(input, { throwIfNoEntry: false });
+    // the same file by device and inode: a relative path, a symbolic or a hard link all count
+    if (s && s.dev === target.dev && s.ino === target.ino) throw new UsageError(`--out ${path}: is one of this run's inputs (${shownInput(input)}); writing the run there would replace it — choose another name`);
+  }
+}
+
+const shownInput = (p: string): string => {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+};
+
 export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): number {
   const input = runInput(ref, opts);
   const { scenario, seed, epochs, only, params } = input;
   const out = opts.out !== undefined ? outKind(opts.out) : undefined;
+  if (opts.out !== undefined) refuseInputAsOut(opts.out, scenario);
   let lastShown = 0;
   const traces = new Map<string, StepRecord[]>();
   const seconds = new Map<string, number>();
@@ -174,18 +197,29 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
       : {}),
   });
   if (io.progress && lastShown > 0) io.err('\r\x1b[K');
+  // models a share string tried on the scenario's data (the lab's m), after its own runs
+  if (input.tried?.length) result.runs.push(...trainChoices(scenario, seed ?? scenario.seed, input.tried, params, epochs));
   if (opts.json && opts.trace) for (const r of result.runs) Object.assign(r, { trace: (traces.get(r.id) ?? []).map(traceJson) });
   if (opts.trace && !opts.json) io.out('\n');
   // a challenge keeps each model's best; the measured times stay out of the (reproducible) JSON
-  const challenge = scenario.leaderboard ? recordChallenge(result, seconds, parameters, opts.record !== false) : '';
-  const share = encodeShare(input);
+  const recorded = scenario.leaderboard ? recordChallenge(result, seconds, parameters, opts.record !== false) : undefined;
+  const challenge = recorded?.text ?? '';
+  // a run whose string would be too long gets none (the app prints no string it would refuse)
+  let share = '';
+  let noShare = '';
+  try {
+    share = encodeShare(input);
+  } catch (e) {
+    if (!(e instanceof ShareError)) throw e;
+    noShare = e.message;
+  }
   // each receipt with its line as the lab shows it (in English), for readers of the document
   const doc = { ...runDocument(result, scenario.title, share), ...(result.receipts ? { receipts: result.receipts.map((r) => ({ ...r, line: receiptLine(r.receipt, r) })) } : {}) };
   // A long history is written in pieces, never as one giant string.
   if (opts.json) {
     writeJson(doc, io.out);
     io.out('\n');
-  } else io.out(`${renderRunText(result, scenario.title)}${challenge}share  ${share}\n       (neural-eras run --share <string> makes this run again)\n`);
+  } else io.out(`${renderRunText(result, scenario.title)}${challenge}${share ? `share  ${share}\n       (neural-eras run --share <string> makes this run again)` : `share  none: ${noShare}`}\n`);
   if (opts.out !== undefined) {
     try {
       writeFileAtomic(resolve(opts.out), out === 'json' ? runJson(doc) : historyCsv(result));
@@ -196,5 +230,7 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
     const what = out === 'json' ? `the whole run: ${result.runs.length} model run${result.runs.length > 1 ? 's' : ''}, parameters, ${epochs} history entries, final weights` : `${epochs} rows of per-epoch history`;
     (opts.json ? io.err : io.out)(`wrote ${opts.out} (${what})\n`);
   }
+  // the report is out; the results file's problem is the command's error (exit 2, one line)
+  if (recorded?.error) throw recorded.error;
   return 0;
 }

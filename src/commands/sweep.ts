@@ -69,9 +69,9 @@ export async function sweep(job: SweepJob, workers: number, scenario?: Scenario)
               if (!seeds) return resolve();
               worker.postMessage({ ...job, seeds });
             };
-            worker.on('message', (m: { ok: boolean; results?: SeedResult[]; error?: string }) => {
-              if (!m.ok) return reject(new Error(m.error));
-              results.push(...m.results!);
+            worker.on('message', (m: { ok: boolean; results?: SeedResult[]; error?: string; user?: boolean }) => {
+              if (!m.ok) return reject(m.user ? new UsageError(m.error) : new Error(m.error));
+              for (const r of m.results!) results.push(r);
               next();
             });
             worker.once('error', reject);

@@ -7,15 +7,16 @@
 import type { Params } from '../core/types.js';
 import { COLOR_CHOICES, resolveDepth, type ColorChoice } from '../ui/color.js';
 import { getModel } from '../models/index.js';
-import { executeScenario } from '../scenarios/execute.js';
+import { executeScenario, type RunResult } from '../scenarios/execute.js';
 import { scenarioFromData } from '../scenarios/from-data.js';
 import { loadScenario, type Scenario } from '../scenarios/loader.js';
 import { decodeShare, encodeShare, resolveShare } from '../scenarios/share.js';
-import { readRunFile } from '../session/replay.js';
+import { trainChoices } from '../session/choices.js';
+import { firstDifference, readRunFile, shareOfFile } from '../session/replay.js';
 import { isLang, LANGS, langFromEnv, translator, type Lang } from '../i18n/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { parseLabel, parseSeed } from './options.js';
+import { parseHeader, parseLabel, parseSeed } from './options.js';
 import { renderRunText } from './run.js';
 import { tourCommand } from './tour.js';
 
@@ -33,6 +34,8 @@ export interface UiCommandOptions {
   /** A CSV to open in the lab (scenarioFromData), with its label column. */
   readonly data?: string;
   readonly label?: string;
+  /** --header yes|no: whether the CSV's line 1 is a header. */
+  readonly header?: string;
   /** A share string: open its scenario with its seed and parameter overrides. */
   readonly share?: string;
   /** Plugin files (loaded by the CLI before this runs). */
@@ -60,8 +63,8 @@ export interface UiOverrides {
 
 /** The UI options when argv holds nothing but UI flags; else null (a command). */
 export function uiArgs(argv: readonly string[]): UiCommandOptions | null {
-  const opts: { color?: string; profile?: boolean; data?: string; label?: string; share?: string; plugin?: string[]; lang?: string } = {};
-  const valued = { '--color': 'color', '--data': 'data', '--label': 'label', '--share': 'share', '--lang': 'lang' } as const;
+  const opts: { color?: string; profile?: boolean; data?: string; label?: string; header?: string; share?: string; plugin?: string[]; lang?: string } = {};
+  const valued = { '--color': 'color', '--data': 'data', '--label': 'label', '--header': 'header', '--share': 'share', '--lang': 'lang' } as const;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -88,10 +91,11 @@ function overridesOf(opts: UiCommandOptions): UiOverrides | null {
   }
   if (opts.data === undefined) {
     if (opts.label !== undefined) throw new UsageError('--label goes with --data');
+    if (opts.header !== undefined) throw new UsageError('--header goes with --data');
     return null;
   }
   if (opts.scenario !== undefined) throw new UsageError(`give a scenario or --data, not both (${opts.scenario} and --data ${opts.data})`);
-  const scenario = scenarioFromData(opts.data, opts.label !== undefined ? { label: parseLabel(opts.label) } : {});
+  const scenario = scenarioFromData(opts.data, { ...(opts.label !== undefined ? { label: parseLabel(opts.label) } : {}), ...(opts.header !== undefined ? { header: parseHeader(opts.header) } : {}) });
   const seed = opts.seed !== undefined ? parseSeed(opts.seed) : undefined;
   const input = { scenario, params: new Map<string, Params>(), ...(seed !== undefined ? { seed } : {}) };
   return { ...input, share: encodeShare(input) };
@@ -107,14 +111,24 @@ export function langOf(flag: string | undefined, env: Readonly<Record<string, st
 /** `neural-eras replay run.json`: the UI scrubbing the file's epochs; off a terminal, its report and a check. */
 async function replayCommand(file: string, opts: UiCommandOptions, io: Io, started: number, lang: Lang): Promise<number> {
   const doc = readRunFile(file);
-  const input = resolveShare(decodeShare(doc.share));
+  const input = shareOfFile(file, doc);
   if (!isTerminal()) {
     io.out(renderRunText(doc, doc.title));
-    // Trained again from its share string, the runs give the same numbers (runs are deterministic).
-    const again = executeScenario(input.scenario, { ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.epochs !== undefined ? { epochs: input.epochs } : {}), params: input.params, only: doc.runs.map((r) => r.id) });
-    const key = (runs: readonly { id: string; history: readonly Record<string, unknown>[] }[]): string => JSON.stringify(runs.map((r) => [r.id, r.history.map((h) => [h['epoch'], h['loss'], h['accuracy']])]));
-    io.out(key(again.runs) === key(doc.runs) ? `replayed from its share string: the same numbers, epoch for epoch\n` : `replayed from its share string: the numbers differ from the file's (was it written by another version?)\n`);
-    return 0;
+    // Trained again from its share string, the runs give the same numbers (runs are deterministic):
+    // everything printed is compared (outcome, reason, metrics, weights, history, claims), through the file's JSON form.
+    // the scenario's own runs as run makes them (claims included); models tried on its data as the lab makes them
+    const own = doc.runs.filter((r) => input.scenario.runs.some((s) => s.id === r.id)).map((r) => r.id);
+    const tried = doc.runs.filter((r) => !own.includes(r.id)).map((r) => r.id);
+    const again = own.length ? executeScenario(input.scenario, { ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.epochs !== undefined ? { epochs: input.epochs } : {}), params: input.params, only: own }) : { runs: [] as RunResult[] };
+    if (tried.length) again.runs.push(...trainChoices(input.scenario, input.seed ?? input.scenario.seed, tried, input.params, input.epochs));
+    // a lab export evaluates no claims (they need every run of the scenario): none printed, none compared
+    const runs = doc.runs.map((f) => {
+      const r = again.runs.find((x) => x.id === f.id);
+      return r && f.claims.length === 0 ? { ...r, claims: [] } : (r ?? null);
+    });
+    const differs = firstDifference(doc.runs, runs);
+    io.out(differs === null ? `replayed from its share string: the same numbers, everything printed\n` : `replayed from its share string: the file differs from the run at ${differs} (changed by hand, or written by another version?)\n`);
+    return differs === null ? 0 : 1;
   }
   const depth = resolveDepth(opts.color as ColorChoice | undefined, process.env, true);
   process.env['NODE_ENV'] ??= 'production';

@@ -196,12 +196,23 @@ function cloud(n: number, angleDeg: number, spread: [number, number], rng: Rng):
   };
 }
 
-/** Mean 0, sd 1 per column, with the statistics of `fit` (a constant column is only centred). */
-function standardizer(fit: readonly (readonly number[])[]): (rows: readonly (readonly number[])[]) => number[][] {
+/**
+ * Mean 0, sd 1 per column, with the statistics of `fit` (a constant column is only centred).
+ * Squares cannot overflow, even for values near 1e308: each column is first divided by a power of
+ * two s ≥ its largest |x| (exact in floating point), the two-pass mean and variance are taken in
+ * those units, μ' = Σ(x/s)/n, σ'² = Σ(x/s − μ')²/n, and (x/s − μ')/σ' is the standardised value —
+ * bit for bit what the unscaled formulas give whenever they do not overflow.
+ */
+export function standardizer(fit: readonly (readonly number[])[]): (rows: readonly (readonly number[])[]) => number[][] {
   const d = fit[0]?.length ?? 0;
-  const mean = Array.from({ length: d }, (_, j) => fit.reduce((s, r) => s + r[j]!, 0) / fit.length);
-  const sd = mean.map((m, j) => Math.sqrt(fit.reduce((s, r) => s + (r[j]! - m) ** 2, 0) / fit.length) || 1);
-  return (rows) => rows.map((r) => r.map((v, j) => (v - mean[j]!) / sd[j]!));
+  const scale = Array.from({ length: d }, (_, j) => {
+    const big = fit.reduce((m, r) => Math.max(m, Math.abs(r[j]!)), 0);
+    // at most 2^1023 (2^1024 is ∞): |x|/s stays below 2
+    return big > 0 && Number.isFinite(big) ? 2 ** Math.min(1023, Math.ceil(Math.log2(big))) : 1;
+  });
+  const mean = scale.map((s, j) => fit.reduce((sum, r) => sum + r[j]! / s, 0) / fit.length);
+  const sd = mean.map((m, j) => Math.sqrt(fit.reduce((sum, r) => sum + (r[j]! / scale[j]! - m) ** 2, 0) / fit.length) || 1);
+  return (rows) => rows.map((r) => r.map((v, j) => (v / scale[j]! - mean[j]!) / sd[j]!));
 }
 
 function table(spec: Extract<DataSpec, { kind: 'table' }>, rng: Rng): Dataset {
@@ -214,6 +225,9 @@ function table(spec: Extract<DataSpec, { kind: 'table' }>, rng: Rng): Dataset {
   const inputEncoding = spec.inputEncoding ?? (spec.inputs.flat().some((v) => v < 0) ? 'bipolar' : 'binary');
   const classes = spec.classNames?.length ?? Math.max(2, targets[0]?.length ?? 0);
   const nTest = Math.round(spec.inputs.length * (spec.testFraction ?? 0));
+  if (nTest > 0 && nTest >= spec.inputs.length) {
+    throw new DatasetError(`testFraction ${spec.testFraction} of ${spec.inputs.length} row${spec.inputs.length > 1 ? 's' : ''} holds out every row: no training row is left`);
+  }
   // Rows in file order, or shuffled by the data stream when a test set is held out (as the generators do).
   const order = Array.from(spec.inputs.keys());
   if (nTest > 0) rng.shuffle(order);

@@ -41,7 +41,7 @@ function affineWeights(points: readonly (readonly number[])[]): number[] | null 
       return dot(points[r]!, points[c]!);
     }),
   );
-  const scale = Math.max(1, ...a.slice(0, m).map((row) => Math.abs(row[0]!)));
+  const scale = a.slice(0, m).reduce((s, row) => Math.max(s, Math.abs(row[0]!)), 1);
   for (let col = 0; col < n; col++) {
     let pivot = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(a[r]![col]!) > Math.abs(a[pivot]![col]!)) pivot = r;
@@ -72,7 +72,8 @@ export function maxMargin(z: readonly (readonly number[])[]): MarginResult {
   const none: MarginResult = { separable: false, gamma: 0, upper: 0, u: new Array<number>(d).fill(0), support: [], lambda: [] };
   if (n === 0 || d === 0) return none;
   const sq = z.map((p) => dot(p, p));
-  const big = Math.max(...sq);
+  // a loop, not Math.max(...sq): a spread of 200,000 arguments overflows the stack
+  const big = sq.reduce((m, v) => Math.max(m, v), -Infinity);
   if (big === 0) return none;
   // Step 0: start from the shortest point.
   let first = 0;

@@ -22,6 +22,8 @@ export type PerceptronRule = 'difference' | 'mistake';
 /** Sizes the max-margin solve takes on: support sets of at most 256 points, 4·10⁶ input numbers. */
 const MAX_SUPPORT = 256;
 const MAX_NUMBERS = 4e6;
+/** And a bound on the work: n·d numbers read per iteration, times the solver's iteration cap (200 rows × 10,000 features took minutes). */
+const MAX_WORK = 5e9;
 
 export interface NovikoffBound {
   /** R = max ‖x‖ over the training inputs, x = (x0 = 1, x1, …) (or (1, a) over the A-units). */
@@ -50,7 +52,8 @@ export function novikoff(
   const radius = X.reduce((r, x) => Math.max(r, norm(x)), 0);
   const d = X[0]?.length ?? 0;
   // The solve's minor cycles are cubic in the support size (at most min(n, d + 1)): bounded here.
-  if (Math.min(X.length, d + 1) > MAX_SUPPORT || X.length * d > MAX_NUMBERS) {
+  const iterations = Math.min(50 * (X.length + d) + 100, 10000);
+  if (Math.min(X.length, d + 1) > MAX_SUPPORT || X.length * d > MAX_NUMBERS || X.length * d * iterations > MAX_WORK) {
     return { radius, margin: 0, separable: false, computed: false, separator: [], bound: null, formula: `margin not computed: ${X.length} patterns of ${d} numbers is beyond this solver's size` };
   }
   const m = maxMargin(X.map((x, i) => x.map((v) => s[i]! * v)));

@@ -17,6 +17,7 @@ import { createRng } from '../core/rng.js';
 import { Run } from '../core/runner.js';
 import type { Dataset, ModelInstance, ModelPlugin, Params } from '../core/types.js';
 import { snapshotProblems, weightsJson } from '../core/weights.js';
+import { describeThrown } from '../core/describe-thrown.js';
 
 export interface ContractCheck {
   readonly name: string;
@@ -48,7 +49,7 @@ export const TINY_DATA: readonly { readonly name: string; readonly spec: DataSpe
 const PARAM_TYPES = ['number', 'integer', 'boolean', 'enum', 'numbers', 'json'];
 
 /** The error as one line: "TypeError: x is not a function". */
-export const errorLine = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e));
+export const errorLine = (e: unknown): string => describeThrown(e);
 const isConfigError = (e: unknown): boolean => e instanceof Error && e.name === 'ModelConfigError';
 
 /** Freezes a data set all the way down: a plugin that writes into its data throws, and is reported. */

@@ -21,7 +21,7 @@ import { dot, norm } from '../core/linalg.js';
 import { MEMORY_LIMIT, megabytes } from '../core/network/config.js';
 import { TABLE, boundaryEquation, exact, num, operand, percent, vector } from '../core/format.js';
 import { type AssociationUnit, associate, firingProbability, firingShare, litShare, wireRandom, wireRosenblatt } from '../core/association.js';
-import { type PerceptronRule, novikoff } from '../core/novikoff.js';
+import { type NovikoffBound, type PerceptronRule, novikoff } from '../core/novikoff.js';
 import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, sigmoid, singleTargets, INIT_PARAMS } from './single-unit.js';
 
 const PARAMS = {
@@ -71,7 +71,10 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
   const w = initialWeights(params, X[0]!.length, rng, 'perceptron');
   const presenter = new Presenter(X.length, params.shuffle, rng);
   // s_i = ±1, the class sign the convergence bound works with (2t − 1 for 0/1 targets).
-  const bound = novikoff(X, t.map((ti) => (ti === 1 ? 1 : -1)), { rule, theta, eta, zeroStart: w.every((v) => v === 0) });
+  // Solved only when asked (the card's line, the final report): never while building or training.
+  const zeroStart = w.every((v) => v === 0);
+  let solved: NovikoffBound | undefined;
+  const margin = (): NovikoffBound => (solved ??= novikoff(X, t.map((ti) => (ti === 1 ? 1 : -1)), { rule, theta, eta, zeroStart }));
   const wiring = { excitatory: params.excitatory, inhibitory: params.inhibitory, theta: params.associationThreshold };
   const firing = data.inputs.map((x) => ({ lit: litShare(x), share: firingShare(units, x), ...(rosenblatt ? { probability: firingProbability(wiring, litShare(x)) } : {}) }));
   const mean = (key: 'share' | 'probability'): number => firing.reduce((s, f) => s + (f[key] ?? 0), 0) / firing.length;
@@ -140,13 +143,14 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
       const lines = [nA > 0 ? `response unit over ${nA} fixed association units${a}` : `decision boundary: ${boundaryEquation(w)}`];
       lines.push(`w = ${vector(w)}   η = ${exact(eta)}${theta > 0 ? `   undecided band |net| ≤ θ = ${exact(theta)}` : ''}`);
       if (nA > 0) lines.push(`A-units firing per stimulus: ${percent(mean('share'))}${rosenblatt ? `; Rosenblatt's P_a = ${percent(mean('probability'))}` : ''}`);
+      const bound = margin();
       if (bound.bound !== null) {
         const x = nA > 0 ? '(1, a)' : '(x0 = 1, x)';
         lines.push(`Novikoff: ${mistakes} mistakes ≤ ${bound.formula} = ${num(bound.bound, TABLE)}, R = max ‖${x}‖ = ${num(bound.radius, TABLE)}, γ = ${num(bound.margin, TABLE)}`);
       }
       return lines;
     },
-    finalReport: () => ({
+    finalReport: (bound = margin()) => ({
       // Constants of the data (and of the fixed A-layer), so they are reported once, not every epoch.
       metrics: {
         radius: bound.radius,

@@ -6,15 +6,15 @@
  */
 import { ModelConfigError, type ModelInstance, type ModelPlugin, type StepRecord } from '../core/types.js';
 import { errorLine } from './contract.js';
+import { PluginError, type PluginHost } from './plugin-host.js';
 
-/** A user plugin failed while running (threw, or is not what it claims): exit 2 with one line. */
-export class PluginError extends Error {
-  override name = 'PluginError';
-}
+export { PluginError };
 
 interface Loaded {
   readonly plugin: ModelPlugin;
   readonly source: string;
+  /** The thread the plugin runs in (plugins loaded from files); none for an object registered in-process (tests). */
+  readonly host?: PluginHost;
 }
 
 const loaded = new Map<string, Loaded>();
@@ -86,6 +86,14 @@ export function registerPlugin(plugin: ModelPlugin, source: string): void {
   loaded.set(id, { plugin: guardPlugin(plugin, source), source });
 }
 
+/** Registers a plugin loaded from a file: it runs in its own thread (plugin-host.ts), already checked at that boundary. */
+export function registerIsolated(plugin: ModelPlugin, source: string, host: PluginHost): void {
+  const id = plugin.meta.id;
+  const before = loaded.get(id);
+  if (before && before.source !== source) throw new PluginError(`${source}: plugin id "${id}" is already taken by ${before.source}`);
+  loaded.set(id, { plugin, source, host });
+}
+
 export const userPlugin = (id: string): ModelPlugin | undefined => loaded.get(id)?.plugin;
 
 /** The loaded user plugins, by id. */
@@ -96,5 +104,6 @@ export const pluginSource = (id: string): string | undefined => loaded.get(id)?.
 
 /** Forgets every user plugin: each CLI invocation starts from the built-ins alone. */
 export function clearUserPlugins(): void {
+  for (const l of loaded.values()) l.host?.close();
   loaded.clear();
 }

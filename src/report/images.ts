@@ -142,6 +142,6 @@ export function confusionLines(counts: readonly (readonly number[])[], names?: r
     const recall = total > 0 ? num(row[i]! / total, 2) : '–';
     lines.push(`${label(i).padEnd(head)}${row.map((c, j) => cell(c === 0 && i !== j ? '·' : String(c))).join('')}  ${recall.padStart(6)}`);
   });
-  const width = Math.max(...lines.map((l) => [...l].length));
+  const width = lines.reduce((m, l) => Math.max(m, [...l].length), -Infinity);
   return lines.map((l) => l.padEnd(width - [...l].length + l.length)).slice(0, k + 1);
 }

@@ -4,7 +4,7 @@
  * per-epoch history as CSV (`run --out x.csv`). Written atomically: a temporary file beside the
  * target, then a rename, so a reader never sees half a file and a failed write leaves the old one.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ScenarioResult } from '../scenarios/execute.js';
 import { toJson } from './json.js';
@@ -45,9 +45,62 @@ export function historyCsv(result: ScenarioResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * `mkdir -p`, one level at a time from the nearest folder that exists. Node's recursive mkdirSync
+ * loops for ever under /proc (it keeps being told ENOENT); here each level is made once, and the
+ * first that cannot be made is an error naming its code (ENOTDIR for /dev/null/x, ENOENT under /proc).
+ */
+export function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  let at = dir;
+  for (;;) {
+    const s = statSync(at, { throwIfNoEntry: false });
+    if (s) {
+      if (!s.isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.push(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const d of missing.reverse()) mkdirSync(d);
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes the temporaries of earlier writes to `path` whose process is gone (killed mid-write by a
+ * signal: a synchronous write cannot run a signal handler, so the next write to the file cleans up).
+ * `name` maps a pid to the temporary's file name.
+ */
+export function removeStaleTemporaries(path: string, name: (pid: string) => string): void {
+  const dir = dirname(path);
+  const escaped = name('\u0000').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\u0000', '(\\d+)');
+  const pattern = new RegExp(`^${escaped}$`);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = pattern.exec(entry)?.[1];
+    if (pid !== undefined && Number(pid) !== process.pid && !alive(Number(pid))) rmSync(join(dir, entry), { force: true });
+  }
+}
+
 /** Writes `text` to `path` through a temporary file in the same folder and a rename. */
 export function writeFileAtomic(path: string, text: string): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  removeStaleTemporaries(path, (pid) => `.${basename(path)}.${pid}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w', 0o644);

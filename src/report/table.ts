@@ -8,7 +8,8 @@ export { num };
 /** A column-aligned table; numbers right-aligned, text left-aligned. */
 export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = [header, ...rows].map((r) => r.map((c) => (typeof c === 'number' ? num(c) : c)));
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
+  // a loop, not Math.max(...): a table may have 200,000 rows, past the arguments a call can take
+  const widths = header.map((_, i) => cells.reduce((m, r) => Math.max(m, [...(r[i] ?? '')].length), -Infinity));
   const line = (r: readonly string[], raw: readonly (string | number)[]) =>
     r
       .map((c, i) => (typeof raw[i] === 'number' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))

@@ -43,6 +43,9 @@ export function dataFile(baseDir: string, path: string): string {
 /** A CSV's rows as the engine's table: class indices become bipolar, binary or one-hot targets. */
 export function csvTable(table: CsvTable, spec: Pick<CsvSpec, 'targets' | 'testFraction' | 'standardize'>, name: string): DataSpec {
   const k = table.classes.length;
+  const n = table.inputs.length;
+  const held = Math.round(n * (spec.testFraction ?? 0));
+  if (held > 0 && held >= n) throw new CsvError(`${name}: testFraction ${spec.testFraction} of ${n} row${n > 1 ? 's' : ''} holds out every row: no training row is left`);
   const targets = spec.targets ?? (k > 2 ? 'onehot' : 'bipolar');
   if (k > 2 && targets !== 'onehot') throw new CsvError(`${name} has ${k} classes (${table.classes.join(', ')}): targets must be "onehot"`);
   const row = (l: number): number[] => (targets === 'onehot' ? table.classes.map((_, c) => (c === l ? 1 : 0)) : [targets === 'bipolar' ? (l === 1 ? 1 : -1) : l]);
@@ -61,7 +64,7 @@ export function csvTable(table: CsvTable, spec: Pick<CsvSpec, 'targets' | 'testF
 }
 
 /** The CSV files of one scenario, each read once; `onRead` sees the bytes of each new file (for the fingerprint). */
-export function csvReader(baseDir: string, onRead: (bytes: Buffer) => void, preread?: ReadonlyMap<string, CsvRead>): (d: CsvSpec) => DataSpec {
+export function csvReader(baseDir: string, onRead: (bytes: Buffer, path: string) => void, preread?: ReadonlyMap<string, CsvRead>): (d: CsvSpec) => DataSpec {
   const files = new Map<string, CsvRead>();
   return (d) => {
     const abs = dataFile(baseDir, d.path);
@@ -71,7 +74,7 @@ export function csvReader(baseDir: string, onRead: (bytes: Buffer) => void, prer
       const opts = { ...(d.label !== undefined ? { label: d.label } : {}), ...(d.header !== undefined ? { header: d.header } : {}), ...(d.delimiter ? { delimiter: d.delimiter } : {}) };
       read = preread?.get(key) ?? readCsvFile(abs, relative(process.cwd(), abs) || abs, opts);
       files.set(key, read);
-      onRead(read.bytes);
+      onRead(read.bytes, abs);
     }
     return csvTable(read.table, d, basename(abs));
   };

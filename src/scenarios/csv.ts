@@ -108,8 +108,7 @@ export function parseCsv(text: string, file: string, opts: CsvOptions = {}): Csv
     if (opts.label > width) throw new CsvError(`${file}: label column ${opts.label}: line ${firstNo} has ${width} columns`);
     labelAt = opts.label - 1;
   }
-  const isHeader =
-    opts.header ?? (typeof opts.label === 'string' || first.some((cell, j) => j !== labelAt && toNumber(cell, delimiter) === null));
+  const isHeader = opts.header ?? (typeof opts.label === 'string' || headerOrNot(lines, firstAt, first, labelAt, delimiter, file));
   if (typeof opts.label === 'string') {
     if (!isHeader) throw new CsvError(`${file}: label "${opts.label}" needs a header line naming the columns`);
     labelAt = first.indexOf(opts.label);
@@ -158,6 +157,31 @@ export function parseCsv(text: string, file: string, opts: CsvOptions = {}): Csv
 }
 
 /** Reads and parses a CSV file: a regular text file of at most MAX_BYTES. */
+/**
+ * Whether line 1 is a header, when nobody said: only when it cannot be anything else. Words in every
+ * feature column: a header. Numbers in every one: data — unless its label cell names no other
+ * row's class ("1,2,label": a header with numeric names, or a row of a class of its own?). Numbers
+ * in some and words in others (a header with numeric names, or a data row with a bad cell?): refused.
+ * An ambiguous file is refused with how to say it (--header yes|no, or "header" in a scenario's data).
+ */
+function headerOrNot(lines: readonly string[], firstAt: number, first: readonly string[], labelAt: number, delimiter: Delimiter, file: string): boolean {
+  const features = first.filter((_, j) => j !== labelAt);
+  const words = features.filter((cell) => toNumber(cell, delimiter) === null).length;
+  const say = 'say which with --header yes or --header no (in a scenario: "header": true or false in its data)';
+  if (words === features.length) return true;
+  if (words > 0) {
+    throw new CsvError(`${file}:${firstAt + 1}: line 1 has numbers and words in its feature columns — a header with numeric names, or a data row with a bad cell? ${say}`);
+  }
+  const label = first[labelAt]!.trim();
+  if (toNumber(label, delimiter) !== null) return false;
+  for (let i = firstAt + 1; i < lines.length; i++) {
+    if (lines[i]!.trim() === '') continue;
+    const cells = splitLine(lines[i]!, delimiter, `${file}:${i + 1}`);
+    if (cells[labelAt]?.trim() === label) return false;
+  }
+  throw new CsvError(`${file}:${firstAt + 1}: line 1 is all numbers but its label "${label.slice(0, 40)}" is no other row's class — a header with numeric column names, or a row of a class of its own? ${say}`);
+}
+
 export function readCsvFile(path: string, shown: string, opts: CsvOptions = {}): { table: CsvTable; bytes: Buffer } {
   let size: number;
   try {

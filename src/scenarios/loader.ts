@@ -43,6 +43,8 @@ export interface Scenario extends Omit<ScenarioFile, 'models' | 'claims'> {
   readonly claims: readonly Claim[];
   /** A hash of the validated scenario and of every data file it reads: a share string carries it. */
   readonly fingerprint: string;
+  /** The absolute paths of the CSV files it reads (what `run --out` must never replace). */
+  readonly csvFiles?: readonly string[];
   /** Set when the scenario was built in memory from a data file (`--data`), not read from a file. */
   readonly fromData?: { readonly path: string; readonly options: Readonly<Record<string, unknown>> };
 }
@@ -125,7 +127,15 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
     throw new ScenarioError(`${file}: ${path}: ${message}`);
   };
   const hash = createHash('sha256').update(JSON.stringify(s));
-  const readCsv = csvReader(resolve(opts.baseDir ?? process.cwd()), (bytes) => hash.update(bytes), opts.preread);
+  const csvFiles: string[] = [];
+  const readCsv = csvReader(
+    resolve(opts.baseDir ?? process.cwd()),
+    (bytes, path) => {
+      hash.update(bytes);
+      csvFiles.push(path);
+    },
+    opts.preread,
+  );
   /** The run's data for the engine: a CSV read (once) and turned into a table. */
   const engineData = (d: z.infer<typeof dataSchema>, path: string): DataSpec => {
     try {
@@ -175,7 +185,7 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
   });
   runs.forEach((run, i) => checkRun(run, i, s.seed, Boolean(s.models[i]!.data), fail));
   const { models: _models, ...rest } = s;
-  return { ...rest, file, runs, fingerprint: hash.digest('base64url').slice(0, 12) };
+  return { ...rest, file, runs, fingerprint: hash.digest('base64url').slice(0, 12), csvFiles };
 }
 
 /**

@@ -17,17 +17,25 @@ import { checkParam } from '../core/params.js';
 import type { Params } from '../core/types.js';
 import { selectRuns } from './execute.js';
 import { scenarioFromData, type DataScenarioOptions } from './from-data.js';
+import { findModel, MODELS } from '../models/index.js';
 import { isShipped, loadScenario, type Scenario } from './loader.js';
+import { MAX_EPOCHS } from './schema.js';
 
 export class ShareError extends Error {
   override name = 'ShareError';
 }
 
 const VERSION = 'ne1';
-/** Longer strings are refused before decoding (a string holds a few ids and numbers). */
-export const MAX_SHARE_LENGTH = 4096;
+/**
+ * Longer strings are refused before decoding. A string holds ids and numbers, and the parameters
+ * given — a hand-set network's pinned weights among them (a 2-64-1 net's make 4,305 characters) —
+ * so the limit is generous; encodeShare never makes a longer one (the app prints no string it refuses).
+ */
+export const MAX_SHARE_LENGTH = 65_536;
+/** A seed in a share string is at most this long: --seed refuses a longer one too. */
+export const MAX_SEED_LENGTH = 200;
 
-const seed = z.union([z.number().int(), z.string().min(1).max(200)]);
+const seed = z.union([z.number().int(), z.string().min(1).max(MAX_SEED_LENGTH)]);
 const payloadSchema = z
   .object({
     /** Exactly one of: a shipped scenario id, a scenario file path, a data (CSV) file path. */
@@ -46,8 +54,11 @@ const payloadSchema = z
       .optional(),
     h: z.string().min(1).max(64),
     seed: seed.optional(),
-    e: z.number().int().min(0).max(10_000_000).optional(),
+    // the same bound as --epochs and a scenario's "epochs"
+    e: z.number().int().min(0).max(MAX_EPOCHS).optional(),
     m: z.array(z.string().min(1)).max(50).optional(),
+    /** Models tried on the scenario's data (`m` in the lab), by model id, with their defaults and `p` overrides. */
+    t: z.array(z.string().min(1).max(200)).max(50).optional(),
     p: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   })
   .strict()
@@ -63,6 +74,8 @@ export interface ShareInput {
   readonly only?: readonly string[];
   /** Overrides per run id (only non-empty ones are kept). */
   readonly params?: ReadonlyMap<string, Params>;
+  /** Models tried on the scenario's data beside its own runs (the lab's `m`), by model id. */
+  readonly tried?: readonly string[];
 }
 
 /** A path relative to the working folder, with forward slashes (the same on every system). */
@@ -80,10 +93,13 @@ export function encodeShare(input: ShareInput): string {
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(input.epochs !== undefined ? { e: input.epochs } : {}),
     ...(input.only?.length ? { m: [...input.only] } : {}),
+    ...(input.tried?.length ? { t: [...input.tried] } : {}),
     ...(Object.keys(params).length ? { p: params } : {}),
   };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-  return `${VERSION}.${body}.${checksum(body)}`;
+  const text = `${VERSION}.${body}.${checksum(body)}`;
+  if (text.length > MAX_SHARE_LENGTH) throw new ShareError(`share string: this run's parameters make ${text.length} characters, more than a share string may hold (${MAX_SHARE_LENGTH}); keep the run with --out run.json instead`);
+  return text;
 }
 
 /** Four characters that catch a string cut short or mistyped (base64 alone decodes most damage). */
@@ -124,13 +140,22 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
   const only = payload.m;
   const runs = selectRuns(scenario, only);
   if (only && runs.length === 0) throw new ShareError(`share string: scenario ${scenario.id} has no run ${only.join(', ')}`);
+  // models tried on the data: known (loaded with --plugin when they are plugins), not the scenario's own
+  const tried = payload.t ?? [];
+  const triedPlugins = new Map(tried.map((id) => {
+    const plugin = findModel(id);
+    if (!plugin) throw new ShareError(`share string: it tries model "${id}" on the data, unknown here${MODELS.has(id) ? '' : ' (a model of your own needs --plugin <file>)'}`);
+    if (scenario.runs.some((r) => r.id === id)) throw new ShareError(`share string: "${id}" is a run of scenario ${scenario.id}, not a model tried on its data`);
+    return [id, plugin] as const;
+  }));
   const params = new Map<string, Params>();
   for (const [id, values] of Object.entries(payload.p ?? {})) {
-    const run = runs.find((r) => r.id === id);
+    const run = runs.find((r) => r.id === id) ?? (triedPlugins.has(id) ? { plugin: triedPlugins.get(id)! } : undefined);
     if (!run) throw new ShareError(`share string: scenario ${scenario.id} has no run "${id}" to set parameters of`);
     const checked: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(values)) {
-      const spec = run.plugin.meta.params[key];
+      // own keys only: "constructor" is no parameter, whatever Object.prototype holds
+      const spec = Object.hasOwn(run.plugin.meta.params, key) ? run.plugin.meta.params[key] : undefined;
       if (!spec) throw new ShareError(`share string: ${run.plugin.meta.id} has no parameter "${key}"`);
       try {
         checked[key] = checkParam(key, spec, value);
@@ -146,5 +171,6 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
     ...(payload.seed !== undefined ? { seed: payload.seed } : {}),
     ...(payload.e !== undefined ? { epochs: payload.e } : {}),
     ...(only ? { only } : {}),
+    ...(tried.length ? { tried } : {}),
   };
 }

@@ -6,7 +6,9 @@ import { resolveParams } from '../core/params.js';
 import type { RunSpec } from '../core/runner.js';
 import type { Params } from '../core/types.js';
 import { modelsByYear } from '../models/index.js';
-import { prepareRuns } from '../scenarios/execute.js';
+import { Run } from '../core/runner.js';
+import { UnknownModelError } from '../models/index.js';
+import { prepareRuns, resultOf, type RunResult } from '../scenarios/execute.js';
 import { loadScenario, type Scenario } from '../scenarios/loader.js';
 import { EN_TR, type Tr } from '../i18n/index.js';
 
@@ -63,6 +65,21 @@ export function modelChoices(scenario: Scenario, seed: Seed, overrides: Readonly
       return { id, label: tr.t('lab.triedLabel', { id }), spec, own: false };
     });
   return [...own, ...others];
+}
+
+/**
+ * Trains the named choices (the scenario's runs or models tried on its data) to the end, as `run`
+ * would: what `run --share` and `replay` use for a string or a file that holds tried models.
+ */
+export function trainChoices(scenario: Scenario, seed: Seed, ids: readonly string[], overrides: ReadonlyMap<string, Params> = new Map(), epochs?: number): RunResult[] {
+  const choices = modelChoices(scenario, seed, overrides, epochs);
+  return ids.map((id) => {
+    const choice = choices.find((c) => c.id === id);
+    if (!choice) throw new UnknownModelError(`scenario ${scenario.id} cannot try "${id}" on its data`);
+    const run = new Run(choice.spec);
+    while (run.runEpoch());
+    return resultOf(run, choice.label);
+  });
 }
 
 /** The partner of a model in compare: another run of the scenario, else the MLP, else the next model. */

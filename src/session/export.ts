@@ -18,11 +18,16 @@ export interface Exported {
   readonly epochs: number;
 }
 
-/** The share string of a lab's setting: scenario, seed and parameter overrides. */
+/** The share string of a lab's setting: scenario, seed, parameter overrides, and every model tried on its data that is on screen. */
 export function shareOf(lab: LabSession): string | null {
   if (!lab.scenario) return null;
+  const tried = lab
+    .lanes()
+    .map((l) => lab.choices.find((c) => c.spec === l.spec))
+    .filter((c) => c !== undefined && !c.own)
+    .map((c) => c!.id);
   try {
-    return encodeShare({ scenario: lab.scenario, seed: lab.seed, params: lab.overrides });
+    return encodeShare({ scenario: lab.scenario, seed: lab.seed, params: lab.overrides, ...(tried.length ? { tried: [...new Set(tried)] } : {}) });
   } catch {
     return null;
   }

@@ -6,6 +6,9 @@
  */
 import { EN_TR, type Tr } from '../i18n/index.js';
 import { readFileSync, statSync } from 'node:fs';
+import { z } from 'zod';
+import { formatPath } from '../scenarios/loader.js';
+import { toJson } from '../report/json.js';
 import { RUN_FORMAT, type RunDocument } from '../report/run-file.js';
 import { decodeShare, resolveShare } from '../scenarios/share.js';
 import { LabSession, type LabView } from './lab.js';
@@ -17,7 +20,37 @@ export class RunFileError extends Error {
   override name = 'RunFileError';
 }
 
-/** Reads and checks an exported run (`e` in the lab, or `run --out x.json`). */
+/** A number as --json writes it: a JSON number, or the words for NaN and ±∞. */
+const jsonNumber = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity'])]);
+
+/** One run of an exported document, as run-file.ts writes it: what replay prints and compares. */
+const runSchema = z.object({
+  id: z.string().min(1),
+  model: z.string().min(1),
+  label: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  outcome: z.enum(['solved', 'truncated', 'cycling', 'diverged']).nullable(),
+  reason: z.string().nullable(),
+  epochs: z.number().int().min(0),
+  metrics: z.record(z.string(), jsonNumber),
+  weights: z.unknown(),
+  architecture: z.array(z.record(z.string(), z.unknown())).optional(),
+  history: z.array(z.record(z.string(), z.unknown()).and(z.object({ epoch: z.number().int().min(0) }))).min(1),
+  patterns: z.record(z.string(), z.unknown()),
+  report: z.record(z.string(), z.unknown()),
+  claims: z.array(z.object({ claim: z.string(), holds: z.boolean(), note: z.string().optional() })),
+}).passthrough();
+
+const documentSchema = z.object({
+  format: z.literal(RUN_FORMAT),
+  scenario: z.string().min(1),
+  title: z.string(),
+  seed: z.union([z.number(), z.string()]),
+  share: z.string().min(1),
+  runs: z.array(runSchema).min(1),
+}).passthrough();
+
+/** Reads and checks an exported run (`e` in the lab, or `run --out x.json`): every run validated, as scenario files are. */
 export function readRunFile(path: string): RunDocument {
   let text: string;
   try {
@@ -37,7 +70,45 @@ export function readRunFile(path: string): RunDocument {
   }
   if (doc?.format !== RUN_FORMAT) throw new RunFileError(`${path}: not an exported run (its "format" is not "${RUN_FORMAT}")`);
   if (typeof doc.share !== 'string' || !Array.isArray(doc.runs) || doc.runs.length === 0) throw new RunFileError(`${path}: an exported run needs "share" and "runs"`);
+  const parsed = documentSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new RunFileError(`${path}: ${formatPath(issue.path) || 'document'}: ${issue.message.replace(/^Invalid input: /, '')}`);
+  }
   return doc as RunDocument;
+}
+
+/** The share string of a run file, decoded and checked here; its refusals name the file. */
+export function shareOfFile(file: string, doc: RunDocument): ReturnType<typeof resolveShare> {
+  try {
+    return resolveShare(decodeShare(doc.share));
+  } catch (e) {
+    if (e instanceof Error && (e.name === 'ShareError' || e.name === 'ScenarioError' || e.name === 'CsvError')) {
+      throw new RunFileError(`${file}: ${e.message.startsWith('share string') ? 'its ' : 'its share string names '}${e.message}`);
+    }
+    throw e;
+  }
+}
+
+/**
+ * Where a run trained again differs from the file's: the first field that differs, compared
+ * through the JSON form the file was written in (NaN as "NaN" on both sides), or null.
+ */
+export function firstDifference(file: readonly unknown[], again: readonly unknown[]): string | null {
+  const walk = (a: unknown, b: unknown, path: (string | number)[]): string | null => {
+    if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+      if (Array.isArray(a) !== Array.isArray(b)) return formatPath(path);
+      const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+      for (const k of keys) {
+        const key = Array.isArray(a) ? Number(k) : k;
+        const d = walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], [...path, key]);
+        if (d !== null) return d;
+      }
+      return null;
+    }
+    return Object.is(a, b) ? null : formatPath(path);
+  };
+  return walk(JSON.parse(toJson(file)), JSON.parse(toJson(again)), ['runs']);
 }
 
 export interface ReplayView extends Omit<LabView, 'kind'> {
@@ -60,7 +131,7 @@ export class ReplaySession {
     readonly doc: RunDocument,
     tr: Tr = EN_TR,
   ) {
-    const input = resolveShare(decodeShare(doc.share));
+    const input = shareOfFile(file, doc);
     const ids = doc.runs.map((r) => r.id);
     this.lab = new LabSession({
       scenario: input.scenario,

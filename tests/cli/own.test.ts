@@ -103,6 +103,22 @@ describe('take it with you: --out and --share', () => {
     oneLine(await cli('run', 'xor-backprop', '--out', join(dir, 'x.json')), 'is a folder');
   });
 
+  it('refuses an --out that is one of the run\'s own inputs: --data, the scenario file, the CSV it reads (issue 18)', async () => {
+    const dir = tmp();
+    const csv = twoFeatures(dir);
+    const before = readFileSync(csv, 'utf8');
+    oneLine(await cli('run', '--data', csv, '--out', csv), /--out .*points\.csv: is one of this run's inputs \(.*points\.csv\)/);
+    expect(readFileSync(csv, 'utf8')).toBe(before);
+    const scenario = join(dir, 'mine.json');
+    writeFileSync(scenario, JSON.stringify({ id: 'mine', title: 'Mine', era: '1958', year: 1958, story: ['s'], seed: 1, epochs: 3, data: { kind: 'csv', path: 'points.csv' }, models: [{ model: 'perceptron' }], claims: [] }));
+    const text = readFileSync(scenario, 'utf8');
+    oneLine(await cli('run', scenario, '--out', scenario), /is one of this run's inputs/);
+    oneLine(await cli('run', scenario, '--out', csv.replace('points.csv', './points.csv')), /is one of this run's inputs/);
+    expect(readFileSync(scenario, 'utf8')).toBe(text);
+    expect(readFileSync(csv, 'utf8')).toBe(before);
+    expect((await cli('run', scenario, '--out', join(dir, 'points-run.csv'))).code).toBe(0);
+  });
+
   it('writes NaN and ∞ as words in JSON, never as a bare null', async () => {
     const { out } = await cli('run', 'hebb-unbounded-vs-oja', '--json');
     expect(out).toContain('"accuracy":"NaN"');
@@ -180,10 +196,10 @@ describe('your own models: --plugin and check-plugin', () => {
       return join(dir, name);
     };
     const source = readFileSync(madaline, 'utf8');
-    oneLine(await cli('check-plugin', write('none.js', 'export const x = 1;\n')), 'none.js: not a plugin: it has no default export');
-    oneLine(await cli('check-plugin', write('obj.js', 'export default { name: "x" };\n')), 'obj.js: not a plugin: a plugin is an object { meta, create(ctx) }');
-    // Node says SyntaxError; under vitest the module loader words it its own way.
-    oneLine(await cli('check-plugin', write('syntax.js', 'export default {\n')), /syntax\.js: cannot load the module: (SyntaxError|Error: Failed to parse source)/);
+    oneLine(await cli('check-plugin', write('none.js', 'export const x = 1;\n')), 'none.js: not a plugin: found a .js file with no package.json above it, loaded as an ES module (by its syntax); it has no default export (it exports: x)');
+    oneLine(await cli('check-plugin', write('obj.js', 'export default { name: "x" };\n')), 'obj.js: not a plugin: found a .js file with no package.json above it, loaded as an ES module (by its syntax) whose export is an object with keys name; a plugin is an object { meta, create(ctx) }');
+    // the plugin's own thread imports it: Node's words, and the format Node was told
+    oneLine(await cli('check-plugin', write('syntax.js', 'export default {\n')), /syntax\.js: cannot load the module \(a \.js file with no package\.json above it\): SyntaxError/);
     oneLine(await cli('check-plugin', write('model.ts', 'export default {};\n')), 'model.ts: a plugin is a JavaScript module (.js, .mjs, .cjs); compile TypeScript to JavaScript first');
     oneLine(await cli('check-plugin', join(dir, 'missing.js')), 'missing.js: cannot read the plugin (ENOENT)');
     oneLine(await cli('run', 'xor-backprop', '--plugin', dir), 'not a regular file');
@@ -204,5 +220,19 @@ describe('your own models: --plugin and check-plugin', () => {
     oneLine(await cli('run', 'xor-backprop', '--plugin', write('taken.mjs', source.replace("id: 'madaline'", "id: 'perceptron'"))), 'plugin id "perceptron" is a built-in model; give yours another id');
     oneLine(await cli('run', 'xor-backprop', '--plugin', write('short.mjs', source.replace(/summary: '[^']*'/, "summary: 'short'"))), 'not a valid plugin (madaline): meta.summary must be a text of at least 11 characters');
     expect(existsSync(join(dir, 'boom.json'))).toBe(true);
+  });
+});
+
+describe('temporaries of a write killed by a signal (issue 18)', () => {
+  it('the next write to the same file removes them; a live writer\'s are kept', async () => {
+    const dir = tmp();
+    const out = join(dir, 'run (1).json');
+    const dead = join(dir, '.run (1).json.999999999.tmp');
+    const live = join(dir, `.run (1).json.${process.ppid}.tmp`);
+    writeFileSync(dead, 'half a file');
+    writeFileSync(live, 'being written');
+    expect((await cli('run', 'seed-or-unit', '--out', out)).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['.run (1).json.' + process.ppid + '.tmp', 'run (1).json']);
+    expect(existsSync(dead)).toBe(false);
   });
 });

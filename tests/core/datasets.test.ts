@@ -92,3 +92,34 @@ describe('buildDataset', () => {
     expect(d.targetEncoding).toBe('none');
   });
 });
+
+describe('standardisation of huge values and held-out rows (issue 18)', () => {
+  it('standardises values near ±1e200 and ±1.7e308 without overflow', async () => {
+    const { standardizer } = await import('../../src/core/datasets.js');
+    expect(standardizer([[1e200], [-1e200], [1e200], [-1e200]])([[1e200], [-1e200]])).toEqual([[1], [-1]]);
+    expect(standardizer([[1.7e308, 1], [-1.7e308, 3]])([[1.7e308, 1], [-1.7e308, 3]])).toEqual([[1, -1], [-1, 1]]);
+    expect(standardizer([[5], [5]])([[5]])).toEqual([[0]]);
+  });
+
+  it('gives bit for bit what the plain two-pass formulas give on ordinary data', async () => {
+    const { standardizer } = await import('../../src/core/datasets.js');
+    const rng = createRng('standardise');
+    const rows = Array.from({ length: 50 }, () => [rng.normal(3, 2), rng.uniform() * 1e-3, rng.normal(-40, 100)]);
+    const plain = (fit: number[][]) => {
+      const mean = fit[0]!.map((_, j) => fit.reduce((s, r) => s + r[j]!, 0) / fit.length);
+      const sd = mean.map((m, j) => Math.sqrt(fit.reduce((s, r) => s + (r[j]! - m) ** 2, 0) / fit.length) || 1);
+      return fit.map((r) => r.map((v, j) => (v - mean[j]!) / sd[j]!));
+    };
+    expect(standardizer(rows)(rows)).toEqual(plain(rows));
+  });
+
+  it('a separable table at ±1e200 trains as the same table at ±1 does', () => {
+    const table = (s: number) => buildDataset({ kind: 'table', inputs: [[s, s], [-s, -s], [s, -s * 0.5], [-s, s * 0.5]], targets: [[1], [-1], [1], [-1]], standardize: true }, createRng(1));
+    expect(table(1e200).inputs).toEqual(table(1).inputs);
+    expect(table(1e200).inputs.flat().every(Number.isFinite)).toBe(true);
+  });
+
+  it('a testFraction that holds out every row is refused, naming the rows', () => {
+    expect(() => buildDataset({ kind: 'table', inputs: [[0, 1]], targets: [[1]], testFraction: 0.9 }, createRng(1))).toThrow('testFraction 0.9 of 1 row holds out every row: no training row is left');
+  });
+});

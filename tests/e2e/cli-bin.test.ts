@@ -74,4 +74,20 @@ describe('bin/neural-eras.js', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('a plugin that throws in a sweep worker exits 2 with its one line, as run does (issue 18)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ne-sweep-plugin-'));
+    try {
+      const examples = join(import.meta.dirname, '..', '..', 'examples');
+      const source = readFileSync(join(examples, 'madaline.js'), 'utf8').replace("id: 'madaline'", "id: 'boom'").replace('    epoch() {\n', "    epoch() {\n      throw new RangeError('no memistors left');\n");
+      writeFileSync(join(dir, 'boom.mjs'), source);
+      writeFileSync(join(dir, 'boom.json'), readFileSync(join(examples, 'madaline-xor.json'), 'utf8').replace('"model": "madaline"', '"model": "boom"').replace(/"run": "madaline"/g, '"run": "boom"'));
+      const r = run('sweep', join(dir, 'boom.json'), '--model', 'boom', '--plugin', join(dir, 'boom.mjs'), '--seeds', '4', '--workers', '2');
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/plugin boom \(.*boom\.mjs\): epoch\(\) threw RangeError: no memistors left/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -119,3 +119,31 @@ describe('perceptron', () => {
     expect(() => build(perceptron, gate('AND'), { weights: [1, 2] })).toThrow('weights: perceptron has 2 values here but this data needs 3');
   });
 });
+
+describe('the max-margin solve: only when asked, and bounded (issue 18)', () => {
+  it('200,000 rows build and report at once: no Math.max(...rows), the margin beyond the solver is "not computed"', () => {
+    const n = 200_000;
+    const data: Dataset = {
+      name: 'many', inputs: Array.from({ length: n }, (_, i) => [i % 2 ? 1 : -1, (i % 7) / 7]), targets: Array.from({ length: n }, (_, i) => [i % 2 ? 1 : -1]),
+      labels: Array.from({ length: n }, (_, i) => i % 2), classes: 2, inputEncoding: 'real', targetEncoding: 'bipolar', featureNames: ['x1', 'x2'],
+    };
+    const model = perceptron.create({ data, params: { ...defaults(), learningRate: 1 } as never, rng: createRng(1) });
+    const report = model.finalReport!();
+    expect(report.metrics).not.toHaveProperty('separable');
+    expect((report.sections!['novikoff'] as { formula: string }).formula).toMatch(/^margin not computed: 200000 patterns of 3 numbers/);
+  });
+
+  it('200 rows × 10,000 features: beyond the solver\'s work bound, so never minutes of solving', () => {
+    const rng = createRng(2);
+    const data: Dataset = {
+      name: 'wide', inputs: Array.from({ length: 200 }, () => Array.from({ length: 10_000 }, () => rng.normal())), targets: Array.from({ length: 200 }, (_, i) => [i % 2 ? 1 : -1]),
+      labels: Array.from({ length: 200 }, (_, i) => i % 2), classes: 2, inputEncoding: 'real', targetEncoding: 'bipolar', featureNames: Array.from({ length: 10_000 }, (_, j) => `x${j + 1}`),
+    };
+    const model = perceptron.create({ data, params: defaults() as never, rng: createRng(1) });
+    expect((model.finalReport!().sections!['novikoff'] as { formula: string }).formula).toMatch(/^margin not computed/);
+  });
+});
+
+function defaults() {
+  return Object.fromEntries(Object.entries(perceptron.meta.params).map(([k, spec]) => [k, spec.default]));
+}

@@ -175,3 +175,30 @@ describe('scenarioFromData', () => {
     expect(() => scenarioFromData(join(dir, 'd.csv'), { models: ['gpt'] })).toThrow(/unknown model "gpt"/);
   });
 });
+
+describe('the header is said, not guessed, when line 1 leaves it open (issue 18)', () => {
+  it('a numeric header ("1,2,label") is refused rather than read as a row of a third class', () => {
+    const text = '1,2,label\n0,0,a\n1,1,b\n0,1,a\n';
+    expect(() => parseCsv(text, 'd.csv')).toThrow(/^d\.csv:1: line 1 is all numbers but its label "label" is no other row's class .* --header yes or --header no/);
+    expect(parseCsv(text, 'd.csv', { header: true })).toMatchObject({ features: ['1', '2'], classes: ['a', 'b'], inputs: [[0, 0], [1, 1], [0, 1]] });
+    expect(parseCsv(text, 'd.csv', { header: false }).classes).toEqual(['a', 'b', 'label']);
+  });
+
+  it('a headerless file whose first row has one bad cell is refused, not robbed of that row', () => {
+    const text = '0.5,oops,a\n1,1,b\n0,1,a\n';
+    expect(() => parseCsv(text, 'd.csv')).toThrow(/^d\.csv:1: line 1 has numbers and words in its feature columns .* --header yes or --header no/);
+    expect(() => parseCsv(text, 'd.csv', { header: false })).toThrow(/d\.csv:1/);
+  });
+
+  it('clear cases still need no flag: words in every feature column, or numbers with a known class', () => {
+    expect(parseCsv('x,y,c\n0,1,a\n1,0,b\n', 'd.csv').features).toEqual(['x', 'y']);
+    expect(parseCsv('0,1,a\n1,0,b\n1,1,a\n', 'd.csv').inputs).toHaveLength(3);
+    expect(parseCsv('0,1,1\n1,0,0\n', 'd.csv').inputs).toHaveLength(2);
+  });
+
+  it('a CSV testFraction that holds out every row is refused naming the file', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'two.csv'), 'x,y,c\n0,1,a\n1,0,b\n');
+    expect(() => scenarioFromData(join(dir, 'two.csv'), { testFraction: 0.9 })).toThrow(/two\.csv: testFraction 0\.9 of 2 rows holds out every row: no training row is left/);
+  });
+});

@@ -72,6 +72,32 @@ describe('share strings', () => {
     expect(() => forge({ s: '../../etc/passwd', h })).toThrow('share string: "../../etc/passwd" is not a scenario id');
     expect(() => forge({ h })).toThrow('share string: damaged');
   });
+
+  it('limits match what the app makes and accepts (issue 18): epochs as --epochs, own parameter names only, seeds, long pinned weights', async () => {
+    const h = loadScenario('adaline-divergence').fingerprint;
+    const forge = (payload: unknown) => {
+      const body = b64(payload);
+      return resolveShare(decodeShare(`ne1.${body}.${checksumOf(body)}`));
+    };
+    expect(() => forge({ s: 'adaline-divergence', h, e: 10_000_000 })).toThrow(/share string: damaged \(e: /);
+    expect(forge({ s: 'adaline-divergence', h, e: 1_000_000 }).epochs).toBe(1_000_000);
+    for (const inherited of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(() => forge({ s: 'adaline-divergence', h, p: { above: JSON.parse(`{"${inherited}": 1}`) } }), inherited).toThrow(`share string: adaline has no parameter "${inherited}"`);
+    }
+    const { parseSeed } = await import('../../src/commands/options.js');
+    expect(() => parseSeed('s'.repeat(201))).toThrow('--seed: at most 200 characters, got 201');
+    expect(parseSeed('s'.repeat(200))).toBe('s'.repeat(200));
+    // a 2-64-1 net's pinned weights (4,305 characters before): the string it prints is one it reads back
+    const scenario = loadScenario('xor-backprop');
+    const run = scenario.runs.find((r) => r.plugin.meta.id === 'mlp-backprop')!;
+    const weights = [Array.from({ length: 64 }, (_, i) => [0.1 * i, -0.2, 0.3 + i / 7]), [Array.from({ length: 65 }, (_, i) => i / 13 - 2.5)]];
+    const text = encodeShare({ scenario, params: new Map([[run.id, { hidden: [64], weights }]]) });
+    expect(text.length).toBeGreaterThan(4096);
+    expect([...resolveShare(decodeShare(text)).params.get(run.id)!['weights' as never] as number[][][]][0]).toHaveLength(64);
+    // and one past the limit is never printed: encodeShare refuses it with the reason
+    const huge = [Array.from({ length: 2000 }, (_, i) => [i / 3, i / 7, i / 11]), [Array.from({ length: 2001 }, (_, i) => i / 13)]];
+    expect(() => encodeShare({ scenario, params: new Map([[run.id, { hidden: [2000], weights: huge }]]) })).toThrow(/more than a share string may hold \(65536\); keep the run with --out run\.json instead/);
+  });
 });
 
 /** The four check characters, computed as the encoder does (sha256 of the body, base64url). */

@@ -64,13 +64,76 @@ describe('taking a run away', () => {
     }
   });
 
+  it('a model tried on the data (m) is in the share string and the export replays it; run --share trains it too (issue 19)', async () => {
+    const lab = new LabSession({ scenario: 'perceptron-xor', run: 'logistic', epochs: 30 });
+    expect(lab.lanes().map((l) => l.spec.id)).toEqual(['logistic']);
+    lab.playToMoment();
+    const x = exportRuns(lab, dir);
+    const { decodeShare } = await import('../../src/scenarios/share.js');
+    expect(decodeShare(x.share).t).toEqual(['logistic']);
+    const io = bufferIo();
+    expect(await main(['replay', x.json], io)).toBe(0);
+    expect(io.stdout()).toContain('the same numbers, everything printed');
+    const again = bufferIo();
+    expect(await main(['run', '--share', x.share, '--json'], again)).toBe(0);
+    const runs = JSON.parse(again.stdout()).runs as { id: string }[];
+    expect(runs.map((r) => r.id)).toContain('logistic');
+    expect(JSON.parse(again.stdout()).share).toBe(x.share);
+  });
+
+  it('an untampered export with NaN in it replays as the same numbers (NaN is "NaN" on both sides)', async () => {
+    const lab = new LabSession({ scenario: 'adaline-divergence', compare: true });
+    lab.playToMoment();
+    const x = exportRuns(lab, dir);
+    expect(readFileSync(x.json, 'utf8')).toMatch(/"(NaN|Infinity|-Infinity)"/);
+    const io = bufferIo();
+    expect(await main(['replay', x.json], io)).toBe(0);
+    expect(io.stdout()).toContain('the same numbers, everything printed');
+  });
+
   it('replay off a terminal prints the run and checks it against its share string; a file that is not a run exits 2', async () => {
     const lab = new LabSession({ scenario: 'perceptron-xor' });
     lab.playToMoment();
     const x = exportRuns(lab, dir);
     const io = bufferIo();
     expect(await main(['replay', x.json], io)).toBe(0);
-    expect(io.stdout()).toContain('replayed from its share string: the same numbers, epoch for epoch');
+    expect(io.stdout()).toContain('replayed from its share string: the same numbers, everything printed');
+    // issue 18: a tampered file is not certified — whatever it prints is compared, not only the history
+    const doc = JSON.parse(readFileSync(x.json, 'utf8'));
+    const tampered: [string, (d: any) => void, string][] = [
+      ['outcome', (d) => (d.runs[0].outcome = d.runs[0].outcome === 'solved' ? 'truncated' : 'solved'), 'runs[0].outcome'],
+      ['metric', (d) => (d.runs[0].metrics.accuracy = 0.123), 'runs[0].metrics.accuracy'],
+      ['claim', (d) => (d.runs[0].claims = [{ claim: 'it flies', holds: true }]), 'runs[0].claims[0].claim'],
+      ['weights', (d) => (d.runs[0].weights = [9, 9, 9]), 'runs[0].weights[0]'],
+      ['epochs', (d) => (d.runs[0].epochs += 1), 'runs[0].epochs'],
+    ];
+    for (const [name, change, where] of tampered) {
+      const copy = structuredClone(doc);
+      change(copy);
+      const file = join(dir, `tampered-${name}.json`);
+      writeFileSync(file, JSON.stringify(copy));
+      const t = bufferIo();
+      expect(await main(['replay', file], t), name).toBe(1);
+      expect(t.stdout()).toContain(`the file differs from the run at ${where}`);
+    }
+    // run files are validated like scenarios: a run without its history or metrics is named, exit 2
+    for (const [field, message] of [['history', /runs\[0\]\.history: /], ['metrics', /runs\[0\]\.metrics: /], ['claims', /runs\[0\]\.claims: /]] as const) {
+      const copy = structuredClone(doc);
+      delete copy.runs[0][field];
+      const file = join(dir, `missing-${field}.json`);
+      writeFileSync(file, JSON.stringify(copy));
+      const t = bufferIo();
+      expect(await main(['replay', file], t)).toBe(2);
+      expect(t.stderr().trim().split('\n')).toHaveLength(1);
+      expect(t.stderr()).toMatch(new RegExp(`missing-${field}\\.json: `));
+      expect(t.stderr()).toMatch(message);
+    }
+    // a share string it cannot use is refused naming the file
+    const wrongShare = join(dir, 'wrong-share.json');
+    writeFileSync(wrongShare, JSON.stringify({ ...doc, share: 'ne1.xxxx.yyyy' }));
+    const w = bufferIo();
+    expect(await main(['replay', wrongShare], w)).toBe(2);
+    expect(w.stderr()).toMatch(/wrong-share\.json: its share string: damaged/);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"format":"x"}');
     const io2 = bufferIo();
