@@ -155,6 +155,25 @@ export const EN_TEXT = {
   'report.lastUpdate': 'last update: pattern {pattern}, w {before} → {after}',
   'report.onScreen': '(on screen: {moment})',
   'report.foot': 'On a terminal: neural-eras tour (or neural-eras, then t). More: neural-eras list · run <scenario> · verify · --help',
+  // 17b: a tour stop's must-show facts (session/facts.ts) and the closing summary of the tour.
+  'fact.update': '{n}. x {x}, t {t}, o {o}: {what}, w {before} → {after}',
+  'fact.right': 'no error',
+  'fact.wrong': 'error',
+  'fact.climb': '{label}: loss {start} → {now}, {factor} × its start (log axis)',
+  'fact.weights': '{label}: settles at w = {w}',
+  'fact.weightsLs': '{label}: settles at w = {w}, the least-squares weights',
+  'fact.collapsed': '{label}: {z} = {map} on every input: one linear unit',
+  'fact.generalisation': '{label} train {trainBar} {train}  test {testBar} {test}  gap {gap}',
+  'summary.title': 'The tour in one screen: what each era could not do → what fixed it',
+  'summary.head': 'numbers from the runs this tour just played',
+  'summary.era': '{title}',
+  'summary.words': '✗ {failure} → ✓ {fix}',
+  'summary.run': '{label} {verdict} {acc}',
+  'summary.runTest': '{label} {verdict} test {test}',
+  'summary.notPlayed': 'not played to its end in this tour',
+  'summary.more': '↓ {count} more (↓ scrolls)',
+  'summary.above': '↑ {count} above',
+  'tour.summaryHead': 'Tour · summary',
 } as const;
 
 export type TextKey = keyof typeof EN_TEXT;

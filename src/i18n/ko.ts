@@ -150,6 +150,25 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'report.lastUpdate': '마지막 갱신: 패턴 {pattern}, w {before} → {after}',
   'report.onScreen': '(화면에 보이는 것: {moment})',
   'report.foot': '터미널에서: neural-eras tour --lang ko (또는 neural-eras --lang ko 후 t). 그 밖에: neural-eras list · run <scenario> · verify · --help',
+  // 17b: a tour stop's must-show facts (session/facts.ts) and the closing summary of the tour.
+  'fact.update': '{n}. x {x}, t {t}, o {o}: {what}, w {before} → {after}',
+  'fact.right': '오류 없음',
+  'fact.wrong': '오류',
+  'fact.climb': '{label}: 손실 {start} → {now}, 처음의 {factor}배 (로그 축)',
+  'fact.weights': '{label}: w = {w}에 자리 잡음',
+  'fact.weightsLs': '{label}: 최소제곱 가중치 w = {w}에 자리 잡음',
+  'fact.collapsed': '{label}: 모든 입력에서 {z} = {map}: 선형 유닛 하나',
+  'fact.generalisation': '{label} 학습 {trainBar} {train}  테스트 {testBar} {test}  격차 {gap}',
+  'summary.title': '투어 한 화면 요약: 각 시대가 못 한 것 → 고친 것',
+  'summary.head': '이 투어에서 방금 돌린 실행의 수치',
+  'summary.era': '{title}',
+  'summary.words': '✗ {failure} → ✓ {fix}',
+  'summary.run': '{label} {verdict} {acc}',
+  'summary.runTest': '{label} {verdict} 테스트 {test}',
+  'summary.notPlayed': '이 투어에서 끝까지 돌리지 않음',
+  'summary.more': '↓ {count}개 더 (↓ 스크롤)',
+  'summary.above': '↑ 위에 {count}개',
+  'tour.summaryHead': '투어 · 요약',
 };
 
 const REASONS: Readonly<Record<ReasonCode, string>> = {
@@ -202,6 +221,13 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
   tour: {
     next: { help: '다음 단계', hint: 'Enter 다음' },
     previous: { help: '이전 단계', hint: '← 이전' },
+    leave: { help: '투어 나가기', hint: 'Esc 나가기' },
+  },
+  summary: {
+    timeline: { help: '투어 끝내기: 연대표로', hint: 'Enter 연대표' },
+    back: { help: '마지막 단계로', hint: '← 마지막 단계' },
+    up: { help: '위로 스크롤', hint: '↑↓ 스크롤' },
+    down: { help: '아래로 스크롤', hint: '' },
     leave: { help: '투어 나가기', hint: 'Esc 나가기' },
   },
   timeline: {

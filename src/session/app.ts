@@ -10,12 +10,12 @@ import { tryLoadScenario, type Seed } from './choices.js';
 import { ERAS } from './eras.js';
 import { exportRuns } from './export.js';
 import { ParamForm, type FormView } from './form.js';
-import { LAB_KEYS, REPLAY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type ReplayAction, type Token } from './keymaps.js';
+import { LAB_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type ReplayAction, type Token } from './keymaps.js';
 import { ReplaySession, type ReplayView } from './replay.js';
 import type { RunDocument } from '../report/run-file.js';
 import { LabSession, type LabView } from './lab.js';
 import { Picker, type PickerView } from './picker.js';
-import { TourSession, type TourView } from './tour.js';
+import { TourSession, type SummaryView, type TourView } from './tour.js';
 import type { FieldRequest } from './lane-view.js';
 import { EN_TR, type Tr } from '../i18n/index.js';
 
@@ -44,7 +44,7 @@ export interface TimelineView {
   readonly story: readonly string[];
 }
 
-export type ScreenView = TimelineView | PickerView | LabView | TourView | ReplayView;
+export type ScreenView = TimelineView | PickerView | LabView | TourView | ReplayView | SummaryView;
 
 export interface AppView {
   readonly screen: ScreenView;
@@ -100,7 +100,7 @@ export class AppSession {
   /** The lab on screen (the tour's current stop included). */
   get lab(): LabSession | null {
     const s = this.screen;
-    return s.kind === 'lab' ? s.lab : s.kind === 'tour' ? s.tour.lab : s.kind === 'replay' ? s.replay.lab : null;
+    return s.kind === 'lab' ? s.lab : s.kind === 'tour' ? (s.tour.summary ? null : s.tour.lab) : s.kind === 'replay' ? s.replay.lab : null;
   }
   get tour(): TourSession | null {
     return this.screen.kind === 'tour' ? this.screen.tour : null;
@@ -126,10 +126,18 @@ export class AppSession {
       return;
     }
     if (s.kind === 'replay') return this.replayKey(s.replay, t);
+    if (s.kind === 'tour' && s.tour.summary) {
+      const a = actionOf(SUMMARY_KEYS, t);
+      if (a === 'timeline' || a === 'leave') return this.start({ kind: 'timeline' });
+      if (a === 'back') return s.tour.back();
+      if (a === 'up' || a === 'down') return s.tour.scrollBy(a === 'up' ? -1 : 1);
+      if (t === '?') this.help = true;
+      return;
+    }
     if (s.kind === 'tour') {
       const a = actionOf(TOUR_KEYS, t);
-      if (a === 'next') return void (s.tour.go(s.tour.stop + 1) || this.start({ kind: 'timeline' }));
-      if (a === 'previous') return void s.tour.go(s.tour.stop - 1);
+      if (a === 'next') return void s.tour.next();
+      if (a === 'previous') return s.tour.back();
       if (a === 'leave') return this.start({ kind: 'timeline' });
       return this.labKey(s.tour.lab, actionOf(TOUR_LAB_KEYS, t));
     }
@@ -266,7 +274,9 @@ export class AppSession {
         : s.kind === 'picker'
           ? s.picker.view()
           : s.kind === 'tour'
-            ? s.tour.view(now, fields)
+            ? s.tour.summary
+              ? s.tour.summaryView()
+              : s.tour.view(now, fields)
             : s.kind === 'replay'
               ? s.replay.view(now, fields)
               : s.lab.view(now, fields);

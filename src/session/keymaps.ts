@@ -50,6 +50,17 @@ export const TOUR_KEYS: readonly Binding<TourAction>[] = [
   { keys: ['escape', 'q'], label: 'Esc q', action: 'leave', help: 'leave the tour', hint: 'Esc leave', priority: 20 },
 ];
 
+export type SummaryAction = 'timeline' | 'back' | 'up' | 'down' | 'leave';
+
+/** The tour's closing summary: Enter returns to the timeline, ← to the last stop. */
+export const SUMMARY_KEYS: readonly Binding<SummaryAction>[] = [
+  { keys: ['enter', 'right', 'l'], label: 'Enter →', action: 'timeline', help: 'end the tour: back to the timeline', hint: 'Enter timeline', priority: 30 },
+  { keys: ['left', 'h'], label: '←', action: 'back', help: 'back to the last stop', hint: '← last stop', priority: 12 },
+  { keys: ['up', 'k'], label: '↑ k', action: 'up', help: 'scroll up', hint: '↑↓ scroll', priority: 10 },
+  { keys: ['down', 'j'], label: '↓ j', action: 'down', help: 'scroll down', hint: '', priority: 0 },
+  { keys: ['escape', 'q'], label: 'Esc q', action: 'leave', help: 'leave the tour', hint: 'Esc leave', priority: 20 },
+];
+
 /** In the tour, the lab keeps its keys except the ones the tour takes. */
 export const TOUR_LAB_KEYS: readonly Binding<LabAction>[] = LAB_KEYS.filter((b) => b.action !== 'back').map((b) =>
   b.action === 'epoch' ? { ...b, keys: ['n'], label: 'n' } : b,
@@ -115,6 +126,7 @@ export const KEYMAP_NAMES: ReadonlyMap<readonly Binding<string>[], string> = new
   [LAB_KEYS, 'lab'],
   [TOUR_LAB_KEYS, 'lab'],
   [TOUR_KEYS, 'tour'],
+  [SUMMARY_KEYS, 'summary'],
   [TIMELINE_KEYS, 'timeline'],
   [PICKER_KEYS, 'picker'],
   [FORM_KEYS, 'form'],

@@ -41,6 +41,8 @@ export interface LabOptions {
   readonly clock?: () => number;
   /** The language of its words. @default English */
   readonly tr?: Tr;
+  /** Record decided runs in a challenge's leaderboard (the tour does not). @default true */
+  readonly leaderboard?: boolean;
 }
 
 /** What the layout needs to know before it sizes anything. */
@@ -149,7 +151,7 @@ export class LabSession {
     this.scenario = typeof loaded === 'string' ? null : loaded;
     this.problem = typeof loaded === 'string' ? loaded : null;
     this.seed = seed ?? this.scenario?.seed ?? 1;
-    this.leaderboard = this.scenario?.leaderboard ? new Leaderboard(this.scenario.id, this.tr) : null;
+    this.leaderboard = this.scenario?.leaderboard && this.opts.leaderboard !== false ? new Leaderboard(this.scenario.id, this.tr) : null;
     this.rebuild();
   }
 

@@ -7,7 +7,8 @@ import type { TimelineView } from '../../session/app.js';
 import type { FormView } from '../../session/form.js';
 import type { PickerView } from '../../session/picker.js';
 import { ERAS } from '../../session/eras.js';
-import { FORM_KEYS, LAB_KEYS, PICKER_KEYS, REPLAY_KEYS, TIMELINE_KEYS, TOUR_KEYS, helpRows } from '../../session/keymaps.js';
+import { FORM_KEYS, LAB_KEYS, PICKER_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, helpRows } from '../../session/keymaps.js';
+import type { SummaryView } from '../../session/tour.js';
 import { EN_TR, type Tr } from '../../i18n/index.js';
 import type { ColorDepth } from '../color.js';
 import { hints } from '../render/parts.js';
@@ -115,4 +116,35 @@ export function helpFrame(width: number, height: number, depth: ColorDepth, tr: 
 export function tooSmallFrame(columns: number, rows: number, min: { columns: number; rows: number }, tr: Tr = EN_TR): string[] {
   const lines = [tr.t('small.enlarge', { columns: min.columns, rows: min.rows, width: columns, height: rows }), tr.t('small.resume')];
   return lines.flatMap((l) => wrap(l, Math.max(10, columns), 3)).slice(0, Math.max(1, rows - 1)).map((l) => (displayWidth(l) > columns ? fit(l, columns) : l));
+}
+
+/**
+ * The tour's closing summary: each era's stop, what failed → what fixed it, and the numbers its
+ * runs ended on in this tour. Whole eras only; the list scrolls, marked above and below.
+ */
+export function summaryFrame(view: SummaryView, width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): Block {
+  const inner = width - 4;
+  const rows = Math.max(1, height - 3);
+  const blocks = view.eras.map((e) => [
+    paint(depth, e.title, { tone: 'title', bold: true }),
+    ...wrap(tr.t('summary.words', { failure: e.failure, fix: e.fix }), inner, 3).map((l) => `  ${l}`),
+    ...wrap(e.runs ? e.runs.join(' · ') : tr.t('summary.notPlayed'), inner - 2, 3).map((l) => paint(depth, `  ${l}`, { tone: e.runs ? 'good' : 'dim' })),
+  ]);
+  const start = Math.min(view.scroll, view.eras.length - 1);
+  const lines: string[] = [paint(depth, tr.t('summary.head'), { tone: 'dim' })];
+  if (start > 0) lines.push(paint(depth, tr.t('summary.above', { count: start }), { tone: 'dim' }));
+  let shown = start;
+  // Whole eras while they fit, one row kept for the "more below" mark when some are left.
+  while (shown < blocks.length) {
+    const b = blocks[shown]!;
+    const left = blocks.length - shown - 1;
+    if (lines.length + b.length + (left > 0 ? 1 : 0) > rows && shown > start) break;
+    lines.push(...b);
+    shown++;
+  }
+  if (shown < blocks.length) lines.push(paint(depth, tr.t('summary.more', { count: blocks.length - shown }), { tone: 'dim' }));
+  return vstack([
+    box(hstack([blank(1, rows), leaf(lines, inner, rows), blank(1, rows)], rows), { title: tr.t('summary.title'), tone: 'accent', depth }),
+    leaf([paint(depth, hints([SUMMARY_KEYS], width, tr), { tone: 'dim' })], width, 1),
+  ], width);
 }
