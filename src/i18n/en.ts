@@ -164,6 +164,8 @@ export const EN_TEXT = {
   'fact.weightsLs': '{label}: settles at w = {w}, the least-squares weights',
   'fact.collapsed': '{label}: {z} = {map} on every input: one linear unit',
   'fact.generalisation': '{label} train {trainBar} {train}  test {testBar} {test}  gap {gap}',
+  'fact.mistakes': 'mistakes on the {split} set: {wrong} of {total}, first {list}',
+  'fact.confusion': 'confusion matrix: most often {pairs}; lowest recall {worst} ({recall})',
   'summary.title': 'The tour in one screen: what each era could not do → what fixed it',
   'summary.head': 'numbers from the runs this tour just played',
   'summary.era': '{title}',

@@ -159,6 +159,8 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'fact.weightsLs': '{label}: 최소제곱 가중치 w = {w}에 자리 잡음',
   'fact.collapsed': '{label}: 모든 입력에서 {z} = {map}: 선형 유닛 하나',
   'fact.generalisation': '{label} 학습 {trainBar} {train}  테스트 {testBar} {test}  격차 {gap}',
+  'fact.mistakes': '{split} 집합에서 틀린 숫자: {total}개 중 {wrong}개, 처음 몇 개 {list}',
+  'fact.confusion': '혼동 행렬: 가장 잦은 혼동 {pairs}; 재현율이 가장 낮은 숫자 {worst} ({recall})',
   'summary.title': '투어 한 화면 요약: 각 시대가 못 한 것 → 고친 것',
   'summary.head': '이 투어에서 방금 돌린 실행의 수치',
   'summary.era': '{title}',

@@ -11,6 +11,7 @@ import { cellsOf } from '../i18n/index.js';
 import type { Fact, Stop } from './curriculum.js';
 import type { Lane } from './lane.js';
 import type { LaneView } from './views.js';
+import { confusionMatrix, misclassified } from '../core/confusion.js';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const sup = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT[Number(d)] ?? d).join('');
@@ -94,22 +95,57 @@ function lines(fact: Fact, lanes: readonly LaneView[], raw: readonly Lane[], wid
       const cells = Math.max(4, Math.min(30, Math.floor((width - name - fixed) / 2)));
       return shown.map((l) => {
         const test = l.latest!.testAccuracy;
-        const pad = ' '.repeat(name - cellsOf(l.label));
+        // Figure spaces line the bars up under each other (a space would be taken for a word break).
+        const pad = '\u2007'.repeat(name - cellsOf(l.label));
         return tr.t('fact.generalisation', {
           label: l.label + pad,
           trainBar: bar(l.now.accuracy, cells),
-          train: percent(l.now.accuracy).padStart(5),
+          train: percent(l.now.accuracy).padStart(5, '\u2007'),
           testBar: bar(test ?? NaN, cells),
-          test: (test === undefined ? '—' : percent(test)).padStart(5),
+          test: (test === undefined ? '—' : percent(test)).padStart(5, '\u2007'),
           gap: test === undefined ? '—' : short(Math.round((l.now.accuracy - test) * 1000) / 10),
         });
       });
     }
+    case 'digits': {
+      const l = lane(fact.run);
+      return l ? digitLines(l, tr) : [];
+    }
     case 'hidden':
-    case 'digits':
     case 'kernels':
       return [];
   }
+}
+
+const digitCache = new WeakMap<Lane, { version: number; lines: string[] }>();
+
+/** Its mistakes (true→predicted) and what the confusion matrix says most, on the test split (else training). */
+function digitLines(lane: Lane, tr: Tr): string[] {
+  const hit = digitCache.get(lane);
+  if (hit && hit.version === lane.version) return hit.lines;
+  const run = lane.run;
+  const data = lane.spec.data;
+  if (!run || !data.image) return [];
+  const rows = data.test ?? data;
+  const predictions = run.model.evaluate(rows).predictions;
+  const counts = confusionMatrix(rows.labels, predictions, data.classes);
+  const name = (k: number): string => data.classNames?.[k] ?? String(k);
+  const wrong = rows.labels.filter((y, i) => predictions[i] !== y).length;
+  const list = misclassified(rows.labels, predictions, 5).map((i) => `${name(rows.labels[i]!)}→${name(predictions[i]!)}`).join(', ');
+  const pairs = counts
+    .flatMap((row, t) => row.map((c, p) => ({ t, p, c })).filter((x) => x.t !== x.p && x.c > 0))
+    .sort((a, b) => b.c - a.c || a.t - b.t || a.p - b.p)
+    .slice(0, 3)
+    .map((x) => `${name(x.t)}→${name(x.p)} ×${x.c}`)
+    .join(', ');
+  const recall = counts.map((row, k) => ({ k, r: row[k]! / Math.max(1, row.reduce((s, c) => s + c, 0)) })).sort((a, b) => a.r - b.r || a.k - b.k)[0]!;
+  const split = tr.t(data.test ? 'split.test' : 'split.training');
+  const lines = [
+    tr.t('fact.mistakes', { split, wrong, total: rows.labels.length, list: list || '—' }),
+    tr.t('fact.confusion', { pairs: pairs || '—', worst: name(recall.k), recall: percent(recall.r) }),
+  ];
+  digitCache.set(lane, { version: lane.version, lines });
+  return lines;
 }
 
 /** The stop's text facts from its runs now, each line meant to be shown whole at `width` cells. */

@@ -6,7 +6,7 @@
 import type { AppSession } from '../session/app.js';
 import type { ColorDepth } from './color.js';
 import { drawLab, mustPanels, planLab } from './layout/lab.js';
-import { wrap } from './render/text.js';
+import { displayWidth, wrap } from './render/text.js';
 import { leaf, type Block } from './layout/blocks.js';
 import { formFrame, helpFrame, pickerFrame, summaryFrame, timelineFrame, tooSmallFrame } from './layout/screens.js';
 
@@ -36,7 +36,7 @@ export function frame(app: AppSession, size: Size, depth: ColorDepth, now: numbe
   }
   // A tour stop's facts: its text lines in a band of their own, its panels kept in the panes.
   const tour = app.tour;
-  const facts = tour ? tour.facts(W, now).flatMap((l) => wrap(l, W, 3)) : [];
+  const facts = tour ? tour.facts(W, now).flatMap((l) => (displayWidth(l) <= W ? [l] : wrap(l, W, 3))) : [];
   const must = tour ? mustPanels(tour.current.show, lab.lanes().map((l) => l.spec.id), size.columns, size.rows) : undefined;
   const plan = planLab(lab.frameShape(app.kind === 'tour' || app.kind === 'replay'), W, H, { facts: facts.length, ...(must ? { must } : {}) });
   const v = app.view(now, plan.fields);
