@@ -127,7 +127,7 @@ export function summaryFrame(view: SummaryView, width: number, height: number, d
   const rows = Math.max(1, height - 3);
   const blocks = view.eras.map((e) => [
     paint(depth, e.title, { tone: 'title', bold: true }),
-    ...wrap(tr.t('summary.words', { failure: e.failure, fix: e.fix }), inner, 3).map((l) => `  ${l}`),
+    ...wrap(tr.t('summary.words', { failure: e.failure, fix: e.fix }), inner - 2, 3).map((l) => `  ${l}`),
     ...wrap(e.runs ? e.runs.join(' · ') : tr.t('summary.notPlayed'), inner - 2, 3).map((l) => paint(depth, `  ${l}`, { tone: e.runs ? 'good' : 'dim' })),
   ]);
   const start = Math.min(view.scroll, view.eras.length - 1);
