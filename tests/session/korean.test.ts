@@ -66,7 +66,7 @@ describe('a lab in Korean', () => {
 });
 
 describe('the tour in Korean', () => {
-  it('gives each stop its Korean title and narrative; the keys at the foot are Korean', () => {
+  it('gives each stop its Korean title and narrative; the keys at the foot are Korean', { timeout: 60_000 }, () => {
     const app = new AppSession({ kind: 'tour' }, undefined, undefined, ko);
     for (const [i, stop] of CURRICULUM.entries()) {
       const view = app.view(0).screen;
