@@ -24,6 +24,7 @@ export const EN_TEXT = {
   'status.training': 'training',
   'status.long': 'epoch {epoch} loss {loss} acc {acc}',
   'status.medium': 'ep {epoch} acc {acc}',
+  'status.short': '#{epoch} {acc}',
   'status.test': ' test {test}',
   'status.seed': 'seed {seed:raw}',
   'pace.max': 'max',

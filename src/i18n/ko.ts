@@ -25,6 +25,7 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'status.training': '학습 중',
   'status.long': '에폭 {epoch} 손실 {loss} 정확도 {acc}',
   'status.medium': '에폭 {epoch} 정확도 {acc}',
+  'status.short': '#{epoch} {acc}',
   'status.test': ' 테스트 {test}',
   'status.seed': '시드 {seed:raw}',
   'pace.max': '최대 속도',

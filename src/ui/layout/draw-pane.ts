@@ -15,7 +15,7 @@ import { confusionLines, filterGrid, imageGrid } from '../../report/images.js';
 import { weightTrace } from '../render/trace.js';
 import { boardLines, claimLines } from '../render/parts.js';
 import { paint } from '../render/style.js';
-import { displayWidth, fit, wrap } from '../render/text.js';
+import { clipRows, displayWidth, fit, wrap } from '../render/text.js';
 import { blank, hstack, leaf, vstack, type Block } from './blocks.js';
 import { EN_TR, type Tr } from '../../i18n/index.js';
 import type { PanelId, PanePlan } from './pane.js';
@@ -24,7 +24,7 @@ const DATA: readonly PanelId[] = ['table', 'heat', 'legend', 'units', 'samples',
 const ORDER: readonly PanelId[] = ['verdict', 'numbers', 'claims', 'board', 'grads', 'step', 'model', 'curves', 'trace', 'card'];
 
 function wrapped(lines: readonly string[], width: number, rows: number): string[] {
-  return lines.flatMap((l) => (l.includes('\x1b') ? [l] : wrap(l, width, 3))).slice(0, rows);
+  return clipRows(lines.flatMap((l) => (l.includes('\x1b') ? [l] : wrap(l, width, 3))), rows, width);
 }
 
 export interface PaneExtras {

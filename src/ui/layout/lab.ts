@@ -15,7 +15,7 @@ import type { ColorDepth } from '../color.js';
 import { verdictLines } from '../render/lane.js';
 import { boardLines, claimLines, hints, statusBar } from '../render/parts.js';
 import { paint } from '../render/style.js';
-import { wrap } from '../render/text.js';
+import { clipRows, wrap } from '../render/text.js';
 import { allocate } from './allocate.js';
 import { box, blank, hstack, leaf, vstack, type Block } from './blocks.js';
 import { drawPane, sharedScales } from './draw-pane.js';
@@ -110,7 +110,7 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
   if (top && r('narrative') > 0) {
     parts.push(leaf([top.title], W, 1));
     const narrative = top.lines.flatMap((n) => wrap(n, W, 2));
-    parts.push(leaf(narrative.slice(0, Math.max(0, r('narrative') - 1)), W, Math.max(0, r('narrative') - 1)));
+    parts.push(leaf(clipRows(narrative, Math.max(0, r('narrative') - 1), W), W, Math.max(0, r('narrative') - 1)));
   }
   const lane0 = view.lanes[0];
   const model = view.lanes.length === 1 ? ` · ${tr.t('lab.model', { label: view.modelLabel, index: view.modelIndex + 1, count: view.modelCount })}` : '';
@@ -138,7 +138,7 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
   } else {
     parts.push(drawPane(lane0, plan.panes[0]!, depth, { claims: view.claims, tr, ...(view.leaderboard ? { board: view.leaderboard } : {}) }));
   }
-  if (r('facts') > 0) parts.push(leaf(facts.map((f) => paint(depth, f, { tone: 'accent', bold: true })), W, r('facts')));
+  if (r('facts') > 0) parts.push(leaf(clipRows(facts, r('facts'), W).map((f) => paint(depth, f, { tone: 'accent', bold: true })), W, r('facts')));
   if (r('verdict') > 0 && lane0) parts.push(leaf(view.lanes.length === 1 ? verdictLines(lane0, W, r('verdict'), depth, tr) : [], W, r('verdict')));
   if (r('message') > 0) {
     const headline = view.gradients ? initialGradients(view.lanes, tr) : null;
@@ -149,7 +149,7 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
     ];
     // The share string when there is room: `neural-eras --share <it>` reopens this lab.
     if (view.share && lines.length < r('message')) lines.push(paint(depth, tr.t('lab.share', { share: view.share }), { tone: 'dim' }));
-    parts.push(leaf(lines, W, r('message')));
+    parts.push(leaf(clipRows(lines, r('message'), W), W, r('message')));
   }
   parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth, tr })], W, 1));
   const keys = view.kind === 'tour' ? hints([TOUR_KEYS, TOUR_LAB_KEYS], W, tr) : view.kind === 'replay' ? hints([REPLAY_KEYS], W, tr) : hints([LAB_KEYS], W, tr);

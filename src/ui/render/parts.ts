@@ -30,10 +30,16 @@ function segment(l: LaneView, room: number, depth: ColorDepth, named: boolean, t
   const acc = l.labelled ? percent(l.now.accuracy) : '—';
   const test = l.labelled && l.latest?.testAccuracy !== undefined ? tr.t('status.test', { test: percent(l.latest.testAccuracy) }) : '';
   const epoch = `${l.epoch}${l.midSteps > 0 ? `+${l.midSteps}` : ''}`;
+  // The run id and the epoch go last: before them the loss, the words and the test accuracy.
+  const id = named ? `${l.id} ` : '';
   const tries = [
-    `${named ? `${l.id} ` : ''}${tr.t('status.long', { epoch, loss: short(l.now.loss), acc })}${test} ${word}`,
-    `${named ? `${l.id} ` : ''}${tr.t('status.medium', { epoch, acc })}${test} ${word}`,
-    `${named ? `${l.id.slice(0, 10)} ` : ''}${acc} ${word}`,
+    `${id}${tr.t('status.long', { epoch, loss: short(l.now.loss), acc })}${test} ${word}`,
+    `${id}${tr.t('status.medium', { epoch, acc })}${test} ${word}`,
+    `${id}${tr.t('status.medium', { epoch, acc })} ${word}`,
+    `${id}${tr.t('status.short', { epoch, acc })} ${word}`,
+    `${id}${tr.t('status.short', { epoch, acc })}`,
+    `${id}${acc} ${word}`,
+    `${id}${word}`,
     word,
   ];
   return tries.find((t) => displayWidth(t) <= room) ?? fit(tries.at(-1)!, room);
@@ -47,7 +53,8 @@ export function statusBar(o: { lanes: readonly LaneView[]; playing: boolean; pac
   const shortTail = ` │ ${tr.t('status.seed', { seed: o.seed })} `;
   const named = o.lanes.length > 1;
   const fixed = displayWidth(play) + 2 + displayWidth(tail) + 3 * (o.lanes.length - 1);
-  const end = o.width - fixed >= 24 * o.lanes.length ? tail : shortTail;
+  // The pace gives way first, so that each run keeps its id, epoch and verdict.
+  const end = o.width - fixed >= 34 * o.lanes.length ? tail : shortTail;
   const room = Math.max(4, Math.floor((o.width - displayWidth(play) - 2 - displayWidth(end) - 3 * (o.lanes.length - 1)) / Math.max(1, o.lanes.length)));
   const body = ` ${play} ${o.lanes.map((l) => segment(l, room, o.depth, named, tr)).join(' │ ')}${end}`;
   return paint(o.depth, fit(body, o.width), { inverse: true });
