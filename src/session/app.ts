@@ -204,7 +204,10 @@ export class AppSession {
       case 'export':
         try {
           const x = exportRuns(lab);
-          lab.note = this.tr.t('note.exported', { json: x.json, csv: x.csv, share: x.share });
+          lab.exports += 1;
+          const n = lab.exports;
+          lab.note = this.tr.t(n > 1 ? 'note.exportedAgain' : 'note.exported', { json: x.json, csv: x.csv, share: x.share, n });
+          lab.exportNote = { note: lab.note, status: this.tr.t(n > 1 ? 'status.exportedAgain' : 'status.exported', { stem: x.json.replace(/\.json$/, ''), n }) };
         } catch (e) {
           lab.note = this.tr.t('note.exportFailed', { message: (e as Error).message });
         }

@@ -92,6 +92,8 @@ export interface LabView {
   readonly claims: readonly ClaimView[];
   /** A note (reset, new seed, parameters applied) or the text for a model tried on this data. */
   readonly message: string | null;
+  /** What `e` just wrote, short enough for the status line (shown at every size). */
+  readonly flash: string | null;
   /** The scenario's moral, once every run on screen is settled (its own runs only). */
   readonly moral: string | null;
   readonly playing: boolean;
@@ -125,6 +127,10 @@ export class LabSession {
   /** Playing past every verdict (space pressed once all runs were settled). */
   playingOn = false;
   note: string | null = null;
+  /** The last export's note and its status-line form, shown while that note is the one on screen. */
+  exportNote: { readonly note: string; readonly status: string } | null = null;
+  /** Exports written from this lab (the second press says it wrote a second pair). */
+  exports = 0;
   private readonly cache = new Map<string, Lane>();
   private readonly fieldCache = new Map<string, { version: number; at: number; fields: LaneFields }>();
   private last: number | null = null;
@@ -379,6 +385,7 @@ export class LabSession {
       lanes,
       claims: this.claimsNow(shown),
       message: this.note ?? tried ?? seedNote,
+      flash: this.exportNote && this.note === this.exportNote.note ? this.exportNote.status : null,
       moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? this.tr.moral(s.id, s.moral) : null,
       playing: this.playing,
       pace: paceLabel(PACES[this.pace]!, this.tr),

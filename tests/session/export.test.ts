@@ -9,6 +9,9 @@ import { AppSession } from '../../src/session/app.js';
 import { exportRuns } from '../../src/session/export.js';
 import { LabSession } from '../../src/session/lab.js';
 import { ReplaySession, readRunFile } from '../../src/session/replay.js';
+import { stripAnsi } from '../../src/ui/color.js';
+import { frame } from '../../src/ui/frame.js';
+import { flatten } from '../../src/ui/layout/blocks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'neural-eras-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,6 +44,12 @@ describe('taking a run away', () => {
       app.lab!.playToMoment();
       app.key('e');
       expect(app.lab!.note).toMatch(/^wrote perceptron-xor-seed1-epoch3\.json \(the whole run\) and perceptron-xor-seed1-epoch3\.csv .*; share ne1\./);
+      // The status line says it too, at every size, and a second press says it wrote a second pair.
+      const bar = (w: number, h: number): string => flatten(frame(app, { columns: w, rows: h }, 'none', 0)).map(stripAnsi).find((l) => l.startsWith(' ⏸'))!;
+      for (const [w, h] of [[80, 24], [100, 30], [200, 60]] as const) expect(bar(w, h)).toContain('e wrote perceptron-xor-seed1-epoch3.json and .csv');
+      app.key('e');
+      expect(app.lab!.note).toMatch(/^wrote pair 2: perceptron-xor-seed1-epoch3-2\.json/);
+      expect(bar(80, 24)).toContain('e wrote pair 2: perceptron-xor-seed1-epoch3-2.json and .csv');
       // In Korean the note says the same, with the same file names (the second export gets a new name).
       const ko = new AppSession({ kind: 'lab', scenario: 'perceptron-xor' }, undefined, undefined, translator('ko'));
       ko.lab!.playToMoment();

@@ -151,7 +151,7 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
     if (view.share && lines.length < r('message')) lines.push(paint(depth, tr.t('lab.share', { share: view.share }), { tone: 'dim' }));
     parts.push(leaf(clipRows(lines, r('message'), W), W, r('message')));
   }
-  parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth, tr })], W, 1));
+  parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth, tr, flash: view.flash })], W, 1));
   const keys = view.kind === 'tour' ? hints([TOUR_KEYS, TOUR_LAB_KEYS], W, tr) : view.kind === 'replay' ? hints([REPLAY_KEYS], W, tr) : hints([LAB_KEYS], W, tr);
   parts.push(leaf([paint(depth, keys, { tone: 'dim' })], W, 1));
   return vstack(parts, W);

@@ -46,9 +46,11 @@ function segment(l: LaneView, room: number, depth: ColorDepth, named: boolean, t
 }
 
 /** Playing state, a segment per run, seed and pace, in inverse video across the whole width. */
-export function statusBar(o: { lanes: readonly LaneView[]; playing: boolean; pace: string; seed: number | string; width: number; depth: ColorDepth; tr?: Tr }): string {
+export function statusBar(o: { lanes: readonly LaneView[]; playing: boolean; pace: string; seed: number | string; width: number; depth: ColorDepth; tr?: Tr; flash?: string | null }): string {
   const tr = o.tr ?? EN_TR;
   const play = o.playing ? '▶' : '⏸';
+  // What `e` just wrote comes first, whole: it must be readable at every size.
+  if (o.flash) return paint(o.depth, fit(` ${play} ${o.flash} │ ${o.lanes.map((l) => `${o.lanes.length > 1 ? `${l.id} ` : ''}${l.verdict?.label ?? ''}`).join(' │ ')}`, o.width), { inverse: true });
   const tail = ` │ ${tr.t('status.seed', { seed: o.seed })} │ ${o.pace} `;
   const shortTail = ` │ ${tr.t('status.seed', { seed: o.seed })} `;
   const named = o.lanes.length > 1;
