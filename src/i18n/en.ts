@@ -170,6 +170,8 @@ export const EN_TEXT = {
   'note.exportedAgain': 'wrote pair {n}: {json} (the whole run) and {csv} (its per-epoch history); share {share}',
   'status.exported': 'e wrote {stem}.json and .csv',
   'status.exportedAgain': 'e wrote pair {n}: {stem}.json and .csv',
+  'picker.above': '↑ {count} more above',
+  'picker.below': '↓ {count} more below',
   'summary.title': 'The tour in one screen: what each era could not do → what fixed it',
   'summary.head': 'numbers from the runs this tour just played',
   'summary.era': '{title}',

@@ -165,6 +165,8 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'note.exportedAgain': '{n}번째 묶음을 썼습니다: {json}(실행 전체)와 {csv}(에폭별 기록); 공유 {share}',
   'status.exported': 'e: {stem}.json, .csv 씀',
   'status.exportedAgain': 'e: {n}번째 묶음 {stem}.json, .csv 씀',
+  'picker.above': '↑ 위에 {count}개 더',
+  'picker.below': '↓ 아래에 {count}개 더',
   'summary.title': '투어 한 화면 요약: 각 시대가 못 한 것 → 고친 것',
   'summary.head': '이 투어에서 방금 돌린 실행의 수치',
   'summary.era': '{title}',

@@ -66,9 +66,16 @@ export function timelineFrame(view: TimelineView, width: number, height: number,
 
 export function pickerFrame(p: PickerView, width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): Block {
   const inner = Math.max(1, height - 3);
-  const start = Math.max(0, Math.min(p.at - Math.floor(inner / 2), p.items.length - inner));
-  const lines = p.items.slice(start, start + inner).map((s, k) => selected(depth, `${String(s.year)} ${s.id.padEnd(24)} ${s.title}`, start + k === p.at, width - 2));
-  return vstack([box(leaf(lines, width - 2, height - 3), { title: tr.t('picker.title'), tone: 'accent', depth }), leaf([paint(depth, hints([PICKER_KEYS], width, tr), { tone: 'dim' })], width, 1)], width);
+  const n = p.items.length;
+  // From the top, scrolled only as far as the selection needs; a row says what is above or below.
+  let start = 0;
+  const fits = (s: number): number => inner - (s > 0 ? 1 : 0) - (s + inner < n ? 1 : 0);
+  while (start < n - 1 && p.at >= start + fits(start)) start++;
+  const room = Math.max(1, fits(start));
+  const lines = p.items.slice(start, start + room).map((s, k) => selected(depth, `${String(s.year)} ${s.id.padEnd(24)} ${s.title}`, start + k === p.at, width - 2));
+  const above = start > 0 ? [paint(depth, fit(`  ${tr.t('picker.above', { count: start })}`, width - 2), { tone: 'dim' })] : [];
+  const below = start + room < n ? [paint(depth, fit(`  ${tr.t('picker.below', { count: n - start - room })}`, width - 2), { tone: 'dim' })] : [];
+  return vstack([box(leaf([...above, ...lines, ...below], width - 2, height - 3), { title: tr.t('picker.title'), tone: 'accent', depth }), leaf([paint(depth, hints([PICKER_KEYS], width, tr), { tone: 'dim' })], width, 1)], width);
 }
 
 export function formFrame(f: FormView, width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): Block {
@@ -96,7 +103,8 @@ export function helpFrame(width: number, height: number, depth: ColorDepth, tr: 
   const column = two ? inner - half - 2 : inner;
   const section = (title: string, rows: readonly (readonly [string, string])[]): string[] => [
     paint(depth, title, { tone: 'title', bold: true }),
-    ...rows.map(([k, what]) => `${paint(depth, k.padEnd(8), { bold: true })}${what}`),
+    // Each key's words wrapped to the column (under the key's words, not cut).
+    ...rows.flatMap(([k, what]) => wrap(what, Math.max(10, column - 8)).map((w, i) => `${paint(depth, (i === 0 ? k : '').padEnd(8), { bold: true })}${w}`)),
     '',
   ];
   const left = [...section(tr.t('help.lab'), helpRows(LAB_KEYS, tr))];
@@ -105,7 +113,7 @@ export function helpFrame(width: number, height: number, depth: ColorDepth, tr: 
     ...section(tr.t('help.tour'), helpRows(TOUR_KEYS, tr)),
     ...section(tr.t('help.replay'), helpRows(REPLAY_KEYS, tr)),
     tr.t('help.vim'),
-    ...wrap(tr.t('help.stops'), Math.min(column, 46)),
+    ...wrap(tr.t('help.stops'), column),
   ];
   const body = two
     ? hstack([leaf(left, half, height - 3), blank(2, height - 3), leaf(right, inner - half - 2, height - 3)], height - 3)
