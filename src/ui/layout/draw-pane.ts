@@ -111,7 +111,8 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       const d = l.field?.domain;
       const axes = d ? `x1 ${short(d.x[0])}…${short(d.x[1])}, x2 ${short(d.y[0])}…${short(d.y[1])}` : '';
       const test = l.field?.points.some((q) => q.test) ? tr.t('legend.test') : '';
-      return leaf([paint(depth, `${axes} · ${tr.t('legend.points')}${test} · ${mapLegend(depth, l.field?.classes ?? 2, Boolean(l.field?.line), tr)}`, { tone: 'dim' })], width, rows);
+      // The glyphs first (what the points and shades mean), the axes' ranges last: cut from the end.
+      return leaf([paint(depth, `${tr.t('legend.points')}${test} · ${mapLegend(depth, l.field?.classes ?? 2, Boolean(l.field?.line), tr)} · ${axes}`, { tone: 'dim' })], width, rows);
     }
     case 'units': {
       const units = l.units ?? [];

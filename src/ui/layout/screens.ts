@@ -33,13 +33,16 @@ export function timelineFrame(view: TimelineView, width: number, height: number,
   const cardRows = height - 3 - listRows;
   const visible = Math.max(1, Math.floor(listRows / per));
   const start = Math.max(0, Math.min(at - Math.floor(visible / 2), n - visible));
-  const people = Math.min(30, Math.floor(width * 0.28));
+  // Projectors get the names whole; narrower screens cut them to a column.
+  const longest = Math.max(...ERAS.map((e) => displayWidth(e.people)));
+  const people = wide && per >= 2 ? Math.min(longest, Math.floor(width * 0.3)) : Math.min(30, Math.floor(width * 0.28));
   const list: string[] = [];
   for (let i = start; i < Math.min(n, start + visible); i++) {
     const e = ERAS[i]!;
     const words = tr.era(e);
     const mark = `${e.year.padEnd(7)} ${e.winter ? '❄ ' : '  '}${fit(e.people, people)}  `;
-    const first = per === 1 || wide ? `${mark}${words.brought}${wide ? `  ✗ ${words.couldNot}` : ''}` : mark.trimEnd();
+    // Each era's "could not" once: beside what it brought on one line, or on a line of its own.
+    const first = per === 1 || wide ? `${mark}${words.brought}${wide && per === 1 ? `  ✗ ${words.couldNot}` : ''}` : mark.trimEnd();
     const line = selected(depth, first, i === at, width);
     list.push(e.winter && i !== at ? paint(depth, line, { tone: 'winter' }) : line);
     if (per >= 2 && !wide) list.push(paint(depth, fit(`            + ${words.brought}`, width), { tone: i === at ? 'plain' : 'dim' }));
