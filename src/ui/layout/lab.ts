@@ -53,8 +53,10 @@ export function mustPanels(show: readonly Fact[], ids: readonly string[], column
 }
 
 /** Rows of the frame and of each pane, from the shape of what is on screen (before any model call). */
-export function planLab(shape: LabShape, width: number, height: number, show: MustShow = { facts: 0 }): LabPlan {
+export function planLab(shape: LabShape, width: number, height: number, shown: MustShow = { facts: 0 }): LabPlan {
   const two = shape.lanes.length > 1;
+  // On a projector a run that learns kernels or features (LeCun's convnet, the RBMs) shows them.
+  const show: MustShow = shown.must || two || width < 160 || height < 44 ? shown : { ...shown, must: shape.lanes.map((l) => ((l.image?.filters ?? 0) > 0 ? ['filters'] : [])) };
   const rows = allocate(height, [
     ...(show.facts > 0 ? [{ id: 'facts', min: show.facts, want: show.facts, priority: 98.5, required: true }] : []),
     { id: 'status', min: 1, want: 1, priority: 100, required: true },
