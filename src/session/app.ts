@@ -8,7 +8,7 @@ import type { Params } from '../core/types.js';
 import type { Scenario } from '../scenarios/loader.js';
 import { tryLoadScenario, type Seed } from './choices.js';
 import { ERAS } from './eras.js';
-import { exportRuns } from './export.js';
+import { exportRuns, writeShare } from './export.js';
 import { ParamForm, type FormView } from './form.js';
 import { LAB_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type ReplayAction, type Token } from './keymaps.js';
 import { ReplaySession, type ReplayView } from './replay.js';
@@ -57,6 +57,8 @@ export interface AppView {
 const wantsGradients = (s: Scenario | null): boolean => Boolean(s?.claims.some((c) => c.metric?.startsWith('grad')));
 
 export class AppSession {
+  /** Text for the terminal's clipboard (OSC 52), taken once by the UI. */
+  clipboard: string | null = null;
   private screen: Screen = { kind: 'timeline' };
   era = 0;
   help = false;
@@ -208,6 +210,16 @@ export class AppSession {
           const n = lab.exports;
           lab.note = this.tr.t(n > 1 ? 'note.exportedAgain' : 'note.exported', { json: x.json, csv: x.csv, share: x.share, n });
           lab.exportNote = { note: lab.note, status: this.tr.t(n > 1 ? 'status.exportedAgain' : 'status.exported', { stem: x.json.replace(/\.json$/, ''), n }) };
+        } catch (e) {
+          lab.note = this.tr.t('note.exportFailed', { message: (e as Error).message });
+        }
+        return;
+      case 'share':
+        try {
+          const x = writeShare(lab);
+          lab.note = this.tr.t('note.shared', { file: x.file, share: x.share });
+          lab.exportNote = { note: lab.note, status: this.tr.t('status.shared', { file: x.file }) };
+          this.clipboard = x.share;
         } catch (e) {
           lab.note = this.tr.t('note.exportFailed', { message: (e as Error).message });
         }

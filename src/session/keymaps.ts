@@ -22,7 +22,7 @@ export interface Binding<A extends string> {
 }
 
 export type LabAction =
-  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'help' | 'back';
+  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'help' | 'back';
 
 export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: [' '], label: 'space', action: 'toggle', help: 'play / pause (after every verdict: play on)', hint: 'space play', priority: 10 },
@@ -38,6 +38,7 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['p'], label: 'p', action: 'params', help: 'edit parameters (validated form)', hint: 'p params', priority: 4 },
   { keys: ['s'], label: 's', action: 'scenario', help: 'pick a scenario', hint: 's scenario', priority: 4 },
   { keys: ['e'], label: 'e', action: 'export', help: 'export the runs on screen: JSON (whole run) and CSV (per epoch), with a share string', hint: 'e export', priority: 4 },
+  { keys: ['y'], label: 'y', action: 'share', help: 'take the share string whole: written to a file, and to the clipboard where the terminal allows (OSC 52)', hint: 'y share', priority: 3 },
   { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
   { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
 ];

@@ -3,7 +3,7 @@
  * component feeds it key tokens and clock ticks, builds the frame outside rendering (in handlers
  * and effects, so no model is called while React renders), and draws it.
  */
-import { Text, useApp, useInput, useStdin } from 'ink';
+import { Text, useApp, useInput, useStdin, useStdout } from 'ink';
 import { Component, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { AppSession, type Start } from '../session/app.js';
 import type { Seed } from '../session/choices.js';
@@ -48,6 +48,7 @@ function Screens({ start, seed, lang, onQuit }: AppProps) {
   const { depth } = useUi();
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
+  const { stdout } = useStdout();
   const size = useTerminalSize();
   const app = useMemo(() => new AppSession(start, seed, undefined, translator(lang)), []); // eslint-disable-line react-hooks/exhaustive-deps
   const [block, setBlock] = useState<Block | null>(null);
@@ -95,6 +96,11 @@ function Screens({ start, seed, lang, onQuit }: AppProps) {
   useInput(
     (input, key) => {
       for (const t of tokensOf(input, key)) app.key(t);
+      // `y`: the share string to the terminal's clipboard (OSC 52; terminals that do not allow it ignore it).
+      if (app.clipboard !== null) {
+        stdout.write(`\x1b]52;c;${Buffer.from(app.clipboard, 'utf8').toString('base64')}\x07`);
+        app.clipboard = null;
+      }
       sync();
     },
     { isActive: isRawModeSupported },

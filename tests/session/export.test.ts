@@ -60,6 +60,31 @@ describe('taking a run away', () => {
     }
   });
 
+  it('y takes the share string whole: a file of its own, the clipboard, and on screen whole at any width', () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const app = new AppSession({ kind: 'lab', scenario: 'xor-backprop' });
+      const share = app.lab!.view(0).share!;
+      app.key('y');
+      expect(readFileSync(join(dir, 'xor-backprop-seed1.share.txt'), 'utf8')).toBe(`${share}\n`);
+      expect(app.clipboard).toBe(share);
+      app.key('y');
+      expect(readFileSync(join(dir, 'xor-backprop-seed1-2.share.txt'), 'utf8')).toBe(`${share}\n`);
+      const status = flatten(frame(app, { columns: 80, rows: 24 }, 'none', 0)).map(stripAnsi).find((l) => l.includes('y wrote the share string to xor-backprop-seed1-2.share.txt'));
+      expect(status).toBeDefined();
+      // Without a note, the string is on screen whole: with its explanation, alone, or broken at the width.
+      const lab = new AppSession({ kind: 'lab', scenario: 'xor-backprop' });
+      for (const [w, h] of [[80, 24], [100, 30], [200, 60]] as const) {
+        const text = flatten(frame(lab, { columns: w, rows: h }, 'none', 0)).map(stripAnsi).map((l) => l.trimEnd());
+        const s = lab.lab!.view(0).share!;
+        expect(text.join('').replaceAll(' ', '').includes(s) || text.some((l) => l.includes(s)), `${w}×${h}`).toBe(true);
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('a replay rebuilds the runs from the share string: every recorded epoch shows the file\'s numbers', () => {
     const lab = new LabSession({ scenario: 'adaline-divergence', compare: true });
     lab.playToMoment();

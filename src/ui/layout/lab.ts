@@ -15,7 +15,7 @@ import type { ColorDepth } from '../color.js';
 import { verdictLines } from '../render/lane.js';
 import { boardLines, claimLines, hints, statusBar } from '../render/parts.js';
 import { paint } from '../render/style.js';
-import { clipRows, wrap } from '../render/text.js';
+import { clipRows, displayWidth, wrap } from '../render/text.js';
 import { allocate } from './allocate.js';
 import { box, blank, hstack, leaf, vstack, type Block } from './blocks.js';
 import { drawPane, sharedScales } from './draw-pane.js';
@@ -150,7 +150,15 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
       ...(view.message ? wrap(view.message, W, 2).map((s) => paint(depth, s, { tone: 'dim' })) : []),
     ];
     // The share string when there is room: `neural-eras --share <it>` reopens this lab.
-    if (view.share && lines.length < r('message')) lines.push(paint(depth, tr.t('lab.share', { share: view.share }), { tone: 'dim' }));
+    // Too long for the line with its explanation: the string alone, whole (broken over lines at the
+    // width only when it is wider than the terminal; `y` writes it to a file and the clipboard).
+    if (view.share && lines.length < r('message')) {
+      const said = tr.t('lab.share', { share: view.share });
+      const alone = displayWidth(view.share) <= W ? [view.share] : Array.from({ length: Math.ceil(view.share.length / W) }, (_, k) => view.share!.slice(k * W, (k + 1) * W));
+      const room = r('message') - lines.length;
+      if (displayWidth(said) <= W) lines.push(paint(depth, said, { tone: 'dim' }));
+      else if (alone.length <= room) lines.push(...alone.map((l) => paint(depth, l, { tone: 'dim' })));
+    }
     parts.push(leaf(clipRows(lines, r('message'), W), W, r('message')));
   }
   parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth, tr, flash: view.flash })], W, 1));
