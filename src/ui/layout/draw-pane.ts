@@ -112,7 +112,10 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       const axes = d ? `x1 ${short(d.x[0])}…${short(d.x[1])}, x2 ${short(d.y[0])}…${short(d.y[1])}` : '';
       const test = l.field?.points.some((q) => q.test) ? tr.t('legend.test') : '';
       // The glyphs first (what the points and shades mean), the axes' ranges last: cut from the end.
-      return leaf([paint(depth, `${tr.t('legend.points')}${test} · ${mapLegend(depth, l.field?.classes ?? 2, Boolean(l.field?.line), tr)} · ${axes}`, { tone: 'dim' })], width, rows);
+      const glyphs = `${tr.t('legend.points')}${test} · ${mapLegend(depth, l.field?.classes ?? 2, Boolean(l.field?.line), tr)}`;
+      // Two rows when the width is short: the glyphs whole on the first ones, the axes after them.
+      const text = rows > 1 && !glyphs.includes('\x1b') ? clipRows(wrap(`${glyphs} · ${axes}`, width), rows, width) : [`${glyphs} · ${axes}`];
+      return leaf(text.map((t) => paint(depth, t, { tone: 'dim' })), width, rows);
     }
     case 'units': {
       const units = l.units ?? [];

@@ -98,7 +98,7 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
   const data: Claim[] = [
     ...(boolean ? [{ id: 'table', min: table, want: table, priority: 98, required: true }] : []),
     // Beside a truth table the field is a second view of the same four points: it may be small.
-    ...(plane ? [{ id: 'heat', min: boolean ? 3 : 4, want: 12, max: 80, grow: 6, priority: 97, required: true }, { id: 'legend', min: 1, want: 1, priority: 96, required: true }] : []),
+    ...(plane ? [{ id: 'heat', min: boolean ? 3 : 4, want: 12, max: 80, grow: 6, priority: 97, required: true }, { id: 'legend', min: 1, want: 2, priority: 97.5, required: true }] : []),
     ...(plane && s.hiddenUnits > 0 ? [{ id: 'units', min: 0, want: UNIT_ROWS + 1, priority: 55 }] : []),
   ];
   let left = 0;
