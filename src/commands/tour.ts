@@ -6,7 +6,8 @@
 import { vector } from '../core/format.js';
 import { EN_TR, type Lang, type Tr } from '../i18n/index.js';
 import { CURRICULUM } from '../session/curriculum.js';
-import { stopSession } from '../session/tour.js';
+import { factLines } from '../session/facts.js';
+import { stopSession, summaryEras, summaryRun } from '../session/tour.js';
 import { numbersLine } from '../session/views.js';
 import type { Io } from './io.js';
 
@@ -23,10 +24,12 @@ export function tourReport(tr: Tr = EN_TR): string {
 
 function playTour(tr: Tr): string {
   const out: string[] = [tr.t('report.head'), ''];
+  const played = new Map<number, readonly string[]>();
   CURRICULUM.forEach((stop, i) => {
     const lab = stopSession(stop, undefined, tr);
     lab.playToMoment();
     const view = lab.view(0);
+    played.set(i, view.lanes.map((l) => summaryRun(l, tr)));
     const said = tr.stop(stop);
     out.push(tr.t('report.stop', { stop: i + 1, stops: CURRICULUM.length, title: said.title, scenario: stop.scenario }), ...said.narrative.map((n) => `  ${n}`));
     for (const l of view.lanes) {
@@ -38,11 +41,16 @@ function playTour(tr: Tr): string {
       const last = l.trace.at(-1);
       if (last) out.push(`    ${tr.t('report.lastUpdate', { pattern: last.pattern + 1, before: vector(last.before), after: vector(last.after) })}`);
     }
+    // The stop's must-show facts, as its screen writes them.
+    for (const f of factLines(stop, view.lanes, lab.lanes(), 100, tr)) out.push(`  ${f}`);
     for (const c of view.claims.filter((c) => c.state !== 'elsewhere')) out.push(`  ${MARK[c.state]} ${c.text}${c.note ? ` — ${c.note}` : ''}`);
     if (view.moral) out.push(`  → ${view.moral}`);
     out.push(`  ${tr.t('report.onScreen', { moment: said.moment })}`, '');
   });
-  out.push(tr.t('report.foot'));
+  // The closing summary: each era, what failed → what fixed it, with the numbers its runs ended on.
+  out.push(`■ ${tr.t('summary.title')}`);
+  for (const e of summaryEras(CURRICULUM, played, tr)) out.push(`  ${e.title}`, `    ${tr.t('summary.words', { failure: e.failure, fix: e.fix })}`, `    ${e.runs ? e.runs.join(' · ') : tr.t('summary.notPlayed')}`);
+  out.push('', tr.t('report.foot'));
   return `${out.join('\n')}\n`;
 }
 

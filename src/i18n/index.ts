@@ -20,11 +20,13 @@ export interface CardText {
   readonly cannot: string;
 }
 
-/** A tour stop's words: its title, the lines said before the run, the moment it stops on. */
+/** A tour stop's words: its title, the lines said before the run, the moment it stops on, and its era in the closing summary. */
 export interface StopText {
   readonly title: string;
   readonly narrative: readonly string[];
   readonly moment: string;
+  readonly failure: string;
+  readonly fix: string;
 }
 
 /** An era of the timeline in words. */

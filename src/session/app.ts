@@ -8,15 +8,15 @@ import type { Params } from '../core/types.js';
 import type { Scenario } from '../scenarios/loader.js';
 import { tryLoadScenario, type Seed } from './choices.js';
 import { ERAS } from './eras.js';
-import { exportRuns } from './export.js';
+import { exportRuns, writeShare } from './export.js';
 import { ParamForm, type FormView } from './form.js';
-import { LAB_KEYS, REPLAY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type ReplayAction, type Token } from './keymaps.js';
+import { LAB_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type ReplayAction, type Token } from './keymaps.js';
 import { ReplaySession, type ReplayView } from './replay.js';
 import type { RunDocument } from '../report/run-file.js';
 import { LabSession, type LabView } from './lab.js';
 import { Picker, type PickerView } from './picker.js';
 import { QuizSession, type QuizView } from './quiz.js';
-import { TourSession, type TourView } from './tour.js';
+import { TourSession, type SummaryView, type TourView } from './tour.js';
 import type { FieldRequest } from './lane-view.js';
 import { EN_TR, type Tr } from '../i18n/index.js';
 
@@ -45,7 +45,7 @@ export interface TimelineView {
   readonly story: readonly string[];
 }
 
-export type ScreenView = TimelineView | PickerView | LabView | TourView | ReplayView;
+export type ScreenView = TimelineView | PickerView | LabView | TourView | ReplayView | SummaryView;
 
 export interface AppView {
   readonly screen: ScreenView;
@@ -58,6 +58,8 @@ export interface AppView {
 const wantsGradients = (s: Scenario | null): boolean => Boolean(s?.claims.some((c) => c.metric?.startsWith('grad')));
 
 export class AppSession {
+  /** Text for the terminal's clipboard (OSC 52), taken once by the UI. */
+  clipboard: string | null = null;
   private screen: Screen = { kind: 'timeline' };
   era = 0;
   help = false;
@@ -101,7 +103,7 @@ export class AppSession {
   /** The lab on screen (the tour's current stop included). */
   get lab(): LabSession | null {
     const s = this.screen;
-    return s.kind === 'lab' ? s.lab : s.kind === 'tour' ? s.tour.lab : s.kind === 'replay' ? s.replay.lab : null;
+    return s.kind === 'lab' ? s.lab : s.kind === 'tour' ? (s.tour.summary ? null : s.tour.lab) : s.kind === 'replay' ? s.replay.lab : null;
   }
   get tour(): TourSession | null {
     return this.screen.kind === 'tour' ? this.screen.tour : null;
@@ -127,10 +129,18 @@ export class AppSession {
       return;
     }
     if (s.kind === 'replay') return this.replayKey(s.replay, t);
+    if (s.kind === 'tour' && s.tour.summary) {
+      const a = actionOf(SUMMARY_KEYS, t);
+      if (a === 'timeline' || a === 'leave') return this.start({ kind: 'timeline' });
+      if (a === 'back') return s.tour.back();
+      if (a === 'up' || a === 'down') return s.tour.scrollBy(a === 'up' ? -1 : 1);
+      if (t === '?') this.help = true;
+      return;
+    }
     if (s.kind === 'tour') {
       const a = actionOf(TOUR_KEYS, t);
-      if (a === 'next') return void (s.tour.go(s.tour.stop + 1) || this.start({ kind: 'timeline' }));
-      if (a === 'previous') return void s.tour.go(s.tour.stop - 1);
+      if (a === 'next') return void s.tour.next();
+      if (a === 'previous') return s.tour.back();
       if (a === 'leave') return this.start({ kind: 'timeline' });
       return this.labKey(s.tour.lab, actionOf(TOUR_LAB_KEYS, t));
     }
@@ -197,7 +207,20 @@ export class AppSession {
       case 'export':
         try {
           const x = exportRuns(lab);
-          lab.note = this.tr.t('note.exported', { json: x.json, csv: x.csv, share: x.share });
+          lab.exports += 1;
+          const n = lab.exports;
+          lab.note = this.tr.t(n > 1 ? 'note.exportedAgain' : 'note.exported', { json: x.json, csv: x.csv, share: x.share, n });
+          lab.exportNote = { note: lab.note, status: this.tr.t(n > 1 ? 'status.exportedAgain' : 'status.exported', { stem: x.json.replace(/\.json$/, ''), n }) };
+        } catch (e) {
+          lab.note = this.tr.t('note.exportFailed', { message: (e as Error).message });
+        }
+        return;
+      case 'share':
+        try {
+          const x = writeShare(lab);
+          lab.note = this.tr.t('note.shared', { file: x.file, share: x.share });
+          lab.exportNote = { note: lab.note, status: this.tr.t('status.shared', { file: x.file }) };
+          this.clipboard = x.share;
         } catch (e) {
           lab.note = this.tr.t('note.exportFailed', { message: (e as Error).message });
         }
@@ -279,7 +302,9 @@ export class AppSession {
         : s.kind === 'picker'
           ? s.picker.view()
           : s.kind === 'tour'
-            ? s.tour.view(now, fields)
+            ? s.tour.summary
+              ? s.tour.summaryView()
+              : s.tour.view(now, fields)
             : s.kind === 'replay'
               ? s.replay.view(now, fields)
               : s.lab.view(now, fields);

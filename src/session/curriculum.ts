@@ -6,6 +6,30 @@
 import type { PlayOn } from './lane.js';
 import type { Pace } from './pace.js';
 
+/**
+ * What a stop is about, on its final screen at every size from 80×24 (tests/ui/layout.test.ts):
+ * the layout never drops these, it condenses everything else first. Text facts are written in a
+ * band of their own under the runs (session/facts.ts derives them from the runs); panel facts keep
+ * a panel of the run's pane.
+ */
+export type Fact =
+  /** The last epoch's single updates, one line each: pattern, t, o, and w before → after. */
+  | { readonly kind: 'updates'; readonly run: string }
+  /** The loss curve on a log axis, and in words how far it climbed (at least `factor` times its start). */
+  | { readonly kind: 'climb'; readonly run: string; readonly factor: number }
+  /** The weights the run settled on. */
+  | { readonly kind: 'weights'; readonly run: string }
+  /** The truth table with a column for every hidden unit. */
+  | { readonly kind: 'hidden'; readonly run: string }
+  /** The net's collapsed map z^L = a + b·x1 + c·x2, written out in full (linear hidden layers). */
+  | { readonly kind: 'collapsed'; readonly run: string }
+  /** Train, test and their gap for every run on screen, as bars on one shared 0–100 % scale. */
+  | { readonly kind: 'generalisation' }
+  /** Digits with their predictions (mistakes among them) and the confusion matrix. */
+  | { readonly kind: 'digits'; readonly run: string }
+  /** The learned kernels, from a projector size on (columns × rows). */
+  | { readonly kind: 'kernels'; readonly run: string; readonly from: readonly [number, number] };
+
 export interface Stop {
   readonly scenario: string;
   readonly title: string;
@@ -20,6 +44,13 @@ export interface Stop {
   readonly playOn?: Readonly<Record<string, PlayOn>>;
   /** What the screen holds when the stop has played out, in words (the report and the tests read it). */
   readonly moment: string;
+  /** The facts its final screen shows at every size. */
+  readonly show: readonly Fact[];
+  /** An epoch budget for its runs instead of the scenario's (a stop plays in seconds). */
+  readonly epochs?: number;
+  /** The era in the closing summary: what failed, and what fixed it (the numbers come from the runs). */
+  readonly failure: string;
+  readonly fix: string;
 }
 
 export const CURRICULUM: readonly Stop[] = [
@@ -30,6 +61,9 @@ export const CURRICULUM: readonly Stop[] = [
     runs: ['and'],
     pace: { unit: 'epoch', perSecond: 10 },
     moment: 'the AND unit (w = (1, 1), θ = 2) answers all four patterns right: SOLVED at epoch 0, without learning',
+    show: [],
+    failure: 'nothing is learned: every weight and threshold is wired by hand',
+    fix: 'a threshold unit computes a gate',
   },
   {
     scenario: 'hebb-and',
@@ -38,6 +72,9 @@ export const CURRICULUM: readonly Stop[] = [
     runs: ['bipolar', 'binary'],
     pace: { unit: 'pattern', perSecond: 2 },
     moment: 'after one pass the ±1-coded unit computes AND while the 0/1-coded one still errs',
+    show: [],
+    failure: 'with 0/1 coding a 0 never changes a weight',
+    fix: '±1 coding: one pass learns AND',
   },
   {
     scenario: 'seed-perceptron-epoch',
@@ -46,6 +83,9 @@ export const CURRICULUM: readonly Stop[] = [
     runs: ['perceptron'],
     pace: { unit: 'pattern', perSecond: 1 },
     moment: 'the four updates of the lecture written out, ending at w = (−0.6, 0.5, 0.5): the line −0.6 + 0.5·x1 + 0.5·x2 = 0 computes AND',
+    show: [{ kind: 'updates', run: 'perceptron' }],
+    failure: 'the OR unit answers AND wrongly',
+    fix: 'η(t − o)x corrects the weights on each error',
   },
   {
     scenario: 'adaline-divergence',
@@ -55,6 +95,9 @@ export const CURRICULUM: readonly Stop[] = [
     pace: { unit: 'epoch', perSecond: 25 },
     playOn: { above: { lossFactor: 100, weightAbove: 1e6 } },
     moment: 'η = 0.33 DIVERGED, its loss at least 100 times its start on a log scale, beside η = 0.30 SOLVED at the least-squares weights (−1.5, 1, 1)',
+    show: [{ kind: 'climb', run: 'above', factor: 100 }, { kind: 'weights', run: 'below' }],
+    failure: 'a step above 2/λmax overshoots and the loss explodes',
+    fix: 'a step below 2/λmax settles at the least-squares weights',
   },
   {
     scenario: 'perceptron-xor',
@@ -63,6 +106,9 @@ export const CURRICULUM: readonly Stop[] = [
     runs: ['perceptron'],
     pace: { unit: 'pattern', perSecond: 4 },
     moment: 'CYCLING at epoch 3: its four updates bring w back to the weights of epoch 2, the line never separates XOR (accuracy 50%)',
+    show: [],
+    failure: 'one layer cannot separate XOR: the weights cycle',
+    fix: '(the fix needs a hidden layer: next stops)',
   },
   {
     scenario: 'seed-xor-two-layer',
@@ -71,6 +117,9 @@ export const CURRICULUM: readonly Stop[] = [
     runs: ['corrected', 'as-printed'],
     pace: { unit: 'epoch', perSecond: 10 },
     moment: 'h1 = OR and h2 = NAND on every pattern; the corrected output unit computes XOR, the printed one errs on (0,1)',
+    show: [{ kind: 'hidden', run: 'corrected' }, { kind: 'hidden', run: 'as-printed' }],
+    failure: "the lecture's printed output unit has a sign typo",
+    fix: 'hidden units OR and NAND, then AND, compute XOR',
   },
   {
     scenario: 'why-nonlinearity',
@@ -79,6 +128,9 @@ export const CURRICULUM: readonly Stop[] = [
     runs: ['linear', 'sigmoid'],
     pace: { unit: 'epoch', perSecond: 1000 },
     moment: 'the linear net TRUNCATED at 50 % (best 75 %) with its collapsed map written out, beside the sigmoid net SOLVED at 100 %',
+    show: [{ kind: 'collapsed', run: 'linear' }],
+    failure: 'linear hidden layers collapse into one linear unit',
+    fix: 'sigmoid hidden units bend their input',
   },
   {
     scenario: 'why-not-step',
@@ -88,6 +140,9 @@ export const CURRICULUM: readonly Stop[] = [
     pace: { unit: 'epoch', perSecond: 1000 },
     gradients: true,
     moment: 'the step net TRUNCATED at 75 % with layers 1 and 2 at a gradient of exactly 0, beside the sigmoid net SOLVED',
+    show: [],
+    failure: 'step units pass no gradient back',
+    fix: 'smooth sigmoid units carry the error back',
   },
   {
     scenario: 'xor-backprop',
@@ -96,6 +151,20 @@ export const CURRICULUM: readonly Stop[] = [
     runs: ['perceptron', 'mlp-backprop'],
     pace: { unit: 'epoch', perSecond: 100 },
     moment: 'the perceptron CYCLING at 50% beside the 2-2-1 MLP SOLVED at 100%, its hidden units drawn',
+    show: [{ kind: 'hidden', run: 'mlp-backprop' }],
+    failure: 'the perceptron cycles on XOR',
+    fix: 'back-propagation trains the hidden units it lacked',
+  },
+  {
+    scenario: 'digits-challenge',
+    title: "1989 · LeCun: a convolutional net reads handwritten digits",
+    narrative: ['Real digits (MNIST at 16×16): 5×5 kernels shared across the image, trained by back-propagation — 9,760 free parameters.', 'Watch the test digits it reads, the ones it gets wrong (true→predicted) and the confusion matrix fill in.'],
+    runs: ['convnet-1989'],
+    pace: { unit: 'epoch', perSecond: 5 },
+    moment: 'FINISHED after 10 epochs at about 91 % of 500 held-out digits: digits with their predictions, its mistakes and the confusion matrix (its kernels on projectors)',
+    show: [{ kind: 'digits', run: 'convnet-1989' }, { kind: 'kernels', run: 'convnet-1989', from: [160, 45] }],
+    failure: 'free weights learn every pixel position anew',
+    fix: 'one small kernel, shared across the image, reads new digits',
   },
   {
     scenario: 'vanishing-gradients',
@@ -105,6 +174,20 @@ export const CURRICULUM: readonly Stop[] = [
     pace: { unit: 'epoch', perSecond: 100 },
     gradients: true,
     moment: 'all 11 layers of both nets: the sigmoid net\'s first layer gets ~10⁻⁷ of the last layer\'s gradient and it stalls (TRUNCATED), the ReLU net\'s about half and it learns (SOLVED)',
+    show: [],
+    failure: 'the sigmoid gradient fades layer after layer',
+    fix: 'ReLU passes it through',
+  },
+  {
+    scenario: 'pretraining-vs-random',
+    title: '2006 · Hinton & Salakhutdinov: pretraining lets a deep net train',
+    narrative: ['A deep, narrow sigmoid net on 1,000 digits: from small random weights 20 epochs of back-propagation stay near chance.', 'The same net, first pretrained layer by layer as RBMs (no labels), trains: compare the test accuracy.'],
+    runs: ['pretrained', 'random'],
+    pace: { unit: 'epoch', perSecond: 10 },
+    moment: 'the pretrained net at about 71 % of 400 held-out digits beside the randomly started one near chance (about 7 %), train, test and gap of both on one scale',
+    show: [{ kind: 'generalisation' }],
+    failure: 'a deep sigmoid net from random weights stays near chance',
+    fix: 'greedy RBM pretraining gives back-propagation a start',
   },
   // issue 22: the recurrent era
   {
@@ -114,6 +197,10 @@ export const CURRICULUM: readonly Stop[] = [
     runs: ['elman', 'lstm'],
     pace: { unit: 'epoch', perSecond: 20 },
     moment: 'the Elman net TRUNCATED after 40 epochs at the baseline test loss ~0.021, beside the LSTM SOLVED at epoch 26 with test loss under 0.007; both runs\' gradient-through-time bars on screen',
+
+    show: [],
+    failure: 'the Elman net\'s error fades step after step back through time',
+    fix: 'the LSTM\'s constant error carousel carries it back',
   },
   {
     scenario: 'overfitting-dropout',
@@ -122,5 +209,8 @@ export const CURRICULUM: readonly Stop[] = [
     runs: ['plain', 'dropout'],
     pace: { unit: 'epoch', perSecond: 100 },
     moment: 'both FINISHED after 600 epochs: without dropout train 100% / test ~69%, with dropout train ~92% / test ~76%, gaps printed',
+    show: [{ kind: 'generalisation' }],
+    failure: 'a big net memorises its training points',
+    fix: 'dropout narrows the train–test gap',
   },
 ];

@@ -61,3 +61,24 @@ export function exportRuns(lab: LabSession, dir: string = process.cwd()): Export
   const shownPath = (p: string): string => relative(process.cwd(), p) || p;
   return { json: shownPath(`${base}.json`), csv: shownPath(`${base}.csv`), share, epochs: runs[0]!.history.length };
 }
+
+/**
+ * Writes the lab's share string to a file of its own (never over an earlier one): it can always be
+ * taken whole, however narrow the terminal. Throws with a one-line message when it cannot.
+ */
+export function writeShare(lab: LabSession, dir: string = process.cwd()): { file: string; share: string } {
+  const share = shareOf(lab);
+  const s = lab.scenario;
+  if (!share || !s) throw new Error('no share string: no scenario on screen');
+  let file = '';
+  for (let k = 1; ; k++) {
+    file = join(dir, `${s.id}-seed${String(lab.seed).replace(/[^\w.+-]/g, '_')}${k > 1 ? `-${k}` : ''}.share.txt`);
+    if (!existsSync(file)) break;
+  }
+  try {
+    writeFileAtomic(file, `${share}\n`);
+  } catch (e) {
+    throw new Error(`cannot write the share string in ${relative(process.cwd(), dir) || '.'}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return { file: relative(process.cwd(), file) || file, share };
+}

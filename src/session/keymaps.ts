@@ -22,7 +22,7 @@ export interface Binding<A extends string> {
 }
 
 export type LabAction =
-  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'quiz' | 'help' | 'back';
+  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'quiz' | 'help' | 'back';
 
 export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: [' '], label: 'space', action: 'toggle', help: 'play / pause (after every verdict: play on)', hint: 'space play', priority: 10 },
@@ -39,6 +39,7 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['s'], label: 's', action: 'scenario', help: 'pick a scenario', hint: 's scenario', priority: 4 },
   { keys: ['e'], label: 'e', action: 'export', help: 'export the runs on screen: JSON (whole run) and CSV (per epoch), with a share string', hint: 'e export', priority: 4 },
   { keys: ['k'], label: 'k', action: 'quiz', help: 'quiz: work out the next update yourself, then see it checked (k again leaves)', hint: 'k quiz', priority: 4 },
+  { keys: ['y'], label: 'y', action: 'share', help: 'take the share string whole: written to a file, and to the clipboard where the terminal allows (OSC 52)', hint: 'y share', priority: 3 },
   { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
   { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
 ];
@@ -48,6 +49,17 @@ export type TourAction = 'next' | 'previous' | 'leave';
 export const TOUR_KEYS: readonly Binding<TourAction>[] = [
   { keys: ['enter', 'right', 'l'], label: 'Enter →', action: 'next', help: 'next stop', hint: 'Enter next', priority: 30 },
   { keys: ['left', 'h'], label: '←', action: 'previous', help: 'previous stop', hint: '← back', priority: 12 },
+  { keys: ['escape', 'q'], label: 'Esc q', action: 'leave', help: 'leave the tour', hint: 'Esc leave', priority: 20 },
+];
+
+export type SummaryAction = 'timeline' | 'back' | 'up' | 'down' | 'leave';
+
+/** The tour's closing summary: Enter returns to the timeline, ← to the last stop. */
+export const SUMMARY_KEYS: readonly Binding<SummaryAction>[] = [
+  { keys: ['enter', 'right', 'l'], label: 'Enter →', action: 'timeline', help: 'end the tour: back to the timeline', hint: 'Enter timeline', priority: 30 },
+  { keys: ['left', 'h'], label: '←', action: 'back', help: 'back to the last stop', hint: '← last stop', priority: 12 },
+  { keys: ['up', 'k'], label: '↑ k', action: 'up', help: 'scroll up', hint: '↑↓ scroll', priority: 10 },
+  { keys: ['down', 'j'], label: '↓ j', action: 'down', help: 'scroll down', hint: '', priority: 0 },
   { keys: ['escape', 'q'], label: 'Esc q', action: 'leave', help: 'leave the tour', hint: 'Esc leave', priority: 20 },
 ];
 
@@ -127,6 +139,7 @@ export const KEYMAP_NAMES: ReadonlyMap<readonly Binding<string>[], string> = new
   [LAB_KEYS, 'lab'],
   [TOUR_LAB_KEYS, 'lab'],
   [TOUR_KEYS, 'tour'],
+  [SUMMARY_KEYS, 'summary'],
   [TIMELINE_KEYS, 'timeline'],
   [PICKER_KEYS, 'picker'],
   [FORM_KEYS, 'form'],

@@ -41,6 +41,8 @@ export interface LabOptions {
   readonly clock?: () => number;
   /** The language of its words. @default English */
   readonly tr?: Tr;
+  /** Record decided runs in a challenge's leaderboard (the tour does not). @default true */
+  readonly leaderboard?: boolean;
 }
 
 /** What the layout needs to know before it sizes anything. */
@@ -103,6 +105,8 @@ export interface LabView {
   readonly receipts: readonly ReceiptView[];
   /** A note (reset, new seed, parameters applied) or the text for a model tried on this data. */
   readonly message: string | null;
+  /** What `e` just wrote, short enough for the status line (shown at every size). */
+  readonly flash: string | null;
   /** The scenario's moral, once every run on screen is settled (its own runs only). */
   readonly moral: string | null;
   readonly playing: boolean;
@@ -136,6 +140,10 @@ export class LabSession {
   /** Playing past every verdict (space pressed once all runs were settled). */
   playingOn = false;
   note: string | null = null;
+  /** The last export's note and its status-line form, shown while that note is the one on screen. */
+  exportNote: { readonly note: string; readonly status: string } | null = null;
+  /** Exports written from this lab (the second press says it wrote a second pair). */
+  exports = 0;
   private readonly cache = new Map<string, Lane>();
   private readonly fieldCache = new Map<string, { version: number; at: number; fields: LaneFields }>();
   private last: number | null = null;
@@ -162,7 +170,7 @@ export class LabSession {
     this.scenario = typeof loaded === 'string' ? null : loaded;
     this.problem = typeof loaded === 'string' ? loaded : null;
     this.seed = seed ?? this.scenario?.seed ?? 1;
-    this.leaderboard = this.scenario?.leaderboard ? new Leaderboard(this.scenario.id, this.tr) : null;
+    this.leaderboard = this.scenario?.leaderboard && this.opts.leaderboard !== false ? new Leaderboard(this.scenario.id, this.tr) : null;
     this.rebuild();
   }
 
@@ -392,6 +400,7 @@ export class LabSession {
       claims: this.claimsNow(shown).claims,
       receipts: this.claimsNow(shown).receipts,
       message: this.note ?? tried ?? seedNote,
+      flash: this.exportNote && this.note === this.exportNote.note ? this.exportNote.status : null,
       moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? this.tr.moral(s.id, s.moral) : null,
       playing: this.playing,
       pace: paceLabel(PACES[this.pace]!, this.tr),

@@ -3,14 +3,14 @@
  * component feeds it key tokens and clock ticks, builds the frame outside rendering (in handlers
  * and effects, so no model is called while React renders), and draws it.
  */
-import { Text, useApp, useInput, useStdin } from 'ink';
+import { Text, useApp, useInput, useStdin, useStdout } from 'ink';
 import { Component, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { AppSession, type Start } from '../session/app.js';
 import type { Seed } from '../session/choices.js';
 import { PainterContext } from './components/Canvas.js';
 import { Screen } from './components/Frame.js';
 import { useUi } from './context.js';
-import { frame } from './frame.js';
+import { frame, MIN_COLUMNS, MIN_ROWS } from './frame.js';
 import { useFrameMark } from './hooks/use-frame-mark.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { tokensOf } from './keys.js';
@@ -48,6 +48,7 @@ function Screens({ start, seed, lang, onQuit }: AppProps) {
   const { depth } = useUi();
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
+  const { stdout } = useStdout();
   const size = useTerminalSize();
   const app = useMemo(() => new AppSession(start, seed, undefined, translator(lang)), []); // eslint-disable-line react-hooks/exhaustive-deps
   const [block, setBlock] = useState<Block | null>(null);
@@ -62,7 +63,8 @@ function Screens({ start, seed, lang, onQuit }: AppProps) {
     const next = frame(app, sizeRef.current, depth, t0);
     profiler?.built(performance.now() - t0);
     // On a terminal a frame of the same size goes straight to the painter: no React render at all.
-    const same = shown.current && shown.current.width === next.width && shown.current.height === next.height;
+    const small = sizeRef.current.columns < MIN_COLUMNS || sizeRef.current.rows < MIN_ROWS;
+    const same = !small && shown.current && shown.current.width === next.width && shown.current.height === next.height;
     // The latest frame is what any render draws (a render for another reason must not bring back an old one).
     shown.current = next;
     if (!(painter && same && painter.update(paintKey.current, flatten(next)))) setBlock(next);
@@ -79,12 +81,26 @@ function Screens({ start, seed, lang, onQuit }: AppProps) {
     setPlaying(app.playing);
   }, [app, refresh, exit, onQuit]);
 
-  // A new size: a new frame at once.
-  useEffect(() => refresh(), [refresh, size.columns, size.rows]);
+  // A new size: a new frame at once, and once more a moment later, written whole: Ink clears the
+  // screen when it narrows, after the frame may already have been painted (a blank screen while
+  // keys still act, below 80×24 the request for a larger terminal unseen).
+  useEffect(() => {
+    refresh();
+    const again = setTimeout(() => {
+      refresh();
+      painter?.repaint();
+    }, 80);
+    return () => clearTimeout(again);
+  }, [refresh, painter, size.columns, size.rows]);
 
   useInput(
     (input, key) => {
       for (const t of tokensOf(input, key)) app.key(t);
+      // `y`: the share string to the terminal's clipboard (OSC 52; terminals that do not allow it ignore it).
+      if (app.clipboard !== null) {
+        stdout.write(`\x1b]52;c;${Buffer.from(app.clipboard, 'utf8').toString('base64')}\x07`);
+        app.clipboard = null;
+      }
       sync();
     },
     { isActive: isRawModeSupported },
@@ -107,7 +123,8 @@ function Screens({ start, seed, lang, onQuit }: AppProps) {
   }, [playing, app, refresh, sync]);
 
   const latest = shown.current ?? block;
-  return latest ? <Screen block={latest} paintKey={paintKey.current} /> : null;
+  const small = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
+  return latest ? <Screen block={latest} paintKey={paintKey.current} direct={small} /> : null;
 }
 
 export function App(props: AppProps) {

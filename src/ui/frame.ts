@@ -5,9 +5,10 @@
  */
 import type { AppSession } from '../session/app.js';
 import type { ColorDepth } from './color.js';
-import { drawLab, planLab } from './layout/lab.js';
+import { drawLab, mustPanels, planLab } from './layout/lab.js';
+import { displayWidth, wrap } from './render/text.js';
 import { leaf, type Block } from './layout/blocks.js';
-import { formFrame, helpFrame, pickerFrame, timelineFrame, tooSmallFrame } from './layout/screens.js';
+import { formFrame, helpFrame, pickerFrame, summaryFrame, timelineFrame, tooSmallFrame } from './layout/screens.js';
 import { quizFrame } from './layout/quiz.js';
 
 export const MIN_COLUMNS = 80;
@@ -31,13 +32,18 @@ export function frame(app: AppSession, size: Size, depth: ColorDepth, now: numbe
   const lab = app.lab;
   if (!lab) {
     const v = app.view(now);
+    if (v.screen.kind === 'summary') return summaryFrame(v.screen, W, H, depth, tr);
     return v.screen.kind === 'picker' ? pickerFrame(v.screen, W, H, depth, tr) : timelineFrame(v.screen.kind === 'timeline' ? v.screen : { kind: 'timeline', at: app.era, story: [] }, W, H, depth, tr);
   }
-  const plan = planLab(lab.frameShape(app.kind === 'tour' || app.kind === 'replay'), W, H);
+  // A tour stop's facts: its text lines in a band of their own, its panels kept in the panes.
+  const tour = app.tour;
+  const facts = tour ? tour.facts(W, now).flatMap((l) => (displayWidth(l) <= W ? [l] : wrap(l, W, 3))) : [];
+  const must = tour ? mustPanels(tour.current.show, lab.lanes().map((l) => l.spec.id), size.columns, size.rows) : undefined;
+  const plan = planLab(lab.frameShape(app.kind === 'tour' || app.kind === 'replay'), W, H, { facts: facts.length, ...(must ? { must } : {}) });
   const v = app.view(now, plan.fields);
   if (v.dialog?.kind === 'form') return formFrame(v.dialog, W, H, depth, tr);
   if (v.dialog?.kind === 'picker') return pickerFrame(v.dialog, W, H, depth, tr);
   if (v.dialog?.kind === 'quiz') return quizFrame(v.dialog, W, H, depth, tr);
   if (v.screen.kind !== 'lab' && v.screen.kind !== 'tour' && v.screen.kind !== 'replay') return timelineFrame({ kind: 'timeline', at: app.era, story: [] }, W, H, depth, tr);
-  return drawLab(v.screen, plan, depth, tr);
+  return drawLab(v.screen, plan, depth, tr, facts);
 }

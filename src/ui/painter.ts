@@ -60,6 +60,16 @@ export class Painter {
     return true;
   }
 
+  /**
+   * Everything written again at the next paint: after a resize the terminal (or Ink, clearing for a
+   * narrower screen) may have wiped what was written, though the rows did not change.
+   */
+  repaint(): void {
+    for (const item of this.items.values()) delete item.written;
+    this.dirty = true;
+    this.schedule();
+  }
+
   remove(key: object): void {
     this.items.delete(key);
   }

@@ -39,7 +39,7 @@ function start(w: number, h: number, env = '', redirect = ''): void {
   tmux('new-session', '-d', '-s', 'ne', '-x', String(w), '-y', String(h), cmd);
 }
 
-const exitCode = (): Promise<string> => until('the exit code', () => existsSync(exitFile) && readFileSync(exitFile, 'utf8').trim());
+const exitCode = (ms?: number): Promise<string> => until('the exit code', () => existsSync(exitFile) && readFileSync(exitFile, 'utf8').trim(), ms);
 
 /** The terminal as the shell gets it back: main screen, cursor visible. */
 function restored(): void {
@@ -78,6 +78,24 @@ describe('terminal faults', () => {
     restored();
   }, 40_000);
 
+  it('shrunk below 80×24 while a run plays, asks for room; grown again, the lab is back', async () => {
+    start(100, 30);
+    await until('the timeline', () => screen().includes('1943'));
+    await sleep(300);
+    // The 2012 era opens the dropout lab, which plays for a while.
+    tmux('send-keys', '-t', 'ne', '$');
+    tmux('send-keys', '-t', 'ne', 'Enter');
+    await until('the lab playing', () => screen().includes('▶ '));
+    tmux('resize-window', '-t', 'ne', '-x', '70', '-y', '20');
+    // Still there a second later, while the run plays on behind it (not wiped by a redraw).
+    await sleep(1000);
+    expect(screen()).toContain('enlarge');
+    tmux('resize-window', '-t', 'ne', '-x', '100', '-y', '30');
+    await until('the lab again', () => !screen().includes('enlarge') && screen().includes('seed 1'));
+    tmux('send-keys', '-t', 'ne', 'C-c');
+    await exitCode();
+  }, 40_000);
+
   it.each([
     ['SIGINT', '130'],
     ['SIGTERM', '143'],
@@ -95,8 +113,9 @@ describe('terminal faults', () => {
     ['TERM=dumb', 'TERM=dumb', ''],
   ] as const)('%s: no UI is drawn; the printed tour, exit 0', async (_name, env, redirect) => {
     start(100, 30, env, redirect);
-    expect(await exitCode()).toBe('0');
+    // The printed tour plays all 13 stops (the digits ones take seconds each on a busy machine).
+    expect(await exitCode(110_000)).toBe('0');
     expect(screen()).toContain('More: neural-eras list');
     restored();
-  }, 30_000);
+  }, 120_000);
 });

@@ -43,8 +43,10 @@ const VERDICTS: Readonly<Record<string, readonly string[]>> = {
   'why-nonlinearity': ['TRUNCATED', 'SOLVED'],
   'why-not-step': ['TRUNCATED', 'SOLVED'],
   'xor-backprop': ['CYCLING', 'SOLVED'],
+  'digits-challenge': ['FINISHED'],
   'vanishing-gradients': ['TRUNCATED', 'SOLVED'],
   'adding-problem': ['TRUNCATED', 'SOLVED'],
+  'pretraining-vs-random': ['(TRUNCATED|FINISHED)', '(TRUNCATED|FINISHED)'],
   'overfitting-dropout': ['FINISHED', 'FINISHED'],
 };
 
@@ -81,7 +83,11 @@ describe('the terminal UI in tmux', () => {
       expect(screenProblems(final.replace(/\n+$/, '').split('\n'), 100, 30), `stop ${i + 1}`).toEqual([]);
       tmux('send-keys', '-t', 'ne', 'Enter');
     }
-    await until('back on the timeline after the last stop', () => screen().includes('press t for the classroom tour'));
+    // After the last stop, the summary (whole), then Enter returns to the timeline.
+    const summary = await until('the summary after the last stop', () => screen().includes('The tour in one screen') && screen());
+    expect(screenProblems(summary.replace(/\n+$/, '').split('\n'), 100, 30), 'the summary').toEqual([]);
+    tmux('send-keys', '-t', 'ne', 'Enter');
+    await until('back on the timeline after the summary', () => screen().includes('press t for the classroom tour'));
     tmux('send-keys', '-t', 'ne', 'q');
     const code = await until('the exit code', () => existsSync(exitFile) && readFileSync(exitFile, 'utf8').trim());
     expect(code).toBe('0');
@@ -128,7 +134,9 @@ describe('the terminal UI in tmux', () => {
       }
       tmux('send-keys', '-t', 'ko', 'Enter');
     }
-    await until('the Korean timeline after the last stop', () => look().includes(ko.t('timeline.call')), 60_000, 'ko');
+    await until('the Korean summary after the last stop', () => look().includes(ko.t('summary.title')), 60_000, 'ko');
+    tmux('send-keys', '-t', 'ko', 'Enter');
+    await until('the Korean timeline after the summary', () => look().includes(ko.t('timeline.call')), 60_000, 'ko');
     tmux('send-keys', '-t', 'ko', 'q');
     const code = await until('the exit code', () => existsSync(koExit) && readFileSync(koExit, 'utf8').trim(), 60_000, 'ko');
     expect(code).toBe('0');

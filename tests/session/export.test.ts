@@ -9,6 +9,9 @@ import { AppSession } from '../../src/session/app.js';
 import { exportRuns } from '../../src/session/export.js';
 import { LabSession } from '../../src/session/lab.js';
 import { ReplaySession, readRunFile } from '../../src/session/replay.js';
+import { stripAnsi } from '../../src/ui/color.js';
+import { frame } from '../../src/ui/frame.js';
+import { flatten } from '../../src/ui/layout/blocks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'neural-eras-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,11 +44,42 @@ describe('taking a run away', () => {
       app.lab!.playToMoment();
       app.key('e');
       expect(app.lab!.note).toMatch(/^wrote perceptron-xor-seed1-epoch3\.json \(the whole run\) and perceptron-xor-seed1-epoch3\.csv .*; share ne1\./);
+      // The status line says it too, at every size, and a second press says it wrote a second pair.
+      const bar = (w: number, h: number): string => flatten(frame(app, { columns: w, rows: h }, 'none', 0)).map(stripAnsi).find((l) => l.startsWith(' ⏸'))!;
+      for (const [w, h] of [[80, 24], [100, 30], [200, 60]] as const) expect(bar(w, h)).toContain('e wrote perceptron-xor-seed1-epoch3.json and .csv');
+      app.key('e');
+      expect(app.lab!.note).toMatch(/^wrote pair 2: perceptron-xor-seed1-epoch3-2\.json/);
+      expect(bar(80, 24)).toContain('e wrote pair 2: perceptron-xor-seed1-epoch3-2.json and .csv');
       // In Korean the note says the same, with the same file names (the second export gets a new name).
       const ko = new AppSession({ kind: 'lab', scenario: 'perceptron-xor' }, undefined, undefined, translator('ko'));
       ko.lab!.playToMoment();
       ko.key('e');
       expect(ko.lab!.note).toMatch(/^perceptron-xor-seed1-epoch3-\d+\.json\(실행 전체\)와 perceptron-xor-seed1-epoch3-\d+\.csv\(에폭별 기록\)에 썼습니다\. 공유 문자열 ne1\./);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('y takes the share string whole: a file of its own, the clipboard, and on screen whole at any width', () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const app = new AppSession({ kind: 'lab', scenario: 'xor-backprop' });
+      const share = app.lab!.view(0).share!;
+      app.key('y');
+      expect(readFileSync(join(dir, 'xor-backprop-seed1.share.txt'), 'utf8')).toBe(`${share}\n`);
+      expect(app.clipboard).toBe(share);
+      app.key('y');
+      expect(readFileSync(join(dir, 'xor-backprop-seed1-2.share.txt'), 'utf8')).toBe(`${share}\n`);
+      const status = flatten(frame(app, { columns: 80, rows: 24 }, 'none', 0)).map(stripAnsi).find((l) => l.includes('y wrote the share string to xor-backprop-seed1-2.share.txt'));
+      expect(status).toBeDefined();
+      // Without a note, the string is on screen whole: with its explanation, alone, or broken at the width.
+      const lab = new AppSession({ kind: 'lab', scenario: 'xor-backprop' });
+      for (const [w, h] of [[80, 24], [100, 30], [200, 60]] as const) {
+        const text = flatten(frame(lab, { columns: w, rows: h }, 'none', 0)).map(stripAnsi).map((l) => l.trimEnd());
+        const s = lab.lab!.view(0).share!;
+        expect(text.join('').replaceAll(' ', '').includes(s) || text.some((l) => l.includes(s)), `${w}×${h}`).toBe(true);
+      }
     } finally {
       process.chdir(cwd);
     }

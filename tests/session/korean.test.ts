@@ -66,7 +66,7 @@ describe('a lab in Korean', () => {
 });
 
 describe('the tour in Korean', () => {
-  it('gives each stop its Korean title and narrative; the keys at the foot are Korean', () => {
+  it('gives each stop its Korean title and narrative; the keys at the foot are Korean', { timeout: 60_000 }, () => {
     const app = new AppSession({ kind: 'tour' }, undefined, undefined, ko);
     for (const [i, stop] of CURRICULUM.entries()) {
       const view = app.view(0).screen;
@@ -77,6 +77,11 @@ describe('the tour in Korean', () => {
       if (i === 0) expect(screen(app)).toContain(`투어 1/${CURRICULUM.length} · ${ko.stop(stop).title}`);
       app.key('enter');
     }
+    // After the last stop, the summary in Korean; Enter again returns to the timeline.
+    expect(app.view(0).screen.kind).toBe('summary');
+    expect(screen(app)).toContain(ko.t('summary.title'));
+    expect(screen(app)).toContain(ko.stop(CURRICULUM[0]!).failure);
+    app.key('enter');
     expect(app.kind).toBe('timeline');
     expect(screen(app)).toContain(ko.t('timeline.call'));
     expect(screen(app)).toContain('↑↓ 고르기 · Enter 열기 · t 투어');

@@ -69,6 +69,8 @@ const casesIn = (tr: Tr): Case[] =>
       { name: `lab ${id}`, app: played(tr, { kind: 'lab', scenario: id }, ['.']) },
       { name: `compare ${id}`, app: played(tr, { kind: 'lab', scenario: id }, ['c', 'g']) },
     ]),
+    // Two single updates written out (the weight trace's table): its columns must not touch.
+    ...['adaline-divergence', 'seed-adaline-step', 'seed-perceptron-epoch'].map((id) => ({ name: `lab ${id} after . .`, app: played(tr, { kind: 'lab', scenario: id }, ['.', '.'], 0) })),
     ...CURRICULUM.map((stop, i) => ({ name: `tour stop ${i + 1} (${stop.scenario})`, app: played(tr, { kind: 'tour', stop: i }) })),
     // Each stop at its telling moment: verdicts, reasons and morals on screen (in Korean, where they
     // are longest; the English moments are drawn by the tmux test).
@@ -81,12 +83,29 @@ const casesIn = (tr: Tr): Case[] =>
 
 const cases: Case[] = [...casesIn(translator('en')), ...casesIn(translator('ko'))];
 
+/**
+ * Two numbers that touch: a digit (or %) right before a minus and a digit (`−1−0.0132`), or two
+ * decimal points in one number (`0.10.000127`). Table columns keep a space between cells.
+ */
+const TOUCHING = /[\d%]−\d|\d\.\d+\.\d/;
+
+export function touching(lines: readonly string[]): string[] {
+  return lines.map(stripAnsi).flatMap((l, r) => {
+    const m = TOUCHING.exec(l);
+    return m ? [`line ${r + 1}: numbers touch at "${l.slice(Math.max(0, m.index - 12), m.index + 14)}"`] : [];
+  });
+}
+
 function check(c: Case, columns: number, rows: number, depth: ColorDepth = 'none'): string[] {
   const lines = flatten(frame(c.app, { columns, rows }, depth, 0));
-  return screenProblems(lines, columns, rows - 1).map((p) => `${c.name} at ${columns}×${rows}: ${p}`);
+  return [...screenProblems(lines, columns, rows - 1), ...touching(lines)].map((p) => `${c.name} at ${columns}×${rows}: ${p}`);
 }
 
 describe('every screen fits every terminal', () => {
+  it('knows two numbers that touch when it sees them', () => {
+    expect(touching(['│ −1−0.0132 │', 'L3 0.10.000127', '−1 −0.0132 · 0.1 0.000127 · 2-4-4-1 · 1969–86 · 6.84e−5'])).toHaveLength(2);
+  });
+
   it('at 80×24, 100×30, 120×40, 160×45, 200×60 and 250×70', { timeout: 240_000 }, () => {
     const problems = cases.flatMap((c) => SIZES.flatMap(([w, h]) => check(c, w, h)));
     expect(problems).toEqual([]);

@@ -44,8 +44,10 @@ export const Frame = memo(function Frame({ block }: FrameProps) {
  * painter writes only the rows that changed: no reconciling or re-parsing hundreds of texts a
  * frame); without a painter (tests) it is drawn through Ink, block by block.
  */
-export function Screen({ block, paintKey }: FrameProps & { readonly paintKey?: object }) {
+export function Screen({ block, paintKey, direct = false }: FrameProps & { readonly paintKey?: object; readonly direct?: boolean }) {
   const painter = useContext(PainterContext);
-  if (painter) return <Canvas rows={flatten(block)} width={block.width} height={block.height} {...(paintKey ? { paintKey } : {})} />;
+  // `direct`: drawn by Ink itself (the request for a larger terminal, which Ink's own clearing on a
+  // narrower screen must not wipe).
+  if (painter && !direct) return <Canvas rows={flatten(block)} width={block.width} height={block.height} {...(paintKey ? { paintKey } : {})} />;
   return <Frame block={block} />;
 }

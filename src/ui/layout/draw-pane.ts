@@ -16,7 +16,7 @@ import { sequenceLines } from '../render/sequence.js';
 import { weightTrace } from '../render/trace.js';
 import { boardLines, claimLines } from '../render/parts.js';
 import { paint } from '../render/style.js';
-import { displayWidth, fit, wrap } from '../render/text.js';
+import { clipRows, displayWidth, fit, wrap } from '../render/text.js';
 import { blank, hstack, leaf, vstack, type Block } from './blocks.js';
 import { EN_TR, type Tr } from '../../i18n/index.js';
 import type { PanelId, PanePlan } from './pane.js';
@@ -25,7 +25,7 @@ const DATA: readonly PanelId[] = ['table', 'heat', 'legend', 'units', 'samples',
 const ORDER: readonly PanelId[] = ['verdict', 'numbers', 'claims', 'board', 'grads', 'step', 'model', 'curves', 'trace', 'card'];
 
 function wrapped(lines: readonly string[], width: number, rows: number): string[] {
-  return lines.flatMap((l) => (l.includes('\x1b') ? [l] : wrap(l, width, 3))).slice(0, rows);
+  return clipRows(lines.flatMap((l) => (l.includes('\x1b') ? [l] : wrap(l, width, 3))), rows, width);
 }
 
 export interface PaneExtras {
@@ -41,25 +41,51 @@ export interface PaneExtras {
   readonly board?: readonly string[];
   /** The language of the panels' words. @default English */
   readonly tr?: Tr;
+  /** Side by side: both runs' charts on one scale. */
+  readonly scales?: SharedScales;
+}
+
+/** One y scale for the same chart in two panes: the loss (log or linear) and the accuracy ranges. */
+export interface SharedScales {
+  readonly log: boolean;
+  readonly loss: readonly [number, number] | undefined;
+  readonly accuracy: readonly [number, number] | undefined;
+}
+
+/** The scales two runs' charts share: ranges over both runs' series, log when either spans decades. */
+export function sharedScales(lanes: readonly LaneView[]): SharedScales | undefined {
+  const all = lanes.flatMap((l) => l.series);
+  if (lanes.length < 2 || all.length < 2) return undefined;
+  const losses = all.flatMap((x) => [x.loss, x.testLoss ?? NaN]).filter((v) => Number.isFinite(v));
+  const accs = all.flatMap((x) => [x.accuracy, x.testAccuracy ?? NaN]).filter((v) => Number.isFinite(v));
+  const positive = losses.filter((v) => v > 0);
+  const lo = Math.min(...losses);
+  const hi = Math.max(...losses);
+  const log = positive.length > 1 && Math.log10(Math.max(...positive) / Math.min(...positive)) > 2;
+  const loss: [number, number] | undefined = losses.length === 0 ? undefined : log ? [Math.min(...positive), hi] : [Math.min(0, lo), hi > lo ? hi : lo + 1];
+  const accuracy: [number, number] | undefined = accs.length === 0 ? undefined : [Math.max(0, Math.min(...accs)), Math.min(1, Math.max(Math.max(...accs), Math.min(...accs) + 0.01))];
+  return { log, loss, accuracy };
 }
 
 /** Loss (log scale when it spans decades) above accuracy, train solid and test dotted. */
-function curves(l: LaneView, width: number, rows: number, depth: ColorDepth, tr: Tr): string[] {
+function curves(l: LaneView, width: number, rows: number, depth: ColorDepth, tr: Tr, fact = false, scales?: SharedScales): string[] {
   const p = l.series;
   const epochs = p.map((x) => x.epoch);
   const hasTest = p.some((x) => x.testAccuracy !== undefined);
-  const lossRows = l.labelled ? Math.ceil(rows / 2) : rows;
+  // A stop's fact is the loss: short of rows it takes them all (the accuracy gives way).
+  const lossOnly = fact && rows < 4;
+  const lossRows = l.labelled && !lossOnly ? Math.ceil(rows / 2) : rows;
   // A loss is never negative: the axis does not pad below 0.
   const nonNegative = p.every((x) => !(x.loss < 0) && !((x.testLoss ?? 0) < 0));
   const train = tr.t('chart.train');
   const test = tr.t('chart.test');
   const loss = brailleChart({
-    title: tr.t('chart.loss'), width, height: lossRows, depth, log: 'auto', tr, ...(nonNegative ? { limits: [0, Infinity] as const } : {}),
+    title: tr.t('chart.loss'), width, height: lossRows, depth, log: fact ? true : (scales?.log ?? 'auto'), tr, ...(nonNegative ? { limits: [0, Infinity] as const } : {}), ...(scales?.loss ? { range: scales.loss } : {}),
     series: [{ label: train, values: p.map((x) => x.loss), epochs, rgb: [220, 110, 220] }, ...(hasTest ? [{ label: test, values: p.map((x) => x.testLoss ?? NaN), epochs, rgb: [240, 170, 90] as const, dash: true }] : [])],
   });
-  if (!l.labelled) return loss.rows;
+  if (!l.labelled || lossOnly) return loss.rows;
   const acc = brailleChart({
-    title: tr.t('chart.accuracy'), width, height: rows - lossRows, depth, percent: true, limits: [0, 1], tr,
+    title: tr.t('chart.accuracy'), width, height: rows - lossRows, depth, percent: true, limits: [0, 1], tr, ...(scales?.accuracy ? { range: scales.accuracy } : {}),
     series: [{ label: train, values: p.map((x) => x.accuracy), epochs, rgb: [90, 210, 110] }, ...(hasTest ? [{ label: test, values: p.map((x) => x.testAccuracy ?? NaN), epochs, rgb: [90, 170, 240] as const, dash: true }] : [])],
   });
   // A run of 0–1 epochs has no curve: one line with its numbers instead of two empty charts.
@@ -90,7 +116,11 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       const d = l.field?.domain;
       const axes = d ? `x1 ${short(d.x[0])}…${short(d.x[1])}, x2 ${short(d.y[0])}…${short(d.y[1])}` : '';
       const test = l.field?.points.some((q) => q.test) ? tr.t('legend.test') : '';
-      return leaf([paint(depth, `${axes} · ${tr.t('legend.points')}${test} · ${mapLegend(depth, l.field?.classes ?? 2, Boolean(l.field?.line), tr)}`, { tone: 'dim' })], width, rows);
+      // The glyphs first (what the points and shades mean), the axes' ranges last: cut from the end.
+      const glyphs = `${tr.t('legend.points')}${test} · ${mapLegend(depth, l.field?.classes ?? 2, Boolean(l.field?.line), tr)}`;
+      // Two rows when the width is short: the glyphs whole on the first ones, the axes after them.
+      const text = rows > 1 && !glyphs.includes('\x1b') ? clipRows(wrap(`${glyphs} · ${axes}`, width), rows, width) : [`${glyphs} · ${axes}`];
+      return leaf(text.map((t) => paint(depth, t, { tone: 'dim' })), width, rows);
     }
     case 'units': {
       const units = l.units ?? [];
@@ -107,9 +137,11 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
     case 'samples':
     case 'mistakes': {
       const im = l.images;
-      const list = id === 'samples' ? im?.samples : im?.mistakes;
-      if (!im || !list) return blank(width, rows);
+      if (!im) return blank(width, rows);
       const columns = Math.max(1, Math.floor((width + 1) / (im.width + 1)));
+      // Without a row of their own, the mistakes share the samples' row (half of it).
+      const merged = id === 'samples' && (plan.rows.get('mistakes') ?? 0) === 0 && im.mistakes.length > 0;
+      const list = id === 'samples' ? (merged ? [...im.samples.slice(0, Math.ceil(columns / 2)), ...im.mistakes] : im.samples) : im.mistakes;
       const shown = list.slice(0, columns);
       const name = (k: number): string => im.classNames[k] ?? String(k);
       const captions = shown.map((x) => (x.label === x.prediction ? `${name(x.label)} ✓` : `${name(x.label)}→${name(x.prediction)}`));
@@ -150,7 +182,7 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
     case 'model':
       return leaf(wrapped(modelLines(l), width, rows), width, rows);
     case 'curves':
-      return leaf(curves(l, width, rows, depth, tr), width, rows, true);
+      return leaf(curves(l, width, rows, depth, tr, plan.must.includes('curves'), extras.scales), width, rows, true);
     case 'trace': {
       const steps = l.trace.map((s) => ({ epoch: s.epoch, pattern: s.pattern, x: s.x, t: s.t[0]!, o: s.o[0]!, after: s.after }));
       const title = paint(depth, tr.t('trace.title'), { tone: 'dim' });
@@ -167,8 +199,8 @@ export function drawPane(l: LaneView, plan: PanePlan, depth: ColorDepth, extras:
     vstack(ids.filter((id) => (plan.rows.get(id) ?? 0) > 0).map((id) => panel(id, l, width, plan.rows.get(id)!, depth, extras, plan)), width);
   if (plan.left > 0) {
     const right = plan.width - plan.left - 1;
-    const data = stack(DATA, plan.left);
-    const side = stack(ORDER, right);
+    const data = stack(DATA.filter((id) => !plan.aside.includes(id)), plan.left);
+    const side = stack([...ORDER.slice(0, -1), ...plan.aside, 'card'], right);
     return hstack([fill(data, plan.left, plan.height), blank(1, plan.height), fill(side, right, plan.height)], plan.height);
   }
   return fill(stack([...ORDER.slice(0, 2), ...DATA, ...ORDER.slice(2)], plan.width), plan.width, plan.height);

@@ -16,24 +16,50 @@ import { verdictLines } from '../render/lane.js';
 import { gradientDecades } from '../render/sequence.js';
 import { boardLines, claimLines, hints, statusBar } from '../render/parts.js';
 import { paint } from '../render/style.js';
-import { wrap } from '../render/text.js';
+import { clipRows, displayWidth, wrap } from '../render/text.js';
 import { allocate } from './allocate.js';
 import { box, blank, hstack, leaf, vstack, type Block } from './blocks.js';
-import { drawPane } from './draw-pane.js';
-import { planPane, type PanePlan } from './pane.js';
+import { drawPane, sharedScales } from './draw-pane.js';
+import { planPane, type PanelId, type PanePlan } from './pane.js';
+import type { Fact } from '../../session/curriculum.js';
 import { EN_TR, type Tr } from '../../i18n/index.js';
 
 export interface LabPlan {
   readonly width: number;
+  /** Rows of the stop's text facts (a tour), never dropped. */
+  readonly facts: number;
   readonly rows: ReadonlyMap<string, number>;
   readonly panes: readonly PanePlan[];
   readonly fields: readonly (FieldRequest | null)[];
 }
 
+/** What a tour stop must show: its text facts' rows, and per run on screen the panels never dropped. */
+export interface MustShow {
+  readonly facts: number;
+  readonly must?: readonly (readonly PanelId[])[];
+}
+
+/** The panels each run on screen must keep for a stop's facts at a terminal of columns × rows. */
+export function mustPanels(show: readonly Fact[], ids: readonly string[], columns: number, rows: number): PanelId[][] {
+  return ids.map((id) =>
+    show.flatMap((f): PanelId[] => {
+      if (!('run' in f) || f.run !== id) return [];
+      if (f.kind === 'climb') return ['curves'];
+      if (f.kind === 'hidden') return ['table'];
+      if (f.kind === 'digits') return ['samples', 'confusion'];
+      if (f.kind === 'kernels') return columns >= f.from[0] && rows >= f.from[1] ? ['filters'] : [];
+      return [];
+    }),
+  );
+}
+
 /** Rows of the frame and of each pane, from the shape of what is on screen (before any model call). */
-export function planLab(shape: LabShape, width: number, height: number): LabPlan {
+export function planLab(shape: LabShape, width: number, height: number, shown: MustShow = { facts: 0 }): LabPlan {
   const two = shape.lanes.length > 1;
+  // On a projector a run that learns kernels or features (LeCun's convnet, the RBMs) shows them.
+  const show: MustShow = shown.must || two || width < 160 || height < 44 ? shown : { ...shown, must: shape.lanes.map((l) => ((l.image?.filters ?? 0) > 0 ? ['filters'] : [])) };
   const rows = allocate(height, [
+    ...(show.facts > 0 ? [{ id: 'facts', min: show.facts, want: show.facts, priority: 98.5, required: true }] : []),
     { id: 'status', min: 1, want: 1, priority: 100, required: true },
     { id: 'footer', min: 1, want: 1, priority: 99, required: true },
     // In the tour the stop's title names the scenario already: the lab's own title line goes first.
@@ -49,11 +75,11 @@ export function planLab(shape: LabShape, width: number, height: number): LabPlan
   let panes: PanePlan[];
   if (two) {
     const w = Math.floor((width - 1) / 2);
-    panes = shape.lanes.map((s, i) => planPane(s, (i === 0 ? w : width - 1 - w) - 2, body - 2, { claims: 0, verdict: true, gradients: shape.gradients }));
+    panes = shape.lanes.map((s, i) => planPane(s, (i === 0 ? w : width - 1 - w) - 2, body - 2, { claims: 0, verdict: true, gradients: shape.gradients, must: show.must?.[i] ?? [] }));
   } else {
-    panes = shape.lanes.slice(0, 1).map((s: LaneShape) => planPane(s, width, body, { claims: shape.claims, verdict: false, gradients: shape.gradients, board: shape.board }));
+    panes = shape.lanes.slice(0, 1).map((s: LaneShape) => planPane(s, width, body, { claims: shape.claims, verdict: false, gradients: shape.gradients, board: shape.board, must: show.must?.[0] ?? [] }));
   }
-  return { width, rows, panes, fields: panes.map((p) => p.field) };
+  return { width, facts: rows.get('facts') ?? 0, rows, panes, fields: panes.map((p) => p.field) };
 }
 
 const SLOT_TONE = ['accent', 'accent2'] as const;
@@ -79,7 +105,7 @@ function banner(view: LabView | TourView | ReplayView, depth: ColorDepth, tr: Tr
 }
 
 /** The frame of a lab, tour or replay view at its plan, its words in the language of `tr`. */
-export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, depth: ColorDepth, tr: Tr = EN_TR): Block {
+export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, depth: ColorDepth, tr: Tr = EN_TR, facts: readonly string[] = []): Block {
   const W = plan.width;
   const r = (id: string): number => plan.rows.get(id) ?? 0;
   const parts: Block[] = [];
@@ -87,7 +113,7 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
   if (top && r('narrative') > 0) {
     parts.push(leaf([top.title], W, 1));
     const narrative = top.lines.flatMap((n) => wrap(n, W, 2));
-    parts.push(leaf(narrative.slice(0, Math.max(0, r('narrative') - 1)), W, Math.max(0, r('narrative') - 1)));
+    parts.push(leaf(clipRows(narrative, Math.max(0, r('narrative') - 1), W), W, Math.max(0, r('narrative') - 1)));
   }
   const lane0 = view.lanes[0];
   const model = view.lanes.length === 1 ? ` · ${tr.t('lab.model', { label: view.modelLabel, index: view.modelIndex + 1, count: view.modelCount })}` : '';
@@ -104,11 +130,13 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
   if (view.problem || !lane0) {
     parts.push(leaf([paint(depth, view.problem ?? tr.t('lab.noRuns'), { tone: 'bad' }), tr.t('lab.problemHint')], W, body));
   } else if (plan.panes.length > 1 && view.lanes.length > 1) {
+    // Side by side, the same chart in both panes has one scale (log or linear, one range).
+    const scales = sharedScales(view.lanes.slice(0, 2));
     const boxes = view.lanes.slice(0, 2).map((l, i) => {
       const p = plan.panes[i]!;
       const name = tr.card(l.meta).name;
       const titleText = `${l.label}${l.label !== l.meta.name && l.label !== name ? ` · ${name}` : ''} · ${l.meta.year}`;
-      return box(drawPane(l, p, depth, { tr, ...(decades ? { decades } : {}), ...(sequenceDecades ? { sequenceDecades } : {}) }), { title: titleText, tone: SLOT_TONE[i] ?? 'accent', depth });
+      return box(drawPane(l, p, depth, { tr, ...(decades ? { decades } : {}), ...(sequenceDecades ? { sequenceDecades } : {}), ...(scales ? { scales } : {}) }), { title: titleText, tone: SLOT_TONE[i] ?? 'accent', depth });
     });
     parts.push(hstack([boxes[0]!, blank(W - boxes[0]!.width - boxes[1]!.width, body), boxes[1]!], body));
     if (r('claims') > 0) parts.push(leaf(claimLines(view.claims, r('claims'), depth, tr, view.receipts), W, r('claims')));
@@ -116,6 +144,7 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
   } else {
     parts.push(drawPane(lane0, plan.panes[0]!, depth, { claims: view.claims, receipts: view.receipts, tr, ...(view.leaderboard ? { board: view.leaderboard } : {}) }));
   }
+  if (r('facts') > 0) parts.push(leaf(clipRows(facts, r('facts'), W).map((f) => paint(depth, f, { tone: 'accent', bold: true })), W, r('facts')));
   if (r('verdict') > 0 && lane0) parts.push(leaf(view.lanes.length === 1 ? verdictLines(lane0, W, r('verdict'), depth, tr) : [], W, r('verdict')));
   if (r('message') > 0) {
     const headline = view.gradients ? initialGradients(view.lanes, tr) : null;
@@ -125,10 +154,18 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
       ...(view.message ? wrap(view.message, W, 2).map((s) => paint(depth, s, { tone: 'dim' })) : []),
     ];
     // The share string when there is room: `neural-eras --share <it>` reopens this lab.
-    if (view.share && lines.length < r('message')) lines.push(paint(depth, tr.t('lab.share', { share: view.share }), { tone: 'dim' }));
-    parts.push(leaf(lines, W, r('message')));
+    // Too long for the line with its explanation: the string alone, whole (broken over lines at the
+    // width only when it is wider than the terminal; `y` writes it to a file and the clipboard).
+    if (view.share && lines.length < r('message')) {
+      const said = tr.t('lab.share', { share: view.share });
+      const alone = displayWidth(view.share) <= W ? [view.share] : Array.from({ length: Math.ceil(view.share.length / W) }, (_, k) => view.share!.slice(k * W, (k + 1) * W));
+      const room = r('message') - lines.length;
+      if (displayWidth(said) <= W) lines.push(paint(depth, said, { tone: 'dim' }));
+      else if (alone.length <= room) lines.push(...alone.map((l) => paint(depth, l, { tone: 'dim' })));
+    }
+    parts.push(leaf(clipRows(lines, r('message'), W), W, r('message')));
   }
-  parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth, tr })], W, 1));
+  parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth, tr, flash: view.flash })], W, 1));
   const keys = view.kind === 'tour' ? hints([TOUR_KEYS, TOUR_LAB_KEYS], W, tr) : view.kind === 'replay' ? hints([REPLAY_KEYS], W, tr) : hints([LAB_KEYS], W, tr);
   parts.push(leaf([paint(depth, keys, { tone: 'dim' })], W, 1));
   return vstack(parts, W);

@@ -19,6 +19,20 @@ export interface PanePlan {
   readonly field: FieldRequest | null;
   /** Hidden-unit fields per row of small maps. */
   readonly unitsPerRow: number;
+  /** The panels a tour stop's facts keep (drawn in their fact form: the loss on a log axis…). */
+  readonly must: readonly PanelId[];
+  /** Panels drawn in the side column though they belong to the data (kernels beside the digits). */
+  readonly aside: readonly PanelId[];
+}
+
+/** Never dropped and served first when a stop's facts need them; the others give way. */
+function promote(claims: readonly Claim[], must: ReadonlySet<string>): Claim[] {
+  if (must.size === 0) return [...claims];
+  return claims.map((c) =>
+    must.has(c.id)
+      ? { ...c, required: true, priority: c.priority + 200, min: c.id === 'curves' ? Math.min(c.min, 2) : Math.max(1, c.min) }
+      : c.id === 'verdict' || c.id === 'numbers' ? c : { ...c, required: false },
+  );
 }
 
 export interface PaneOptions {
@@ -29,6 +43,8 @@ export interface PaneOptions {
   readonly gradients: boolean;
   /** Lines of a challenge's leaderboard listed inside the pane (a single run; 0 otherwise). */
   readonly board?: number;
+  /** Panels a tour stop's facts need: never dropped, served first; the others give way to them. */
+  readonly must?: readonly PanelId[];
 }
 
 const UNIT_COLS = 12;
@@ -41,18 +57,21 @@ const tableWidth = (s: LaneShape): number => 2 + 4 * s.features + 5 + 7 + 8 * s.
 const confusionWidth = (classes: number): number => 7 + 4 * classes + 8;
 
 /** The image panels (digits): a row of samples, a row of mistakes, the confusion matrix, the filters. */
-function imagePanels(s: LaneShape, width: number): Claim[] {
+function imagePanels(s: LaneShape, width: number, filterWidth = 0): Claim[] {
   const im = s.image!;
+  const fw = filterWidth || width;
   const digit = Math.ceil(im.height / 2) + 1;
   return [
     { id: 'samples', min: digit, want: digit, priority: 97, required: true },
     { id: 'mistakes', min: 0, want: digit + 1, priority: 60 },
     ...(width >= confusionWidth(im.classes) ? [{ id: 'confusion', min: 0, want: im.classes + 2, priority: 78 }] : []),
-    ...(im.filters > 0 ? [{ id: 'filters', min: 0, want: 2 + 6 * Math.ceil(im.filters / Math.max(1, Math.floor((width + 1) / 11))), priority: 55 }] : []),
+    ...(im.filters > 0 ? [{ id: 'filters', min: 0, want: 2 + 6 * Math.ceil(im.filters / Math.max(1, Math.floor((fw + 1) / 11))), priority: 55 }] : []),
   ];
 }
 
 export function planPane(s: LaneShape, width: number, height: number, o: PaneOptions): PanePlan {
+  const mustSet = new Set<string>(o.must ?? []);
+  const must = [...mustSet] as PanelId[];
   const boolean = s.dataKind === 'boolean';
   const plane = s.features === 2 && s.dataKind !== 'other';
   const table = boolean ? s.patterns + 1 : 0;
@@ -79,7 +98,7 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
   const data: Claim[] = [
     ...(boolean ? [{ id: 'table', min: table, want: table, priority: 98, required: true }] : []),
     // Beside a truth table the field is a second view of the same four points: it may be small.
-    ...(plane ? [{ id: 'heat', min: boolean ? 3 : 4, want: 12, max: 80, grow: 6, priority: 97, required: true }, { id: 'legend', min: 0, want: 1, priority: 30 }] : []),
+    ...(plane ? [{ id: 'heat', min: boolean ? 3 : 4, want: 12, max: 80, grow: 6, priority: 97, required: true }, { id: 'legend', min: 1, want: 2, priority: 97.5, required: true }] : []),
     ...(plane && s.hiddenUnits > 0 ? [{ id: 'units', min: 0, want: UNIT_ROWS + 1, priority: 55 }] : []),
     // a recurrent run: the strips over time (head, inputs, states) and the gradient-through-time bars
     ...(s.sequence ? [{ id: 'sequence', min: 3, want: s.sequence.rows + 5, max: s.sequence.rows + 24, grow: 2, priority: 85 }] : []),
@@ -89,19 +108,24 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
   if (image) {
     // Digits: the image panels in a column as wide as the confusion matrix (or a row of digits).
     left = split ? Math.max(24, Math.min(Math.max(confusionWidth(s.image!.classes), 8 * (s.image!.width + 1)), Math.floor(width * 0.55))) : 0;
-    const panes = split ? [allocate(height, imagePanels(s, left)), allocate(height, panels)] : [allocate(height, [...imagePanels(s, width), ...panels])];
+    // Kernels a stop must show go beside the digits, where the curves give way to them.
+    const aside: PanelId[] = split && mustSet.has('filters') ? ['filters'] : [];
+    const imgs = imagePanels(s, split ? left : width, aside.length ? width - left - 1 : 0);
+    const own = imgs.filter((c) => !aside.includes(c.id as PanelId));
+    const side = [...panels, ...imgs.filter((c) => aside.includes(c.id as PanelId))];
+    const panes = split ? [allocate(height, promote(own, mustSet)), allocate(height, promote(side, mustSet))] : [allocate(height, promote([...imgs, ...panels], mustSet))];
     const perRow = Math.max(1, Math.floor(((split ? left : width) + 1) / (s.image!.width + 1)));
-    return { width, height, left, rows: new Map(panes.flatMap((m) => [...m])) as Map<PanelId, number>, field: { cols: 0, rows: 0, unitCols: 0, unitRows: 0, samples: perRow }, unitsPerRow: 0 };
+    return { width, height, left, rows: new Map(panes.flatMap((m) => [...m])) as Map<PanelId, number>, field: { cols: 0, rows: 0, unitCols: 0, unitRows: 0, samples: perRow }, unitsPerRow: 0, must, aside };
   }
   if (split) {
-    const dataRows = allocate(height, data);
+    const dataRows = allocate(height, promote(data, mustSet));
     const heatRows = dataRows.get('heat') ?? 0;
     // The field is about as wide as it is tall (a cell holds two pixels, one above the other).
     const want = Math.max(boolean ? tableWidth(s) : 0, plane ? 2 * heatRows : 0, s.hiddenUnits > 0 ? 2 * (UNIT_COLS + 1) : 0);
     left = Math.max(24, Math.min(want, Math.floor(width * 0.55)));
-    rows = new Map([...dataRows, ...allocate(height, panels)]);
+    rows = new Map([...dataRows, ...allocate(height, promote(panels, mustSet))]);
   } else {
-    rows = allocate(height, [...data, ...panels]);
+    rows = allocate(height, promote([...data, ...panels], mustSet));
   }
   const heatRows = rows.get('heat') ?? 0;
   const fieldCols = split ? left : width;
@@ -112,5 +136,5 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
   const field: FieldRequest | null = plane
     ? { cols: heatRows > 0 ? heatCols : 0, rows: heatRows, unitCols: unitsRows > 0 ? UNIT_COLS : 0, unitRows: unitsRows > 0 ? Math.min(UNIT_ROWS, unitsRows - 1) : 0 }
     : null;
-  return { width, height, left: split ? left : 0, rows: rows as Map<PanelId, number>, field, unitsPerRow };
+  return { width, height, left: split ? left : 0, rows: rows as Map<PanelId, number>, field, unitsPerRow, must, aside: [] };
 }

@@ -7,7 +7,8 @@ import type { TimelineView } from '../../session/app.js';
 import type { FormView } from '../../session/form.js';
 import type { PickerView } from '../../session/picker.js';
 import { ERAS } from '../../session/eras.js';
-import { FORM_KEYS, LAB_KEYS, PICKER_KEYS, REPLAY_KEYS, TIMELINE_KEYS, TOUR_KEYS, helpRows } from '../../session/keymaps.js';
+import { FORM_KEYS, LAB_KEYS, PICKER_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, helpRows } from '../../session/keymaps.js';
+import type { SummaryView } from '../../session/tour.js';
 import { EN_TR, type Tr } from '../../i18n/index.js';
 import type { ColorDepth } from '../color.js';
 import { hints } from '../render/parts.js';
@@ -32,13 +33,16 @@ export function timelineFrame(view: TimelineView, width: number, height: number,
   const cardRows = height - 3 - listRows;
   const visible = Math.max(1, Math.floor(listRows / per));
   const start = Math.max(0, Math.min(at - Math.floor(visible / 2), n - visible));
-  const people = Math.min(30, Math.floor(width * 0.28));
+  // Projectors get the names whole; narrower screens cut them to a column.
+  const longest = Math.max(...ERAS.map((e) => displayWidth(e.people)));
+  const people = wide && per >= 2 ? Math.min(longest, Math.floor(width * 0.3)) : Math.min(30, Math.floor(width * 0.28));
   const list: string[] = [];
   for (let i = start; i < Math.min(n, start + visible); i++) {
     const e = ERAS[i]!;
     const words = tr.era(e);
     const mark = `${e.year.padEnd(7)} ${e.winter ? '❄ ' : '  '}${fit(e.people, people)}  `;
-    const first = per === 1 || wide ? `${mark}${words.brought}${wide ? `  ✗ ${words.couldNot}` : ''}` : mark.trimEnd();
+    // Each era's "could not" once: beside what it brought on one line, or on a line of its own.
+    const first = per === 1 || wide ? `${mark}${words.brought}${wide && per === 1 ? `  ✗ ${words.couldNot}` : ''}` : mark.trimEnd();
     const line = selected(depth, first, i === at, width);
     list.push(e.winter && i !== at ? paint(depth, line, { tone: 'winter' }) : line);
     if (per >= 2 && !wide) list.push(paint(depth, fit(`            + ${words.brought}`, width), { tone: i === at ? 'plain' : 'dim' }));
@@ -65,9 +69,16 @@ export function timelineFrame(view: TimelineView, width: number, height: number,
 
 export function pickerFrame(p: PickerView, width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): Block {
   const inner = Math.max(1, height - 3);
-  const start = Math.max(0, Math.min(p.at - Math.floor(inner / 2), p.items.length - inner));
-  const lines = p.items.slice(start, start + inner).map((s, k) => selected(depth, `${String(s.year)} ${s.id.padEnd(24)} ${s.title}`, start + k === p.at, width - 2));
-  return vstack([box(leaf(lines, width - 2, height - 3), { title: tr.t('picker.title'), tone: 'accent', depth }), leaf([paint(depth, hints([PICKER_KEYS], width, tr), { tone: 'dim' })], width, 1)], width);
+  const n = p.items.length;
+  // From the top, scrolled only as far as the selection needs; a row says what is above or below.
+  let start = 0;
+  const fits = (s: number): number => inner - (s > 0 ? 1 : 0) - (s + inner < n ? 1 : 0);
+  while (start < n - 1 && p.at >= start + fits(start)) start++;
+  const room = Math.max(1, fits(start));
+  const lines = p.items.slice(start, start + room).map((s, k) => selected(depth, `${String(s.year)} ${s.id.padEnd(24)} ${s.title}`, start + k === p.at, width - 2));
+  const above = start > 0 ? [paint(depth, fit(`  ${tr.t('picker.above', { count: start })}`, width - 2), { tone: 'dim' })] : [];
+  const below = start + room < n ? [paint(depth, fit(`  ${tr.t('picker.below', { count: n - start - room })}`, width - 2), { tone: 'dim' })] : [];
+  return vstack([box(leaf([...above, ...lines, ...below], width - 2, height - 3), { title: tr.t('picker.title'), tone: 'accent', depth }), leaf([paint(depth, hints([PICKER_KEYS], width, tr), { tone: 'dim' })], width, 1)], width);
 }
 
 export function formFrame(f: FormView, width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): Block {
@@ -95,7 +106,8 @@ export function helpFrame(width: number, height: number, depth: ColorDepth, tr: 
   const column = two ? inner - half - 2 : inner;
   const section = (title: string, rows: readonly (readonly [string, string])[]): string[] => [
     paint(depth, title, { tone: 'title', bold: true }),
-    ...rows.map(([k, what]) => `${paint(depth, k.padEnd(8), { bold: true })}${what}`),
+    // Each key's words wrapped to the column (under the key's words, not cut).
+    ...rows.flatMap(([k, what]) => wrap(what, Math.max(10, column - 8)).map((w, i) => `${paint(depth, (i === 0 ? k : '').padEnd(8), { bold: true })}${w}`)),
     '',
   ];
   const left = [...section(tr.t('help.lab'), helpRows(LAB_KEYS, tr))];
@@ -104,7 +116,7 @@ export function helpFrame(width: number, height: number, depth: ColorDepth, tr: 
     ...section(tr.t('help.tour'), helpRows(TOUR_KEYS, tr)),
     ...section(tr.t('help.replay'), helpRows(REPLAY_KEYS, tr)),
     tr.t('help.vim'),
-    ...wrap(tr.t('help.stops'), Math.min(column, 46)),
+    ...wrap(tr.t('help.stops'), column),
   ];
   const body = two
     ? hstack([leaf(left, half, height - 3), blank(2, height - 3), leaf(right, inner - half - 2, height - 3)], height - 3)
@@ -115,4 +127,35 @@ export function helpFrame(width: number, height: number, depth: ColorDepth, tr: 
 export function tooSmallFrame(columns: number, rows: number, min: { columns: number; rows: number }, tr: Tr = EN_TR): string[] {
   const lines = [tr.t('small.enlarge', { columns: min.columns, rows: min.rows, width: columns, height: rows }), tr.t('small.resume')];
   return lines.flatMap((l) => wrap(l, Math.max(10, columns), 3)).slice(0, Math.max(1, rows - 1)).map((l) => (displayWidth(l) > columns ? fit(l, columns) : l));
+}
+
+/**
+ * The tour's closing summary: each era's stop, what failed → what fixed it, and the numbers its
+ * runs ended on in this tour. Whole eras only; the list scrolls, marked above and below.
+ */
+export function summaryFrame(view: SummaryView, width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): Block {
+  const inner = width - 4;
+  const rows = Math.max(1, height - 3);
+  const blocks = view.eras.map((e) => [
+    paint(depth, e.title, { tone: 'title', bold: true }),
+    ...wrap(tr.t('summary.words', { failure: e.failure, fix: e.fix }), inner - 2, 3).map((l) => `  ${l}`),
+    ...wrap(e.runs ? e.runs.join(' · ') : tr.t('summary.notPlayed'), inner - 2, 3).map((l) => paint(depth, `  ${l}`, { tone: e.runs ? 'good' : 'dim' })),
+  ]);
+  const start = Math.min(view.scroll, view.eras.length - 1);
+  const lines: string[] = [paint(depth, tr.t('summary.head'), { tone: 'dim' })];
+  if (start > 0) lines.push(paint(depth, tr.t('summary.above', { count: start }), { tone: 'dim' }));
+  let shown = start;
+  // Whole eras while they fit, one row kept for the "more below" mark when some are left.
+  while (shown < blocks.length) {
+    const b = blocks[shown]!;
+    const left = blocks.length - shown - 1;
+    if (lines.length + b.length + (left > 0 ? 1 : 0) > rows && shown > start) break;
+    lines.push(...b);
+    shown++;
+  }
+  if (shown < blocks.length) lines.push(paint(depth, tr.t('summary.more', { count: blocks.length - shown }), { tone: 'dim' }));
+  return vstack([
+    box(hstack([blank(1, rows), leaf(lines, inner, rows), blank(1, rows)], rows), { title: tr.t('summary.title'), tone: 'accent', depth }),
+    leaf([paint(depth, hints([SUMMARY_KEYS], width, tr), { tone: 'dim' })], width, 1),
+  ], width);
 }

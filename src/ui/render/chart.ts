@@ -123,6 +123,11 @@ export function brailleChart(o: ChartOptions): Chart {
   const plotRows = height - 1;
   const scale = chooseScale(series.map((s) => s.values), Math.max(4, plotRows * 4), o);
   const labels = axisLabels(scale, plotRows, o.percent ?? false);
+  // One plot row: its label is the highest value the run had, never a padded edge of the scale.
+  if (plotRows === 1) {
+    const seen = series.flatMap((x) => x.values.filter((v) => Number.isFinite(v)));
+    labels[0] = formatValue(Math.max(...seen), o.percent);
+  }
   let axisW = Math.max(0, ...labels.map((l) => (l ? displayWidth(l) : 0))) + 1;
   if (width - axisW < 4) axisW = 0;
   const cells = width - axisW;

@@ -50,22 +50,32 @@ const cell = (s: string, n: number): string => s.padStart(n);
 
 /**
  * Inputs, target, net input, output, each hidden unit and ✓/✗ per pattern; ▶ marks the pattern just
- * stepped. When the width is short, hidden units go first: the output and its ✓/✗ always show.
+ * stepped. Each column is as wide as its widest entry plus one space, so no two numbers ever touch;
+ * when the width is short, hidden units go first: the output and its ✓/✗ always show.
  */
 export function truthTable(l: LaneView, depth: ColorDepth, width = Infinity): string[] {
   if (!l.table) return [];
   const hasNet = l.table.some((r) => r.net !== null);
-  const base = 2 + 4 * l.features.length + 5 + (hasNet ? 7 : 0) + 8 + 2;
+  const col = (head: string, cells: readonly string[], least = 0): number => Math.max(least, head.length, ...cells.map((c) => c.length)) + 1;
+  const xs = l.features.map((n, j) => col(n, l.table!.map((r) => short(r.x[j])), 2));
+  const tText = l.table.map((r) => r.t.map((v) => short(v)).join(','));
+  const oText = l.table.map((r) => r.o.map((v) => short(v)).join(','));
+  const netText = l.table.map((r) => (r.net === null ? '—' : short(r.net)));
   const all = l.table[0]?.hidden?.length ?? 0;
-  const hidden = Math.max(0, Math.min(all, Math.floor((width - base) / 8)));
-  const header = `  ${l.features.map((n) => cell(n, 3)).join(' ')} │${cell('t', 4)}${hasNet ? cell('net', 7) : ''}${Array.from({ length: hidden }, (_, k) => cell(`h${k + 1}`, 8)).join('')}${cell('o', 8)}`;
-  const rows = l.table.map((r) => {
+  const hText = Array.from({ length: all }, (_, k) => l.table!.map((r) => short(r.hidden?.[k])));
+  const tw = col('t', tText, 2);
+  const nw = hasNet ? col('net', netText, 4) : 0;
+  const ow = col('o', oText, 4);
+  const hw = hText.map((c, k) => col(`h${k + 1}`, c, 3));
+  const base = 1 + xs.reduce((s, w) => s + w, 0) + 2 + tw + nw + ow + 2;
+  let hidden = 0;
+  for (let used = base; hidden < all && used + hw[hidden]! <= width; hidden++) used += hw[hidden]!;
+  const header = ` ${l.features.map((n, j) => cell(n, xs[j]!)).join('')} │${cell('t', tw)}${hasNet ? cell('net', nw) : ''}${hw.slice(0, hidden).map((w, k) => cell(`h${k + 1}`, w)).join('')}${cell('o', ow)}`;
+  const rows = l.table.map((r, i) => {
     const mark = r.current ? '▶' : ' ';
-    const t = r.t.map((v) => short(v)).join(',');
-    const o = r.o.map((v) => short(v)).join(',');
-    const h = (r.hidden ?? []).slice(0, hidden).map((v) => cell(short(v), 8)).join('');
+    const h = hText.slice(0, hidden).map((c, k) => cell(c[i]!, hw[k]!)).join('');
     const ok = paint(depth, r.ok ? ' ✓' : ' ✗', { tone: r.ok ? 'good' : 'bad', bold: !r.ok });
-    return `${mark} ${r.x.map((v) => cell(short(v), 3)).join(' ')} │${cell(t, 4)}${hasNet ? cell(r.net === null ? '—' : short(r.net), 7) : ''}${h}${cell(o, 8)}${ok}`;
+    return `${mark}${r.x.map((v, j) => cell(short(v), xs[j]!)).join('')} │${cell(tText[i]!, tw)}${hasNet ? cell(netText[i]!, nw) : ''}${h}${cell(oText[i]!, ow)}${ok}`;
   });
   return [paint(depth, header, { bold: true }), ...rows];
 }

@@ -30,24 +30,33 @@ function segment(l: LaneView, room: number, depth: ColorDepth, named: boolean, t
   const acc = l.labelled ? percent(l.now.accuracy) : '—';
   const test = l.labelled && l.latest?.testAccuracy !== undefined ? tr.t('status.test', { test: percent(l.latest.testAccuracy) }) : '';
   const epoch = `${l.epoch}${l.midSteps > 0 ? `+${l.midSteps}` : ''}`;
+  // The run id and the epoch go last: before them the loss, the words and the test accuracy.
+  const id = named ? `${l.id} ` : '';
   const tries = [
-    `${named ? `${l.id} ` : ''}${tr.t('status.long', { epoch, loss: short(l.now.loss), acc })}${test} ${word}`,
-    `${named ? `${l.id} ` : ''}${tr.t('status.medium', { epoch, acc })}${test} ${word}`,
-    `${named ? `${l.id.slice(0, 10)} ` : ''}${acc} ${word}`,
+    `${id}${tr.t('status.long', { epoch, loss: short(l.now.loss), acc })}${test} ${word}`,
+    `${id}${tr.t('status.medium', { epoch, acc })}${test} ${word}`,
+    `${id}${tr.t('status.medium', { epoch, acc })} ${word}`,
+    `${id}${tr.t('status.short', { epoch, acc })} ${word}`,
+    `${id}${tr.t('status.short', { epoch, acc })}`,
+    `${id}${acc} ${word}`,
+    `${id}${word}`,
     word,
   ];
   return tries.find((t) => displayWidth(t) <= room) ?? fit(tries.at(-1)!, room);
 }
 
 /** Playing state, a segment per run, seed and pace, in inverse video across the whole width. */
-export function statusBar(o: { lanes: readonly LaneView[]; playing: boolean; pace: string; seed: number | string; width: number; depth: ColorDepth; tr?: Tr }): string {
+export function statusBar(o: { lanes: readonly LaneView[]; playing: boolean; pace: string; seed: number | string; width: number; depth: ColorDepth; tr?: Tr; flash?: string | null }): string {
   const tr = o.tr ?? EN_TR;
   const play = o.playing ? '▶' : '⏸';
+  // What `e` just wrote comes first, whole: it must be readable at every size.
+  if (o.flash) return paint(o.depth, fit(` ${play} ${o.flash} │ ${o.lanes.map((l) => `${o.lanes.length > 1 ? `${l.id} ` : ''}${l.verdict?.label ?? ''}`).join(' │ ')}`, o.width), { inverse: true });
   const tail = ` │ ${tr.t('status.seed', { seed: o.seed })} │ ${o.pace} `;
   const shortTail = ` │ ${tr.t('status.seed', { seed: o.seed })} `;
   const named = o.lanes.length > 1;
   const fixed = displayWidth(play) + 2 + displayWidth(tail) + 3 * (o.lanes.length - 1);
-  const end = o.width - fixed >= 24 * o.lanes.length ? tail : shortTail;
+  // The pace gives way first, so that each run keeps its id, epoch and verdict.
+  const end = o.width - fixed >= 34 * o.lanes.length ? tail : shortTail;
   const room = Math.max(4, Math.floor((o.width - displayWidth(play) - 2 - displayWidth(end) - 3 * (o.lanes.length - 1)) / Math.max(1, o.lanes.length)));
   const body = ` ${play} ${o.lanes.map((l) => segment(l, room, o.depth, named, tr)).join(' │ ')}${end}`;
   return paint(o.depth, fit(body, o.width), { inverse: true });

@@ -148,3 +148,16 @@ export function wrap(text: string, width: number, maxLines = Infinity): string[]
   kept[maxLines - 1] = fit(`${kept[maxLines - 1]} ${lines[maxLines]}`, width);
   return kept;
 }
+
+/**
+ * At most `rows` of `lines`; when some are left out, the last one kept says so with '…' (text is
+ * never cut mid-sentence without it).
+ */
+export function clipRows(lines: readonly string[], rows: number, width: number): string[] {
+  if (lines.length <= rows) return [...lines];
+  if (rows <= 0) return [];
+  const kept = lines.slice(0, rows);
+  const last = kept[rows - 1]!;
+  kept[rows - 1] = displayWidth(last) <= width - 2 ? `${last} ${ELLIPSIS}` : fit(last, Math.max(1, width - 1));
+  return kept;
+}
