@@ -30,6 +30,7 @@ export type {
   Params,
   ParamsOf,
   StepRecord,
+  UpdateRule,
   Target,
   ThresholdUnit,
   WeightBlock,

@@ -59,7 +59,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     for (let j = 0; j < w.length; j++) w[j]! += eta * (ti - net) * x[j]!;
     const after = Array.from(w);
     const explain = () => `w ← w + η(t − w·x)x = ${vector(before)} + ${exact(eta)}·(${exact(ti)} − ${operand(net)})·${vector(x)} = ${vector(after)}`;
-    return { pattern: i, x, t: [ti], net: [net], o: [net], before, after, changed: net !== ti, explain };
+    return { pattern: i, x, t: [ti], net: [net], o: [net], before, after, changed: net !== ti, rule: 'gradient', explain };
   };
 
   const batchStep = (): StepRecord => {
@@ -70,7 +70,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     for (let j = 0; j < w.length; j++) w[j]! += eta * X.reduce((s, x, i) => s + errors[i]! * x[j]!, 0);
     const after = Array.from(w);
     const explain = () => `w ← w + η Σ(t − w·x)x, net = ${vector(nets)}, t − net = ${vector(errors)}: w = ${vector(after)}`;
-    return { pattern: 0, x: [], t, net: nets, o: nets, before, after, changed: errors.some((e) => e !== 0), explain };
+    return { pattern: 0, x: [], t, net: nets, o: nets, before, after, changed: errors.some((e) => e !== 0), rule: 'gradient', batch: X.length, explain };
   };
 
   const step = (): StepRecord => {

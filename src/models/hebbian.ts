@@ -75,7 +75,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
       if (supervised) return `w ← w + η·x·t = ${vector(before)} + ${exact(eta)}·${vector(x)}·${operand(ti)} = ${vector(after)}`;
       return mode === 'oja' ? `w ← w + η·y·(x − y·w), y = ${exact(net)}: w = ${vector(after)}` : `w ← w + η·x·y, y = ${exact(net)}: w = ${vector(after)}`;
     };
-    return { pattern: i, x, t: supervised ? [ti] : [], net: [net], o: [o], before, after, changed: before.some((v, j) => v !== after[j]), explain };
+    return { pattern: i, x, t: supervised ? [ti] : [], net: [net], o: [o], before, after, changed: before.some((v, j) => v !== after[j]), rule: 'hebb', explain };
   };
 
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {

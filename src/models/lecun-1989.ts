@@ -127,6 +127,7 @@ class LeCunInstance implements ModelInstance {
       before,
       after,
       changed: true,
+      rule: 'gradient',
       explain: () => `w ← w − η ∂E/∂w, E = ½ Σ (o − t)², η = ${exact(eta)}: digit ${digit}, output ${predicted} before the update`,
     };
   }

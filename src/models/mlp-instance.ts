@@ -189,6 +189,8 @@ export class MlpInstance implements ModelInstance {
       before,
       after,
       changed: after.some((w, i) => w !== before[i]),
+      rule: 'gradient',
+      batch: count,
       explain,
     };
   }

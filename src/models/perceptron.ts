@@ -111,7 +111,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
         ? `t = o = ${exact(o)}: no error, w unchanged ${vector(after)}`
         : `w ← w + η(t − o)x = ${vector(before)} + ${exact(eta)}·(${exact(ti)} − ${operand(o)})·${vector(x)} = ${vector(after)}`;
     };
-    return { pattern: i, x, t: [ti], net: [net], o: [o], before, after, changed: before.some((v, j) => v !== after[j]), explain };
+    return { pattern: i, x, t: [ti], net: [net], o: [o], before, after, changed: before.some((v, j) => v !== after[j]), rule: 'error-correction', explain };
   };
 
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {

@@ -322,7 +322,7 @@ export class LabSession {
       const fixed = this.fixedShape(l);
       const status = l.run?.status;
       const verdictChars = status?.outcome ? cellsOf(this.tr.reason(status.cause, status.reason)) + 40 : l.error ? cellsOf(l.error) : 0;
-      return { ...fixed, trace: l.trace.length > 0, epochs: l.run?.epoch ?? 0, verdictChars };
+      return { ...fixed, trace: l.trace.length > 0 || l.wholeEpoch !== null, epochs: l.run?.epoch ?? 0, verdictChars };
     });
   }
 

@@ -116,7 +116,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
   if (!run || lane.error) {
     return {
       ...base, error: lane.error, epoch: 0, midSteps: 0, verdict: null, playingOn: false, settled: true, now: { loss: NaN, accuracy: NaN }, latest: null,
-      lossStart: NaN, series: [], describe: [], weights: [], trace: [], update: null, table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null,
+      lossStart: NaN, series: [], describe: [], weights: [], trace: [], update: null, table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null, wholeEpoch: null,
     };
   }
   const latest = run.latest;
@@ -138,6 +138,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
     weights: weightLines(weights, tr),
     trace: [...lane.trace],
     update: lastUpdate(lane),
+    wholeEpoch: lane.wholeEpoch,
     table: truthRows(lane, weights),
     field: fields.field,
     units,

@@ -97,6 +97,8 @@ export interface LaneView {
   readonly trace: readonly TraceStep[];
   /** The last single update as the paper writes it (formatted when the view is built, never while training). */
   readonly update: string | null;
+  /** `.` trained this whole epoch: the model has no single update at this stage (RBM pretraining). */
+  readonly wholeEpoch: number | null;
   readonly table: readonly TruthRow[] | null;
   readonly field: Field | null;
   readonly units: readonly UnitField[] | null;

@@ -193,7 +193,7 @@ describe('the lab', () => {
     expect(lane.latest!.accuracy).toBe(0.5);
     expect(lane.now.accuracy).toBe(1);
     const text = flatten(frame(app, { columns: 200, rows: 50 }, 'none', 0)).join('\n');
-    expect(text).toContain('pattern 3 (epoch 1): x = (1, 1, 0), net = 0.1, o = 1, t = −1 → error: correct');
+    expect(text).toContain('pattern 3 (epoch 1): x = (1, 1, 0), net = 0.1, o = 1, t = −1 → o ≠ t: an error, so w is corrected');
     expect(text).toContain('w (−0.5, 0.6, 0.5) → (−0.6, 0.5, 0.5)');
     expect(text).toContain('epoch 0 +3');
   });

@@ -8,6 +8,7 @@ import type { LaneView, Verdict, VerdictWord } from '../../session/views.js';
 export { numbersLine } from '../../session/views.js';
 import type { ColorDepth } from '../color.js';
 import { EN_TR, type Tr } from '../../i18n/index.js';
+import { stepLines as writeOut } from '../../session/step-text.js';
 import { paint, type Tone } from './style.js';
 import { wrap } from './text.js';
 
@@ -28,17 +29,11 @@ export function verdictLines(l: LaneView, width: number, maxLines: number, depth
   return lines;
 }
 
-/** The last single update as the lecture writes it: what the unit saw and said before, then w before → after. */
+/** The last single update as the lecture writes it: what the unit saw, what its rule made of it, then w before → after (session/step-text.ts). */
 export function stepLines(l: LaneView, tr: Tr = EN_TR): string[] {
+  if (l.wholeEpoch !== null) return [tr.t('step.wholeEpoch', { epoch: l.wholeEpoch })];
   const s = l.trace.at(-1);
-  if (!s) return [];
-  const x = s.x.length ? tr.t('step.x', { x: vector(s.x) }) : '';
-  const list = (v: readonly number[]): string => v.map((e) => exact(e)).join(', ');
-  return [
-    tr.t('step.head', { pattern: s.pattern + 1, epoch: s.epoch, x, net: list(s.net), o: list(s.o), t: list(s.t), result: tr.t(s.changed ? 'step.corrected' : 'step.unchanged') }),
-    `w ${vector(s.before)} → ${vector(s.after)}`,
-    l.update ?? '',
-  ];
+  return s ? writeOut(s, l.patterns, l.update, tr) : [];
 }
 
 /** What the model says about itself (line, bound, architecture), then its weights. */
