@@ -13,6 +13,9 @@ export const EN_TEXT = {
   'verdict.DIVERGED': 'DIVERGED',
   'verdict.TRUNCATED': 'TRUNCATED',
   'verdict.FINISHED': 'FINISHED',
+  // Verdict words that follow the story (issue 17): a divergence predicted but not yet visible, a hand-wired net that is wrong.
+  'verdict.UNSTABLE': 'WILL DIVERGE',
+  'verdict.WRONG': 'WRONG',
   'verdict.training': 'training… epoch {epoch} of at most {budget}',
   'verdict.playingOn': '(playing on)',
   'target.none': 'the target',

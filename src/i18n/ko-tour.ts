@@ -33,7 +33,7 @@ export const KO_STOPS: Readonly<Record<string, StopText>> = {
   'seed-xor-two-layer': {
     title: '손으로 연결한 2층 망으로 XOR 풀기',
     narrative: ['은닉 유닛 OR와 NAND가 입력을 다시 표현하고, 그 위의 AND가 XOR를 계산합니다 (h1, h2 열).', '강의 자료의 v = (−0.4, 0.6, −0.6)은 부호 오타입니다. 고친 v = (−0.4, 0.6, 0.6)은 제대로 동작합니다.'],
-    moment: '모든 패턴에서 h1 = OR, h2 = NAND; 고친 출력 유닛은 XOR를 계산하고, 자료 그대로의 유닛은 (0,1)에서 틀림',
+    moment: '모든 패턴에서 h1 = OR, h2 = NAND; 고친 출력 유닛은 XOR를 계산하고, 자료 그대로의 유닛(입력의 AND, 틀림)은 (0,1), (1,0), (1,1)에서 틀림',
   },
   'why-nonlinearity': {
     title: '1969–86 · 왜 비선형인가: 선형 층을 쌓아도 선형 유닛 하나',

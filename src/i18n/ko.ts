@@ -15,6 +15,9 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'verdict.DIVERGED': '발산',
   'verdict.TRUNCATED': '미해결',
   'verdict.FINISHED': '완료',
+  // Verdict words that follow the story (issue 17): a divergence predicted but not yet visible, a hand-wired net that is wrong.
+  'verdict.UNSTABLE': '발산 예정',
+  'verdict.WRONG': '틀림',
   'verdict.training': '학습 중… 에폭 {epoch} / 최대 {budget}',
   'verdict.playingOn': '(계속 재생 중)',
   'target.none': '목표',
@@ -179,7 +182,9 @@ const REASONS: Readonly<Record<ReasonCode, string>> = {
   'hebb-unbounded': '‖w‖ = {norm:n3}: 순수한 헤브 학습 Δw = η·x·y에는 한계가 없습니다 (w가 커지면 y도 커져 w는 더 빨리 커집니다). 오자(Oja) 규칙은 감쇠 항 −η·y²·w를 더합니다',
   'eta-too-large': '가중치 {index} = {value:num}: 더는 유한한 수가 아닙니다 (학습률이 너무 클 수 있습니다: η = {eta:exact})',
   solved: '에폭 {epoch}에서 목표 도달 ({target}; 정확도 {accuracy:percent})',
-  finished: '{epochs}에폭 학습 완료: 이 실험에는 목표가 없어 한도까지 모두 학습합니다',
+  finished: '{epochs}에폭을 모두 학습했습니다: 이 실험에는 목표가 없어 한도까지 학습합니다',
+  'finished-test': '{epochs}에폭을 모두 학습했습니다: 따로 떼어 둔 시험 세트가 있는 실행은 그것으로 평가합니다 (시험 세트 정답률 {test:percent})',
+  'finished-test-target': '{epochs}에폭을 모두 학습했습니다: 따로 떼어 둔 시험 세트가 있는 실행은 그것으로 평가합니다 (시험 세트 정답률 {test:percent}; 학습 목표 {target}에는 닿지 못함)',
 };
 
 /** 키맵 이름 → 동작 → 도움말과 바닥줄 힌트 (영어에서 비어 있는 것은 여기서도 비어 있습니다). */

@@ -70,7 +70,7 @@ export const CURRICULUM: readonly Stop[] = [
     narrative: ['Hidden units OR and NAND re-describe the input; an AND on top computes XOR (columns h1, h2).', 'The lecture prints v = (−0.4, 0.6, −0.6): a sign typo. The corrected v = (−0.4, 0.6, 0.6) works.'],
     runs: ['corrected', 'as-printed'],
     pace: { unit: 'epoch', perSecond: 10 },
-    moment: 'h1 = OR and h2 = NAND on every pattern; the corrected output unit computes XOR, the printed one errs on (0,1)',
+    moment: 'h1 = OR and h2 = NAND on every pattern; the corrected output unit computes XOR, the printed one (AND of the inputs, WRONG) errs on (0,1), (1,0) and (1,1)',
   },
   {
     scenario: 'why-nonlinearity',

@@ -15,7 +15,7 @@ import { claimViews, type ClaimView } from './claims.js';
 import { modelChoices, nextSeed, partnerOf, tryLoadScenario, type ModelChoice, type Seed } from './choices.js';
 import { Leaderboard } from './leaderboard.js';
 import { shareOf } from './export.js';
-import { Lane, type PlayOn } from './lane.js';
+import { LAB_PLAY_ON, Lane, type PlayOn } from './lane.js';
 import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
 import { DEFAULT_PACE, PACES, paceIndex, paceLabel, type Pace } from './pace.js';
 import { dataKindOf, type LaneView } from './views.js';
@@ -181,7 +181,7 @@ export class LabSession {
     const choice = this.choices[i]!;
     let lane = this.cache.get(choice.id);
     if (!lane) {
-      lane = new Lane(choice.spec, this.opts.playOn?.[choice.id] ?? null, this.tr);
+      lane = new Lane(choice.spec, this.opts.playOn?.[choice.id] ?? LAB_PLAY_ON, this.tr);
       this.cache.set(choice.id, lane);
     }
     return lane;

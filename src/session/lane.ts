@@ -24,7 +24,15 @@ export interface PlayOn {
   readonly lossFactor?: number;
   /** …or some weight's magnitude passes this. */
   readonly weightAbove?: number;
+  /** …or this many epochs have been played past the verdict (a loss that cannot grow would play for ever). */
+  readonly epochs?: number;
 }
+
+/**
+ * A lab's play-on after a divergence it names before it shows (the LMS bound at epoch 9, loss still
+ * below its start): on until the loss has doubled from its start, so the screen shows what the verdict says.
+ */
+export const LAB_PLAY_ON: PlayOn = { lossFactor: 2, weightAbove: 1e6, epochs: 1000 };
 
 export interface TraceStep extends StepRecord {
   /** The epoch this update belongs to (1 for the first epoch). */
@@ -114,7 +122,8 @@ export class Lane {
   private playOnReached(): boolean {
     const run = this.run!;
     const start = run.history[0]!.loss;
-    const { lossFactor, weightAbove } = this.playOnUntil!;
+    const { lossFactor, weightAbove, epochs } = this.playOnUntil!;
+    if (epochs !== undefined && run.epoch - (run.decidedAt ?? run.epoch) >= epochs) return true;
     if (lossFactor !== undefined && Number.isFinite(start) && run.latest.loss >= lossFactor * start) return true;
     if (weightAbove !== undefined) {
       const w = run.model.flatWeights();

@@ -12,7 +12,7 @@ import { stepLines as writeOut } from '../../session/step-text.js';
 import { paint, type Tone } from './style.js';
 import { wrap } from './text.js';
 
-export const VERDICT_TONE: Readonly<Record<VerdictWord, Tone>> = { SOLVED: 'good', CYCLING: 'warn', DIVERGED: 'bad', TRUNCATED: 'accent2', FINISHED: 'info' };
+export const VERDICT_TONE: Readonly<Record<VerdictWord, Tone>> = { SOLVED: 'good', CYCLING: 'warn', DIVERGED: 'bad', TRUNCATED: 'accent2', FINISHED: 'info', UNSTABLE: 'warn', WRONG: 'bad' };
 
 /** SOLVED / CYCLING / … in the language on screen (inverse, so it stands out without colour too). */
 export const verdictWord = (depth: ColorDepth, v: Verdict): string => paint(depth, ` ${v.label} `, { tone: VERDICT_TONE[v.word], inverse: true, bold: true });
