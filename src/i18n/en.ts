@@ -34,6 +34,9 @@ export const EN_TEXT = {
   'pace.patterns': '{n} patterns/s',
   'pace.epoch': '{n} epoch/s',
   'pace.epochs': '{n} epochs/s',
+  // The pace played, measured (issue 17): shown when it falls short of the setting.
+  'pace.played': '~{played} (set {set})',
+  'pace.maxPlayed': 'max (~{played})',
 
   // The numbers line of a run (and the printed tour).
   'numbers.split': 'epoch {epoch} · loss {loss} · train {train} · test {test} · gap {gap} pts',

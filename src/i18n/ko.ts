@@ -35,6 +35,9 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'pace.patterns': '초당 {n}패턴',
   'pace.epoch': '초당 {n}에폭',
   'pace.epochs': '초당 {n}에폭',
+  // The pace played, measured (issue 17): shown when it falls short of the setting.
+  'pace.played': '약 {played} (설정 {set})',
+  'pace.maxPlayed': '최대 속도 (약 {played})',
 
   'numbers.split': '에폭 {epoch} · 손실 {loss} · 학습 {train} · 테스트 {test} · 차이 {gap}%p',
   'numbers.splitShort': '에폭 {epoch} · 학습 {train} · 테스트 {test} · 차이 {gap}%p',

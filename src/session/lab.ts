@@ -17,7 +17,7 @@ import { Leaderboard } from './leaderboard.js';
 import { shareOf } from './export.js';
 import { LAB_PLAY_ON, Lane, type PlayOn } from './lane.js';
 import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
-import { DEFAULT_PACE, PACES, paceIndex, paceLabel, type Pace } from './pace.js';
+import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
 import { dataKindOf, type LaneView } from './views.js';
 
 export interface LabOptions {
@@ -127,6 +127,8 @@ export class LabSession {
   private readonly fieldCache = new Map<string, { version: number; at: number; fields: LaneFields }>();
   private last: number | null = null;
   private carry = 0;
+  /** The pace actually played (units a second of wall time), measured while playing. */
+  private readonly meter = new PaceMeter();
   private readonly clock: () => number;
   readonly tr: Tr;
 
@@ -154,6 +156,7 @@ export class LabSession {
   }
 
   private rebuild(): void {
+    this.meter.clear();
     this.cache.clear();
     this.fieldCache.clear();
     this.playingOn = false;
@@ -205,6 +208,7 @@ export class LabSession {
     this.playingOn = this.settled;
     this.playing = this.lanes().some((l) => l.canAdvance(this.playingOn));
     this.last = null;
+    this.meter.clear();
   }
   pause(): void {
     this.playing = false;
@@ -221,9 +225,11 @@ export class LabSession {
   }
   faster(): void {
     this.pace = Math.min(PACES.length - 1, this.pace + 1);
+    this.meter.clear();
   }
   slower(): void {
     this.pace = Math.max(0, this.pace - 1);
+    this.meter.clear();
   }
   reset(): void {
     this.rebuild();
@@ -285,6 +291,7 @@ export class LabSession {
       this.playing = false;
       return true;
     }
+    const measured = this.last !== null;
     const elapsed = this.last === null ? 1000 / Math.min(pace.perSecond, 30) : Math.max(0, now - this.last);
     this.last = now;
     const cap = pace.perSecond === Infinity ? Infinity : Math.max(1, pace.perSecond / 10);
@@ -299,6 +306,8 @@ export class LabSession {
       if (this.clock() - start >= SLICE_MS) break;
     }
     if (this.carry === Infinity) this.carry = 0;
+    // the first tick of a play has no time before it to measure against; the last one stops short by design
+    if (measured && live.length > 0) this.meter.add(elapsed, (elapsed / 1000) * pace.perSecond, moved);
     this.record();
     if (live.length === 0) {
       // The telling moment: every run on screen has its verdict.
@@ -379,7 +388,7 @@ export class LabSession {
       message: this.note ?? tried ?? seedNote,
       moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? this.tr.moral(s.id, s.moral) : null,
       playing: this.playing,
-      pace: paceLabel(PACES[this.pace]!, this.tr),
+      pace: playedPaceLabel(PACES[this.pace]!, this.meter, this.tr),
       seed: this.seed,
       gradients: this.gradients,
       share: this.shareCache(),
