@@ -131,7 +131,8 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
     case 'grads': {
       const g = l.grads;
       if (!g) return leaf([paint(depth, tr.t('grads.absent'), { tone: 'dim' })], width, rows);
-      const head = `${tr.t('grads.head')}${g.nowRatio !== null ? tr.t('grads.ratio', { now: short(g.nowRatio), start: short(g.startRatio ?? undefined) }) : ''}`;
+      // The bars are this epoch's; the one first/last ratio on screen is the headline's, at initialisation.
+      const head = tr.t('grads.head', { epoch: l.epoch });
       const bars = gradientBars({ runs: [{ norms: g.now }], width, height: rows - 1, depth, tr, ...(extras.decades ? { decades: extras.decades } : {}) });
       return vstack([leaf([paint(depth, head, { tone: 'title', bold: true })], width, 1), leaf(bars.rows, width, rows - 1, true)], width);
     }
