@@ -71,6 +71,17 @@ export const EN_TEXT = {
 
   // The run's panels.
   'step.x': 'x = {x}, ',
+  // Claims in the language on screen (issue 17): the words around their numbers (scenarios/claims.ts ClaimWords).
+  'claim.atEpoch': ' at epoch {epoch}',
+  'claim.of': "{run}'s",
+  'claim.ends': '{run} ends {outcome}',
+  'claim.weights': 'weights',
+  'claim.outputs': 'outputs',
+  'claim.nets': 'net inputs',
+  'claim.inRange': 'in [{min}, {max}]',
+  'claim.got': '(got {value})',
+  'claim.vs': 'vs',
+  'claim.nothing': 'nothing',
   // The `.` write-out (issue 17): labels derived from o, t and the rule (session/step-text.ts).
   'step.head': 'pattern {pattern} (epoch {epoch}): {x}net = {net}, o = {o}, t = {t}{result}',
   'step.batchHead': 'one batch step over all {n} patterns (epoch {epoch}): net = {net}, o = {o}, t = {t}{result}',

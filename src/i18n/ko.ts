@@ -8,6 +8,7 @@ import type { TextKey } from './en.js';
 import type { Catalogue, KeyText } from './index.js';
 import { KO_CARDS, KO_ERAS } from './ko-history.js';
 import { KO_MORALS, KO_STOPS } from './ko-tour.js';
+import { KO_METRICS, KO_SCENARIOS } from './ko-scenarios.js';
 
 const TEXT: Readonly<Record<TextKey, string>> = {
   'verdict.SOLVED': '해결',
@@ -68,6 +69,17 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'tour.head': '투어 {stop}/{stops} · ',
 
   'step.x': 'x = {x}, ',
+  // Claims in the language on screen (issue 17): the words around their numbers (scenarios/claims.ts ClaimWords).
+  'claim.atEpoch': ' (에폭 {epoch})',
+  'claim.of': '{run}의 값',
+  'claim.ends': '{run}의 결과: {outcome}',
+  'claim.weights': '가중치',
+  'claim.outputs': '출력',
+  'claim.nets': '순입력',
+  'claim.inRange': '∈ [{min}, {max}]',
+  'claim.got': '(측정값 {value})',
+  'claim.vs': '대',
+  'claim.nothing': '없음',
   // The `.` write-out (issue 17): labels derived from o, t and the rule (session/step-text.ts).
   'step.head': '패턴 {pattern} (에폭 {epoch}): {x}net = {net}, o = {o}, t = {t}{result}',
   'step.batchHead': '패턴 {n}개 전체에 대한 배치 갱신 한 번 (에폭 {epoch}): net = {net}, o = {o}, t = {t}{result}',
@@ -250,4 +262,4 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
   },
 };
 
-export const KO: Catalogue = { text: TEXT, reasons: REASONS, cards: KO_CARDS, stops: KO_STOPS, eras: KO_ERAS, morals: KO_MORALS, keys: KEYS };
+export const KO: Catalogue = { text: TEXT, reasons: REASONS, cards: KO_CARDS, stops: KO_STOPS, eras: KO_ERAS, morals: KO_MORALS, keys: KEYS, scenarios: KO_SCENARIOS, metrics: KO_METRICS };

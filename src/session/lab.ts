@@ -372,12 +372,12 @@ export class LabSession {
     const lanes = shown.map((i, slot) => this.cachedLaneView(i, slot, fields[slot] ?? null, now));
     const choice = this.choices[this.index];
     const own = shown.every((i) => this.choices[i]?.own);
-    const tried = choice && !choice.own && s ? this.tr.t('lab.tried', { model: this.tr.card(choice.spec.plugin.meta).name, title: s.title }) : null;
+    const tried = choice && !choice.own && s ? this.tr.t('lab.tried', { model: this.tr.card(choice.spec.plugin.meta).name, title: this.tr.scenarioTitle(s.id, s.title) }) : null;
     const seedNote = s && this.seed !== s.seed ? this.tr.t('lab.seedNote', { seed: this.seed, original: s.seed }) : null;
     return {
       kind: 'lab',
       scenarioId: s?.id ?? String(this.opts.scenario),
-      title: s?.title ?? '',
+      title: s ? this.tr.scenarioTitle(s.id, s.title) : '',
       era: s?.era ?? '',
       problem: this.problem,
       modelLabel: choice?.label ?? '',

@@ -141,7 +141,7 @@ export function weightLines(s: WeightsSnapshot, tr: Tr = EN_TR): string[] {
 export function targetText(t: Target, tr: Tr = EN_TR): string {
   return Object.entries(t)
     .map(([k, b]) =>
-      b.min !== undefined && b.max !== undefined ? tr.t('target.between', { metric: k, min: num(b.min, TABLE), max: num(b.max, TABLE) }) : b.min !== undefined ? `${k} ≥ ${num(b.min, TABLE)}` : `${k} ≤ ${num(b.max!, TABLE)}`,
+      b.min !== undefined && b.max !== undefined ? tr.t('target.between', { metric: tr.metric(k), min: num(b.min, TABLE), max: num(b.max, TABLE) }) : b.min !== undefined ? `${tr.metric(k)} ≥ ${num(b.min, TABLE)}` : `${tr.metric(k)} ≤ ${num(b.max!, TABLE)}`,
     )
     .join(tr.t('target.and'));
 }
