@@ -2,6 +2,7 @@
  * Shared shapes of the engine: datasets, the model plugin contract and run records.
  * Plain data only: nothing here knows about terminals, files or the CLI.
  */
+import type { Said } from './said.js';
 import type { Cause } from './reasons.js';
 import type { Rng } from './rng.js';
 
@@ -237,8 +238,12 @@ export interface ModelInstance {
   metrics?(): Readonly<Record<string, number>>;
   /** A reason to stop at once (e.g. an unstable learning rate), checked after each epoch: a Cause (core/reasons.ts) or a text. */
   divergence?(): Cause | string | null;
-  /** Lines that explain the model now: the separating line, the stability bound… */
-  describe?(): readonly string[];
+  /**
+   * Lines that explain the model now: the separating line, the stability bound… Plain text, or
+   * said as data (core/said.ts: a code and its values) so the lab writes it in the language on
+   * screen; every built-in model says its lines that way.
+   */
+  describe?(): readonly (string | Said)[];
   /**
    * Activations of each hidden layer for one input row (networks only), so the lab can show what
    * each hidden unit computes (the two-layer XOR net's OR and NAND units).

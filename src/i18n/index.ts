@@ -4,6 +4,7 @@
  * thread through. English is the default and the language of JSON and every headless command.
  */
 import type { Cause, ReasonCode } from '../core/reasons.js';
+import { SAID, sayIn, type Said, type SaidCode } from '../core/said.js';
 import { fill, type TemplateValues } from '../core/template.js';
 import { EN_REASONS, EN_TEXT, type TextKey } from './en.js';
 import { KO } from './ko.js';
@@ -65,9 +66,11 @@ export interface Catalogue {
   readonly scenarios: Readonly<Record<string, ScenarioText>>;
   /** Metric names by id (English: the ids themselves; ids without an entry stay as they are). */
   readonly metrics: Readonly<Record<string, string>>;
+  /** What models say about themselves (describe()), by code. English: core/said.ts. */
+  readonly said: Readonly<Record<SaidCode, string>>;
 }
 
-export const EN: Catalogue = { text: EN_TEXT, reasons: EN_REASONS, cards: {}, stops: {}, eras: {}, morals: {}, keys: {}, scenarios: {}, metrics: {} };
+export const EN: Catalogue = { text: EN_TEXT, reasons: EN_REASONS, cards: {}, stops: {}, eras: {}, morals: {}, keys: {}, scenarios: {}, metrics: {}, said: SAID };
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en: EN, ko: KO };
 
@@ -99,6 +102,8 @@ export interface Tr {
   claimNote(scenarioId: string, index: number, english: string): string;
   /** A metric's name (`accuracy ≥ 1` in targets and claims). */
   metric(id: string): string;
+  /** A model's line (describe()) in this language: said lines from the catalogue, plain text as it is. */
+  say(line: string | Said): string;
 }
 
 class Translator implements Tr {
@@ -144,6 +149,9 @@ class Translator implements Tr {
   }
   metric(id: string): string {
     return Object.hasOwn(this.c.metrics, id) ? this.c.metrics[id]! : id;
+  }
+  say(line: string | Said): string {
+    return sayIn(this.c.said, line);
   }
 }
 

@@ -4,6 +4,7 @@
  * (and, perceptron …) 여기서 다시 쓰지 않습니다. 메모는 주장의 순번(0부터)으로 찾습니다.
  * 기호, 숫자, 모델 id, 활성화 함수 이름은 그대로 둡니다.
  */
+import type { SaidCode } from '../core/said.js';
 import type { ScenarioText } from './index.js';
 
 export const KO_SCENARIOS: Readonly<Record<string, ScenarioText>> = {
@@ -84,9 +85,9 @@ export const KO_SCENARIOS: Readonly<Record<string, ScenarioText>> = {
     },
   },
   'hebb-and': {
-    title: '헵 망은 AND를 배운다 — 양극 부호에서만',
+    title: '헤브 망은 AND를 배운다 — 양극 부호에서만',
     story: [
-      '헵 규칙은 연결의 양 끝이 함께 활성일 때 그 연결을 강화합니다: Δw = η·x·t, 편향은 x0 = 1 위의 w0.',
+      '헤브 규칙은 연결의 양 끝이 함께 활성일 때 그 연결을 강화합니다: Δw = η·x·t, 편향은 x0 = 1 위의 w0.',
       '양극 부호(−1/+1 입력과 목표)에서는 AND를 한 번 훑으면 w = (−2, 2, 2)가 되고, 이것이 AND를 계산합니다.',
       '이진 부호(0/1)에서는 목표 0도 입력 0도 아무것도 바꾸지 않습니다: (1,1)만 갱신하고, w = (1, 1, 1)은 모든 패턴에서 발화해 망은 실패합니다.',
     ],
@@ -94,19 +95,19 @@ export const KO_SCENARIOS: Readonly<Record<string, ScenarioText>> = {
     notes: { 4: 'w = (1, 1, 1)은 네 패턴 모두에서 발화합니다' },
   },
   'hebb-unbounded-vs-oja': {
-    title: '한없이 커지는 헵 학습, 그리고 오자의 해결책',
+    title: '한없이 커지는 헤브 학습, 그리고 오자의 해결책',
     story: [
-      '교사 없이 y = w·x인 헵 규칙 Δw = η·x·y는 유닛이 이미 반응하는 것을 강화합니다: w와 함께 y가 커지므로 w는 더 빨리 커집니다.',
+      '교사 없이 y = w·x인 헤브 규칙 Δw = η·x·y는 유닛이 이미 반응하는 것을 강화합니다: w와 함께 y가 커지므로 w는 더 빨리 커집니다.',
       '길쭉한 점 구름 위에서 가중치 벡터는 긴 축 쪽으로 돌아서지만 — 그 길이는 폭발합니다.',
       '오자(1982)는 감쇠 항을 더했습니다: Δw = η·y·(x − y·w). 길이는 ‖w‖ = 1에 자리 잡고 w는 첫 번째 주성분을 향합니다.',
     ],
-    labels: { plain: '보통 헵', oja: '오자 규칙' },
+    labels: { plain: '보통 헤브', oja: '오자 규칙' },
     notes: {
       0: '‖w‖가 10⁶을 넘습니다',
       3: 'w와 주축 사이의 |cos|',
       4: 'w와 주축 사이의 각도(arccos 0.999 ≈ 2.56°)',
       5: '축에서 멀리 시작해 각도가 에폭마다 줄어듭니다',
-      6: '보통 헵도 축은 찾습니다; 길이만 달아납니다',
+      6: '보통 헤브도 축은 찾습니다; 길이만 달아납니다',
     },
   },
   'iris-setosa-versicolor': {
@@ -134,19 +135,19 @@ export const KO_SCENARIOS: Readonly<Record<string, ScenarioText>> = {
     ],
   },
   'mp-gates': {
-    title: '논리 게이트로 배선한 매컬럭-피츠 유닛',
+    title: '논리 게이트로 배선한 맥컬러-피츠 유닛',
     story: [
-      '매컬럭-피츠 유닛은 흥분 입력이 임계값 θ에 닿으면 발화합니다. 단, 억제 입력이 활성이면 아닙니다: 억제는 절대적인 거부권입니다.',
+      '맥컬러-피츠 유닛은 흥분 입력이 임계값 θ에 닿으면 발화합니다. 단, 억제 입력이 활성이면 아닙니다: 억제는 절대적인 거부권입니다.',
       'θ = 2에서 흥분 입력 두 개는 AND, θ = 1에서는 OR가 됩니다; θ = 0인 억제 입력 하나는 NOT이 되고, NAND에는 두 층이 필요합니다.',
-      '여기서는 아무것도 배우지 않습니다: 매컬럭과 피츠는 이런 유닛의 망이 논리를 계산함을 보였고, 배선은 누군가 해야 합니다.',
+      '여기서는 아무것도 배우지 않습니다: 맥컬러와 피츠는 이런 유닛의 망이 논리를 계산함을 보였고, 배선은 누군가 해야 합니다.',
     ],
     labels: { 'and-as-or': 'OR를 요구받은 AND 배선' },
     notes: { 5: '손으로 배선한 유닛은 새 과제에 적응하지 못합니다' },
   },
   'mp-xor': {
-    title: 'XOR에는 매컬럭-피츠 유닛 두 층이 필요하다',
+    title: 'XOR에는 맥컬러-피츠 유닛 두 층이 필요하다',
     story: [
-      'x1 XOR x2 = (x1 AND NOT x2) OR (x2 AND NOT x1). 괄호 하나하나가 억제 입력이 있는 매컬럭-피츠 유닛 하나이고, 세 번째 유닛이 둘을 OR합니다.',
+      'x1 XOR x2 = (x1 AND NOT x2) OR (x2 AND NOT x1). 괄호 하나하나가 억제 입력이 있는 맥컬러-피츠 유닛 하나이고, 세 번째 유닛이 둘을 OR합니다.',
       '임계 유닛 하나로는 안 됩니다: 유닛 하나는 평면을 직선으로만 가르는데, XOR의 두 부류는 대각선에 놓여 있습니다.',
     ],
     labels: { 'two-layer': '두 층', 'one-unit': 'OR 유닛 하나' },
@@ -344,7 +345,7 @@ export const KO_SCENARIOS: Readonly<Record<string, ScenarioText>> = {
   'why-not-step': {
     title: '왜 계단 함수가 아닌가: 역전파가 그것을 통해 신호를 받지 못한다',
     story: [
-      '로젠블랫과 매컬럭-피츠의 유닛은 계단 함수를 씁니다: z ≥ 0이면 o = 1, 아니면 −1. 그 도함수는 0에서만 빼고 어디서나 0이고, 0에서는 없습니다.',
+      '로젠블랫과 맥컬러-피츠의 유닛은 계단 함수를 씁니다: z ≥ 0이면 o = 1, 아니면 −1. 그 도함수는 0에서만 빼고 어디서나 0이고, 0에서는 없습니다.',
       '역전파는 은닉층마다 오차에 f′(z)를 곱합니다: δ^k = f′(z^k) ∘ (W^{k+1})ᵀ δ^{k+1}. 계단 함수에서는 그 인수가 정확히 0이라 ∂J/∂W¹ = ∂J/∂W² = 0이고 은닉 가중치는 결코 움직이지 않습니다; 출력 유닛만, 무작위 첫 층들이 마침 계산하는 고정된 특징 위에서 배웁니다.',
       '여기서는 그 특징으로는 XOR에 닿지 못합니다(다른 시드는 더 운이 좋습니다 — 고정된 무작위 층은 학습이 아니라 로젠블랫의 광퍼셉트론입니다). σ′가 작지만 결코 0이 아닌 시그모이드 유닛의 같은 2-4-4-1 망은 모든 층을 움직여 풉니다. 매끄러운 활성 함수 전에는 다층 퍼셉트론을 훈련할 수 없었던 이유입니다(Rumelhart, Hinton & Williams 1986).',
     ],
@@ -388,4 +389,66 @@ export const KO_METRICS: Readonly<Record<string, string>> = {
   angle: '각도',
   deadUnits: '죽은 유닛',
   zeroShare: '0의 비율',
+};
+
+/** 모델이 스스로에 대해 말하는 줄(describe(), core/said.ts의 코드별). 숫자와 식, 활성화 함수 이름은 그대로입니다. */
+export const KO_SAID: Readonly<Record<SaidCode, string>> = {
+  boundary: '결정 경계: {equation}',
+  'boundary.half': '결정 경계 (p = ½): {equation}',
+  'w.eta': 'w = {w}   η = {eta}{band}',
+  'w.eta.J': 'w = {w}   η = {eta}   J = {J}',
+  'w.eta.mode': 'w = {w}   η = {eta}   {mode}',
+  'w.norm': 'w = {w}   ‖w‖ = {norm}',
+  'mode.batch': '배치',
+  'mode.online': '온라인',
+  'adaline.lms': '{mode} LMS; 배치 안정 한계 η < 2/λmax(XᵀX) = {bound}',
+  'hebb.angle': '주축 {axis}과의 각도: {degrees}°',
+  'hebb.oja': '오자 규칙: 첫 번째 주성분을 따라 ‖w‖ → 1',
+  'hebb.plain': '보통 헤브: ‖w‖가 한없이 커짐',
+  'perceptron.band': '   미결정 띠 |net| ≤ θ = {theta}',
+  'perceptron.units': '고정된 연합 유닛 {n}개 위의 응답 유닛{wiring}',
+  'perceptron.rosenblatt': ', 각각 흥분 연결 x = {x}개, 억제 연결 y = {y}개, θ = {theta}',
+  'perceptron.random': ' (무작위 연결과 임계값)',
+  'perceptron.firing': '자극마다 발화하는 A-유닛: {share}{pa}',
+  'perceptron.pa': '; 로젠블랫의 P_a = {pa}',
+  'perceptron.novikoff': '노비코프: 실수 {mistakes}번 ≤ {formula} = {bound}, R = max ‖{x}‖ = {R}, γ = {gamma}',
+  'mp.head': '손으로 배선한 {what}, {coding} 출력; 학습 규칙 없음',
+  'mp.network': '망',
+  'mp.gate': '{name} 게이트',
+  'coding.binary': '이진',
+  'coding.bipolar': '양극',
+  'mp.unit': '{layer}층 유닛 {unit}: {bias}w {w}, θ {theta}{inhibited}',
+  'mp.bias': '편향 {bias}, ',
+  'mp.inhibited': ', 억제 입력 {inputs}',
+  'mlp.arch': '구조 {sizes}: {hidden}{output} 출력',
+  'mlp.hidden': '{names} 은닉, ',
+  'mlp.params': '매개변수 {count} = {total}',
+  'mlp.training': 'η = {eta}, μ = {mu}, λ = {lambda}, {batch}, {order}{dropout}{shift}',
+  'batch.online': '온라인',
+  'batch.full': '전체 배치',
+  'batch.mini': '미니배치 {size}',
+  'order.shuffled': '섞은 순서',
+  'order.fixed': '고정 순서',
+  'mlp.dropout': ', 드롭아웃 유지 입력 {input} / 은닉 {hidden}',
+  'mlp.shift': ', 에폭마다 이미지를 최대 {px}픽셀 이동',
+  'note.softmax': 'softmax-ce 출력: 부류 {classes}개에는 부류마다 소프트맥스 유닛 하나가 필요합니다 ({asked}를 요청함)',
+  'note.bipolarSigmoid': '양극 목표 −1/+1을 시그모이드 출력용 0/1로 읽음',
+  'note.binaryTanh': '이진 목표 0/1을 tanh 출력용 −1/+1로 읽음',
+  'analysis.collapse': '선형 은닉층이 접힘: z{L} = {product}·(1, x), {w}: 선형 유닛 하나',
+  'analysis.rows': '{n}행',
+  'analysis.step1': '계단 은닉 유닛: f′(z) = 0이라 역전파는 {frozen}을 그대로 두고, {learning}만 배움',
+  'analysis.stepN': '계단 은닉 유닛: f′(z) = 0이라 역전파는 {frozen}을 그대로 두고, {learning}만 배움',
+  'analysis.mc': '시험 때: 드롭아웃 마스크 {n}개에 대한 몬테카를로 평균',
+  'analysis.scaling': '시험 때: 가중치 스케일링 (모든 유닛, 역드롭아웃){report}',
+  'analysis.mcReport': '; 보고서에 마스크 {n}개의 몬테카를로',
+  'lecun.head': 'LeCun 1989 합성곱 망: 보폭 2의 5×5 커널, H2 {h2}',
+  'lecun.full': '맵이 H1 전체와 연결',
+  'lecun.cyclic': '맵마다 H1 맵 12개 중 8개를 봄 (순환)',
+  'lecun.units': '유닛 1.7159·tanh(2a/3), t = ±1인 E = ½ Σ (o − t)², 온라인 SGD η = {eta}, {order}',
+  'arch.row': '{name}{shape}{units} 유닛{connections} 연결{parameters} 매개변수',
+  'arch.total': '합계 {pad}{units} 유닛{connections} 연결{parameters} 매개변수',
+  'rbm.greedy': '탐욕적 사전학습: RBM {n}개 × CD-1 {epochs}에폭 (ε = {eps}, 배치 {batch}), 그다음 역전파',
+  'rbm.none': '사전학습 없음: 무작위 가중치의 같은 망, 역전파만',
+  'rbm.done1': 'RBM {k}: {n}에폭, 재구성 오차 {error}',
+  'rbm.doneN': 'RBM {k}: {n}에폭, 재구성 오차 {error}',
 };

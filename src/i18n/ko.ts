@@ -8,7 +8,7 @@ import type { TextKey } from './en.js';
 import type { Catalogue, KeyText } from './index.js';
 import { KO_CARDS, KO_ERAS } from './ko-history.js';
 import { KO_MORALS, KO_STOPS } from './ko-tour.js';
-import { KO_METRICS, KO_SCENARIOS } from './ko-scenarios.js';
+import { KO_METRICS, KO_SAID, KO_SCENARIOS } from './ko-scenarios.js';
 
 const TEXT: Readonly<Record<TextKey, string>> = {
   'verdict.SOLVED': '해결',
@@ -262,4 +262,4 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
   },
 };
 
-export const KO: Catalogue = { text: TEXT, reasons: REASONS, cards: KO_CARDS, stops: KO_STOPS, eras: KO_ERAS, morals: KO_MORALS, keys: KEYS, scenarios: KO_SCENARIOS, metrics: KO_METRICS };
+export const KO: Catalogue = { text: TEXT, reasons: REASONS, cards: KO_CARDS, stops: KO_STOPS, eras: KO_ERAS, morals: KO_MORALS, keys: KEYS, scenarios: KO_SCENARIOS, metrics: KO_METRICS, said: KO_SAID };

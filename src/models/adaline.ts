@@ -15,6 +15,7 @@ import { dot, gram, symmetricEigen } from '../core/linalg.js';
 import { boundaryEquation, exact, operand, vector } from '../core/format.js';
 import { cause } from '../core/reasons.js';
 import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, midpoint, sigmoid, singleTargets, INIT_PARAMS } from './single-unit.js';
+import { said } from '../core/said.js';
 
 /** Epochs of growing loss above the bound before the run is called diverged. */
 const GROWTH_EPOCHS = 5;
@@ -110,9 +111,9 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
       return cause('adaline-unstable', { eta, lambdaMax, bound, factor, J: lastJ });
     },
     describe: () => [
-      `decision boundary: ${boundaryEquation(w)}`,
-      `w = ${vector(w)}   η = ${exact(eta)}   J = ${exact(lastJ)}`,
-      `${batch ? 'batch' : 'online'} LMS; batch stability bound η < 2/λmax(XᵀX) = ${exact(bound)}`,
+      said('boundary', { equation: boundaryEquation(w) }),
+      said('w.eta.J', { w: vector(w), eta: exact(eta), J: exact(lastJ) }),
+      said('adaline.lms', { mode: said(batch ? 'mode.batch' : 'mode.online'), bound: exact(bound) }),
     ],
   };
 }

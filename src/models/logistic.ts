@@ -11,6 +11,7 @@ import type { Rng } from '../core/rng.js';
 import { dot } from '../core/linalg.js';
 import { boundaryEquation, exact, vector } from '../core/format.js';
 import { Presenter, augment, checkEncoding, countCorrect, sigmoid, initialWeights, stepping, singleTargets, INIT_PARAMS } from './single-unit.js';
+import { said } from '../core/said.js';
 
 export { sigmoid };
 
@@ -79,7 +80,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     },
     snapshot: () => ({ kind: 'vector', w: Array.from(w) }),
     flatWeights: () => w,
-    describe: () => [`decision boundary (p = ½): ${boundaryEquation(w)}`, `w = ${vector(w)}   η = ${exact(eta)}   ${batch ? 'batch' : 'online'}`],
+    describe: () => [said('boundary.half', { equation: boundaryEquation(w) }), said('w.eta.mode', { w: vector(w), eta: exact(eta), mode: said(batch ? 'mode.batch' : 'mode.online') })],
   };
 }
 

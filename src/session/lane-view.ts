@@ -140,7 +140,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
     latest,
     lossStart: run.history[0]!.loss,
     series: lane.series.all(),
-    describe: run.model.describe?.() ?? [],
+    describe: (run.model.describe?.() ?? []).map((line) => tr.say(line)),
     weights: weightLines(weights, tr),
     trace: [...lane.trace],
     update: lastUpdate(lane),
