@@ -91,9 +91,15 @@ export const isSaid = (v: unknown): v is Said => typeof v === 'object' && v !== 
 /** The text of a line in a language: its template filled, said values first (English: SAID). */
 export function sayIn(templates: Readonly<Record<SaidCode, string>>, line: string | Said): string {
   if (typeof line === 'string') return line;
+  // a plugin's line is untrusted: anything but a known code with its values is shown as text
+  if (!isSaid(line) || typeof line.values !== 'object' || line.values === null) return String(line);
   const values: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(line.values)) values[k] = typeof v === 'object' ? sayIn(templates, v) : v;
-  return fill(templates[line.code], values);
+  for (const [k, v] of Object.entries(line.values)) values[k] = typeof v === 'object' && v !== null ? sayIn(templates, v) : typeof v === 'number' ? v : String(v);
+  try {
+    return fill(templates[line.code], values);
+  } catch (e) {
+    return `${line.code}: ${(e as Error).message}`;
+  }
 }
 
 /** A line in English. */
