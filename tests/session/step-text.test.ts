@@ -12,6 +12,10 @@ import { MODELS } from '../../src/models/index.js';
 import { LabSession } from '../../src/session/lab.js';
 import type { TraceStep } from '../../src/session/lane.js';
 import { stepLines } from '../../src/session/step-text.js';
+import { AppSession } from '../../src/session/app.js';
+import { stripAnsi } from '../../src/ui/color.js';
+import { frame } from '../../src/ui/frame.js';
+import { flatten } from '../../src/ui/layout/blocks.js';
 
 /** Per built-in model: the scenario and run its updates are taken from, and the rule it must declare. */
 const CASES: readonly { model: string; scenario: string; run: string; rule: UpdateRule | null; steps: number }[] = [
@@ -95,6 +99,16 @@ describe('. writes out one update for every model', () => {
     expect(lines[0]).toBe('one batch step over all 4 patterns (epoch 1): net = −0.4, 0.2, 0.2, 0.8, o = −0.4, 0.2, 0.2, 0.8, t = −1, −1, −1, 1 → error t − o = (−0.6, −1.2, −1.2, 0.2), step ‖Δw‖ = 0.157');
     expect(lines).toContain('w (−0.4, 0.6, 0.6) → (−0.54, 0.55, 0.55)');
     expect(lab.view(0).lanes[0]!.epoch).toBe(1);
+  });
+
+  it('on screen the batch step is never "pattern 1": the write-out and the weight trace name all four', () => {
+    const app = new AppSession({ kind: 'lab', scenario: 'seed-adaline-step' });
+    app.key('.');
+    const text = flatten(frame(app, { columns: 160, rows: 45 }, 'none', 0)).map(stripAnsi).join('\n');
+    expect(text).toContain('one batch step over all 4 patterns (epoch 1)');
+    expect(text).not.toMatch(/pattern 1 \(epoch/);
+    // the weight trace's row for the step: epoch 1, patterns 1–4, then the weights after it
+    expect(text).toMatch(/ 1 1–4 −0\.54 0\.55 0\.55 /);
   });
 
   it('adaline-divergence: each . is one batch step, and says so with its epoch', () => {

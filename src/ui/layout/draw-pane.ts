@@ -143,7 +143,8 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
     case 'curves':
       return leaf(curves(l, width, rows, depth, tr), width, rows, true);
     case 'trace': {
-      const steps = l.trace.map((s) => ({ epoch: s.epoch, pattern: s.pattern, x: s.x, t: s.t[0]!, o: s.o[0]!, after: s.after }));
+      // a batch step has a t and an o per pattern: its row names the patterns it summed over instead
+      const steps = l.trace.map((s) => ((s.batch ?? 1) > 1 ? { epoch: s.epoch, pattern: s.pattern, batch: s.batch!, patterns: l.patterns, after: s.after } : { epoch: s.epoch, pattern: s.pattern, x: s.x, t: s.t[0]!, o: s.o[0]!, after: s.after }));
       const title = paint(depth, tr.t('trace.title'), { tone: 'dim' });
       return vstack([leaf([title], width, 1), leaf(weightTrace({ steps, width, height: rows - 1, depth, tr }).rows, width, rows - 1, true)], width);
     }
