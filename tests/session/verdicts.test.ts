@@ -57,7 +57,7 @@ describe('the other verdict words', () => {
     const ko = verdictOf('truncated', reasonText(budget), o, budget, translator('ko'))!;
     expect(ko.label).toBe('완료');
     expect(ko.reason).toContain("71%");
-    expect(ko.reason).toContain('accuracy ≥ 1');
+    expect(ko.reason).toContain('정확도 ≥ 1');
   });
 
   it('no verdict repeats its own word ("FINISHED finished"), in either language', () => {
