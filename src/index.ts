@@ -30,6 +30,7 @@ export type {
   Params,
   ParamsOf,
   StepRecord,
+  UpdateRule,
   Target,
   ThresholdUnit,
   WeightBlock,
@@ -39,4 +40,5 @@ export type { Rng } from './core/rng.js';
 export { ModelConfigError } from './core/types.js';
 export { definePlugin, param, type PluginDefinition } from './core/plugin.js';
 export { weightsJson } from './core/weights.js';
+export type { Said, SaidCode, SaidValue } from './core/said.js';
 export { checkPlugin, contractText, TINY_DATA, type ContractCheck, type ContractReport } from './models/contract.js';

@@ -24,7 +24,9 @@ export const REASONS = {
   'eta-too-large': 'weight {index} became {value:raw} (learning rate {eta:exact} too large?)',
   // The lab's verdicts (session/views.ts): a target reached, or a budget spent on purpose.
   solved: 'target reached at epoch {epoch} ({target}; accuracy {accuracy:percent})',
-  finished: 'finished after {epochs} epochs: this experiment has no target, it trains its whole budget',
+  finished: 'all {epochs} epochs trained: this experiment has no target, it trains its whole budget',
+  'finished-test': 'all {epochs} epochs trained: a run with a held-out test set is judged on it ({test:percent} of the test set right)',
+  'finished-test-target': 'all {epochs} epochs trained: a run with a held-out test set is judged on it ({test:percent} of the test set right; the training target {target} was not reached)',
 } as const;
 
 export type ReasonCode = keyof typeof REASONS;

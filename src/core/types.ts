@@ -2,6 +2,7 @@
  * Shared shapes of the engine: datasets, the model plugin contract and run records.
  * Plain data only: nothing here knows about terminals, files or the CLI.
  */
+import type { Said } from './said.js';
 import type { Cause } from './reasons.js';
 import type { Rng } from './rng.js';
 
@@ -127,6 +128,9 @@ export interface ModelMeta<S extends ParamSchema = ParamSchema> {
 export type Target = Readonly<Record<string, { min?: number; max?: number }>>;
 
 /** What one training step (one pattern, or one batch) did: the UI writes it out. */
+/** What kind of learning rule made an update (see StepRecord.rule). */
+export type UpdateRule = 'hebb' | 'error-correction' | 'gradient';
+
 export interface StepRecord {
   /** Index of the pattern (or first pattern of the batch) in the training set. */
   readonly pattern: number;
@@ -140,6 +144,16 @@ export interface StepRecord {
   readonly after: readonly number[];
   /** True when this step changed the weights. */
   readonly changed: boolean;
+  /**
+   * The kind of rule that made this update, so that the screen labels it from o and t in the
+   * rule's own terms (never from whether the weights changed): `hebb` has no error term at all
+   * (Δw = η·x·t, or η·x·y); `error-correction` corrects only when o ≠ t (the perceptron);
+   * `gradient` steps along the error t − o (Adaline, logistic, back-propagation). Optional: a
+   * plugin without it gets o and t written out, unlabelled.
+   */
+  readonly rule?: UpdateRule;
+  /** Patterns this one update summed over (a batch step: all of them; a minibatch). @default 1 */
+  readonly batch?: number;
   /**
    * The update written as the paper writes it, with its numbers. Formatted only when called (the
    * trace, the lab's last update): training, sweeps and headless epochs never build the text.
@@ -230,8 +244,12 @@ export interface ModelInstance {
   metrics?(): Readonly<Record<string, number>>;
   /** A reason to stop at once (e.g. an unstable learning rate), checked after each epoch: a Cause (core/reasons.ts) or a text. */
   divergence?(): Cause | string | null;
-  /** Lines that explain the model now: the separating line, the stability bound… */
-  describe?(): readonly string[];
+  /**
+   * Lines that explain the model now: the separating line, the stability bound… Plain text, or
+   * said as data (core/said.ts: a code and its values) so the lab writes it in the language on
+   * screen; every built-in model says its lines that way.
+   */
+  describe?(): readonly (string | Said)[];
   /**
    * Activations of each hidden layer for one input row (networks only), so the lab can show what
    * each hidden unit computes (the two-layer XOR net's OR and NAND units).

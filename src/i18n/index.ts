@@ -4,6 +4,7 @@
  * thread through. English is the default and the language of JSON and every headless command.
  */
 import type { Cause, ReasonCode } from '../core/reasons.js';
+import { SAID, sayIn, type Said, type SaidCode } from '../core/said.js';
 import { fill, type TemplateValues } from '../core/template.js';
 import { EN_REASONS, EN_TEXT, type TextKey } from './en.js';
 import { KO } from './ko.js';
@@ -42,6 +43,14 @@ export interface KeyText {
   readonly hint: string;
 }
 
+/** A scenario's words (issue 17: Korean screens are Korean): title, story, run labels by run id, claim notes by claim index. */
+export interface ScenarioText {
+  readonly title: string;
+  readonly story: readonly string[];
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly notes?: Readonly<Record<number, string>>;
+}
+
 export interface Catalogue {
   readonly text: Readonly<Record<TextKey, string>>;
   readonly reasons: Readonly<Record<ReasonCode, string>>;
@@ -55,9 +64,15 @@ export interface Catalogue {
   readonly morals: Readonly<Record<string, string>>;
   /** By keymap name, then action. English: keymaps.ts. */
   readonly keys: Readonly<Record<string, Readonly<Record<string, KeyText>>>>;
+  /** By scenario id. English: the scenario files. */
+  readonly scenarios: Readonly<Record<string, ScenarioText>>;
+  /** Metric names by id (English: the ids themselves; ids without an entry stay as they are). */
+  readonly metrics: Readonly<Record<string, string>>;
+  /** What models say about themselves (describe()), by code. English: core/said.ts. */
+  readonly said: Readonly<Record<SaidCode, string>>;
 }
 
-export const EN: Catalogue = { text: EN_TEXT, reasons: EN_REASONS, cards: {}, stops: {}, eras: {}, morals: {}, keys: {} };
+export const EN: Catalogue = { text: EN_TEXT, reasons: EN_REASONS, cards: {}, stops: {}, eras: {}, morals: {}, keys: {}, scenarios: {}, metrics: {}, said: SAID };
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en: EN, ko: KO };
 
@@ -82,6 +97,15 @@ export interface Tr {
   era(era: { readonly year: string; readonly people: string } & EraText): EraText;
   moral(scenarioId: string, english: string): string;
   key(map: string, action: string, english: KeyText): KeyText;
+  /** A scenario's title, story, a run's label and a claim's note in this language (the English as given otherwise). */
+  scenarioTitle(id: string, english: string): string;
+  scenarioStory(id: string, english: readonly string[]): readonly string[];
+  runLabel(scenarioId: string, runId: string, english: string): string;
+  claimNote(scenarioId: string, index: number, english: string): string;
+  /** A metric's name (`accuracy ≥ 1` in targets and claims). */
+  metric(id: string): string;
+  /** A model's line (describe()) in this language: said lines from the catalogue, plain text as it is. */
+  say(line: string | Said): string;
 }
 
 class Translator implements Tr {
@@ -112,6 +136,24 @@ class Translator implements Tr {
   }
   key(map: string, action: string, english: KeyText): KeyText {
     return this.c.keys[map]?.[action] ?? english;
+  }
+  scenarioTitle(id: string, english: string): string {
+    return this.c.scenarios[id]?.title ?? english;
+  }
+  scenarioStory(id: string, english: readonly string[]): readonly string[] {
+    return this.c.scenarios[id]?.story ?? english;
+  }
+  runLabel(scenarioId: string, runId: string, english: string): string {
+    return this.c.scenarios[scenarioId]?.labels?.[runId] ?? english;
+  }
+  claimNote(scenarioId: string, index: number, english: string): string {
+    return this.c.scenarios[scenarioId]?.notes?.[index] ?? english;
+  }
+  metric(id: string): string {
+    return Object.hasOwn(this.c.metrics, id) ? this.c.metrics[id]! : id;
+  }
+  say(line: string | Said): string {
+    return sayIn(this.c.said, line);
   }
 }
 

@@ -43,7 +43,7 @@ export const KO_STOPS: Readonly<Record<string, StopText>> = {
   'seed-xor-two-layer': {
     title: '손으로 연결한 2층 망으로 XOR 풀기',
     narrative: ['은닉 유닛 OR와 NAND가 입력을 다시 표현하고, 그 위의 AND가 XOR를 계산합니다 (h1, h2 열).', '강의 자료의 v = (−0.4, 0.6, −0.6)은 부호 오타입니다. 고친 v = (−0.4, 0.6, 0.6)은 제대로 동작합니다.'],
-    moment: '모든 패턴에서 h1 = OR, h2 = NAND; 고친 출력 유닛은 XOR를 계산하고, 자료 그대로의 유닛은 (0,1)에서 틀림',
+    moment: '모든 패턴에서 h1 = OR, h2 = NAND; 고친 출력 유닛은 XOR를 계산하고, 자료 그대로의 유닛(입력의 AND, 틀림)은 (0,1), (1,0), (1,1)에서 틀림',
     failure: '강의 자료의 출력 유닛에 부호 오타',
     fix: '은닉 유닛 OR와 NAND 위의 AND가 XOR를 계산',
   },
@@ -71,7 +71,7 @@ export const KO_STOPS: Readonly<Record<string, StopText>> = {
   'vanishing-gradients': {
     title: '1991–2011 · 기울기 소실, 그리고 ReLU',
     narrative: ["σ'(z) ≤ 1/4: 층마다 곱해지면서 기울기는 첫 층들에 닿기도 전에 사라집니다.", '같은 망, 같은 데이터, 같은 시드와 η; 다른 것은 활성화 함수뿐입니다. 층별 노름을 비교해 보세요(로그 눈금).'],
-    moment: '두 망의 11개 층 모두: 시그모이드 망의 첫 층은 마지막 층 기울기의 약 10⁻⁷만 받아 멈추고(미해결), ReLU 망은 약 절반을 받아 배움(해결)',
+    moment: '두 망의 11개 층 모두: 초기화 시점(에폭 0)에 시그모이드 망의 첫 층은 마지막 층 기울기의 1.65 × 10⁻⁷만 받아 멈추고(미해결), ReLU 망은 0.514를 받아 배움(해결)',
     failure: '시그모이드의 기울기는 층마다 희미해짐',
     fix: 'ReLU는 기울기를 그대로 전함',
   },

@@ -8,6 +8,7 @@ import type { TextKey } from './en.js';
 import type { Catalogue, KeyText } from './index.js';
 import { KO_CARDS, KO_ERAS } from './ko-history.js';
 import { KO_MORALS, KO_STOPS } from './ko-tour.js';
+import { KO_METRICS, KO_SAID, KO_SCENARIOS } from './ko-scenarios.js';
 
 const TEXT: Readonly<Record<TextKey, string>> = {
   'verdict.SOLVED': '해결',
@@ -15,6 +16,9 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'verdict.DIVERGED': '발산',
   'verdict.TRUNCATED': '미해결',
   'verdict.FINISHED': '완료',
+  // Verdict words that follow the story (issue 17): a divergence predicted but not yet visible, a hand-wired net that is wrong.
+  'verdict.UNSTABLE': '발산 예정',
+  'verdict.WRONG': '틀림',
   'verdict.training': '학습 중… 에폭 {epoch} / 최대 {budget}',
   'verdict.playingOn': '(계속 재생 중)',
   'target.none': '목표',
@@ -33,6 +37,9 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'pace.patterns': '초당 {n}패턴',
   'pace.epoch': '초당 {n}에폭',
   'pace.epochs': '초당 {n}에폭',
+  // The pace played, measured (issue 17): shown when it falls short of the setting.
+  'pace.played': '약 {played} (설정 {set})',
+  'pace.maxPlayed': '최대 속도 (약 {played})',
 
   'numbers.split': '에폭 {epoch} · 손실 {loss} · 학습 {train} · 테스트 {test} · 차이 {gap}%p',
   'numbers.splitShort': '에폭 {epoch} · 학습 {train} · 테스트 {test} · 차이 {gap}%p',
@@ -84,10 +91,36 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'note.params': '{run}에 파라미터를 적용했습니다. 같은 시드로 처음부터 다시 학습합니다',
   'tour.head': '투어 {stop}/{stops} · ',
 
-  'step.head': '패턴 {pattern} (에폭 {epoch}): {x}net = {net}, o = {o}, t = {t} → {result}',
   'step.x': 'x = {x}, ',
-  'step.corrected': '오류: 수정',
-  'step.unchanged': '정답: 변화 없음',
+  // Claims in the language on screen (issue 17): the words around their numbers (scenarios/claims.ts ClaimWords).
+  'claim.atEpoch': ' (에폭 {epoch})',
+  'claim.overSeeds': ' (시드 {seeds}개 평균)',
+  'claim.solvedShare': '해결 비율',
+  'claim.of': '{run}의 값',
+  'claim.ends': '{run}의 결과: {outcome}',
+  'claim.weights': '가중치',
+  'claim.outputs': '출력',
+  'claim.nets': '순입력',
+  'claim.inRange': '∈ [{min}, {max}]',
+  'claim.got': '(측정값 {value})',
+  'claim.vs': '대',
+  'claim.nothing': '없음',
+  // The `.` write-out (issue 17): labels derived from o, t and the rule (session/step-text.ts).
+  'step.head': '패턴 {pattern} (에폭 {epoch}): {x}net = {net}, o = {o}, t = {t}{result}',
+  'step.batchHead': '패턴 {n}개 전체에 대한 배치 갱신 한 번 (에폭 {epoch}): net = {net}, o = {o}, t = {t}{result}',
+  'step.miniHead': '미니배치 {n}개에 대한 갱신 한 번 (에폭 {epoch}), 그 첫 패턴 {pattern}: {x}net = {net}, o = {o}, t = {t}{result}',
+  'step.result': ' → {result}',
+  'step.hebb': '헵 규칙에는 오차 항이 없음: o와 상관없이 Δw = η·x·t',
+  'step.hebbY': '오차 항 없음: Δw는 출력 y만 따름',
+  'step.error': 'o ≠ t: 오류이므로 w를 수정',
+  'step.noError': 'o = t: 오류 없음, w 그대로',
+  'step.gradient': '오차 t − o = {error}, 갱신 크기 ‖Δw‖ = {step}',
+  'step.gradientError': '오차 t − o = {error}',
+  'step.wholeEpoch': '여기에는 하나씩 적어 보일 갱신이 없습니다: . 키가 에폭 {epoch} 전체를 진행했습니다',
+  'step.errorNorm': '‖t − o‖ = {norm}',
+  'step.layers': '층별 ‖ΔW‖: {layers}',
+  'step.layersLoss': '층별 ‖ΔW‖: {layers}; 손실 {before} → {after}',
+  'step.loss': '손실 {before} → {after}',
   'weights.summary': 'W{layer}: {rows} × {cols} (편향이 첫 열), ‖W{layer}‖ = {norm}',
   'chart.loss': '손실',
   'chart.accuracy': '정확도',
@@ -117,8 +150,7 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'seq.every': ', {every}걸음마다',
   'seq.grad': '▲ 걸음별 ‖∂J/∂{state}_t‖, 로그 눈금 {lo} … {hi}; 오차는 오른쪽 끝',
   'grads.absent': '기울기: 이 모델은 층별 기울기를 내지 않습니다 (깊은 망은 냅니다: vanishing-gradients를 열어 보세요)',
-  'grads.head': '층별 ‖∂J/∂W‖, 로그 눈금',
-  'grads.ratio': ' · 첫 층/마지막 층 {now} (처음 {start})',
+  'grads.head': '에폭 {epoch}의 ‖∂J/∂W‖, 로그 눈금',
   'grads.none': '보고된 기울기 없음',
   'grads.oneLayer': '층 하나, 기울기 노름 {norm}',
   'grads.incomparable': '마지막 층과 비교할 수 없음 ({first} 대 {last})',
@@ -131,8 +163,8 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'grads.timesShort': '{ratio}배',
   'grads.ratioShort': '{ratio}배',
   'grads.notComparable': '비교 불가',
-  'grads.initial': '초기화 시점: {headline}.',
-  'grads.initialWith': '초기화 시점, {id}: {headline}.',
+  'grads.initial': '초기화 시점(에폭 0): {headline}.',
+  'grads.initialWith': '초기화 시점(에폭 0), {id}: {headline}.',
   'trace.title': '가중치 궤적: 가중치 벡터마다 글자 하나, 같은 글자가 다시 나오면 같은 가중치',
   'trace.none': '아직 갱신 없음',
 
@@ -272,7 +304,9 @@ const REASONS: Readonly<Record<ReasonCode, string>> = {
   'hebb-unbounded': '‖w‖ = {norm:n3}: 순수한 헤브 학습 Δw = η·x·y에는 한계가 없습니다 (w가 커지면 y도 커져 w는 더 빨리 커집니다). 오자(Oja) 규칙은 감쇠 항 −η·y²·w를 더합니다',
   'eta-too-large': '가중치 {index} = {value:num}: 더는 유한한 수가 아닙니다 (학습률이 너무 클 수 있습니다: η = {eta:exact})',
   solved: '에폭 {epoch}에서 목표 도달 ({target}; 정확도 {accuracy:percent})',
-  finished: '{epochs}에폭 학습 완료: 이 실험에는 목표가 없어 한도까지 모두 학습합니다',
+  finished: '{epochs}에폭을 모두 학습했습니다: 이 실험에는 목표가 없어 한도까지 학습합니다',
+  'finished-test': '{epochs}에폭을 모두 학습했습니다: 따로 떼어 둔 시험 세트가 있는 실행은 그것으로 평가합니다 (시험 세트 정답률 {test:percent})',
+  'finished-test-target': '{epochs}에폭을 모두 학습했습니다: 따로 떼어 둔 시험 세트가 있는 실행은 그것으로 평가합니다 (시험 세트 정답률 {test:percent}; 학습 목표 {target}에는 닿지 못함)',
 };
 
 /** 키맵 이름 → 동작 → 도움말과 바닥줄 힌트 (영어에서 비어 있는 것은 여기서도 비어 있습니다). */
@@ -353,4 +387,4 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
   },
 };
 
-export const KO: Catalogue = { text: TEXT, reasons: REASONS, cards: KO_CARDS, stops: KO_STOPS, eras: KO_ERAS, morals: KO_MORALS, keys: KEYS };
+export const KO: Catalogue = { text: TEXT, reasons: REASONS, cards: KO_CARDS, stops: KO_STOPS, eras: KO_ERAS, morals: KO_MORALS, keys: KEYS, scenarios: KO_SCENARIOS, metrics: KO_METRICS, said: KO_SAID };

@@ -15,6 +15,7 @@ import { dot, gram, symmetricEigen } from '../core/linalg.js';
 import { boundaryEquation, exact, operand, vector } from '../core/format.js';
 import { cause } from '../core/reasons.js';
 import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, midpoint, sigmoid, singleTargets, INIT_PARAMS } from './single-unit.js';
+import { said } from '../core/said.js';
 
 /** Epochs of growing loss above the bound before the run is called diverged. */
 const GROWTH_EPOCHS = 5;
@@ -59,7 +60,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     for (let j = 0; j < w.length; j++) w[j]! += eta * (ti - net) * x[j]!;
     const after = Array.from(w);
     const explain = () => `w ← w + η(t − w·x)x = ${vector(before)} + ${exact(eta)}·(${exact(ti)} − ${operand(net)})·${vector(x)} = ${vector(after)}`;
-    return { pattern: i, x, t: [ti], net: [net], o: [net], before, after, changed: net !== ti, explain };
+    return { pattern: i, x, t: [ti], net: [net], o: [net], before, after, changed: net !== ti, rule: 'gradient', explain };
   };
 
   const batchStep = (): StepRecord => {
@@ -70,7 +71,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     for (let j = 0; j < w.length; j++) w[j]! += eta * X.reduce((s, x, i) => s + errors[i]! * x[j]!, 0);
     const after = Array.from(w);
     const explain = () => `w ← w + η Σ(t − w·x)x, net = ${vector(nets)}, t − net = ${vector(errors)}: w = ${vector(after)}`;
-    return { pattern: 0, x: [], t, net: nets, o: nets, before, after, changed: errors.some((e) => e !== 0), explain };
+    return { pattern: 0, x: [], t, net: nets, o: nets, before, after, changed: errors.some((e) => e !== 0), rule: 'gradient', batch: X.length, explain };
   };
 
   const step = (): StepRecord => {
@@ -110,9 +111,9 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
       return cause('adaline-unstable', { eta, lambdaMax, bound, factor, J: lastJ });
     },
     describe: () => [
-      `decision boundary: ${boundaryEquation(w)}`,
-      `w = ${vector(w)}   η = ${exact(eta)}   J = ${exact(lastJ)}`,
-      `${batch ? 'batch' : 'online'} LMS; batch stability bound η < 2/λmax(XᵀX) = ${exact(bound)}`,
+      said('boundary', { equation: boundaryEquation(w) }),
+      said('w.eta.J', { w: vector(w), eta: exact(eta), J: exact(lastJ) }),
+      said('adaline.lms', { mode: said(batch ? 'mode.batch' : 'mode.online'), bound: exact(bound) }),
     ],
   };
 }

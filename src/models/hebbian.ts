@@ -17,6 +17,7 @@ import { dot, gram, norm, symmetricEigen } from '../core/linalg.js';
 import { TABLE, boundaryEquation, exact, num, operand, vector } from '../core/format.js';
 import { cause } from '../core/reasons.js';
 import { Presenter, augment, countCorrect, sigmoid, initialWeights, stepping } from './single-unit.js';
+import { said } from '../core/said.js';
 
 const PARAMS = {
   mode: param.oneOf(['supervised', 'unsupervised', 'oja'], { default: 'supervised', help: 'Hebb net Δw = η·x·t, plain Δw = η·x·y, or Oja Δw = η·y·(x − y·w)' }),
@@ -75,7 +76,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
       if (supervised) return `w ← w + η·x·t = ${vector(before)} + ${exact(eta)}·${vector(x)}·${operand(ti)} = ${vector(after)}`;
       return mode === 'oja' ? `w ← w + η·y·(x − y·w), y = ${exact(net)}: w = ${vector(after)}` : `w ← w + η·x·y, y = ${exact(net)}: w = ${vector(after)}`;
     };
-    return { pattern: i, x, t: supervised ? [ti] : [], net: [net], o: [o], before, after, changed: before.some((v, j) => v !== after[j]), explain };
+    return { pattern: i, x, t: supervised ? [ti] : [], net: [net], o: [o], before, after, changed: before.some((v, j) => v !== after[j]), rule: 'hebb', explain };
   };
 
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
@@ -121,11 +122,11 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     },
     describe: () =>
       supervised
-        ? [`decision boundary: ${boundaryEquation(w)}`, `w = ${vector(w)}   η = ${exact(eta)}`]
+        ? [said('boundary', { equation: boundaryEquation(w) }), said('w.eta', { w: vector(w), eta: exact(eta), band: '' })]
         : [
-            `w = ${vector(w)}   ‖w‖ = ${exact(weightNorm())}`,
-            `angle to the principal axis ${vector(principal ?? [], TABLE)}: ${num((Math.acos(alignment()) * 180) / Math.PI, TABLE)}°`,
-            mode === 'oja' ? "Oja's rule: ‖w‖ → 1 along the first principal component" : 'plain Hebb: ‖w‖ grows without bound',
+            said('w.norm', { w: vector(w), norm: exact(weightNorm()) }),
+            said('hebb.angle', { axis: vector(principal ?? [], TABLE), degrees: num((Math.acos(alignment()) * 180) / Math.PI, TABLE) }),
+            said(mode === 'oja' ? 'hebb.oja' : 'hebb.plain'),
           ],
   };
 }

@@ -24,17 +24,21 @@ import {
   type Dataset, type EpochReport, type Evaluation, type FilterBank, type LayerCount, ModelConfigError, type ModelInstance, type ParamsOf, type StepRecord,
   type WeightsSnapshot,
 } from '../core/types.js';
+import { said, saidText, type Said } from '../core/said.js';
 
 type Rows = Pick<Dataset, 'inputs' | 'targets' | 'labels'>;
 
-/** The architecture as lines: one per layer with its counts, then the totals. */
-export function architectureLines(counts: readonly LayerCount[]): string[] {
+/** The architecture as lines (said: the lab writes them in its language): one per layer with its counts, then the totals. */
+export function architectureSaid(counts: readonly LayerCount[]): Said[] {
   const total = (k: 'units' | 'connections' | 'parameters'): number => counts.reduce((s, l) => s + l[k], 0);
   return [
-    ...counts.map((l) => `${l.name.padEnd(7)}${l.shape.padEnd(9)}${exact(l.units).padStart(7)} units${exact(l.connections).padStart(8)} connections${exact(l.parameters).padStart(7)} parameters`),
-    `total${''.padEnd(11)}${exact(total('units')).padStart(7)} units${exact(total('connections')).padStart(8)} connections${exact(total('parameters')).padStart(7)} parameters`,
+    ...counts.map((l) => said('arch.row', { name: l.name.padEnd(7), shape: l.shape.padEnd(9), units: exact(l.units).padStart(7), connections: exact(l.connections).padStart(8), parameters: exact(l.parameters).padStart(7) })),
+    said('arch.total', { pad: ''.padEnd(11), units: exact(total('units')).padStart(7), connections: exact(total('connections')).padStart(8), parameters: exact(total('parameters')).padStart(7) }),
   ];
 }
+
+/** The architecture as English lines (the history card's notes, `info`). */
+export const architectureLines = (counts: readonly LayerCount[]): string[] => architectureSaid(counts).map(saidText);
 
 const PARAMS = {
   learningRate: param.number({ default: 0.01, min: 0, max: 10, help: 'η, the step of each online update' }),
@@ -127,6 +131,7 @@ class LeCunInstance implements ModelInstance {
       before,
       after,
       changed: true,
+      rule: 'gradient',
       explain: () => `w ← w − η ∂E/∂w, E = ½ Σ (o − t)², η = ${exact(eta)}: digit ${digit}, output ${predicted} before the update`,
     };
   }
@@ -229,12 +234,12 @@ class LeCunInstance implements ModelInstance {
     return { title: 'H1 kernels (5×5, shared by every unit of a map)', width: 5, height: 5, filters: this.net.kernels() };
   }
 
-  describe(): string[] {
+  describe(): Said[] {
     const net = this.net;
     return [
-      `LeCun 1989 convnet: 5×5 kernels at stride 2, H2 ${net.connections === 'full' ? 'fully connected to H1' : 'maps each see 8 of the 12 H1 maps (cyclic)'}`,
-      ...architectureLines(net.counts()),
-      `units 1.7159·tanh(2a/3), E = ½ Σ (o − t)² with t = ±1, online SGD η = ${exact(this.eta)}, ${this.shuffle ? 'shuffled' : 'fixed'} order`,
+      said('lecun.head', { h2: said(net.connections === 'full' ? 'lecun.full' : 'lecun.cyclic') }),
+      ...architectureSaid(net.counts()),
+      said('lecun.units', { eta: exact(this.eta), order: said(this.shuffle ? 'order.shuffled' : 'order.fixed') }),
     ];
   }
 }

@@ -11,6 +11,7 @@ import type { Rng } from '../core/rng.js';
 import { dot } from '../core/linalg.js';
 import { boundaryEquation, exact, vector } from '../core/format.js';
 import { Presenter, augment, checkEncoding, countCorrect, sigmoid, initialWeights, stepping, singleTargets, INIT_PARAMS } from './single-unit.js';
+import { said } from '../core/said.js';
 
 export { sigmoid };
 
@@ -46,7 +47,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
       for (let j = 0; j < w.length; j++) w[j]! += eta * X.reduce((s, x, i) => s + (y[i]! - p[i]!) * x[j]!, 0);
       const after = Array.from(w);
       const explain = () => `w ← w + η Σ(y − p)x, p = ${vector(p)}: w = ${vector(after)}`;
-      return { pattern: 0, x: [], t: y, net: X.map((x) => dot(before, x)), o: p, before, after, changed: true, explain };
+      return { pattern: 0, x: [], t: y, net: X.map((x) => dot(before, x)), o: p, before, after, changed: true, rule: 'gradient', batch: X.length, explain };
     }
     const i = presenter.next();
     const x = X[i]!;
@@ -57,7 +58,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     for (let j = 0; j < w.length; j++) w[j]! += eta * (yi - p) * x[j]!;
     const after = Array.from(w);
     const explain = () => `w ← w + η(y − p)x = ${vector(before)} + ${exact(eta)}·(${yi} − ${exact(p)})·${vector(x)} = ${vector(after)}`;
-    return { pattern: i, x, t: [yi], net: [net], o: [p], before, after, changed: true, explain };
+    return { pattern: i, x, t: [yi], net: [net], o: [p], before, after, changed: true, rule: 'gradient', explain };
   };
 
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
@@ -79,7 +80,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     },
     snapshot: () => ({ kind: 'vector', w: Array.from(w) }),
     flatWeights: () => w,
-    describe: () => [`decision boundary (p = ½): ${boundaryEquation(w)}`, `w = ${vector(w)}   η = ${exact(eta)}   ${batch ? 'batch' : 'online'}`],
+    describe: () => [said('boundary.half', { equation: boundaryEquation(w) }), said('w.eta.mode', { w: vector(w), eta: exact(eta), mode: said(batch ? 'mode.batch' : 'mode.online') })],
   };
 }
 

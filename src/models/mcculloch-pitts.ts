@@ -15,6 +15,7 @@ import { dot } from '../core/linalg.js';
 import { quote } from '../core/params.js';
 import { exact, vector } from '../core/format.js';
 import { countCorrect } from './single-unit.js';
+import { said, type Said } from '../core/said.js';
 
 /** One threshold unit: fires when bias + w·x ≥ theta and none of its inhibitory inputs is active. */
 export type McpUnit = ThresholdUnit;
@@ -103,8 +104,15 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>): ModelInstance {
     const errors = rows.inputs.length - countCorrect(predictions, rows.labels);
     return { loss: errors / rows.inputs.length, accuracy: 1 - errors / rows.inputs.length, outputs: out, predictions, net: nets };
   };
-  const unitText = (u: McpUnit): string =>
-    `${u.bias !== undefined ? `bias ${exact(u.bias)}, ` : ''}w ${vector(u.w)}, θ ${exact(u.theta ?? 0)}${u.inhibitory?.length ? `, inhibited by x${u.inhibitory.map((j) => j + 1).join(', x')}` : ''}`;
+  const unitSaid = (u: McpUnit, layer: number, unit: number): Said =>
+    said('mp.unit', {
+      layer,
+      unit,
+      bias: u.bias !== undefined ? said('mp.bias', { bias: exact(u.bias) }) : '',
+      w: vector(u.w),
+      theta: exact(u.theta ?? 0),
+      inhibited: u.inhibitory?.length ? said('mp.inhibited', { inputs: `x${u.inhibitory.map((j) => j + 1).join(', x')}` }) : '',
+    });
   const flat = net.layers.flat().flatMap((u) => [u.bias ?? -(u.theta ?? 0), ...u.w]);
 
   return {
@@ -121,8 +129,8 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>): ModelInstance {
     hidden: (x) => forward(x).slice(0, -1),
     flatWeights: () => flat,
     describe: () => [
-      `hand-wired ${given ? 'network' : `${presetName} gate`}, ${coding} outputs; no learning rule`,
-      ...net.layers.flatMap((layer, l) => layer.map((u, k) => `layer ${l + 1} unit ${k + 1}: ${unitText(u)}`)),
+      said('mp.head', { what: given ? said('mp.network') : said('mp.gate', { name: presetName }), coding: said(coding === 'bipolar' ? 'coding.bipolar' : 'coding.binary') }),
+      ...net.layers.flatMap((layer, l) => layer.map((u, k) => unitSaid(u, l + 1, k + 1))),
     ],
   };
 }

@@ -18,6 +18,7 @@ import { EXACT, exact, vectorHead } from '../core/format.js';
 import { cause, type Cause } from '../core/reasons.js';
 import { shiftImages } from '../core/augment.js';
 import type { MlpParams } from './mlp-shared.js';
+import { said, type Said } from '../core/said.js';
 
 /** An MLP's state before an update, as plain numbers (MlpInstance.handState()). */
 export interface MlpHandState {
@@ -207,6 +208,8 @@ export class MlpInstance implements ModelInstance {
       before,
       after,
       changed: after.some((w, i) => w !== before[i]),
+      rule: 'gradient',
+      batch: count,
       explain,
     };
   }
@@ -388,18 +391,25 @@ export class MlpInstance implements ModelInstance {
     return p < 0 ? null : cause('eta-too-large', { index: p, value: this.net.w[p]!, eta: this.opts.eta });
   }
 
-  describe(): string[] {
+  describe(): (string | Said)[] {
     const net = this.net;
     const sizes = net.sizes;
     const count = sizes.slice(1).map((h, k) => `(${sizes[k]}+1)·${h}`);
     const hidden = net.activations.slice(1, -1);
-    const dropout = net.keep.some((p) => p < 1) ? `, dropout keep ${exact(net.keep[0]!)} input / ${exact(net.keep[1] ?? 1)} hidden` : '';
-    const batch = this.size === 1 ? 'online' : this.size === this.n ? 'full batch' : `minibatch ${this.size}`;
+    const dropout = net.keep.some((p) => p < 1) ? said('mlp.dropout', { input: exact(net.keep[0]!), hidden: exact(net.keep[1] ?? 1) }) : '';
+    const batch = this.size === 1 ? said('batch.online') : this.size === this.n ? said('batch.full') : said('batch.mini', { size: this.size });
     return [
-      `architecture ${sizes.join('-')}: ${hidden.length ? `${[...new Set(hidden)].join('/')} hidden, ` : ''}${this.map.output} output`,
-      `parameters ${count.join(' + ')} = ${net.w.length}`,
-      `η = ${exact(this.opts.eta)}, μ = ${exact(this.opts.momentum ?? 0)}, λ = ${exact(this.opts.weightDecay ?? 0)}, ${batch}, ` +
-        `${this.opts.shuffle ? 'shuffled' : 'fixed'} order${dropout}${this.shift ? `, images shifted by up to ${this.shift} px each epoch` : ''}`,
+      said('mlp.arch', { sizes: sizes.join('-'), hidden: hidden.length ? said('mlp.hidden', { names: [...new Set(hidden)].join('/') }) : '', output: this.map.output }),
+      said('mlp.params', { count: count.join(' + '), total: net.w.length }),
+      said('mlp.training', {
+        eta: exact(this.opts.eta),
+        mu: exact(this.opts.momentum ?? 0),
+        lambda: exact(this.opts.weightDecay ?? 0),
+        batch,
+        order: said(this.opts.shuffle ? 'order.shuffled' : 'order.fixed'),
+        dropout,
+        shift: this.shift ? said('mlp.shift', { px: this.shift }) : '',
+      }),
       ...this.map.notes,
       ...analysisLines(this.net, this.mc.test, this.mc.samples),
     ];

@@ -23,6 +23,7 @@ import { TABLE, boundaryEquation, exact, num, operand, percent, vector } from '.
 import { type AssociationUnit, associate, firingProbability, firingShare, litShare, wireRandom, wireRosenblatt } from '../core/association.js';
 import { type NovikoffBound, type PerceptronRule, novikoff } from '../core/novikoff.js';
 import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, sigmoid, singleTargets, INIT_PARAMS } from './single-unit.js';
+import { said, type Said } from '../core/said.js';
 
 const PARAMS = {
   learningRate: param.number({ default: 0.1, min: 0, max: 100, help: 'η, the step size of each correction' }),
@@ -114,7 +115,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
         ? `t = o = ${exact(o)}: no error, w unchanged ${vector(after)}`
         : `w ← w + η(t − o)x = ${vector(before)} + ${exact(eta)}·(${exact(ti)} − ${operand(o)})·${vector(x)} = ${vector(after)}`;
     };
-    return { pattern: i, x, t: [ti], net: [net], o: [o], before, after, changed: before.some((v, j) => v !== after[j]), explain };
+    return { pattern: i, x, t: [ti], net: [net], o: [o], before, after, changed: before.some((v, j) => v !== after[j]), rule: 'error-correction', explain };
   };
 
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
@@ -139,14 +140,14 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     flatWeights: () => w,
     metrics: () => ({ weightNorm: norm(w), mistakes }),
     describe() {
-      const a = rosenblatt ? `, each with x = ${wiring.excitatory} excitatory and y = ${wiring.inhibitory} inhibitory connections and θ = ${wiring.theta}` : ' (random connections and thresholds)';
-      const lines = [nA > 0 ? `response unit over ${nA} fixed association units${a}` : `decision boundary: ${boundaryEquation(w)}`];
-      lines.push(`w = ${vector(w)}   η = ${exact(eta)}${theta > 0 ? `   undecided band |net| ≤ θ = ${exact(theta)}` : ''}`);
-      if (nA > 0) lines.push(`A-units firing per stimulus: ${percent(mean('share'))}${rosenblatt ? `; Rosenblatt's P_a = ${percent(mean('probability'))}` : ''}`);
+      const a = rosenblatt ? said('perceptron.rosenblatt', { x: wiring.excitatory, y: wiring.inhibitory, theta: String(wiring.theta) }) : said('perceptron.random');
+      const lines: Said[] = [nA > 0 ? said('perceptron.units', { n: nA, wiring: a }) : said('boundary', { equation: boundaryEquation(w) })];
+      lines.push(said('w.eta', { w: vector(w), eta: exact(eta), band: theta > 0 ? said('perceptron.band', { theta: exact(theta) }) : '' }));
+      if (nA > 0) lines.push(said('perceptron.firing', { share: percent(mean('share')), pa: rosenblatt ? said('perceptron.pa', { pa: percent(mean('probability')) }) : '' }));
       const bound = margin();
       if (bound.bound !== null) {
         const x = nA > 0 ? '(1, a)' : '(x0 = 1, x)';
-        lines.push(`Novikoff: ${mistakes} mistakes ≤ ${bound.formula} = ${num(bound.bound, TABLE)}, R = max ‖${x}‖ = ${num(bound.radius, TABLE)}, γ = ${num(bound.margin, TABLE)}`);
+        lines.push(said('perceptron.novikoff', { mistakes, formula: bound.formula, bound: num(bound.bound, TABLE), x, R: num(bound.radius, TABLE), gamma: num(bound.margin, TABLE) }));
       }
       return lines;
     },

@@ -27,6 +27,7 @@ import { definePlugin, param } from '../core/plugin.js';
 import type { Cause } from '../core/reasons.js';
 import { MlpInstance } from './mlp-instance.js';
 import { mlpParams } from './mlp-shared.js';
+import { said, type Said } from '../core/said.js';
 
 type Rows = Pick<Dataset, 'inputs' | 'targets' | 'labels'>;
 
@@ -179,12 +180,12 @@ class PretrainedInstance implements ModelInstance {
     return { title: 'first RBM features (each hidden unit\'s weights to the pixels)', width: image.width, height: image.height, filters };
   }
 
-  describe(): string[] {
-    const done = this.reconstruction.map((e, k) => `RBM ${k + 1}: ${e.length} epoch${e.length === 1 ? '' : 's'}, reconstruction error ${exact(e[e.length - 1]!)}`);
+  describe(): (string | Said)[] {
+    const done = this.reconstruction.map((e, k) => said(e.length === 1 ? 'rbm.done1' : 'rbm.doneN', { k: k + 1, n: e.length, error: exact(e[e.length - 1]!) }));
     return [
       this.perRbm > 0
-        ? `greedy pretraining: ${this.layerSizes.length} RBMs × ${this.perRbm} epochs of CD-1 (ε = ${exact(this.eta)}, batches of ${this.batch}), then back-propagation`
-        : 'no pretraining: the same net from random weights, back-propagation only',
+        ? said('rbm.greedy', { n: this.layerSizes.length, epochs: this.perRbm, eps: exact(this.eta), batch: this.batch })
+        : said('rbm.none'),
       ...done,
       ...this.mlp.describe(),
     ];

@@ -16,7 +16,51 @@ export interface ClaimResult {
 
 const DEFAULT_TOLERANCE = 1e-12;
 
-const show = (v: number | undefined): string => (v === undefined ? 'nothing' : num(v, TABLE));
+/**
+ * The words around a claim's numbers: English for verify, the JSON and the reports; the lab passes
+ * its language's (the numbers, run ids and relations stay as they are).
+ */
+export interface ClaimWords {
+  readonly atEpoch: (epoch: number) => string;
+  /** " over 6 seeds": a claim on the mean over model seeds 1 … n. */
+  readonly overSeeds: (seeds: number) => string;
+  /** The name of the "solved" metric averaged over seeds. */
+  readonly solvedShare: string;
+  /** "relu's": the run a comparison is made with. */
+  readonly of: (run: string) => string;
+  readonly ends: (run: string, outcome: string) => string;
+  readonly weights: string;
+  readonly outputs: string;
+  readonly nets: string;
+  readonly inRange: (min: string, max: string) => string;
+  readonly got: (value: string) => string;
+  readonly vs: string;
+  readonly nothing: string;
+  /** A metric's name (the id in English). */
+  readonly metric: (id: string) => string;
+  /** An outcome's word (the outcome itself in English). */
+  readonly outcome: (o: string) => string;
+}
+
+export const EN_CLAIM_WORDS: ClaimWords = {
+  atEpoch: (e) => ` at epoch ${e}`,
+  overSeeds: (n) => ` over ${n} seeds`,
+  solvedShare: 'solved share',
+  of: (run) => `${run}'s`,
+  ends: (run, outcome) => `${run} ends ${outcome}`,
+  weights: 'weights',
+  outputs: 'outputs',
+  nets: 'net inputs',
+  inRange: (min, max) => `in [${min}, ${max}]`,
+  got: (v) => `(got ${v})`,
+  vs: 'vs',
+  nothing: 'nothing',
+  metric: (id) => id,
+  outcome: (o) => o,
+};
+
+const shown = (v: number | undefined, w: ClaimWords): string => (v === undefined ? w.nothing : num(v, TABLE));
+const show = (v: number | undefined): string => shown(v, EN_CLAIM_WORDS);
 
 /** Every number in a weights claim's (nested) list, in order (an explicit stack: no depth limit). */
 export function flatNumbers(value: unknown): number[] {
@@ -78,8 +122,8 @@ const RELATION: Record<string, (a: number, b: number, tol: number) => boolean> =
   '=': (a, b, tol) => Math.abs(a - b) <= tol,
 };
 
-const rangeText = (c: Claim): string =>
-  c.min !== undefined && c.max !== undefined ? `in [${show(c.min)}, ${show(c.max)}]` : c.min !== undefined ? `≥ ${show(c.min)}` : `≤ ${show(c.max)}`;
+const rangeText = (c: Claim, w: ClaimWords): string =>
+  c.min !== undefined && c.max !== undefined ? w.inRange(show(c.min), show(c.max)) : c.min !== undefined ? `≥ ${show(c.min)}` : `≤ ${show(c.max)}`;
 
 /** "A relation factor × B" for two measured values (undefined when either is missing). */
 function relate(c: Claim, va: number | undefined, vb: number | undefined): boolean {
@@ -93,31 +137,31 @@ const relationText = (c: Claim): string => `${c.relation} ${(c.factor ?? 1) !== 
 const within = (c: Claim): string => (c.relation === '=' ? ` ± ${show(c.tolerance ?? DEFAULT_TOLERANCE)}` : '');
 
 /** What a claim asserts, as a sentence (without what was measured): `check` and the lab list these before any run. */
-export function claimText(c: Claim): string {
-  const at = c.epoch !== undefined ? ` at epoch ${c.epoch}` : c.seeds !== undefined ? ` over ${c.seeds} seeds` : '';
-  const metric = c.metric === 'solved' && c.seeds !== undefined ? 'solved share' : c.metric;
-  if (c.compare) return `${c.compare[0]} ${metric}${at} ${relationText(c)}${c.compare[1]}'s${within(c)}`;
-  if (c.versus) return `${c.run} ${c.metric}${at} ${relationText(c)}${c.versus}${within(c)}`;
-  if (c.outcome) return `${c.run} ends ${c.outcome}`;
+export function claimText(c: Claim, w: ClaimWords = EN_CLAIM_WORDS): string {
+  const at = c.epoch !== undefined ? w.atEpoch(c.epoch) : c.seeds !== undefined ? w.overSeeds(c.seeds) : '';
+  const metric = c.metric === 'solved' && c.seeds !== undefined ? w.solvedShare : w.metric(c.metric!);
+  if (c.compare) return `${c.compare[0]} ${metric}${at} ${relationText(c)}${w.of(c.compare[1])}${within(c)}`;
+  if (c.versus) return `${c.run} ${metric}${at} ${relationText(c)}${w.metric(c.versus)}${within(c)}`;
+  if (c.outcome) return w.ends(c.run!, w.outcome(c.outcome));
   const tol = c.tolerance ?? DEFAULT_TOLERANCE;
-  if (c.weights) return `${c.run} weights = (${flatNumbers(c.weights).map(show).join(', ')}) ± ${show(tol)}`;
-  if (c.outputs) return `${c.run} outputs (${c.outputs.map(show).join(', ')})`;
-  if (c.nets) return `${c.run} net inputs (${c.nets.map(show).join(', ')})`;
-  return `${c.run} ${metric}${at} ${rangeText(c)}`;
+  if (c.weights) return `${c.run} ${w.weights} = (${flatNumbers(c.weights).map(show).join(', ')}) ± ${show(tol)}`;
+  if (c.outputs) return `${c.run} ${w.outputs} (${c.outputs.map(show).join(', ')})`;
+  if (c.nets) return `${c.run} ${w.nets} (${c.nets.map(show).join(', ')})`;
+  return `${c.run} ${metric}${at} ${rangeText(c, w)}`;
 }
 
 /** The runs a claim is about. */
 export const claimRuns = (c: Claim): readonly string[] => c.compare ?? (c.run !== undefined ? [c.run] : []);
 
 /** Checks one claim against trained runs (by run id); null when a run it names is not among them. */
-export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, RunResult]>, cache: SeedCache = new WeakMap()): { claim: string; holds: boolean } | null {
-  const text = claimText(c);
+export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, RunResult]>, w: ClaimWords = EN_CLAIM_WORDS, cache: SeedCache = new WeakMap()): { claim: string; holds: boolean } | null {
+  const text = claimText(c, w);
   if (c.compare) {
     const [a, b] = c.compare.map((id) => byId.get(id));
     if (!a || !b) return null;
     const va = metricOf(a[1], a[0], c.metric!, c.epoch, c.seeds, cache);
     const vb = metricOf(b[1], b[0], c.metric!, c.epoch, c.seeds, cache);
-    return { claim: `${text} (${show(va)} vs ${show(vb)})`, holds: relate(c, va, vb) };
+    return { claim: `${text} (${shown(va, w)} ${w.vs} ${shown(vb, w)})`, holds: relate(c, va, vb) };
   }
   const pair = byId.get(c.run!);
   if (!pair) return null;
@@ -125,29 +169,29 @@ export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, Ru
   if (c.versus) {
     const va = metricOf(result, run, c.metric!, c.epoch);
     const vb = metricOf(result, run, c.versus, c.epoch);
-    return { claim: `${text} (${show(va)} vs ${show(vb)})`, holds: relate(c, va, vb) };
+    return { claim: `${text} (${shown(va, w)} ${w.vs} ${shown(vb, w)})`, holds: relate(c, va, vb) };
   }
-  if (c.outcome) return { claim: `${text} (got ${result.outcome})`, holds: result.outcome === c.outcome };
+  if (c.outcome) return { claim: `${text} ${w.got(w.outcome(result.outcome))}`, holds: result.outcome === c.outcome };
   const tol = c.tolerance ?? DEFAULT_TOLERANCE;
   if (c.weights) {
     const want = flatNumbers(c.weights);
     const got = weightNumbers(run.model.snapshot());
     const holds = want.length === got.length && want.every((w, i) => Math.abs(w - got[i]!) <= tol);
-    return { claim: `${text} (got (${got.map(show).join(', ')}))`, holds };
+    return { claim: `${text} ${w.got(`(${got.map(show).join(', ')})`)}`, holds };
   }
   if (c.outputs) {
     const got = run.model.evaluate(run.spec.data).outputs.map((o) => o[0]!);
     const holds = got.length === c.outputs.length && c.outputs.every((o, i) => Math.abs(o - got[i]!) <= tol);
-    return { claim: `${text} (got (${got.map(show).join(', ')}))`, holds };
+    return { claim: `${text} ${w.got(`(${got.map(show).join(', ')})`)}`, holds };
   }
   if (c.nets) {
     const got = result.patterns.train.map((p) => p.net?.[0] ?? NaN);
     const holds = got.length === c.nets.length && c.nets.every((v, i) => Math.abs(v - got[i]!) <= tol);
-    return { claim: `${text} (got (${got.map(show).join(', ')}))`, holds };
+    return { claim: `${text} ${w.got(`(${got.map(show).join(', ')})`)}`, holds };
   }
   const v = metricOf(result, run, c.metric!, c.epoch, c.seeds, cache);
   const holds = v !== undefined && !Number.isNaN(v) && (c.min === undefined || v >= c.min) && (c.max === undefined || v <= c.max);
-  return { claim: `${text} (got ${show(v)})`, holds };
+  return { claim: `${text} ${w.got(shown(v, w))}`, holds };
 }
 
 /** Checks the claims and attaches each to the run it is about (a comparison to its first run). */
@@ -155,7 +199,7 @@ export function evaluateClaims(claims: readonly Claim[], runs: readonly Run[], r
   const byId = new Map(runs.map((r, i) => [r.spec.id, [r, results[i]!] as [Run, RunResult]]));
   const cache: SeedCache = new WeakMap();
   for (const c of claims) {
-    const outcome = checkClaim(c, byId, cache);
+    const outcome = checkClaim(c, byId, EN_CLAIM_WORDS, cache);
     if (!outcome) continue; // a claim about a run that was filtered out
     const owner = byId.get(c.compare?.[0] ?? c.run!)![1];
     owner.claims.push({ ...outcome, ...(c.note ? { note: c.note } : {}) });

@@ -79,7 +79,7 @@ export class AppSession {
   private start(s: Start): void {
     this.dialog = null;
     if (s.kind === 'timeline') this.screen = { kind: 'timeline' };
-    else if (s.kind === 'picker') this.screen = { kind: 'picker', picker: new Picker(null) };
+    else if (s.kind === 'picker') this.screen = { kind: 'picker', picker: new Picker(null, this.tr) };
     else if (s.kind === 'tour') this.screen = { kind: 'tour', tour: new TourSession(s.stop ?? 0, undefined, this.clock, this.tr) };
     else if (s.kind === 'replay') this.screen = { kind: 'replay', replay: new ReplaySession(s.file, s.doc, this.tr) };
     else this.screen = { kind: 'lab', lab: this.openLab(s) };
@@ -234,7 +234,7 @@ export class AppSession {
       }
       case 'scenario':
         lab.pause();
-        this.dialog = { kind: 'picker', picker: new Picker(lab.scenario?.id ?? null) };
+        this.dialog = { kind: 'picker', picker: new Picker(lab.scenario?.id ?? null, this.tr) };
         return;
       case 'quiz':
         this.dialog = { kind: 'quiz', quiz: new QuizSession(lab, this.tr) };
@@ -284,7 +284,7 @@ export class AppSession {
     let story = this.stories.get(id);
     if (!story) {
       const s = tryLoadScenario(id);
-      this.stories.set(id, (story = typeof s === 'string' ? [] : s.story));
+      this.stories.set(id, (story = typeof s === 'string' ? [] : this.tr.scenarioStory(s.id, s.story)));
     }
     return story;
   }

@@ -43,7 +43,7 @@ export const nextSeed = (seed: Seed): Seed => (typeof seed === 'number' ? seed +
  * model it does not use, with default parameters, the first run's data and a budget that suits it.
  */
 export function modelChoices(scenario: Scenario, seed: Seed, overrides: ReadonlyMap<string, Params> = new Map(), epochs?: number, tr: Tr = EN_TR): ModelChoice[] {
-  const labels = new Map(scenario.runs.map((r) => [r.id, r.label]));
+  const labels = new Map(scenario.runs.map((r) => [r.id, tr.runLabel(scenario.id, r.id, r.label)]));
   const own = prepareRuns(scenario, { seed, params: overrides, ...(epochs !== undefined ? { epochs } : {}) }).map((spec) => ({ id: spec.id, label: labels.get(spec.id) ?? spec.id, spec, own: true }));
   const first = own[0]?.spec;
   if (!first) return own;

@@ -3,7 +3,7 @@
  * then ✓ or ✗ with what was measured. A claim about a run that is not on screen says so.
  */
 import { resultOf, type RunResult } from '../scenarios/execute.js';
-import { checkClaim, claimRuns, claimText, type SeedCache } from '../scenarios/claims.js';
+import { checkClaim, claimRuns, claimText, EN_CLAIM_WORDS, type ClaimWords, type SeedCache } from '../scenarios/claims.js';
 import { checkReceipt, receiptRuns } from '../scenarios/receipts.js';
 import { receiptLine } from './receipts.js';
 import type { Scenario } from '../scenarios/loader.js';
@@ -23,8 +23,31 @@ export interface ClaimView {
 /** Claims over seeds train their runs again: once per finished run, however often the view is drawn. */
 const seedCache: SeedCache = new WeakMap();
 
-/** The claims' states; a claim's own text stays English (it is data), the words around it follow `tr`. */
+/** The words around a claim's numbers in the language on screen (English exactly as verify writes it). */
+export function claimWords(tr: Tr): ClaimWords {
+  if (tr.lang === 'en') return EN_CLAIM_WORDS;
+  const outcomes: Readonly<Record<string, string>> = { solved: tr.t('verdict.SOLVED'), truncated: tr.t('verdict.TRUNCATED'), cycling: tr.t('verdict.CYCLING'), diverged: tr.t('verdict.DIVERGED') };
+  return {
+    atEpoch: (epoch) => tr.t('claim.atEpoch', { epoch }),
+    overSeeds: (seeds) => tr.t('claim.overSeeds', { seeds }),
+    solvedShare: tr.t('claim.solvedShare'),
+    of: (run) => tr.t('claim.of', { run }),
+    ends: (run, outcome) => tr.t('claim.ends', { run, outcome }),
+    weights: tr.t('claim.weights'),
+    outputs: tr.t('claim.outputs'),
+    nets: tr.t('claim.nets'),
+    inRange: (min, max) => tr.t('claim.inRange', { min, max }),
+    got: (value) => tr.t('claim.got', { value }),
+    vs: tr.t('claim.vs'),
+    nothing: tr.t('claim.nothing'),
+    metric: (id) => tr.metric(id),
+    outcome: (o) => outcomes[o] ?? o,
+  };
+}
+
+/** The claims' states, in the language on screen: the scenario's words (notes) from the catalogue, the numbers and run ids as they are. */
 export function claimViews(scenario: Scenario, lanes: readonly Lane[], shown: readonly ModelChoice[], tr: Tr = EN_TR): ClaimView[] {
+  const words = claimWords(tr);
   const byId = new Map<string, readonly [Run, RunResult]>();
   const onScreen = new Map<string, Lane>();
   lanes.forEach((lane, i) => {
@@ -33,14 +56,14 @@ export function claimViews(scenario: Scenario, lanes: readonly Lane[], shown: re
     onScreen.set(choice.id, lane);
     if (lane.run?.done) byId.set(choice.id, [lane.run, resultOf(lane.run, choice.label)]);
   });
-  return scenario.claims.map((c) => {
-    const note = c.note ? { note: c.note } : {};
+  return scenario.claims.map((c, i) => {
+    const note = c.note ? { note: tr.claimNote(scenario.id, i, c.note) } : {};
     const runs = claimRuns(c);
     const missing = runs.filter((id) => !onScreen.has(id));
-    if (missing.length > 0) return { text: tr.t('claims.elsewhere', { claim: claimText(c), runs: missing.join(', ') }), state: 'elsewhere' as const, ...note };
-    if (!runs.every((id) => byId.has(id))) return { text: claimText(c), state: 'pending' as const, ...note };
-    const result = checkClaim(c, byId, seedCache);
-    if (!result) return { text: claimText(c), state: 'pending' as const, ...note };
+    if (missing.length > 0) return { text: tr.t('claims.elsewhere', { claim: claimText(c, words), runs: missing.join(', ') }), state: 'elsewhere' as const, ...note };
+    if (!runs.every((id) => byId.has(id))) return { text: claimText(c, words), state: 'pending' as const, ...note };
+    const result = checkClaim(c, byId, words, seedCache);
+    if (!result) return { text: claimText(c, words), state: 'pending' as const, ...note };
     return { text: result.claim, state: result.holds ? ('holds' as const) : ('fails' as const), ...note };
   });
 }

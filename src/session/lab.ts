@@ -15,9 +15,9 @@ import { claimViews, receiptViews, type ClaimView, type ReceiptView } from './cl
 import { modelChoices, nextSeed, partnerOf, tryLoadScenario, type ModelChoice, type Seed } from './choices.js';
 import { Leaderboard } from './leaderboard.js';
 import { shareOf } from './export.js';
-import { Lane, type PlayOn } from './lane.js';
+import { LAB_PLAY_ON, Lane, type PlayOn } from './lane.js';
 import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
-import { DEFAULT_PACE, PACES, paceIndex, paceLabel, type Pace } from './pace.js';
+import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
 import { dataKindOf, type LaneView } from './views.js';
 
 export interface LabOptions {
@@ -148,6 +148,8 @@ export class LabSession {
   private readonly fieldCache = new Map<string, { version: number; at: number; fields: LaneFields }>();
   private last: number | null = null;
   private carry = 0;
+  /** The pace actually played (units a second of wall time), measured while playing. */
+  private readonly meter = new PaceMeter();
   private readonly clock: () => number;
   readonly tr: Tr;
 
@@ -175,6 +177,7 @@ export class LabSession {
   }
 
   private rebuild(): void {
+    this.meter.clear();
     this.cache.clear();
     this.fieldCache.clear();
     this.playingOn = false;
@@ -202,7 +205,7 @@ export class LabSession {
     const choice = this.choices[i]!;
     let lane = this.cache.get(choice.id);
     if (!lane) {
-      lane = new Lane(choice.spec, this.opts.playOn?.[choice.id] ?? null, this.tr);
+      lane = new Lane(choice.spec, this.opts.playOn?.[choice.id] ?? LAB_PLAY_ON, this.tr);
       this.cache.set(choice.id, lane);
     }
     return lane;
@@ -226,6 +229,7 @@ export class LabSession {
     this.playingOn = this.settled;
     this.playing = this.lanes().some((l) => l.canAdvance(this.playingOn));
     this.last = null;
+    this.meter.clear();
   }
   pause(): void {
     this.playing = false;
@@ -242,9 +246,11 @@ export class LabSession {
   }
   faster(): void {
     this.pace = Math.min(PACES.length - 1, this.pace + 1);
+    this.meter.clear();
   }
   slower(): void {
     this.pace = Math.max(0, this.pace - 1);
+    this.meter.clear();
   }
   reset(): void {
     this.rebuild();
@@ -306,6 +312,7 @@ export class LabSession {
       this.playing = false;
       return true;
     }
+    const measured = this.last !== null;
     const elapsed = this.last === null ? 1000 / Math.min(pace.perSecond, 30) : Math.max(0, now - this.last);
     this.last = now;
     const cap = pace.perSecond === Infinity ? Infinity : Math.max(1, pace.perSecond / 10);
@@ -320,6 +327,8 @@ export class LabSession {
       if (this.clock() - start >= SLICE_MS) break;
     }
     if (this.carry === Infinity) this.carry = 0;
+    // the first tick of a play has no time before it to measure against; the last one stops short by design
+    if (measured && live.length > 0) this.meter.add(elapsed, (elapsed / 1000) * pace.perSecond, moved);
     this.record();
     if (live.length === 0) {
       // The telling moment: every run on screen has its verdict.
@@ -343,7 +352,7 @@ export class LabSession {
       const fixed = this.fixedShape(l);
       const status = l.run?.status;
       const verdictChars = status?.outcome ? cellsOf(this.tr.reason(status.cause, status.reason)) + 40 : l.error ? cellsOf(l.error) : 0;
-      return { ...fixed, trace: l.trace.length > 0, epochs: l.run?.epoch ?? 0, verdictChars };
+      return { ...fixed, trace: l.trace.length > 0 || l.wholeEpoch !== null, epochs: l.run?.epoch ?? 0, verdictChars };
     });
   }
 
@@ -385,12 +394,12 @@ export class LabSession {
     const lanes = shown.map((i, slot) => this.cachedLaneView(i, slot, fields[slot] ?? null, now));
     const choice = this.choices[this.index];
     const own = shown.every((i) => this.choices[i]?.own);
-    const tried = choice && !choice.own && s ? this.tr.t('lab.tried', { model: this.tr.card(choice.spec.plugin.meta).name, title: s.title }) : null;
+    const tried = choice && !choice.own && s ? this.tr.t('lab.tried', { model: this.tr.card(choice.spec.plugin.meta).name, title: this.tr.scenarioTitle(s.id, s.title) }) : null;
     const seedNote = s && this.seed !== s.seed ? this.tr.t('lab.seedNote', { seed: this.seed, original: s.seed }) : null;
     return {
       kind: 'lab',
       scenarioId: s?.id ?? String(this.opts.scenario),
-      title: s?.title ?? '',
+      title: s ? this.tr.scenarioTitle(s.id, s.title) : '',
       era: s?.era ?? '',
       problem: this.problem,
       modelLabel: choice?.label ?? '',
@@ -403,7 +412,7 @@ export class LabSession {
       flash: this.exportNote && this.note === this.exportNote.note ? this.exportNote.status : null,
       moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? this.tr.moral(s.id, s.moral) : null,
       playing: this.playing,
-      pace: paceLabel(PACES[this.pace]!, this.tr),
+      pace: playedPaceLabel(PACES[this.pace]!, this.meter, this.tr),
       seed: this.seed,
       gradients: this.gradients,
       share: this.shareCache(),

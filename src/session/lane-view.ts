@@ -116,7 +116,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
   if (!run || lane.error) {
     return {
       ...base, error: lane.error, epoch: 0, midSteps: 0, verdict: null, playingOn: false, settled: true, now: { loss: NaN, accuracy: NaN }, latest: null,
-      lossStart: NaN, series: [], describe: [], weights: [], trace: [], update: null, table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null, sequence: null,
+      lossStart: NaN, series: [], describe: [], weights: [], trace: [], update: null, table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null, sequence: null, wholeEpoch: null,
     };
   }
   const latest = run.latest;
@@ -127,17 +127,24 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
     error: null,
     epoch: run.epoch,
     midSteps: run.midEpochSteps,
-    verdict: verdictOf(run.status.outcome, run.status.reason, { target: run.target, epoch: run.epoch, accuracy: latest.accuracy, decidedAt: run.decidedAt }, run.status.cause, tr),
+    verdict: verdictOf(
+      run.status.outcome,
+      run.status.reason,
+      { target: run.target, epoch: run.epoch, accuracy: latest.accuracy, decidedAt: run.decidedAt, testAccuracy: latest.testAccuracy, ownTarget: lane.spec.target !== undefined, loss: { now: lane.now.loss, start: run.history[0]!.loss } },
+      run.status.cause,
+      tr,
+    ),
     playingOn: run.done && run.playOn && (playingOn || !lane.settled),
     settled: lane.settled,
     now: lane.now,
     latest,
     lossStart: run.history[0]!.loss,
     series: lane.series.all(),
-    describe: run.model.describe?.() ?? [],
+    describe: (run.model.describe?.() ?? []).map((line) => tr.say(line)),
     weights: weightLines(weights, tr),
     trace: [...lane.trace],
     update: lastUpdate(lane),
+    wholeEpoch: lane.wholeEpoch,
     table: truthRows(lane, weights),
     field: fields.field,
     units,

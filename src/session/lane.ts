@@ -3,7 +3,7 @@
  * weight trace) and the loss and accuracy right now, even in the middle of an epoch.
  */
 import { Run, type RunSpec } from '../core/runner.js';
-import type { StepRecord } from '../core/types.js';
+import type { StepRecord, WeightsSnapshot } from '../core/types.js';
 import { EN_TR, type Tr } from '../i18n/index.js';
 import { DisplaySeries } from './series.js';
 
@@ -24,11 +24,42 @@ export interface PlayOn {
   readonly lossFactor?: number;
   /** …or some weight's magnitude passes this. */
   readonly weightAbove?: number;
+  /** …or this many epochs have been played past the verdict (a loss that cannot grow would play for ever). */
+  readonly epochs?: number;
 }
+
+/**
+ * A lab's play-on after a divergence it names before it shows (the LMS bound at epoch 9, loss still
+ * below its start): on until the loss has doubled from its start, so the screen shows what the verdict says.
+ */
+export const LAB_PLAY_ON: PlayOn = { lossFactor: 2, weightAbove: 1e6, epochs: 1000 };
 
 export interface TraceStep extends StepRecord {
   /** The epoch this update belongs to (1 for the first epoch). */
   readonly epoch: number;
+  /** The training loss just before and just after this update (absent when the set is too large to score each step). */
+  readonly loss?: { readonly before: number; readonly after: number };
+  /** ‖ΔW‖ of each weight layer (or named block) this update moved, first layer first: a deep net's step, layer by layer. */
+  readonly layerSteps?: readonly { readonly name: string; readonly norm: number }[];
+}
+
+/** Weight layers (or named blocks) of a snapshot as flat lists, to measure one update layer by layer. */
+function layersOf(s: WeightsSnapshot): { name: string; w: number[] }[] | null {
+  if (s.kind === 'layers' && s.layers.length >= 2) return s.layers.map((l, k) => ({ name: `W${k + 1}`, w: l.flat() }));
+  if (s.kind === 'blocks') return s.blocks.map((b) => ({ name: b.name, w: 'vector' in b ? [...b.vector] : b.rows.flat() }));
+  return null;
+}
+
+/** ‖after − before‖ per layer (null when the shapes differ). */
+function layerSteps(before: WeightsSnapshot, after: WeightsSnapshot): { name: string; norm: number }[] | undefined {
+  const a = layersOf(before);
+  const b = layersOf(after);
+  if (!a || !b || a.length !== b.length) return undefined;
+  return a.map((l, k) => {
+    let sum = 0;
+    for (let j = 0; j < l.w.length; j++) sum += ((b[k]!.w[j] ?? l.w[j]!) - l.w[j]!) ** 2;
+    return { name: l.name, norm: Math.sqrt(sum) };
+  });
 }
 
 export class Lane {
@@ -91,7 +122,8 @@ export class Lane {
   private playOnReached(): boolean {
     const run = this.run!;
     const start = run.history[0]!.loss;
-    const { lossFactor, weightAbove } = this.playOnUntil!;
+    const { lossFactor, weightAbove, epochs } = this.playOnUntil!;
+    if (epochs !== undefined && run.epoch - (run.decidedAt ?? run.epoch) >= epochs) return true;
     if (lossFactor !== undefined && Number.isFinite(start) && run.latest.loss >= lossFactor * start) return true;
     if (weightAbove !== undefined) {
       const w = run.model.flatWeights();
@@ -111,10 +143,14 @@ export class Lane {
     if (run.done) run.playOn = true;
     const epoch = run.epoch;
     const t0 = performance.now();
+    let record: StepRecord | null = null;
+    // A layered net's step is measured layer by layer (a copy of the weights before it).
+    const layered = unit === 'pattern' ? run.model.snapshot() : null;
+    const lossBefore = this.now.loss;
+    const scoredBefore = this.scored;
     try {
       if (unit === 'pattern') {
-        const record = run.step();
-        if (record) this.remember(record, epoch + 1);
+        record = run.step();
       } else {
         run.runEpoch();
       }
@@ -129,16 +165,37 @@ export class Lane {
     if (run.epoch !== epoch) {
       this.series.push(run.latest);
       this.now = { loss: run.latest.loss, accuracy: run.latest.accuracy };
+      this.scored = true;
     } else if (unit === 'pattern' && run.spec.data.inputs.length <= SCORE_EACH_STEP) {
       const s = run.model.score?.(run.spec.data) ?? run.model.evaluate(run.spec.data);
       this.now = { loss: s.loss, accuracy: s.accuracy };
+      this.scored = true;
+    } else {
+      // mid-epoch on a large set: `now` still holds the last epoch's numbers
+      this.scored = false;
+    }
+    // `.` on a model that has no single update at this stage (RBM pretraining) trained a whole epoch: said, not silent
+    this.wholeEpoch = unit === 'pattern' && !record && run.epoch !== epoch ? run.epoch : null;
+    if (record) {
+      const steps = layered && layerSteps(layered, run.model.snapshot());
+      this.remember({
+        ...record,
+        epoch: epoch + 1,
+        ...(scoredBefore && this.scored ? { loss: { before: lossBefore, after: this.now.loss } } : {}),
+        ...(steps ? { layerSteps: steps } : {}),
+      });
     }
     this.version++;
     return true;
   }
 
-  private remember(record: StepRecord, epoch: number): void {
-    this.trace.push({ ...record, epoch });
+  /** The epoch `.` trained whole because the model had no single update to make (null after a single update). */
+  wholeEpoch: number | null = null;
+  /** True while `now` holds the loss at the current weights (false mid-epoch on a set too large to score each step). */
+  private scored = true;
+
+  private remember(step: TraceStep): void {
+    this.trace.push(step);
     if (this.trace.length > TRACE) this.trace.shift();
   }
 }

@@ -1,6 +1,7 @@
 /** The scenario picker, headless: every shipped scenario by year, one selected. */
 import { loadAllScenarios } from '../scenarios/loader.js';
 import { PICKER_KEYS, actionOf, type Token } from './keymaps.js';
+import { EN_TR, type Tr } from '../i18n/index.js';
 
 export interface PickerView {
   readonly kind: 'picker';
@@ -11,9 +12,9 @@ export interface PickerView {
 export class Picker {
   readonly items: PickerView['items'];
   at: number;
-  constructor(current: string | null) {
+  constructor(current: string | null, tr: Tr = EN_TR) {
     try {
-      this.items = loadAllScenarios().map((s) => ({ id: s.id, year: s.year, title: s.title }));
+      this.items = loadAllScenarios().map((s) => ({ id: s.id, year: s.year, title: tr.scenarioTitle(s.id, s.title) }));
     } catch (e) {
       this.items = [{ id: '', year: 0, title: (e as Error).message }];
     }

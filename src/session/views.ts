@@ -11,7 +11,16 @@ import type { Field, UnitField } from './field.js';
 import type { TraceStep } from './lane.js';
 import type { SeriesPoint } from './series.js';
 
-export type VerdictWord = 'SOLVED' | 'CYCLING' | 'DIVERGED' | 'TRUNCATED' | 'FINISHED';
+/**
+ * The verdict words the screen uses. Besides the four outcomes: FINISHED (a budget spent on purpose:
+ * no target, or a held-out test set to be judged on), UNSTABLE ("will diverge": a divergence the
+ * model predicts, e.g. η above 2/λmax, while the loss is still below its start) and WRONG (a
+ * hand-wired net that does not compute its target: it has no budget to truncate).
+ */
+export type VerdictWord = 'SOLVED' | 'CYCLING' | 'DIVERGED' | 'TRUNCATED' | 'FINISHED' | 'UNSTABLE' | 'WRONG';
+
+/** Causes that predict a divergence before it shows (the LMS bound): DIVERGED only once the loss has grown past its start. */
+const PREDICTED: ReadonlySet<string> = new Set(['adaline-unstable']);
 
 export interface Verdict {
   readonly word: VerdictWord;
@@ -97,6 +106,8 @@ export interface LaneView {
   readonly trace: readonly TraceStep[];
   /** The last single update as the paper writes it (formatted when the view is built, never while training). */
   readonly update: string | null;
+  /** `.` trained this whole epoch: the model has no single update at this stage (RBM pretraining). */
+  readonly wholeEpoch: number | null;
   readonly table: readonly TruthRow[] | null;
   readonly field: Field | null;
   readonly units: readonly UnitField[] | null;
@@ -132,7 +143,7 @@ export function weightLines(s: WeightsSnapshot, tr: Tr = EN_TR): string[] {
 export function targetText(t: Target, tr: Tr = EN_TR): string {
   return Object.entries(t)
     .map(([k, b]) =>
-      b.min !== undefined && b.max !== undefined ? tr.t('target.between', { metric: k, min: num(b.min, TABLE), max: num(b.max, TABLE) }) : b.min !== undefined ? `${k} ≥ ${num(b.min, TABLE)}` : `${k} ≤ ${num(b.max!, TABLE)}`,
+      b.min !== undefined && b.max !== undefined ? tr.t('target.between', { metric: tr.metric(k), min: num(b.min, TABLE), max: num(b.max, TABLE) }) : b.min !== undefined ? `${tr.metric(k)} ≥ ${num(b.min, TABLE)}` : `${tr.metric(k)} ≤ ${num(b.max!, TABLE)}`,
     )
     .join(tr.t('target.and'));
 }
@@ -141,24 +152,45 @@ export function targetText(t: Target, tr: Tr = EN_TR): string {
 export const hasTarget = (t: Target): boolean => Object.keys(t).length > 0;
 
 /**
- * The verdict as the screen says it, in the translator's language. A run without a target that
- * spends its budget did what the experiment asked: FINISHED, not a failure word (the JSON outcome
- * stays "truncated"). `reason` is the run's English reason, `why` its cause.
+ * The verdict as the screen says it, in the translator's language, derived from the state it
+ * describes (the JSON outcome stays as decided): a run that spends its budget without a target, or
+ * with a held-out test set to be judged on (`testAccuracy`, and no target of the scenario's own), did what the experiment asked:
+ * FINISHED, not a failure word; a hand-wired net that misses its target is WRONG (it had no budget
+ * to truncate); a predicted divergence is "WILL DIVERGE" until the loss (`loss`) has grown past its
+ * start. `reason` is the run's English reason, `why` its cause.
  */
 export function verdictOf(
   outcome: Outcome | null,
   reason: string | null,
-  o: { target: Target; epoch: number; accuracy: number; decidedAt: number | null },
+  o: {
+    target: Target;
+    epoch: number;
+    accuracy: number;
+    decidedAt: number | null;
+    /** The test accuracy now, when the data has a held-out test set. */
+    testAccuracy?: number | undefined;
+    /** The scenario named the target (the story is about reaching it), rather than the model's default. */
+    ownTarget?: boolean;
+    /** The training loss now and at epoch 0. */
+    loss?: { now: number; start: number };
+  },
   why: Cause | null = null,
   tr: Tr = EN_TR,
 ): Verdict | null {
   if (!outcome) return null;
   const at = o.decidedAt ?? o.epoch;
   const said = (word: VerdictWord, c: Cause | null, english: string | null): Verdict => ({ word, label: tr.t(`verdict.${word}`), outcome, reason: tr.reason(c, english), cause: c });
+  if (outcome === 'truncated' && why?.code !== 'no-learning' && o.testAccuracy !== undefined && !o.ownTarget) {
+    const english = hasTarget(o.target) ? cause('finished-test-target', { epochs: at, test: o.testAccuracy, target: targetText(o.target, EN_TR) }) : cause('finished-test', { epochs: at, test: o.testAccuracy });
+    const c = hasTarget(o.target) ? { ...english, values: { ...english.values, target: targetText(o.target, tr) } } : english;
+    return said('FINISHED', c, reasonText(english));
+  }
   if (outcome === 'truncated' && !hasTarget(o.target)) {
     const c = cause('finished', { epochs: at });
     return said('FINISHED', c, reasonText(c));
   }
+  if (outcome === 'truncated' && why?.code === 'no-learning') return said('WRONG', why, reason);
+  if (outcome === 'diverged' && why && PREDICTED.has(why.code) && o.loss && Number.isFinite(o.loss.now) && !(o.loss.now > o.loss.start)) return said('UNSTABLE', why, reason);
   if (outcome === 'solved') {
     const target = (t: Tr): string => (hasTarget(o.target) ? targetText(o.target, t) : t.t('target.none'));
     const c = cause('solved', { epoch: at, target: target(tr), accuracy: o.accuracy });

@@ -66,13 +66,14 @@ describe('--lang', () => {
     // The same verdict lines, word for word translated: the same words in order, the same numbers.
     const verdicts = (report: string, words: readonly string[]): string[] => report.split('\n').filter((l) => words.some((w) => l.startsWith(`    ${w}: `)));
     const numbers = (line: string): string[] => (line.match(/−?\d+(?:\.\d+)?(?:e−?\d+)?/g) ?? []).sort();
-    const WORDS = ['SOLVED', 'CYCLING', 'DIVERGED', 'TRUNCATED', 'FINISHED'] as const;
-    const en = verdicts(tourReport(), WORDS);
+    const WORDS = ['SOLVED', 'CYCLING', 'DIVERGED', 'TRUNCATED', 'FINISHED', 'UNSTABLE', 'WRONG'] as const;
+    const enTr = translator('en');
+    const en = verdicts(tourReport(), WORDS.map((w) => enTr.t(`verdict.${w}`)));
     const said = verdicts(out, WORDS.map((w) => ko.t(`verdict.${w}`)));
     expect(said).toHaveLength(en.length);
     expect(en.length).toBeGreaterThanOrEqual(CURRICULUM.length);
     said.forEach((line, i) => {
-      const word = WORDS.find((w) => en[i]!.startsWith(`    ${w}: `))!;
+      const word = WORDS.find((w) => en[i]!.startsWith(`    ${enTr.t(`verdict.${w}`)}: `))!;
       expect(line.startsWith(`    ${ko.t(`verdict.${word}`)}: `), line).toBe(true);
       expect(line, en[i]).toMatch(/[\uac00-\ud7a3]/);
       expect(numbers(line), `${line}\n${en[i]}`).toEqual(numbers(en[i]!));

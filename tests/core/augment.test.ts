@@ -5,6 +5,7 @@ import { buildDataset } from '../../src/core/datasets.js';
 import { createRng } from '../../src/core/rng.js';
 import { mlpDropout } from '../../src/models/mlp-dropout.js';
 import { build } from '../models/helpers.js';
+import { saidText } from '../../src/core/said.js';
 
 describe('shiftImages', () => {
   it('moves each image by the (dx, dy) drawn from the Rng, filling with the background', () => {
@@ -38,7 +39,7 @@ describe('shiftImages', () => {
     const still = build(mlpDropout, digits, { shift: 0, keepHidden: 1, keepInput: 1 });
     still.epoch();
     expect(Array.from(still.flatWeights())).not.toEqual(run());
-    expect(build(mlpDropout, digits, { shift: 1 }).describe!().join(' ')).toContain('shifted by up to 1 px');
+    expect(build(mlpDropout, digits, { shift: 1 }).describe!().map(saidText).join(' ')).toContain('shifted by up to 1 px');
     expect(() => build(mlpDropout, buildDataset({ kind: 'blobs', n: 20 }, createRng(1)), { shift: 1 })).toThrow(/needs image data/);
   });
 });

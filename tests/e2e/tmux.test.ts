@@ -39,7 +39,7 @@ const VERDICTS: Readonly<Record<string, readonly string[]>> = {
   'seed-perceptron-epoch': ['SOLVED'],
   'adaline-divergence': ['DIVERGED', 'SOLVED'],
   'perceptron-xor': ['CYCLING'],
-  'seed-xor-two-layer': ['SOLVED', 'TRUNCATED'],
+  'seed-xor-two-layer': ['SOLVED', 'WRONG'],
   'why-nonlinearity': ['TRUNCATED', 'SOLVED'],
   'why-not-step': ['TRUNCATED', 'SOLVED'],
   'xor-backprop': ['CYCLING', 'SOLVED'],

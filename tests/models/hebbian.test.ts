@@ -3,6 +3,7 @@ import { buildDataset, gate } from '../../src/core/datasets.js';
 import { createRng } from '../../src/core/rng.js';
 import { hebbian } from '../../src/models/hebbian.js';
 import { build, train, vectorOf } from './helpers.js';
+import { saidText } from '../../src/core/said.js';
 
 describe('hebbian', () => {
   it('the bipolar Hebb net learns AND in one pass: w = (−2, 2, 2)', () => {
@@ -57,7 +58,7 @@ describe('hebbian', () => {
       expect(h.metrics['angle']).toBeCloseTo((Math.acos(h.metrics['alignment']!) * 180) / Math.PI, 12);
     }
     expect(run.latest.metrics['angle']).toBeLessThan(2.6);
-    expect(run.model.describe!()[1]).toMatch(/^angle to the principal axis \(/);
+    expect(run.model.describe!().map(saidText)[1]).toMatch(/^angle to the principal axis \(/);
   });
 
   it('refuses supervised mode on unlabelled data', () => {

@@ -3,6 +3,7 @@ import { buildDataset } from '../../src/core/datasets.js';
 import { deriveRng } from '../../src/core/rng.js';
 import { lecun1989 } from '../../src/models/lecun-1989.js';
 import { build, train } from './helpers.js';
+import { saidText } from '../../src/core/said.js';
 
 const digits = buildDataset({ kind: 'digits', size: 16, train: 300, test: 200, pixels: 'bipolar' }, deriveRng(1, 'data'));
 
@@ -12,7 +13,7 @@ describe('lecun-1989', () => {
     expect(m.metrics!()).toEqual({ units: 1256, connections: 64660, parameters: 9760 });
     expect(m.flatWeights().length).toBe(9760);
     expect(m.architecture!().map((l) => l.parameters)).toEqual([0, 1068, 2592, 5790, 310]);
-    expect(m.describe!().join('\n')).toMatch(/total\s+1256 units\s+64660 connections\s+9760 parameters/);
+    expect(m.describe!().map(saidText).join('\n')).toMatch(/total\s+1256 units\s+64660 connections\s+9760 parameters/);
     expect(lecun1989.meta.notes!.join('\n')).toContain('9760 parameters');
   });
 

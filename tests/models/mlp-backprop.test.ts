@@ -6,6 +6,7 @@ import { Run } from '../../src/core/runner.js';
 import { type Dataset, ModelConfigError } from '../../src/core/types.js';
 import { mlpBackprop } from '../../src/models/mlp-backprop.js';
 import { layersOf } from './helpers.js';
+import { saidText } from '../../src/core/said.js';
 
 const xor = gate('XOR'); // binary inputs, bipolar targets −1 / +1 (the lecture's default)
 const build = (overrides: Record<string, unknown> = {}, seed: number | string = 1, data: Dataset = xor) =>
@@ -26,7 +27,7 @@ describe('mlp-backprop', () => {
 
   it('describes a 2-2-1 sigmoid net with (2+1)·2 + (2+1)·1 = 9 weights in ±0.5', () => {
     const model = build();
-    expect(model.describe!()).toEqual([
+    expect(model.describe!().map(saidText)).toEqual([
       'architecture 2-2-1: sigmoid hidden, sigmoid-mse output',
       'parameters (2+1)·2 + (2+1)·1 = 9',
       'η = 0.5, μ = 0.9, λ = 0, online, fixed order',
@@ -99,14 +100,14 @@ describe('mlp-backprop', () => {
     expect(w2!.flat()).not.toEqual(i2);
     expect(run.latest.metrics['gradNorm0']).toBe(0);
     expect(run.latest.metrics['hiddenWeightChange']).toBe(0);
-    expect(run.model.describe!()).toContain('step hidden units: f′(z) = 0, so back-propagation leaves W1 unchanged; only W2 learns');
+    expect(run.model.describe!().map(saidText)).toContain('step hidden units: f′(z) = 0, so back-propagation leaves W1 unchanged; only W2 learns');
   });
 
   it('gives several classes a softmax output, one unit per class', () => {
     const blobs = generate('blobs', { n: 30, classes: 3 }, createRng('blobs'));
     const model = build({ hidden: [4] }, 2, blobs);
-    expect(model.describe!()[0]).toBe('architecture 2-4-3: sigmoid hidden, softmax-ce output');
-    expect(model.describe!()).toContain('output softmax-ce: 3 classes need one softmax unit per class (sigmoid-mse was asked)');
+    expect(model.describe!().map(saidText)[0]).toBe('architecture 2-4-3: sigmoid hidden, softmax-ce output');
+    expect(model.describe!().map(saidText)).toContain('output softmax-ce: 3 classes need one softmax unit per class (sigmoid-mse was asked)');
     const e = model.evaluate(blobs);
     expect(e.outputs[0]).toHaveLength(3);
     expect(e.outputs[0]!.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 12);
@@ -116,7 +117,7 @@ describe('mlp-backprop', () => {
 
   it('reads binary targets as ±1 for a tanh output', () => {
     const model = build({ output: 'tanh-mse', activation: 'tanh' }, 1, gate('AND', 'binary', 'binary'));
-    expect(model.describe!()).toContain('binary targets 0/1 read as −1/+1 for the tanh output');
+    expect(model.describe!().map(saidText)).toContain('binary targets 0/1 read as −1/+1 for the tanh output');
     expect(model.step()!.t).toEqual([-1]);
   });
 });

@@ -3,6 +3,7 @@ import { gate, generate } from '../../src/core/datasets.js';
 import { resolveParams } from '../../src/core/params.js';
 import { createRng } from '../../src/core/rng.js';
 import { mlpDropout } from '../../src/models/mlp-dropout.js';
+import { saidText } from '../../src/core/said.js';
 
 const circles = generate('circles', { n: 60 }, createRng('data'));
 const build = (overrides: Record<string, unknown> = {}, seed = 1) =>
@@ -16,7 +17,7 @@ describe('mlp-dropout', () => {
     expect(resolveParams(mlpDropout.meta.params)).toMatchObject({
       hidden: [32], activation: 'relu', output: 'sigmoid-bce', init: 'he', keepInput: 0.8, keepHidden: 0.5, batchSize: 10,
     });
-    expect(build().describe!()).toEqual([
+    expect(build().describe!().map(saidText)).toEqual([
       'architecture 2-32-1: relu hidden, sigmoid-bce output',
       'parameters (2+1)·32 + (32+1)·1 = 129',
       'η = 0.05, μ = 0.9, λ = 0, minibatch 10, shuffled order, dropout keep 0.8 input / 0.5 hidden',
@@ -80,7 +81,7 @@ describe('mlp-dropout', () => {
     expect(a.accuracy).toBe(report.metrics!['scaledAccuracy']);
     // a function of the weights: evaluating twice gives the same averages
     expect(mc.evaluate(circles).outputs).toEqual(b.outputs);
-    expect(mc.describe!().at(-1)).toBe('test time: Monte-Carlo average over 50 dropout masks');
+    expect(mc.describe!().map(saidText).at(-1)).toBe('test time: Monte-Carlo average over 50 dropout masks');
     expect(Object.keys(report.metrics!)).toEqual(['scaledAccuracy', 'mcGap1', 'mcAccuracy1', 'mcAgreement1', 'mcGap10', 'mcAccuracy10', 'mcAgreement10', 'mcGap50', 'mcAccuracy50', 'mcAgreement50']);
   });
 });

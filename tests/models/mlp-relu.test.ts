@@ -5,6 +5,7 @@ import { createRng } from '../../src/core/rng.js';
 import type { Dataset } from '../../src/core/types.js';
 import { mlpRelu } from '../../src/models/mlp-relu.js';
 import { layersOf } from './helpers.js';
+import { saidText } from '../../src/core/said.js';
 
 const circles = generate('circles', { n: 60 }, createRng('data'));
 const build = (overrides: Record<string, unknown> = {}, seed = 1, data: Dataset = circles) =>
@@ -23,7 +24,7 @@ describe('mlp-relu', () => {
 
   it('builds a 2-8-1 ReLU net with He init (zero biases) and says so', () => {
     const model = build();
-    expect(model.describe!()).toEqual([
+    expect(model.describe!().map(saidText)).toEqual([
       'architecture 2-8-1: relu hidden, sigmoid-bce output',
       'parameters (2+1)·8 + (8+1)·1 = 33',
       'η = 0.05, μ = 0.9, λ = 0, minibatch 10, shuffled order',

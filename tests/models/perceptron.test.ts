@@ -4,6 +4,7 @@ import { createRng } from '../../src/core/rng.js';
 import { perceptron } from '../../src/models/perceptron.js';
 import type { Dataset } from '../../src/core/types.js';
 import { build, train, vectorOf } from './helpers.js';
+import { saidText } from '../../src/core/said.js';
 
 const OR = [-0.4, 0.6, 0.6];
 
@@ -22,7 +23,7 @@ describe('perceptron', () => {
     const w = vectorOf(m);
     [-0.6, 0.5, 0.5].forEach((v, j) => expect(Math.abs(w[j]! - v)).toBeLessThanOrEqual(1e-12));
     expect(m.evaluate(gate('AND')).outputs.map((o) => o[0])).toEqual([-1, -1, -1, 1]);
-    expect(m.describe!()[0]).toBe('decision boundary: −0.6 + 0.5·x1 + 0.5·x2 = 0');
+    expect(m.describe!().map(saidText)[0]).toBe('decision boundary: −0.6 + 0.5·x1 + 0.5·x2 = 0');
   });
 
   it('converges on linearly separable blobs (any seed)', () => {
@@ -102,7 +103,7 @@ describe('perceptron', () => {
     expect(report.metrics!['mistakeBound']).toBeCloseTo(51, 10);
     expect(report.metrics!['radius']).toBeCloseTo(Math.sqrt(3), 14);
     expect(report.metrics!['margin']).toBeCloseTo(1 / Math.sqrt(17), 14);
-    expect(run.model.describe!().at(-1)).toBe('Novikoff: 11 mistakes ≤ (R/γ)² = 51, R = max ‖(x0 = 1, x)‖ = 1.73205, γ = 0.242536');
+    expect(run.model.describe!().map(saidText).at(-1)).toBe('Novikoff: 11 mistakes ≤ (R/γ)² = 51, R = max ‖(x0 = 1, x)‖ = 1.73205, γ = 0.242536');
     expect(build(perceptron, gate('XOR')).finalReport!().metrics!['separable']).toBe(0);
   });
 

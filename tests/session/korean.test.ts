@@ -34,10 +34,10 @@ describe('a lab in Korean', () => {
   it('says a solved run with its target and accuracy, and a run with no target as finished', () => {
     const solved = new LabSession({ scenario: 'seed-perceptron-epoch', tr: ko });
     solved.playToMoment();
-    expect(solved.view(0).lanes[0]!.verdict).toMatchObject({ word: 'SOLVED', label: '해결', reason: '에폭 1에서 목표 도달 (accuracy ≥ 1; 정확도 100%)' });
+    expect(solved.view(0).lanes[0]!.verdict).toMatchObject({ word: 'SOLVED', label: '해결', reason: '에폭 1에서 목표 도달 (정확도 ≥ 1; 정확도 100%)' });
     const budget = { code: 'budget', values: { epochs: 600 } } as const;
     const finished = verdictOf('truncated', 'epoch budget of 600 spent without reaching the target', { target: {}, epoch: 600, accuracy: 0.9, decidedAt: 600 }, budget, ko);
-    expect(finished).toMatchObject({ word: 'FINISHED', label: '완료', reason: '600에폭 학습 완료: 이 실험에는 목표가 없어 한도까지 모두 학습합니다', cause: { code: 'finished' } });
+    expect(finished).toMatchObject({ word: 'FINISHED', label: '완료', reason: '600에폭을 모두 학습했습니다: 이 실험에는 목표가 없어 한도까지 학습합니다', cause: { code: 'finished' } });
     expect(verdictOf('truncated', 'epoch budget of 600 spent without reaching the target', { target: { accuracy: { min: 1 } }, epoch: 600, accuracy: 0.9, decidedAt: 600 }, budget, ko)).toMatchObject({ word: 'TRUNCATED', label: '미해결', reason: '에폭 한도(600)를 다 쓰고도 목표에 닿지 못했습니다' });
   });
 
@@ -61,7 +61,7 @@ describe('a lab in Korean', () => {
     app.key('m');
     const view = app.lab!.view(0);
     expect(view.modelLabel).toMatch(/ \(이 데이터로 시험\)$/);
-    expect(view.message).toMatch(/^[^:]+: "The perceptron cannot learn XOR"의 데이터로 시험해 보는 모델입니다/);
+    expect(view.message).toMatch(/^[^:]+: "퍼셉트론은 XOR를 배우지 못한다"의 데이터로 시험해 보는 모델입니다/);
   });
 });
 

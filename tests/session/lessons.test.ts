@@ -101,7 +101,7 @@ describe('the tour stops on its telling moments, with no key pressed', () => {
       // Each layer is labelled in both panes: alone (L7) or packed two a row (L7,8) when rows are short.
       const labelled = [...text.matchAll(/\bL(\d+)(?:,(\d+))?\s/g)].flatMap((m) => [m[1], m[2]].filter(Boolean).map(Number));
       for (let k = 1; k <= 11; k++) expect(labelled.filter((x) => x === k).length, `L${k} at ${columns}×${rows}`).toBe(2);
-      expect(text.replace(/\s+/g, ' ')).toMatch(/with sigmoid the first layer receives 2 × 10⁻⁷ of the last layer's gradient; with relu 0.51/);
+      expect(text.replace(/\s+/g, ' ')).toMatch(/At initialisation \(epoch 0\), with sigmoid the first layer receives 1.65 × 10⁻⁷ of the last layer's gradient; with relu 0.514\./);
     }
   });
 
@@ -193,7 +193,7 @@ describe('the lab', () => {
     expect(lane.latest!.accuracy).toBe(0.5);
     expect(lane.now.accuracy).toBe(1);
     const text = flatten(frame(app, { columns: 200, rows: 50 }, 'none', 0)).join('\n');
-    expect(text).toContain('pattern 3 (epoch 1): x = (1, 1, 0), net = 0.1, o = 1, t = −1 → error: correct');
+    expect(text).toContain('pattern 3 (epoch 1): x = (1, 1, 0), net = 0.1, o = 1, t = −1 → o ≠ t: an error, so w is corrected');
     expect(text).toContain('w (−0.5, 0.6, 0.5) → (−0.6, 0.5, 0.5)');
     expect(text).toContain('epoch 0 +3');
   });

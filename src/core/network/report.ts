@@ -10,6 +10,7 @@ import { type LayerStatistics, collapsedMap, layerStatistics, outputNetInputs } 
 import { meanAbsGap, monteCarlo } from './monte-carlo.js';
 import type { Network } from './network.js';
 import { type TargetMap, classify } from './targets.js';
+import { said, type Said } from '../said.js';
 
 /**
  * Per-epoch names: zeroShare and deadUnits pooled over the hidden layers, hiddenWeightChange
@@ -150,14 +151,14 @@ export function collapseCheck(net: Network, X: Float64Array, n: number): { map: 
 }
 
 /** What the activations imply: the collapsed map of linear hidden layers, frozen layers below steps, the test-time rule. */
-export function analysisLines(net: Network, mcTest: number, mcSamples: number): string[] {
-  const lines: string[] = [];
+export function analysisLines(net: Network, mcTest: number, mcSamples: number): Said[] {
+  const lines: Said[] = [];
   const L = net.depth;
   const collapsed = collapsedMap(net);
   if (collapsed) {
     const product = Array.from({ length: L }, (_, k) => `W${L - k}`).join('·');
-    const w = collapsed.length === 1 ? `w = ${vector(collapsed[0]!, TABLE)}` : `${collapsed.length} rows`;
-    lines.push(`linear hidden layers collapse: z${L} = ${product}·(1, x), ${w}: one linear unit`);
+    const w = collapsed.length === 1 ? `w = ${vector(collapsed[0]!, TABLE)}` : said('analysis.rows', { n: collapsed.length });
+    lines.push(said('analysis.collapse', { L, product, w }));
   }
   const steps = net.activations.slice(1, -1).flatMap((f, k) => (String(f).startsWith('step') ? [k + 1] : []));
   if (steps.length > 0) {
@@ -165,11 +166,11 @@ export function analysisLines(net: Network, mcTest: number, mcSamples: number): 
     const name = (k: number): string => `W${k}`;
     const frozen = Array.from({ length: last }, (_, k) => name(k + 1)).join(', ');
     const learning = Array.from({ length: L - last }, (_, k) => name(last + k + 1)).join(', ');
-    lines.push(`step hidden units: f′(z) = 0, so back-propagation leaves ${frozen} unchanged; only ${learning} learn${L - last === 1 ? 's' : ''}`);
+    lines.push(said(L - last === 1 ? 'analysis.step1' : 'analysis.stepN', { frozen, learning }));
   }
   if (net.keep.some((p) => p < 1)) {
-    const report = mcSamples > 0 ? `; Monte-Carlo over ${mcSamples} masks in the report` : '';
-    lines.push(mcTest > 0 ? `test time: Monte-Carlo average over ${mcTest} dropout masks` : `test time: weight scaling (all units, inverted dropout)${report}`);
+    const report = mcSamples > 0 ? said('analysis.mcReport', { n: mcSamples }) : '';
+    lines.push(mcTest > 0 ? said('analysis.mc', { n: mcTest }) : said('analysis.scaling', { report }));
   }
   return lines;
 }

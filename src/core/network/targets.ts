@@ -9,6 +9,7 @@
 import { ModelConfigError, type Dataset } from '../types.js';
 import type { LossName, OutputActivation } from './losses.js';
 import { argmax } from './network.js';
+import { said, type Said } from '../said.js';
 
 export const OUTPUTS = ['sigmoid-mse', 'sigmoid-bce', 'softmax-ce', 'linear-mse', 'tanh-mse'] as const;
 export type OutputName = (typeof OUTPUTS)[number];
@@ -20,7 +21,7 @@ export interface TargetMap {
   readonly bipolar: boolean;
   /** Single output: class 1 when o ≥ threshold. */
   readonly threshold: number;
-  readonly notes: readonly string[];
+  readonly notes: readonly Said[];
 }
 
 export function targetMap(data: Dataset, asked: OutputName): TargetMap {
@@ -29,15 +30,15 @@ export function targetMap(data: Dataset, asked: OutputName): TargetMap {
     throw new ModelConfigError(`${data.name} has no targets: a multilayer perceptron learns from labelled data`);
   }
   const bipolar = data.targetEncoding === 'bipolar' || data.targets.some((t) => t.some((v) => v < 0));
-  const notes: string[] = [];
+  const notes: Said[] = [];
   let output = asked;
   if ((data.classes > 2 || width > 1) && output !== 'softmax-ce') {
-    notes.push(`output softmax-ce: ${data.classes} classes need one softmax unit per class (${asked} was asked)`);
+    notes.push(said('note.softmax', { classes: data.classes, asked }));
     output = 'softmax-ce';
   }
   const units = output === 'softmax-ce' ? Math.max(2, data.classes, width) : 1;
-  if (units === 1 && output.startsWith('sigmoid') && bipolar) notes.push('bipolar targets −1/+1 read as 0/1 for the sigmoid output');
-  if (units === 1 && output === 'tanh-mse' && !bipolar) notes.push('binary targets 0/1 read as −1/+1 for the tanh output');
+  if (units === 1 && output.startsWith('sigmoid') && bipolar) notes.push(said('note.bipolarSigmoid'));
+  if (units === 1 && output === 'tanh-mse' && !bipolar) notes.push(said('note.binaryTanh'));
   const threshold = output === 'tanh-mse' || (output === 'linear-mse' && bipolar) ? 0 : 0.5;
   return { output, units, bipolar, threshold, notes };
 }

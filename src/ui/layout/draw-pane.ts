@@ -173,7 +173,8 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
     case 'grads': {
       const g = l.grads;
       if (!g) return leaf([paint(depth, tr.t('grads.absent'), { tone: 'dim' })], width, rows);
-      const head = `${tr.t('grads.head')}${g.nowRatio !== null ? tr.t('grads.ratio', { now: short(g.nowRatio), start: short(g.startRatio ?? undefined) }) : ''}`;
+      // The bars are this epoch's; the one first/last ratio on screen is the headline's, at initialisation.
+      const head = tr.t('grads.head', { epoch: l.epoch });
       const bars = gradientBars({ runs: [{ norms: g.now }], width, height: rows - 1, depth, tr, ...(extras.decades ? { decades: extras.decades } : {}) });
       return vstack([leaf([paint(depth, head, { tone: 'title', bold: true })], width, 1), leaf(bars.rows, width, rows - 1, true)], width);
     }
@@ -184,7 +185,8 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
     case 'curves':
       return leaf(curves(l, width, rows, depth, tr, plan.must.includes('curves'), extras.scales), width, rows, true);
     case 'trace': {
-      const steps = l.trace.map((s) => ({ epoch: s.epoch, pattern: s.pattern, x: s.x, t: s.t[0]!, o: s.o[0]!, after: s.after }));
+      // a batch step has a t and an o per pattern: its row names the patterns it summed over instead
+      const steps = l.trace.map((s) => ((s.batch ?? 1) > 1 ? { epoch: s.epoch, pattern: s.pattern, batch: s.batch!, patterns: l.patterns, after: s.after } : { epoch: s.epoch, pattern: s.pattern, x: s.x, t: s.t[0]!, o: s.o[0]!, after: s.after }));
       const title = paint(depth, tr.t('trace.title'), { tone: 'dim' });
       return vstack([leaf([title], width, 1), leaf(weightTrace({ steps, width, height: rows - 1, depth, tr }).rows, width, rows - 1, true)], width);
     }

@@ -87,7 +87,8 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
     // Asked for, the gradient panel is never dropped: short of rows it packs two layers a row.
     ...(grads ? [{ id: 'grads', min: Math.ceil(grads / 2) + 1, want: grads + 1, max: 2 * grads + 1, grow: 1, priority: 96, required: true }] : []),
     ...(o.gradients && !grads ? [{ id: 'grads', min: 1, want: 1, priority: 50 }] : []),
-    { id: 'step', min: 0, want: s.trace ? (s.sequence ? 8 : 3) : 0, priority: 75 },
+    // The write-out: what was seen and what the rule made of it, w before → after, a net's step per layer, the equation.
+    { id: 'step', min: 0, want: s.trace ? (s.sequence ? 8 : s.layers >= 2 ? 5 : 4) : 0, priority: 75 },
     { id: 'model', min: 1, want: Math.max(1, s.describeLines + s.weightLines), priority: 70 },
     // Curves need three rows a chart to show a shape (the Adaline explosion, the dropout gap).
     // Short of rows, one braille row a chart (four dots) still shows the loss rise or fall.

@@ -174,7 +174,8 @@ function ratioWords(norms: readonly number[], tr: Tr): { ratio: number; words: s
   if (norms.length < 2) return null;
   const ratio = norms[0]! / norms.at(-1)!;
   if (!Number.isFinite(ratio)) return { ratio, words: tr.t('grads.incomparable', { first: short(norms[0]!), last: short(norms.at(-1)!) }) };
-  const r = sci(ratio);
+  // three digits, as the claims and the bars give them: one number, not a rounder twin of it
+  const r = sci(ratio, 3);
   return { ratio, words: ratio > 1 && r !== '1' ? tr.t('grads.times', { ratio: r }) : r === '1' ? tr.t('grads.asMuch') : tr.t('grads.share', { ratio: r }) };
 }
 
@@ -188,7 +189,7 @@ export function gradientHeadline(norms: readonly number[], other?: { readonly la
   const head = tr.t(Number.isFinite(mine.ratio) ? 'grads.receives' : 'grads.firstLayer', { words: mine.words });
   const theirs = other ? ratioWords(other.norms, tr) : null;
   if (!other || !theirs) return head;
-  const r = sci(theirs.ratio);
+  const r = sci(theirs.ratio, 3);
   const said = Number.isFinite(theirs.ratio) ? tr.t(theirs.ratio > 1 && r !== '1' ? 'grads.timesShort' : 'grads.ratioShort', { ratio: r }) : tr.t('grads.notComparable');
   return tr.t('grads.with', { head, label: other.label, theirs: said });
 }

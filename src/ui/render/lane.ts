@@ -8,10 +8,11 @@ import type { LaneView, Verdict, VerdictWord } from '../../session/views.js';
 export { numbersLine } from '../../session/views.js';
 import type { ColorDepth } from '../color.js';
 import { EN_TR, type Tr } from '../../i18n/index.js';
+import { stepLines as writeOut } from '../../session/step-text.js';
 import { paint, type Tone } from './style.js';
 import { wrap } from './text.js';
 
-export const VERDICT_TONE: Readonly<Record<VerdictWord, Tone>> = { SOLVED: 'good', CYCLING: 'warn', DIVERGED: 'bad', TRUNCATED: 'accent2', FINISHED: 'info' };
+export const VERDICT_TONE: Readonly<Record<VerdictWord, Tone>> = { SOLVED: 'good', CYCLING: 'warn', DIVERGED: 'bad', TRUNCATED: 'accent2', FINISHED: 'info', UNSTABLE: 'warn', WRONG: 'bad' };
 
 /** SOLVED / CYCLING / … in the language on screen (inverse, so it stands out without colour too). */
 export const verdictWord = (depth: ColorDepth, v: Verdict): string => paint(depth, ` ${v.label} `, { tone: VERDICT_TONE[v.word], inverse: true, bold: true });
@@ -28,17 +29,14 @@ export function verdictLines(l: LaneView, width: number, maxLines: number, depth
   return lines;
 }
 
-/** The last single update as the lecture writes it: what the unit saw and said before, then w before → after. */
+/** The last single update as the lecture writes it: what the unit saw, what its rule made of it, then w before → after (session/step-text.ts). */
 export function stepLines(l: LaneView, tr: Tr = EN_TR): string[] {
+  if (l.wholeEpoch !== null) return [tr.t('step.wholeEpoch', { epoch: l.wholeEpoch })];
   const s = l.trace.at(-1);
   if (!s) return [];
-  const x = s.x.length ? tr.t('step.x', { x: vector(s.x) }) : '';
-  const list = (v: readonly number[]): string => v.map((e) => exact(e)).join(', ');
-  return [
-    tr.t('step.head', { pattern: s.pattern + 1, epoch: s.epoch, x, net: list(s.net), o: list(s.o), t: list(s.t), result: tr.t(s.changed ? 'step.corrected' : 'step.unchanged') }),
-    // a recurrent step's write-out (forward, the error, the gradient back through time) before its long weight list
-    ...(l.sequence ? [l.update ?? '', `w ${vector(s.before)} → ${vector(s.after)}`] : [`w ${vector(s.before)} → ${vector(s.after)}`, l.update ?? '']),
-  ];
+  const lines = writeOut(s, l.patterns, l.sequence ? null : l.update, tr);
+  // a recurrent step's write-out (forward, the error, the gradient back through time) before its long weight list
+  return l.sequence && l.update ? [...lines.slice(0, -1), l.update, lines.at(-1)!] : lines;
 }
 
 /** What the model says about itself (line, bound, architecture), then its weights. */

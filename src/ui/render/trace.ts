@@ -13,6 +13,10 @@ export interface TraceStep {
   readonly epoch: number;
   /** Index of the pattern in the training set (shown from 1). */
   readonly pattern: number;
+  /** Patterns one batch step summed over (shown as 1–n for the whole set, n from the pattern on for a minibatch). @default 1 */
+  readonly batch?: number;
+  /** Patterns in the training set. */
+  readonly patterns?: number;
   /** The input as the rule saw it (with its leading bias 1, if the caller keeps it). */
   readonly x?: readonly number[];
   readonly t?: number;
@@ -87,7 +91,7 @@ function table(o: TraceOptions, letters: readonly string[], names: readonly stri
   type Column = { head: string; cell: (s: TraceStep) => string; right: boolean };
   const columns: Column[] = [
     { head: 'ep', cell: (s) => String(s.epoch), right: true },
-    { head: '#', cell: (s) => String(s.pattern + 1), right: true },
+    { head: '#', cell: (s) => ((s.batch ?? 1) <= 1 ? String(s.pattern + 1) : s.patterns !== undefined && s.batch! >= s.patterns ? `1–${s.patterns}` : `${s.pattern + 1}+${s.batch! - 1}`), right: true },
     { head: 'x', cell: (s) => (s.x ? s.x.map((v) => short(v)).join(' ') : ''), right: false },
     { head: 't', cell: (s) => (s.t === undefined ? '' : short(s.t)), right: true },
     { head: 'o', cell: (s) => (s.o === undefined ? '' : short(s.o)), right: true },

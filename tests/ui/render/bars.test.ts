@@ -89,7 +89,7 @@ describe('gradient headline', () => {
   it('says in words how much of the last layer’s gradient reaches the first', () => {
     const sig = [3e-7, 1e-4, 1];
     expect(gradientHeadline(sig, { label: 'ReLU', norms: [0.5, 0.8, 1] })).toBe("the first layer receives 3 × 10⁻⁷ of the last layer's gradient; with ReLU 0.5");
-    expect(gradientHeadline([2.4e-5, 1])).toBe("the first layer receives 2 × 10⁻⁵ of the last layer's gradient");
+    expect(gradientHeadline([2.4e-5, 1])).toBe("the first layer receives 2.4 × 10⁻⁵ of the last layer's gradient");
     expect(gradientHeadline([12, 1])).toBe("the first layer receives 12 times the last layer's gradient");
     expect(gradientHeadline([1, 1])).toBe('the first layer receives as much gradient as the last layer');
     expect(gradientHeadline([1, 0])).toBe("the first layer's gradient cannot be compared with the last layer's (1 against 0)");
