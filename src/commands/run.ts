@@ -214,7 +214,7 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
     noShare = e.message;
   }
   // each receipt with its line as the lab shows it (in English), for readers of the document
-  const doc = { ...runDocument(result, scenario.title, share), ...(result.receipts ? { receipts: result.receipts.map((r) => ({ ...r, line: receiptLine(r.receipt, r) })) } : {}) };
+  const doc = runDocument(result, scenario.title, share, (r) => receiptLine(r.receipt, r));
   // A long history is written in pieces, never as one giant string.
   if (opts.json) {
     writeJson(doc, io.out);

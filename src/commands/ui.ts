@@ -13,6 +13,7 @@ import { loadScenario, type Scenario } from '../scenarios/loader.js';
 import { decodeShare, encodeShare, resolveShare } from '../scenarios/share.js';
 import { trainChoices } from '../session/choices.js';
 import { firstDifference, readRunFile, shareOfFile } from '../session/replay.js';
+import { resultOfDocument } from '../report/run-file.js';
 import { isLang, LANGS, langFromEnv, translator, type Lang } from '../i18n/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -108,12 +109,15 @@ export function langOf(flag: string | undefined, env: Readonly<Record<string, st
   return flag;
 }
 
+/** How far past its verdict a replayed divergence is played on at most (a file is untrusted). */
+const PLAY_ON_MAX = 10_000;
+
 /** `neural-eras replay run.json`: the UI scrubbing the file's epochs; off a terminal, its report and a check. */
 async function replayCommand(file: string, opts: UiCommandOptions, io: Io, started: number, lang: Lang): Promise<number> {
   const doc = readRunFile(file);
   const input = shareOfFile(file, doc);
   if (!isTerminal()) {
-    io.out(renderRunText(doc, doc.title));
+    io.out(renderRunText(resultOfDocument(doc), doc.title));
     // Trained again from its share string, the runs give the same numbers (runs are deterministic):
     // everything printed is compared (outcome, reason, metrics, weights, history, claims), through the file's JSON form.
     // the scenario's own runs as run makes them (claims included); models tried on its data as the lab makes them
@@ -122,6 +126,16 @@ async function replayCommand(file: string, opts: UiCommandOptions, io: Io, start
     const again = own.length ? executeScenario(input.scenario, { ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.epochs !== undefined ? { epochs: input.epochs } : {}), params: input.params, only: own }) : { runs: [] as RunResult[] };
     if (tried.length) again.runs.push(...trainChoices(input.scenario, input.seed ?? input.scenario.seed, tried, input.params, input.epochs));
     // a lab export evaluates no claims (they need every run of the scenario): none printed, none compared
+    // a lab export may hold epochs played on past a divergence (the teacher shows the explosion):
+    // those runs are played on as far again, never further than PLAY_ON_MAX epochs past the verdict
+    const playedOn = doc.runs.filter((f) => f.claims.length === 0 && f.outcome === 'diverged' && Number.isSafeInteger(f.epochs)).flatMap((f) => {
+      const r = again.runs.find((x) => x.id === f.id);
+      return r && r.outcome === 'diverged' && f.epochs > r.epochs && f.epochs - r.epochs <= PLAY_ON_MAX ? [[f.id, f.epochs] as const] : [];
+    });
+    if (playedOn.length) {
+      const longer = trainChoices(input.scenario, input.seed ?? input.scenario.seed, playedOn.map(([id]) => id), input.params, input.epochs, new Map(playedOn));
+      for (const l of longer) again.runs.splice(again.runs.findIndex((x) => x.id === l.id), 1, l);
+    }
     const runs = doc.runs.map((f) => {
       const r = again.runs.find((x) => x.id === f.id);
       return r && f.claims.length === 0 ? { ...r, claims: [] } : (r ?? null);

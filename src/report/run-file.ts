@@ -7,20 +7,38 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ScenarioResult } from '../scenarios/execute.js';
+import type { ReceiptResult } from '../scenarios/receipts.js';
 import { toJson } from './json.js';
 
 /** Format tag of the JSON document, for readers of saved runs. */
 export const RUN_FORMAT = 'neural-eras/run@1';
 
-export interface RunDocument extends ScenarioResult {
+/** A receipt as written for readers: a check that does not apply is left out (never a bare null), with its line as the lab shows it. */
+export type ReceiptEntry = Omit<ReceiptResult, 'holds' | 'direction'> & { readonly holds?: boolean; readonly direction?: boolean; readonly line?: string };
+
+export interface RunDocument extends Omit<ScenarioResult, 'receipts'> {
+  readonly receipts?: readonly ReceiptEntry[];
   readonly format: typeof RUN_FORMAT;
   readonly title: string;
   /** `neural-eras run --share <this>` makes the same run again. */
   readonly share: string;
 }
 
-export function runDocument(result: ScenarioResult, title: string, share: string): RunDocument {
-  return { format: RUN_FORMAT, scenario: result.scenario, title, seed: result.seed, share, runs: result.runs, ...(result.receipts ? { receipts: result.receipts } : {}) };
+/** `line` words each receipt (the session's receipt line; the report layer does not word things itself). */
+export function runDocument(result: ScenarioResult, title: string, share: string, line?: (r: ReceiptResult) => string): RunDocument {
+  const receipts = result.receipts?.map(({ holds, direction, ...rest }): ReceiptEntry => ({
+    ...rest,
+    ...(holds !== null ? { holds } : {}),
+    ...(direction !== null ? { direction } : {}),
+    ...(line ? { line: line({ ...rest, holds, direction }) } : {}),
+  }));
+  return { format: RUN_FORMAT, scenario: result.scenario, title, seed: result.seed, share, runs: result.runs, ...(receipts ? { receipts } : {}) };
+}
+
+/** A read document as the result it records (checks that did not apply are null again). */
+export function resultOfDocument(doc: RunDocument): ScenarioResult {
+  const { receipts, ...rest } = doc;
+  return { ...rest, ...(receipts ? { receipts: receipts.map(({ line: _line, ...r }) => ({ ...r, holds: r.holds ?? null, direction: r.direction ?? null })) } : {}) };
 }
 
 /** The document as one JSON text (NaN and ±∞ as the strings every --json output uses). */

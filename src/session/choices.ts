@@ -71,13 +71,19 @@ export function modelChoices(scenario: Scenario, seed: Seed, overrides: Readonly
  * Trains the named choices (the scenario's runs or models tried on its data) to the end, as `run`
  * would: what `run --share` and `replay` use for a string or a file that holds tried models.
  */
-export function trainChoices(scenario: Scenario, seed: Seed, ids: readonly string[], overrides: ReadonlyMap<string, Params> = new Map(), epochs?: number): RunResult[] {
+export function trainChoices(scenario: Scenario, seed: Seed, ids: readonly string[], overrides: ReadonlyMap<string, Params> = new Map(), epochs?: number, playOnTo: ReadonlyMap<string, number> = new Map()): RunResult[] {
   const choices = modelChoices(scenario, seed, overrides, epochs);
   return ids.map((id) => {
     const choice = choices.find((c) => c.id === id);
     if (!choice) throw new UnknownModelError(`scenario ${scenario.id} cannot try "${id}" on its data`);
     const run = new Run(choice.spec);
     while (run.runEpoch());
+    // the lab's "play on" after a divergence: the epochs it showed past the verdict (bounded by the caller)
+    const to = playOnTo.get(id);
+    if (to !== undefined && to > run.epoch) {
+      run.playOn = true;
+      while (run.epoch < to && run.runEpoch());
+    }
     return resultOf(run, choice.label);
   });
 }
