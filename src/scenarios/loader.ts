@@ -52,6 +52,12 @@ export interface ParseOptions {
   readonly baseDir?: string;
   /** CSV files the caller has already read, by csvKey(): not read again. */
   readonly preread?: ReadonlyMap<string, CsvRead>;
+  /**
+   * Build each run's data and model at load, so the problems only the model can find are reported
+   * located (default). Off for what only reads a scenario's text (list, info, the picker): they
+   * then never build data sets, so never read the digits.
+   */
+  readonly check?: boolean;
 }
 
 let root: string | undefined;
@@ -167,7 +173,7 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
       if (!ids.has(ref)) fail(`claims[${i}]`, `names run ${quote(ref)}, which is not in models (runs: ${[...ids].join(', ')})`);
     }
   });
-  runs.forEach((run, i) => checkRun(run, i, s.seed, Boolean(s.models[i]!.data), fail));
+  if (opts.check !== false) runs.forEach((run, i) => checkRun(run, i, s.seed, Boolean(s.models[i]!.data), fail));
   const { models: _models, ...rest } = s;
   return { ...rest, file, runs, fingerprint: hash.digest('base64url').slice(0, 12) };
 }
@@ -222,7 +228,7 @@ function readScenarioText(path: string, shown: string): string {
 }
 
 /** Reads and validates one scenario file. */
-export function loadScenarioFile(path: string): Scenario {
+export function loadScenarioFile(path: string, opts: Pick<ParseOptions, 'check'> = {}): Scenario {
   const shown = clip(relative(process.cwd(), resolve(path)) || path, 120);
   const text = readScenarioText(path, shown);
   let json: unknown;
@@ -231,7 +237,7 @@ export function loadScenarioFile(path: string): Scenario {
   } catch (e) {
     throw new ScenarioError(`${shown}: not valid JSON: ${clip((e as Error).message, 120)}`);
   }
-  const scenario = { ...parseScenario(json, shown, { baseDir: dirname(resolve(path)) }), path: resolve(path) };
+  const scenario = { ...parseScenario(json, shown, { baseDir: dirname(resolve(path)), ...opts }), path: resolve(path) };
   const expectedId = basename(path).replace(/\.json$/, '');
   if (scenario.id !== expectedId && dirname(resolve(path)) === scenariosDir()) {
     throw new ScenarioError(`${shown}: id: "${scenario.id}" must match the file name "${expectedId}"`);
@@ -253,16 +259,16 @@ export function isScenarioPath(ref: string): boolean {
 }
 
 /** A shipped scenario by id, or a file by path (ending in .json, containing a slash, or an existing file). */
-export function loadScenario(ref: string): Scenario {
-  if (isScenarioPath(ref)) return loadScenarioFile(ref);
+export function loadScenario(ref: string, opts: Pick<ParseOptions, 'check'> = {}): Scenario {
+  if (isScenarioPath(ref)) return loadScenarioFile(ref, opts);
   const ids = scenarioIds();
   if (!ids.includes(ref)) throw new ScenarioError(`unknown scenario ${quote(ref)}; known scenarios: ${ids.join(', ')}`);
-  return loadScenarioFile(join(scenariosDir(), `${ref}.json`));
+  return loadScenarioFile(join(scenariosDir(), `${ref}.json`), opts);
 }
 
 /** Every shipped scenario, sorted by year then id. */
-export function loadAllScenarios(): Scenario[] {
+export function loadAllScenarios(opts: Pick<ParseOptions, 'check'> = {}): Scenario[] {
   return scenarioIds()
-    .map((id) => loadScenarioFile(join(scenariosDir(), `${id}.json`)))
+    .map((id) => loadScenarioFile(join(scenariosDir(), `${id}.json`), opts))
     .sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
 }
