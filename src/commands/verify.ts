@@ -14,7 +14,7 @@ export interface VerifiedClaim {
 }
 
 export function verifyClaims(refs: readonly string[]): VerifiedClaim[] {
-  const scenarios = refs.length > 0 ? refs.map(loadScenario) : loadAllScenarios();
+  const scenarios = refs.length > 0 ? refs.map((r) => loadScenario(r)) : loadAllScenarios();
   return scenarios.flatMap((s) =>
     executeScenario(s).runs.flatMap((r) => r.claims.map((c) => ({ scenario: s.id, run: r.id, claim: c.claim, holds: c.holds, ...(c.note ? { note: c.note } : {}) }))),
   );
