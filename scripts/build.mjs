@@ -32,6 +32,7 @@ try {
     entryPoints: {
       cli: join(root, 'src', 'cli.ts'),
       'sweep-worker': join(root, 'src', 'commands', 'sweep-worker.ts'),
+      'verify-worker': join(root, 'src', 'commands', 'verify-worker.ts'),
       // The public API a plugin author imports: the contract types and the contract checker.
       index: join(root, 'src', 'index.ts'),
     },

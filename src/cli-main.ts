@@ -85,7 +85,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .argument('[scenario...]', 'scenario ids or paths (default: all shipped scenarios)')
     .option('--plugin <file>', PLUGIN_HELP, collect)
     .option('--json', 'one JSON document on stdout')
-    .action((refs: string[], opts) => void (code = verifyCommand(refs, opts, io)));
+    .action(async (refs: string[], opts) => void (code = await verifyCommand(refs, opts, io)));
 
   program
     .command('gradients')
