@@ -206,23 +206,39 @@ export function digitCounts(): number[] {
   return mnistRaw().classes.map((c) => c.length / (RAW * RAW));
 }
 
-/** A digits data set: a seeded train/test split of the chosen classes, at the chosen size. */
-export function digits(spec: DigitsSpec, rng: Rng): Dataset {
-  const size = spec.size ?? 16;
+/** Digits per class in the mnist package 1.1.0 (a test checks them against the data). */
+export const MNIST_CLASS_COUNTS: readonly number[] = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
+
+/**
+ * Checks a digits spec without reading a single image (the counts are known): what `info` runs,
+ * so that it never reads the digits. Throws DatasetError; returns whether it has a test split.
+ */
+export function checkDigitsSpec(spec: DigitsSpec): { test: boolean } {
   const classes = [...(spec.classes ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])];
   const nTrain = spec.train ?? 1000;
   const nTest = spec.test ?? 500;
-  const pixels = spec.pixels ?? 'unit';
   if (classes.length < 2 || new Set(classes).size !== classes.length || classes.some((c) => !Number.isInteger(c) || c < 0 || c > 9)) {
     throw new DatasetError(`digits: classes must be at least two different digits 0…9, got [${classes.join(', ')}]`);
   }
   const enc = spec.targets ?? 'onehot';
   if (classes.length > 2 && enc !== 'onehot') throw new DatasetError(`digits: ${classes.length} classes need onehot targets`);
-  const counts = digitCounts();
-  const available = classes.reduce((s, c) => s + counts[c]!, 0);
+  const available = classes.reduce((s, c) => s + MNIST_CLASS_COUNTS[c]!, 0);
   if (nTrain + nTest > available) {
     throw new DatasetError(`digits: train + test = ${nTrain + nTest} but the package has only ${available} digits of classes ${classes.join(', ')}`);
   }
+  return { test: nTest > 0 };
+}
+
+/** A digits data set: a seeded train/test split of the chosen classes, at the chosen size. */
+export function digits(spec: DigitsSpec, rng: Rng): Dataset {
+  checkDigitsSpec(spec);
+  const size = spec.size ?? 16;
+  const classes = [...(spec.classes ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])];
+  const nTrain = spec.train ?? 1000;
+  const nTest = spec.test ?? 500;
+  const pixels = spec.pixels ?? 'unit';
+  const enc = spec.targets ?? 'onehot';
+  const counts = digitCounts();
   const pool: [label: number, index: number][] = classes.flatMap((c, label) => Array.from({ length: counts[c]! }, (_, i) => [label, i] as [number, number]));
   const picked = rng.shuffle(pool).slice(0, nTrain + nTest);
   const target = (label: number): number[] =>

@@ -10,10 +10,12 @@ import type { z } from 'zod';
 import { type DataSpec, DatasetError, buildDataset } from '../core/datasets.js';
 import { ParamError, clip, quote, resolveParams } from '../core/params.js';
 import { deriveRng } from '../core/rng.js';
-import { ModelConfigError, type ModelPlugin, type Params, type Target } from '../core/types.js';
+import { checkDigitsSpec } from '../core/digits.js';
+import { type Dataset, ModelConfigError, type ModelPlugin, type Params, type Target } from '../core/types.js';
 import { findModel, unknownModelText } from '../models/index.js';
 import { CsvError } from './csv.js';
 import { csvReader, type CsvRead } from './csv-data.js';
+import { claimRuns } from './claims.js';
 import { dataSchema, scenarioSchema, type Claim, type ScenarioFile } from './schema.js';
 
 export class ScenarioError extends Error {
@@ -58,6 +60,11 @@ export interface ParseOptions {
    * then never build data sets, so never read the digits.
    */
   readonly check?: boolean;
+  /**
+   * With check: build digits data sets too (default). Off for `info`: a digits run's spec is checked
+   * against the known counts, its model not built, and no image is read.
+   */
+  readonly digits?: boolean;
 }
 
 let root: string | undefined;
@@ -173,7 +180,7 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
       if (!ids.has(ref)) fail(`claims[${i}]`, `names run ${quote(ref)}, which is not in models (runs: ${[...ids].join(', ')})`);
     }
   });
-  if (opts.check !== false) runs.forEach((run, i) => checkRun(run, i, s.seed, Boolean(s.models[i]!.data), fail));
+  if (opts.check !== false) runs.forEach((run, i) => checkRun(run, i, s.seed, Boolean(s.models[i]!.data), fail, s.claims, opts.digits !== false));
   const { models: _models, ...rest } = s;
   return { ...rest, file, runs, fingerprint: hash.digest('base64url').slice(0, 12) };
 }
@@ -183,14 +190,30 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
  * hand-wired net's shape): the run's data is built and its model created once, at load, so each
  * problem is reported here, located, rather than when training starts.
  */
-function checkRun(run: ResolvedRun, i: number, seed: number | string, ownData: boolean, fail: (path: string, message: string) => never): void {
-  let data;
+function checkRun(run: ResolvedRun, i: number, seed: number | string, ownData: boolean, fail: (path: string, message: string) => never, claims: readonly Claim[], readDigits: boolean): void {
+  let data: Dataset | null = null;
+  let test: boolean;
   try {
-    data = buildDataset(run.data, deriveRng(seed, 'data'));
+    if (run.data.kind === 'digits' && !readDigits) test = checkDigitsSpec(run.data).test;
+    else test = Boolean((data = buildDataset(run.data, deriveRng(seed, 'data'))).test);
   } catch (e) {
     if (e instanceof DatasetError) fail(ownData ? `models[${i}].data` : 'data', e.message);
     throw e;
   }
+  // A claim on the held-out split of a run that has none could never hold.
+  if (!test) {
+    claims.forEach((c, k) => {
+      if (!claimRuns(c).includes(run.id)) return;
+      for (const field of ['metric', 'versus'] as const) {
+        const m = c[field];
+        if (m !== undefined && /^(test|bestTest)[A-Z]/.test(m)) {
+          const hint = run.data.kind === 'digits' ? 'data.test is 0' : 'give its data a testFraction';
+          fail(`claims[${k}].${field}`, `${quote(m)} is measured on held-out data, but run ${quote(run.id)} has none (${hint})`);
+        }
+      }
+    });
+  }
+  if (!data) return;
   try {
     run.plugin.create({ data, params: run.params, rng: deriveRng(seed, `check:${run.id}`), lean: true });
   } catch (e) {
@@ -228,7 +251,7 @@ function readScenarioText(path: string, shown: string): string {
 }
 
 /** Reads and validates one scenario file. */
-export function loadScenarioFile(path: string, opts: Pick<ParseOptions, 'check'> = {}): Scenario {
+export function loadScenarioFile(path: string, opts: Pick<ParseOptions, 'check' | 'digits'> = {}): Scenario {
   const shown = clip(relative(process.cwd(), resolve(path)) || path, 120);
   const text = readScenarioText(path, shown);
   let json: unknown;
@@ -259,7 +282,7 @@ export function isScenarioPath(ref: string): boolean {
 }
 
 /** A shipped scenario by id, or a file by path (ending in .json, containing a slash, or an existing file). */
-export function loadScenario(ref: string, opts: Pick<ParseOptions, 'check'> = {}): Scenario {
+export function loadScenario(ref: string, opts: Pick<ParseOptions, 'check' | 'digits'> = {}): Scenario {
   if (isScenarioPath(ref)) return loadScenarioFile(ref, opts);
   const ids = scenarioIds();
   if (!ids.includes(ref)) throw new ScenarioError(`unknown scenario ${quote(ref)}; known scenarios: ${ids.join(', ')}`);

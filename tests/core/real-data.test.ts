@@ -4,7 +4,7 @@ import { buildDataset, DatasetError } from '../../src/core/datasets.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { digitCounts, mnistImage, mnistRaw, normalise } from '../../src/core/digits.js';
+import { MNIST_CLASS_COUNTS, digitCounts, mnistImage, mnistRaw, normalise } from '../../src/core/digits.js';
 import { createRng } from '../../src/core/rng.js';
 import { parseScenario } from '../../src/scenarios/loader.js';
 
@@ -13,6 +13,8 @@ describe('digits', () => {
     const counts = digitCounts();
     expect(counts.reduce((s, c) => s + c, 0)).toBe(10000);
     expect(counts).toEqual([1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978]);
+    // the counts `info` checks a digits spec against without reading the images
+    expect(MNIST_CLASS_COUNTS).toEqual(counts);
     const zero = mnistImage(0, 0);
     expect(zero).toHaveLength(784);
     expect(Math.min(...zero)).toBe(0);
