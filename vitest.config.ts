@@ -10,5 +10,8 @@ export default defineConfig({
   test: {
     pool: 'forks',
     maxWorkers: availableParallelism(),
+    // Two files at once on two cores: a test that spawns the CLI may wait longer for its turn
+    // than vitest's default 5 s allows on a loaded machine (no test asserts a time).
+    testTimeout: 30_000,
   },
 });
