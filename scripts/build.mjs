@@ -24,6 +24,15 @@ if (process.argv.includes('--if-stale') && existsSync(out)) {
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies ?? {});
 
+/** Resolves zod's `locales/index.js` to a module that offers only its English locale. */
+const englishZod = {
+  name: 'english-zod',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${join('node_modules', 'zod')}`) ? { path: join(args.resolveDir, '..', 'locales', 'en.js') .replace(/en\.js$/, 'index.js'), namespace: 'zod-english' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'zod-english' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};`, resolveDir: dirname(args.path) }));
+  },
+};
+
 // Old chunks would pile up: every build starts from an empty dist/.
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 
@@ -48,6 +57,9 @@ try {
     external: [...dependencies, 'react-devtools-core'],
     // Bundled CommonJS packages (react, commander, seedrandom) may call require().
     banner: { js: "import { createRequire as __neCreateRequire } from 'node:module'; const require = __neCreateRequire(import.meta.url);" },
+    // zod's 40 translations of its messages (290 kB of the bundle, compiled at every start):
+    // neural-eras words every message itself in English, so only zod's English locale is kept.
+    plugins: [englishZod],
     sourcemap: false,
     minifyWhitespace: true,
     minifySyntax: true,
