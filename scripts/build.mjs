@@ -28,7 +28,9 @@ const dependencies = Object.keys(pkg.dependencies ?? {});
 const englishZod = {
   name: 'english-zod',
   setup(b) {
-    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${join('node_modules', 'zod')}`) ? { path: join(args.resolveDir, '..', 'locales', 'en.js') .replace(/en\.js$/, 'index.js'), namespace: 'zod-english' } : undefined));
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(join('node_modules', 'zod')) ? { path: join(args.resolveDir, args.path), namespace: 'zod-english' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'zod-english' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};`, resolveDir: dirname(args.path) }));
   },
 };
