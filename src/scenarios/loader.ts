@@ -290,7 +290,7 @@ export function loadScenario(ref: string, opts: Pick<ParseOptions, 'check' | 'di
 }
 
 /** Every shipped scenario, sorted by year then id. */
-export function loadAllScenarios(opts: Pick<ParseOptions, 'check'> = {}): Scenario[] {
+export function loadAllScenarios(opts: Pick<ParseOptions, 'check' | 'digits'> = {}): Scenario[] {
   return scenarioIds()
     .map((id) => loadScenarioFile(join(scenariosDir(), `${id}.json`), opts))
     .sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
