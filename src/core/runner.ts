@@ -70,6 +70,113 @@ const SMALL_MODEL = 256;
 const MAX_SEEN = 100_000;
 const DEFAULT_BOUND = 1e6;
 
+/**
+ * End-of-epoch weight states, exactly: found by a hash of their Float64 bits, a hit confirmed by
+ * comparing every weight (=== : −0 and 0 are one state). States are kept in one flat buffer and
+ * found through an open-addressing table of typed arrays, so a long run costs no string and no
+ * object per epoch (float-to-string was most of a sweep's time).
+ */
+export class StateSet {
+  private store: Float64Array;
+  private epochs: Float64Array;
+  private hashes: Int32Array;
+  private count = 0;
+  /** Open addressing: slot → state index + 1 (0 = empty); the length is a power of two, at most half full. */
+  private slots: Int32Array;
+
+  constructor(private readonly dim: number) {
+    this.store = new Float64Array(dim * 64);
+    this.epochs = new Float64Array(64);
+    this.hashes = new Int32Array(64);
+    this.slots = new Int32Array(128);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  private static lastWeights: Float64Array | null = null;
+  private static lastWords: Uint32Array | null = null;
+
+  /** The bits of w as 32-bit words: a view of a Float64Array (kept for the next call: a model hands the same array every epoch). */
+  private static words(w: ArrayLike<number>): Uint32Array {
+    if (!(w instanceof Float64Array)) return new Uint32Array(Float64Array.from(w).buffer);
+    if (w !== StateSet.lastWeights || StateSet.lastWords!.buffer !== w.buffer) {
+      StateSet.lastWeights = w;
+      StateSet.lastWords = new Uint32Array(w.buffer, w.byteOffset, 2 * w.length);
+    }
+    return StateSet.lastWords!;
+  }
+
+  /** FNV-1a over the 32-bit words of each weight's Float64 bits (−0 counted as 0). */
+  static hash(w: ArrayLike<number>): number {
+    let h = 0x811c9dc5;
+    const words = StateSet.words(w);
+    for (let j = 0; j < words.length; j += 2) {
+      const lo = words[j]!;
+      let hi = words[j + 1]!;
+      if (lo === 0 && hi === 0x80000000) hi = 0; // −0 → 0
+      h = Math.imul(h ^ lo, 0x01000193);
+      h = Math.imul(h ^ hi, 0x01000193);
+    }
+    return h & 0x3fffffff;
+  }
+
+  private equal(i: number, w: ArrayLike<number>): boolean {
+    const at = i * this.dim;
+    for (let j = 0; j < this.dim; j++) if (this.store[at + j] !== w[j]) return false;
+    return true;
+  }
+
+  /** The epoch stored with a state equal to w, if any; `hash` is StateSet.hash(w). */
+  find(w: ArrayLike<number>, hash: number): number | undefined {
+    const mask = this.slots.length - 1;
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
+      const k = this.slots[s]!;
+      if (k === 0) return undefined;
+      if (this.hashes[k - 1] === hash && this.equal(k - 1, w)) return this.epochs[k - 1];
+    }
+  }
+
+  /** Stores w (not already in the set) with its epoch. */
+  add(w: ArrayLike<number>, hash: number, epoch: number): void {
+    const i = this.count;
+    if (i === this.epochs.length) this.grow();
+    if (w instanceof Float64Array) this.store.set(w, i * this.dim);
+    else for (let j = 0; j < this.dim; j++) this.store[i * this.dim + j] = w[j]!;
+    this.epochs[i] = epoch;
+    this.hashes[i] = hash;
+    this.count++;
+    if (2 * this.count > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(i);
+  }
+
+  private place(i: number): void {
+    const mask = this.slots.length - 1;
+    let s = this.hashes[i]! & mask;
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    this.slots[s] = i + 1;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    for (let i = 0; i < this.count; i++) this.place(i);
+  }
+
+  private grow(): void {
+    const n = this.epochs.length * 2;
+    const store = new Float64Array(n * this.dim);
+    store.set(this.store);
+    this.store = store;
+    const epochs = new Float64Array(n);
+    epochs.set(this.epochs);
+    this.epochs = epochs;
+    const hashes = new Int32Array(n);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+  }
+}
+
 /** Equal weight states, up to float round-off (relative 1e-12). */
 function sameState(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   for (let j = 0; j < a.length; j++) if (Math.abs(a[j]! - b[j]!) > 1e-12 * Math.max(1, Math.abs(a[j]!))) return false;
@@ -89,8 +196,7 @@ export function gradNorms(entry: HistoryEntry): readonly number[] | null {
   return norms.length > 0 ? norms : null;
 }
 
-export function withinTarget(target: Target, metrics: Readonly<Record<string, number>>): boolean {
-  const keys = Object.keys(target);
+export function withinTarget(target: Target, metrics: Readonly<Record<string, number>>, keys: readonly string[] = Object.keys(target)): boolean {
   return keys.length > 0 && keys.every((k) => {
     // own entries only: a target on "constructor" names no metric
     const v = Object.hasOwn(metrics, k) ? metrics[k] : undefined;
@@ -103,6 +209,7 @@ export class Run {
   readonly model: ModelInstance;
   readonly history: HistoryEntry[] = [];
   readonly target: Target;
+  private readonly targetKeys: readonly string[];
   private epochCount = 0;
   private updatesThisEpoch = 0;
   private stepsThisEpoch = 0;
@@ -110,7 +217,7 @@ export class Run {
   private saved: { epoch: number; w: Float64Array } | null = null;
   private power = 1;
   /** Exact end-of-epoch states of a small deterministic model → the epoch that first reached each. */
-  private seen: Map<string, number> | null = null;
+  private seen: StateSet | null = null;
   private state: Status = { outcome: null, reason: null, cause: null };
   private decided: number | null = null;
   private best = { accuracy: -Infinity, testAccuracy: -Infinity };
@@ -124,6 +231,7 @@ export class Run {
   constructor(readonly spec: RunSpec) {
     this.model = spec.plugin.create({ data: spec.data, params: spec.params, rng: deriveRng(spec.modelSeed ?? spec.seed, `model:${spec.id}`), ...(spec.lean ? { lean: true } : {}) });
     this.target = spec.target ?? this.model.target ?? spec.plugin.meta.defaultTarget;
+    this.targetKeys = Object.keys(this.target);
     this.closeEpoch(0, undefined);
   }
 
@@ -231,10 +339,10 @@ export class Run {
   private detectCycle(w: Float64Array | readonly number[], epoch: number, updates: number): boolean {
     let first: number | undefined;
     if (w.length <= SMALL_MODEL) {
-      this.seen ??= new Map();
-      const key = Array.prototype.join.call(w, ',');
-      first = this.seen.get(key);
-      if (first === undefined && this.seen.size < MAX_SEEN) this.seen.set(key, epoch);
+      this.seen ??= new StateSet(w.length);
+      const hash = StateSet.hash(w);
+      first = this.seen.find(w, hash);
+      if (first === undefined && this.seen.size < MAX_SEEN) this.seen.add(w, hash, epoch);
     }
     if (first === undefined && this.saved && sameState(w, this.saved.w)) first = this.saved.epoch;
     if (first === undefined) {
@@ -264,25 +372,27 @@ export class Run {
     const test = data.test ? (this.model.score?.(data.test) ?? this.model.evaluate(data.test)) : undefined;
     const w = this.model.flatWeights();
     const small = w.length <= SMALL_MODEL;
-    const metrics = {
-      ...(this.model.metrics?.() ?? {}),
-      loss: train.loss,
-      accuracy: train.accuracy,
-      epochs: epoch,
-      ...(test ? { testAccuracy: test.accuracy, testLoss: test.loss } : {}),
-    };
+    // Plain assignments in the order the spreads had (every epoch of every sweep run passes here).
+    const metrics: Record<string, number> = Object.assign({}, this.model.metrics?.());
+    metrics['loss'] = train.loss;
+    metrics['accuracy'] = train.accuracy;
+    metrics['epochs'] = epoch;
+    if (test) {
+      metrics['testAccuracy'] = test.accuracy;
+      metrics['testLoss'] = test.loss;
+    }
     if (train.accuracy > this.best.accuracy) this.best.accuracy = train.accuracy;
     if (test && test.accuracy > this.best.testAccuracy) this.best.testAccuracy = test.accuracy;
-    this.history.push({
-      epoch,
-      loss: train.loss,
-      accuracy: train.accuracy,
-      ...(test ? { testAccuracy: test.accuracy, testLoss: test.loss } : {}),
-      updates,
-      ...(small && !this.spec.lean ? { weights: Array.from(w) } : {}),
-      metrics,
-      ...(extra ? { extra } : {}),
-    });
+    const entry: Record<string, unknown> = { epoch, loss: train.loss, accuracy: train.accuracy };
+    if (test) {
+      entry['testAccuracy'] = test.accuracy;
+      entry['testLoss'] = test.loss;
+    }
+    entry['updates'] = updates;
+    if (small && !this.spec.lean) entry['weights'] = Array.from(w);
+    entry['metrics'] = metrics;
+    if (extra) entry['extra'] = extra;
+    this.history.push(entry as unknown as HistoryEntry);
     // The initial state (epoch 0) is always kept: claims and the gradient panel read it.
     const limit = this.spec.historyLimit;
     if (limit !== undefined && this.history.length > 2 * limit) this.history.splice(1, this.history.length - 1 - limit);
@@ -299,7 +409,7 @@ export class Run {
       this.end('diverged', why);
       return;
     }
-    if (withinTarget(this.target, metrics)) {
+    if (withinTarget(this.target, metrics, this.targetKeys)) {
       this.end('solved', null);
       return;
     }

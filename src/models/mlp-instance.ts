@@ -387,8 +387,11 @@ export class MlpInstance implements ModelInstance {
   }
 
   divergence(): Cause | null {
-    const p = this.net.w.findIndex((v) => !Number.isFinite(v));
-    return p < 0 ? null : cause('eta-too-large', { index: p, value: this.net.w[p]!, eta: this.opts.eta });
+    // a plain loop: the runner asks after every epoch
+    const w = this.net.w;
+    let p = 0;
+    while (p < w.length && Number.isFinite(w[p]!)) p++;
+    return p === w.length ? null : cause('eta-too-large', { index: p, value: w[p]!, eta: this.opts.eta });
   }
 
   describe(): (string | Said)[] {

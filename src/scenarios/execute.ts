@@ -154,6 +154,11 @@ export function resultOf(run: Run, label: string): RunResult {
   const last = run.latest;
   const bestTest = run.bestTestAccuracy;
   const final = run.model.finalReport?.() ?? {};
+  // The per-epoch JSON and the per-pattern table are built when read (--json, --out, a nets
+  // claim), not for every result: verify and the lab's claims panel read neither.
+  const entries = run.history.slice();
+  let history: Record<string, unknown>[] | undefined;
+  let patterns: PatternTable | undefined;
   return {
     id: run.spec.id,
     model: run.spec.plugin.meta.id,
@@ -174,8 +179,12 @@ export function resultOf(run: Run, label: string): RunResult {
     },
     weights: weightsJson(run.model.snapshot()),
     ...(run.model.architecture ? { architecture: run.model.architecture() } : {}),
-    history: run.history.map(historyJson),
-    patterns: patternTable(run.model, run.spec.data),
+    get history() {
+      return (history ??= entries.map(historyJson));
+    },
+    get patterns() {
+      return (patterns ??= patternTable(run.model, run.spec.data));
+    },
     report: final.sections ?? {},
     claims: [],
   };

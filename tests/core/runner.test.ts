@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gate } from '../../src/core/datasets.js';
-import { Run, type RunSpec } from '../../src/core/runner.js';
+import { Run, StateSet, type RunSpec } from '../../src/core/runner.js';
+import { createRng } from '../../src/core/rng.js';
 import type { ModelPlugin } from '../../src/core/types.js';
 import { perceptron } from '../../src/models/perceptron.js';
 import { resolveParams } from '../../src/core/params.js';
@@ -123,5 +124,39 @@ describe('runner outcomes', () => {
     expect(run.epoch).toBe(1);
     expect(run.status.outcome).toBe('solved');
     expect(run.latest.updates).toBe(2);
+  });
+});
+
+describe('StateSet (the exact cycle check by hashed Float64 bits)', () => {
+  it('finds the same first epochs as the reference that joined every weight into a string', () => {
+    // random short vectors from a few values (so repeats are frequent), with −0 and 0 both present
+    const rng = createRng('state-set');
+    const values = [0, -0, 1, -1, 0.1, 0.1 + 1e-17, 1e-300, 5e-324, 2 ** 53, -(2 ** -1074)];
+    for (let trial = 0; trial < 40; trial++) {
+      const dim = 1 + rng.int(4);
+      const set = new StateSet(dim);
+      const reference = new Map<string, number>();
+      for (let epoch = 0; epoch < 300; epoch++) {
+        const w = Float64Array.from({ length: dim }, () => values[rng.int(values.length)]!);
+        const key = Array.prototype.join.call(w, ',');
+        const hash = StateSet.hash(w);
+        const found = set.find(w, hash);
+        expect(found, `trial ${trial} epoch ${epoch}`).toBe(reference.get(key));
+        if (found === undefined) {
+          set.add(w, hash, epoch);
+          reference.set(key, epoch);
+        }
+      }
+      expect(set.size).toBe(reference.size);
+    }
+  });
+
+  it('tells apart states whose hashes collide, by comparing every weight', () => {
+    const set = new StateSet(2);
+    set.add([1, 2], 7, 0);
+    set.add([3, 4], 7, 1);
+    expect(set.find([1, 2], 7)).toBe(0);
+    expect(set.find([3, 4], 7)).toBe(1);
+    expect(set.find([1, 4], 7)).toBeUndefined();
   });
 });

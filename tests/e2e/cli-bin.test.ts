@@ -45,6 +45,29 @@ describe('bin/neural-eras.js', () => {
     expect([piped.status, piped.stderr]).toEqual([0, '']);
   });
 
+  it('verify streams its report: `verify --json | head -c 10` ends as soon as head has its bytes', () => {
+    // The second scenario would train for many minutes (a million shuffled epochs of a 4-64-64-1 net, an unreachable
+    // target): the pipeline ends only because verify writes as it goes and stops on the closed pipe.
+    const dir = mkdtempSync(join(tmpdir(), 'neural-eras-verify-'));
+    try {
+      const slow = join(dir, 'slow.json');
+      writeFileSync(slow, JSON.stringify({ id: 'slow', title: 't', era: '1986', year: 1986, story: ['s'], seed: 1, epochs: 1_000_000, target: { accuracy: { min: 2 } }, data: { kind: 'parity', bits: 4 }, models: [{ model: 'mlp-backprop', params: { hidden: [64, 64], shuffle: true } }], claims: [] }));
+      const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${bin}" verify seed-or-unit "${slow}" --json | head -c 10`], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.error).toBeUndefined();
+      expect([r.status, r.stdout]).toEqual([0, '{\n  "claim']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it('answers --version from package.json, the version the CLI itself reports', () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    expect(run('--version').stdout).toBe(`${pkg.version}\n`);
+    expect(run('-V').stdout).toBe(`${pkg.version}\n`);
+    // through commander (another argument follows): the same number
+    expect(run('--version', '--json').stdout).toBe(`${pkg.version}\n`);
+  });
+
   it('verify passes every shipped claim and exits 0', () => {
     const r = run('verify');
     expect(r.stdout).toMatch(/(\d+) claims: \1 hold, 0 fail/);

@@ -39,6 +39,7 @@ function start(w: number, h: number, env = '', redirect = ''): void {
   tmux('new-session', '-d', '-s', 'ne', '-x', String(w), '-y', String(h), cmd);
 }
 
+/** The exit code, once written; the printed tour trains every stop first (seconds on a busy machine: the suite runs two files at once). */
 const exitCode = (ms?: number): Promise<string> => until('the exit code', () => existsSync(exitFile) && readFileSync(exitFile, 'utf8').trim(), ms);
 
 /** The terminal as the shell gets it back: main screen, cursor visible. */
@@ -113,7 +114,7 @@ describe('terminal faults', () => {
     ['TERM=dumb', 'TERM=dumb', ''],
   ] as const)('%s: no UI is drawn; the printed tour, exit 0', async (_name, env, redirect) => {
     start(100, 30, env, redirect);
-    // The printed tour plays all 13 stops (the digits ones take seconds each on a busy machine).
+    // The printed tour plays all 14 stops (the digits ones take seconds each on a busy machine).
     expect(await exitCode(110_000)).toBe('0');
     expect(screen()).toContain('More: neural-eras list');
     restored();

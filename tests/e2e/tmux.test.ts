@@ -64,7 +64,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the terminal UI in tmux', () => {
+// The two sessions are independent (own tmux session, own exit file): they play side by side.
+describe.concurrent('the terminal UI in tmux', () => {
   it('t, then Enter only: every tour stop ends on its moment, whole, and q leaves the terminal as it was', async () => {
     const cmd = `cd ${JSON.stringify(root)} && echo BEFORE-APP && env -u CI TERM=xterm-256color ${JSON.stringify(process.execPath)} bin/neural-eras.js; echo $? > ${JSON.stringify(exitFile)}; sleep 60`;
     tmux('new-session', '-d', '-s', 'ne', '-x', '100', '-y', '30', cmd);

@@ -4,6 +4,7 @@ import { executeScenario } from '../../src/scenarios/execute.js';
 import { loadAllScenarios } from '../../src/scenarios/loader.js';
 
 const scenarios = loadAllScenarios();
+const REPLAY = 3;
 
 describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
   const result = executeScenario(scenario);
@@ -23,8 +24,11 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_id, scenario) =>
   it.each(receipts.filter(([, r]) => r.receipt.comparison === 'matches'))('%s', (_text, r) => {
     expect(r.holds).toBe(true);
   });
-  // A whole scenario trains again here: the digit scenarios train for seconds, more on a loaded machine.
-  it('replays identically with the same seed', { timeout: 120_000 }, () => {
-    expect(JSON.stringify(executeScenario(scenario))).toBe(JSON.stringify(result));
+  // Two runs over the first REPLAY epochs, compared whole (history, weights, patterns, report):
+  // every random stream (data, initial weights, order, masks, Monte-Carlo samples) is drawn in
+  // them, and the full budget (seconds of digits) is trained once, for the claims above.
+  it(`replays identically with the same seed (${REPLAY} epochs, twice)`, { timeout: 120_000 }, () => {
+    const once = JSON.stringify(executeScenario(scenario, { epochs: REPLAY }));
+    expect(JSON.stringify(executeScenario(scenario, { epochs: REPLAY }))).toBe(once);
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * Issue 20's regression guard: ratios measured in this one process, never absolute times (the
+ * machine may be loaded; both sides of a ratio are timed alike, alternately, by CPU time, and the
+ * best of several rounds is kept).
+ *   - the runner's overhead per epoch against the bare model loop on the same net;
+ *   - a sweep's throughput (runSeeds, 200 seeds) against the bare loop on the same seeds.
+ * A cycle check that joined the weights into strings again fails both (README, Performance).
+ * The module-graph half of the guard (list, info and non-digits runs never touch the digits) is
+ * tests/e2e/module-graph.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { deriveRng } from '../../src/core/rng.js';
+import { Run, withinTarget } from '../../src/core/runner.js';
+import type { Params } from '../../src/core/types.js';
+import { runSeeds } from '../../src/commands/sweep-seeds.js';
+import { prepareRuns } from '../../src/scenarios/execute.js';
+import { loadScenario } from '../../src/scenarios/loader.js';
+
+/**
+ * The bounds, from the measurements in README's Performance section with room for a loaded machine
+ * (issue 20 asks 1.3× and 0.7×, not met: README; under load these ratios moved by ±25 %).
+ * The old string-join cycle check measured 14.9× and 0.14×.
+ */
+export const RUNNER_OVERHEAD_MAX = 2.5;
+export const SWEEP_THROUGHPUT_MIN = 0.3;
+
+const scenario = loadScenario('xor-backprop');
+const RUN = 'mlp-backprop';
+/** bench W1's net: 2-8-8-1 tanh, η 0.1, on the scenario's XOR. */
+const W1: Params = { hidden: [8, 8], activation: 'tanh', learningRate: 0.1, momentum: 0 };
+
+const spec = (seed: number, params?: Params) => prepareRuns(scenario, { seed, only: [RUN], ...(params ? { params: new Map([[RUN, params]]) } : {}) })[0]!;
+
+/** What any loop that trains this model to its target must do: an epoch, the score, the target check. */
+function bareLoop(seed: number, epochs: number, params?: Params): void {
+  const s = spec(seed, params);
+  const model = s.plugin.create({ data: s.data, params: s.params, rng: deriveRng(seed, `model:${s.id}`), lean: true });
+  const target = s.target ?? model.target ?? s.plugin.meta.defaultTarget;
+  const keys = Object.keys(target);
+  for (let e = 0; e < epochs; e++) {
+    model.epoch();
+    model.score!(s.data);
+    if (withinTarget(target, model.metrics!(), keys)) return;
+  }
+}
+
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** Best-of-rounds CPU time of a and of b, timed alternately; returns time(a) / time(b). */
+function ratio(a: () => void, b: () => void, rounds = 5): { ratio: number; a: number; b: number } {
+  let ta = Infinity;
+  let tb = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    let t = cpuMs();
+    a();
+    ta = Math.min(ta, cpuMs() - t);
+    t = cpuMs();
+    b();
+    tb = Math.min(tb, cpuMs() - t);
+  }
+  return { ratio: ta / tb, a: ta, b: tb };
+}
+
+describe('speed guard (ratios in one process)', () => {
+  it(`the runner costs at most ${RUNNER_OVERHEAD_MAX}× the bare model loop per epoch, on bench W1's net`, () => {
+    const seeds = Array.from({ length: 12 }, (_, i) => i + 1);
+    // the runner's epochs per seed, so the bare loop trains exactly as long
+    const epochs = seeds.map((seed) => new Run({ ...spec(seed, W1), lean: true, historyLimit: 1 }).toEnd().epoch);
+    expect(epochs.reduce((a, b) => a + b, 0)).toBeGreaterThan(5_000);
+    const m = ratio(
+      () => seeds.forEach((seed) => new Run({ ...spec(seed, W1), lean: true, historyLimit: 1 }).toEnd()),
+      () => seeds.forEach((seed, i) => bareLoop(seed, epochs[i]!, W1)),
+    );
+    expect(m.ratio, `runner ${m.a.toFixed(0)} ms, bare loop ${m.b.toFixed(0)} ms`).toBeLessThanOrEqual(RUNNER_OVERHEAD_MAX);
+  });
+
+  it(`a sweep of 200 seeds runs at ≥ ${SWEEP_THROUGHPUT_MIN}× the bare loop's throughput`, () => {
+    const seeds = Array.from({ length: 200 }, (_, i) => i + 1);
+    const job = { ref: scenario.path!, run: RUN, params: {}, seeds };
+    const results = runSeeds(job, scenario);
+    expect(results.filter((r) => r.outcome === 'solved').length).toBeGreaterThan(150);
+    const m = ratio(
+      () => runSeeds(job, scenario),
+      () => results.forEach((r) => bareLoop(r.seed, r.epochs)),
+      2,
+    );
+    // throughput is the inverse of time
+    expect(1 / m.ratio, `sweep ${m.a.toFixed(0)} ms, bare loop ${m.b.toFixed(0)} ms`).toBeGreaterThanOrEqual(SWEEP_THROUGHPUT_MIN);
+  });
+});
