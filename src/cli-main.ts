@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { checkPluginCommand } from './commands/check-plugin.js';
+import { compareCommand } from './commands/compare.js';
 import { clip } from './core/params.js';
 import { isUserError, UsageError } from './commands/errors.js';
 import { gradientsCommand } from './commands/gradients.js';
@@ -71,6 +72,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--json', 'one JSON document on stdout')
     .option('--no-record', 'a challenge (digits-challenge): do not keep the results in the leaderboard')
     .action((ref: string | undefined, opts) => void (code = runCommand(ref, opts, io)));
+
+  program
+    .command('compare')
+    .description('two runs on the same data from the same seed (runs of the scenario, or any model tried on its data): both histories and verdicts')
+    .usage('<scenario> <a> <b> [options]  |  --data <file.csv> <a> <b> [options]')
+    .argument('<names...>', 'a scenario id or path (none with --data), then two run or model ids (any model: tried on the scenario\'s data with its defaults)')
+    .option('-s, --seed <n>', 'seed for data, initial weights and order, the same for both (default: the scenario\'s)')
+    .option('-e, --epochs <n>', 'epoch budget for both (default: each run\'s)')
+    .option('-p, --param <key=value>', 'override a parameter: key=value for both, run.key=value for one (repeatable)', collect)
+    .option('--data <file.csv>', 'compare on your CSV instead of a scenario')
+    .option('--label <column>', 'with --data: the label column, by name or number from 1 (default: the last)')
+    .option('--out <file>', 'also write both runs: .json (replay opens it) or .csv (per-epoch history)')
+    .option('--plugin <file>', PLUGIN_HELP, collect)
+    .option('--json', 'one JSON document on stdout (the run --json document with the two runs)')
+    .action((names: string[], opts) => void (code = compareCommand(names, opts, io)));
 
   program
     .command('leaderboard')

@@ -11,6 +11,7 @@ import { getModel } from '../models/index.js';
 import { executeScenario, type RunResult, type ScenarioResult } from '../scenarios/execute.js';
 import { scenarioFromData } from '../scenarios/from-data.js';
 import { loadScenario } from '../scenarios/loader.js';
+import { withTriedModels } from '../scenarios/tried.js';
 import { decodeShare, encodeShare, resolveShare, type ShareInput } from '../scenarios/share.js';
 import { MAX_EPOCHS } from '../scenarios/schema.js';
 import { writeJson } from '../report/json.js';
@@ -101,15 +102,10 @@ export function runInput(ref: string | undefined, opts: RunOptions): ShareInput 
   if (opts.data === undefined && ref === undefined) throw new UsageError('run needs a scenario (an id from `neural-eras list`, or a .json file), --data <file.csv> or --share <string>');
   const fromData = opts.data !== undefined;
   // With --data, --model names the models to train on it; with a scenario, it picks among its runs.
-  const scenario = fromData ? scenarioFromData(opts.data!, { ...(opts.model?.length ? { models: opts.model } : {}), ...(opts.label !== undefined ? { label: parseLabel(opts.label) } : {}) }) : loadScenario(ref!);
   const only = !fromData && opts.model && opts.model.length > 0 ? opts.model : undefined;
-  if (only) {
-    for (const id of only) {
-      if (!scenario.runs.some((r) => r.id === id || r.plugin.meta.id === id)) {
-        throw new UsageError(`--model ${id}: scenario ${scenario.id} has no such model; it runs: ${scenario.runs.map((r) => r.id).join(', ')}`);
-      }
-    }
-  }
+  // A model the scenario does not run is tried on its data with its defaults (as the lab's `m`).
+  const loaded = fromData ? scenarioFromData(opts.data!, { ...(opts.model?.length ? { models: opts.model } : {}), ...(opts.label !== undefined ? { label: parseLabel(opts.label) } : {}) }) : loadScenario(ref!);
+  const scenario = only ? withTriedModels(loaded, only) : loaded;
   const seed = opts.seed !== undefined ? parseSeed(opts.seed) : undefined;
   const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs, 0, MAX_EPOCHS) : undefined;
   const params = parseParamOverrides(scenario, only, opts.param ?? []);

@@ -18,6 +18,7 @@ import type { Params } from '../core/types.js';
 import { selectRuns } from './execute.js';
 import { scenarioFromData, type DataScenarioOptions } from './from-data.js';
 import { isShipped, loadScenario, type Scenario } from './loader.js';
+import { withTriedModels } from './tried.js';
 
 export class ShareError extends Error {
   override name = 'ShareError';
@@ -122,6 +123,8 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
     throw new ShareError(`share string: ${what}`);
   }
   const only = payload.m;
+  // models tried on the scenario's data (run <scenario> --model <id>) are rebuilt the same way
+  if (only) scenario = withTriedModels(scenario, only);
   const runs = selectRuns(scenario, only);
   if (only && runs.length === 0) throw new ShareError(`share string: scenario ${scenario.id} has no run ${only.join(', ')}`);
   const params = new Map<string, Params>();

@@ -1,0 +1,96 @@
+/**
+ * The testbed headless: any model on any scenario (run <scenario> --model <id>, the lab's `m`),
+ * compare (two runs, same data and seed), and what a run's files carry.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli-main.js';
+import { bufferIo } from '../../src/commands/io.js';
+import { loadScenario } from '../../src/scenarios/loader.js';
+import { modelChoices } from '../../src/session/choices.js';
+
+async function cli(...argv: string[]) {
+  const io = bufferIo();
+  const code = await main(argv, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+const root = join(import.meta.dirname, '..', '..');
+const madaline = join(root, 'examples', 'madaline.js');
+const tmp = () => mkdtempSync(join(tmpdir(), 'ne-testbed-'));
+
+describe('run <scenario> --model <any id>', () => {
+  it('trains a model the scenario does not run on its data, with the defaults the lab gives it', async () => {
+    const r = await cli('run', 'perceptron-separable', '--model', 'adaline', '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.runs.map((x: { id: string }) => x.id)).toEqual(['adaline']);
+    const run = doc.runs[0];
+    // the lab's `m` builds the same run: same parameters, same budget, same data
+    const lab = modelChoices(loadScenario('perceptron-separable'), doc.seed).find((c) => c.id === 'adaline')!;
+    expect(run.params).toEqual(lab.spec.params);
+    expect(run.patterns.train.map((p: { x: number[] }) => p.x)).toEqual(lab.spec.data.inputs);
+    // and its share string makes the same run again
+    const again = await cli('run', '--share', doc.share, '--json');
+    expect(JSON.parse(again.out).runs).toEqual(doc.runs);
+  });
+
+  it('a plugin model too, and an unknown id is refused with the known ones', async () => {
+    const r = await cli('run', 'perceptron-xor', '--plugin', madaline, '--model', 'madaline', '--epochs', '5', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).runs[0]).toMatchObject({ id: 'madaline', model: 'madaline', epochs: expect.any(Number) });
+    const bad = await cli('run', 'perceptron-xor', '--model', 'nosuch');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^neural-eras: --model nosuch: not a run of scenario perceptron-xor \(it runs: perceptron\), and unknown model "nosuch"; known models: .*adaline/);
+  });
+});
+
+describe('compare', () => {
+  it('two runs on the same data and seed: a table of both histories and both verdicts', async () => {
+    const r = await cli('compare', 'perceptron-xor', 'perceptron', 'mlp-backprop', '--seed', '1');
+    expect(r.code).toBe(0);
+    const json = JSON.parse((await cli('compare', 'perceptron-xor', 'perceptron', 'mlp-backprop', '--seed', '1', '--json')).out);
+    const [p, m] = json.runs;
+    expect([p.id, m.id]).toEqual(['perceptron', 'mlp-backprop']);
+    expect(p.patterns.train.map((x: { x: number[] }) => x.x)).toEqual(m.patterns.train.map((x: { x: number[] }) => x.x));
+    // the same numbers as run --json for each side
+    const run = JSON.parse((await cli('run', 'perceptron-xor', '-m', 'perceptron', '-m', 'mlp-backprop', '--seed', '1', '--json')).out);
+    expect(json.runs).toEqual(run.runs);
+    const row = r.out.split('\n').find((l) => /^\s+1\s/.test(l))!.trim().split(/\s+/).map(Number);
+    expect(row).toEqual([1, p.history[1].loss, p.history[1].accuracy, Number(m.history[1].loss.toPrecision(6)), m.history[1].accuracy]);
+    expect(r.out).toContain(`perceptron: ${p.outcome}`);
+    expect(r.out).toContain(`mlp-backprop: solved after ${m.epochs} epochs`);
+  });
+
+  it('exports both runs (a file replay opens) and refuses the same model twice or a missing name', async () => {
+    const dir = tmp();
+    const out = join(dir, 'both.json');
+    const r = await cli('compare', 'perceptron-separable', 'perceptron', 'logistic', '--epochs', '20', '--out', out);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    expect(doc.format).toBe('neural-eras/run@1');
+    expect(doc.runs.map((x: { id: string }) => x.id)).toEqual(['perceptron', 'logistic']);
+    const replay = await cli('replay', out);
+    expect(replay.code).toBe(0);
+    expect(replay.out).toContain('logistic');
+    expect((await cli('compare', 'perceptron-xor', 'perceptron', 'perceptron')).code).toBe(2);
+    const few = await cli('compare', 'perceptron-xor', 'perceptron');
+    expect(few.code).toBe(2);
+    expect(few.err).toBe('neural-eras: compare needs a scenario and two run or model ids, got 2 names (perceptron-xor perceptron)\n');
+  });
+});
+
+describe('run --out x.csv', () => {
+  it('has the seed, the test loss and one gradient-norm column per weight layer', async () => {
+    const dir = tmp();
+    const csv = join(dir, 'h.csv');
+    const r = await cli('run', 'perceptron-xor', '--model', 'mlp-backprop', '--epochs', '2', '--seed', '7', '--out', csv, '--json');
+    const doc = JSON.parse(r.out);
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('run,model,seed,epoch,loss,accuracy,testLoss,testAccuracy,updates,gradNorm1,gradNorm2');
+    const h = doc.runs[0].history[1];
+    expect(lines[2]).toBe([doc.runs[0].id, 'mlp-backprop', 7, 1, h.loss, h.accuracy, '', '', h.updates, ...h.gradNorm].join(','));
+  });
+});
