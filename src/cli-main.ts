@@ -160,7 +160,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('new')
     .description('write a starting scenario file <id>.json that validates, with $schema and comments')
     .argument('<id>', 'the scenario id (lower-case letters, digits and dashes)')
-    .option('--dir <folder>', 'where to write it (default: the current folder)')
+    .option('--dir <folder>', 'where to write it (default: the current folder; with --data, the CSV\'s folder)')
+    .option('--from <scenario>', 'copy this scenario (a shipped id or a file) to edit, instead of the two-moons template')
+    .option('--data <file.csv>', 'start from your CSV: its data, the default models, no claims yet')
+    .option('--label <column>', 'with --data: the label column, by name or number from 1 (default: the last)')
+    .option('--plugin <file>', PLUGIN_HELP, collect)
     .action((id: string, opts) => void (code = newCommand(id, opts, io)));
 
   program

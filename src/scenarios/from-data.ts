@@ -33,12 +33,11 @@ export function defaultModels(classes: number): ModelEntry[] {
 /** A scenario id from the file name: "My Data (2).csv" → "my-data-2". */
 const slug = (file: string): string => basename(file).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'data';
 
-/** Builds (and validates) the scenario for a CSV file; errors name the file and line. */
-export function scenarioFromData(path: string, opts: DataScenarioOptions = {}): Scenario {
+/** The scenario file for a CSV (what `new --data` writes, and `--data` builds in memory), and the CSV as read. */
+export function dataScenarioFile(path: string, opts: DataScenarioOptions = {}): { file: ScenarioFile; read: ReturnType<typeof readCsvFile>; csv: CsvOptions } {
   const abs = resolve(path);
   const csv: CsvOptions = { ...(opts.label !== undefined ? { label: opts.label } : {}), ...(opts.header !== undefined ? { header: opts.header } : {}), ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) };
-  const shown = path;
-  const read = readCsvFile(abs, shown, csv);
+  const read = readCsvFile(abs, path, csv);
   const { table } = read;
   const classes = table.classes.length;
   const models = opts.models?.length
@@ -67,6 +66,13 @@ export function scenarioFromData(path: string, opts: DataScenarioOptions = {}): 
     models,
     claims: [],
   };
-  const scenario = parseScenario(file, shown, { baseDir: dirname(abs), preread: new Map([[csvKey(abs, csv), read]]) });
+  return { file, read, csv };
+}
+
+/** Builds (and validates) the scenario for a CSV file; errors name the file and line. */
+export function scenarioFromData(path: string, opts: DataScenarioOptions = {}): Scenario {
+  const abs = resolve(path);
+  const { file, read, csv } = dataScenarioFile(path, opts);
+  const scenario = parseScenario(file, path, { baseDir: dirname(abs), preread: new Map([[csvKey(abs, csv), read]]) });
   return { ...scenario, fromData: { path: abs, options: { ...opts } } };
 }

@@ -2,7 +2,7 @@
  * The testbed headless: any model on any scenario (run <scenario> --model <id>, the lab's `m`),
  * compare (two runs, same data and seed), and what a run's files carry.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,5 +92,40 @@ describe('run --out x.csv', () => {
     expect(lines[0]).toBe('run,model,seed,epoch,loss,accuracy,testLoss,testAccuracy,updates,gradNorm1,gradNorm2');
     const h = doc.runs[0].history[1];
     expect(lines[2]).toBe([doc.runs[0].id, 'mlp-backprop', 7, 1, h.loss, h.accuracy, '', '', h.updates, ...h.gradNorm].join(','));
+  });
+});
+
+describe('new --from and --data', () => {
+  it('--from copies a shipped scenario under the new id: it checks and runs as the original does', async () => {
+    const dir = tmp();
+    const made = await cli('new', 'my-xor', '--from', 'perceptron-xor', '--dir', dir);
+    expect(made.code).toBe(0);
+    const file = join(dir, 'my-xor.json');
+    const copy = JSON.parse(readFileSync(file, 'utf8'));
+    const original = JSON.parse(readFileSync(join(root, 'scenarios', 'perceptron-xor.json'), 'utf8'));
+    expect(copy.id).toBe('my-xor');
+    expect(copy.models).toEqual(original.models);
+    expect(copy.claims).toEqual(original.claims);
+    const mine = JSON.parse((await cli('run', file, '--json')).out);
+    const theirs = JSON.parse((await cli('run', 'perceptron-xor', '--json')).out);
+    expect(mine.runs).toEqual(theirs.runs);
+  });
+
+  it('--data writes a scenario around your CSV (beside it) with the models --data would train', async () => {
+    const dir = tmp();
+    const csv = join(dir, 'points.csv');
+    const rows = Array.from({ length: 30 }, (_, i) => `${i % 6},${Math.floor(i / 6)},${i % 6 > 2 ? 'right' : 'left'}`);
+    writeFileSync(csv, `x,y,side\n${rows.join('\n')}\n`);
+    const made = await cli('new', 'points', '--data', csv);
+    expect(made.code).toBe(0);
+    const file = join(dir, 'points.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    expect(doc.data).toMatchObject({ kind: 'csv', path: 'points.csv' });
+    expect(doc.models.map((m: { model: string }) => m.model)).toEqual(['perceptron', 'mlp-backprop']);
+    const fromFile = JSON.parse((await cli('run', file, '--json')).out);
+    const fromData = JSON.parse((await cli('run', '--data', csv, '--json')).out);
+    expect(fromFile.runs).toEqual(fromData.runs);
+    const both = await cli('new', 'x', '--from', 'perceptron-xor', '--data', csv);
+    expect(both.code).toBe(2);
   });
 });
