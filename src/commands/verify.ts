@@ -1,22 +1,21 @@
 /** `neural-eras verify [scenario…] [--json]`: checks every claim; exit 0 when all hold, 1 when any fails. */
+import type { ClaimResult } from '../scenarios/claims.js';
 import { executeScenario } from '../scenarios/execute.js';
 import { loadAllScenarios, loadScenario } from '../scenarios/loader.js';
 import { toJson } from '../report/json.js';
 import { table } from '../report/table.js';
 import type { Io } from './io.js';
 
-export interface VerifiedClaim {
-  scenario: string;
-  run: string;
-  claim: string;
-  holds: boolean;
-  note?: string;
+/** A claim of a scenario's run, checked: the data of ClaimResult (metric, relation, bound, actual, holds). */
+export interface VerifiedClaim extends ClaimResult {
+  readonly scenario: string;
+  readonly run: string;
 }
 
 export function verifyClaims(refs: readonly string[]): VerifiedClaim[] {
   const scenarios = refs.length > 0 ? refs.map(loadScenario) : loadAllScenarios();
   return scenarios.flatMap((s) =>
-    executeScenario(s).runs.flatMap((r) => r.claims.map((c) => ({ scenario: s.id, run: r.id, claim: c.claim, holds: c.holds, ...(c.note ? { note: c.note } : {}) }))),
+    executeScenario(s).runs.flatMap((r) => r.claims.map((c) => ({ scenario: s.id, run: r.id, ...c }))),
   );
 }
 

@@ -129,3 +129,28 @@ describe('new --from and --data', () => {
     expect(both.code).toBe(2);
   });
 });
+
+describe('claims as data', () => {
+  it('run --json and verify --json carry metric, relation, bound and actual in full precision', async () => {
+    const run = JSON.parse((await cli('run', 'perceptron-separable', '--json')).out);
+    const novikoff = run.runs[0].claims.find((c: { metric: string }) => c.metric === 'mistakes');
+    const report = run.runs[0].report.novikoff;
+    expect(novikoff).toEqual({
+      claim: expect.stringContaining('mistakes <= mistakeBound'),
+      metric: 'mistakes',
+      relation: '<=',
+      against: 'mistakeBound',
+      bound: run.runs[0].metrics.mistakeBound,
+      actual: run.runs[0].metrics.mistakes,
+      holds: true,
+      note: 'Novikoff: mistakes ≤ (R/γ)²',
+    });
+    expect(novikoff.bound).toBeGreaterThan(13.14987);
+    expect(String(novikoff.bound).length).toBeGreaterThan(10); // not the table's 6 digits
+    expect(report).toBeDefined();
+    const outcome = run.runs[0].claims.find((c: { metric: string }) => c.metric === 'outcome');
+    expect(outcome).toMatchObject({ relation: '=', bound: 'solved', actual: 'solved', holds: true });
+    const verify = JSON.parse((await cli('verify', 'perceptron-separable', '--json')).out);
+    expect(verify.claims.map(({ scenario, run: id, ...c }: { scenario: string; run: string }) => (expect(scenario).toBe('perceptron-separable'), expect(id).toBe('perceptron'), c))).toEqual(run.runs[0].claims);
+  });
+});
