@@ -17,7 +17,7 @@ export interface ExecuteOptions {
   readonly only?: readonly string[];
   /** Parameter overrides per run id (already validated against each plugin's schema). */
   readonly params?: ReadonlyMap<string, Params>;
-  /** Called after every epoch of every run (progress display). */
+  /** Called after every epoch of every run, the last one included (progress display, the API's onEpoch). */
   readonly onEpoch?: (run: Run) => void;
   /** When given, runs are driven one update at a time and each update is reported (--trace). */
   readonly onStep?: (run: Run, step: StepRecord) => void;
@@ -188,7 +188,13 @@ export function executeScenario(scenario: Scenario, opts: ExecuteOptions = {}): 
         const record = run.step();
         if (record) opts.onStep(run, record);
       }
-    } else while (run.runEpoch()) opts.onEpoch?.(run);
+    } else {
+      // every epoch is reported, the last (the verdict's) too
+      while (run.live) {
+        run.runEpoch();
+        opts.onEpoch?.(run);
+      }
+    }
     opts.onRunEnd?.(run, (performance.now() - started) / 1000);
     return run;
   });
