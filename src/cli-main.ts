@@ -67,11 +67,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--label <column>', 'with --data: the label column, by name or number from 1 (default: the last)')
     .option('--share <string>', 'make the run a share string describes (its scenario, seed and parameters)')
     .option('--out <file>', 'also write the run: .json (scenario, seed, parameters, history, weights) or .csv (per-epoch history)')
+    .option('--plot <file.svg>', 'also draw a figure as SVG (repeatable): loss.svg (the loss curves), map.svg (the decision map), gradients.svg (per-layer gradient norms), or kind=file.svg', collect)
     .option('--plugin <file>', PLUGIN_HELP, collect)
     .option('--trace', 'write out every single update (pattern, net input, output, the rule with its numbers)')
     .option('--json', 'one JSON document on stdout')
     .option('--no-record', 'a challenge (digits-challenge): do not keep the results in the leaderboard')
-    .action((ref: string | undefined, opts) => void (code = runCommand(ref, opts, io)));
+    .action(async (ref: string | undefined, opts) => void (code = await runCommand(ref, opts, io)));
 
   program
     .command('compare')

@@ -4,7 +4,9 @@
  *   `run --share <string>`: trains every (or the chosen) model of a scenario to an outcome.
  */
 import { accessSync, constants, statSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { computeField, domainOf, lineOf, type Field } from '../session/field.js';
+import { PLOT_KINDS, type PlotKind } from '../report/plot-kinds.js';
 import type { Run } from '../core/runner.js';
 import type { StepRecord } from '../core/types.js';
 import { getModel } from '../models/index.js';
@@ -40,6 +42,25 @@ export interface RunOptions {
   share?: string;
   /** False with --no-record: a leaderboard scenario's results are not kept. */
   record?: boolean;
+  /** SVG figures to write: loss, map or gradients, named by the file (loss.svg) or as kind=file.svg. */
+  plot?: string[];
+}
+
+
+
+
+/** `--plot loss.svg` (the kind starts the file name) or `--plot map=fig-2.svg`; the folder is checked before training. */
+export function plotTargets(texts: readonly string[]): { kind: PlotKind; file: string }[] {
+  return texts.map((text) => {
+    const eq = text.indexOf('=');
+    const named = eq > 0 && (PLOT_KINDS as readonly string[]).includes(text.slice(0, eq)) ? (text.slice(0, eq) as PlotKind) : undefined;
+    const file = named ? text.slice(eq + 1) : text;
+    const kind = named ?? PLOT_KINDS.find((k) => basename(file).toLowerCase().startsWith(k));
+    if (!kind) throw new UsageError(`--plot ${text}: say which figure: a file name starting with loss, map or gradients (loss.svg), or kind=file.svg (map=fig-2.svg)`);
+    if (extname(file).toLowerCase() !== '.svg') throw new UsageError(`--plot ${text}: the figure is written as SVG: the name must end in .svg`);
+    writableFolder('--plot', file);
+    return { kind, file };
+  });
 }
 
 /** Numbers of a trace line, each with the table's digits (a bare .map(num) would pass the index as the digits). */
@@ -116,22 +137,31 @@ export function runInput(ref: string | undefined, opts: RunOptions): ShareInput 
 export function outKind(path: string): 'json' | 'csv' {
   const ext = extname(path).toLowerCase();
   if (ext !== '.json' && ext !== '.csv') throw new UsageError(`--out ${path}: the name must end in .json (the whole run) or .csv (its per-epoch history)`);
-  const abs = resolve(path);
-  try {
-    if (statSync(abs, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${path}: is a folder`);
-    if (!statSync(dirname(abs)).isDirectory()) throw new UsageError(`--out ${path}: ${dirname(path)} is not a folder`);
-    accessSync(dirname(abs), constants.W_OK);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`--out ${path}: cannot write there (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  writableFolder('--out', path);
   return ext === '.json' ? 'json' : 'csv';
 }
 
-export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): number {
+/** A file that can be written: not a folder, in a folder that exists and is writable. */
+function writableFolder(flag: string, path: string): void {
+  const abs = resolve(path);
+  try {
+    if (statSync(abs, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${flag} ${path}: is a folder`);
+    if (!statSync(dirname(abs)).isDirectory()) throw new UsageError(`${flag} ${path}: ${dirname(path)} is not a folder`);
+    accessSync(dirname(abs), constants.W_OK);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`${flag} ${path}: cannot write there (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+export async function runCommand(ref: string | undefined, opts: RunOptions, io: Io): Promise<number> {
   const input = runInput(ref, opts);
   const { scenario, seed, epochs, only, params } = input;
   const out = opts.out !== undefined ? outKind(opts.out) : undefined;
+  const plots = plotTargets(opts.plot ?? []);
+  // the decision map is drawn from each trained model, before it is let go
+  const fields: { run: string; field: Field }[] = [];
+  const wantMap = plots.some((p) => p.kind === 'map');
   let lastShown = 0;
   const traces = new Map<string, StepRecord[]>();
   const seconds = new Map<string, number>();
@@ -140,6 +170,7 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
     onRunEnd: (run, s) => {
       seconds.set(run.spec.id, s);
       parameters.set(run.spec.id, parametersOf(run));
+      if (wantMap) fields.push({ run: run.spec.id, field: mapField(run) });
     },
     ...(opts.trace
       ? {
@@ -188,5 +219,30 @@ export function runCommand(ref: string | undefined, opts: RunOptions, io: Io): n
     const what = out === 'json' ? `the whole run: ${result.runs.length} model run${result.runs.length > 1 ? 's' : ''}, parameters, ${epochs} history entries, final weights` : `${epochs} rows of per-epoch history`;
     (opts.json ? io.err : io.out)(`wrote ${opts.out} (${what})\n`);
   }
+  if (plots.length > 0) {
+    // d3 is loaded only here: list, --version and a run without --plot never import it
+    const figures = await import('../report/plot.js');
+    for (const { kind, file } of plots) {
+      const text = kind === 'loss' ? figures.lossSvg(result, scenario.title) : kind === 'map' ? figures.mapSvg(fields, scenario.title) : figures.gradientsSvg(result, scenario.title);
+      if (text === null) throw new UsageError(`--plot ${file}: no run here reports per-layer gradient norms (networks do)`);
+      try {
+        writeFileAtomic(resolve(file), text);
+      } catch (e) {
+        throw new UsageError(`--plot ${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
+      (opts.json ? io.err : io.out)(`wrote ${file} (${kind === 'loss' ? 'the loss curves' : kind === 'map' ? 'the decision map' : 'the gradient norms per layer'})\n`);
+    }
+  }
   return 0;
+}
+
+/** Cells of a decision map across (each holds two pixel rows, as in the lab). */
+const MAP_COLS = 48;
+
+/** A trained run's decision map, as the lab computes it; refused for data that is not two features. */
+function mapField(run: Run): Field {
+  const data = run.spec.data;
+  const features = data.inputs[0]?.length ?? 0;
+  if (features !== 2) throw new UsageError(`--plot map: ${run.spec.id} has ${features} input features; a decision map needs 2 (a point per row on a plane)`);
+  return computeField(run.model, data, MAP_COLS, MAP_COLS / 2, domainOf(data), lineOf(run.model.snapshot(), 2));
 }
