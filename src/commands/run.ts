@@ -8,11 +8,11 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { computeField, domainOf, lineOf, type Field } from '../session/field.js';
 import { PLOT_KINDS, type PlotKind } from '../report/plot-kinds.js';
 import type { Run } from '../core/runner.js';
-import type { StepRecord } from '../core/types.js';
+import type { Params, StepRecord } from '../core/types.js';
 import { getModel } from '../models/index.js';
 import { executeScenario, type RunResult, type ScenarioResult } from '../scenarios/execute.js';
 import { scenarioFromData } from '../scenarios/from-data.js';
-import { loadScenario } from '../scenarios/loader.js';
+import { loadScenario, type Scenario } from '../scenarios/loader.js';
 import { withTriedModels } from '../scenarios/tried.js';
 import { decodeShare, encodeShare, resolveShare, type ShareInput } from '../scenarios/share.js';
 import { MAX_EPOCHS } from '../scenarios/schema.js';
@@ -133,6 +133,19 @@ export function runInput(ref: string | undefined, opts: RunOptions): ShareInput 
   return { scenario, params, ...(seed !== undefined ? { seed } : {}), ...(epochs !== undefined ? { epochs } : {}), ...(only ? { only } : {}) };
 }
 
+/**
+ * A parameter given (in the scenario or with -p) that the model could not apply, one note each: what
+ * was asked and what ran (the result's params record what ran), e.g. a sigmoid output on 3 classes.
+ */
+export function unappliedNotes(scenario: Scenario, overrides: ReadonlyMap<string, Params>, result: ScenarioResult): string[] {
+  return result.runs.flatMap((r) => {
+    const asked: Record<string, unknown> = { ...(scenario.runs.find((x) => x.id === r.id)?.given ?? {}), ...(overrides.get(r.id) ?? {}) };
+    return Object.keys(asked)
+      .filter((k) => typeof asked[k] !== 'object' && Object.hasOwn(r.params, k) && r.params[k] !== asked[k])
+      .map((k) => `note: ${r.id}: ${k}=${String(asked[k])} cannot apply here, ${k}=${String(r.params[k])} ran (its params record what ran)`);
+  });
+}
+
 /** Checks an --out path before training (a long run is not lost to a typo): its kind, and a writable folder. */
 export function outKind(path: string): 'json' | 'csv' {
   const ext = extname(path).toLowerCase();
@@ -198,6 +211,7 @@ export async function runCommand(ref: string | undefined, opts: RunOptions, io: 
       : {}),
   });
   if (io.progress && lastShown > 0) io.err('\r\x1b[K');
+  for (const note of unappliedNotes(scenario, params, result)) io.err(`${note}\n`);
   if (opts.json && opts.trace) for (const r of result.runs) Object.assign(r, { trace: (traces.get(r.id) ?? []).map(traceJson) });
   if (opts.trace && !opts.json) io.out('\n');
   // a challenge keeps each model's best; the measured times stay out of the (reproducible) JSON

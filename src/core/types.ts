@@ -238,6 +238,11 @@ export interface ModelInstance {
   finalReport?(): FinalReport;
   /** Units, connections and free parameters per layer, counted from the built model. */
   architecture?(): readonly LayerCount[];
+  /**
+   * The parameters that ran differently from those given, when the model had to change one (a net
+   * on more than two classes runs a softmax output whatever `output` said): a result records these.
+   */
+  ranWith?(): Readonly<Record<string, ParamValue>>;
   /** Learned filters to draw as small images (convolution kernels, RBM features). */
   filters?(): FilterBank | null;
 }

@@ -155,7 +155,8 @@ export function resultOf(run: Run, label: string): RunResult {
     id: run.spec.id,
     model: run.spec.plugin.meta.id,
     label,
-    params: run.spec.params,
+    // what ran: a model that had to change a parameter (a 3-class net's softmax output) says so
+    params: { ...run.spec.params, ...run.model.ranWith?.() },
     outcome: run.status.outcome!,
     reason: run.status.reason,
     epochs: run.epoch,

@@ -154,3 +154,17 @@ describe('claims as data', () => {
     expect(verify.claims.map(({ scenario, run: id, ...c }: { scenario: string; run: string }) => (expect(scenario).toBe('perceptron-separable'), expect(id).toBe('perceptron'), c))).toEqual(run.runs[0].claims);
   });
 });
+
+describe('params record what ran', () => {
+  it('a 3-class net runs softmax-ce: params.output says so, and an override that cannot apply is named', async () => {
+    const plain = await cli('run', 'multiclass-softmax', '-e', '2', '--json');
+    expect(plain.err).toBe('');
+    const asked = await cli('run', 'multiclass-softmax', '-e', '2', '-p', 'output=sigmoid-mse', '--json');
+    expect(asked.code).toBe(0);
+    const run = JSON.parse(asked.out).runs.find((r: { id: string }) => r.id === 'mlp');
+    expect(run.params.output).toBe('softmax-ce');
+    expect(asked.err).toBe(`note: ${run.id}: output=sigmoid-mse cannot apply here, output=softmax-ce ran (its params record what ran)\n`);
+    // the same numbers as without the override: it did not apply
+    expect(JSON.parse(asked.out).runs.map((r: { history: unknown }) => r.history)).toEqual(JSON.parse(plain.out).runs.map((r: { history: unknown }) => r.history));
+  });
+});

@@ -36,3 +36,14 @@ describe('package hygiene', () => {
     expect(dist.some((f) => readFileSync(join(root, f), 'utf8').includes('ink-devtools-not-bundled.js'))).toBe(true);
   });
 });
+
+describe('start-up stays light', () => {
+  it('only the figure chunk imports d3 (list and --version never load it)', () => {
+    const dist = files().filter((f) => f.startsWith('dist/') && f.endsWith('.js'));
+    const importers = dist.filter((f) => /from\s*["']d3-/.test(readFileSync(join(root, f), 'utf8')));
+    expect(importers.length).toBe(1);
+    expect(importers[0]).toMatch(/^dist\/plot-[A-Z0-9]+\.js$/);
+    const cli = readFileSync(join(root, 'dist', 'cli.js'), 'utf8');
+    expect(cli).not.toMatch(/["']d3-/);
+  });
+});
