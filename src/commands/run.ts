@@ -173,7 +173,7 @@ export async function runCommand(ref: string | undefined, opts: RunOptions, io: 
   const out = opts.out !== undefined ? outKind(opts.out) : undefined;
   const plots = plotTargets(opts.plot ?? []);
   // the decision map is drawn from each trained model, before it is let go
-  const fields: { run: string; field: Field }[] = [];
+  const fields: { run: string; field: Field; features: readonly string[] }[] = [];
   const wantMap = plots.some((p) => p.kind === 'map');
   let lastShown = 0;
   const traces = new Map<string, StepRecord[]>();
@@ -183,7 +183,7 @@ export async function runCommand(ref: string | undefined, opts: RunOptions, io: 
     onRunEnd: (run, s) => {
       seconds.set(run.spec.id, s);
       parameters.set(run.spec.id, parametersOf(run));
-      if (wantMap) fields.push({ run: run.spec.id, field: mapField(run) });
+      if (wantMap) fields.push({ run: run.spec.id, field: mapField(run), features: run.spec.data.featureNames });
     },
     ...(opts.trace
       ? {

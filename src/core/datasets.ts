@@ -194,11 +194,11 @@ function cloud(n: number, angleDeg: number, spread: [number, number], rng: Rng):
 }
 
 /** Mean 0, sd 1 per column, with the statistics of `fit` (a constant column is only centred). */
-function standardizer(fit: readonly (readonly number[])[]): (rows: readonly (readonly number[])[]) => number[][] {
+function standardizer(fit: readonly (readonly number[])[]): { scale: (rows: readonly (readonly number[])[]) => number[][]; mean: number[]; sd: number[] } {
   const d = fit[0]?.length ?? 0;
   const mean = Array.from({ length: d }, (_, j) => fit.reduce((s, r) => s + r[j]!, 0) / fit.length);
   const sd = mean.map((m, j) => Math.sqrt(fit.reduce((s, r) => s + (r[j]! - m) ** 2, 0) / fit.length) || 1);
-  return (rows) => rows.map((r) => r.map((v, j) => (v - mean[j]!) / sd[j]!));
+  return { scale: (rows) => rows.map((r) => r.map((v, j) => (v - mean[j]!) / sd[j]!)), mean, sd };
 }
 
 function table(spec: Extract<DataSpec, { kind: 'table' }>, rng: Rng): Dataset {
@@ -216,7 +216,8 @@ function table(spec: Extract<DataSpec, { kind: 'table' }>, rng: Rng): Dataset {
   if (nTest > 0) rng.shuffle(order);
   const trainRows = order.slice(nTest);
   const pick = <T>(items: readonly T[], rows: readonly number[]): T[] => rows.map((i) => items[i]!);
-  const scale = spec.standardize ? standardizer(pick(spec.inputs, trainRows)) : (rows: readonly (readonly number[])[]) => rows as number[][];
+  const fitted = spec.standardize ? standardizer(pick(spec.inputs, trainRows)) : null;
+  const scale = fitted ? fitted.scale : (rows: readonly (readonly number[])[]) => rows as number[][];
   const part = (rows: readonly number[]) => ({
     inputs: scale(pick(spec.inputs, rows)),
     targets: pick(targets, rows),
@@ -227,7 +228,12 @@ function table(spec: Extract<DataSpec, { kind: 'table' }>, rng: Rng): Dataset {
     featureNames: spec.featureNames ?? (spec.inputs[0] ?? []).map((_, i) => `x${i + 1}`),
     ...(spec.classNames ? { classNames: spec.classNames } : {}),
   });
-  return { name: spec.name ?? 'table', ...part(nTest > 0 || spec.standardize ? trainRows : order), ...(nTest > 0 ? { test: part(order.slice(0, nTest)) } : {}) };
+  return {
+    name: spec.name ?? 'table',
+    ...part(nTest > 0 || spec.standardize ? trainRows : order),
+    ...(nTest > 0 ? { test: part(order.slice(0, nTest)) } : {}),
+    ...(fitted ? { standardization: { mean: fitted.mean, sd: fitted.sd } } : {}),
+  };
 }
 
 /** Builds the data a scenario describes; generators draw from `rng` only. */

@@ -27,6 +27,8 @@ export interface Dataset {
   readonly image?: { readonly width: number; readonly height: number };
   /** Names of the classes by label (e.g. "3", "setosa"), when they have names. */
   readonly classNames?: readonly string[];
+  /** When the inputs were standardised: each raw column's mean and sd over the training rows (x' = (x − mean) / sd). */
+  readonly standardization?: { readonly mean: readonly number[]; readonly sd: readonly number[] };
 }
 
 /** A parameter that is a real number, within its bounds. */

@@ -117,13 +117,13 @@ export function gradientsSvg(result: ScenarioResult, title: string): string | nu
 }
 
 /** The decision map of each run (class and confidence over the input plane) with the points: one panel per run. */
-export function mapSvg(fields: readonly { run: string; field: Field }[], title: string): string {
+export function mapSvg(fields: readonly { run: string; field: Field; features?: readonly string[] }[], title: string): string {
   const side = 320;
   const pad = 40;
   const width = fields.length * (side + pad) + pad;
-  const height = side + 2 * pad + 20;
+  const height = side + 2 * pad + 36;
   const body = [`<text x="${pad}" y="22" font-weight="bold">${esc(title)} — decision map</text>`];
-  fields.forEach(({ run, field: f }, i) => {
+  fields.forEach(({ run, field: f, features = ['x1', 'x2'] }, i) => {
     const left = pad + i * (side + pad);
     const x = scaleLinear().domain(f.domain.x).range([left, left + side]);
     const y = scaleLinear().domain(f.domain.y).range([pad + 20 + side, pad + 20]);
@@ -132,6 +132,10 @@ export function mapSvg(fields: readonly { run: string; field: Field }[], title: 
     const ch = side / pixelRows;
     body.push(`<g class="panel" data-run="${esc(run)}" data-x-domain="${f.domain.x.join(',')}" data-y-domain="${f.domain.y.join(',')}" data-x-range="${x.range().join(',')}" data-y-range="${y.range().join(',')}">`);
     body.push(`<text x="${left}" y="${pad + 14}">${esc(run)}</text>`);
+    // the axes by the data's own column names, with the ends of each range
+    body.push(`<text class="axis" x="${left + side / 2}" y="${pad + 20 + side + 30}" text-anchor="middle">${esc(features[0] ?? 'x1')}</text>`);
+    body.push(`<text class="axis" transform="translate(${left - 8} ${pad + 20 + side / 2}) rotate(-90)" text-anchor="middle">${esc(features[1] ?? 'x2')}</text>`);
+    for (const v of x.ticks(4)) body.push(`<text class="tick" x="${x(v)}" y="${pad + 20 + side + 14}" text-anchor="middle">${x.tickFormat(4)(v)}</text>`);
     // each row of pixels as runs of one class and one of 8 shades: one rect per run
     const shade = (k: number): number => {
       const score = f.scores[k]!;

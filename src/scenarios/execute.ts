@@ -43,7 +43,34 @@ export interface RunResult {
   readonly patterns: PatternTable;
   /** What the model reports once at the end (novikoff, association, layers, collapsed, monteCarlo…). */
   readonly report: Readonly<Record<string, unknown>>;
+  /** The data it trained on: names of the features and classes, row counts, standardisation. */
+  readonly data: DataInfo;
   claims: ClaimResult[];
+}
+
+/**
+ * What a result says about its data: the feature (column) names; the class names, where label i
+ * (patterns' `label`, `prediction`) is classNames[i]; rows per split; and, when the inputs were
+ * standardised, each raw column's mean and sd over the training rows (x' = (x − mean) / sd).
+ */
+export interface DataInfo {
+  readonly name: string;
+  readonly features: readonly string[];
+  readonly classes: number;
+  readonly classNames: readonly string[] | null;
+  readonly rows: { readonly train: number; readonly test: number };
+  readonly standardization?: { readonly mean: readonly number[]; readonly sd: readonly number[] };
+}
+
+export function dataInfo(d: Dataset): DataInfo {
+  return {
+    name: d.name,
+    features: d.featureNames,
+    classes: d.classes,
+    classNames: d.classNames ?? null,
+    rows: { train: d.inputs.length, test: d.test?.inputs.length ?? 0 },
+    ...(d.standardization ? { standardization: d.standardization } : {}),
+  };
 }
 
 export interface PatternRow {
@@ -175,6 +202,7 @@ export function resultOf(run: Run, label: string): RunResult {
     history: run.history.map(historyJson),
     patterns: patternTable(run.model, run.spec.data),
     report: final.sections ?? {},
+    data: dataInfo(run.spec.data),
     claims: [],
   };
 }

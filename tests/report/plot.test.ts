@@ -101,6 +101,8 @@ describe('run --plot', () => {
         expect(invert(Number(c['cy']), nums(panel['data-y-domain']), nums(panel['data-y-range']))).toBeCloseTo(p.x[1]!, 9);
         expect(Number(c['data-label'])).toBe(p.label);
       });
+      // the axes carry the data's column names
+      expect((panel['text'] as Node[]).filter((t) => t['class'] === 'axis').map((t) => t['#text'])).toEqual(['x1', 'x2']);
       // the cells tile the panel: every pixel row is covered edge to edge
       const cells = (panel['rect'] as Node[]).filter((r) => r['class'] === 'cell');
       const width = cells.reduce((s, r) => s + Number(r['width']), 0);
