@@ -198,3 +198,59 @@ describe('your data keeps its names', () => {
     }
   });
 });
+
+describe('check lists every problem', () => {
+  const bad = {
+    id: 'five',
+    title: 'Five mistakes',
+    era: '1958',
+    year: 1958,
+    story: ['s'],
+    seed: 1,
+    epochs: 5,
+    data: { kind: 'gate', gate: 'AND' },
+    models: [
+      { model: 'perceptron', params: { learningRat: 0.1, rule: 'nonsense' } },
+      { model: 'perceptorn' },
+      { id: 'mlp', model: 'mlp-backprop', params: { hiden: [2] } },
+    ],
+    claims: [{ run: 'mpl', outcome: 'solved' }],
+  };
+
+  it('a file with five mistakes: all five, one line each, with "did you mean"; --json prints them too (exit 2)', async () => {
+    const dir = tmp();
+    const file = join(dir, 'five.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const r = await cli('check', file);
+    expect(r.code).toBe(2);
+    const lines = r.err.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines.every((l) => l.startsWith('neural-eras: ') && l.includes('five.json: '))).toBe(true);
+    expect(lines[0]).toContain('models[0].params.learningRat: unknown parameter of perceptron; did you mean "learningRate"?');
+    expect(lines[1]).toContain('models[0].params.rule: expected one of');
+    expect(lines[2]).toContain('models[1].model: did you mean "perceptron"?');
+    expect(lines[3]).toContain('models[2].params.hiden: unknown parameter of mlp-backprop; did you mean "hidden"?');
+    expect(lines[4]).toContain('claims[0]: names run "mpl", which is not in models');
+    expect(lines[4]).toContain('did you mean "mlp"?');
+    const json = await cli('check', file, join(root, 'scenarios', 'perceptron-xor.json'), '--json');
+    expect(json.code).toBe(2);
+    const doc = JSON.parse(json.out);
+    expect(doc.ok).toBe(false);
+    expect(doc.scenarios[0].problems).toEqual(lines.map((l) => l.replace(/^neural-eras: /, '')));
+    expect(doc.scenarios[1]).toMatchObject({ ok: true, id: 'perceptron-xor' });
+    // run still says one line: the first problem and how many more
+    const run = await cli('run', file);
+    expect(run.code).toBe(2);
+    expect(run.err.trim().split('\n')).toHaveLength(1);
+    expect(run.err).toContain('(and 4 more problems: neural-eras check lists them all)');
+  });
+
+  it('refuses a comparison of a metric one side does not report', async () => {
+    const dir = tmp();
+    const file = join(dir, 'cmp.json');
+    writeFileSync(file, JSON.stringify({ ...bad, id: 'cmp', models: [{ model: 'perceptron' }, { model: 'adaline' }], claims: [{ compare: ['perceptron', 'adaline'], metric: 'mistakes', relation: '<' }, { compare: ['perceptron', 'adaline'], metric: 'loss', relation: '<=' }] }));
+    const r = await cli('check', file);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/cmp\.json: claims\[0\]: adaline \(adaline\) reports no metric "mistakes": the comparison could never hold \(it has: .*loss/)]);
+  });
+});
