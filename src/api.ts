@@ -52,6 +52,8 @@ export interface RunScenarioOptions {
   readonly epochs?: number;
   /** Parameter overrides as the CLI's -p: `key=value` for every run, `run.key=value` for one. */
   readonly params?: readonly string[];
+  /** Train every run's whole budget, past its target (--full-budget). */
+  readonly fullBudget?: boolean;
   /** Called after every epoch of every run. */
   readonly onEpoch?: (info: EpochInfo) => void;
 }
@@ -73,7 +75,7 @@ export function runScenario(scenario: Scenario | string, opts: RunScenarioOption
   const only = opts.models?.length ? opts.models.map(modelId) : undefined;
   const s = only ? withTriedModels(loaded, only) : loaded;
   const params = parseParamOverrides(s, only, opts.params ?? []);
-  const input = { scenario: s, params, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}), ...(only ? { only } : {}) };
+  const input = { scenario: s, params, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}), ...(only ? { only } : {}), ...(opts.fullBudget ? { fullBudget: true } : {}) };
   const onEpoch = opts.onEpoch;
   const result = executeScenario(s, {
     ...input,

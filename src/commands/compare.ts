@@ -13,7 +13,7 @@ import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { outKind, runInput, type RunOptions } from './run.js';
 
-export type CompareOptions = Pick<RunOptions, 'seed' | 'epochs' | 'param' | 'data' | 'label' | 'json' | 'out'>;
+export type CompareOptions = Pick<RunOptions, 'seed' | 'epochs' | 'param' | 'data' | 'label' | 'json' | 'out' | 'fullBudget'>;
 
 /** Rows shown in the text table: every epoch up to this many, else the first and last ones. */
 const SHOWN = 12;
@@ -51,6 +51,7 @@ export function compareCommand(names: readonly string[], opts: CompareOptions, i
     ...(input.epochs !== undefined ? { epochs: input.epochs } : {}),
     only: [a, b],
     params: input.params,
+    ...(input.fullBudget ? { fullBudget: true } : {}),
   });
   // one run per side, in the order asked (a name may pick a run by its model id)
   const pick = (name: string): RunResult => {

@@ -42,6 +42,8 @@ export interface RunOptions {
   share?: string;
   /** False with --no-record: a leaderboard scenario's results are not kept. */
   record?: boolean;
+  /** Train every run's whole budget, past its target. */
+  fullBudget?: boolean;
   /** SVG figures to write: loss, map or gradients, named by the file (loss.svg) or as kind=file.svg. */
   plot?: string[];
 }
@@ -114,7 +116,7 @@ export function renderRunText(result: ScenarioResult, title: string): string {
  */
 export function runInput(ref: string | undefined, opts: RunOptions): ShareInput & { params: NonNullable<ShareInput['params']> } {
   if (opts.share !== undefined) {
-    const extra = [ref !== undefined && 'a scenario', opts.data !== undefined && '--data', opts.seed !== undefined && '--seed', opts.epochs !== undefined && '--epochs', opts.model?.length && '--model', opts.param?.length && '--param', opts.label !== undefined && '--label'].filter(Boolean);
+    const extra = [ref !== undefined && 'a scenario', opts.fullBudget && '--full-budget', opts.data !== undefined && '--data', opts.seed !== undefined && '--seed', opts.epochs !== undefined && '--epochs', opts.model?.length && '--model', opts.param?.length && '--param', opts.label !== undefined && '--label'].filter(Boolean);
     if (extra.length) throw new UsageError(`--share carries the scenario, seed, epochs, models and parameters: give no ${extra.join(', ')} with it`);
     return resolveShare(decodeShare(opts.share));
   }
@@ -130,7 +132,7 @@ export function runInput(ref: string | undefined, opts: RunOptions): ShareInput 
   const seed = opts.seed !== undefined ? parseSeed(opts.seed) : undefined;
   const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs, 0, MAX_EPOCHS) : undefined;
   const params = parseParamOverrides(scenario, only, opts.param ?? []);
-  return { scenario, params, ...(seed !== undefined ? { seed } : {}), ...(epochs !== undefined ? { epochs } : {}), ...(only ? { only } : {}) };
+  return { scenario, params, ...(seed !== undefined ? { seed } : {}), ...(epochs !== undefined ? { epochs } : {}), ...(only ? { only } : {}), ...(opts.fullBudget ? { fullBudget: true } : {}) };
 }
 
 /**
@@ -169,7 +171,7 @@ function writableFolder(flag: string, path: string): void {
 
 export async function runCommand(ref: string | undefined, opts: RunOptions, io: Io): Promise<number> {
   const input = runInput(ref, opts);
-  const { scenario, seed, epochs, only, params } = input;
+  const { scenario, seed, epochs, only, params, fullBudget } = input;
   const out = opts.out !== undefined ? outKind(opts.out) : undefined;
   const plots = plotTargets(opts.plot ?? []);
   // the decision map is drawn from each trained model, before it is let go
@@ -198,6 +200,7 @@ export async function runCommand(ref: string | undefined, opts: RunOptions, io: 
     ...(seed !== undefined ? { seed } : {}),
     ...(epochs !== undefined ? { epochs } : {}),
     ...(only ? { only } : {}),
+    ...(fullBudget ? { fullBudget } : {}),
     params,
     ...(io.progress
       ? {

@@ -15,6 +15,8 @@ export interface ExecuteOptions {
   readonly epochs?: number;
   /** Only these runs (by run id or model id). */
   readonly only?: readonly string[];
+  /** Train every run's whole budget, past its target (--full-budget). */
+  readonly fullBudget?: boolean;
   /** Parameter overrides per run id (already validated against each plugin's schema). */
   readonly params?: ReadonlyMap<string, Params>;
   /** Called after every epoch of every run, the last one included (progress display, the API's onEpoch). */
@@ -121,7 +123,7 @@ export function prepareRuns(scenario: Scenario, opts: ExecuteOptions = {}): RunS
     // A run pinned to its own seed keeps it unless the caller chose a seed for everything.
     ...(opts.seed === undefined && r.seed !== undefined ? { modelSeed: r.seed } : {}),
     epochs: opts.epochs ?? r.epochs,
-    ...(r.target ? { target: r.target } : {}),
+    ...(opts.fullBudget ? { target: {} } : r.target ? { target: r.target } : {}),
     ...(scenario.divergeBound ? { divergeBound: scenario.divergeBound } : {}),
   }));
 }

@@ -179,7 +179,8 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
       params: resolveParams(plugin.meta.params, given),
       data,
       epochs: entry.epochs ?? s.epochs,
-      ...(entry.target ?? s.target ? { target: entry.target ?? s.target } : {}),
+      // the whole budget: a target no epoch meets (an empty one)
+      ...((entry.fullBudget ?? s.fullBudget) ? { target: {} } : entry.target ?? s.target ? { target: entry.target ?? s.target } : {}),
       ...(entry.seed !== undefined ? { seed: entry.seed } : {}),
     });
     runIndex.push(i);

@@ -126,6 +126,8 @@ export const modelEntrySchema = z
     data: z.record(z.string(), z.unknown()).optional(),
     epochs: z.number().int().min(0).max(MAX_EPOCHS).optional(),
     target: targetSchema.optional(),
+    /** Train the whole epoch budget, past any target (the run ends truncated, never solved early). */
+    fullBudget: z.boolean().optional(),
     /** Seed of this run's model (initial weights, order, masks); the data keeps the scenario's. */
     seed: z.union([z.number().int(), z.string()]).optional(),
   })
@@ -191,6 +193,8 @@ export const scenarioSchema = z
     epochs: z.number().int().min(0).max(MAX_EPOCHS),
     data: dataSchema,
     target: targetSchema.optional(),
+    /** Every run trains the whole epoch budget, past any target (for curves over a fixed budget). */
+    fullBudget: z.boolean().optional(),
     divergeBound: z.number().positive().optional(),
     models: z.array(modelEntrySchema).min(1),
     claims: z.array(claimSchema),

@@ -50,6 +50,8 @@ const payloadSchema = z
     e: z.number().int().min(0).max(10_000_000).optional(),
     m: z.array(z.string().min(1)).max(50).optional(),
     p: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    /** --full-budget */
+    fb: z.literal(true).optional(),
   })
   .strict()
   .refine((p) => [p.s, p.f, p.d].filter((v) => v !== undefined).length === 1, 'names no scenario (or more than one)');
@@ -64,6 +66,8 @@ export interface ShareInput {
   readonly only?: readonly string[];
   /** Overrides per run id (only non-empty ones are kept). */
   readonly params?: ReadonlyMap<string, Params>;
+  /** Every run trains its whole budget (--full-budget). */
+  readonly fullBudget?: boolean;
 }
 
 /** A path relative to the working folder, with forward slashes (the same on every system). */
@@ -82,6 +86,7 @@ export function encodeShare(input: ShareInput): string {
     ...(input.epochs !== undefined ? { e: input.epochs } : {}),
     ...(input.only?.length ? { m: [...input.only] } : {}),
     ...(Object.keys(params).length ? { p: params } : {}),
+    ...(input.fullBudget ? { fb: true as const } : {}),
   };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
   return `${VERSION}.${body}.${checksum(body)}`;
@@ -149,5 +154,6 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
     ...(payload.seed !== undefined ? { seed: payload.seed } : {}),
     ...(payload.e !== undefined ? { epochs: payload.e } : {}),
     ...(only ? { only } : {}),
+    ...(payload.fb ? { fullBudget: true } : {}),
   };
 }

@@ -254,3 +254,23 @@ describe('check lists every problem', () => {
     expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/cmp\.json: claims\[0\]: adaline \(adaline\) reports no metric "mistakes": the comparison could never hold \(it has: .*loss/)]);
   });
 });
+
+describe('--full-budget', () => {
+  it('trains the whole budget past the target, says it finished, and the share string keeps it', async () => {
+    const r = await cli('run', 'perceptron-separable', '--full-budget', '-e', '7', '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    const run = doc.runs[0];
+    expect(run.epochs).toBe(7);
+    expect(run.history).toHaveLength(8);
+    expect(run.outcome).toBe('truncated');
+    expect(run.reason).toBe('finished after 7 epochs: this experiment has no target, it trains its whole budget');
+    expect((await cli('run', '--share', doc.share, '--json')).out).toBe(r.out);
+    // without it the same run stops when solved
+    expect(JSON.parse((await cli('run', 'perceptron-separable', '-e', '7', '--json')).out).runs[0].outcome).toBe('solved');
+    // and a scenario says it with "fullBudget": true (what "target": {} meant)
+    const shipped = JSON.parse(readFileSync(join(root, 'scenarios', 'overfitting-dropout.json'), 'utf8'));
+    expect(shipped.fullBudget).toBe(true);
+    expect(shipped.target).toBeUndefined();
+  });
+});
