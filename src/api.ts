@@ -11,19 +11,18 @@ import { availableParallelism } from 'node:os';
 import type { ModelPlugin } from './core/types.js';
 import { parseParamOverrides } from './commands/options.js';
 import { verifyClaims, type VerifiedClaim } from './commands/verify.js';
-import { summarise, sweep as sweepSeeds } from './commands/sweep.js';
+import { sweepReport, type SweepDoc } from './commands/sweep.js';
 import type { SeedResult } from './commands/sweep-seeds.js';
 import { describeChecks } from './models/contract.js';
 import { MODELS } from './models/index.js';
 import { PluginError, registerPlugin } from './models/user-plugins.js';
-import { UsageError } from './commands/errors.js';
-import { executeScenario, selectRuns } from './scenarios/execute.js';
+import { executeScenario } from './scenarios/execute.js';
 import { loadScenario as load, type Scenario } from './scenarios/loader.js';
 import { encodeShare } from './scenarios/share.js';
 import { withTriedModels } from './scenarios/tried.js';
 import { runDocument, type RunDocument } from './report/run-file.js';
 
-export type { Scenario, RunDocument, VerifiedClaim, SeedResult };
+export type { Scenario, RunDocument, VerifiedClaim, SeedResult, SweepDoc };
 export type { RunResult, ScenarioResult, PatternRow, PatternTable } from './scenarios/execute.js';
 export type { ClaimResult } from './scenarios/claims.js';
 
@@ -99,28 +98,34 @@ export function verify(scenarios: readonly string[] = []): { ok: boolean; passed
 }
 
 export interface SweepApiOptions {
-  /** The run (or model) id inside the scenario; needed when it runs more than one. */
-  readonly model?: string;
-  /** Number of seeds (default 100), from `first` (default 1). */
+  /** The run (or model) ids to sweep, each on its own; needed when the scenario runs more than one. A model it does not run is tried on its data. */
+  readonly models?: readonly string[];
+  /** Number of seeds (default 100), from `first` (default 1, or the run's own pinned seed). */
   readonly seeds?: number;
   readonly first?: number;
   readonly epochs?: number;
+  /** Overrides as -p. */
   readonly params?: readonly string[];
+  /** A grid as --grid: `learningRate=0.1,0.5`, `hidden=[2],[4]`; one cell per combination. */
+  readonly grid?: readonly string[];
+  /** Keep every seed's per-epoch history. */
+  readonly histories?: boolean;
   /** Worker threads (default: one per core; 1 runs in this thread). Results do not depend on it. */
   readonly workers?: number;
 }
 
-/** One model of a scenario over many seeds: solved share, epochs-to-solve quartiles and every seed's result (as `sweep --json`). */
-export async function sweep(scenario: Scenario | string, opts: SweepApiOptions = {}) {
+/** Models of a scenario over many seeds: the document `sweep --json` prints (solved share, epoch quartiles, final loss, every seed). */
+export function sweep(scenario: Scenario | string, opts: SweepApiOptions = {}): ReturnType<typeof sweepReport> {
   const s = typeof scenario === 'string' ? load(scenario) : scenario;
-  const runs = selectRuns(s, opts.model !== undefined ? [opts.model] : undefined);
-  if (runs.length !== 1) throw new UsageError(`sweep: name one run of ${s.id} with model (it runs: ${s.runs.map((r) => r.id).join(', ')})`);
-  const run = runs[0]!;
-  const n = opts.seeds ?? 100;
-  const first = opts.first ?? 1;
-  const params = parseParamOverrides(s, [run.id], opts.params ?? []).get(run.id) ?? {};
-  const seeds = Array.from({ length: n }, (_, i) => first + i);
-  const workers = Math.min(opts.workers ?? availableParallelism(), availableParallelism());
-  const results = await sweepSeeds({ ref: s.path ?? s.file, run: run.id, params, seeds, ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}) }, workers, s);
-  return { scenario: s.id, run: run.id, model: run.plugin.meta.id, seeds: n, firstSeed: first, epochBudget: opts.epochs ?? run.epochs, ...summarise(results), runs: results };
+  const cores = availableParallelism();
+  return sweepReport(s, {
+    ...(opts.models?.length ? { models: opts.models } : {}),
+    seeds: opts.seeds ?? 100,
+    ...(opts.first !== undefined ? { first: opts.first } : {}),
+    ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
+    params: opts.params ?? [],
+    grid: opts.grid ?? [],
+    histories: Boolean(opts.histories),
+    workers: Math.min(opts.workers ?? cores, cores),
+  });
 }

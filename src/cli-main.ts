@@ -122,11 +122,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('sweep')
-    .description('run one model of a scenario over many seeds: solved share and epochs-to-solve quartiles')
+    .description('run a model of a scenario over many seeds: solved share, epochs-to-solve quartiles, final loss mean ± sd (per grid cell with --grid)')
     .argument('<scenario>', 'a scenario id or path')
-    .option('-m, --model <id>', 'the run (or model) id inside the scenario')
+    .option('-m, --model <id>', 'the run (or model) id inside the scenario; repeatable, each swept on its own; any model id is tried on the scenario\'s data', collect)
     .option('--seeds <n>', 'number of seeds', '100')
-    .option('--first <s>', 'first seed', '1')
+    .option('--first <s>', 'first seed (default 1, or the run\'s own pinned seed, which the sweep then varies while the data keeps the scenario\'s)')
+    .option('--grid <key=values...>', 'a grid of parameters, one row per combination: --grid learningRate=0.1,0.5 hidden=2,4 (a list value in brackets: hidden=[2,2],[4])')
+    .option('--histories', 'with --json: every seed\'s per-epoch loss and accuracy')
     .option('--workers <k>', 'worker threads, at most one per core (default: one per core)')
     .option('-e, --epochs <n>', 'epoch budget per seed (default: the scenario\'s)')
     .option('-p, --param <key=value>', 'override a parameter (repeatable)', collect)
