@@ -53,6 +53,10 @@ export interface Scenario extends Omit<ScenarioFile, 'models' | 'claims'> {
   readonly claims: readonly Claim[];
   /** A hash of the validated scenario and of every data file it reads: a share string carries it. */
   readonly fingerprint: string;
+  /** A hash of the validated scenario alone (not its data files): tells which changed. */
+  readonly specFingerprint?: string;
+  /** The CSV files it reads, as written in it (relative to its folder). */
+  readonly dataFiles?: readonly string[];
   /** Set when the scenario was built in memory from a data file (`--data`), not read from a file. */
   readonly fromData?: { readonly path: string; readonly options: Readonly<Record<string, unknown>> };
 }
@@ -131,6 +135,10 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
   const problems: string[] = [];
   const problem = (path: string, message: string): void => void problems.push(`${file}: ${path}: ${message}`);
   const hash = createHash('sha256').update(JSON.stringify(s));
+  const specFingerprint = createHash('sha256').update(JSON.stringify(s)).digest('base64url').slice(0, 12);
+  // each run's data is the scenario's with its own fields over it: the CSV paths it reads
+  const csvPath = (d: Record<string, unknown>): string[] => (d['kind'] === 'csv' && typeof d['path'] === 'string' ? [d['path']] : []);
+  const dataFiles = [...new Set(s.models.flatMap((m) => csvPath({ ...s.data, ...(m.data ?? {}) })))];
   const readCsv = csvReader(resolve(opts.baseDir ?? process.cwd()), (bytes) => hash.update(bytes), opts.preread);
   /** The run's data for the engine: a CSV read (once) and turned into a table; null after a problem. */
   const engineData = (d: z.infer<typeof dataSchema>, path: string): DataSpec | null => {
@@ -206,7 +214,7 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
   });
   if (problems.length > 0) throw problemsError(problems);
   const { models: _models, ...rest } = s;
-  return { ...rest, file, runs, fingerprint: hash.digest('base64url').slice(0, 12) };
+  return { ...rest, file, runs, fingerprint: hash.digest('base64url').slice(0, 12), specFingerprint, ...(dataFiles.length ? { dataFiles } : {}) };
 }
 
 /**

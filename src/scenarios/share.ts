@@ -46,6 +46,8 @@ const payloadSchema = z
       .strict()
       .optional(),
     h: z.string().min(1).max(64),
+    /** The hash of the scenario file alone, without its data files: a changed CSV is then named. */
+    hs: z.string().min(1).max(64).optional(),
     seed: seed.optional(),
     e: z.number().int().min(0).max(10_000_000).optional(),
     m: z.array(z.string().min(1)).max(50).optional(),
@@ -82,6 +84,7 @@ export function encodeShare(input: ShareInput): string {
   const payload: SharePayload = {
     ...(s.fromData ? { d: portable(s.fromData.path), ...(Object.keys(options).length ? { o: options } : {}) } : shipped ? { s: s.id } : { f: portable(s.file) }),
     h: s.fingerprint,
+    ...(!shipped && !s.fromData && s.dataFiles?.length && s.specFingerprint ? { hs: s.specFingerprint } : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(input.epochs !== undefined ? { e: input.epochs } : {}),
     ...(input.only?.length ? { m: [...input.only] } : {}),
@@ -124,6 +127,11 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
   } else if (payload.f !== undefined) scenario = loadScenario(payload.f.endsWith('.json') || payload.f.includes('/') ? payload.f : `./${payload.f}`);
   else scenario = scenarioFromData(payload.d!, (payload.o ?? {}) as DataScenarioOptions);
   if (scenario.fingerprint !== payload.h) {
+    // the scenario file is as it was: one of the data files it reads has changed
+    if (payload.f !== undefined && payload.hs !== undefined && payload.hs === scenario.specFingerprint && scenario.dataFiles?.length) {
+      const files = scenario.dataFiles.join(', ');
+      throw new ShareError(`share string: ${files} (the data ${scenario.dataFiles.length > 1 ? 'files' : 'file'} ${payload.f} reads) ${scenario.dataFiles.length > 1 ? 'are' : 'is'} not what the string was made from (the contents differ); ${payload.f} itself is unchanged`);
+    }
     const what = payload.s !== undefined ? `scenario ${payload.s} has changed since the string was made (another version of neural-eras?)` : `${payload.f ?? payload.d} is not the file the string was made from (its contents differ)`;
     throw new ShareError(`share string: ${what}`);
   }

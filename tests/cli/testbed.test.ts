@@ -274,3 +274,19 @@ describe('--full-budget', () => {
     expect(shipped.target).toBeUndefined();
   });
 });
+
+describe('share strings name the file that changed', () => {
+  it('a scenario file whose CSV changed: the message names the CSV, and says the scenario file is unchanged', async () => {
+    const dir = tmp();
+    const csv = join(dir, 'pts.csv');
+    const rows = Array.from({ length: 12 }, (_, i) => `${i % 4},${Math.floor(i / 4)},${i % 4 > 1 ? 'a' : 'b'}`);
+    writeFileSync(csv, `x,y,c\n${rows.join('\n')}\n`);
+    expect((await cli('new', 'pts', '--data', csv)).code).toBe(0);
+    const file = join(dir, 'pts.json');
+    const share = JSON.parse((await cli('run', file, '-e', '2', '--json')).out).share;
+    writeFileSync(csv, `x,y,c\n${rows.slice(1).join('\n')}\n`);
+    const r = await cli('run', '--share', share);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/share string: pts\.csv \(the data file .*pts\.json reads\) is not what the string was made from \(the contents differ\); .*pts\.json itself is unchanged/);
+  });
+});
