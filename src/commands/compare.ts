@@ -13,7 +13,7 @@ import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { outKind, runInput, type RunOptions } from './run.js';
 
-export type CompareOptions = Pick<RunOptions, 'seed' | 'epochs' | 'param' | 'data' | 'label' | 'json' | 'out' | 'fullBudget'>;
+export type CompareOptions = Pick<RunOptions, 'seed' | 'epochs' | 'param' | 'data' | 'label' | 'json' | 'out' | 'fullBudget' | 'splitSeed' | 'test' | 'stratify'>;
 
 /** Rows shown in the text table: every epoch up to this many, else the first and last ones. */
 const SHOWN = 12;
@@ -52,6 +52,7 @@ export function compareCommand(names: readonly string[], opts: CompareOptions, i
     only: [a, b],
     params: input.params,
     ...(input.fullBudget ? { fullBudget: true } : {}),
+    ...(input.dataSeed !== undefined ? { dataSeed: input.dataSeed } : {}),
   });
   // one run per side, in the order asked (a name may pick a run by its model id)
   const pick = (name: string): RunResult => {

@@ -31,6 +31,10 @@ export type DataSpec =
       classNames?: string[];
       /** Hold out this share of the rows as a test set, drawn from the data stream. */
       testFraction?: number;
+      /** With testFraction: hold out that share of each class (a stratified split). */
+      stratify?: boolean;
+      /** The rows (indices) that are the test set, as given (a test file): no draw. */
+      testRows?: number[];
       /** Standardise each feature to mean 0, sd 1 with the training rows' statistics. */
       standardize?: boolean;
     }
@@ -210,11 +214,38 @@ function table(spec: Extract<DataSpec, { kind: 'table' }>, rng: Rng): Dataset {
   });
   const inputEncoding = spec.inputEncoding ?? (spec.inputs.flat().some((v) => v < 0) ? 'bipolar' : 'binary');
   const classes = spec.classNames?.length ?? Math.max(2, targets[0]?.length ?? 0);
-  const nTest = Math.round(spec.inputs.length * (spec.testFraction ?? 0));
+  const given = spec.testRows ? new Set(spec.testRows) : null;
   // Rows in file order, or shuffled by the data stream when a test set is held out (as the generators do).
   const order = Array.from(spec.inputs.keys());
-  if (nTest > 0) rng.shuffle(order);
-  const trainRows = order.slice(nTest);
+  let testRows: number[];
+  let trainRows: number[];
+  if (given) {
+    // a test set given as such (a test file): every other row trains, in file order
+    testRows = order.filter((i) => given.has(i));
+    trainRows = order.filter((i) => !given.has(i));
+  } else {
+    const nTest = Math.round(spec.inputs.length * (spec.testFraction ?? 0));
+    if (nTest > 0) rng.shuffle(order);
+    if (nTest > 0 && spec.stratify) {
+      // each class gives its share of the (shuffled) rows: round(fraction × its count)
+      const taken = new Map<number, number>();
+      const quota = new Map<number, number>();
+      for (const l of labels) quota.set(l, (quota.get(l) ?? 0) + (spec.testFraction ?? 0));
+      testRows = order.filter((i) => {
+        const l = labels[i]!;
+        const n = taken.get(l) ?? 0;
+        if (n >= Math.round(quota.get(l)!)) return false;
+        taken.set(l, n + 1);
+        return true;
+      });
+      const test = new Set(testRows);
+      trainRows = order.filter((i) => !test.has(i));
+    } else {
+      testRows = order.slice(0, nTest);
+      trainRows = order.slice(nTest);
+    }
+  }
+  const nTest = testRows.length;
   const pick = <T>(items: readonly T[], rows: readonly number[]): T[] => rows.map((i) => items[i]!);
   const fitted = spec.standardize ? standardizer(pick(spec.inputs, trainRows)) : null;
   const scale = fitted ? fitted.scale : (rows: readonly (readonly number[])[]) => rows as number[][];
@@ -231,7 +262,7 @@ function table(spec: Extract<DataSpec, { kind: 'table' }>, rng: Rng): Dataset {
   return {
     name: spec.name ?? 'table',
     ...part(nTest > 0 || spec.standardize ? trainRows : order),
-    ...(nTest > 0 ? { test: part(order.slice(0, nTest)) } : {}),
+    ...(nTest > 0 ? { test: part(testRows) } : {}),
     ...(fitted ? { standardization: { mean: fitted.mean, sd: fitted.sd } } : {}),
   };
 }

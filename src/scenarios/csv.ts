@@ -24,6 +24,8 @@ export interface CsvOptions {
   readonly header?: boolean;
   /** Detected from line 1 when not given. */
   readonly delimiter?: Delimiter;
+  /** A test file may hold one class only (its classes are the training file's). */
+  readonly oneClassOk?: boolean;
 }
 
 export interface CsvTable {
@@ -149,7 +151,7 @@ export function parseCsv(text: string, file: string, opts: CsvOptions = {}): Csv
     inputs.push(row);
   }
   const distinct = [...new Set(raw)];
-  if (distinct.length < 2) throw new CsvError(`${file}: one class only (every label is "${distinct[0]}"); a classifier needs two or more`);
+  if (distinct.length < 2 && !opts.oneClassOk) throw new CsvError(`${file}: one class only (every label is "${distinct[0]}"); a classifier needs two or more`);
   if (distinct.length > MAX_CLASSES) throw new CsvError(`${file}: column "${names[labelAt]}" has ${distinct.length} different labels, more than ${MAX_CLASSES} classes: is it the label column?`);
   const numeric = distinct.every((c) => toNumber(c, delimiter) !== null);
   const classes = numeric ? distinct.sort((a, b) => toNumber(a, delimiter)! - toNumber(b, delimiter)!) : distinct.sort();

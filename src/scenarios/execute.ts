@@ -12,6 +12,8 @@ import type { ResolvedRun, Scenario } from './loader.js';
 
 export interface ExecuteOptions {
   readonly seed?: number | string;
+  /** The seed of the data stream (test split, generated points), apart from the weights' (default: the seed). */
+  readonly dataSeed?: number | string;
   readonly epochs?: number;
   /** Only these runs (by run id or model id). */
   readonly only?: readonly string[];
@@ -118,7 +120,7 @@ export function prepareRuns(scenario: Scenario, opts: ExecuteOptions = {}): RunS
     plugin: r.plugin,
     params: { ...r.params, ...(opts.params?.get(r.id) ?? {}) },
     // Every run of a scenario sees the same data: it is drawn from the seed's "data" stream.
-    data: buildDataset(r.data, deriveRng(seed, 'data')),
+    data: buildDataset(r.data, deriveRng(opts.dataSeed ?? seed, 'data')),
     seed,
     // A run pinned to its own seed keeps it unless the caller chose a seed for everything.
     ...(opts.seed === undefined && r.seed !== undefined ? { modelSeed: r.seed } : {}),

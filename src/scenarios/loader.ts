@@ -27,8 +27,11 @@ export class ScenarioError extends Error {
 }
 
 /** One error for all the problems of a file: the first in the message (one line), every one in problems. */
-const problemsError = (problems: readonly string[]): ScenarioError =>
-  new ScenarioError(`${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}: neural-eras check lists them all)` : ''}`, problems);
+const problemsError = (all: readonly string[]): ScenarioError => {
+  // runs that share the scenario's data share its problem: said once
+  const problems = [...new Set(all)];
+  return new ScenarioError(`${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}: neural-eras check lists them all)` : ''}`, problems);
+};
 
 export interface ResolvedRun {
   readonly id: string;

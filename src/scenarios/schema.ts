@@ -70,10 +70,15 @@ export const dataSchema = z.discriminatedUnion('kind', [
       /** Two classes default to bipolar −1/+1 targets, more to one-hot. */
       targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
       testFraction: z.number().min(0).max(0.9).optional(),
+      /** With testFraction: hold out that share of each class (a stratified split). */
+      stratify: z.boolean().optional(),
+      /** A test set of its own: a CSV with the same columns (relative to the scenario's folder); no testFraction then. */
+      test: z.string().min(1).optional(),
       /** Standardise each feature (mean 0, sd 1, from the training rows). */
       standardize: z.boolean().optional(),
     })
-    .strict(),
+    .strict()
+    .refine((d) => !(d.test !== undefined && d.testFraction !== undefined), { message: 'give "test" (a test file) or "testFraction" (a share held out), not both', path: ['test'] }),
   z
     .object({
       kind: z.literal('cloud'),

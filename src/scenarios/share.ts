@@ -42,6 +42,8 @@ const payloadSchema = z
         header: z.boolean().optional(),
         delimiter: z.enum([',', ';', '\t']).optional(),
         models: z.array(z.string().min(1)).max(50).optional(),
+        test: z.string().min(1).max(1000).optional(),
+        stratify: z.boolean().optional(),
       })
       .strict()
       .optional(),
@@ -49,6 +51,8 @@ const payloadSchema = z
     /** The hash of the scenario file alone, without its data files: a changed CSV is then named. */
     hs: z.string().min(1).max(64).optional(),
     seed: seed.optional(),
+    /** --split-seed: the seed of the data stream (split, generated points), apart from the weights'. */
+    ds: seed.optional(),
     e: z.number().int().min(0).max(10_000_000).optional(),
     m: z.array(z.string().min(1)).max(50).optional(),
     p: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
@@ -70,6 +74,8 @@ export interface ShareInput {
   readonly params?: ReadonlyMap<string, Params>;
   /** Every run trains its whole budget (--full-budget). */
   readonly fullBudget?: boolean;
+  /** The seed of the data (split, generated points), when apart from `seed` (--split-seed). */
+  readonly dataSeed?: number | string;
 }
 
 /** A path relative to the working folder, with forward slashes (the same on every system). */
@@ -80,12 +86,15 @@ export function encodeShare(input: ShareInput): string {
   const shipped = isShipped(s);
   const params = Object.fromEntries([...(input.params ?? new Map<string, Params>())].filter(([, p]) => Object.keys(p).length > 0).sort(([a], [b]) => a.localeCompare(b)));
   const data = s.fromData?.options as DataScenarioOptions | undefined;
-  const options = data ? Object.fromEntries(Object.entries({ label: data.label, header: data.header, delimiter: data.delimiter, models: data.models?.length ? [...data.models] : undefined }).filter(([, v]) => v !== undefined)) : {};
+  const options = data
+    ? Object.fromEntries(Object.entries({ label: data.label, header: data.header, delimiter: data.delimiter, models: data.models?.length ? [...data.models] : undefined, test: data.test !== undefined ? portable(data.test) : undefined, stratify: data.stratify || undefined }).filter(([, v]) => v !== undefined))
+    : {};
   const payload: SharePayload = {
     ...(s.fromData ? { d: portable(s.fromData.path), ...(Object.keys(options).length ? { o: options } : {}) } : shipped ? { s: s.id } : { f: portable(s.file) }),
     h: s.fingerprint,
     ...(!shipped && !s.fromData && s.dataFiles?.length && s.specFingerprint ? { hs: s.specFingerprint } : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
+    ...(input.dataSeed !== undefined ? { ds: input.dataSeed } : {}),
     ...(input.epochs !== undefined ? { e: input.epochs } : {}),
     ...(input.only?.length ? { m: [...input.only] } : {}),
     ...(Object.keys(params).length ? { p: params } : {}),
@@ -160,6 +169,7 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
     scenario,
     params,
     ...(payload.seed !== undefined ? { seed: payload.seed } : {}),
+    ...(payload.ds !== undefined ? { dataSeed: payload.ds } : {}),
     ...(payload.e !== undefined ? { epochs: payload.e } : {}),
     ...(only ? { only } : {}),
     ...(payload.fb ? { fullBudget: true } : {}),
