@@ -8,7 +8,6 @@
  */
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { Field } from '../session/field.js';
 import type { RunResult, ScenarioResult } from '../scenarios/execute.js';
 
 
@@ -23,6 +22,19 @@ const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const svg = (w: number, h: number, title: string, body: string[]): string =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="sans-serif" font-size="12">\n<title>${esc(title)}</title>\n<rect width="${w}" height="${h}" fill="white"/>\n${body.join('\n')}\n</svg>\n`;
+
+/** A decision map as the lab computes it (session/field.ts builds it; the report layer only draws it). */
+export interface MapField {
+  readonly cols: number;
+  readonly rows: number;
+  readonly domain: { readonly x: readonly [number, number]; readonly y: readonly [number, number] };
+  readonly classes: number;
+  /** Class and score of each pixel, row-major, top row first (cols × 2·rows). */
+  readonly labels: ArrayLike<number>;
+  readonly scores: ArrayLike<number>;
+  readonly points: readonly { readonly x: number; readonly y: number; readonly label: number; readonly test: boolean }[];
+  readonly line: readonly number[] | null;
+}
 
 /** Evenly spaced indices of n items, at most max of them, first and last included. */
 export function sampleIndices(n: number, max = MAX_POINTS): number[] {
@@ -117,7 +129,7 @@ export function gradientsSvg(result: ScenarioResult, title: string): string | nu
 }
 
 /** The decision map of each run (class and confidence over the input plane) with the points: one panel per run. */
-export function mapSvg(fields: readonly { run: string; field: Field; features?: readonly string[] }[], title: string): string {
+export function mapSvg(fields: readonly { run: string; field: MapField; features?: readonly string[] }[], title: string): string {
   const side = 320;
   const pad = 40;
   const width = fields.length * (side + pad) + pad;
