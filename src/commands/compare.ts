@@ -13,7 +13,7 @@ import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { outKind, runInput, type RunOptions } from './run.js';
 
-export type CompareOptions = Pick<RunOptions, 'seed' | 'epochs' | 'param' | 'data' | 'label' | 'json' | 'out' | 'fullBudget' | 'splitSeed' | 'test' | 'stratify'>;
+export type CompareOptions = Pick<RunOptions, 'seed' | 'epochs' | 'param' | 'data' | 'label' | 'json' | 'out' | 'fullBudget' | 'splitSeed' | 'test' | 'stratify' | 'splitColumn'>;
 
 /** Rows shown in the text table: every epoch up to this many, else the first and last ones. */
 const SHOWN = 12;

@@ -50,6 +50,8 @@ export interface RunOptions {
   test?: string;
   /** With --data: hold out the same share of each class. */
   stratify?: boolean;
+  /** With --data: a column whose cells say train or test. */
+  splitColumn?: string;
   /** SVG figures to write: loss, map or gradients, named by the file (loss.svg) or as kind=file.svg. */
   plot?: string[];
 }
@@ -122,20 +124,20 @@ export function renderRunText(result: ScenarioResult, title: string): string {
  */
 export function runInput(ref: string | undefined, opts: RunOptions): ShareInput & { params: NonNullable<ShareInput['params']> } {
   if (opts.share !== undefined) {
-    const extra = [ref !== undefined && 'a scenario', opts.fullBudget && '--full-budget', opts.splitSeed !== undefined && '--split-seed', opts.test !== undefined && '--test', opts.stratify && '--stratify', opts.data !== undefined && '--data', opts.seed !== undefined && '--seed', opts.epochs !== undefined && '--epochs', opts.model?.length && '--model', opts.param?.length && '--param', opts.label !== undefined && '--label'].filter(Boolean);
+    const extra = [ref !== undefined && 'a scenario', opts.fullBudget && '--full-budget', opts.splitSeed !== undefined && '--split-seed', opts.test !== undefined && '--test', opts.stratify && '--stratify', opts.splitColumn !== undefined && '--split-column', opts.data !== undefined && '--data', opts.seed !== undefined && '--seed', opts.epochs !== undefined && '--epochs', opts.model?.length && '--model', opts.param?.length && '--param', opts.label !== undefined && '--label'].filter(Boolean);
     if (extra.length) throw new UsageError(`--share carries the scenario, seed, epochs, models and parameters: give no ${extra.join(', ')} with it`);
     return resolveShare(decodeShare(opts.share));
   }
   if (opts.data !== undefined && ref !== undefined) throw new UsageError(`give a scenario or --data, not both (${ref} and --data ${opts.data})`);
   if (opts.label !== undefined && opts.data === undefined) throw new UsageError('--label goes with --data (a scenario file names its label column in "data")');
-  if ((opts.test !== undefined || opts.stratify) && opts.data === undefined) throw new UsageError(`${opts.test !== undefined ? '--test' : '--stratify'} goes with --data (a scenario file says "test" or "stratify" in its csv "data")`);
+  if ((opts.test !== undefined || opts.stratify || opts.splitColumn !== undefined) && opts.data === undefined) throw new UsageError(`${opts.test !== undefined ? '--test' : opts.stratify ? '--stratify' : '--split-column'} goes with --data (a scenario file says "test", "split" or "stratify" in its csv "data")`);
   if (opts.data === undefined && ref === undefined) throw new UsageError('run needs a scenario (an id from `neural-eras list`, or a .json file), --data <file.csv> or --share <string>');
   const fromData = opts.data !== undefined;
   // With --data, --model names the models to train on it; with a scenario, it picks among its runs.
   const only = !fromData && opts.model && opts.model.length > 0 ? opts.model : undefined;
   // A model the scenario does not run is tried on its data with its defaults (as the lab's `m`).
   const loaded = fromData
-    ? scenarioFromData(opts.data!, { ...(opts.model?.length ? { models: opts.model } : {}), ...(opts.label !== undefined ? { label: parseLabel(opts.label) } : {}), ...(opts.test !== undefined ? { test: opts.test } : {}), ...(opts.stratify ? { stratify: true } : {}) })
+    ? scenarioFromData(opts.data!, { ...(opts.model?.length ? { models: opts.model } : {}), ...(opts.label !== undefined ? { label: parseLabel(opts.label) } : {}), ...(opts.test !== undefined ? { test: opts.test } : {}), ...(opts.stratify ? { stratify: true } : {}), ...(opts.splitColumn !== undefined ? { split: opts.splitColumn } : {}) })
     : loadScenario(ref!);
   const scenario = only ? withTriedModels(loaded, only) : loaded;
   const seed = opts.seed !== undefined ? parseSeed(opts.seed) : undefined;

@@ -17,7 +17,7 @@ export interface CsvRead {
 }
 
 /** Identifies one reading of a CSV file: its absolute path and the options it was read with. */
-export const csvKey = (abs: string, d: { label?: string | number; header?: boolean; delimiter?: string }): string => JSON.stringify([abs, d.label, d.header, d.delimiter]);
+export const csvKey = (abs: string, d: { label?: string | number; header?: boolean; delimiter?: string; split?: string }): string => JSON.stringify([abs, d.label, d.header, d.delimiter, d.split]);
 
 const inside = (dir: string, path: string): boolean => {
   const rel = relative(dir, path);
@@ -65,7 +65,11 @@ export function csvTable(table: CsvTable, spec: Pick<CsvSpec, 'targets' | 'testF
     targetEncoding: targets,
     featureNames: [...table.features],
     classNames: [...table.classes],
-    ...(test ? { testRows: testLabels.map((_, i) => table.inputs.length + i) } : spec.testFraction ? { testFraction: spec.testFraction, ...(spec.stratify ? { stratify: true } : {}) } : {}),
+    ...(test
+      ? { testRows: testLabels.map((_, i) => table.inputs.length + i) }
+      : table.test
+        ? { testRows: table.test.flatMap((t, i) => (t ? [i] : [])) }
+        : spec.testFraction ? { testFraction: spec.testFraction, ...(spec.stratify ? { stratify: true } : {}) } : {}),
     ...(spec.standardize ? { standardize: true } : {}),
   };
 }
@@ -78,7 +82,7 @@ export function csvReader(baseDir: string, onRead: (bytes: Buffer) => void, prer
     const key = `${csvKey(abs, d)}${isTest ? ':test' : ''}`;
     let got = files.get(key);
     if (!got) {
-      const opts = { ...(d.label !== undefined ? { label: d.label } : {}), ...(d.header !== undefined ? { header: d.header } : {}), ...(d.delimiter ? { delimiter: d.delimiter } : {}), ...(isTest ? { oneClassOk: true } : {}) };
+      const opts = { ...(d.label !== undefined ? { label: d.label } : {}), ...(d.header !== undefined ? { header: d.header } : {}), ...(d.delimiter ? { delimiter: d.delimiter } : {}), ...(isTest ? { oneClassOk: true } : {}), ...(d.split !== undefined && !isTest ? { split: d.split } : {}) };
       got = preread?.get(key) ?? readCsvFile(abs, relative(process.cwd(), abs) || abs, opts);
       files.set(key, got);
       onRead(got.bytes);

@@ -40,7 +40,7 @@ const slug = (file: string): string => basename(file).replace(/\.[^.]*$/, '').to
 /** The scenario file for a CSV (what `new --data` writes, and `--data` builds in memory), and the CSV as read. */
 export function dataScenarioFile(path: string, opts: DataScenarioOptions = {}): { file: ScenarioFile; read: ReturnType<typeof readCsvFile>; csv: CsvOptions } {
   const abs = resolve(path);
-  const csv: CsvOptions = { ...(opts.label !== undefined ? { label: opts.label } : {}), ...(opts.header !== undefined ? { header: opts.header } : {}), ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) };
+  const csv: CsvOptions = { ...(opts.label !== undefined ? { label: opts.label } : {}), ...(opts.header !== undefined ? { header: opts.header } : {}), ...(opts.delimiter ? { delimiter: opts.delimiter } : {}), ...(opts.split !== undefined ? { split: opts.split } : {}) };
   const read = readCsvFile(abs, path, csv);
   const { table } = read;
   const classes = table.classes.length;
@@ -51,7 +51,7 @@ export function dataScenarioFile(path: string, opts: DataScenarioOptions = {}): 
       })
     : defaultModels(classes);
   const rows = table.inputs.length;
-  const testFraction = opts.test !== undefined ? 0 : (opts.testFraction ?? (rows >= 25 ? 0.2 : 0));
+  const testFraction = opts.test !== undefined || opts.split !== undefined ? 0 : (opts.testFraction ?? (rows >= 25 ? 0.2 : 0));
   const testPath = opts.test !== undefined ? relative(dirname(abs), resolve(opts.test)).split(sep).join('/') : undefined;
   const standardize = opts.standardize ?? true;
   const years = models.map((m) => findModel(m.model)!.meta.year);
@@ -62,7 +62,7 @@ export function dataScenarioFile(path: string, opts: DataScenarioOptions = {}): 
     year: Math.max(...years),
     story: [
       `${rows} rows of ${table.features.length} feature${table.features.length > 1 ? 's' : ''} (${table.features.join(', ')}), ${classes} classes by "${table.label}": ${table.classes.join(', ')}.`,
-      `${standardize ? 'Features standardised (mean 0, sd 1 over the training rows); ' : ''}${testPath !== undefined ? `the test set is ${testPath}.` : testFraction > 0 ? `${Math.round(testFraction * 100)} % of the rows${opts.stratify ? ' of each class' : ''} held out for test accuracy.` : 'no test set (fewer than 25 rows).'}`,
+      `${standardize ? 'Features standardised (mean 0, sd 1 over the training rows); ' : ''}${testPath !== undefined ? `the test set is ${testPath}.` : opts.split !== undefined ? `the "${opts.split}" column says which rows are the test set.` : testFraction > 0 ? `${Math.round(testFraction * 100)} % of the rows${opts.stratify ? ' of each class' : ''} held out for test accuracy.` : 'no test set (fewer than 25 rows).'}`,
       classes > 2 ? 'More than two classes: the network gets one softmax output per class; a single perceptron unit can only split two.' : 'A straight line (the perceptron) beside a network with a hidden layer.',
     ],
     seed: 1,

@@ -74,11 +74,13 @@ export const dataSchema = z.discriminatedUnion('kind', [
       stratify: z.boolean().optional(),
       /** A test set of its own: a CSV with the same columns (relative to the scenario's folder); no testFraction then. */
       test: z.string().min(1).optional(),
+      /** A column (by header name) whose cells say "train" or "test": the split as the file gives it. */
+      split: z.string().min(1).optional(),
       /** Standardise each feature (mean 0, sd 1, from the training rows). */
       standardize: z.boolean().optional(),
     })
     .strict()
-    .refine((d) => !(d.test !== undefined && d.testFraction !== undefined), { message: 'give "test" (a test file) or "testFraction" (a share held out), not both', path: ['test'] }),
+    .refine((d) => [d.test, d.testFraction, d.split].filter((v) => v !== undefined).length <= 1, { message: 'give one of "test" (a test file), "split" (a split column) or "testFraction" (a share held out)', path: ['test'] }),
   z
     .object({
       kind: z.literal('cloud'),

@@ -44,6 +44,7 @@ const payloadSchema = z
         models: z.array(z.string().min(1)).max(50).optional(),
         test: z.string().min(1).max(1000).optional(),
         stratify: z.boolean().optional(),
+        split: z.string().min(1).max(200).optional(),
       })
       .strict()
       .optional(),
@@ -87,7 +88,7 @@ export function encodeShare(input: ShareInput): string {
   const params = Object.fromEntries([...(input.params ?? new Map<string, Params>())].filter(([, p]) => Object.keys(p).length > 0).sort(([a], [b]) => a.localeCompare(b)));
   const data = s.fromData?.options as DataScenarioOptions | undefined;
   const options = data
-    ? Object.fromEntries(Object.entries({ label: data.label, header: data.header, delimiter: data.delimiter, models: data.models?.length ? [...data.models] : undefined, test: data.test !== undefined ? portable(data.test) : undefined, stratify: data.stratify || undefined }).filter(([, v]) => v !== undefined))
+    ? Object.fromEntries(Object.entries({ label: data.label, header: data.header, delimiter: data.delimiter, models: data.models?.length ? [...data.models] : undefined, test: data.test !== undefined ? portable(data.test) : undefined, stratify: data.stratify || undefined, split: data.split }).filter(([, v]) => v !== undefined))
     : {};
   const payload: SharePayload = {
     ...(s.fromData ? { d: portable(s.fromData.path), ...(Object.keys(options).length ? { o: options } : {}) } : shipped ? { s: s.id } : { f: portable(s.file) }),

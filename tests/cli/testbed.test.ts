@@ -334,3 +334,23 @@ describe('splits: stratified, a test file, a split seed apart from the weights',
     expect(split.history[0].weights).toEqual(base.history[0].weights);
   });
 });
+
+describe('a split column', () => {
+  it('--split-column: rows marked test are the test set, and the column is no feature', async () => {
+    const dir = tmp();
+    const csv = join(dir, 'marked.csv');
+    const rows = Array.from({ length: 12 }, (_, i) => `${i},${i % 3},${i % 4 === 0 ? 'test' : 'train'},${i % 2 ? 'odd' : 'even'}`);
+    writeFileSync(csv, `a,b,part,kind\n${rows.join('\n')}\n`);
+    const r = await cli('run', '--data', csv, '--label', 'kind', '--split-column', 'part', '-m', 'perceptron', '-e', '1', '--json');
+    expect(r.code).toBe(0);
+    const run = JSON.parse(r.out).runs[0];
+    expect(run.data.features).toEqual(['a', 'b']);
+    expect(run.data.rows).toEqual({ train: 9, test: 3 });
+    const { mean, sd } = run.data.standardization;
+    expect(run.patterns.test.map((p: { x: number[] }) => Math.round(p.x[0] * sd[0] + mean[0]))).toEqual([0, 4, 8]);
+    writeFileSync(csv, `a,b,part,kind\n1,2,maybe,odd\n2,2,train,even\n`);
+    const bad = await cli('run', '--data', csv, '--label', 'kind', '--split-column', 'part');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('"maybe" is neither train nor test');
+  });
+});
