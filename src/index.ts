@@ -41,4 +41,21 @@ export { definePlugin, param, type PluginDefinition } from './core/plugin.js';
 export { weightsJson } from './core/weights.js';
 export { checkPlugin, contractText, TINY_DATA, type ContractCheck, type ContractReport } from './models/contract.js';
 // The testbed API: the documents `run --json`, `verify --json` and `sweep --json` print, as functions (src/api.ts).
-export { loadScenario, runScenario, verify, sweep, type EpochInfo, type RunScenarioOptions, type SweepApiOptions, type Scenario, type RunDocument, type RunResult, type ScenarioResult, type ClaimResult, type VerifiedClaim, type SeedResult, type SweepDoc, type PatternRow, type PatternTable } from './api.js';
+export {
+  loadScenario,
+  runScenario,
+  verify,
+  sweep,
+  type ClaimData,
+  type EpochInfo,
+  type LoadedScenario,
+  type PatternData,
+  type RunReport,
+  type RunReportDocument,
+  type RunScenarioOptions,
+  type SeedReport,
+  type SweepApiOptions,
+  type SweepReport,
+  type SweepSummary,
+  type VerifyReport,
+} from './api.js';

@@ -227,7 +227,12 @@ export async function runCommand(ref: string | undefined, opts: RunOptions, io: 
       : {}),
   });
   if (io.progress && lastShown > 0) io.err('\r\x1b[K');
-  for (const note of unappliedNotes(scenario, params, result)) io.err(`${note}\n`);
+  // a parameter that could not apply is said in the report itself: notes in the JSON, lines in the text
+  const notes = unappliedNotes(scenario, params, result);
+  if (opts.json) for (const r of result.runs) {
+    const mine = notes.filter((n) => n.startsWith(`note: ${r.id}: `));
+    if (mine.length) Object.assign(r, { notes: mine.map((n) => n.slice(`note: ${r.id}: `.length)) });
+  }
   if (opts.json && opts.trace) for (const r of result.runs) Object.assign(r, { trace: (traces.get(r.id) ?? []).map(traceJson) });
   if (opts.trace && !opts.json) io.out('\n');
   // a challenge keeps each model's best; the measured times stay out of the (reproducible) JSON
@@ -238,7 +243,7 @@ export async function runCommand(ref: string | undefined, opts: RunOptions, io: 
   if (opts.json) {
     writeJson(doc, io.out);
     io.out('\n');
-  } else io.out(`${renderRunText(result, scenario.title)}${challenge}share  ${share}\n       (neural-eras run --share <string> makes this run again)\n`);
+  } else io.out(`${renderRunText(result, scenario.title)}${notes.map((n) => `${n}\n`).join('')}${challenge}share  ${share}\n       (neural-eras run --share <string> makes this run again)\n`);
   if (opts.out !== undefined) {
     try {
       writeFileAtomic(resolve(opts.out), out === 'json' ? runJson(doc) : historyCsv(result));

@@ -18,8 +18,10 @@ export interface ClaimResult {
   readonly metric: string;
   /** '>=', '<=', '>', '<', '=', or 'in' (bound is [min, max]). */
   readonly relation: string;
-  readonly bound: number | string | readonly number[] | null;
-  readonly actual: number | string | readonly number[] | null;
+  /** Absent when there was nothing to hold it to (the other run has no such number). */
+  readonly bound?: number | string | readonly number[];
+  /** Absent when the run has no such number. */
+  readonly actual?: number | string | readonly number[];
   /** What the bound was measured from, for a relation between two numbers: `run.metric` (compare) or a metric (versus). */
   readonly against?: string;
   /** The allowed difference of an '=' relation. */
@@ -107,8 +109,8 @@ export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, Ru
     metric: c.metric!,
     relation: c.relation!,
     against: c.compare ? `${c.compare[1]}.${c.metric}` : c.versus!,
-    bound: vb === undefined ? null : (c.factor ?? 1) * vb,
-    actual: va ?? null,
+    ...(vb === undefined ? {} : { bound: (c.factor ?? 1) * vb }),
+    ...(va === undefined ? {} : { actual: va }),
     ...(c.relation === '=' ? { tolerance } : {}),
     holds: relate(c, va, vb),
   });
@@ -143,8 +145,8 @@ export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, Ru
   if (c.nets) return list('nets', c.nets, result.patterns.train.map((p) => p.net?.[0] ?? NaN));
   const v = metricOf(result, run, c.metric!, c.epoch);
   const holds = v !== undefined && !Number.isNaN(v) && (c.min === undefined || v >= c.min) && (c.max === undefined || v <= c.max);
-  const range = c.min !== undefined && c.max !== undefined ? { relation: 'in', bound: [c.min, c.max] } : c.min !== undefined ? { relation: '>=', bound: c.min } : { relation: '<=', bound: c.max ?? null };
-  return { claim: `${text} (got ${show(v)})`, metric: c.metric!, ...range, actual: v ?? null, holds };
+  const range = c.min !== undefined && c.max !== undefined ? { relation: 'in', bound: [c.min, c.max] } : c.min !== undefined ? { relation: '>=', bound: c.min } : { relation: '<=', ...(c.max !== undefined ? { bound: c.max } : {}) };
+  return { claim: `${text} (got ${show(v)})`, metric: c.metric!, ...range, ...(v !== undefined ? { actual: v } : {}), holds };
 }
 
 /** Checks the claims and attaches each to the run it is about (a comparison to its first run). */

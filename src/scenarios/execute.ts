@@ -50,6 +50,8 @@ export interface RunResult {
   /** The data it trained on: names of the features and classes, row counts, standardisation. */
   readonly data: DataInfo;
   claims: ClaimResult[];
+  /** Given parameters that could not apply (run --json): each says what was asked and what ran. */
+  notes?: string[];
 }
 
 /**
@@ -61,7 +63,8 @@ export interface DataInfo {
   readonly name: string;
   readonly features: readonly string[];
   readonly classes: number;
-  readonly classNames: readonly string[] | null;
+  /** Absent when the classes have no names (label i is then class i). */
+  readonly classNames?: readonly string[];
   readonly rows: { readonly train: number; readonly test: number };
   readonly standardization?: { readonly mean: readonly number[]; readonly sd: readonly number[] };
 }
@@ -71,7 +74,7 @@ export function dataInfo(d: Dataset): DataInfo {
     name: d.name,
     features: d.featureNames,
     classes: d.classes,
-    classNames: d.classNames ?? null,
+    ...(d.classNames ? { classNames: d.classNames } : {}),
     rows: { train: d.inputs.length, test: d.test?.inputs.length ?? 0 },
     ...(d.standardization ? { standardization: d.standardization } : {}),
   };

@@ -156,14 +156,17 @@ describe('claims as data', () => {
 });
 
 describe('params record what ran', () => {
-  it('a 3-class net runs softmax-ce: params.output says so, and an override that cannot apply is named', async () => {
+  it('a 3-class net runs softmax-ce: params.output says so, and the report notes an override that cannot apply', async () => {
     const plain = await cli('run', 'multiclass-softmax', '-e', '2', '--json');
     expect(plain.err).toBe('');
     const asked = await cli('run', 'multiclass-softmax', '-e', '2', '-p', 'output=sigmoid-mse', '--json');
     expect(asked.code).toBe(0);
     const run = JSON.parse(asked.out).runs.find((r: { id: string }) => r.id === 'mlp');
     expect(run.params.output).toBe('softmax-ce');
-    expect(asked.err).toBe(`note: ${run.id}: output=sigmoid-mse cannot apply here, output=softmax-ce ran (its params record what ran)\n`);
+    expect(asked.err).toBe('');
+    expect(run.notes).toEqual(['output=sigmoid-mse cannot apply here, output=softmax-ce ran (its params record what ran)']);
+    const text = await cli('run', 'multiclass-softmax', '-e', '2', '-p', 'output=sigmoid-mse');
+    expect(text.out).toContain('note: mlp: output=sigmoid-mse cannot apply here, output=softmax-ce ran');
     // the same numbers as without the override: it did not apply
     expect(JSON.parse(asked.out).runs.map((r: { history: unknown }) => r.history)).toEqual(JSON.parse(plain.out).runs.map((r: { history: unknown }) => r.history));
   });
@@ -347,7 +350,7 @@ describe('a split column', () => {
     expect(run.data.features).toEqual(['a', 'b']);
     expect(run.data.rows).toEqual({ train: 9, test: 3 });
     const { mean, sd } = run.data.standardization;
-    expect(run.patterns.test.map((p: { x: number[] }) => Math.round(p.x[0] * sd[0] + mean[0]))).toEqual([0, 4, 8]);
+    expect(run.patterns.test.map((p: { x: number[] }) => Math.round(p.x[0]! * sd[0] + mean[0]))).toEqual([0, 4, 8]);
     writeFileSync(csv, `a,b,part,kind\n1,2,maybe,odd\n2,2,train,even\n`);
     const bad = await cli('run', '--data', csv, '--label', 'kind', '--split-column', 'part');
     expect(bad.code).toBe(2);
