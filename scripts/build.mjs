@@ -59,8 +59,18 @@ try {
     target: 'node20',
     // Bundled dependencies: one file read instead of hundreds cuts the UI's start-up. The runtime
     // dependencies stay out (the MNIST digits are 43 MB of JSON, read only when a digits scenario runs).
-    // Ink's optional devtools hook is never loaded (it needs DEV=true).
-    external: [...dependencies, 'react-devtools-core'],
+    // Ink's optional devtools hook (imported only with DEV=true) is not bundled: the import stays,
+    // of a file that does not exist, so it fails as a missing module and Ink says that
+    // react-devtools-core is needed; no dist/devtools-*.js chunk is shipped that nothing loads.
+    external: [...dependencies],
+    plugins: [
+      {
+        name: 'no-ink-devtools',
+        setup(b) {
+          b.onResolve({ filter: /^\.\/devtools\.js$/ }, (a) => (/[\\/]ink[\\/]/.test(a.importer) ? { path: './ink-devtools-not-bundled.js', external: true } : undefined));
+        },
+      },
+    ],
     // Bundled CommonJS packages (react, commander, seedrandom) may call require().
     banner: { js: "import { createRequire as __neCreateRequire } from 'node:module'; const require = __neCreateRequire(import.meta.url);" },
     // zod's 40 translations of its messages (290 kB of the bundle, compiled at every start):

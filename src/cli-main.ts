@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { checkPluginCommand } from './commands/check-plugin.js';
 import { registerAssignments } from './commands/assignments.js';
+import { compareCommand } from './commands/compare.js';
 import { clip } from './core/params.js';
 import { isUserError, UsageError } from './commands/errors.js';
 import { gradientsCommand } from './commands/gradients.js';
@@ -68,11 +69,37 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--header <yes|no>', 'with --data: whether line 1 is a header (needed when the file leaves it ambiguous)')
     .option('--share <string>', 'make the run a share string describes (its scenario, seed and parameters)')
     .option('--out <file>', 'also write the run: .json (scenario, seed, parameters, history, weights) or .csv (per-epoch history)')
+    .option('--plot <file.svg>', 'also draw a figure as SVG (repeatable): loss.svg (the loss curves), map.svg (the decision map), gradients.svg (per-layer gradient norms), or kind=file.svg', collect)
     .option('--plugin <file>', PLUGIN_HELP, collect)
+    .option('--full-budget', 'train every run\'s whole epoch budget, past its target (curves over a fixed budget)')
+    .option('--split-seed <n>', 'seed of the data alone (test split, generated points); --seed then seeds only the weights and order')
+    .option('--test <file.csv>', 'with --data: a test set of its own (same columns; classes by name), instead of holding out 20 %')
+    .option('--stratify', 'with --data: hold out 20 % of each class, not of all rows')
+    .option('--split-column <name>', 'with --data: the column whose cells say train or test (the split as your file gives it)')
     .option('--trace', 'write out every single update (pattern, net input, output, the rule with its numbers)')
     .option('--json', 'one JSON document on stdout')
     .option('--no-record', 'a challenge (digits-challenge): do not keep the results in the leaderboard')
-    .action((ref: string | undefined, opts) => void (code = runCommand(ref, opts, io)));
+    .action(async (ref: string | undefined, opts) => void (code = await runCommand(ref, opts, io)));
+
+  program
+    .command('compare')
+    .description('two runs on the same data from the same seed (runs of the scenario, or any model tried on its data): both histories and verdicts')
+    .usage('<scenario> <a> <b> [options]  |  --data <file.csv> <a> <b> [options]')
+    .argument('<names...>', 'a scenario id or path (none with --data), then two run or model ids (any model: tried on the scenario\'s data with its defaults)')
+    .option('-s, --seed <n>', 'seed for data, initial weights and order, the same for both (default: the scenario\'s)')
+    .option('-e, --epochs <n>', 'epoch budget for both (default: each run\'s)')
+    .option('-p, --param <key=value>', 'override a parameter: key=value for both, run.key=value for one (repeatable)', collect)
+    .option('--data <file.csv>', 'compare on your CSV instead of a scenario')
+    .option('--label <column>', 'with --data: the label column, by name or number from 1 (default: the last)')
+    .option('--full-budget', 'train both runs\' whole epoch budget, past their targets')
+    .option('--split-seed <n>', 'seed of the data alone (test split, generated points); --seed then seeds only the weights and order')
+    .option('--test <file.csv>', 'with --data: a test set of its own')
+    .option('--stratify', 'with --data: hold out 20 % of each class')
+    .option('--split-column <name>', 'with --data: the column whose cells say train or test')
+    .option('--out <file>', 'also write both runs: .json (replay opens it) or .csv (per-epoch history)')
+    .option('--plugin <file>', PLUGIN_HELP, collect)
+    .option('--json', 'one JSON document on stdout (the run --json document with the two runs)')
+    .action((names: string[], opts) => void (code = compareCommand(names, opts, io)));
 
   program
     .command('leaderboard')
@@ -106,11 +133,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('sweep')
-    .description('run one model of a scenario over many seeds: solved share and epochs-to-solve quartiles')
+    .description('run a model of a scenario over many seeds: solved share, epochs-to-solve quartiles, final loss mean ± sd (per grid cell with --grid)')
     .argument('<scenario>', 'a scenario id or path')
-    .option('-m, --model <id>', 'the run (or model) id inside the scenario')
+    .option('-m, --model <id>', 'the run (or model) id inside the scenario; repeatable, each swept on its own; any model id is tried on the scenario\'s data', collect)
     .option('--seeds <n>', 'number of seeds', '100')
-    .option('--first <s>', 'first seed', '1')
+    .option('--first <s>', 'first seed (default 1, or the run\'s own pinned seed, which the sweep then varies while the data keeps the scenario\'s)')
+    .option('--grid <key=values...>', 'a grid of parameters, one row per combination: --grid learningRate=0.1,0.5 hidden=2,4 (a list value in brackets: hidden=[2,2],[4])')
+    .option('--histories', 'with --json: every seed\'s per-epoch loss and accuracy')
     .option('--workers <k>', 'worker threads, at most one per core (default: one per core)')
     .option('-e, --epochs <n>', 'epoch budget per seed (default: the scenario\'s)')
     .option('-p, --param <key=value>', 'override a parameter (repeatable)', collect)
@@ -148,7 +177,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('new')
     .description('write a starting scenario file <id>.json that validates, with $schema and comments')
     .argument('<id>', 'the scenario id (lower-case letters, digits and dashes)')
-    .option('--dir <folder>', 'where to write it (default: the current folder)')
+    .option('--dir <folder>', 'where to write it (default: the current folder; with --data, the CSV\'s folder)')
+    .option('--from <scenario>', 'copy this scenario (a shipped id or a file) to edit, instead of the two-moons template')
+    .option('--data <file.csv>', 'start from your CSV: its data, the default models, no claims yet')
+    .option('--label <column>', 'with --data: the label column, by name or number from 1 (default: the last)')
+    .option('--plugin <file>', PLUGIN_HELP, collect)
     .action((id: string, opts) => void (code = newCommand(id, opts, io)));
 
   program

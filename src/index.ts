@@ -42,3 +42,22 @@ export { definePlugin, param, type PluginDefinition } from './core/plugin.js';
 export { weightsJson } from './core/weights.js';
 export type { Said, SaidCode, SaidValue } from './core/said.js';
 export { checkPlugin, contractText, TINY_DATA, type ContractCheck, type ContractReport } from './models/contract.js';
+// The testbed API: the documents `run --json`, `verify --json` and `sweep --json` print, as functions (src/api.ts).
+export {
+  loadScenario,
+  runScenario,
+  verify,
+  sweep,
+  type ClaimData,
+  type EpochInfo,
+  type LoadedScenario,
+  type PatternData,
+  type RunReport,
+  type RunReportDocument,
+  type RunScenarioOptions,
+  type SeedReport,
+  type SweepApiOptions,
+  type SweepReport,
+  type SweepSummary,
+  type VerifyReport,
+} from './api.js';

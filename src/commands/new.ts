@@ -1,11 +1,14 @@
 /**
- * `neural-eras new <id> [--dir folder]`: writes a starting scenario, <folder>/<id>.json, that
- * validates and whose claims hold, with "$schema" (editor completion and checking) and "$comment"
- * fields (JSON has no comments; the loader ignores these) that say how to change each part.
+ * `neural-eras new <id> [--dir folder] [--from <scenario> | --data <file.csv> [--label c]]`:
+ * writes a starting scenario, <folder>/<id>.json, that validates, with "$schema" (editor completion
+ * and checking) and "$comment" fields (JSON has no comments; the loader ignores these). Without
+ * --from or --data it is a two-moons template whose claims hold; --from copies a scenario (a shipped
+ * one by id, or a file) under the new id; --data starts from your CSV with the default models.
  */
-import { existsSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { scenariosDir } from '../scenarios/loader.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dataScenarioFile } from '../scenarios/from-data.js';
+import { loadScenario, scenariosDir } from '../scenarios/loader.js';
 import { makeDirs, writeFileAtomic } from '../report/run-file.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -51,9 +54,57 @@ export function scenarioTemplate(id: string, schema: string): Record<string, unk
   };
 }
 
-export function newCommand(id: string, opts: { dir?: string }, io: Io): number {
+export interface NewOptions {
+  dir?: string;
+  /** A scenario (shipped id or file) to copy under the new id. */
+  from?: string;
+  /** A CSV file to start from (the scenario `--data` would run). */
+  data?: string;
+  /** With --data: the label column. */
+  label?: string;
+}
+
+/** A scenario's file as written (comments and all), with the new id; a CSV path made relative to the new folder. */
+function copyOf(ref: string, id: string, dir: string): Record<string, unknown> {
+  const scenario = loadScenario(ref); // validates it first: a copy starts from a file that works
+  const raw = JSON.parse(readFileSync(resolve(scenario.file), 'utf8')) as Record<string, unknown>;
+  const from = dirname(resolve(scenario.file));
+  const moveCsv = (d: unknown): void => {
+    if (d && typeof d === 'object' && (d as { kind?: unknown }).kind === 'csv' && typeof (d as { path?: unknown }).path === 'string') {
+      const spec = d as { path: string };
+      spec.path = relative(dir, resolve(from, spec.path)).split(sep).join('/');
+    }
+  };
+  moveCsv(raw['data']);
+  for (const m of Array.isArray(raw['models']) ? raw['models'] : []) moveCsv((m as { data?: unknown })?.data);
+  const { $schema: _schema, id: _id, ...rest } = raw;
+  return { $comment: `A copy of ${scenario.id} (${scenario.file}) to edit.`, id, ...rest };
+}
+
+/** The scenario of a CSV as a file: the data beside it (or below), the default models, no claims yet. */
+function fromData(path: string, label: string | undefined, id: string, dir: string): Record<string, unknown> {
+  const abs = resolve(path);
+  const rel = relative(dir, abs);
+  if (rel.startsWith('..') || resolve(dir, rel) !== abs) throw new UsageError(`--data ${path}: a scenario reads data beside it or below it; write it with --dir ${relative(process.cwd(), dirname(abs)) || '.'}`);
+  const { file } = dataScenarioFile(path, label !== undefined ? { label: /^\d+$/.test(label) ? Number(label) : label } : {});
+  return {
+    $comment: [
+      `Your data ${path}: ${file.story[0]}`,
+      'Add claims (what must come true), e.g. { "run": "mlp", "metric": "testAccuracy", "min": 0.9 }; see README "Writing scenarios".',
+      'Next: neural-eras check <this file>, then neural-eras run <this file>.',
+    ],
+    ...file,
+    id,
+    data: { ...file.data, path: rel.split(sep).join('/') },
+  };
+}
+
+export function newCommand(id: string, opts: NewOptions, io: Io): number {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new UsageError(`new ${id}: a scenario id is lower-case letters, digits and dashes, e.g. my-moons`);
-  const dir = resolve(opts.dir ?? '.');
+  if (opts.from !== undefined && opts.data !== undefined) throw new UsageError('new: give --from <scenario> or --data <file.csv>, not both');
+  if (opts.label !== undefined && opts.data === undefined) throw new UsageError('--label goes with --data');
+  // with --data, the scenario goes beside the CSV unless told otherwise
+  const dir = resolve(opts.dir ?? (opts.data !== undefined ? dirname(resolve(opts.data)) : '.'));
   try {
     if (!existsSync(dir)) makeDirs(dir);
     else if (!statSync(dir).isDirectory()) throw new UsageError(`--dir ${opts.dir}: not a folder`);
@@ -66,10 +117,14 @@ export function newCommand(id: string, opts: { dir?: string }, io: Io): number {
   if (existsSync(file)) throw new UsageError(`new ${id}: ${shown} exists; choose another id or folder (nothing was overwritten)`);
   const schema = relative(dir, join(scenariosDir(), 'schema.json')).split(sep).join('/');
   try {
-    writeFileAtomic(file, `${JSON.stringify(scenarioTemplate(id, schema.startsWith('.') ? schema : `./${schema}`), null, 2)}\n`);
+    const $schema = schema.startsWith('.') ? schema : `./${schema}`;
+    const body = opts.from !== undefined ? { $schema, ...copyOf(opts.from, id, dir) } : opts.data !== undefined ? { $schema, ...fromData(opts.data, opts.label, id, dir) } : scenarioTemplate(id, $schema);
+    writeFileAtomic(file, `${JSON.stringify(body, null, 2)}\n`);
   } catch (e) {
+    if (!(e as NodeJS.ErrnoException).code) throw e; // a scenario or CSV that cannot be read says why itself
     throw new UsageError(`new ${id}: cannot write ${shown} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  io.out(`wrote ${shown}\nnext: neural-eras check ${shown}   (validate it and list its claims)\n      neural-eras run ${shown}     (train its models)\n      neural-eras verify ${shown}  (check its claims)\n`);
+  const what = opts.from !== undefined ? ` (a copy of ${opts.from})` : opts.data !== undefined ? ` (your data ${opts.data}, the default models, no claims yet)` : ' (the two-moons template; --from <scenario> copies another, --data <file.csv> starts from yours)';
+  io.out(`wrote ${shown}${what}\nnext: neural-eras check ${shown}   (validate it and list its claims)\n      neural-eras run ${shown}     (train its models)\n      neural-eras verify ${shown}  (check its claims)\n`);
   return 0;
 }

@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ClaimResult } from '../scenarios/claims.js';
 import { executeScenario } from '../scenarios/execute.js';
 import { type Scenario, ScenarioError, loadAllScenarios, loadScenario } from '../scenarios/loader.js';
 import type { ReceiptResult } from '../scenarios/receipts.js';
@@ -19,12 +20,10 @@ import { toJson } from '../report/json.js';
 import { table } from '../report/table.js';
 import type { Io } from './io.js';
 
-export interface VerifiedClaim {
-  scenario: string;
-  run: string;
-  claim: string;
-  holds: boolean;
-  note?: string;
+/** A claim of a scenario's run, checked: the data of ClaimResult (metric, relation, bound, actual, holds). */
+export interface VerifiedClaim extends ClaimResult {
+  readonly scenario: string;
+  readonly run: string;
 }
 
 export interface VerifiedReceipt {
@@ -43,11 +42,25 @@ const receiptFails = (r: ReceiptResult): boolean => r.receipt.comparison === 'ma
 /** Trains one scenario and checks its claims, and its receipts (a "matches" receipt is checked like a claim). */
 export function verifyScenario(s: Scenario): Verified {
   const result = executeScenario(s);
-  const claims: VerifiedClaim[] = result.runs.flatMap((r) => r.claims.map((c) => ({ scenario: s.id, run: r.id, claim: c.claim, holds: c.holds, ...(c.note ? { note: c.note } : {}) })));
+  const claims: VerifiedClaim[] = result.runs.flatMap((r) => r.claims.map((c) => ({ scenario: s.id, run: r.id, ...c })));
   const receipts: VerifiedReceipt[] = [];
   for (const res of result.receipts ?? []) {
     receipts.push({ scenario: s.id, result: res });
-    if (res.receipt.comparison === 'matches') claims.push({ scenario: s.id, run: res.receipt.ours.run ?? '', claim: `receipt: ${receiptLine(res.receipt, res)}`, holds: !receiptFails(res) });
+    if (res.receipt.comparison === 'matches') {
+      // a receipt that says it matches its paper is checked like a claim: ours against the published figure
+      const rel = res.receipt.relation ?? '=';
+      claims.push({
+        scenario: s.id,
+        run: res.receipt.ours.run ?? '',
+        claim: `receipt: ${receiptLine(res.receipt, res)}`,
+        metric: res.receipt.ours.metric ?? 'receipt',
+        relation: rel,
+        ...(res.published !== undefined ? { bound: res.published } : {}),
+        ...(res.ours !== undefined ? { actual: res.ours } : {}),
+        ...(rel === '=' && res.receipt.tolerance !== undefined ? { tolerance: res.receipt.tolerance } : {}),
+        holds: !receiptFails(res),
+      });
+    }
   }
   return { claims, receipts };
 }

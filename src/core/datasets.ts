@@ -32,6 +32,10 @@ export type DataSpec =
       classNames?: string[];
       /** Hold out this share of the rows as a test set, drawn from the data stream. */
       testFraction?: number;
+      /** With testFraction: hold out that share of each class (a stratified split). */
+      stratify?: boolean;
+      /** The rows (indices) that are the test set, as given (a test file): no draw. */
+      testRows?: number[];
       /** Standardise each feature to mean 0, sd 1 with the training rows' statistics. */
       standardize?: boolean;
     }
@@ -201,9 +205,10 @@ function cloud(n: number, angleDeg: number, spread: [number, number], rng: Rng):
  * Squares cannot overflow, even for values near 1e308: each column is first divided by a power of
  * two s ≥ its largest |x| (exact in floating point), the two-pass mean and variance are taken in
  * those units, μ' = Σ(x/s)/n, σ'² = Σ(x/s − μ')²/n, and (x/s − μ')/σ' is the standardised value —
- * bit for bit what the unscaled formulas give whenever they do not overflow.
+ * bit for bit what the unscaled formulas give whenever they do not overflow. `mean` and `sd` are
+ * said in the column's own units (μ = s·μ', σ = s·σ').
  */
-export function standardizer(fit: readonly (readonly number[])[]): (rows: readonly (readonly number[])[]) => number[][] {
+export function standardizer(fit: readonly (readonly number[])[]): ((rows: readonly (readonly number[])[]) => number[][]) & { readonly mean: number[]; readonly sd: number[] } {
   const d = fit[0]?.length ?? 0;
   const scale = Array.from({ length: d }, (_, j) => {
     const big = fit.reduce((m, r) => Math.max(m, Math.abs(r[j]!)), 0);
@@ -212,7 +217,8 @@ export function standardizer(fit: readonly (readonly number[])[]): (rows: readon
   });
   const mean = scale.map((s, j) => fit.reduce((sum, r) => sum + r[j]! / s, 0) / fit.length);
   const sd = mean.map((m, j) => Math.sqrt(fit.reduce((sum, r) => sum + (r[j]! / scale[j]! - m) ** 2, 0) / fit.length) || 1);
-  return (rows) => rows.map((r) => r.map((v, j) => (v / scale[j]! - mean[j]!) / sd[j]!));
+  const apply = (rows: readonly (readonly number[])[]): number[][] => rows.map((r) => r.map((v, j) => (v / scale[j]! - mean[j]!) / sd[j]!));
+  return Object.assign(apply, { mean: mean.map((m, j) => m * scale[j]!), sd: sd.map((v, j) => v * scale[j]!) });
 }
 
 function table(spec: Extract<DataSpec, { kind: 'table' }>, rng: Rng): Dataset {
@@ -224,16 +230,46 @@ function table(spec: Extract<DataSpec, { kind: 'table' }>, rng: Rng): Dataset {
   });
   const inputEncoding = spec.inputEncoding ?? (spec.inputs.flat().some((v) => v < 0) ? 'bipolar' : 'binary');
   const classes = spec.classNames?.length ?? Math.max(2, targets[0]?.length ?? 0);
-  const nTest = Math.round(spec.inputs.length * (spec.testFraction ?? 0));
-  if (nTest > 0 && nTest >= spec.inputs.length) {
-    throw new DatasetError(`testFraction ${spec.testFraction} of ${spec.inputs.length} row${spec.inputs.length > 1 ? 's' : ''} holds out every row: no training row is left`);
-  }
+  const given = spec.testRows ? new Set(spec.testRows) : null;
   // Rows in file order, or shuffled by the data stream when a test set is held out (as the generators do).
   const order = Array.from(spec.inputs.keys());
-  if (nTest > 0) rng.shuffle(order);
-  const trainRows = order.slice(nTest);
+  let testRows: number[];
+  let trainRows: number[];
+  if (given) {
+    // a test set given as such (a test file): every other row trains, in file order
+    testRows = order.filter((i) => given.has(i));
+    trainRows = order.filter((i) => !given.has(i));
+  } else {
+    const nTest = Math.round(spec.inputs.length * (spec.testFraction ?? 0));
+    if (nTest > 0) rng.shuffle(order);
+    if (nTest > 0 && spec.stratify) {
+      // each class gives its share of the (shuffled) rows: round(fraction × its count)
+      const taken = new Map<number, number>();
+      const quota = new Map<number, number>();
+      for (const l of labels) quota.set(l, (quota.get(l) ?? 0) + (spec.testFraction ?? 0));
+      testRows = order.filter((i) => {
+        const l = labels[i]!;
+        const n = taken.get(l) ?? 0;
+        if (n >= Math.round(quota.get(l)!)) return false;
+        taken.set(l, n + 1);
+        return true;
+      });
+      const test = new Set(testRows);
+      trainRows = order.filter((i) => !test.has(i));
+    } else {
+      testRows = order.slice(0, nTest);
+      trainRows = order.slice(nTest);
+    }
+  }
+  const nTest = testRows.length;
+  if (nTest > 0 && trainRows.length === 0) {
+    throw new DatasetError(
+      given ? `the test set holds every one of the ${spec.inputs.length} rows: no training row is left` : `testFraction ${spec.testFraction} of ${spec.inputs.length} row${spec.inputs.length > 1 ? 's' : ''} holds out every row: no training row is left`,
+    );
+  }
   const pick = <T>(items: readonly T[], rows: readonly number[]): T[] => rows.map((i) => items[i]!);
-  const scale = spec.standardize ? standardizer(pick(spec.inputs, trainRows)) : (rows: readonly (readonly number[])[]) => rows as number[][];
+  const fitted = spec.standardize ? standardizer(pick(spec.inputs, trainRows)) : null;
+  const scale = fitted ?? ((rows: readonly (readonly number[])[]) => rows as number[][]);
   const part = (rows: readonly number[]) => ({
     inputs: scale(pick(spec.inputs, rows)),
     targets: pick(targets, rows),
@@ -244,7 +280,12 @@ function table(spec: Extract<DataSpec, { kind: 'table' }>, rng: Rng): Dataset {
     featureNames: spec.featureNames ?? (spec.inputs[0] ?? []).map((_, i) => `x${i + 1}`),
     ...(spec.classNames ? { classNames: spec.classNames } : {}),
   });
-  return { name: spec.name ?? 'table', ...part(nTest > 0 || spec.standardize ? trainRows : order), ...(nTest > 0 ? { test: part(order.slice(0, nTest)) } : {}) };
+  return {
+    name: spec.name ?? 'table',
+    ...part(nTest > 0 || spec.standardize ? trainRows : order),
+    ...(nTest > 0 ? { test: part(testRows) } : {}),
+    ...(fitted ? { standardization: { mean: fitted.mean, sd: fitted.sd } } : {}),
+  };
 }
 
 /** Builds the data a scenario describes; generators draw from `rng` only. */

@@ -14,6 +14,28 @@ export class ParamError extends Error {
   }
 }
 
+/** Edit distance (insert, delete, substitute one character), for "did you mean". */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** The known word closest to a misspelt one, when it is close (a third of its letters, at least 2); else null. */
+export function didYouMean(word: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const k of known) {
+    const d = distance(word, k);
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best;
+}
+
 /** A value as JSON for a message: one line, elided past `max` characters (a 10 MB value stays short). */
 export function quote(value: unknown, max = 60): string {
   let text: string;

@@ -417,7 +417,9 @@ export class Run {
       this.end('truncated', cause('no-learning', { model: plugin.meta.id }));
       return;
     }
-    if (this.model.deterministicEpochs && this.detectCycle(w, epoch, updates)) return;
-    if (epoch >= this.spec.epochs) this.end('truncated', cause('budget', { epochs: this.spec.epochs }));
+    // a run without a target (the whole budget) trains every epoch: a repeat is no verdict there
+    if (this.model.deterministicEpochs && Object.keys(this.target).length > 0 && this.detectCycle(w, epoch, updates)) return;
+    // a run with no target (--full-budget, "fullBudget") was meant to spend its budget: it finished, it did not fall short
+    if (epoch >= this.spec.epochs) this.end('truncated', Object.keys(this.target).length === 0 ? cause('finished', { epochs: this.spec.epochs }) : cause('budget', { epochs: this.spec.epochs }));
   }
 }

@@ -34,6 +34,8 @@ export interface Dataset {
    * numbers and a row is right when |output − target| < tolerance; else the sign decides the class.
    */
   readonly sequence?: { readonly steps: number; readonly width: number; readonly tolerance?: number };
+  /** When the inputs were standardised: each raw column's mean and sd over the training rows (x' = (x − mean) / sd). */
+  readonly standardization?: { readonly mean: readonly number[]; readonly sd: readonly number[] };
 }
 
 /** A parameter that is a real number, within its bounds. */
@@ -262,6 +264,11 @@ export interface ModelInstance {
   finalReport?(): FinalReport;
   /** Units, connections and free parameters per layer, counted from the built model. */
   architecture?(): readonly LayerCount[];
+  /**
+   * The parameters that ran differently from those given, when the model had to change one (a net
+   * on more than two classes runs a softmax output whatever `output` said): a result records these.
+   */
+  ranWith?(): Readonly<Record<string, ParamValue>>;
   /** Learned filters to draw as small images (convolution kernels, RBM features). */
   filters?(): FilterBank | null;
   /** One sequence through a recurrent net, step by step, with its error carried back (the lab's sequence view). */

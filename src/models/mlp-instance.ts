@@ -12,7 +12,7 @@ import { layerStatistics, outputNetInputs } from '../core/network/analysis.js';
 import { type TestTime, analysisLines, layerMetrics, monteCarloScore, networkReport, testTime } from '../core/network/report.js';
 import type { Rng } from '../core/rng.js';
 import {
-  type Dataset, type EpochReport, type Evaluation, type FinalReport, ModelConfigError, type ModelInstance, type StepRecord, type WeightsSnapshot,
+  type Dataset, type EpochReport, type Evaluation, type FinalReport, ModelConfigError, type ModelInstance, type ParamValue, type StepRecord, type WeightsSnapshot,
 } from '../core/types.js';
 import { EXACT, exact, vectorHead } from '../core/format.js';
 import { cause, type Cause } from '../core/reasons.js';
@@ -377,6 +377,11 @@ export class MlpInstance implements ModelInstance {
     // Also leaves the training set's activations in the buffers, which saturation reads.
     const { maxError, sse } = this.fitNow();
     return { ...summaryMetrics(this.net), maxError, sse, ...layerMetrics(layerStatistics(this.net, this.X, this.n, this.initial)) };
+  }
+
+  /** The output that ran: softmax-ce for several classes, whatever was asked (targets.ts). */
+  ranWith(): Readonly<Record<string, ParamValue>> {
+    return { output: this.map.output };
   }
 
   /** Once at the end: the per-layer statistics, the collapsed map, and the Monte-Carlo comparison (report.ts). */

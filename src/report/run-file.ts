@@ -44,7 +44,7 @@ export function resultOfDocument(doc: RunDocument): ScenarioResult {
 /** The document as one JSON text (NaN and ±∞ as the strings every --json output uses). */
 export const runJson = (doc: RunDocument): string => `${toJson(doc)}\n`;
 
-const HISTORY_COLUMNS = ['run', 'model', 'epoch', 'loss', 'accuracy', 'testAccuracy', 'updates'] as const;
+const HISTORY_COLUMNS = ['run', 'model', 'seed', 'epoch', 'loss', 'accuracy', 'testLoss', 'testAccuracy', 'updates'] as const;
 
 /** A CSV cell: numbers in full precision (NaN, Infinity as words), text quoted when it must be. */
 function cell(v: unknown): string {
@@ -54,11 +54,23 @@ function cell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One line per run and epoch: run, model, epoch, loss, accuracy, testAccuracy (empty without a test set), updates. */
+/** The per-layer gradient norms of a history entry (input side first), when the model reports them. */
+const gradNormsOf = (h: Readonly<Record<string, unknown>>): readonly number[] => (Array.isArray(h['gradNorm']) ? (h['gradNorm'] as number[]) : []);
+
+/**
+ * One line per run and epoch: run, model, seed, epoch, loss, accuracy, testLoss and testAccuracy
+ * (empty without a test set), updates, then gradNorm1…gradNormK: the gradient norm of each weight
+ * layer from the input side (empty for a model without layers, or with fewer).
+ */
 export function historyCsv(result: ScenarioResult): string {
-  const lines = [HISTORY_COLUMNS.join(',')];
+  const layers = Math.max(0, ...result.runs.flatMap((r) => r.history.map((h) => gradNormsOf(h).length)));
+  const norms = Array.from({ length: layers }, (_, i) => `gradNorm${i + 1}`);
+  const lines = [[...HISTORY_COLUMNS, ...norms].join(',')];
   for (const r of result.runs) {
-    for (const h of r.history) lines.push([r.id, r.model, h['epoch'], h['loss'], h['accuracy'], h['testAccuracy'], h['updates']].map(cell).join(','));
+    for (const h of r.history) {
+      const g = gradNormsOf(h);
+      lines.push([r.id, r.model, result.seed, h['epoch'], h['loss'], h['accuracy'], h['testLoss'], h['testAccuracy'], h['updates'], ...norms.map((_, i) => g[i])].map(cell).join(','));
+    }
   }
   return `${lines.join('\n')}\n`;
 }

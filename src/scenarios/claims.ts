@@ -8,11 +8,29 @@ import { weightNumbers } from '../core/weights.js';
 import type { RunResult } from './execute.js';
 import type { Claim } from './schema.js';
 
+/**
+ * A checked claim as data: the sentence, and what it compared in full precision — the metric (or
+ * outcome, weights, outputs, nets), the relation, the bound it was held to and the value measured
+ * (a list for weights, outputs and nets; null when the run has no such number).
+ */
 export interface ClaimResult {
   readonly claim: string;
+  readonly metric: string;
+  /** '>=', '<=', '>', '<', '=', or 'in' (bound is [min, max]). */
+  readonly relation: string;
+  /** Absent when there was nothing to hold it to (the other run has no such number). */
+  readonly bound?: number | string | readonly number[];
+  /** Absent when the run has no such number. */
+  readonly actual?: number | string | readonly number[];
+  /** What the bound was measured from, for a relation between two numbers: `run.metric` (compare) or a metric (versus). */
+  readonly against?: string;
+  /** The allowed difference of an '=' relation. */
+  readonly tolerance?: number;
   readonly holds: boolean;
   readonly note?: string;
 }
+
+type Measured = Omit<ClaimResult, 'note'>;
 
 const DEFAULT_TOLERANCE = 1e-12;
 
@@ -154,14 +172,25 @@ export function claimText(c: Claim, w: ClaimWords = EN_CLAIM_WORDS): string {
 export const claimRuns = (c: Claim): readonly string[] => c.compare ?? (c.run !== undefined ? [c.run] : []);
 
 /** Checks one claim against trained runs (by run id); null when a run it names is not among them. */
-export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, RunResult]>, w: ClaimWords = EN_CLAIM_WORDS, cache: SeedCache = new WeakMap()): { claim: string; holds: boolean } | null {
+export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, RunResult]>, w: ClaimWords = EN_CLAIM_WORDS, cache: SeedCache = new WeakMap()): Measured | null {
   const text = claimText(c, w);
+  const tolerance = c.tolerance ?? DEFAULT_TOLERANCE;
+  // a relation between two measured values: the bound is factor × the other one
+  const related = (va: number | undefined, vb: number | undefined): Omit<Measured, 'claim'> => ({
+    metric: c.metric!,
+    relation: c.relation!,
+    against: c.compare ? `${c.compare[1]}.${c.metric}` : c.versus!,
+    ...(vb === undefined ? {} : { bound: (c.factor ?? 1) * vb }),
+    ...(va === undefined ? {} : { actual: va }),
+    ...(c.relation === '=' ? { tolerance } : {}),
+    holds: relate(c, va, vb),
+  });
   if (c.compare) {
     const [a, b] = c.compare.map((id) => byId.get(id));
     if (!a || !b) return null;
     const va = metricOf(a[1], a[0], c.metric!, c.epoch, c.seeds, cache);
     const vb = metricOf(b[1], b[0], c.metric!, c.epoch, c.seeds, cache);
-    return { claim: `${text} (${shown(va, w)} ${w.vs} ${shown(vb, w)})`, holds: relate(c, va, vb) };
+    return { claim: `${text} (${shown(va, w)} ${w.vs} ${shown(vb, w)})`, ...related(va, vb) };
   }
   const pair = byId.get(c.run!);
   if (!pair) return null;
@@ -169,29 +198,26 @@ export function checkClaim(c: Claim, byId: ReadonlyMap<string, readonly [Run, Ru
   if (c.versus) {
     const va = metricOf(result, run, c.metric!, c.epoch);
     const vb = metricOf(result, run, c.versus, c.epoch);
-    return { claim: `${text} (${shown(va, w)} ${w.vs} ${shown(vb, w)})`, holds: relate(c, va, vb) };
+    return { claim: `${text} (${shown(va, w)} ${w.vs} ${shown(vb, w)})`, ...related(va, vb) };
   }
-  if (c.outcome) return { claim: `${text} ${w.got(w.outcome(result.outcome))}`, holds: result.outcome === c.outcome };
-  const tol = c.tolerance ?? DEFAULT_TOLERANCE;
-  if (c.weights) {
-    const want = flatNumbers(c.weights);
-    const got = weightNumbers(run.model.snapshot());
-    const holds = want.length === got.length && want.every((w, i) => Math.abs(w - got[i]!) <= tol);
-    return { claim: `${text} ${w.got(`(${got.map(show).join(', ')})`)}`, holds };
-  }
-  if (c.outputs) {
-    const got = run.model.evaluate(run.spec.data).outputs.map((o) => o[0]!);
-    const holds = got.length === c.outputs.length && c.outputs.every((o, i) => Math.abs(o - got[i]!) <= tol);
-    return { claim: `${text} ${w.got(`(${got.map(show).join(', ')})`)}`, holds };
-  }
-  if (c.nets) {
-    const got = result.patterns.train.map((p) => p.net?.[0] ?? NaN);
-    const holds = got.length === c.nets.length && c.nets.every((v, i) => Math.abs(v - got[i]!) <= tol);
-    return { claim: `${text} ${w.got(`(${got.map(show).join(', ')})`)}`, holds };
-  }
+  if (c.outcome) return { claim: `${text} ${w.got(w.outcome(result.outcome))}`, metric: 'outcome', relation: '=', bound: c.outcome, actual: result.outcome, holds: result.outcome === c.outcome };
+  const tol = tolerance;
+  const list = (metric: string, want: readonly number[], got: readonly number[]): Measured => ({
+    claim: `${text} ${w.got(`(${got.map(show).join(', ')})`)}`,
+    metric,
+    relation: '=',
+    bound: want,
+    actual: got,
+    tolerance: tol,
+    holds: got.length === want.length && want.every((x, i) => Math.abs(x - got[i]!) <= tol),
+  });
+  if (c.weights) return list('weights', flatNumbers(c.weights), weightNumbers(run.model.snapshot()));
+  if (c.outputs) return list('outputs', c.outputs, run.model.evaluate(run.spec.data).outputs.map((o) => o[0]!));
+  if (c.nets) return list('nets', c.nets, result.patterns.train.map((p) => p.net?.[0] ?? NaN));
   const v = metricOf(result, run, c.metric!, c.epoch, c.seeds, cache);
   const holds = v !== undefined && !Number.isNaN(v) && (c.min === undefined || v >= c.min) && (c.max === undefined || v <= c.max);
-  return { claim: `${text} ${w.got(shown(v, w))}`, holds };
+  const range = c.min !== undefined && c.max !== undefined ? { relation: 'in', bound: [c.min, c.max] } : c.min !== undefined ? { relation: '>=', bound: c.min } : { relation: '<=', ...(c.max !== undefined ? { bound: c.max } : {}) };
+  return { claim: `${text} ${w.got(shown(v, w))}`, metric: c.metric!, ...range, ...(v !== undefined ? { actual: v } : {}), holds };
 }
 
 /** Checks the claims and attaches each to the run it is about (a comparison to its first run). */

@@ -17,7 +17,7 @@ export interface CsvRead {
 }
 
 /** Identifies one reading of a CSV file: its absolute path and the options it was read with. */
-export const csvKey = (abs: string, d: { label?: string | number; header?: boolean; delimiter?: string }): string => JSON.stringify([abs, d.label, d.header, d.delimiter]);
+export const csvKey = (abs: string, d: { label?: string | number; header?: boolean; delimiter?: string; split?: string }): string => JSON.stringify([abs, d.label, d.header, d.delimiter, d.split]);
 
 const inside = (dir: string, path: string): boolean => {
   const rel = relative(dir, path);
@@ -40,8 +40,8 @@ export function dataFile(baseDir: string, path: string): string {
   return abs;
 }
 
-/** A CSV's rows as the engine's table: class indices become bipolar, binary or one-hot targets. */
-export function csvTable(table: CsvTable, spec: Pick<CsvSpec, 'targets' | 'testFraction' | 'standardize'>, name: string): DataSpec {
+/** A CSV's rows as the engine's table: class indices become bipolar, binary or one-hot targets; a test file's rows follow, marked as the test set. */
+export function csvTable(table: CsvTable, spec: Pick<CsvSpec, 'targets' | 'testFraction' | 'standardize' | 'stratify'>, name: string, test?: { table: CsvTable; name: string }): DataSpec {
   const k = table.classes.length;
   const n = table.inputs.length;
   const held = Math.round(n * (spec.testFraction ?? 0));
@@ -49,16 +49,30 @@ export function csvTable(table: CsvTable, spec: Pick<CsvSpec, 'targets' | 'testF
   const targets = spec.targets ?? (k > 2 ? 'onehot' : 'bipolar');
   if (k > 2 && targets !== 'onehot') throw new CsvError(`${name} has ${k} classes (${table.classes.join(', ')}): targets must be "onehot"`);
   const row = (l: number): number[] => (targets === 'onehot' ? table.classes.map((_, c) => (c === l ? 1 : 0)) : [targets === 'bipolar' ? (l === 1 ? 1 : -1) : l]);
+  // the test file's classes by name: the training file's index of each (a class it lacks is refused)
+  let testLabels: number[] = [];
+  if (test) {
+    if (test.table.features.length !== table.features.length) throw new CsvError(`${test.name}: ${test.table.features.length} feature columns where ${name} has ${table.features.length}`);
+    const index = new Map(table.classes.map((c, i) => [c, i]));
+    const missing = test.table.classes.filter((c) => !index.has(c));
+    if (missing.length) throw new CsvError(`${test.name}: class${missing.length > 1 ? 'es' : ''} ${missing.map((c) => `"${c}"`).join(', ')} not in ${name} (its classes: ${table.classes.join(', ')})`);
+    testLabels = test.table.labels.map((l) => index.get(test.table.classes[l]!)!);
+  }
+  const labels = [...table.labels, ...testLabels];
   return {
     kind: 'table',
     name,
-    inputs: table.inputs,
-    targets: table.labels.map(row),
+    inputs: test ? [...table.inputs, ...test.table.inputs] : table.inputs,
+    targets: labels.map(row),
     inputEncoding: 'real',
     targetEncoding: targets,
     featureNames: [...table.features],
     classNames: [...table.classes],
-    ...(spec.testFraction ? { testFraction: spec.testFraction } : {}),
+    ...(test
+      ? { testRows: testLabels.map((_, i) => table.inputs.length + i) }
+      : table.test
+        ? { testRows: table.test.flatMap((t, i) => (t ? [i] : [])) }
+        : spec.testFraction ? { testFraction: spec.testFraction, ...(spec.stratify ? { stratify: true } : {}) } : {}),
     ...(spec.standardize ? { standardize: true } : {}),
   };
 }
@@ -66,16 +80,21 @@ export function csvTable(table: CsvTable, spec: Pick<CsvSpec, 'targets' | 'testF
 /** The CSV files of one scenario, each read once; `onRead` sees the bytes of each new file (for the fingerprint). */
 export function csvReader(baseDir: string, onRead: (bytes: Buffer, path: string) => void, preread?: ReadonlyMap<string, CsvRead>): (d: CsvSpec) => DataSpec {
   const files = new Map<string, CsvRead>();
-  return (d) => {
-    const abs = dataFile(baseDir, d.path);
-    const key = csvKey(abs, d);
-    let read = files.get(key);
-    if (!read) {
-      const opts = { ...(d.label !== undefined ? { label: d.label } : {}), ...(d.header !== undefined ? { header: d.header } : {}), ...(d.delimiter ? { delimiter: d.delimiter } : {}) };
-      read = preread?.get(key) ?? readCsvFile(abs, relative(process.cwd(), abs) || abs, opts);
-      files.set(key, read);
-      onRead(read.bytes, abs);
+  const read = (path: string, d: CsvSpec, isTest = false): CsvRead => {
+    const abs = dataFile(baseDir, path);
+    const key = `${csvKey(abs, d)}${isTest ? ':test' : ''}`;
+    let got = files.get(key);
+    if (!got) {
+      const opts = { ...(d.label !== undefined ? { label: d.label } : {}), ...(d.header !== undefined ? { header: d.header } : {}), ...(d.delimiter ? { delimiter: d.delimiter } : {}), ...(isTest ? { oneClassOk: true } : {}), ...(d.split !== undefined && !isTest ? { split: d.split } : {}) };
+      got = preread?.get(key) ?? readCsvFile(abs, relative(process.cwd(), abs) || abs, opts);
+      files.set(key, got);
+      onRead(got.bytes, abs);
     }
-    return csvTable(read.table, d, basename(abs));
+    return got;
+  };
+  return (d) => {
+    const train = read(d.path, d);
+    const test = d.test !== undefined ? { table: read(d.test, d, true).table, name: basename(d.test) } : undefined;
+    return csvTable(train.table, d, basename(d.path), test);
   };
 }

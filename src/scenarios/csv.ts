@@ -24,6 +24,10 @@ export interface CsvOptions {
   readonly header?: boolean;
   /** Detected from line 1 when not given. */
   readonly delimiter?: Delimiter;
+  /** A test file may hold one class only (its classes are the training file's). */
+  readonly oneClassOk?: boolean;
+  /** A column (by header name) whose cells say "train" or "test": the split, not a feature. */
+  readonly split?: string;
 }
 
 export interface CsvTable {
@@ -34,6 +38,8 @@ export interface CsvTable {
   readonly classes: readonly string[];
   readonly inputs: number[][];
   readonly labels: number[];
+  /** With a split column: true for each test row. */
+  readonly test?: boolean[];
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -114,7 +120,15 @@ export function parseCsv(text: string, file: string, opts: CsvOptions = {}): Csv
     labelAt = first.indexOf(opts.label);
     if (labelAt < 0) throw new CsvError(`${file}:${firstNo}: no column named "${opts.label}"; columns: ${first.join(', ')}`);
   }
+  let splitAt = -1;
+  if (opts.split !== undefined) {
+    if (!isHeader) throw new CsvError(`${file}: split column "${opts.split}" needs a header line naming the columns`);
+    splitAt = first.indexOf(opts.split);
+    if (splitAt < 0) throw new CsvError(`${file}:${firstNo}: no column named "${opts.split}" for the split; columns: ${first.join(', ')}`);
+    if (splitAt === labelAt) throw new CsvError(`${file}: "${opts.split}" is the label column; the split needs a column of its own`);
+  }
   const names = isHeader ? first : first.map((_, j) => (j === labelAt ? 'label' : `x${j + 1 - (j > labelAt ? 1 : 0)}`));
+  const isTest: boolean[] = [];
   // Count the rows before parsing any: an oversized file is refused at once.
   let rows = 0;
   for (let i = isHeader ? firstAt + 1 : firstAt; i < lines.length; i++) {
@@ -139,6 +153,12 @@ export function parseCsv(text: string, file: string, opts: CsvOptions = {}): Csv
         raw.push(cell);
         continue;
       }
+      if (j === splitAt) {
+        const word = cell.toLowerCase();
+        if (word !== 'train' && word !== 'test') throw new CsvError(`${where}: column ${j + 1} ("${names[j]}", the split): ${JSON.stringify(cell.slice(0, 20))} is neither train nor test`);
+        isTest.push(word === 'test');
+        continue;
+      }
       const v = toNumber(cell, delimiter);
       if (v === null || !Number.isFinite(v)) {
         throw new CsvError(`${where}: column ${j + 1} ("${names[j]}"): ${cell === '' ? 'empty' : `${JSON.stringify(cell.length > 20 ? `${cell.slice(0, 20)}…` : cell)} is not a number`}`);
@@ -148,12 +168,12 @@ export function parseCsv(text: string, file: string, opts: CsvOptions = {}): Csv
     inputs.push(row);
   }
   const distinct = [...new Set(raw)];
-  if (distinct.length < 2) throw new CsvError(`${file}: one class only (every label is "${distinct[0]}"); a classifier needs two or more`);
+  if (distinct.length < 2 && !opts.oneClassOk) throw new CsvError(`${file}: one class only (every label is "${distinct[0]}"); a classifier needs two or more`);
   if (distinct.length > MAX_CLASSES) throw new CsvError(`${file}: column "${names[labelAt]}" has ${distinct.length} different labels, more than ${MAX_CLASSES} classes: is it the label column?`);
   const numeric = distinct.every((c) => toNumber(c, delimiter) !== null);
   const classes = numeric ? distinct.sort((a, b) => toNumber(a, delimiter)! - toNumber(b, delimiter)!) : distinct.sort();
   const index = new Map(classes.map((c, k) => [c, k]));
-  return { features: names.filter((_, j) => j !== labelAt), label: names[labelAt]!, classes, inputs, labels: raw.map((c) => index.get(c)!) };
+  return { features: names.filter((_, j) => j !== labelAt && j !== splitAt), label: names[labelAt]!, classes, inputs, labels: raw.map((c) => index.get(c)!), ...(splitAt >= 0 ? { test: isTest } : {}) };
 }
 
 /** Reads and parses a CSV file: a regular text file of at most MAX_BYTES. */

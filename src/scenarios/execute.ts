@@ -13,12 +13,16 @@ import type { ResolvedRun, Scenario } from './loader.js';
 
 export interface ExecuteOptions {
   readonly seed?: number | string;
+  /** The seed of the data stream (test split, generated points), apart from the weights' (default: the seed). */
+  readonly dataSeed?: number | string;
   readonly epochs?: number;
   /** Only these runs (by run id or model id). */
   readonly only?: readonly string[];
+  /** Train every run's whole budget, past its target (--full-budget). */
+  readonly fullBudget?: boolean;
   /** Parameter overrides per run id (already validated against each plugin's schema). */
   readonly params?: ReadonlyMap<string, Params>;
-  /** Called after every epoch of every run (progress display). */
+  /** Called after every epoch of every run, the last one included (progress display, the API's onEpoch). */
   readonly onEpoch?: (run: Run) => void;
   /** When given, runs are driven one update at a time and each update is reported (--trace). */
   readonly onStep?: (run: Run, step: StepRecord) => void;
@@ -44,7 +48,37 @@ export interface RunResult {
   readonly patterns: PatternTable;
   /** What the model reports once at the end (novikoff, association, layers, collapsed, monteCarlo…). */
   readonly report: Readonly<Record<string, unknown>>;
+  /** The data it trained on: names of the features and classes, row counts, standardisation. */
+  readonly data: DataInfo;
   claims: ClaimResult[];
+  /** Given parameters that could not apply (run --json): each says what was asked and what ran. */
+  notes?: string[];
+}
+
+/**
+ * What a result says about its data: the feature (column) names; the class names, where label i
+ * (patterns' `label`, `prediction`) is classNames[i]; rows per split; and, when the inputs were
+ * standardised, each raw column's mean and sd over the training rows (x' = (x − mean) / sd).
+ */
+export interface DataInfo {
+  readonly name: string;
+  readonly features: readonly string[];
+  readonly classes: number;
+  /** Absent when the classes have no names (label i is then class i). */
+  readonly classNames?: readonly string[];
+  readonly rows: { readonly train: number; readonly test: number };
+  readonly standardization?: { readonly mean: readonly number[]; readonly sd: readonly number[] };
+}
+
+export function dataInfo(d: Dataset): DataInfo {
+  return {
+    name: d.name,
+    features: d.featureNames,
+    classes: d.classes,
+    ...(d.classNames ? { classNames: d.classNames } : {}),
+    rows: { train: d.inputs.length, test: d.test?.inputs.length ?? 0 },
+    ...(d.standardization ? { standardization: d.standardization } : {}),
+  };
 }
 
 export interface PatternRow {
@@ -92,12 +126,12 @@ export function prepareRuns(scenario: Scenario, opts: ExecuteOptions = {}): RunS
     plugin: r.plugin,
     params: { ...r.params, ...(opts.params?.get(r.id) ?? {}) },
     // Every run of a scenario sees the same data: it is drawn from the seed's "data" stream.
-    data: buildDataset(r.data, deriveRng(seed, 'data')),
+    data: buildDataset(r.data, deriveRng(opts.dataSeed ?? seed, 'data')),
     seed,
     // A run pinned to its own seed keeps it unless the caller chose a seed for everything.
     ...(opts.seed === undefined && r.seed !== undefined ? { modelSeed: r.seed } : {}),
     epochs: opts.epochs ?? r.epochs,
-    ...(r.target ? { target: r.target } : {}),
+    ...(opts.fullBudget ? { target: {} } : r.target ? { target: r.target } : {}),
     ...(scenario.divergeBound ? { divergeBound: scenario.divergeBound } : {}),
   }));
 }
@@ -163,7 +197,8 @@ export function resultOf(run: Run, label: string): RunResult {
     id: run.spec.id,
     model: run.spec.plugin.meta.id,
     label,
-    params: run.spec.params,
+    // what ran: a model that had to change a parameter (a 3-class net's softmax output) says so
+    params: { ...run.spec.params, ...run.model.ranWith?.() },
     outcome: run.status.outcome!,
     reason: run.status.reason,
     epochs: run.epoch,
@@ -186,6 +221,7 @@ export function resultOf(run: Run, label: string): RunResult {
       return (patterns ??= patternTable(run.model, run.spec.data));
     },
     report: final.sections ?? {},
+    data: dataInfo(run.spec.data),
     claims: [],
   };
 }
@@ -200,7 +236,13 @@ export function executeScenario(scenario: Scenario, opts: ExecuteOptions = {}): 
         const record = run.step();
         if (record) opts.onStep(run, record);
       }
-    } else while (run.runEpoch()) opts.onEpoch?.(run);
+    } else {
+      // every epoch is reported, the last (the verdict's) too
+      while (run.live) {
+        run.runEpoch();
+        opts.onEpoch?.(run);
+      }
+    }
     opts.onRunEnd?.(run, (performance.now() - started) / 1000);
     return run;
   });

@@ -4,7 +4,7 @@
  * (softmax output) for more — or the models the caller names. It goes through the same schema and
  * loader as a scenario file, so the data is read and checked the same way.
  */
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { findModel, unknownModelText, UnknownModelError } from '../models/index.js';
 import { readCsvFile, type CsvOptions } from './csv.js';
 import { csvKey } from './csv-data.js';
@@ -20,6 +20,10 @@ export interface DataScenarioOptions extends CsvOptions {
   readonly testFraction?: number;
   /** Standardise the features (default true: gradient learners need comparable scales). */
   readonly standardize?: boolean;
+  /** Hold out the same share of each class (a stratified split). */
+  readonly stratify?: boolean;
+  /** A test set of its own: a CSV with the same columns, beside the data file (or below it); no share is held out then. */
+  readonly test?: string;
 }
 
 export const DEFAULT_EPOCHS = 200;
@@ -33,12 +37,11 @@ export function defaultModels(classes: number): ModelEntry[] {
 /** A scenario id from the file name: "My Data (2).csv" → "my-data-2". */
 const slug = (file: string): string => basename(file).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'data';
 
-/** Builds (and validates) the scenario for a CSV file; errors name the file and line. */
-export function scenarioFromData(path: string, opts: DataScenarioOptions = {}): Scenario {
+/** The scenario file for a CSV (what `new --data` writes, and `--data` builds in memory), and the CSV as read. */
+export function dataScenarioFile(path: string, opts: DataScenarioOptions = {}): { file: ScenarioFile; read: ReturnType<typeof readCsvFile>; csv: CsvOptions } {
   const abs = resolve(path);
-  const csv: CsvOptions = { ...(opts.label !== undefined ? { label: opts.label } : {}), ...(opts.header !== undefined ? { header: opts.header } : {}), ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) };
-  const shown = path;
-  const read = readCsvFile(abs, shown, csv);
+  const csv: CsvOptions = { ...(opts.label !== undefined ? { label: opts.label } : {}), ...(opts.header !== undefined ? { header: opts.header } : {}), ...(opts.delimiter ? { delimiter: opts.delimiter } : {}), ...(opts.split !== undefined ? { split: opts.split } : {}) };
+  const read = readCsvFile(abs, path, csv);
   const { table } = read;
   const classes = table.classes.length;
   const models = opts.models?.length
@@ -48,7 +51,8 @@ export function scenarioFromData(path: string, opts: DataScenarioOptions = {}): 
       })
     : defaultModels(classes);
   const rows = table.inputs.length;
-  const testFraction = opts.testFraction ?? (rows >= 25 ? 0.2 : 0);
+  const testFraction = opts.test !== undefined || opts.split !== undefined ? 0 : (opts.testFraction ?? (rows >= 25 ? 0.2 : 0));
+  const testPath = opts.test !== undefined ? relative(dirname(abs), resolve(opts.test)).split(sep).join('/') : undefined;
   const standardize = opts.standardize ?? true;
   const years = models.map((m) => findModel(m.model)!.meta.year);
   const file: ScenarioFile = {
@@ -58,15 +62,22 @@ export function scenarioFromData(path: string, opts: DataScenarioOptions = {}): 
     year: Math.max(...years),
     story: [
       `${rows} rows of ${table.features.length} feature${table.features.length > 1 ? 's' : ''} (${table.features.join(', ')}), ${classes} classes by "${table.label}": ${table.classes.join(', ')}.`,
-      `${standardize ? 'Features standardised (mean 0, sd 1 over the training rows); ' : ''}${testFraction > 0 ? `${Math.round(testFraction * 100)} % of the rows held out for test accuracy.` : 'no test set (fewer than 25 rows).'}`,
+      `${standardize ? 'Features standardised (mean 0, sd 1 over the training rows); ' : ''}${testPath !== undefined ? `the test set is ${testPath}.` : opts.split !== undefined ? `the "${opts.split}" column says which rows are the test set.` : testFraction > 0 ? `${Math.round(testFraction * 100)} % of the rows${opts.stratify ? ' of each class' : ''} held out for test accuracy.` : 'no test set (fewer than 25 rows).'}`,
       classes > 2 ? 'More than two classes: the network gets one softmax output per class; a single perceptron unit can only split two.' : 'A straight line (the perceptron) beside a network with a hidden layer.',
     ],
     seed: 1,
     epochs: opts.epochs ?? DEFAULT_EPOCHS,
-    data: { kind: 'csv', path: basename(abs), ...csv, ...(testFraction > 0 ? { testFraction } : {}), ...(standardize ? { standardize } : {}) },
+    data: { kind: 'csv', path: basename(abs), ...csv, ...(testPath !== undefined ? { test: testPath } : {}), ...(testFraction > 0 ? { testFraction, ...(opts.stratify ? { stratify: true } : {}) } : {}), ...(standardize ? { standardize } : {}) },
     models,
     claims: [],
   };
-  const scenario = parseScenario(file, shown, { baseDir: dirname(abs), preread: new Map([[csvKey(abs, csv), read]]) });
+  return { file, read, csv };
+}
+
+/** Builds (and validates) the scenario for a CSV file; errors name the file and line. */
+export function scenarioFromData(path: string, opts: DataScenarioOptions = {}): Scenario {
+  const abs = resolve(path);
+  const { file, read, csv } = dataScenarioFile(path, opts);
+  const scenario = parseScenario(file, path, { baseDir: dirname(abs), preread: new Map([[csvKey(abs, csv), read]]) });
   return { ...scenario, fromData: { path: abs, options: { ...opts } } };
 }

@@ -8,11 +8,11 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { type DataSpec, DatasetError, buildDataset } from '../core/datasets.js';
-import { ParamError, clip, quote, resolveParams } from '../core/params.js';
+import { ParamError, clip, didYouMean, quote, resolveParams } from '../core/params.js';
 import { deriveRng } from '../core/rng.js';
 import { checkDigitsSpec } from '../core/digits.js';
 import { type Dataset, ModelConfigError, type ModelPlugin, type Params, type Target } from '../core/types.js';
-import { findModel, unknownModelText } from '../models/index.js';
+import { findModel, knownModelIds, unknownModelText } from '../models/index.js';
 import { CsvError } from './csv.js';
 import { csvReader, type CsvRead } from './csv-data.js';
 import { claimRuns } from './claims.js';
@@ -20,7 +20,20 @@ import { dataSchema, scenarioSchema, type Claim, type ScenarioFile } from './sch
 
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
+  /** Every problem found in the file, each `file: field: message` (the message names the first and counts the rest). */
+  readonly problems: readonly string[];
+  constructor(message: string, problems?: readonly string[]) {
+    super(message);
+    this.problems = problems ?? [message];
+  }
 }
+
+/** One error for all the problems of a file: the first in the message (one line), every one in problems. */
+const problemsError = (all: readonly string[]): ScenarioError => {
+  // runs that share the scenario's data share its problem: said once
+  const problems = [...new Set(all)];
+  return new ScenarioError(`${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}: neural-eras check lists them all)` : ''}`, problems);
+};
 
 export interface ResolvedRun {
   readonly id: string;
@@ -47,6 +60,10 @@ export interface Scenario extends Omit<ScenarioFile, 'models' | 'claims'> {
   readonly fingerprint: string;
   /** The absolute paths of the CSV files it reads (what `run --out` must never replace). */
   readonly csvFiles?: readonly string[];
+  /** A hash of the validated scenario alone (not its data files): tells which changed. */
+  readonly specFingerprint?: string;
+  /** The CSV files it reads, as written in it (relative to its folder). */
+  readonly dataFiles?: readonly string[];
   /** Set when the scenario was built in memory from a data file (`--data`), not read from a file. */
   readonly fromData?: { readonly path: string; readonly options: Readonly<Record<string, unknown>> };
 }
@@ -130,16 +147,16 @@ function checkShape(json: unknown, file: string): void {
 export function parseScenario(json: unknown, file: string, opts: ParseOptions = {}): Scenario {
   checkShape(json, file);
   const parsed = scenarioSchema.safeParse(json);
-  if (!parsed.success) {
-    const n = parsed.error.issues.length;
-    // one line: the first problem, and how many more there are
-    throw new ScenarioError(`${file}: ${issueText(parsed.error.issues[0]!)}${n > 1 ? ` (and ${n - 1} more problem${n > 2 ? 's' : ''})` : ''}`);
-  }
+  if (!parsed.success) throw problemsError(parsed.error.issues.map((issue) => `${file}: ${issueText(issue)}`));
   const s = parsed.data;
-  const fail = (path: string, message: string): never => {
-    throw new ScenarioError(`${file}: ${path}: ${message}`);
-  };
+  // every problem is collected, so that check can list them all at once
+  const problems: string[] = [];
+  const problem = (path: string, message: string): void => void problems.push(`${file}: ${path}: ${message}`);
   const hash = createHash('sha256').update(JSON.stringify(s));
+  const specFingerprint = createHash('sha256').update(JSON.stringify(s)).digest('base64url').slice(0, 12);
+  // each run's data is the scenario's with its own fields over it: the CSV paths it reads
+  const csvPath = (d: Record<string, unknown>): string[] => (d['kind'] === 'csv' && typeof d['path'] === 'string' ? [d['path']] : []);
+  const dataFiles = [...new Set(s.models.flatMap((m) => csvPath({ ...s.data, ...(m.data ?? {}) })))];
   const csvFiles: string[] = [];
   const readCsv = csvReader(
     resolve(opts.baseDir ?? process.cwd()),
@@ -149,56 +166,89 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
     },
     opts.preread,
   );
-  /** The run's data for the engine: a CSV read (once) and turned into a table. */
-  const engineData = (d: z.infer<typeof dataSchema>, path: string): DataSpec => {
+  /** The run's data for the engine: a CSV read (once) and turned into a table; null after a problem. */
+  const engineData = (d: z.infer<typeof dataSchema>, path: string): DataSpec | null => {
     try {
       return d.kind === 'csv' ? readCsv(d) : (d as DataSpec);
     } catch (e) {
-      if (e instanceof CsvError) fail(path, e.message);
+      if (e instanceof CsvError) return problem(path, e.message), null;
       throw e;
     }
   };
   const ids = new Set<string>();
-  const runs = s.models.map((entry, i): ResolvedRun => {
-    const plugin = findModel(entry.model) ?? fail(`models[${i}].model`, unknownModelText(entry.model));
+  const runs: ResolvedRun[] = [];
+  const runIndex: number[] = [];
+  s.models.forEach((entry, i) => {
     const id = entry.id ?? entry.model;
-    if (ids.has(id)) fail(`models[${i}].id`, `${quote(id)} is used twice; give each run of the same model its own "id"`);
+    if (ids.has(id)) problem(`models[${i}].id`, `${quote(id)} is used twice; give each run of the same model its own "id"`);
     ids.add(id);
-    let params: Params;
-    try {
-      params = resolveParams(plugin.meta.params, entry.params ?? {});
-    } catch (e) {
-      if (e instanceof ParamError) fail(`models[${i}].params.${e.key}`, e.problem);
-      throw e;
+    const plugin = findModel(entry.model);
+    if (!plugin) {
+      const near = didYouMean(entry.model, knownModelIds());
+      return problem(`models[${i}].model`, `${near ? `did you mean "${near}"? ` : ''}${unknownModelText(entry.model)}`);
+    }
+    // each parameter on its own, so that every misspelt or out-of-range one is named
+    const given = entry.params ?? {};
+    let ok = true;
+    for (const [key, value] of Object.entries(given)) {
+      try {
+        resolveParams(plugin.meta.params, { [key]: value });
+      } catch (e) {
+        if (!(e instanceof ParamError)) throw e;
+        ok = false;
+        const known = Object.hasOwn(plugin.meta.params, key);
+        const near = known ? null : didYouMean(key, Object.keys(plugin.meta.params));
+        problem(`models[${i}].params.${e.key}`, near ? `unknown parameter of ${plugin.meta.id}; did you mean "${near}"? (known: ${Object.keys(plugin.meta.params).join(', ')})` : e.problem);
+      }
     }
     const merged = dataSchema.safeParse({ ...s.data, ...(entry.data ?? {}) });
-    if (!merged.success) fail(`models[${i}].data`, merged.error.issues.map(issueText).join('; '));
-    return {
+    if (!merged.success) return problem(`models[${i}].data`, merged.error.issues.map(issueText).join('; '));
+    const data = engineData(merged.data, entry.data ? `models[${i}].data` : 'data');
+    if (!ok || !data) return;
+    runs.push({
       id,
       label: entry.label ?? id,
       plugin,
-      given: entry.params ?? {},
-      params: params!,
-      data: engineData(merged.data!, entry.data ? `models[${i}].data` : 'data'),
+      given,
+      params: resolveParams(plugin.meta.params, given),
+      data,
       epochs: entry.epochs ?? s.epochs,
-      ...(entry.target ?? s.target ? { target: entry.target ?? s.target } : {}),
+      // the whole budget: a target no epoch meets (an empty one)
+      ...((entry.fullBudget ?? s.fullBudget) ? { target: {} } : entry.target ?? s.target ? { target: entry.target ?? s.target } : {}),
       ...(entry.seed !== undefined ? { seed: entry.seed } : {}),
-    };
+    });
+    runIndex.push(i);
   });
   s.claims.forEach((c, i) => {
     for (const ref of c.compare ?? (c.run !== undefined ? [c.run] : [])) {
-      if (!ids.has(ref)) fail(`claims[${i}]`, `names run ${quote(ref)}, which is not in models (runs: ${[...ids].join(', ')})`);
+      if (!ids.has(ref)) {
+        const near = didYouMean(ref, [...ids]);
+        problem(`claims[${i}]`, `names run ${quote(ref)}, which is not in models (runs: ${[...ids].join(', ')})${near ? `; did you mean "${near}"?` : ''}`);
+      }
     }
   });
   (s.receipts ?? []).forEach((r, i) => {
     const refs: [string, string][] = [...(r.ours.run !== undefined ? [['ours', r.ours.run] as [string, string]] : []), ...(r.ours.over ? [['ours.over', r.ours.over.run] as [string, string]] : []), ...(r.published.metric ? [['published.metric', r.published.metric.run] as [string, string]] : [])];
     for (const [field, ref] of refs) {
-      if (!ids.has(ref)) fail(`receipts[${i}].${field}`, `names run ${quote(ref)}, which is not in models (runs: ${[...ids].join(', ')})`);
+      if (!ids.has(ref)) problem(`receipts[${i}].${field}`, `names run ${quote(ref)}, which is not in models (runs: ${[...ids].join(', ')})`);
     }
   });
-  if (opts.check !== false) runs.forEach((run, i) => checkRun(run, i, s.seed, Boolean(s.models[i]!.data), fail, s.claims, opts.digits !== false));
+  if (opts.check !== false) {
+    runs.forEach((run, k) => {
+      const i = runIndex[k]!;
+      try {
+        checkRun(run, i, s.seed, Boolean(s.models[i]!.data), (path, message) => {
+          throw new ScenarioError(`${file}: ${path}: ${message}`);
+        }, s.claims, opts.digits !== false);
+      } catch (e) {
+        if (!(e instanceof ScenarioError)) throw e;
+        problems.push(e.message);
+      }
+    });
+  }
+  if (problems.length > 0) throw problemsError(problems);
   const { models: _models, ...rest } = s;
-  return { ...rest, file, runs, fingerprint: hash.digest('base64url').slice(0, 12), csvFiles };
+  return { ...rest, file, runs, fingerprint: hash.digest('base64url').slice(0, 12), specFingerprint, csvFiles, ...(dataFiles.length ? { dataFiles } : {}) };
 }
 
 /**

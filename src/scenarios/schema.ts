@@ -71,10 +71,17 @@ export const dataSchema = z.discriminatedUnion('kind', [
       /** Two classes default to bipolar −1/+1 targets, more to one-hot. */
       targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
       testFraction: z.number().min(0).max(0.9).optional(),
+      /** With testFraction: hold out that share of each class (a stratified split). */
+      stratify: z.boolean().optional(),
+      /** A test set of its own: a CSV with the same columns (relative to the scenario's folder); no testFraction then. */
+      test: z.string().min(1).optional(),
+      /** A column (by header name) whose cells say "train" or "test": the split as the file gives it. */
+      split: z.string().min(1).optional(),
       /** Standardise each feature (mean 0, sd 1, from the training rows). */
       standardize: z.boolean().optional(),
     })
-    .strict(),
+    .strict()
+    .refine((d) => [d.test, d.testFraction, d.split].filter((v) => v !== undefined).length <= 1, { message: 'give one of "test" (a test file), "split" (a split column) or "testFraction" (a share held out)', path: ['test'] }),
   z
     .object({
       kind: z.literal('cloud'),
@@ -144,6 +151,8 @@ export const modelEntrySchema = z
     data: z.record(z.string(), z.unknown()).optional(),
     epochs: z.number().int().min(0).max(MAX_EPOCHS).optional(),
     target: targetSchema.optional(),
+    /** Train the whole epoch budget, past any target (the run ends truncated, never solved early). */
+    fullBudget: z.boolean().optional(),
     /** Seed of this run's model (initial weights, order, masks); the data keeps the scenario's. */
     seed: z.union([z.number().int(), z.string()]).optional(),
   })
@@ -327,6 +336,8 @@ export const scenarioSchema = z
     epochs: z.number().int().min(0).max(MAX_EPOCHS),
     data: dataSchema,
     target: targetSchema.optional(),
+    /** Every run trains the whole epoch budget, past any target (for curves over a fixed budget). */
+    fullBudget: z.boolean().optional(),
     divergeBound: z.number().positive().optional(),
     models: z.array(modelEntrySchema).min(1),
     claims: z.array(claimSchema),

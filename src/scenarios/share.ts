@@ -20,6 +20,7 @@ import { scenarioFromData, type DataScenarioOptions } from './from-data.js';
 import { findModel, MODELS } from '../models/index.js';
 import { isShipped, loadScenario, type Scenario } from './loader.js';
 import { MAX_EPOCHS } from './schema.js';
+import { withTriedModels } from './tried.js';
 
 export class ShareError extends Error {
   override name = 'ShareError';
@@ -49,17 +50,26 @@ const payloadSchema = z
         header: z.boolean().optional(),
         delimiter: z.enum([',', ';', '\t']).optional(),
         models: z.array(z.string().min(1)).max(50).optional(),
+        test: z.string().min(1).max(1000).optional(),
+        stratify: z.boolean().optional(),
+        split: z.string().min(1).max(200).optional(),
       })
       .strict()
       .optional(),
     h: z.string().min(1).max(64),
+    /** The hash of the scenario file alone, without its data files: a changed CSV is then named. */
+    hs: z.string().min(1).max(64).optional(),
     seed: seed.optional(),
+    /** --split-seed: the seed of the data stream (split, generated points), apart from the weights'. */
+    ds: seed.optional(),
     // the same bound as --epochs and a scenario's "epochs"
     e: z.number().int().min(0).max(MAX_EPOCHS).optional(),
     m: z.array(z.string().min(1)).max(50).optional(),
     /** Models tried on the scenario's data (`m` in the lab), by model id, with their defaults and `p` overrides. */
     t: z.array(z.string().min(1).max(200)).max(50).optional(),
     p: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    /** --full-budget */
+    fb: z.literal(true).optional(),
   })
   .strict()
   .refine((p) => [p.s, p.f, p.d].filter((v) => v !== undefined).length === 1, 'names no scenario (or more than one)');
@@ -76,6 +86,10 @@ export interface ShareInput {
   readonly params?: ReadonlyMap<string, Params>;
   /** Models tried on the scenario's data beside its own runs (the lab's `m`), by model id. */
   readonly tried?: readonly string[];
+  /** Every run trains its whole budget (--full-budget). */
+  readonly fullBudget?: boolean;
+  /** The seed of the data (split, generated points), when apart from `seed` (--split-seed). */
+  readonly dataSeed?: number | string;
 }
 
 /** A path relative to the working folder, with forward slashes (the same on every system). */
@@ -86,15 +100,20 @@ export function encodeShare(input: ShareInput): string {
   const shipped = isShipped(s);
   const params = Object.fromEntries([...(input.params ?? new Map<string, Params>())].filter(([, p]) => Object.keys(p).length > 0).sort(([a], [b]) => a.localeCompare(b)));
   const data = s.fromData?.options as DataScenarioOptions | undefined;
-  const options = data ? Object.fromEntries(Object.entries({ label: data.label, header: data.header, delimiter: data.delimiter, models: data.models?.length ? [...data.models] : undefined }).filter(([, v]) => v !== undefined)) : {};
+  const options = data
+    ? Object.fromEntries(Object.entries({ label: data.label, header: data.header, delimiter: data.delimiter, models: data.models?.length ? [...data.models] : undefined, test: data.test !== undefined ? portable(data.test) : undefined, stratify: data.stratify || undefined, split: data.split }).filter(([, v]) => v !== undefined))
+    : {};
   const payload: SharePayload = {
     ...(s.fromData ? { d: portable(s.fromData.path), ...(Object.keys(options).length ? { o: options } : {}) } : shipped ? { s: s.id } : { f: portable(s.file) }),
     h: s.fingerprint,
+    ...(!shipped && !s.fromData && s.dataFiles?.length && s.specFingerprint ? { hs: s.specFingerprint } : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
+    ...(input.dataSeed !== undefined ? { ds: input.dataSeed } : {}),
     ...(input.epochs !== undefined ? { e: input.epochs } : {}),
     ...(input.only?.length ? { m: [...input.only] } : {}),
     ...(input.tried?.length ? { t: [...input.tried] } : {}),
     ...(Object.keys(params).length ? { p: params } : {}),
+    ...(input.fullBudget ? { fb: true as const } : {}),
   };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
   const text = `${VERSION}.${body}.${checksum(body)}`;
@@ -134,10 +153,17 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
   } else if (payload.f !== undefined) scenario = loadScenario(payload.f.endsWith('.json') || payload.f.includes('/') ? payload.f : `./${payload.f}`);
   else scenario = scenarioFromData(payload.d!, (payload.o ?? {}) as DataScenarioOptions);
   if (scenario.fingerprint !== payload.h) {
+    // the scenario file is as it was: one of the data files it reads has changed
+    if (payload.f !== undefined && payload.hs !== undefined && payload.hs === scenario.specFingerprint && scenario.dataFiles?.length) {
+      const files = scenario.dataFiles.join(', ');
+      throw new ShareError(`share string: ${files} (the data ${scenario.dataFiles.length > 1 ? 'files' : 'file'} ${payload.f} reads) ${scenario.dataFiles.length > 1 ? 'are' : 'is'} not what the string was made from (the contents differ); ${payload.f} itself is unchanged`);
+    }
     const what = payload.s !== undefined ? `scenario ${payload.s} has changed since the string was made (another version of neural-eras?)` : `${payload.f ?? payload.d} is not the file the string was made from (its contents differ)`;
     throw new ShareError(`share string: ${what}`);
   }
   const only = payload.m;
+  // models tried on the scenario's data (run <scenario> --model <id>) are rebuilt the same way
+  if (only) scenario = withTriedModels(scenario, only);
   const runs = selectRuns(scenario, only);
   if (only && runs.length === 0) throw new ShareError(`share string: scenario ${scenario.id} has no run ${only.join(', ')}`);
   // models tried on the data: known (loaded with --plugin when they are plugins), not the scenario's own
@@ -169,8 +195,10 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
     scenario,
     params,
     ...(payload.seed !== undefined ? { seed: payload.seed } : {}),
+    ...(payload.ds !== undefined ? { dataSeed: payload.ds } : {}),
     ...(payload.e !== undefined ? { epochs: payload.e } : {}),
     ...(only ? { only } : {}),
     ...(tried.length ? { tried } : {}),
+    ...(payload.fb ? { fullBudget: true } : {}),
   };
 }

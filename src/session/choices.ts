@@ -2,7 +2,6 @@
  * What a lab can train: a scenario's own runs (built exactly as `neural-eras run` builds them,
  * through prepareRuns) plus, for `m`, the other registry models tried on the same data.
  */
-import { resolveParams } from '../core/params.js';
 import type { RunSpec } from '../core/runner.js';
 import type { Params } from '../core/types.js';
 import { modelsByYear } from '../models/index.js';
@@ -10,6 +9,7 @@ import { Run } from '../core/runner.js';
 import { UnknownModelError } from '../models/index.js';
 import { prepareRuns, resultOf, type RunResult } from '../scenarios/execute.js';
 import { loadScenario, type Scenario } from '../scenarios/loader.js';
+import { TRIED_BUDGET, triedRun } from '../scenarios/tried.js';
 import { EN_TR, type Tr } from '../i18n/index.js';
 
 export type Seed = number | string;
@@ -22,8 +22,7 @@ export interface ModelChoice {
   readonly own: boolean;
 }
 
-/** Epochs a model tried on a scenario's data gets at least: the scenario's budget suits its own runs. */
-export const TRIED_BUDGET = 2000;
+export { TRIED_BUDGET };
 
 /** The scenario, or a one-line reason why it cannot be opened (missing file, invalid file). */
 export function tryLoadScenario(ref: string | Scenario, tr: Tr = EN_TR): Scenario | string {
@@ -52,7 +51,8 @@ export function modelChoices(scenario: Scenario, seed: Seed, overrides: Readonly
     .filter((p) => !used.has(p.meta.id) && p.meta.learns)
     .map((plugin) => {
       const id = plugin.meta.id;
-      const params = { ...resolveParams(plugin.meta.params, {}), ...(overrides.get(id) ?? {}) };
+      // the defaults a tried model gets are the CLI's (run <scenario> --model <id>): scenarios/tried.ts
+      const params = { ...triedRun(scenario, plugin).params, ...(overrides.get(id) ?? {}) };
       const spec: RunSpec = {
         id,
         plugin,

@@ -89,7 +89,7 @@ describe('neural-eras run', () => {
 
   it.each([
     [['run', 'nope'], /^neural-eras: unknown scenario "nope"; known scenarios: /],
-    [['run', 'perceptron-xor', '--model', 'mlp'], /--model mlp: scenario perceptron-xor has no such model; it runs: perceptron/],
+    [['run', 'perceptron-xor', '--model', 'mlp'], /--model mlp: not a run of scenario perceptron-xor \(it runs: perceptron\), and unknown model "mlp"/],
     [['run', 'perceptron-xor', '--param', 'learningRate=-1'], /learningRate: expected a number in \[0, 100\], got "-1"/],
     [['run', 'perceptron-xor', '--param', 'speed=3'], /perceptron has no parameter "speed"/],
     [['run', 'perceptron-xor', '--param', 'oops'], /--param needs key=value/],

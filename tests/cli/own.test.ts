@@ -91,7 +91,7 @@ describe('take it with you: --out and --share', () => {
     const csv = join(dir, 'run.csv');
     const c = await cli('run', 'adaline-divergence', '--epochs', '3', '--out', csv, '--json');
     expect(c.err).toBe(`wrote ${csv} (8 rows of per-epoch history)\n`);
-    expect(readFileSync(csv, 'utf8').split('\n').slice(0, 3)).toEqual(['run,model,epoch,loss,accuracy,testAccuracy,updates', 'above,adaline,0,2,0.25,,0', 'above,adaline,1,1.5512000000000001,0.75,,1']);
+    expect(readFileSync(csv, 'utf8').split('\n').slice(0, 3)).toEqual(['run,model,seed,epoch,loss,accuracy,testLoss,testAccuracy,updates', 'above,adaline,1,0,2,0.25,,,0', 'above,adaline,1,1,1.5512000000000001,0.75,,,1']);
     expect(readdirSync(dir).sort()).toEqual(['run.csv', 'run.json']);
   });
 

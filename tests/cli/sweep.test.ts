@@ -55,3 +55,55 @@ describe('sweep', () => {
     expect(bad.stderr()).toMatch(/--model is needed: scenario adaline-divergence runs above, below/);
   });
 });
+
+describe('sweep: several models, pinned seeds, histories and a grid', () => {
+  const json = async (...argv: string[]) => {
+    const io = bufferIo();
+    expect(await main(['sweep', ...argv, '--workers', '1', '--json'], io)).toBe(0);
+    return JSON.parse(io.stdout());
+  };
+
+  it('-m repeats: each model swept on its own, as alone; a model the scenario does not run is tried on its data', async () => {
+    const both = await json('perceptron-separable', '-m', 'perceptron', '-m', 'logistic', '--seeds', '3', '-e', '30');
+    expect(both.sweeps.map((d: { run: string }) => d.run)).toEqual(['perceptron', 'logistic']);
+    expect(both.sweeps[0]).toEqual(await json('perceptron-separable', '-m', 'perceptron', '--seeds', '3', '-e', '30'));
+    expect(both.sweeps[1]).toEqual(await json('perceptron-separable', '-m', 'logistic', '--seeds', '3', '-e', '30'));
+  });
+
+  it('a run pinned to its own seed: the sweep starts there, varies the model seed, and seed 10 is the run itself', async () => {
+    const doc = await json('xor-backprop', '-m', 'stalled', '--seeds', '2', '-e', '300');
+    expect(doc).toMatchObject({ run: 'stalled', firstSeed: 10, seedVaries: 'model' });
+    const io = bufferIo();
+    await main(['run', 'xor-backprop', '-m', 'stalled', '-e', '300', '--json'], io);
+    const run = JSON.parse(io.stdout()).runs[0];
+    expect(doc.runs[0]).toEqual({ seed: 10, outcome: run.outcome, epochs: run.epochs, loss: run.metrics.loss, accuracy: run.metrics.accuracy });
+  });
+
+  it('--histories: every seed\'s per-epoch history, ending at its result', async () => {
+    const doc = await json('perceptron-separable', '--seeds', '2', '--histories');
+    for (const r of doc.runs) {
+      expect(r.history.map((h: { epoch: number }) => h.epoch)).toEqual(Array.from({ length: r.epochs + 1 }, (_, e) => e));
+      expect(r.history.at(-1)).toMatchObject({ loss: r.loss, accuracy: r.accuracy });
+    }
+  });
+
+  it('--grid: one row per combination, each the sweep with those parameters; final loss mean and sd over the seeds', async () => {
+    const doc = await json('perceptron-separable', '--seeds', '3', '-e', '20', '--grid', 'learningRate=0.1,1', 'shuffle=true,false');
+    expect(doc.grid).toEqual({ learningRate: [0.1, 1], shuffle: [true, false] });
+    expect(doc.cells.map((c: { params: object }) => c.params)).toEqual([
+      { learningRate: 0.1, shuffle: true },
+      { learningRate: 0.1, shuffle: false },
+      { learningRate: 1, shuffle: true },
+      { learningRate: 1, shuffle: false },
+    ]);
+    const cell = doc.cells[2];
+    const alone = await json('perceptron-separable', '--seeds', '3', '-e', '20', '-p', 'learningRate=1', '-p', 'shuffle=true');
+    expect(cell.runs).toEqual(alone.runs);
+    const losses = alone.runs.map((r: { loss: number }) => r.loss);
+    const m = losses.reduce((a: number, b: number) => a + b, 0) / 3;
+    expect(cell.finalLoss.mean).toBeCloseTo(m, 12);
+    expect(cell.finalLoss.sd).toBeCloseTo(Math.sqrt(losses.reduce((a: number, v: number) => a + (v - m) ** 2, 0) / 2), 12);
+    const bad = bufferIo();
+    expect(await main(['sweep', 'perceptron-separable', '--grid', 'learningRat=1,2'], bad)).toBe(2);
+  });
+});

@@ -95,7 +95,7 @@ describe('the installed package (npm install <tarball> --omit=dev)', { timeout: 
     copyFileSync(join(app, 'node_modules', 'neural-eras', 'examples', 'madaline.js'), join(app, 'madaline.js'));
     const api = spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import('neural-eras'); const p = (await import('./madaline.js')).default; console.log(Object.keys(m).sort().join(','), m.checkPlugin(p).ok)"], { cwd: app, encoding: 'utf8' });
     expect(api.stderr).toBe('');
-    expect(api.stdout.trim()).toBe('ModelConfigError,TINY_DATA,checkPlugin,contractText,definePlugin,param,weightsJson true');
+    expect(api.stdout.trim()).toBe('ModelConfigError,TINY_DATA,checkPlugin,contractText,definePlugin,loadScenario,param,runScenario,sweep,verify,weightsJson true');
     writeFileSync(
       join(app, 'plugin.ts'),
       [

@@ -33,7 +33,7 @@ describe('scenario loader', () => {
 
   const bad: [string, any, string][] = [
     ['a wrong parameter type', tweak((s) => (s.models[1].params.learningRate = 'fast')), 'xor.json: models[1].params.learningRate: expected a number in [0, 100], got "fast"'],
-    ['an unknown parameter', tweak((s) => (s.models[0].params = { eta: 1 })), 'xor.json: models[0].params.eta: unknown parameter; known: learningRate'],
+    ['an unknown parameter', tweak((s) => (s.models[0].params = { eta: 1 })), 'xor.json: models[0].params.eta: unknown parameter of perceptron; did you mean "theta"? (known: learningRate'],
     ['an unknown model', tweak((s) => (s.models[0].model = 'transformer')), 'xor.json: models[0].model: unknown model "transformer"; known models: adaline'],
     ['a missing title', tweak((s) => delete s.title), 'xor.json: title:'],
     ['an epoch budget that is not a number', tweak((s) => (s.epochs = 'ten')), 'xor.json: epochs: expected number'],

@@ -31,7 +31,7 @@ describe('taking a run away', () => {
     const mlp = doc.runs[1];
     expect(mlp.history.map((h: { epoch: number }) => h.epoch)).toEqual(Array.from({ length: mlp.epochs + 1 }, (_, e) => e));
     const csv = readFileSync(a.csv, 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('run,model,epoch,loss,accuracy,testAccuracy,updates');
+    expect(csv[0]).toBe('run,model,seed,epoch,loss,accuracy,testLoss,testAccuracy,updates,gradNorm1,gradNorm2');
     expect(csv).toHaveLength(1 + doc.runs.reduce((n: number, r: { history: unknown[] }) => n + r.history.length, 0));
     expect(lab.view(0).share).toBe(doc.share);
   });
