@@ -63,7 +63,12 @@ try {
     // of a file that does not exist, so it fails as a missing module and Ink says that
     // react-devtools-core is needed; no dist/devtools-*.js chunk is shipped that nothing loads.
     external: [...dependencies],
+    // Bundled CommonJS packages (react, commander, seedrandom) may call require().
+    banner: { js: "import { createRequire as __neCreateRequire } from 'node:module'; const require = __neCreateRequire(import.meta.url);" },
+    // zod's 40 translations of its messages (290 kB of the bundle, compiled at every start):
+    // neural-eras words every message itself in English, so only zod's English locale is kept.
     plugins: [
+      englishZod,
       {
         name: 'no-ink-devtools',
         setup(b) {
@@ -71,11 +76,6 @@ try {
         },
       },
     ],
-    // Bundled CommonJS packages (react, commander, seedrandom) may call require().
-    banner: { js: "import { createRequire as __neCreateRequire } from 'node:module'; const require = __neCreateRequire(import.meta.url);" },
-    // zod's 40 translations of its messages (290 kB of the bundle, compiled at every start):
-    // neural-eras words every message itself in English, so only zod's English locale is kept.
-    plugins: [englishZod],
     sourcemap: false,
     minifyWhitespace: true,
     minifySyntax: true,
