@@ -101,7 +101,7 @@ export function recurrentInstance(data: Dataset, shape: SequenceShape, m: Recurr
     const carried = Array.from(norms);
     const after = Array.from(net.theta);
     const explain = () => explainStep(m, T, y, Array.from(Y[i]!), J, carried, opt, Float64Array.from(before));
-    return { pattern: i, x: data.inputs[i]!, t: data.targets[i]!, net: y, o: y, before, after, changed: true, explain };
+    return { pattern: i, x: data.inputs[i]!, t: data.targets[i]!, net: y, o: y, before, after, changed: true, rule: 'gradient', timeSteps: T, weights: 'θ', explain };
   };
 
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {
