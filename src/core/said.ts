@@ -71,6 +71,19 @@ export const SAID = {
   'rbm.none': 'no pretraining: the same net from random weights, back-propagation only',
   'rbm.done1': 'RBM {k}: {n} epoch, reconstruction error {error}',
   'rbm.doneN': 'RBM {k}: {n} epochs, reconstruction error {error}',
+  // Recurrent nets (Elman, LSTM): the net over its sequences and how the error passes back through time.
+  'rnn.input1': '1 input',
+  'rnn.inputN': '{n} inputs',
+  'bptt.full': 'full BPTT',
+  'bptt.truncated': 'truncated BPTT, k = {k}',
+  'elman.head': '{hidden} {activation} units over T = {steps} steps of {inputs}; {bptt}',
+  'elman.factor': 'per step back the gradient is multiplied by at most {factor}',
+  'lstm.head1': '1 memory cell with input and output gates{forget}, T = {steps} steps',
+  'lstm.headN': '{cells} memory cells with input and output gates{forget}, T = {steps} steps',
+  'lstm.forget': ' and a forget gate (Gers et al. 2000)',
+  'lstm.noForget': ' (no forget gate, as in 1997)',
+  'lstm.forgetCarry': 's_t = f_t s_{t−1} + i_t g_t: the error on s is scaled by f_t per step back',
+  'lstm.carousel': 's_t = s_{t−1} + i_t g_t: the error on s passes each step back times 1',
 } as const;
 
 export type SaidCode = keyof typeof SAID;

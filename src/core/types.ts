@@ -157,6 +157,13 @@ export interface StepRecord {
   /** Patterns this one update summed over (a batch step: all of them; a minibatch). @default 1 */
   readonly batch?: number;
   /**
+   * A recurrent net's update: the pattern is a sequence of this many time steps, and the step was
+   * one back-propagation through time over it (the write-out says "sequence", not "pattern").
+   */
+  readonly timeSteps?: number;
+  /** What `before` and `after` hold, named as the model names it (θ: every parameter); default w, or a net's last layer. */
+  readonly weights?: string;
+  /**
    * The update written as the paper writes it, with its numbers. Formatted only when called (the
    * trace, the lab's last update): training, sweeps and headless epochs never build the text.
    */

@@ -123,6 +123,10 @@ export const EN_TEXT = {
   'step.layers': '‖ΔW‖ per layer: {layers}',
   'step.layersLoss': '‖ΔW‖ per layer: {layers}; loss {before} → {after}',
   'step.loss': 'loss {before} → {after}',
+  // The `.` write-out of a recurrent net (fixko): one BPTT step over a sequence, ‖Δ‖ per weight block.
+  'step.seqHead': 'sequence {sequence} of T = {steps} steps (epoch {epoch}): output o = {o}, target t = {t}{result}',
+  'step.bptt': 'one BPTT step, ‖Δ‖ per weight block: {blocks}',
+  'step.bpttLoss': 'one BPTT step, ‖Δ‖ per weight block: {blocks}; loss {before} → {after}',
   'weights.summary': 'W{layer}: {rows} × {cols} (bias first), ‖W{layer}‖ = {norm}',
   'chart.loss': 'loss',
   'chart.accuracy': 'accuracy',

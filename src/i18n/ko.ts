@@ -121,6 +121,10 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'step.layers': '층별 ‖ΔW‖: {layers}',
   'step.layersLoss': '층별 ‖ΔW‖: {layers}; 손실 {before} → {after}',
   'step.loss': '손실 {before} → {after}',
+  // The `.` write-out of a recurrent net (fixko): one BPTT step over a sequence, ‖Δ‖ per weight block.
+  'step.seqHead': '수열 {sequence}, T = {steps}단계 (에폭 {epoch}): 출력 o = {o}, 목표 t = {t}{result}',
+  'step.bptt': 'BPTT 갱신 한 번, 가중치 묶음별 ‖Δ‖: {blocks}',
+  'step.bpttLoss': 'BPTT 갱신 한 번, 가중치 묶음별 ‖Δ‖: {blocks}; 손실 {before} → {after}',
   'weights.summary': 'W{layer}: {rows} × {cols} (편향이 첫 열), ‖W{layer}‖ = {norm}',
   'chart.loss': '손실',
   'chart.accuracy': '정확도',

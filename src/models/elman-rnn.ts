@@ -14,6 +14,7 @@
  */
 import { definePlugin, param } from '../core/plugin.js';
 import { num } from '../core/format.js';
+import { said } from '../core/said.js';
 import type { Dataset, ModelInstance, ParamsOf } from '../core/types.js';
 import type { Rng } from '../core/rng.js';
 import { maxDerivative, spectralNorm } from '../engines/recurrent/common.js';
@@ -59,8 +60,14 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng, lean: 
       firstUnit: (t) => net.hidden(t)[0]!,
       strips: (T) => [{ name: 'h', values: Array.from({ length: T }, (_, t) => Array.from(net.hidden(t))) }],
       describe: () => [
-        `${H} ${params.activation} units over T = ${seq.steps} steps of ${seq.width} input${seq.width > 1 ? 's' : ''}; ${params.truncate > 0 ? `truncated BPTT, k = ${params.truncate}` : 'full BPTT'}`,
-        `per step back the gradient is multiplied by at most ${factor().text}`,
+        said('elman.head', {
+          hidden: H,
+          activation: params.activation,
+          steps: seq.steps,
+          inputs: seq.width > 1 ? said('rnn.inputN', { n: seq.width }) : said('rnn.input1'),
+          bptt: params.truncate > 0 ? said('bptt.truncated', { k: params.truncate }) : said('bptt.full'),
+        }),
+        said('elman.factor', { factor: factor().text }),
       ],
     },
     { eta: params.learningRate, clip: params.clip, truncate: params.truncate, shuffle: params.shuffle, lean },

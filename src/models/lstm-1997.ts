@@ -13,6 +13,7 @@
  *   initRange, shuffle.
  */
 import { definePlugin, param } from '../core/plugin.js';
+import { said } from '../core/said.js';
 import type { Dataset, ModelInstance, ParamsOf } from '../core/types.js';
 import type { Rng } from '../core/rng.js';
 import { GATE_NAMES, LstmNet, lstmInit, lstmLayout } from '../engines/recurrent/lstm.js';
@@ -64,8 +65,8 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng, lean: 
         ];
       },
       describe: () => [
-        `${H} memory cell${H > 1 ? 's' : ''} with input and output gates${params.forgetGate ? ' and a forget gate (Gers et al. 2000)' : ' (no forget gate, as in 1997)'}, T = ${seq.steps} steps`,
-        params.forgetGate ? 's_t = f_t s_{t−1} + i_t g_t: the error on s is scaled by f_t per step back' : 's_t = s_{t−1} + i_t g_t: the error on s passes each step back times 1',
+        said(H > 1 ? 'lstm.headN' : 'lstm.head1', { cells: H, forget: said(params.forgetGate ? 'lstm.forget' : 'lstm.noForget'), steps: seq.steps }),
+        said(params.forgetGate ? 'lstm.forgetCarry' : 'lstm.carousel'),
       ],
     },
     { eta: params.learningRate, clip: params.clip, truncate: params.truncate, shuffle: params.shuffle, lean },

@@ -6,6 +6,7 @@
 import { param } from '../core/plugin.js';
 import { num, sci, short, vectorHead } from '../core/format.js';
 import type { Rng } from '../core/rng.js';
+import type { Said } from '../core/said.js';
 import { type Dataset, type Evaluation, ModelConfigError, type ModelInstance, type StepRecord, type WeightBlock } from '../core/types.js';
 import { type RecurrentNet, type SgdOptions, sgdStep } from '../engines/recurrent/common.js';
 
@@ -58,7 +59,8 @@ export interface RecurrentModel {
   firstUnit(t: number): number;
   /** How the carried error passes one step back when there is no factor bound (the LSTM's carousel). */
   readonly carry?: string;
-  describe(): string[];
+  /** Lines about the net now, said as data (core/said.ts). */
+  describe(): (string | Said)[];
 }
 
 interface Options extends SgdOptions {
@@ -99,7 +101,7 @@ export function recurrentInstance(data: Dataset, shape: SequenceShape, m: Recurr
     const carried = Array.from(norms);
     const after = Array.from(net.theta);
     const explain = () => explainStep(m, T, y, Array.from(Y[i]!), J, carried, opt, Float64Array.from(before));
-    return { pattern: i, x: data.inputs[i]!, t: data.targets[i]!, net: y, o: y, before, after, changed: true, explain };
+    return { pattern: i, x: data.inputs[i]!, t: data.targets[i]!, net: y, o: y, before, after, changed: true, rule: 'gradient', timeSteps: T, weights: 'θ', explain };
   };
 
   const evaluate = (rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation => {

@@ -5,7 +5,9 @@
  *   hebb             — no error term at all: Δw = η·x·t (or η·x·y), whatever o was;
  *   error-correction — an error when o ≠ t (corrected), none when o = t (w unchanged);
  *   gradient         — the error t − o and the step it took, ‖Δw‖ (a deep net: per layer).
- * A batch step says it is one update over every pattern (or a minibatch), not "pattern 1".
+ * A batch step says it is one update over every pattern (or a minibatch), not "pattern 1"; a
+ * recurrent net's step is one back-propagation through time over a sequence of T steps, its output
+ * y against the target, then ‖Δ‖ of each of its weight blocks (Wxh, Whh, …) and the loss before → after.
  */
 import { exact, short, vector, vectorHead } from '../core/format.js';
 import type { StepRecord } from '../core/types.js';
@@ -70,22 +72,33 @@ export function stepLines(s: TraceStep, patterns: number, equation: string | nul
   const label = stepLabelText(stepLabel(s), tr, s.layerSteps !== undefined);
   const result = label ? tr.t('step.result', { result: label }) : '';
   const n = s.batch ?? 1;
+  // a plugin's record is untrusted: its sequence length and weights' name are used only when well-formed
+  const T = typeof s.timeSteps === 'number' && Number.isInteger(s.timeSteps) && s.timeSteps > 0 ? s.timeSteps : undefined;
+  const weights = typeof s.weights === 'string' && s.weights.length > 0 ? s.weights : undefined;
   const seen = { epoch: s.epoch, net: list(s.net), o: list(s.o), t: list(s.t), result };
   const head =
-    n > 1 && n >= patterns
-      ? tr.t('step.batchHead', { ...seen, n })
-      : n > 1
-        ? tr.t('step.miniHead', { ...seen, n, pattern: s.pattern + 1, x: s.x.length ? tr.t('step.x', { x: vector(s.x) }) : '' })
-        : tr.t('step.head', { ...seen, pattern: s.pattern + 1, x: s.x.length ? tr.t('step.x', { x: vector(s.x) }) : '' });
+    T !== undefined
+      ? tr.t('step.seqHead', { epoch: s.epoch, sequence: s.pattern + 1, steps: T, o: list(s.o), t: list(s.t), result })
+      : n > 1 && n >= patterns
+        ? tr.t('step.batchHead', { ...seen, n })
+        : n > 1
+          ? tr.t('step.miniHead', { ...seen, n, pattern: s.pattern + 1, x: s.x.length ? tr.t('step.x', { x: vector(s.x) }) : '' })
+          : tr.t('step.head', { ...seen, pattern: s.pattern + 1, x: s.x.length ? tr.t('step.x', { x: vector(s.x) }) : '' });
   const lines = [head];
-  if (s.layerSteps) {
+  if (T !== undefined) {
+    // a recurrent net: one BPTT step over the sequence, each weight block's step and the loss
+    const blocks = (s.layerSteps ?? []).map((l) => `${l.name} ${short(l.norm)}`).join(', ');
+    lines.push(s.loss ? tr.t('step.bpttLoss', { blocks, before: short(s.loss.before), after: short(s.loss.after) }) : tr.t('step.bptt', { blocks }));
+  } else if (s.layerSteps) {
     const layers = s.layerSteps.map((l) => `${l.name} ${short(l.norm)}`).join(', ');
     lines.push(s.loss ? tr.t('step.layersLoss', { layers, before: short(s.loss.before), after: short(s.loss.after) }) : tr.t('step.layers', { layers }));
   } else if (s.loss && s.rule === 'gradient') {
     lines.push(tr.t('step.loss', { before: short(s.loss.before), after: short(s.loss.after) }));
   }
-  // a net's record carries its last layer's weights: named as such
-  lines.push(`${s.layerSteps?.at(-1)?.name ?? 'w'} ${vector(s.before)} → ${vector(s.after)}`);
+  // a net's record carries its last layer's weights, a recurrent net's every parameter (θ): named as such
+  // (θ is long: its first entries, the rest elided)
+  const shown = (v: readonly number[]): string => (weights !== undefined && v.length > 10 ? vectorHead(v, 6) : vector(v));
+  lines.push(`${weights ?? s.layerSteps?.at(-1)?.name ?? 'w'} ${shown(s.before)} → ${shown(s.after)}`);
   if (equation) lines.push(equation);
   return lines;
 }

@@ -73,9 +73,11 @@ describe('every model says its describe() lines through the catalogue', () => {
   /** Per built-in model, a scenario and run it describes itself on (after an epoch of training). */
   const ON: Readonly<Record<string, readonly [string, string]>> = {
     adaline: ['adaline-divergence', 'above'],
+    'elman-rnn': ['latch', 'elman-5'],
     hebbian: ['hebb-unbounded-vs-oja', 'oja'],
     'lecun-1989': ['digits-challenge', 'convnet-1989'],
     logistic: ['logistic-and', 'logistic'],
+    'lstm-1997': ['latch', 'lstm-5'],
     'mcculloch-pitts': ['mp-gates', 'not'],
     'mlp-backprop': ['why-not-step', 'step'],
     'mlp-dropout': ['dropout-monte-carlo', 'dropout'],

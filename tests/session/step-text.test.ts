@@ -5,8 +5,8 @@
  * net's step layer by layer).
  */
 import { describe, expect, it } from 'vitest';
-import { exact, short, vector } from '../../src/core/format.js';
-import type { UpdateRule } from '../../src/core/types.js';
+import { exact, short, vector, vectorHead } from '../../src/core/format.js';
+import type { UpdateRule, WeightsSnapshot } from '../../src/core/types.js';
 import { translator } from '../../src/i18n/index.js';
 import { MODELS } from '../../src/models/index.js';
 import { LabSession } from '../../src/session/lab.js';
@@ -20,11 +20,13 @@ import { flatten } from '../../src/ui/layout/blocks.js';
 /** Per built-in model: the scenario and run its updates are taken from, and the rule it must declare. */
 const CASES: readonly { model: string; scenario: string; run: string; rule: UpdateRule | null; steps: number }[] = [
   { model: 'adaline', scenario: 'adaline-xor', run: 'adaline', rule: 'gradient', steps: 6 },
+  { model: 'elman-rnn', scenario: 'adding-problem', run: 'elman', rule: 'gradient', steps: 2 },
   { model: 'hebbian', scenario: 'hebb-and', run: 'binary', rule: 'hebb', steps: 4 },
   { model: 'hebbian', scenario: 'hebb-and', run: 'bipolar', rule: 'hebb', steps: 4 },
   { model: 'hebbian', scenario: 'hebb-unbounded-vs-oja', run: 'oja', rule: 'hebb', steps: 3 },
   { model: 'lecun-1989', scenario: 'digits-challenge', run: 'convnet-1989', rule: 'gradient', steps: 2 },
   { model: 'logistic', scenario: 'logistic-and', run: 'logistic', rule: 'gradient', steps: 2 },
+  { model: 'lstm-1997', scenario: 'adding-problem', run: 'lstm', rule: 'gradient', steps: 2 },
   { model: 'mcculloch-pitts', scenario: 'mp-gates', run: 'and', rule: null, steps: 2 },
   { model: 'mlp-backprop', scenario: 'xor-backprop', run: 'mlp-backprop', rule: 'gradient', steps: 5 },
   { model: 'mlp-dropout', scenario: 'overfitting-dropout', run: 'dropout', rule: 'gradient', steps: 2 },
@@ -130,6 +132,41 @@ describe('. writes out one update for every model', () => {
     // the last layer's weights are named as such, not as "w"
     expect(lines[2]).toMatch(/^W11 \(/);
   });
+
+  /** A snapshot's named blocks as flat lists. */
+  const blocksOf = (w: WeightsSnapshot): { name: string; w: number[] }[] =>
+    w.kind === 'blocks' ? w.blocks.map((b) => ({ name: b.name, w: 'vector' in b ? [...b.vector] : b.rows.flat() })) : [];
+
+  for (const [run, names] of [
+    ['elman', ['Wxh', 'Whh', 'bh', 'Why', 'by']],
+    ['lstm', ['Wg', 'Wi', 'Wo', 'bg', 'bi', 'bo', 'Why', 'by']],
+  ] as const) {
+    it(`a recurrent net (${run}) writes out one BPTT step over a sequence: o against t, ‖Δ‖ of each weight block, the loss before → after`, () => {
+      const lab = new LabSession({ scenario: 'adding-problem', run });
+      const lane = lab.lanes()[0]!;
+      const model = lane.run!.model;
+      const data = lane.spec.data;
+      // everything the write-out cites, measured here before and after the one update
+      const before = { blocks: blocksOf(model.snapshot()), theta: Array.from(model.flatWeights()), eval: model.evaluate(data) };
+      lab.pattern();
+      const after = { blocks: blocksOf(model.snapshot()), theta: Array.from(model.flatWeights()), loss: model.evaluate(data).loss };
+      const s = lane.trace.at(-1)!;
+      const i = s.pattern;
+      const o = before.eval.outputs[i]![0]!;
+      const t = data.targets[i]![0]!;
+      expect(before.blocks.map((b) => b.name)).toEqual(names);
+      const steps = before.blocks.map((b, k) => `${b.name} ${short(Math.hypot(...b.w.map((w, j) => after.blocks[k]!.w[j]! - w)))}`).join(', ');
+      const lines = stepLines(s, data.inputs.length, null, en);
+      expect(lines).toEqual([
+        `sequence ${i + 1} of T = 20 steps (epoch 1): output o = ${exact(o)}, target t = ${exact(t)} → error t − o = ${exact(t - o)}`,
+        `one BPTT step, ‖Δ‖ per weight block: ${steps}; loss ${short(before.eval.loss)} → ${short(after.loss)}`,
+        `θ ${vectorHead(before.theta)} → ${vectorHead(after.theta)}`,
+      ]);
+      const ko = stepLines(s, data.inputs.length, null, translator('ko'));
+      expect(ko[0]).toBe(`수열 ${i + 1}, T = 20단계 (에폭 1): 출력 o = ${exact(o)}, 목표 t = ${exact(t)} → 오차 t − o = ${exact(t - o)}`);
+      expect(ko[1]).toBe(`BPTT 갱신 한 번, 가중치 묶음별 ‖Δ‖: ${steps}; 손실 ${short(before.eval.loss)} → ${short(after.loss)}`);
+    });
+  }
 
   it('RBM pretraining has no single update: . trains a whole CD-1 epoch and says so', { timeout: 30_000 }, () => {
     const { lab } = stepped('pretraining-vs-random', 'pretrained', 1);
