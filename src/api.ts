@@ -21,6 +21,7 @@ import { UsageError } from './commands/errors.js';
 import { encodeShare } from './scenarios/share.js';
 import { withTriedModels } from './scenarios/tried.js';
 import { runDocument, type RunDocument } from './report/run-file.js';
+import { receiptLine } from './session/receipts.js';
 
 /*
  * The public types below are written out here, on their own: the package's declarations then need
@@ -215,7 +216,7 @@ export function runScenario(scenario: LoadedScenario | string, opts: RunScenario
         }
       : {}),
   });
-  const doc: RunDocument = runDocument(result, s.title, encodeShare(input));
+  const doc: RunDocument = runDocument(result, s.title, encodeShare(input), (r) => receiptLine(r.receipt, r));
   return doc satisfies RunReportDocument;
 }
 

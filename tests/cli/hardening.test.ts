@@ -251,7 +251,8 @@ describe("issue 20's leftovers (hostile inputs): refused at load, located", () =
   it('a claim on the held-out split of a run without one (digits-2012 with data.test = 0) is refused', async () => {
     const s = shipped('digits-2012') as { data: Record<string, unknown> };
     s.data['test'] = 0;
-    await rejected(['check', file(s)], /claims\[1\]\.metric: "testAccuracy" is measured on held-out data, but run "mlp-1986" has none/);
+    // run names the first problem and counts the rest (check lists them all, one line each)
+    await rejected(['run', file(s)], /claims\[1\]\.metric: "testAccuracy" is measured on held-out data, but run "mlp-1986" has none/);
   });
 
   it('sweep --workers 1000 says it was capped at the core count', async () => {

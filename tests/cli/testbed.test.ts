@@ -151,7 +151,12 @@ describe('claims as data', () => {
     const outcome = run.runs[0].claims.find((c: { metric: string }) => c.metric === 'outcome');
     expect(outcome).toMatchObject({ relation: '=', bound: 'solved', actual: 'solved', holds: true });
     const verify = JSON.parse((await cli('verify', 'perceptron-separable', '--json')).out);
-    expect(verify.claims.map(({ scenario, run: id, ...c }: { scenario: string; run: string }) => (expect(scenario).toBe('perceptron-separable'), expect(id).toBe('perceptron'), c))).toEqual(run.runs[0].claims);
+    // verify also checks the scenario's "matches" receipts, each as a claim with the same fields
+    const [claims, receipts] = [verify.claims.filter((c: { claim: string }) => !c.claim.startsWith('receipt: ')), verify.claims.filter((c: { claim: string }) => c.claim.startsWith('receipt: '))];
+    expect(claims.map(({ scenario, run: id, ...c }: { scenario: string; run: string }) => (expect(scenario).toBe('perceptron-separable'), expect(id).toBe('perceptron'), c))).toEqual(run.runs[0].claims);
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]).toMatchObject({ metric: 'mistakes', relation: '<=', actual: 1, holds: true });
+    expect(receipts[0].bound).toBeCloseTo(13.149873310152666, 12);
   });
 });
 
@@ -267,7 +272,7 @@ describe('--full-budget', () => {
     expect(run.epochs).toBe(7);
     expect(run.history).toHaveLength(8);
     expect(run.outcome).toBe('truncated');
-    expect(run.reason).toBe('finished after 7 epochs: this experiment has no target, it trains its whole budget');
+    expect(run.reason).toBe('all 7 epochs trained: this experiment has no target, it trains its whole budget');
     expect((await cli('run', '--share', doc.share, '--json')).out).toBe(r.out);
     // without it the same run stops when solved
     expect(JSON.parse((await cli('run', 'perceptron-separable', '-e', '7', '--json')).out).runs[0].outcome).toBe('solved');
