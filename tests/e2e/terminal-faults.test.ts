@@ -82,11 +82,19 @@ describe('terminal faults', () => {
   it('shrunk below 80×24 while a run plays, asks for room; grown again, the lab is back', async () => {
     start(100, 30);
     await until('the timeline', () => screen().includes('1943'));
-    await sleep(300);
-    // The 2012 era opens the dropout lab, which plays for a while.
-    tmux('send-keys', '-t', 'ne', '$');
+    // The 2012 dropout era opens the dropout lab, which plays for a while: ↓ until its card is shown
+    // (a key sent before the UI reads input is not lost for long: it is sent again).
+    await until('the dropout era chosen', () => {
+      if (/┌─ 2012 · Hinton, Srivastava/.test(screen())) return true;
+      tmux('send-keys', '-t', 'ne', 'Down');
+      execFileSync('sleep', ['0.2']);
+      return false;
+    });
     tmux('send-keys', '-t', 'ne', 'Enter');
-    await until('the lab playing', () => screen().includes('▶ '));
+    // an era's lab opens paused; space plays it (the status line's ▶, not the timeline's mark)
+    await until('the lab, paused', () => /⏸ epoch \d+/.test(screen()));
+    tmux('send-keys', '-t', 'ne', 'Space');
+    await until('the lab playing', () => /▶ epoch \d+/.test(screen()));
     tmux('resize-window', '-t', 'ne', '-x', '70', '-y', '20');
     // Still there a second later, while the run plays on behind it (not wiped by a redraw).
     await sleep(1000);
