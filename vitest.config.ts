@@ -9,7 +9,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     pool: 'forks',
-    maxWorkers: availableParallelism(),
+    // one more file than cores: the tmux and CLI files spend most of their time waiting on a
+    // terminal or a child process, and a third file fills that time
+    maxWorkers: availableParallelism() + 1,
     // Two files at once on two cores: a test that spawns the CLI may wait longer for its turn
     // than vitest's default 5 s allows on a loaded machine (no test asserts a time).
     testTimeout: 30_000,
