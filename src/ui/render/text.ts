@@ -158,6 +158,7 @@ export function clipRows(lines: readonly string[], rows: number, width: number):
   if (rows <= 0) return [];
   const kept = lines.slice(0, rows);
   const last = kept[rows - 1]!;
-  kept[rows - 1] = displayWidth(last) <= width - 2 ? `${last} ${ELLIPSIS}` : fit(last, Math.max(1, width - 1));
+  // a last line too wide for " …" is cut to make room for it (fit alone keeps a line that fits whole)
+  kept[rows - 1] = displayWidth(last) <= width - 2 ? `${last} ${ELLIPSIS}` : fit(`${last} ${ELLIPSIS}${ELLIPSIS}`, Math.max(1, width)).trimEnd();
   return kept;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { stripAnsi } from '../../../src/ui/color.js';
-import { displayWidth, ELLIPSIS, fit, isNarrow, paint, RESET, rowsProblem } from '../../../src/ui/render/text.js';
+import { clipRows, displayWidth, ELLIPSIS, fit, isNarrow, paint, RESET, rowsProblem } from '../../../src/ui/render/text.js';
 
 describe('displayWidth', () => {
   it('does not count colour codes and counts Korean and CJK twice', () => {
@@ -73,5 +73,25 @@ describe('rowsProblem', () => {
     expect(rowsProblem(['\x1b[31mab'], 2, 1, '256')).toBe('row 0 does not end with a reset');
     expect(rowsProblem([`\x1b[31mab${RESET}`], 2, 1, 'none')).toBe('row 0 has an escape code without colour');
     expect(rowsProblem(['한b'], 3, 1, 'none')).toBeNull();
+  });
+});
+
+describe('clipRows', () => {
+  it('says with … that lines were left out, even when the last kept line fills the width', () => {
+    // the 80×24 XOR stop: a moral wrapped to two lines, one row for it; its first line is 79 wide
+    const first = '→ No weight vector separates XOR, so every epoch makes an error and the weights';
+    expect(displayWidth(first)).toBe(79);
+    const [kept] = clipRows([first, 'cycle.'], 1, 80);
+    expect(kept!.endsWith(ELLIPSIS)).toBe(true);
+    expect(displayWidth(kept!)).toBeLessThanOrEqual(80);
+    expect(clipRows(['short', 'left out'], 1, 80)).toEqual([`short ${ELLIPSIS}`]);
+    expect(clipRows(['a', 'b'], 2, 80)).toEqual(['a', 'b']);
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 40 }), { minLength: 2, maxLength: 5 }), fc.integer({ min: 4, max: 40 }), (lines, width) => {
+        const fitted = lines.map((l) => fit(l, width).trimEnd() || 'x');
+        const out = clipRows(fitted, 1, width);
+        return out.length === 1 && out[0]!.endsWith(ELLIPSIS) && displayWidth(out[0]!) <= width;
+      }),
+    );
   });
 });
