@@ -316,6 +316,6 @@ const MAP_COLS = 48;
 function mapField(run: Run): Field {
   const data = run.spec.data;
   const features = data.inputs[0]?.length ?? 0;
-  if (features !== 2) throw new UsageError(`--plot map: ${run.spec.id} has ${features} input features; a decision map needs 2 (a point per row on a plane)`);
-  return computeField(run.model, data, MAP_COLS, MAP_COLS / 2, domainOf(data), lineOf(run.model.snapshot(), 2));
+  if (features !== 2 && !data.lifted) throw new UsageError(`--plot map: ${run.spec.id} has ${features} input features; a decision map needs 2 (a point per row on a plane)`);
+  return computeField(run.model, data, MAP_COLS, MAP_COLS / 2, domainOf(data), lineOf(run.model.snapshot(), features, data));
 }

@@ -5,6 +5,7 @@
  */
 import { DatasetError } from './dataset-error.js';
 import { type DigitsSpec, digits } from './digits.js';
+import { type Feature, liftDataset } from './features.js';
 import { type IrisSpec, iris } from './iris.js';
 import type { Rng } from './rng.js';
 import { type SequenceSpec, sequenceDataset } from './sequences.js';
@@ -46,6 +47,8 @@ export type DataSpec =
       testFraction?: number;
       classes?: number;
       targets?: Encoding | 'onehot';
+      /** Feature inputs computed from each point (features.ts), e.g. ["x1^2", "x2^2"]. */
+      features?: Feature[];
     }
   /** An unlabelled, elongated gaussian cloud (for Hebb and Oja): principal axis at `angle` degrees. */
   | { kind: 'cloud'; n: number; angle?: number; spread?: [number, number] }
@@ -288,8 +291,13 @@ function table(spec: Extract<DataSpec, { kind: 'table' }>, rng: Rng): Dataset {
   };
 }
 
-/** Builds the data a scenario describes; generators draw from `rng` only. */
+/** Builds the data a scenario describes; generators draw from `rng` only. Feature inputs, when asked for, replace the points' columns. */
 export function buildDataset(spec: DataSpec, rng: Rng): Dataset {
+  const data = buildPoints(spec, rng);
+  return 'features' in spec && spec.features && spec.kind !== 'iris' ? liftDataset(data, spec.features) : data;
+}
+
+function buildPoints(spec: DataSpec, rng: Rng): Dataset {
   switch (spec.kind) {
     case 'gate':
       return gate(spec.gate, spec.inputs, spec.targets);

@@ -36,6 +36,11 @@ export interface Dataset {
   readonly sequence?: { readonly steps: number; readonly width: number; readonly tolerance?: number };
   /** When the inputs were standardised: each raw column's mean and sd over the training rows (x' = (x − mean) / sd). */
   readonly standardization?: { readonly mean: readonly number[]; readonly sd: readonly number[] };
+  /**
+   * Set when the input columns are feature inputs computed from a point (x1, x2) of the plane
+   * (features.ts): the feature ids, in column order, and each row's point.
+   */
+  readonly lifted?: { readonly features: readonly string[]; readonly points: readonly (readonly number[])[] };
 }
 
 /** A parameter that is a real number, within its bounds. */

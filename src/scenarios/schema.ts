@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { GATES, GENERATORS } from '../core/datasets.js';
+import { FEATURES } from '../core/features.js';
 import { MNIST_COUNT } from '../core/digits.js';
 import { IRIS_CLASSES, IRIS_FEATURES } from '../core/iris.js';
 
@@ -12,6 +13,18 @@ export const MAX_EPOCHS = 1_000_000;
 
 const encoding = z.enum(['binary', 'bipolar']);
 const matrix = z.array(z.array(z.number()));
+
+/** Feature inputs computed from each point (x1, x2) of a generated plane set (core/features.ts). */
+const features = z
+  .array(z.enum(FEATURES, { error: (issue) => `${JSON.stringify(issue.input)} is not a feature input; use ${FEATURES.join(', ')}` }))
+  .min(1)
+  .max(FEATURES.length)
+  .superRefine((fs, ctx) => {
+    fs.forEach((f, i) => {
+      if (fs.indexOf(f) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `${f} is listed twice` });
+    });
+  })
+  .optional();
 
 export const dataSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('gate'), gate: z.enum(GATES), inputs: encoding.optional(), targets: encoding.optional() }).strict(),
@@ -49,6 +62,7 @@ export const dataSchema = z.discriminatedUnion('kind', [
         testFraction: z.number().min(0).max(0.9).optional(),
         classes: z.number().int().min(2).max(10).optional(),
         targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
+        features,
       })
       .strict()
       .superRefine((g, ctx) => {

@@ -17,6 +17,7 @@ import { Leaderboard } from './leaderboard.js';
 import { shareOf } from './export.js';
 import { LAB_PLAY_ON, Lane, type PlayOn } from './lane.js';
 import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
+import { onPlane } from './field.js';
 import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
 import { dataKindOf, type LaneView } from './views.js';
 
@@ -374,7 +375,7 @@ export class LabSession {
         features: data.featureNames.length,
         patterns: data.inputs.length,
         layers: Array.isArray(g) ? g.length : w?.kind === 'layers' || w?.kind === 'units' ? w.layers.length : 0,
-        hiddenUnits: data.featureNames.length === 2 && hidden <= 8 ? (layers[0]?.length ?? 0) : 0,
+        hiddenUnits: onPlane(data) && hidden <= 8 ? (layers[0]?.length ?? 0) : 0,
         describeLines: l.run?.model.describe?.().length ?? 0,
         weightLines: w?.kind === 'vector' ? 1 : w?.kind === 'layers' || w?.kind === 'units' ? w.layers.length : 0,
         single: w?.kind === 'vector',

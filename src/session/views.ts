@@ -209,7 +209,7 @@ export function gradView(first: HistoryEntry | undefined, latest: HistoryEntry):
 }
 
 export const dataKindOf = (data: Dataset): DataKind =>
-  data.image ? 'image' : data.inputEncoding !== 'real' && data.inputs.length <= 16 ? 'boolean' : data.featureNames.length === 2 ? 'plane' : 'other';
+  data.image ? 'image' : data.inputEncoding !== 'real' && data.inputs.length <= 16 ? 'boolean' : data.featureNames.length === 2 || data.lifted ? 'plane' : 'other';
 
 /** Epoch, loss and accuracy (train, test and their gap) in one line, shortened until it fits. */
 export function numbersLine(l: LaneView, width = Infinity, tr: Tr = EN_TR): string {
