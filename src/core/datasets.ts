@@ -7,6 +7,7 @@ import { DatasetError } from './dataset-error.js';
 import { type DigitsSpec, digits } from './digits.js';
 import { type Feature, liftDataset } from './features.js';
 import { type IrisSpec, iris } from './iris.js';
+import { type RegressionSpec, regression } from './regression.js';
 import type { Rng } from './rng.js';
 import { type SequenceSpec, sequenceDataset } from './sequences.js';
 import type { Dataset, Encoding } from './types.js';
@@ -57,7 +58,9 @@ export type DataSpec =
   /** Fisher's iris flowers (iris.ts). */
   | IrisSpec
   /** Sequences for recurrent nets: the latch and the adding problem (sequences.ts). */
-  | SequenceSpec;
+  | SequenceSpec
+  /** The Playground's regression sets (regression.ts), optionally on feature inputs. */
+  | (RegressionSpec & { features?: Feature[] });
 
 const TRUTH: Record<Gate, (bits: number[]) => number> = {
   AND: (b) => Number(b.every((v) => v === 1)),
@@ -314,6 +317,9 @@ function buildPoints(spec: DataSpec, rng: Rng): Dataset {
     case 'latch':
     case 'adding':
       return sequenceDataset(spec, rng);
+    case 'reg-plane':
+    case 'reg-gauss':
+      return regression(spec, rng);
     default:
       return generate(spec.kind, spec, rng);
   }

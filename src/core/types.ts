@@ -19,7 +19,8 @@ export interface Dataset {
   readonly labels: readonly number[];
   readonly classes: number;
   readonly inputEncoding: Encoding | 'real';
-  readonly targetEncoding: Encoding | 'onehot' | 'none';
+  /** 'real': regression targets (real numbers, see `regression`). */
+  readonly targetEncoding: Encoding | 'onehot' | 'none' | 'real';
   /** Optional held-out split of the same shape. */
   readonly test?: Omit<Dataset, 'test' | 'name'>;
   /** Short names of the input columns, e.g. ["x1", "x2"]. */
@@ -41,6 +42,11 @@ export interface Dataset {
    * (features.ts): the feature ids, in column order, and each row's point.
    */
   readonly lifted?: { readonly features: readonly string[]; readonly points: readonly (readonly number[])[] };
+  /**
+   * Set for regression data (regression.ts): real targets in `range`; a row counts as right when
+   * |output − target| < tolerance; its label is the side of 0 its target lies on.
+   */
+  readonly regression?: { readonly tolerance: number; readonly range: readonly [number, number] };
 }
 
 /** A parameter that is a real number, within its bounds. */

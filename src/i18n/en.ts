@@ -138,6 +138,10 @@ export const EN_TEXT = {
   'legend.twoClasses': '·: class 0, ░▒▓ class 1 (darker = surer)',
   'legend.blank': 'blank',
   'legend.line': ', ⠤ the unit’s line',
+  // regression maps (issue 25): the shade is the output's value, not a class
+  'legend.regressionPoints': 'o target < {mid}, + ≥ {mid}',
+  'legend.continuous': 'colour = the output from {lo} to {hi}, grey at {mid}, deeper = further',
+  'legend.continuousGlyphs': ':· output below {mid}, ░▒▓ above (darker = further, {lo} … {hi})',
   'units.head': 'hidden units: {labels}',
   'units.headSome': 'hidden units (first {shown} of {all}): {labels}',
   'split.test': 'test',

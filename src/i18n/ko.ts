@@ -136,6 +136,10 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'legend.twoClasses': '·: 클래스 0, ░▒▓ 클래스 1 (진할수록 확신)',
   'legend.blank': '빈칸',
   'legend.line': ', ⠤ 유닛의 직선',
+  // 회귀 지도 (이슈 25): 음영은 클래스가 아니라 출력값
+  'legend.regressionPoints': 'o 목표 < {mid}, + ≥ {mid}',
+  'legend.continuous': '색 = 출력값 {lo}부터 {hi}까지, {mid}에서 회색, 진할수록 멂',
+  'legend.continuousGlyphs': ':· 출력 {mid} 미만, ░▒▓ 이상 (진할수록 멂, {lo} … {hi})',
   'units.head': '은닉 유닛: {labels}',
   'units.headSome': '은닉 유닛 ({all}개 중 처음 {shown}개): {labels}',
   'split.test': '테스트',

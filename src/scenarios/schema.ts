@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { GATES, GENERATORS } from '../core/datasets.js';
 import { FEATURES } from '../core/features.js';
+import { REGRESSIONS } from '../core/regression.js';
 import { MNIST_COUNT } from '../core/digits.js';
 import { IRIS_CLASSES, IRIS_FEATURES } from '../core/iris.js';
 
@@ -70,6 +71,24 @@ export const dataSchema = z.discriminatedUnion('kind', [
         if (g.n - test < 2) ctx.addIssue({ code: 'custom', path: ['testFraction'], message: `${g.testFraction} of ${g.n} points leaves ${g.n - test} for training; at least 2 are needed` });
         const classes = kind === 'blobs' || kind === 'spirals' ? (g.classes ?? 2) : 2;
         if (classes > 2 && g.targets !== undefined && g.targets !== 'onehot') ctx.addIssue({ code: 'custom', path: ['targets'], message: `${classes} classes need onehot targets` });
+      }),
+  ),
+  // TensorFlow Playground's regression sets (core/regression.ts): real targets, a row right within `tolerance`
+  ...REGRESSIONS.map((kind) =>
+    z
+      .object({
+        kind: z.literal(kind),
+        n: z.number().int().min(4).max(100000),
+        noise: z.number().min(0).max(10).optional(),
+        testFraction: z.number().min(0).max(0.9).optional(),
+        /** A row counts as right when |output − target| < tolerance. @default 0.1 */
+        tolerance: z.number().positive().max(10).optional(),
+        features,
+      })
+      .strict()
+      .superRefine((g, ctx) => {
+        const test = Math.round(g.n * (g.testFraction ?? 0));
+        if (g.n - test < 2) ctx.addIssue({ code: 'custom', path: ['testFraction'], message: `${g.testFraction} of ${g.n} points leaves ${g.n - test} for training; at least 2 are needed` });
       }),
   ),
   z

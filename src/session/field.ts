@@ -26,11 +26,17 @@ export interface Field {
   readonly classes: number;
   /** Class of each pixel, row-major, top pixel row first (cols × 2·rows). */
   readonly labels: Int16Array;
-  /** Score of each pixel in [0, 1]: P(class 1) for two classes, the winner's share for more. */
+  /** Score of each pixel in [0, 1]: P(class 1) for two classes, the winner's share for more (regression: see `continuous`). */
   readonly scores: Float32Array;
   readonly points: readonly FieldPoint[];
   /** A single linear unit's weights (w0, w1, w2): its line w0 + w1·x1 + w2·x2 = 0 is drawn. */
   readonly line: readonly number[] | null;
+  /**
+   * Regression data: the map shows the output's value, not a class. Each pixel's score is then
+   * where its output lies in [lo, hi], (o − lo)/(hi − lo) clamped to [0, 1], and its label the
+   * side of the middle; the points' labels are the side of the middle their targets lie on.
+   */
+  readonly continuous: { readonly lo: number; readonly hi: number } | null;
 }
 
 /** A hidden unit's activation over the plane, with the range it spans (for its colour scale). */
@@ -153,7 +159,8 @@ export function computeField(trained: Predictor, data: Dataset, cols: number, ro
   const points: FieldPoint[] = [];
   if (data.test) pointsOf(data.test).forEach((v, i) => points.push({ x: v[0]!, y: v[1]!, label: data.test!.labels[i] ?? 0, test: true }));
   pointsOf(data).forEach((v, i) => points.push({ x: v[0]!, y: v[1]!, label: data.labels[i] ?? 0, test: false }));
-  return { cols, rows, domain, classes: Math.max(2, data.classes), labels, scores, points, line };
+  const continuous = data.regression ? { lo: data.regression.range[0], hi: data.regression.range[1] } : null;
+  return { cols, rows, domain, classes: Math.max(2, data.classes), labels, scores, points, line, continuous };
 }
 
 /** One field per hidden unit of the first hidden layer: its activation at every pixel. */

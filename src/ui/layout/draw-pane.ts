@@ -10,7 +10,7 @@ import { gradientBars } from '../render/bars.js';
 import { brailleChart } from '../render/chart.js';
 import { drawField, drawUnit } from '../render/field.js';
 import { cardLines, modelLines, numbersLine, stepLines, truthTable, verdictLines } from '../render/lane.js';
-import { mapLegend } from '../render/map.js';
+import { continuousLegend, mapLegend } from '../render/map.js';
 import { confusionLines, filterGrid, imageGrid } from '../../report/images.js';
 import { sequenceLines } from '../render/sequence.js';
 import { weightTrace } from '../render/trace.js';
@@ -117,7 +117,7 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       const axes = d ? `x1 ${short(d.x[0])}…${short(d.x[1])}, x2 ${short(d.y[0])}…${short(d.y[1])}` : '';
       const test = l.field?.points.some((q) => q.test) ? tr.t('legend.test') : '';
       // The glyphs first (what the points and shades mean), the axes' ranges last: cut from the end.
-      const glyphs = `${tr.t('legend.points')}${test} · ${mapLegend(depth, l.field?.classes ?? 2, Boolean(l.field?.line), tr)}`;
+      const glyphs = l.field?.continuous ? continuousLegend(l.field.continuous, depth, test, tr) : `${tr.t('legend.points')}${test} · ${mapLegend(depth, l.field?.classes ?? 2, Boolean(l.field?.line), tr)}`;
       // Two rows when the width is short: the glyphs whole on the first ones, the axes after them.
       const text = rows > 1 && !glyphs.includes('\x1b') ? clipRows(wrap(`${glyphs} · ${axes}`, width), rows, width) : [`${glyphs} · ${axes}`];
       return leaf(text.map((t) => paint(depth, t, { tone: 'dim' })), width, rows);
