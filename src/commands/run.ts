@@ -239,6 +239,7 @@ export async function runCommand(ref: string | undefined, opts: RunOptions, io: 
     ...(fullBudget ? { fullBudget } : {}),
     ...(dataSeed !== undefined ? { dataSeed } : {}),
     params,
+    ...(input.etaSchedule ? { etaSchedule: input.etaSchedule } : {}),
     ...(io.progress
       ? {
           onEpoch: (run) => {

@@ -264,6 +264,11 @@ export interface ModelInstance {
    */
   describe?(): readonly (string | Said)[];
   /**
+   * Changes the learning rate η from the next update on, the weights (and any momentum) kept: the
+   * lab's live η key, and a replayed schedule of such changes (runner.ts, EtaChange).
+   */
+  setLearningRate?(eta: number): void;
+  /**
    * Activations of each hidden layer for one input row (networks only), so the lab can show what
    * each hidden unit computes (the two-layer XOR net's OR and NAND units).
    */

@@ -65,7 +65,7 @@ interface Fit {
 export class MlpInstance implements ModelInstance {
   readonly deterministicEpochs: boolean;
   private readonly net: Network;
-  private readonly opts: TrainOptions;
+  private opts: TrainOptions;
   private readonly map: TargetMap;
   private readonly X: Float64Array;
   private readonly T: Float64Array;
@@ -400,6 +400,11 @@ export class MlpInstance implements ModelInstance {
   /** Regression: the mean squared error over the training rows, mse = Σ (o − t)² / n (the loss is ½ of it). */
   private mse(sse: number): { mse?: number } {
     return this.map.regression ? { mse: this.n ? sse / this.n : 0 } : {};
+  }
+
+  /** η from the next update on (the lab's live key, a replayed schedule): the weights and the momentum velocity are kept. */
+  setLearningRate(eta: number): void {
+    this.opts = { ...this.opts, eta };
   }
 
   /** The output that ran: softmax-ce for several classes, whatever was asked (targets.ts). */

@@ -95,6 +95,8 @@ export interface LaneView {
   readonly latest: HistoryEntry | null;
   readonly lossStart: number;
   readonly series: readonly SeriesPoint[];
+  /** η changes made while it trained (the lab's η keys): from the start of epoch `epoch` + 1, η = `eta`. */
+  readonly etaMarks: readonly { readonly epoch: number; readonly eta: number }[];
   /** Accuracy means something here (labelled data). */
   readonly labelled: boolean;
   readonly dataKind: DataKind;

@@ -80,7 +80,7 @@ describe('feature inputs', () => {
     expect(field.line).toBeNull();
     expect(field.points.filter((p) => !p.test).map((p) => [p.x, p.y])).toEqual(data.lifted!.points);
     // the unit's boundary is said in its own columns: x1², x2² (not x1, x2)
-    const [w0, w1, w2] = (model.snapshot() as { w: number[] }).w;
+    const [w0, w1, w2] = (model.snapshot() as unknown as { w: number[] }).w;
     expect(JSON.stringify(model.describe!())).toContain(`·x1²`);
     expect(JSON.stringify(model.describe!())).toContain(`·x2² = 0`);
     expect([w0, w1, w2].every(Number.isFinite)).toBe(true);
