@@ -339,7 +339,7 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
     share: { help: '공유 문자열을 통째로: 파일에 쓰고, 터미널이 허락하면 클립보드에도 (OSC 52)', hint: 'y 공유' },
     quiz: { help: '퀴즈: 다음 갱신을 직접 계산하고 확인받기 (k를 다시 누르면 나감)', hint: 'k 퀴즈' },
     // 실시간 η (이슈 25)
-    etaUp: { help: '학습 중에 η를 올리기 / 내리기 (0.03 → 0.1 → 0.3 …): 같은 가중치에서 계속, 손실 곡선에 표시', hint: '< > η' },
+    etaUp: { help: 'η 올리기 / 내리기, 같은 가중치에서 계속', hint: '< > η' },
     etaDown: { help: '', hint: '' },
   },
   // quiz

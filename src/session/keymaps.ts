@@ -41,7 +41,7 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['k'], label: 'k', action: 'quiz', help: 'quiz: work out the next update yourself, then see it checked (k again leaves)', hint: 'k quiz', priority: 4 },
   { keys: ['y'], label: 'y', action: 'share', help: 'take the share string whole: written to a file, and to the clipboard where the terminal allows (OSC 52)', hint: 'y share', priority: 3 },
   // live η (issue 25)
-  { keys: ['>'], label: '> <', action: 'etaUp', help: 'raise / lower η while it trains (0.03 → 0.1 → 0.3 …): on from the same weights, marked on the loss curve', hint: '< > η', priority: 4 },
+  { keys: ['>'], label: '> <', action: 'etaUp', help: 'η up / down as it trains (same weights)', hint: '< > η', priority: 4 },
   { keys: ['<'], label: '', action: 'etaDown', help: '', hint: '', priority: 0 },
   { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
   { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
