@@ -221,7 +221,8 @@ export async function runCommand(ref: string | undefined, opts: RunOptions, io: 
     onRunEnd: (run, s) => {
       seconds.set(run.spec.id, s);
       parameters.set(run.spec.id, parametersOf(run));
-      if (wantMap) fields.push({ run: run.spec.id, field: mapField(run), features: run.spec.data.featureNames });
+      // the map's axes are the plane's (x1, x2), also when the model saw features computed from it
+      if (wantMap) fields.push({ run: run.spec.id, field: mapField(run), features: run.spec.data.lifted ? ['x1', 'x2'] : run.spec.data.featureNames });
     },
     ...(opts.trace
       ? {

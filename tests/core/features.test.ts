@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli-main.js';
+import { bufferIo } from '../../src/commands/io.js';
 import { buildDataset } from '../../src/core/datasets.js';
 import { FEATURES, liftDataset, liftPacked, liftPoint } from '../../src/core/features.js';
 import { resolveParams } from '../../src/core/params.js';
@@ -92,6 +97,23 @@ describe('feature inputs', () => {
         expect(field.labels[r * 6 + c]).toBe(model.predict([x * x, y * y]).label);
         expect(lifted.predict([x, y]).label).toBe(model.predict([x * x, y * y]).label);
       }
+    }
+  });
+
+  it('run --plot map draws the plane x1, x2 with the points where they are, for a run on x1², x2²', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neural-eras-features-'));
+    try {
+      const file = join(dir, 'map.svg');
+      expect(await main(['run', 'features-not-depth', '-m', 'squares', '--json', '--plot', `map=${file}`], bufferIo())).toBe(0);
+      const svg = readFileSync(file, 'utf8');
+      expect(svg.match(/class="axis"[^>]*>([^<]*)</g)!.map((m) => m.replace(/.*>/, '').replace('<', ''))).toEqual(['x1', 'x2']);
+      // 200 training points (the scenario's), on the plane of (x1, x2): a domain around [−1, 1], not the squares' [0, 1]
+      expect([...svg.matchAll(/class="point"/g)]).toHaveLength(200);
+      const [lo, hi] = svg.match(/class="panel"[^>]*data-x-domain="([^"]+)"/)![1]!.split(',').map(Number);
+      expect(lo).toBeLessThan(-0.9);
+      expect(hi).toBeGreaterThan(0.9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
