@@ -221,7 +221,8 @@ export async function runCommand(ref: string | undefined, opts: RunOptions, io: 
     onRunEnd: (run, s) => {
       seconds.set(run.spec.id, s);
       parameters.set(run.spec.id, parametersOf(run));
-      if (wantMap) fields.push({ run: run.spec.id, field: mapField(run), features: run.spec.data.featureNames });
+      // the map's axes are the plane's (x1, x2), also when the model saw features computed from it
+      if (wantMap) fields.push({ run: run.spec.id, field: mapField(run), features: run.spec.data.lifted ? ['x1', 'x2'] : run.spec.data.featureNames });
     },
     ...(opts.trace
       ? {
@@ -239,6 +240,7 @@ export async function runCommand(ref: string | undefined, opts: RunOptions, io: 
     ...(fullBudget ? { fullBudget } : {}),
     ...(dataSeed !== undefined ? { dataSeed } : {}),
     params,
+    ...(input.etaSchedule ? { etaSchedule: input.etaSchedule } : {}),
     ...(io.progress
       ? {
           onEpoch: (run) => {
@@ -316,6 +318,6 @@ const MAP_COLS = 48;
 function mapField(run: Run): Field {
   const data = run.spec.data;
   const features = data.inputs[0]?.length ?? 0;
-  if (features !== 2) throw new UsageError(`--plot map: ${run.spec.id} has ${features} input features; a decision map needs 2 (a point per row on a plane)`);
-  return computeField(run.model, data, MAP_COLS, MAP_COLS / 2, domainOf(data), lineOf(run.model.snapshot(), 2));
+  if (features !== 2 && !data.lifted) throw new UsageError(`--plot map: ${run.spec.id} has ${features} input features; a decision map needs 2 (a point per row on a plane)`);
+  return computeField(run.model, data, MAP_COLS, MAP_COLS / 2, domainOf(data), lineOf(run.model.snapshot(), features, data));
 }

@@ -5,6 +5,7 @@
  * a static text report is printed instead (the tour in the UI's language, a run report in English).
  */
 import type { Params } from '../core/types.js';
+import type { EtaChange } from '../core/runner.js';
 import { COLOR_CHOICES, resolveDepth, type ColorChoice } from '../ui/color.js';
 import { getModel } from '../models/index.js';
 import { executeScenario, type RunResult } from '../scenarios/execute.js';
@@ -58,6 +59,8 @@ export interface UiOverrides {
   readonly only?: readonly string[];
   /** Parameter overrides per run id, validated against each plugin's schema. */
   readonly params: ReadonlyMap<string, Params>;
+  /** η changes made while training, per run id (a share string's). */
+  readonly etaSchedule?: ReadonlyMap<string, readonly EtaChange[]>;
   /** The share string of this setting. */
   readonly share: string;
 }
@@ -123,8 +126,8 @@ async function replayCommand(file: string, opts: UiCommandOptions, io: Io, start
     // the scenario's own runs as run makes them (claims included); models tried on its data as the lab makes them
     const own = doc.runs.filter((r) => input.scenario.runs.some((s) => s.id === r.id)).map((r) => r.id);
     const tried = doc.runs.filter((r) => !own.includes(r.id)).map((r) => r.id);
-    const again = own.length ? executeScenario(input.scenario, { ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.epochs !== undefined ? { epochs: input.epochs } : {}), params: input.params, only: own }) : { runs: [] as RunResult[] };
-    if (tried.length) again.runs.push(...trainChoices(input.scenario, input.seed ?? input.scenario.seed, tried, input.params, input.epochs));
+    const again = own.length ? executeScenario(input.scenario, { ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.epochs !== undefined ? { epochs: input.epochs } : {}), params: input.params, ...(input.etaSchedule ? { etaSchedule: input.etaSchedule } : {}), only: own }) : { runs: [] as RunResult[] };
+    if (tried.length) again.runs.push(...trainChoices(input.scenario, input.seed ?? input.scenario.seed, tried, input.params, input.epochs, new Map(), input.etaSchedule));
     // a lab export evaluates no claims (they need every run of the scenario): none printed, none compared
     // a lab export may hold epochs played on past a divergence (the teacher shows the explosion):
     // those runs are played on as far again, never further than PLAY_ON_MAX epochs past the verdict
@@ -133,7 +136,7 @@ async function replayCommand(file: string, opts: UiCommandOptions, io: Io, start
       return r && r.outcome === 'diverged' && f.epochs > r.epochs && f.epochs - r.epochs <= PLAY_ON_MAX ? [[f.id, f.epochs] as const] : [];
     });
     if (playedOn.length) {
-      const longer = trainChoices(input.scenario, input.seed ?? input.scenario.seed, playedOn.map(([id]) => id), input.params, input.epochs, new Map(playedOn));
+      const longer = trainChoices(input.scenario, input.seed ?? input.scenario.seed, playedOn.map(([id]) => id), input.params, input.epochs, new Map(playedOn), input.etaSchedule);
       for (const l of longer) again.runs.splice(again.runs.findIndex((x) => x.id === l.id), 1, l);
     }
     const runs = doc.runs.map((f) => {
@@ -169,7 +172,7 @@ export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Pr
     // No terminal to draw on: a static report, and success.
     if (!scenario) return tourCommand(io, translator(lang));
     const only = overrides?.only ?? (ownRun ? [opts.model!] : undefined);
-    const result = executeScenario(scenario, { ...(seed !== undefined ? { seed } : {}), ...(overrides?.epochs !== undefined ? { epochs: overrides.epochs } : {}), ...(only ? { only } : {}), ...(overrides ? { params: overrides.params } : {}) });
+    const result = executeScenario(scenario, { ...(seed !== undefined ? { seed } : {}), ...(overrides?.epochs !== undefined ? { epochs: overrides.epochs } : {}), ...(only ? { only } : {}), ...(overrides ? { params: overrides.params } : {}), ...(overrides?.etaSchedule ? { etaSchedule: overrides.etaSchedule } : {}) });
     io.out(renderRunText(result, scenario.title));
     if (overrides) io.out(`share  ${overrides.share}\n`);
     return 0;
@@ -181,7 +184,7 @@ export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Pr
   const model = opts.model ?? overrides?.only?.[0];
   // --data and --share open their scenario (built in memory for a CSV) with their parameters.
   const lab = overrides
-    ? { kind: 'lab' as const, scenario: overrides.scenario, overrides: overrides.params, ...(overrides.epochs !== undefined ? { epochs: overrides.epochs } : {}), share: overrides.share }
+    ? { kind: 'lab' as const, scenario: overrides.scenario, overrides: overrides.params, ...(overrides.etaSchedule ? { etaSchedule: overrides.etaSchedule } : {}), ...(overrides.epochs !== undefined ? { epochs: overrides.epochs } : {}), share: overrides.share }
     : opts.scenario !== undefined
       ? { kind: 'lab' as const, scenario: opts.scenario }
       : null;

@@ -5,7 +5,9 @@
  */
 import { DatasetError } from './dataset-error.js';
 import { type DigitsSpec, digits } from './digits.js';
+import { type Feature, liftDataset } from './features.js';
 import { type IrisSpec, iris } from './iris.js';
+import { type RegressionSpec, regression } from './regression.js';
 import type { Rng } from './rng.js';
 import { type SequenceSpec, sequenceDataset } from './sequences.js';
 import type { Dataset, Encoding } from './types.js';
@@ -46,6 +48,8 @@ export type DataSpec =
       testFraction?: number;
       classes?: number;
       targets?: Encoding | 'onehot';
+      /** Feature inputs computed from each point (features.ts), e.g. ["x1^2", "x2^2"]. */
+      features?: Feature[];
     }
   /** An unlabelled, elongated gaussian cloud (for Hebb and Oja): principal axis at `angle` degrees. */
   | { kind: 'cloud'; n: number; angle?: number; spread?: [number, number] }
@@ -54,7 +58,9 @@ export type DataSpec =
   /** Fisher's iris flowers (iris.ts). */
   | IrisSpec
   /** Sequences for recurrent nets: the latch and the adding problem (sequences.ts). */
-  | SequenceSpec;
+  | SequenceSpec
+  /** The Playground's regression sets (regression.ts), optionally on feature inputs. */
+  | (RegressionSpec & { features?: Feature[] });
 
 const TRUTH: Record<Gate, (bits: number[]) => number> = {
   AND: (b) => Number(b.every((v) => v === 1)),
@@ -288,8 +294,13 @@ function table(spec: Extract<DataSpec, { kind: 'table' }>, rng: Rng): Dataset {
   };
 }
 
-/** Builds the data a scenario describes; generators draw from `rng` only. */
+/** Builds the data a scenario describes; generators draw from `rng` only. Feature inputs, when asked for, replace the points' columns. */
 export function buildDataset(spec: DataSpec, rng: Rng): Dataset {
+  const data = buildPoints(spec, rng);
+  return 'features' in spec && spec.features && spec.kind !== 'iris' ? liftDataset(data, spec.features) : data;
+}
+
+function buildPoints(spec: DataSpec, rng: Rng): Dataset {
   switch (spec.kind) {
     case 'gate':
       return gate(spec.gate, spec.inputs, spec.targets);
@@ -306,6 +317,9 @@ export function buildDataset(spec: DataSpec, rng: Rng): Dataset {
     case 'latch':
     case 'adding':
       return sequenceDataset(spec, rng);
+    case 'reg-plane':
+    case 'reg-gauss':
+      return regression(spec, rng);
     default:
       return generate(spec.kind, spec, rng);
   }

@@ -82,11 +82,12 @@ export function sci(v: number, digits = 1): string {
 }
 
 /** A linear unit's separating line, w0 + w1·x1 + w2·x2 = 0, written out with signs between terms. */
-export function boundaryEquation(w: ArrayLike<number>, digits: number = TABLE): string {
+export function boundaryEquation(w: ArrayLike<number>, digits: number = TABLE, names?: readonly string[]): string {
   let s = num(w[0]!, digits);
   for (let j = 1; j < w.length; j++) {
     const v = w[j]!;
-    s += `${v < 0 ? ` ${MINUS} ` : ' + '}${num(Math.abs(v), digits)}·x${j}`;
+    // the columns' own names when they are computed features (x1², sin x1 …), else x1, x2, …
+    s += `${v < 0 ? ` ${MINUS} ` : ' + '}${num(Math.abs(v), digits)}·${names?.[j - 1] ?? `x${j}`}`;
   }
   return `${s} = 0`;
 }

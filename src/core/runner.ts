@@ -9,7 +9,7 @@
  */
 import { cause, isCause, reasonText, type Cause } from './reasons.js';
 import { deriveRng } from './rng.js';
-import type { Dataset, ModelInstance, ModelPlugin, Params, StepRecord, Target } from './types.js';
+import { type Dataset, ModelConfigError, type ModelInstance, type ModelPlugin, type Params, type StepRecord, type Target } from './types.js';
 
 export type Outcome = 'solved' | 'truncated' | 'cycling' | 'diverged';
 
@@ -37,6 +37,18 @@ export interface RunSpec {
    * memory stays flat however long a run plays; by default every epoch is kept.
    */
   readonly historyLimit?: number;
+  /** Learning-rate changes made while training (the lab's η key), applied at their epochs' starts. */
+  readonly etaSchedule?: readonly EtaChange[];
+}
+
+/**
+ * A change of η while a run trains: from the start of epoch `epoch + 1` (after `epoch` epochs
+ * were closed), η = `eta`, the weights kept. Made in the lab, recorded in the share string, and
+ * applied at the same place by every run made again from it, so the run is the same bit for bit.
+ */
+export interface EtaChange {
+  readonly epoch: number;
+  readonly eta: number;
 }
 
 export interface HistoryEntry {
@@ -228,8 +240,14 @@ export class Run {
    */
   playOn = false;
 
+  /** η changes still to come (in epoch order), and those made so far. */
+  private readonly etaPending: EtaChange[];
+  readonly etaChanges: EtaChange[] = [];
+
   constructor(readonly spec: RunSpec) {
     this.model = spec.plugin.create({ data: spec.data, params: spec.params, rng: deriveRng(spec.modelSeed ?? spec.seed, `model:${spec.id}`), ...(spec.lean ? { lean: true } : {}) });
+    this.etaPending = [...(spec.etaSchedule ?? [])].sort((a, b) => a.epoch - b.epoch);
+    if (this.etaPending.length > 0 && !this.model.setLearningRate) throw new ModelConfigError(`${spec.plugin.meta.id} cannot change its learning rate while it trains`);
     this.target = spec.target ?? this.model.target ?? spec.plugin.meta.defaultTarget;
     this.targetKeys = Object.keys(this.target);
     this.closeEpoch(0, undefined);
@@ -273,9 +291,49 @@ export class Run {
     return this.history[this.history.length - 1]!;
   }
 
+  /**
+   * Changes η while the run trains, the weights kept: now when no epoch is under way, else from the
+   * next epoch's start (so a replay applies it at the same place). Returns the change as recorded.
+   */
+  changeEta(eta: number): EtaChange {
+    if (!this.model.setLearningRate) throw new ModelConfigError(`${this.spec.plugin.meta.id} cannot change its learning rate while it trains`);
+    if (!(Number.isFinite(eta) && eta >= 0)) throw new ModelConfigError(`learning rate must be a number ≥ 0, got ${eta}`, 'learningRate');
+    const change = { epoch: this.etaPosition(), eta };
+    // in epoch order, after any change already due at the same place
+    const at = this.etaPending.findIndex((c) => c.epoch > change.epoch);
+    this.etaPending.splice(at < 0 ? this.etaPending.length : at, 0, change);
+    if (this.stepsThisEpoch === 0) this.applyEtaChanges();
+    return change;
+  }
+
+  /** Where a change made now takes effect: this epoch's start when none is under way, else the next's. */
+  private etaPosition(): number {
+    return this.stepsThisEpoch === 0 ? this.epochCount : this.epochCount + 1;
+  }
+
+  /** The η the last change made or due by that place set (undefined: none, the run's own learningRate). */
+  scheduledEta(): number | undefined {
+    const at = this.etaPosition();
+    return [...this.etaChanges, ...this.etaPending.filter((c) => c.epoch <= at)].at(-1)?.eta;
+  }
+
+  /** The η changes due at this epoch's start (the weights are those the last epoch closed with). */
+  private applyEtaChanges(): void {
+    while (this.etaPending.length > 0 && this.etaPending[0]!.epoch <= this.epochCount) {
+      const change = this.etaPending.shift()!;
+      this.model.setLearningRate!(change.eta);
+      this.etaChanges.push(change);
+      // other dynamics from here: a state seen before the change says nothing about a cycle after it
+      this.seen = null;
+      this.saved = null;
+      this.power = 1;
+    }
+  }
+
   /** One single update (a pattern, or a batch); closes the epoch when it completes one. */
   step(): StepRecord | null {
     if (!this.live) return null;
+    if (this.stepsThisEpoch === 0 && this.etaPending.length > 0) this.applyEtaChanges();
     const record = this.model.step();
     if (!record) {
       this.runEpoch();
@@ -298,6 +356,7 @@ export class Run {
       while (this.live && this.stepsThisEpoch > 0) this.step();
       return this.live;
     }
+    if (this.etaPending.length > 0) this.applyEtaChanges();
     const report = this.model.epoch();
     this.closeEpoch(report.updates, report.extra);
     return this.live;

@@ -19,7 +19,8 @@ export interface Dataset {
   readonly labels: readonly number[];
   readonly classes: number;
   readonly inputEncoding: Encoding | 'real';
-  readonly targetEncoding: Encoding | 'onehot' | 'none';
+  /** 'real': regression targets (real numbers, see `regression`). */
+  readonly targetEncoding: Encoding | 'onehot' | 'none' | 'real';
   /** Optional held-out split of the same shape. */
   readonly test?: Omit<Dataset, 'test' | 'name'>;
   /** Short names of the input columns, e.g. ["x1", "x2"]. */
@@ -36,6 +37,16 @@ export interface Dataset {
   readonly sequence?: { readonly steps: number; readonly width: number; readonly tolerance?: number };
   /** When the inputs were standardised: each raw column's mean and sd over the training rows (x' = (x − mean) / sd). */
   readonly standardization?: { readonly mean: readonly number[]; readonly sd: readonly number[] };
+  /**
+   * Set when the input columns are feature inputs computed from a point (x1, x2) of the plane
+   * (features.ts): the feature ids, in column order, and each row's point.
+   */
+  readonly lifted?: { readonly features: readonly string[]; readonly points: readonly (readonly number[])[] };
+  /**
+   * Set for regression data (regression.ts): real targets in `range`; a row counts as right when
+   * |output − target| < tolerance; its label is the side of 0 its target lies on.
+   */
+  readonly regression?: { readonly tolerance: number; readonly range: readonly [number, number] };
 }
 
 /** A parameter that is a real number, within its bounds. */
@@ -259,6 +270,11 @@ export interface ModelInstance {
    * screen; every built-in model says its lines that way.
    */
   describe?(): readonly (string | Said)[];
+  /**
+   * Changes the learning rate η from the next update on, the weights (and any momentum) kept: the
+   * lab's live η key, and a replayed schedule of such changes (runner.ts, EtaChange).
+   */
+  setLearningRate?(eta: number): void;
   /**
    * Activations of each hidden layer for one input row (networks only), so the lab can show what
    * each hidden unit computes (the two-layer XOR net's OR and NAND units).

@@ -142,6 +142,15 @@ export const EN_TEXT = {
   'legend.twoClasses': '·: class 0, ░▒▓ class 1 (darker = surer)',
   'legend.blank': 'blank',
   'legend.line': ', ⠤ the unit’s line',
+  // regression maps (issue 25): the shade is the output's value, not a class
+  'legend.regressionPoints': 'o target < {mid}, + ≥ {mid}',
+  'legend.continuous': 'colour = the output from {lo} to {hi}, grey at {mid}, deeper = further',
+  'legend.continuousGlyphs': ':· output below {mid}, ░▒▓ above (darker = further, {lo} … {hi})',
+  // live η (issue 25)
+  'note.eta': '{run}: η {from} → {to} from epoch {epoch}, training on from the same weights',
+  'note.etaNext': '{run}: η {from} → {to} from epoch {epoch} (the epoch under way finishes with η {from})',
+  'note.etaNone': 'no run on screen has a learning rate to change while it trains',
+  'chart.etaMark': 'η→{eta}',
   'units.head': 'hidden units: {labels}',
   'units.headSome': 'hidden units (first {shown} of {all}): {labels}',
   'split.test': 'test',

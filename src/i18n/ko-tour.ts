@@ -116,6 +116,10 @@ export const KO_MORALS: Readonly<Record<string, string>> = {
   'hebb-and': '헤브 학습은 함께 활성화된 것만 셉니다: 0은 "서로 다르다"를 말할 수 없지만 −1은 말할 수 있습니다.',
   'hebb-unbounded-vs-oja': '헤브 규칙에는 브레이크가 없습니다. 오자(Oja) 규칙의 −η·y²·w 항이 브레이크이며, 유닛을 주성분을 찾는 장치로 바꿉니다.',
   'iris-setosa-versicolor': '실제 데이터도 선형 분리 가능할 수 있습니다: 그러면 퍼셉트론은 어느 순간부터 다시는 틀리지 않습니다.',
+  // feature inputs (issue 25)
+  'features-not-depth': '알맞은 입력은 은닉층을 대신할 수 있습니다: x1²와 x2²는 원 문제를 유닛 하나가 푸는 문제로 바꿉니다.',
+  // regression (issue 25)
+  'playground-regression': '회귀 망은 분류기의 몸통에 선형 출력과 제곱 오차를 단 것입니다: 깊이는 곡면을 구부릴 수 있게 합니다.',
   'logistic-and': '매끄러운 활성화 함수는 오차를 미분 가능하게 만듭니다: 역전파가 딛고 선 생각입니다.',
   'mp-gates': '임계값과 거부권으로 논리를 계산할 수 있지만 연결은 고정되어 있습니다: AND 유닛에 OR 과제를 주면 계속 틀립니다.',
   'mp-xor': '억제와 두 번째 층이 있으면 고정된 임계 유닛으로도 XOR를 계산합니다. 단층으로는 불가능합니다.',

@@ -140,6 +140,15 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'legend.twoClasses': '·: 클래스 0, ░▒▓ 클래스 1 (진할수록 확신)',
   'legend.blank': '빈칸',
   'legend.line': ', ⠤ 유닛의 직선',
+  // 회귀 지도 (이슈 25): 음영은 클래스가 아니라 출력값
+  'legend.regressionPoints': 'o 목표 < {mid}, + ≥ {mid}',
+  'legend.continuous': '색 = 출력값 {lo}부터 {hi}까지, {mid}에서 회색, 진할수록 멂',
+  'legend.continuousGlyphs': ':· 출력 {mid} 미만, ░▒▓ 이상 (진할수록 멂, {lo} … {hi})',
+  // 실시간 η (이슈 25)
+  'note.eta': '{run}: η {from} → {to}, 에폭 {epoch}부터, 같은 가중치에서 계속 학습',
+  'note.etaNext': '{run}: η {from} → {to}, 에폭 {epoch}부터 (진행 중인 에폭은 η {from}로 마칩니다)',
+  'note.etaNone': '화면의 어느 실행에도 학습 중에 바꿀 학습률이 없습니다',
+  'chart.etaMark': 'η→{eta}',
   'units.head': '은닉 유닛: {labels}',
   'units.headSome': '은닉 유닛 ({all}개 중 처음 {shown}개): {labels}',
   'split.test': '테스트',
@@ -333,6 +342,9 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
     export: { help: '화면의 실행을 내보내기 (JSON + CSV)', hint: 'e 내보내기' },
     share: { help: '공유 문자열을 통째로: 파일에 쓰고, 터미널이 허락하면 클립보드에도 (OSC 52)', hint: 'y 공유' },
     quiz: { help: '퀴즈: 다음 갱신을 직접 계산하고 확인받기 (k를 다시 누르면 나감)', hint: 'k 퀴즈' },
+    // 실시간 η (이슈 25)
+    etaUp: { help: 'η 올리기 / 내리기, 같은 가중치에서 계속', hint: '< > η' },
+    etaDown: { help: '', hint: '' },
   },
   // quiz
   quiz: {

@@ -111,7 +111,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
       return cause('adaline-unstable', { eta, lambdaMax, bound, factor, J: lastJ });
     },
     describe: () => [
-      said('boundary', { equation: boundaryEquation(w) }),
+      said('boundary', { equation: boundaryEquation(w, undefined, data.lifted ? data.featureNames : undefined) }),
       said('w.eta.J', { w: vector(w), eta: exact(eta), J: exact(lastJ) }),
       said('adaline.lms', { mode: said(batch ? 'mode.batch' : 'mode.online'), bound: exact(bound) }),
     ],

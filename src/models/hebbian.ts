@@ -122,7 +122,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     },
     describe: () =>
       supervised
-        ? [said('boundary', { equation: boundaryEquation(w) }), said('w.eta', { w: vector(w), eta: exact(eta), band: '' })]
+        ? [said('boundary', { equation: boundaryEquation(w, undefined, data.lifted ? data.featureNames : undefined) }), said('w.eta', { w: vector(w), eta: exact(eta), band: '' })]
         : [
             said('w.norm', { w: vector(w), norm: exact(weightNorm()) }),
             said('hebb.angle', { axis: vector(principal ?? [], TABLE), degrees: num((Math.acos(alignment()) * 180) / Math.PI, TABLE) }),

@@ -80,7 +80,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     },
     snapshot: () => ({ kind: 'vector', w: Array.from(w) }),
     flatWeights: () => w,
-    describe: () => [said('boundary.half', { equation: boundaryEquation(w) }), said('w.eta.mode', { w: vector(w), eta: exact(eta), mode: said(batch ? 'mode.batch' : 'mode.online') })],
+    describe: () => [said('boundary.half', { equation: boundaryEquation(w, undefined, data.lifted ? data.featureNames : undefined) }), said('w.eta.mode', { w: vector(w), eta: exact(eta), mode: said(batch ? 'mode.batch' : 'mode.online') })],
   };
 }
 

@@ -65,7 +65,7 @@ interface Fit {
 export class MlpInstance implements ModelInstance {
   readonly deterministicEpochs: boolean;
   private readonly net: Network;
-  private readonly opts: TrainOptions;
+  private opts: TrainOptions;
   private readonly map: TargetMap;
   private readonly X: Float64Array;
   private readonly T: Float64Array;
@@ -140,6 +140,9 @@ export class MlpInstance implements ModelInstance {
     this.Xshifted = this.shift > 0 ? new Float64Array(this.X.length) : null;
     this.deterministicEpochs = !this.opts.shuffle && this.shift === 0 && this.net.keep.every((p) => p === 1);
     this.initial = Float64Array.from(this.net.w);
+    if (this.map.regression && (params.testTime === 'monte-carlo' || params.mcSamples > 0)) {
+      throw new ModelConfigError('Monte-Carlo dropout counts classes over masks; regression data has real-valued targets', params.mcSamples > 0 ? 'mcSamples' : 'testTime');
+    }
     this.mc = testTime(params, this.net, Math.max(this.n, data.test?.inputs.length ?? 0), `${rng.seed}/monte-carlo`);
   }
 
@@ -266,9 +269,11 @@ export class MlpInstance implements ModelInstance {
    */
   private fitNow(): Fit {
     if (this.fit.version === this.version) return this.fit;
-    const { loss, accuracy } = this.net.evaluate(this.X, this.T, this.n, this.out);
+    const evaluated = this.net.evaluate(this.X, this.T, this.n, this.out);
     const out = this.out;
     const T = this.T;
+    const { loss } = evaluated;
+    const accuracy = this.map.regression ? this.withinTolerance(out, T, this.n) : evaluated.accuracy;
     let maxError = 0;
     let sse = 0;
     for (let i = 0; i < out.length; i++) {
@@ -277,6 +282,14 @@ export class MlpInstance implements ModelInstance {
       if (Math.abs(e) > maxError) maxError = Math.abs(e);
     }
     return (this.fit = { version: this.version, loss, accuracy, maxError, sse });
+  }
+
+  /** Regression: the share of rows whose output lies within the data's tolerance of its target, |o − t| < tolerance. */
+  private withinTolerance(out: Float64Array, T: Float64Array, n: number): number {
+    const tol = this.data.regression!.tolerance;
+    let right = 0;
+    for (let r = 0; r < n; r++) if (Math.abs(out[r]! - T[r]!) < tol) right++;
+    return n ? right / n : 0;
   }
 
   /** Loss and accuracy without per-row arrays (the runner scores every epoch with it). */
@@ -290,7 +303,10 @@ export class MlpInstance implements ModelInstance {
       return { loss, accuracy };
     }
     const { X, T } = this.flat(rows);
-    return this.net.evaluate(X, T, rows.inputs.length);
+    if (!this.map.regression) return this.net.evaluate(X, T, rows.inputs.length);
+    const out = new Float64Array(rows.inputs.length);
+    const { loss } = this.net.evaluate(X, T, rows.inputs.length, out);
+    return { loss, accuracy: this.withinTolerance(out, T, rows.inputs.length) };
   }
 
   evaluate(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation {
@@ -313,7 +329,9 @@ export class MlpInstance implements ModelInstance {
       predictions.push(label);
       if (label === rows.labels[r]) correct++;
     }
-    return { loss, accuracy: n ? correct / n : 0, outputs, predictions, targets, net };
+    // regression: right when within tolerance of the target (the prediction is the side of the range's middle)
+    const accuracy = this.map.regression ? this.withinTolerance(out, T, n) : n ? correct / n : 0;
+    return { loss, accuracy, outputs, predictions, targets, net };
   }
 
   predict(x: readonly number[]): { label: number; score: number } {
@@ -368,7 +386,7 @@ export class MlpInstance implements ModelInstance {
   metrics(): Record<string, number> {
     if (this.lean) {
       const { maxError, sse } = this.fitNow();
-      return { maxError, sse };
+      return { maxError, sse, ...this.mse(sse) };
     }
     if (this.gradVersion !== this.version) {
       computeGradients(this.net, this.X, this.T, this.n, true);
@@ -376,7 +394,17 @@ export class MlpInstance implements ModelInstance {
     }
     // Also leaves the training set's activations in the buffers, which saturation reads.
     const { maxError, sse } = this.fitNow();
-    return { ...summaryMetrics(this.net), maxError, sse, ...layerMetrics(layerStatistics(this.net, this.X, this.n, this.initial)) };
+    return { ...summaryMetrics(this.net), maxError, sse, ...this.mse(sse), ...layerMetrics(layerStatistics(this.net, this.X, this.n, this.initial)) };
+  }
+
+  /** Regression: the mean squared error over the training rows, mse = Σ (o − t)² / n (the loss is ½ of it). */
+  private mse(sse: number): { mse?: number } {
+    return this.map.regression ? { mse: this.n ? sse / this.n : 0 } : {};
+  }
+
+  /** η from the next update on (the lab's live key, a replayed schedule): the weights and the momentum velocity are kept. */
+  setLearningRate(eta: number): void {
+    this.opts = { ...this.opts, eta };
   }
 
   /** The output that ran: softmax-ce for several classes, whatever was asked (targets.ts). */

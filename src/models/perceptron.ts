@@ -141,7 +141,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     metrics: () => ({ weightNorm: norm(w), mistakes }),
     describe() {
       const a = rosenblatt ? said('perceptron.rosenblatt', { x: wiring.excitatory, y: wiring.inhibitory, theta: String(wiring.theta) }) : said('perceptron.random');
-      const lines: Said[] = [nA > 0 ? said('perceptron.units', { n: nA, wiring: a }) : said('boundary', { equation: boundaryEquation(w) })];
+      const lines: Said[] = [nA > 0 ? said('perceptron.units', { n: nA, wiring: a }) : said('boundary', { equation: boundaryEquation(w, undefined, data.lifted ? data.featureNames : undefined) })];
       lines.push(said('w.eta', { w: vector(w), eta: exact(eta), band: theta > 0 ? said('perceptron.band', { theta: exact(theta) }) : '' }));
       if (nA > 0) lines.push(said('perceptron.firing', { share: percent(mean('share')), pa: rosenblatt ? said('perceptron.pa', { pa: percent(mean('probability')) }) : '' }));
       const bound = margin();

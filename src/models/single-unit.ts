@@ -100,7 +100,7 @@ export function initialWeights(params: InitParams, size: number, rng: Rng, model
   return w;
 }
 
-export function checkEncoding(data: Dataset, model: string, allowed: readonly (Encoding | 'onehot' | 'none')[]): void {
+export function checkEncoding(data: Dataset, model: string, allowed: readonly Dataset['targetEncoding'][]): void {
   if (!allowed.includes(data.targetEncoding)) {
     throw new ModelConfigError(`${model} needs ${allowed.join(' or ')} targets, but the data has ${data.targetEncoding} targets`);
   }

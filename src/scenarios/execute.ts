@@ -4,7 +4,7 @@
  */
 import { buildDataset } from '../core/datasets.js';
 import { deriveRng } from '../core/rng.js';
-import { Run, gradNorms, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
+import { Run, gradNorms, type EtaChange, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
 import type { Dataset, LayerCount, ModelInstance, Params, StepRecord } from '../core/types.js';
 import { weightsJson } from '../core/weights.js';
 import { evaluateClaims, type ClaimResult } from './claims.js';
@@ -22,6 +22,8 @@ export interface ExecuteOptions {
   readonly fullBudget?: boolean;
   /** Parameter overrides per run id (already validated against each plugin's schema). */
   readonly params?: ReadonlyMap<string, Params>;
+  /** Learning-rate changes per run id, made while it trained (the lab's η key, from a share string). */
+  readonly etaSchedule?: ReadonlyMap<string, readonly EtaChange[]>;
   /** Called after every epoch of every run, the last one included (progress display, the API's onEpoch). */
   readonly onEpoch?: (run: Run) => void;
   /** When given, runs are driven one update at a time and each update is reported (--trace). */
@@ -133,6 +135,7 @@ export function prepareRuns(scenario: Scenario, opts: ExecuteOptions = {}): RunS
     epochs: opts.epochs ?? r.epochs,
     ...(opts.fullBudget ? { target: {} } : r.target ? { target: r.target } : {}),
     ...(scenario.divergeBound ? { divergeBound: scenario.divergeBound } : {}),
+    ...(opts.etaSchedule?.get(r.id)?.length ? { etaSchedule: opts.etaSchedule.get(r.id)! } : {}),
   }));
 }
 

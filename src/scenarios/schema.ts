@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { GATES, GENERATORS } from '../core/datasets.js';
+import { FEATURES } from '../core/features.js';
+import { REGRESSIONS } from '../core/regression.js';
 import { MNIST_COUNT } from '../core/digits.js';
 import { IRIS_CLASSES, IRIS_FEATURES } from '../core/iris.js';
 
@@ -12,6 +14,18 @@ export const MAX_EPOCHS = 1_000_000;
 
 const encoding = z.enum(['binary', 'bipolar']);
 const matrix = z.array(z.array(z.number()));
+
+/** Feature inputs computed from each point (x1, x2) of a generated plane set (core/features.ts). */
+const features = z
+  .array(z.enum(FEATURES, { error: (issue) => `${JSON.stringify(issue.input)} is not a feature input; use ${FEATURES.join(', ')}` }))
+  .min(1)
+  .max(FEATURES.length)
+  .superRefine((fs, ctx) => {
+    fs.forEach((f, i) => {
+      if (fs.indexOf(f) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `${f} is listed twice` });
+    });
+  })
+  .optional();
 
 export const dataSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('gate'), gate: z.enum(GATES), inputs: encoding.optional(), targets: encoding.optional() }).strict(),
@@ -49,6 +63,7 @@ export const dataSchema = z.discriminatedUnion('kind', [
         testFraction: z.number().min(0).max(0.9).optional(),
         classes: z.number().int().min(2).max(10).optional(),
         targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
+        features,
       })
       .strict()
       .superRefine((g, ctx) => {
@@ -56,6 +71,24 @@ export const dataSchema = z.discriminatedUnion('kind', [
         if (g.n - test < 2) ctx.addIssue({ code: 'custom', path: ['testFraction'], message: `${g.testFraction} of ${g.n} points leaves ${g.n - test} for training; at least 2 are needed` });
         const classes = kind === 'blobs' || kind === 'spirals' ? (g.classes ?? 2) : 2;
         if (classes > 2 && g.targets !== undefined && g.targets !== 'onehot') ctx.addIssue({ code: 'custom', path: ['targets'], message: `${classes} classes need onehot targets` });
+      }),
+  ),
+  // TensorFlow Playground's regression sets (core/regression.ts): real targets, a row right within `tolerance`
+  ...REGRESSIONS.map((kind) =>
+    z
+      .object({
+        kind: z.literal(kind),
+        n: z.number().int().min(4).max(100000),
+        noise: z.number().min(0).max(10).optional(),
+        testFraction: z.number().min(0).max(0.9).optional(),
+        /** A row counts as right when |output − target| < tolerance. @default 0.1 */
+        tolerance: z.number().positive().max(10).optional(),
+        features,
+      })
+      .strict()
+      .superRefine((g, ctx) => {
+        const test = Math.round(g.n * (g.testFraction ?? 0));
+        if (g.n - test < 2) ctx.addIssue({ code: 'custom', path: ['testFraction'], message: `${g.testFraction} of ${g.n} points leaves ${g.n - test} for training; at least 2 are needed` });
       }),
   ),
   z

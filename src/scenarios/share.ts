@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { checkParam } from '../core/params.js';
+import type { EtaChange } from '../core/runner.js';
 import type { Params } from '../core/types.js';
 import { selectRuns } from './execute.js';
 import { scenarioFromData, type DataScenarioOptions } from './from-data.js';
@@ -70,6 +71,8 @@ const payloadSchema = z
     p: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
     /** --full-budget */
     fb: z.literal(true).optional(),
+    /** η changed while training (the lab's η key), per run id: [epoch, η] pairs, applied at those epochs' starts. */
+    lr: z.record(z.string(), z.array(z.tuple([z.number().int().min(0).max(MAX_EPOCHS), z.number().min(0).max(100)])).min(1).max(1000)).optional(),
   })
   .strict()
   .refine((p) => [p.s, p.f, p.d].filter((v) => v !== undefined).length === 1, 'names no scenario (or more than one)');
@@ -90,6 +93,8 @@ export interface ShareInput {
   readonly fullBudget?: boolean;
   /** The seed of the data (split, generated points), when apart from `seed` (--split-seed). */
   readonly dataSeed?: number | string;
+  /** Learning-rate changes made while training, per run id (the lab's η key). */
+  readonly etaSchedule?: ReadonlyMap<string, readonly EtaChange[]>;
 }
 
 /** A path relative to the working folder, with forward slashes (the same on every system). */
@@ -100,6 +105,8 @@ export function encodeShare(input: ShareInput): string {
   const shipped = isShipped(s);
   const params = Object.fromEntries([...(input.params ?? new Map<string, Params>())].filter(([, p]) => Object.keys(p).length > 0).sort(([a], [b]) => a.localeCompare(b)));
   const data = s.fromData?.options as DataScenarioOptions | undefined;
+  const lr = [...(input.etaSchedule ?? new Map<string, readonly EtaChange[]>())].filter(([, c]) => c.length > 0).sort(([a], [b]) => a.localeCompare(b));
+  const etaSchedule = lr.length ? Object.fromEntries(lr.map(([id, c]) => [id, c.map((x) => [x.epoch, x.eta] as [number, number])])) : null;
   const options = data
     ? Object.fromEntries(Object.entries({ label: data.label, header: data.header, delimiter: data.delimiter, models: data.models?.length ? [...data.models] : undefined, test: data.test !== undefined ? portable(data.test) : undefined, stratify: data.stratify || undefined, split: data.split }).filter(([, v]) => v !== undefined))
     : {};
@@ -114,6 +121,7 @@ export function encodeShare(input: ShareInput): string {
     ...(input.tried?.length ? { t: [...input.tried] } : {}),
     ...(Object.keys(params).length ? { p: params } : {}),
     ...(input.fullBudget ? { fb: true as const } : {}),
+    ...(etaSchedule ? { lr: etaSchedule } : {}),
   };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
   const text = `${VERSION}.${body}.${checksum(body)}`;
@@ -191,9 +199,17 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
     }
     params.set(id, checked as Params);
   }
+  const etaSchedule = new Map<string, EtaChange[]>();
+  for (const [id, changes] of Object.entries(payload.lr ?? {})) {
+    const run = runs.find((r) => r.id === id) ?? (triedPlugins.has(id) ? { plugin: triedPlugins.get(id)! } : undefined);
+    if (!run) throw new ShareError(`share string: scenario ${scenario.id} has no run "${id}" to change the learning rate of`);
+    if (!Object.hasOwn(run.plugin.meta.params, 'learningRate')) throw new ShareError(`share string: ${run.plugin.meta.id} has no learning rate to change`);
+    etaSchedule.set(id, changes.map(([epoch, eta]) => ({ epoch, eta })));
+  }
   return {
     scenario,
     params,
+    ...(etaSchedule.size ? { etaSchedule } : {}),
     ...(payload.seed !== undefined ? { seed: payload.seed } : {}),
     ...(payload.ds !== undefined ? { dataSeed: payload.ds } : {}),
     ...(payload.e !== undefined ? { epochs: payload.e } : {}),

@@ -5,6 +5,7 @@
  * directly, so a burst of keys reaches each screen in turn by construction.
  */
 import type { Params } from '../core/types.js';
+import type { EtaChange } from '../core/runner.js';
 import type { Scenario } from '../scenarios/loader.js';
 import { tryLoadScenario, type Seed } from './choices.js';
 import { ERAS } from './eras.js';
@@ -30,6 +31,8 @@ export type Start =
       readonly scenario: string | Scenario;
       readonly run?: string;
       readonly overrides?: ReadonlyMap<string, Params>;
+      /** η changes made while training, per run id (a share string may carry them). */
+      readonly etaSchedule?: ReadonlyMap<string, readonly EtaChange[]>;
       /** An epoch budget for every run (a share string may carry one). */
       readonly epochs?: number;
       /** The share string of this setting, shown in the lab. */
@@ -91,6 +94,7 @@ export class AppSession {
       ...(s.run ? { run: s.run } : {}),
       ...(this.seed !== undefined ? { seed: this.seed } : {}),
       ...(s.overrides ? { overrides: s.overrides } : {}),
+      ...(s.etaSchedule ? { etaSchedule: s.etaSchedule } : {}),
       ...(s.epochs !== undefined ? { epochs: s.epochs } : {}),
       ...(s.share ? { share: s.share } : {}),
       ...(this.clock ? { clock: this.clock } : {}),
@@ -202,6 +206,10 @@ export class AppSession {
         return lab.toggleCompare();
       case 'gradients':
         return lab.toggleGradients();
+      case 'etaUp':
+        return lab.changeEta(1);
+      case 'etaDown':
+        return lab.changeEta(-1);
       case 'help':
         return void (this.help = true);
       case 'export':

@@ -27,7 +27,7 @@ export function shareOf(lab: LabSession): string | null {
     .filter((c) => c !== undefined && !c.own)
     .map((c) => c!.id);
   try {
-    return encodeShare({ scenario: lab.scenario, seed: lab.seed, params: lab.overrides, ...(tried.length ? { tried: [...new Set(tried)] } : {}) });
+    return encodeShare({ scenario: lab.scenario, seed: lab.seed, params: lab.overrides, ...(tried.length ? { tried: [...new Set(tried)] } : {}), ...(lab.etaSchedule.size ? { etaSchedule: lab.etaSchedule } : {}) });
   } catch {
     return null;
   }

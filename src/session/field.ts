@@ -4,6 +4,7 @@
  * linear unit its separating line. Hidden units of small nets get a field each.
  */
 import type { Dataset, WeightsSnapshot } from '../core/types.js';
+import { FEATURES, type Feature, liftPacked, liftPoint } from '../core/features.js';
 
 export interface Domain {
   readonly x: readonly [number, number];
@@ -25,11 +26,17 @@ export interface Field {
   readonly classes: number;
   /** Class of each pixel, row-major, top pixel row first (cols × 2·rows). */
   readonly labels: Int16Array;
-  /** Score of each pixel in [0, 1]: P(class 1) for two classes, the winner's share for more. */
+  /** Score of each pixel in [0, 1]: P(class 1) for two classes, the winner's share for more (regression: see `continuous`). */
   readonly scores: Float32Array;
   readonly points: readonly FieldPoint[];
   /** A single linear unit's weights (w0, w1, w2): its line w0 + w1·x1 + w2·x2 = 0 is drawn. */
   readonly line: readonly number[] | null;
+  /**
+   * Regression data: the map shows the output's value, not a class. Each pixel's score is then
+   * where its output lies in [lo, hi], (o − lo)/(hi − lo) clamped to [0, 1], and its label the
+   * side of the middle; the points' labels are the side of the middle their targets lie on.
+   */
+  readonly continuous: { readonly lo: number; readonly hi: number } | null;
 }
 
 /** A hidden unit's activation over the plane, with the range it spans (for its colour scale). */
@@ -46,9 +53,35 @@ export interface Predictor {
   predictBatch?(X: Float64Array, n: number, labels: Int16Array, scores: Float32Array): void;
 }
 
+/** Whether the data lies on a plane the map can draw: two input columns, or feature inputs of a point (x1, x2). */
+export const onPlane = (data: Pick<Dataset, 'featureNames' | 'lifted'>): boolean => data.lifted !== undefined || data.featureNames.length === 2;
+
+/** Each row's point (x1, x2): the inputs, or the points feature inputs were computed from. */
+export const pointsOf = (data: Pick<Dataset, 'inputs' | 'lifted'>): readonly (readonly number[])[] => data.lifted?.points ?? data.inputs;
+
+/**
+ * A model trained on feature inputs, asked about points of the plane: each point becomes its
+ * feature row first (as the data set's rows were built). Data without features: the model itself.
+ */
+export function overPlane<P extends Predictor>(model: P, data: Pick<Dataset, 'lifted'>): Predictor {
+  if (!data.lifted) return model;
+  const features = data.lifted.features.filter((f): f is Feature => (FEATURES as readonly string[]).includes(f));
+  return {
+    predict: (x) => model.predict(liftPoint(features, x[0]!, x[1]!)),
+    ...(model.predictBatch ? { predictBatch: (X: Float64Array, n: number, labels: Int16Array, scores: Float32Array) => model.predictBatch!(liftPacked(features, X, n), n, labels, scores) } : {}),
+  };
+}
+
+/** A hidden-activation function over the plane, for a model trained on feature inputs. */
+export function hiddenOverPlane(hidden: (x: readonly number[]) => readonly (readonly number[])[], data: Pick<Dataset, 'lifted'>): (x: readonly number[]) => readonly (readonly number[])[] {
+  if (!data.lifted) return hidden;
+  const features = data.lifted.features.filter((f): f is Feature => (FEATURES as readonly string[]).includes(f));
+  return (x) => hidden(liftPoint(features, x[0]!, x[1]!));
+}
+
 /** The input box of the data (train and test), padded so edge points sit inside. */
-export function domainOf(data: Pick<Dataset, 'inputs' | 'test'>): Domain {
-  const rows = [...data.inputs, ...(data.test?.inputs ?? [])];
+export function domainOf(data: Pick<Dataset, 'inputs' | 'test' | 'lifted'>): Domain {
+  const rows = [...pointsOf(data), ...(data.test ? pointsOf(data.test) : [])];
   const span = (j: number): [number, number] => {
     let lo = Infinity;
     let hi = -Infinity;
@@ -104,8 +137,9 @@ function grid(model: Predictor, domain: Domain, cols: number, pixelRows: number)
  * The field at cols × rows cells. `coarse` samples every other pixel across and down (a quarter of
  * the model calls, for frames while training plays) and repeats each sample over its 2×2 block.
  */
-export function computeField(model: Predictor, data: Dataset, cols: number, rows: number, domain: Domain, line: readonly number[] | null, coarse = false): Field {
+export function computeField(trained: Predictor, data: Dataset, cols: number, rows: number, domain: Domain, line: readonly number[] | null, coarse = false): Field {
   const pixelRows = 2 * rows;
+  const model = overPlane(trained, data);
   let labels: Int16Array;
   let scores: Float32Array;
   if (!coarse) ({ labels, scores } = grid(model, domain, cols, pixelRows));
@@ -123,9 +157,10 @@ export function computeField(model: Predictor, data: Dataset, cols: number, rows
     }
   }
   const points: FieldPoint[] = [];
-  data.test?.inputs.forEach((v, i) => points.push({ x: v[0]!, y: v[1]!, label: data.test!.labels[i] ?? 0, test: true }));
-  data.inputs.forEach((v, i) => points.push({ x: v[0]!, y: v[1]!, label: data.labels[i] ?? 0, test: false }));
-  return { cols, rows, domain, classes: Math.max(2, data.classes), labels, scores, points, line };
+  if (data.test) pointsOf(data.test).forEach((v, i) => points.push({ x: v[0]!, y: v[1]!, label: data.test!.labels[i] ?? 0, test: true }));
+  pointsOf(data).forEach((v, i) => points.push({ x: v[0]!, y: v[1]!, label: data.labels[i] ?? 0, test: false }));
+  const continuous = data.regression ? { lo: data.regression.range[0], hi: data.regression.range[1] } : null;
+  return { cols, rows, domain, classes: Math.max(2, data.classes), labels, scores, points, line, continuous };
 }
 
 /** One field per hidden unit of the first hidden layer: its activation at every pixel. */
@@ -149,7 +184,9 @@ export function computeUnitFields(hidden: (x: readonly number[]) => readonly (re
   return fields.map((f) => ({ cols, rows, values: f.values, lo: f.lo, hi: f.hi }));
 }
 
-/** The single linear unit's weights, when the model is one on two inputs: (w0, w1, w2). */
-export function lineOf(s: WeightsSnapshot, features: number): readonly number[] | null {
+/** The single linear unit's weights, when the model is one on the two inputs x1, x2: (w0, w1, w2). */
+export function lineOf(s: WeightsSnapshot, features: number, data?: Pick<Dataset, 'lifted'>): readonly number[] | null {
+  // on feature inputs the unit's line lies in feature space, not on the map (unless they are x1, x2 as given)
+  if (data?.lifted && data.lifted.features.join() !== 'x1,x2') return null;
   return features === 2 && s.kind === 'vector' && s.w.length === 3 && s.w.every((v) => Number.isFinite(v)) ? s.w : null;
 }

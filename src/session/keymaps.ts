@@ -22,7 +22,7 @@ export interface Binding<A extends string> {
 }
 
 export type LabAction =
-  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'quiz' | 'help' | 'back';
+  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'quiz' | 'etaUp' | 'etaDown' | 'help' | 'back';
 
 export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: [' '], label: 'space', action: 'toggle', help: 'play / pause (after every verdict: play on)', hint: 'space play', priority: 10 },
@@ -40,6 +40,9 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['e'], label: 'e', action: 'export', help: 'export the runs on screen: JSON (whole run) and CSV (per epoch), with a share string', hint: 'e export', priority: 4 },
   { keys: ['k'], label: 'k', action: 'quiz', help: 'quiz: work out the next update yourself, then see it checked (k again leaves)', hint: 'k quiz', priority: 4 },
   { keys: ['y'], label: 'y', action: 'share', help: 'take the share string whole: written to a file, and to the clipboard where the terminal allows (OSC 52)', hint: 'y share', priority: 3 },
+  // live η (issue 25)
+  { keys: ['>'], label: '> <', action: 'etaUp', help: 'η up / down as it trains (same weights)', hint: '< > η', priority: 4 },
+  { keys: ['<'], label: '', action: 'etaDown', help: '', hint: '', priority: 0 },
   { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
   { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
 ];

@@ -17,6 +17,10 @@ import { Leaderboard } from './leaderboard.js';
 import { shareOf } from './export.js';
 import { LAB_PLAY_ON, Lane, type PlayOn } from './lane.js';
 import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
+import { onPlane } from './field.js';
+import { stepEta, withChange } from './eta.js';
+import type { EtaChange } from '../core/runner.js';
+import { exact } from '../core/format.js';
 import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
 import { dataKindOf, type LaneView } from './views.js';
 
@@ -28,6 +32,8 @@ export interface LabOptions {
   readonly compare?: boolean | readonly [string, string];
   readonly seed?: Seed;
   readonly overrides?: ReadonlyMap<string, Params>;
+  /** η changes made while training, per run id (a share string's, or a replay's). */
+  readonly etaSchedule?: ReadonlyMap<string, readonly EtaChange[]>;
   /** An epoch budget for every run of the scenario (instead of its own). */
   readonly epochs?: number;
   /** The share string this lab was opened from. */
@@ -129,6 +135,8 @@ export class LabSession {
   problem: string | null = null;
   seed: Seed = 1;
   overrides: ReadonlyMap<string, Params>;
+  /** η changes made while training (the η keys), per run id: kept by a reset, carried by the share string. */
+  etaSchedule: ReadonlyMap<string, readonly EtaChange[]>;
   choices: ModelChoice[] = [];
   index = 0;
   compare: boolean;
@@ -156,6 +164,7 @@ export class LabSession {
   constructor(private readonly opts: LabOptions) {
     this.tr = opts.tr ?? EN_TR;
     this.overrides = opts.overrides ?? new Map();
+    this.etaSchedule = opts.etaSchedule ?? new Map();
     this.compare = Boolean(opts.compare);
     this.pair = Array.isArray(opts.compare) ? (opts.compare as readonly [string, string]) : null;
     this.gradients = Boolean(opts.gradients);
@@ -183,7 +192,7 @@ export class LabSession {
     this.playingOn = false;
     if (!this.scenario) return void (this.choices = []);
     try {
-      this.choices = modelChoices(this.scenario, this.seed, this.overrides, this.opts.epochs, this.tr);
+      this.choices = modelChoices(this.scenario, this.seed, this.overrides, this.opts.epochs, this.tr, this.etaSchedule);
       this.problem = this.choices.length === 0 ? this.tr.t('lab.scenarioHasNoRuns') : null;
     } catch (e) {
       this.choices = [];
@@ -273,10 +282,35 @@ export class LabSession {
   toggleGradients(): void {
     this.gradients = !this.gradients;
   }
+  /**
+   * The η keys: every run on screen that can change its learning rate steps it up or down the
+   * ladder and trains on from its current weights (now, or from the next epoch's start when one is
+   * under way); the change is kept per run for a reset, the share string and a replay.
+   */
+  changeEta(way: 1 | -1): void {
+    const said: string[] = [];
+    for (const l of this.lanes()) {
+      const run = l.run;
+      if (!run || l.error || !run.model.setLearningRate || typeof run.spec.params['learningRate'] !== 'number') continue;
+      const from = run.scheduledEta() ?? (run.spec.params['learningRate'] as number);
+      const to = stepEta(from, way);
+      const change = run.changeEta(to);
+      this.etaSchedule = withChange(this.etaSchedule, l.spec.id, change);
+      l.version++;
+      said.push(this.tr.t(change.epoch === run.epoch && run.midEpochSteps === 0 ? 'note.eta' : 'note.etaNext', { run: l.spec.id, from: exact(from), to: exact(to), epoch: change.epoch + 1 }));
+    }
+    this.note = said.length ? said.join(' · ') : this.tr.t('note.etaNone');
+  }
   applyParams(runId: string, params: Params): void {
     const merged = new Map(this.overrides);
     merged.set(runId, { ...(merged.get(runId) ?? {}), ...params });
     this.overrides = merged;
+    // a new η set in the form restarts the run: the changes made while it trained no longer apply
+    if ('learningRate' in params && this.etaSchedule.has(runId)) {
+      const kept = new Map(this.etaSchedule);
+      kept.delete(runId);
+      this.etaSchedule = kept;
+    }
     this.rebuild();
     this.note = this.tr.t('note.params', { run: runId });
   }
@@ -284,6 +318,7 @@ export class LabSession {
     this.index = 0;
     this.pair = null;
     this.overrides = new Map();
+    this.etaSchedule = new Map();
     this.note = null;
     this.load(ref);
   }
@@ -374,7 +409,7 @@ export class LabSession {
         features: data.featureNames.length,
         patterns: data.inputs.length,
         layers: Array.isArray(g) ? g.length : w?.kind === 'layers' || w?.kind === 'units' ? w.layers.length : 0,
-        hiddenUnits: data.featureNames.length === 2 && hidden <= 8 ? (layers[0]?.length ?? 0) : 0,
+        hiddenUnits: onPlane(data) && hidden <= 8 ? (layers[0]?.length ?? 0) : 0,
         describeLines: l.run?.model.describe?.().length ?? 0,
         weightLines: w?.kind === 'vector' ? 1 : w?.kind === 'layers' || w?.kind === 'units' ? w.layers.length : 0,
         single: w?.kind === 'vector',

@@ -3,7 +3,7 @@
  * each hidden unit, the gradient norms, and (at the sizes the layout asks for) the decision fields.
  */
 import type { ModelChoice } from './choices.js';
-import { computeField, computeUnitFields, domainOf, lineOf, type Field, type UnitField } from './field.js';
+import { computeField, computeUnitFields, domainOf, hiddenOverPlane, lineOf, onPlane, type Field, type UnitField } from './field.js';
 import type { Lane } from './lane.js';
 import { confusionMatrix, misclassified } from '../core/confusion.js';
 import type { WeightsSnapshot } from '../core/types.js';
@@ -57,10 +57,11 @@ export function laneFields(lane: Lane, request: FieldRequest | null, coarse = fa
   const run = lane.run;
   const data = lane.spec.data;
   if (run && request && data.image) return { field: null, units: null, images: imageView(lane, request.samples ?? 0) };
-  if (!run || !request || data.featureNames.length !== 2) return NO_FIELDS;
+  if (!run || !request || !onPlane(data)) return NO_FIELDS;
   const domain = domainOf(data);
-  const field = request.cols > 0 && request.rows > 0 ? computeField(run.model, data, request.cols, request.rows, domain, lineOf(run.model.snapshot(), 2), coarse) : null;
-  const hidden = run.model.hidden?.bind(run.model);
+  const field = request.cols > 0 && request.rows > 0 ? computeField(run.model, data, request.cols, request.rows, domain, lineOf(run.model.snapshot(), data.featureNames.length, data), coarse) : null;
+  const own = run.model.hidden?.bind(run.model);
+  const hidden = own ? hiddenOverPlane(own, data) : undefined;
   const units = hidden && request.unitCols > 0 && request.unitRows > 0 ? computeUnitFields(hidden, request.unitCols, request.unitRows, domain) : null;
   return { field, units: units && units.length > 0 && units.length <= 8 && request.unitRows > 0 ? units : null, images: null };
 }
@@ -116,7 +117,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
   if (!run || lane.error) {
     return {
       ...base, error: lane.error, epoch: 0, midSteps: 0, verdict: null, playingOn: false, settled: true, now: { loss: NaN, accuracy: NaN }, latest: null,
-      lossStart: NaN, series: [], describe: [], weights: [], trace: [], update: null, table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null, sequence: null, wholeEpoch: null,
+      lossStart: NaN, series: [], etaMarks: [], describe: [], weights: [], trace: [], update: null, table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null, sequence: null, wholeEpoch: null,
     };
   }
   const latest = run.latest;
@@ -140,6 +141,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
     latest,
     lossStart: run.history[0]!.loss,
     series: lane.series.all(),
+    etaMarks: [...run.etaChanges],
     describe: (run.model.describe?.() ?? []).map((line) => tr.say(line)),
     weights: weightLines(weights, tr),
     trace: [...lane.trace],

@@ -95,6 +95,8 @@ export interface LaneView {
   readonly latest: HistoryEntry | null;
   readonly lossStart: number;
   readonly series: readonly SeriesPoint[];
+  /** η changes made while it trained (the lab's η keys): from the start of epoch `epoch` + 1, η = `eta`. */
+  readonly etaMarks: readonly { readonly epoch: number; readonly eta: number }[];
   /** Accuracy means something here (labelled data). */
   readonly labelled: boolean;
   readonly dataKind: DataKind;
@@ -209,7 +211,7 @@ export function gradView(first: HistoryEntry | undefined, latest: HistoryEntry):
 }
 
 export const dataKindOf = (data: Dataset): DataKind =>
-  data.image ? 'image' : data.inputEncoding !== 'real' && data.inputs.length <= 16 ? 'boolean' : data.featureNames.length === 2 ? 'plane' : 'other';
+  data.image ? 'image' : data.inputEncoding !== 'real' && data.inputs.length <= 16 ? 'boolean' : data.featureNames.length === 2 || data.lifted ? 'plane' : 'other';
 
 /** Epoch, loss and accuracy (train, test and their gap) in one line, shortened until it fits. */
 export function numbersLine(l: LaneView, width = Infinity, tr: Tr = EN_TR): string {

@@ -22,12 +22,28 @@ export interface TargetMap {
   /** Single output: class 1 when o ≥ threshold. */
   readonly threshold: number;
   readonly notes: readonly Said[];
+  /**
+   * Regression data (Dataset.regression): the output is the value itself, read against the
+   * targets' range — class = side of the range's middle, score = where in the range (0 … 1).
+   */
+  readonly regression?: { readonly lo: number; readonly hi: number };
 }
+
+/** Outputs that can give a real number: the value itself (linear) or one in [−1, 1] (tanh). */
+const REGRESSION_OUTPUTS: readonly OutputName[] = ['linear-mse', 'tanh-mse'];
 
 export function targetMap(data: Dataset, asked: OutputName): TargetMap {
   const width = data.targets[0]?.length ?? 0;
   if (data.targetEncoding === 'none' || width === 0) {
     throw new ModelConfigError(`${data.name} has no targets: a multilayer perceptron learns from labelled data`);
+  }
+  if (data.regression) {
+    if (!REGRESSION_OUTPUTS.includes(asked)) {
+      throw new ModelConfigError(`${data.name} has real-valued targets (regression): use output linear-mse (a linear unit, mean squared error) or tanh-mse, not ${asked}`, 'output');
+    }
+    if (width !== 1) throw new ModelConfigError(`${data.name}: a regression target is one number per row, got ${width}`);
+    const [lo, hi] = data.regression.range;
+    return { output: asked, units: 1, bipolar: false, threshold: (lo + hi) / 2, notes: [], regression: { lo, hi } };
   }
   const bipolar = data.targetEncoding === 'bipolar' || data.targets.some((t) => t.some((v) => v < 0));
   const notes: Said[] = [];
@@ -53,7 +69,9 @@ export function mapTargets(rows: Pick<Dataset, 'targets' | 'labels'>, map: Targe
       continue;
     }
     const t = rows.targets[r]?.[0] ?? rows.labels[r]!;
-    if (map.output === 'sigmoid-mse' || map.output === 'sigmoid-bce') T[r] = map.bipolar ? (t + 1) / 2 : t;
+    // regression: the target is the value the output should take
+    if (map.regression) T[r] = t;
+    else if (map.output === 'sigmoid-mse' || map.output === 'sigmoid-bce') T[r] = map.bipolar ? (t + 1) / 2 : t;
     else if (map.output === 'tanh-mse') T[r] = map.bipolar ? t : 2 * t - 1;
     else T[r] = t;
   }
@@ -69,6 +87,7 @@ export function classify(o: Float64Array, at: number, map: TargetMap): { label: 
   }
   const v = o[at]!;
   const label = v >= map.threshold ? 1 : 0;
+  if (map.regression) return { label, score: clamp((v - map.regression.lo) / (map.regression.hi - map.regression.lo)) };
   if (map.output === 'tanh-mse' || (map.output === 'linear-mse' && map.bipolar)) return { label, score: clamp((v + 1) / 2) };
   return { label, score: clamp(v) };
 }

@@ -10,7 +10,7 @@ import { gradientBars } from '../render/bars.js';
 import { brailleChart } from '../render/chart.js';
 import { drawField, drawUnit } from '../render/field.js';
 import { cardLines, modelLines, numbersLine, stepLines, truthTable, verdictLines } from '../render/lane.js';
-import { mapLegend } from '../render/map.js';
+import { continuousLegend, mapLegend } from '../render/map.js';
 import { confusionLines, filterGrid, imageGrid } from '../../report/images.js';
 import { sequenceLines } from '../render/sequence.js';
 import { weightTrace } from '../render/trace.js';
@@ -67,6 +67,23 @@ export function sharedScales(lanes: readonly LaneView[]): SharedScales | undefin
   return { log, loss, accuracy };
 }
 
+/**
+ * The η changes on the loss chart (live η, issue 25): each a vertical white stroke at the epoch it
+ * took effect, from the lowest to the highest loss drawn (so the scale stays the curves'), named
+ * in the legend; the last three.
+ */
+function etaMarks(l: LaneView, tr: Tr): { label: string; values: number[]; epochs: number[]; rgb: readonly [number, number, number]; dash: boolean; mark: true }[] {
+  const losses = l.series.flatMap((x) => [x.loss, x.testLoss ?? NaN]).filter((v) => Number.isFinite(v) && v > 0);
+  const last = l.series.at(-1)?.epoch ?? 0;
+  if (losses.length < 2) return [];
+  const lo = Math.min(...losses);
+  const hi = Math.max(...losses);
+  return l.etaMarks
+    .filter((m) => m.epoch <= last)
+    .slice(-3)
+    .map((m) => ({ label: tr.t('chart.etaMark', { eta: short(m.eta) }), values: [lo, hi], epochs: [m.epoch, m.epoch], rgb: [235, 235, 235] as const, dash: true, mark: true as const }));
+}
+
 /** Loss (log scale when it spans decades) above accuracy, train solid and test dotted. */
 function curves(l: LaneView, width: number, rows: number, depth: ColorDepth, tr: Tr, fact = false, scales?: SharedScales): string[] {
   const p = l.series;
@@ -81,7 +98,7 @@ function curves(l: LaneView, width: number, rows: number, depth: ColorDepth, tr:
   const test = tr.t('chart.test');
   const loss = brailleChart({
     title: tr.t('chart.loss'), width, height: lossRows, depth, log: fact ? true : (scales?.log ?? 'auto'), tr, ...(nonNegative ? { limits: [0, Infinity] as const } : {}), ...(scales?.loss ? { range: scales.loss } : {}),
-    series: [{ label: train, values: p.map((x) => x.loss), epochs, rgb: [220, 110, 220] }, ...(hasTest ? [{ label: test, values: p.map((x) => x.testLoss ?? NaN), epochs, rgb: [240, 170, 90] as const, dash: true }] : [])],
+    series: [{ label: train, values: p.map((x) => x.loss), epochs, rgb: [220, 110, 220] }, ...(hasTest ? [{ label: test, values: p.map((x) => x.testLoss ?? NaN), epochs, rgb: [240, 170, 90] as const, dash: true }] : []), ...etaMarks(l, tr)],
   });
   if (!l.labelled || lossOnly) return loss.rows;
   const acc = brailleChart({
@@ -117,7 +134,7 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       const axes = d ? `x1 ${short(d.x[0])}…${short(d.x[1])}, x2 ${short(d.y[0])}…${short(d.y[1])}` : '';
       const test = l.field?.points.some((q) => q.test) ? tr.t('legend.test') : '';
       // The glyphs first (what the points and shades mean), the axes' ranges last: cut from the end.
-      const glyphs = `${tr.t('legend.points')}${test} · ${mapLegend(depth, l.field?.classes ?? 2, Boolean(l.field?.line), tr)}`;
+      const glyphs = l.field?.continuous ? continuousLegend(l.field.continuous, depth, test, tr) : `${tr.t('legend.points')}${test} · ${mapLegend(depth, l.field?.classes ?? 2, Boolean(l.field?.line), tr)}`;
       // Two rows when the width is short: the glyphs whole on the first ones, the axes after them.
       const text = rows > 1 && !glyphs.includes('\x1b') ? clipRows(wrap(`${glyphs} · ${axes}`, width), rows, width) : [`${glyphs} · ${axes}`];
       return leaf(text.map((t) => paint(depth, t, { tone: 'dim' })), width, rows);

@@ -73,7 +73,7 @@ export function planPane(s: LaneShape, width: number, height: number, o: PaneOpt
   const mustSet = new Set<string>(o.must ?? []);
   const must = [...mustSet] as PanelId[];
   const boolean = s.dataKind === 'boolean';
-  const plane = s.features === 2 && s.dataKind !== 'other';
+  const plane = (s.features === 2 || s.dataKind === 'plane') && s.dataKind !== 'other';
   const table = boolean ? s.patterns + 1 : 0;
   const grads = o.gradients && s.layers > 0 ? s.layers : 0;
   // Wide panes put the data view in a column of its own; narrow ones stack everything.

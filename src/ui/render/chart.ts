@@ -19,6 +19,8 @@ export interface ChartSeries {
   readonly rgb: Rgb;
   /** Dotted (every other dot) instead of solid. @default false */
   readonly dash?: boolean;
+  /** A marker, not a measured curve (an η change): named in the legend without a value, left out of the summary. @default false */
+  readonly mark?: boolean;
 }
 
 export interface ChartOptions extends ScaleOptions {
@@ -69,7 +71,7 @@ function legend(o: ChartOptions, log: boolean, width: number): string {
   const word = (o.tr ?? EN_TR).t('chart.log');
   const title = o.title ? `${o.title}${log ? ` (${word})` : ''}` : log ? word : '';
   const mark = (s: ChartSeries): string => paint(o.depth, s.rgb, s.dash ? '┅' : '━');
-  const value = (s: ChartSeries): string => formatValue(latest(s.values), o.percent);
+  const value = (s: ChartSeries): string => (s.mark ? '' : formatValue(latest(s.values), o.percent));
   const item = (s: ChartSeries, words: 'all' | 'first' | 'none', values: boolean): string =>
     [mark(s), words === 'all' ? s.label : words === 'first' ? (s.label.split(/\s+/)[0] ?? '') : '', values ? value(s) : ''].filter(Boolean).join(' ');
   const build = (withTitle: boolean, words: 'all' | 'first' | 'none', values: boolean, sep: string): string =>
@@ -101,7 +103,7 @@ export function brailleChart(o: ChartOptions): Chart {
   const width = Math.max(0, Math.floor(o.width));
   const height = Math.max(0, Math.floor(o.height));
   const { series, depth } = o;
-  const summary = series.map((s) => `${s.label} ${formatValue(latest(s.values), o.percent)}`).join(', ');
+  const summary = series.filter((s) => !s.mark).map((s) => `${s.label} ${formatValue(latest(s.values), o.percent)}`).join(', ');
   let x0 = Infinity;
   let x1 = -Infinity;
   let longest = 0;

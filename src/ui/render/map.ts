@@ -9,6 +9,7 @@
  */
 import { classRgb, mix, sgr, type ColorDepth, type Rgb } from '../color.js';
 import { RESET } from './text.js';
+import { short } from '../../core/format.js';
 import { EN_TR, type Tr } from '../../i18n/index.js';
 
 /** Confidence levels per class (0 at the boundary, LEVELS − 1 sure). */
@@ -199,4 +200,10 @@ export function mapLegend(depth: ColorDepth, classes: number, line: boolean, tr:
   if (depth !== 'none') return `${tr.t('legend.colour')}${l}`;
   if (classes <= 2) return `${tr.t('legend.twoClasses')}${l}`;
   return `${Array.from({ length: Math.min(classes, CLASS_GLYPHS.length) }, (_, k) => `${k}:${CLASS_GLYPHS[k] === ' ' ? tr.t('legend.blank') : CLASS_GLYPHS[k]}`).join(' ')}${l}`;
+}
+
+/** The legend of a regression map: the shade is the output's value between lo and hi (grey at the middle). */
+export function continuousLegend(range: { readonly lo: number; readonly hi: number }, depth: ColorDepth, test: string, tr: Tr = EN_TR): string {
+  const values = { lo: short(range.lo), hi: short(range.hi), mid: short((range.lo + range.hi) / 2) };
+  return `${tr.t('legend.regressionPoints', values)}${test} · ${tr.t(depth === 'none' ? 'legend.continuousGlyphs' : 'legend.continuous', values)}`;
 }
