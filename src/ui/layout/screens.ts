@@ -10,10 +10,10 @@ import { ERAS } from '../../session/eras.js';
 import { FORM_KEYS, LAB_KEYS, PICKER_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, helpRows } from '../../session/keymaps.js';
 import type { SummaryView } from '../../session/tour.js';
 import { EN_TR, type Tr } from '../../i18n/index.js';
-import type { ColorDepth } from '../color.js';
+import { stripAnsi, type ColorDepth } from '../color.js';
 import { hints } from '../render/parts.js';
 import { paint } from '../render/style.js';
-import { displayWidth, fit, wrap } from '../render/text.js';
+import { clipRows, displayWidth, fit, wrap } from '../render/text.js';
 import { box, hstack, leaf, vstack, blank, type Block } from './blocks.js';
 
 /** A selected line: inverse and a ▶ marker, so it shows without colour too. */
@@ -101,26 +101,36 @@ export function formFrame(f: FormView, width: number, height: number, depth: Col
 
 export function helpFrame(width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): Block {
   const inner = width - 2;
-  const two = inner >= 90;
+  const two = inner >= 70;
   const half = Math.floor((inner - 2) / 2);
   const column = two ? inner - half - 2 : inner;
-  const section = (title: string, rows: readonly (readonly [string, string])[]): string[] => [
+  const rows = Math.max(1, height - 3);
+  const section = (title: string, keys: readonly (readonly [string, string])[]): string[] => [
     paint(depth, title, { tone: 'title', bold: true }),
     // Each key's words wrapped to the column (under the key's words, not cut).
-    ...rows.flatMap(([k, what]) => wrap(what, Math.max(10, column - 8)).map((w, i) => `${paint(depth, (i === 0 ? k : '').padEnd(8), { bold: true })}${w}`)),
+    ...keys.flatMap(([k, what]) => wrap(what, Math.max(10, column - 8)).map((w, i) => `${paint(depth, (i === 0 ? k : '').padEnd(8), { bold: true })}${w}`)),
     '',
   ];
-  const left = [...section(tr.t('help.lab'), helpRows(LAB_KEYS, tr))];
-  const right = [
+  const all = [
+    ...section(tr.t('help.lab'), helpRows(LAB_KEYS, tr)),
     ...section(tr.t('help.timeline'), helpRows(TIMELINE_KEYS, tr)),
     ...section(tr.t('help.tour'), helpRows(TOUR_KEYS, tr)),
     ...section(tr.t('help.replay'), helpRows(REPLAY_KEYS, tr)),
     tr.t('help.vim'),
     ...wrap(tr.t('help.stops'), column),
   ];
-  const body = two
-    ? hstack([leaf(left, half, height - 3), blank(2, height - 3), leaf(right, inner - half - 2, height - 3)], height - 3)
-    : leaf([...left, ...right], inner, height - 3);
+  let body: Block;
+  if (!two) body = leaf(clipRows(all, rows, inner), inner, rows);
+  else {
+    // The lines flow down the first column and on into the second, never breaking a key's words
+    // apart; what still does not fit is said with … (nothing is dropped silently).
+    let cut = Math.min(rows, all.length);
+    while (cut > 1 && cut < all.length && stripAnsi(all[cut]!).startsWith(' '.repeat(8))) cut--;
+    const rest = all.slice(cut);
+    while (rest.length && rest[0] === '') rest.shift();
+    const second = inner - half - 2;
+    body = hstack([leaf(all.slice(0, cut), half, rows), blank(2, rows), leaf(clipRows(rest, rows, second), second, rows)], rows);
+  }
   return vstack([box(body, { title: tr.t('help.title'), tone: 'accent', depth }), blank(width, 1)], width);
 }
 
