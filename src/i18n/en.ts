@@ -284,6 +284,7 @@ export const EN_TEXT = {
   'fact.climb': '{label}: loss {start} → {now}, {factor} × its start (log axis)',
   'fact.weights': '{label}: settles at w = {w}',
   'fact.weightsLs': '{label}: settles at w = {w}, the least-squares weights',
+  'fact.throughTime': '{label}: ‖∂J/∂{state}_t‖ {last} at step {steps} → {first} at step 1 (× {ratio})',
   'fact.collapsed': '{label}: {z} = {map} on every input: one linear unit',
   'fact.generalisation': '{label} train {trainBar} {train}  test {testBar} {test}  gap {gap}',
   'fact.mistakes': 'mistakes on the {split} set: {wrong} of {total}, first {list}',

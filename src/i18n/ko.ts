@@ -280,6 +280,7 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'fact.climb': '{label}: 손실 {start} → {now}, 처음의 {factor}배 (로그 축)',
   'fact.weights': '{label}: w = {w}에 자리 잡음',
   'fact.weightsLs': '{label}: 최소제곱 가중치 w = {w}에 자리 잡음',
+  'fact.throughTime': '{label}: ‖∂J/∂{state}_t‖ {steps}단계 {last} → 1단계 {first} (× {ratio})',
   'fact.collapsed': '{label}: 모든 입력에서 {z} = {map}: 선형 유닛 하나',
   'fact.generalisation': '{label} 학습 {trainBar} {train}  테스트 {testBar} {test}  격차 {gap}',
   'fact.mistakes': '{split} 집합에서 틀린 숫자: {total}개 중 {wrong}개, 처음 몇 개 {list}',

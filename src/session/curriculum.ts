@@ -28,7 +28,9 @@ export type Fact =
   /** Digits with their predictions (mistakes among them) and the confusion matrix. */
   | { readonly kind: 'digits'; readonly run: string }
   /** The learned kernels, from a projector size on (columns × rows). */
-  | { readonly kind: 'kernels'; readonly run: string; readonly from: readonly [number, number] };
+  | { readonly kind: 'kernels'; readonly run: string; readonly from: readonly [number, number] }
+  /** For every recurrent run on screen: the gradient through time, from the error's step back to the first, in words. */
+  | { readonly kind: 'through-time' };
 
 export interface Stop {
   readonly scenario: string;
@@ -186,8 +188,7 @@ export const CURRICULUM: readonly Stop[] = [
     runs: ['elman', 'lstm'],
     pace: { unit: 'epoch', perSecond: 20 },
     moment: 'the Elman net TRUNCATED after 40 epochs at the baseline test loss ~0.021, beside the LSTM SOLVED at epoch 26 with test loss under 0.007; both runs\' gradient-through-time bars on screen',
-
-    show: [],
+    show: [{ kind: 'through-time' }],
     failure: 'the Elman net\'s error fades step after step back through time',
     fix: 'the LSTM\'s constant error carousel carries it back',
   },

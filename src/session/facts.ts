@@ -111,6 +111,15 @@ function lines(fact: Fact, lanes: readonly LaneView[], raw: readonly Lane[], wid
       const l = lane(fact.run);
       return l ? digitLines(l, tr) : [];
     }
+    case 'through-time':
+      // the error enters at the last step; what reaches the first is what the net can learn from
+      return lanes.flatMap((l) => {
+        const g = l.sequence?.trace.gradient;
+        if (!g || g.length < 2) return [];
+        const last = g[g.length - 1]!;
+        const first = g[0]!;
+        return [tr.t('fact.throughTime', { label: l.label, state: l.sequence!.trace.state, steps: g.length, last: short(last), first: short(first), ratio: short(first / last) })];
+      });
     case 'hidden':
     case 'kernels':
       return [];

@@ -6,6 +6,7 @@
  * After the last stop the summary holds every era, its numbers taken from the runs just played.
  */
 import { describe, expect, it } from 'vitest';
+import { short } from '../../src/core/format.js';
 import { translator, type Lang, type Tr } from '../../src/i18n/index.js';
 import { AppSession } from '../../src/session/app.js';
 import { CURRICULUM } from '../../src/session/curriculum.js';
@@ -66,6 +67,16 @@ function missing(app: AppSession, i: number, w: number, h: number, tr: Tr): stri
       case 'generalisation':
         if (facts.length !== lanes.length) out.push('not every run has its train/test/gap bars');
         break;
+      case 'through-time': {
+        const recurrent = lanes.filter((l) => l.sequence);
+        if (recurrent.length < 2 || facts.length !== recurrent.length) out.push('not every recurrent run says its gradient through time');
+        // the numbers said are the trace's own: first over last
+        for (const [k, l] of recurrent.entries()) {
+          const g = l.sequence!.trace.gradient;
+          if (!(facts[k] ?? '').includes(`× ${short(g[0]! / g[g.length - 1]!)}`)) out.push(`${l.id}: the fade factor is not the trace's`);
+        }
+        break;
+      }
       case 'weights':
         if (!facts.some((l) => l.includes('w = ('))) out.push('no weights');
         break;
