@@ -9,7 +9,7 @@
  * Loss is the mean over rows; epoch() reports the full-batch gradient of the training set
  * (without dropout) at the end of the epoch.
  */
-import { ACTIVATION_NAMES, type ActivationName, INIT_NAMES, type InitName, OUTPUTS, type OutputName } from '../core/network/index.js';
+import { ACTIVATION_NAMES, type ActivationName, INIT_NAMES, type InitName, OUTPUTS, type OutputName } from '../engines/dense/index.js';
 import { definePlugin, param } from '../core/plugin.js';
 import type { ModelMeta, ModelPlugin, ParamsOf } from '../core/types.js';
 import { MlpInstance } from './mlp-instance.js';

@@ -16,8 +16,8 @@
  *   rbmBatchSize, and the fine-tuning MLP's hidden, output, init, initRange, learningRate,
  *   momentum, weightDecay, batchSize, shuffle, averageGradient (see mlp-shared.ts).
  */
-import { Rbm } from '../core/rbm.js';
-import { toFlat } from '../core/network/index.js';
+import { Rbm } from '../engines/rbm/rbm.js';
+import { toFlat } from '../engines/dense/index.js';
 import type { Rng } from '../core/rng.js';
 import {
   type Dataset, type EpochReport, type Evaluation, type FilterBank, ModelConfigError, type ModelInstance, type ParamsOf, type StepRecord, type WeightsSnapshot,

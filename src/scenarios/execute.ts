@@ -2,7 +2,7 @@
  * Running a scenario headless: build each run's data and model from the seed, train to an
  * outcome, and check the claims. The CLI, the verify table and the tests all go through here.
  */
-import { buildDataset } from '../core/datasets.js';
+import { buildDataset } from '../data/datasets.js';
 import { deriveRng } from '../core/rng.js';
 import { Run, gradNorms, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
 import type { Dataset, LayerCount, ModelInstance, Params, StepRecord } from '../core/types.js';

@@ -3,9 +3,9 @@
  * scenarios/schema.json is generated from it (`npm run schema`) and referenced by every file.
  */
 import { z } from 'zod';
-import { GATES, GENERATORS } from '../core/datasets.js';
-import { MNIST_COUNT } from '../core/digits.js';
-import { IRIS_CLASSES, IRIS_FEATURES } from '../core/iris.js';
+import { GATES, GENERATORS } from '../data/datasets.js';
+import { MNIST_COUNT } from '../data/digits.js';
+import { IRIS_CLASSES, IRIS_FEATURES } from '../data/iris.js';
 
 /** The longest epoch budget a scenario or --epochs may ask for (every epoch is kept in the history). */
 export const MAX_EPOCHS = 1_000_000;
