@@ -1,5 +1,5 @@
 /**
- * The model instance of the multilayer-perceptron plugins over the engine in src/core/network:
+ * The model instance of the multilayer-perceptron plugins over the engine in src/engines/dense:
  * training by batches (or one pattern), evaluation with cached flat buffers, the fit measures
  * (maxError, sse), gradient instruments once per weight state, and the step written out.
  */

@@ -3,7 +3,7 @@
  * parameter schema built from each era's defaults, and create() over MlpInstance (mlp-instance.ts).
  * The plugin files hold only their history, meta and defaults.
  *
- * Targets (src/core/network/targets.ts): bipolar −1/+1 targets are read as 0/1 for a sigmoid
+ * Targets (src/engines/dense/targets.ts): bipolar −1/+1 targets are read as 0/1 for a sigmoid
  * output, binary 0/1 as −1/+1 for a tanh output; several classes get one-hot targets and always a
  * softmax + cross-entropy output (describe() says so when another output was asked for).
  * Loss is the mean over rows; epoch() reports the full-batch gradient of the training set

@@ -112,7 +112,7 @@ export const dataSchema = z.discriminatedUnion('kind', [
       targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
     })
     .strict(),
-  // sequences for recurrent nets (core/sequences.ts): each row is `steps` steps, the target at the end
+  // sequences for recurrent nets (data/sequences.ts): each row is `steps` steps, the target at the end
   ...(['latch', 'adding'] as const).map((kind) =>
     z
       .object({

@@ -3,7 +3,7 @@
  * with margin γ (s_i u·x_i ≥ γ > 0 for every pattern) and R = max_i ‖x_i‖, the perceptron started
  * from w = 0 makes at most (R/γ)² mistakes, however long it trains and in any presentation order.
  * Here x includes the bias input x0 = 1 (the bias is folded into w as w0, so the bound needs it in
- * R and in γ), and γ is the best margin, from the max-margin solve of src/core/margin.ts.
+ * R and in γ), and γ is the best margin, from the max-margin solve of src/theory/margin.ts.
  *
  * The proof, for the update Δw = η s x on a mistake (s = ±1 the class sign): each mistake adds
  * at least ηγ to u·w and at most η²R² to ‖w‖² (since s w·x ≤ 0 there), so after k mistakes

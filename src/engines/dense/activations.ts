@@ -6,7 +6,7 @@
  *   backward       delta ∘= f'(z) as a tight loop, reading a = f(z) where that is cheaper;
  *   source         f and delta·f' as JavaScript expressions for the generated chunks (compiled.ts);
  *                  an activation without it simply runs on the generic kernels.
- * The loops compute exactly output / der (tests/core/network/activations.test.ts checks it bit
+ * The loops compute exactly output / der (tests/engines/dense/activations.test.ts checks it bit
  * for bit), so every engine runs the same maths.
  */
 

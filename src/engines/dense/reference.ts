@@ -9,7 +9,7 @@
  * A batch goes through layer by layer (the matrix form), so dropout masks are drawn layer by layer,
  * row by row, unit by unit. The fast engine (network.ts over kernels.ts, and the generated chunks
  * of compiled.ts) must give the same numbers bit for bit on random configurations, and this file's
- * gradient must match finite differences (tests/core/network/reference.test.ts).
+ * gradient must match finite differences (tests/engines/dense/reference.test.ts).
  */
 import type { Rng } from '../../core/rng.js';
 import type { Activation } from './activations.js';
