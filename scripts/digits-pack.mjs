@@ -1,5 +1,5 @@
 // The MNIST digits of the `mnist` package (ten JSON files, 41 MB) in a compact binary form that
-// src/core/digits.ts reads in ~20 ms: every pixel value of the package is one of 256 numbers (ink
+// src/data/digits.ts reads in ~20 ms: every pixel value of the package is one of 256 numbers (ink
 // k/255 written with three decimals), so a pixel is stored as its index into that palette and the
 // numbers read back are the package's own, bit for bit.
 // Layout: "NEDIGIT1", uint32 LE class count C, C uint32 LE image counts, uint32 LE palette size P,

@@ -7,7 +7,7 @@
  *   ∂J/∂W² = δ² (1, a)ᵀ,  δ¹ = f′(z¹) ∘ (W²ᵀ δ²) (bias column left out),  ∂J/∂W¹ = δ¹ (1, x)ᵀ
  *   v ← μv − η(∂J/∂W + λW, no decay on biases),  W ← W + v
  */
-import { ACTIVATIONS, type ActivationName } from '../core/network/activations.js';
+import { ACTIVATIONS, type ActivationName } from '../engines/dense/activations.js';
 
 export type Matrix = readonly (readonly number[])[];
 

@@ -2,8 +2,8 @@
  * What each blank is checked against: its random inputs (the right ones for that blank alone), the
  * reference engine's answer, and where a difference sits in the lecture's words (layer, entry).
  */
-import { ACTIVATIONS } from '../core/network/activations.js';
-import { type ReferenceNet, forward as refForward, gradient as refGradient } from '../core/network/reference.js';
+import { ACTIVATIONS } from '../engines/dense/activations.js';
+import { type ReferenceNet, forward as refForward, gradient as refGradient } from '../engines/dense/reference.js';
 import type { Rng } from '../core/rng.js';
 import { entryWords, firstDifference } from './compare.js';
 

@@ -1,6 +1,6 @@
 /**
  * The grader of the exercises: each blank checked on its own against the reference engine
- * (src/core/network/reference.ts, the activations' own f and f′), on random inputs from a seeded
+ * (src/engines/dense/reference.ts, the activations' own f and f′), on random inputs from a seeded
  * Rng, with the right inputs for that blank alone (so one mistake never fails another blank);
  * gradients also against finite differences. Then the submission, whole, trains on its scenario.
  * The submission is untrusted: every call is guarded, every value compared, nothing of it is kept.

@@ -4,7 +4,7 @@
  * file is listed at once; a comparison whose metric one side's model does not report is one too.
  * Exit 0 when every file is valid, 2 otherwise (`--json` prints its document either way).
  */
-import { buildDataset } from '../core/datasets.js';
+import { buildDataset } from '../data/datasets.js';
 import { deriveRng } from '../core/rng.js';
 import { claimText } from '../scenarios/claims.js';
 import { loadScenario, ScenarioError, type ResolvedRun, type Scenario } from '../scenarios/loader.js';

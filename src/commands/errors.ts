@@ -1,10 +1,10 @@
 /** Errors the CLI turns into one readable line and exit code 2 (usage, unknown ids, bad files, CSVs, share strings, plugins). */
-import { DatasetError } from '../core/datasets.js';
+import { DatasetError } from '../data/datasets.js';
 import { ParamError } from '../core/params.js';
 import { ModelConfigError } from '../core/types.js';
 import { UnknownModelError } from '../models/index.js';
 import { PluginError } from '../models/user-plugins.js';
-import { CsvError } from '../scenarios/csv.js';
+import { CsvError } from '../data/csv.js';
 import { ScenarioError } from '../scenarios/loader.js';
 import { ShareError } from '../scenarios/share.js';
 import { RunFileError } from '../session/replay.js';

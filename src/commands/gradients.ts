@@ -4,8 +4,8 @@
  * narrow network with each hidden activation, at initialisation (and after n epochs) — the
  * sigmoid-versus-ReLU vanishing-gradient comparison in one command.
  */
-import { GENERATORS, generate, type Generator } from '../core/datasets.js';
-import { ACTIVATIONS, INIT_NAMES, MEMORY_LIMIT, computeGradients, megabytes, networkBytes, createNetwork, mapTargets, targetMap, toFlat, type ActivationName, type InitName } from '../core/network/index.js';
+import { GENERATORS, generate, type Generator } from '../data/datasets.js';
+import { ACTIVATIONS, INIT_NAMES, MEMORY_LIMIT, computeGradients, megabytes, networkBytes, createNetwork, mapTargets, targetMap, toFlat, type ActivationName, type InitName } from '../engines/dense/index.js';
 import { quote } from '../core/params.js';
 import { deriveRng } from '../core/rng.js';
 import { toJson } from '../report/json.js';

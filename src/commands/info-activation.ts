@@ -1,9 +1,9 @@
 /**
  * `neural-eras info <activation>`: an activation and its derivative as the lecture derives them,
  * with their ranges and the derivative's maximum computed from the functions the engine runs
- * (src/core/network/activations.ts), not typed in: σ′ ≤ ¼ is found, then stated.
+ * (src/engines/dense/activations.ts), not typed in: σ′ ≤ ¼ is found, then stated.
  */
-import { ACTIVATIONS, type Activation, type ActivationName } from '../core/network/activations.js';
+import { ACTIVATIONS, type Activation, type ActivationName } from '../engines/dense/activations.js';
 import { TABLE, num } from '../core/format.js';
 import { table } from '../report/table.js';
 

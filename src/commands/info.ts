@@ -6,7 +6,7 @@ import { table } from '../report/table.js';
 import { receiptDetail, receiptLine } from '../session/receipts.js';
 import type { Receipt } from '../scenarios/schema.js';
 import { EN_TR } from '../i18n/index.js';
-import { ACTIVATION_NAMES } from '../core/network/activations.js';
+import { ACTIVATION_NAMES } from '../engines/dense/activations.js';
 import { activationCard, isActivation } from './info-activation.js';
 import type { Io } from './io.js';
 import { UsageError } from './errors.js';

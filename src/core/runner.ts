@@ -10,6 +10,9 @@
 import { cause, isCause, reasonText, type Cause } from './reasons.js';
 import { deriveRng } from './rng.js';
 import { type Dataset, ModelConfigError, type ModelInstance, type ModelPlugin, type Params, type StepRecord, type Target } from './types.js';
+import { StateSet } from './state-set.js';
+
+export { StateSet } from './state-set.js';
 
 export type Outcome = 'solved' | 'truncated' | 'cycling' | 'diverged';
 
@@ -81,113 +84,6 @@ const SMALL_MODEL = 256;
 /** End-of-epoch states remembered exactly (small models), so a cycle is named at its first repeat. */
 const MAX_SEEN = 100_000;
 const DEFAULT_BOUND = 1e6;
-
-/**
- * End-of-epoch weight states, exactly: found by a hash of their Float64 bits, a hit confirmed by
- * comparing every weight (=== : −0 and 0 are one state). States are kept in one flat buffer and
- * found through an open-addressing table of typed arrays, so a long run costs no string and no
- * object per epoch (float-to-string was most of a sweep's time).
- */
-export class StateSet {
-  private store: Float64Array;
-  private epochs: Float64Array;
-  private hashes: Int32Array;
-  private count = 0;
-  /** Open addressing: slot → state index + 1 (0 = empty); the length is a power of two, at most half full. */
-  private slots: Int32Array;
-
-  constructor(private readonly dim: number) {
-    this.store = new Float64Array(dim * 64);
-    this.epochs = new Float64Array(64);
-    this.hashes = new Int32Array(64);
-    this.slots = new Int32Array(128);
-  }
-
-  get size(): number {
-    return this.count;
-  }
-
-  private static lastWeights: Float64Array | null = null;
-  private static lastWords: Uint32Array | null = null;
-
-  /** The bits of w as 32-bit words: a view of a Float64Array (kept for the next call: a model hands the same array every epoch). */
-  private static words(w: ArrayLike<number>): Uint32Array {
-    if (!(w instanceof Float64Array)) return new Uint32Array(Float64Array.from(w).buffer);
-    if (w !== StateSet.lastWeights || StateSet.lastWords!.buffer !== w.buffer) {
-      StateSet.lastWeights = w;
-      StateSet.lastWords = new Uint32Array(w.buffer, w.byteOffset, 2 * w.length);
-    }
-    return StateSet.lastWords!;
-  }
-
-  /** FNV-1a over the 32-bit words of each weight's Float64 bits (−0 counted as 0). */
-  static hash(w: ArrayLike<number>): number {
-    let h = 0x811c9dc5;
-    const words = StateSet.words(w);
-    for (let j = 0; j < words.length; j += 2) {
-      const lo = words[j]!;
-      let hi = words[j + 1]!;
-      if (lo === 0 && hi === 0x80000000) hi = 0; // −0 → 0
-      h = Math.imul(h ^ lo, 0x01000193);
-      h = Math.imul(h ^ hi, 0x01000193);
-    }
-    return h & 0x3fffffff;
-  }
-
-  private equal(i: number, w: ArrayLike<number>): boolean {
-    const at = i * this.dim;
-    for (let j = 0; j < this.dim; j++) if (this.store[at + j] !== w[j]) return false;
-    return true;
-  }
-
-  /** The epoch stored with a state equal to w, if any; `hash` is StateSet.hash(w). */
-  find(w: ArrayLike<number>, hash: number): number | undefined {
-    const mask = this.slots.length - 1;
-    for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const k = this.slots[s]!;
-      if (k === 0) return undefined;
-      if (this.hashes[k - 1] === hash && this.equal(k - 1, w)) return this.epochs[k - 1];
-    }
-  }
-
-  /** Stores w (not already in the set) with its epoch. */
-  add(w: ArrayLike<number>, hash: number, epoch: number): void {
-    const i = this.count;
-    if (i === this.epochs.length) this.grow();
-    if (w instanceof Float64Array) this.store.set(w, i * this.dim);
-    else for (let j = 0; j < this.dim; j++) this.store[i * this.dim + j] = w[j]!;
-    this.epochs[i] = epoch;
-    this.hashes[i] = hash;
-    this.count++;
-    if (2 * this.count > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(i);
-  }
-
-  private place(i: number): void {
-    const mask = this.slots.length - 1;
-    let s = this.hashes[i]! & mask;
-    while (this.slots[s] !== 0) s = (s + 1) & mask;
-    this.slots[s] = i + 1;
-  }
-
-  private rehash(size: number): void {
-    this.slots = new Int32Array(size);
-    for (let i = 0; i < this.count; i++) this.place(i);
-  }
-
-  private grow(): void {
-    const n = this.epochs.length * 2;
-    const store = new Float64Array(n * this.dim);
-    store.set(this.store);
-    this.store = store;
-    const epochs = new Float64Array(n);
-    epochs.set(this.epochs);
-    this.epochs = epochs;
-    const hashes = new Int32Array(n);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
-  }
-}
 
 /** Equal weight states, up to float round-off (relative 1e-12). */
 function sameState(a: ArrayLike<number>, b: ArrayLike<number>): boolean {

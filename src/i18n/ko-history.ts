@@ -2,7 +2,7 @@
  * 한국어: 모델의 역사 카드(모델 id별)와 타임라인의 시대(연도와 인물별). 영어 원문은 각 플러그인의
  * meta와 session/eras.ts에 있습니다. 인명은 강의 자료처럼 로마자로 둡니다.
  */
-import type { CardText, EraText } from './index.js';
+import type { CardText, EraText } from './catalogue.js';
 
 export const KO_CARDS: Readonly<Record<string, CardText>> = {
   adaline: {

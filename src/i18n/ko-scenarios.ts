@@ -5,7 +5,7 @@
  * 기호, 숫자, 모델 id, 활성화 함수 이름은 그대로 둡니다.
  */
 import type { SaidCode } from '../core/said.js';
-import type { ScenarioText } from './index.js';
+import type { ScenarioText } from './catalogue.js';
 
 export const KO_SCENARIOS: Readonly<Record<string, ScenarioText>> = {
   'adaline-divergence': {

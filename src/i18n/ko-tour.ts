@@ -2,7 +2,7 @@
  * 한국어: 수업 투어의 단계(시나리오 id별: 제목, 실행 전에 하는 말 두 줄, 멈추는 순간)와 시나리오의
  * 교훈(moral). 영어 원문은 session/curriculum.ts와 scenarios/*.json에 있습니다.
  */
-import type { StopText } from './index.js';
+import type { StopText } from './catalogue.js';
 
 export const KO_STOPS: Readonly<Record<string, StopText>> = {
   'mp-gates': {

@@ -5,7 +5,7 @@
  */
 import type { ReasonCode } from '../core/reasons.js';
 import type { TextKey } from './en.js';
-import type { Catalogue, KeyText } from './index.js';
+import type { Catalogue, KeyText } from './catalogue.js';
 import { KO_CARDS, KO_ERAS } from './ko-history.js';
 import { KO_MORALS, KO_STOPS } from './ko-tour.js';
 import { KO_METRICS, KO_SAID, KO_SCENARIOS } from './ko-scenarios.js';

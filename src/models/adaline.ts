@@ -11,7 +11,7 @@
 import type { Dataset, Evaluation, ModelInstance, ParamsOf, StepRecord } from '../core/types.js';
 import { definePlugin, param } from '../core/plugin.js';
 import type { Rng } from '../core/rng.js';
-import { dot, gram, symmetricEigen } from '../core/linalg.js';
+import { dot, gram, symmetricEigen } from '../theory/linalg.js';
 import { boundaryEquation, exact, operand, vector } from '../core/format.js';
 import { cause } from '../core/reasons.js';
 import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, midpoint, sigmoid, singleTargets, INIT_PARAMS } from './single-unit.js';

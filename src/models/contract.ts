@@ -11,7 +11,7 @@
  *   step ≡ epoch  — where step() exists, one epoch of steps moves the weights as epoch() does.
  * Every check catches what the plugin throws and reports it with the plugin's id: nothing escapes.
  */
-import { buildDataset, type DataSpec } from '../core/datasets.js';
+import { buildDataset, type DataSpec } from '../data/datasets.js';
 import { checkParam, resolveParams } from '../core/params.js';
 import { createRng } from '../core/rng.js';
 import { Run } from '../core/runner.js';

@@ -13,7 +13,7 @@ import type { Dataset, Evaluation, ModelInstance, ParamsOf, StepRecord, Target }
 import { definePlugin, param } from '../core/plugin.js';
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
-import { dot, gram, norm, symmetricEigen } from '../core/linalg.js';
+import { dot, gram, norm, symmetricEigen } from '../theory/linalg.js';
 import { TABLE, boundaryEquation, exact, num, operand, vector } from '../core/format.js';
 import { cause } from '../core/reasons.js';
 import { Presenter, augment, countCorrect, sigmoid, initialWeights, stepping } from './single-unit.js';

@@ -12,13 +12,13 @@
  * What it cannot do: the architecture is designed by hand for 16×16 images (kernels, strides,
  *   connection table); it needs many labelled examples and many slow online passes.
  * Parameters: learningRate (eta), connections (cyclic-8 | full), hidden (H3 units), init
- *   (fan-in | sqrt-fan-in), shuffle. The layers are in src/core/convnet.ts.
+ *   (fan-in | sqrt-fan-in), shuffle. The layers are in src/engines/conv/convnet.ts.
  */
-import { ConvNet } from '../core/convnet.js';
+import { ConvNet } from '../engines/conv/convnet.js';
 import { exact } from '../core/format.js';
 import { definePlugin, param } from '../core/plugin.js';
 import { cause, type Cause } from '../core/reasons.js';
-import { toFlat } from '../core/network/index.js';
+import { toFlat } from '../engines/dense/index.js';
 import type { Rng } from '../core/rng.js';
 import {
   type Dataset, type EpochReport, type Evaluation, type FilterBank, type LayerCount, ModelConfigError, type ModelInstance, type ParamsOf, type StepRecord,

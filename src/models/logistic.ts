@@ -8,7 +8,7 @@
 import type { Dataset, Evaluation, ModelInstance, ParamsOf, StepRecord } from '../core/types.js';
 import { definePlugin, param } from '../core/plugin.js';
 import type { Rng } from '../core/rng.js';
-import { dot } from '../core/linalg.js';
+import { dot } from '../theory/linalg.js';
 import { boundaryEquation, exact, vector } from '../core/format.js';
 import { Presenter, augment, checkEncoding, countCorrect, sigmoid, initialWeights, stepping, singleTargets, INIT_PARAMS } from './single-unit.js';
 import { said } from '../core/said.js';

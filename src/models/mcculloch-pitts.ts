@@ -11,7 +11,7 @@
 import type { Dataset, Evaluation, ModelInstance, ParamsOf, ThresholdUnit } from '../core/types.js';
 import { definePlugin, param } from '../core/plugin.js';
 import { ModelConfigError } from '../core/types.js';
-import { dot } from '../core/linalg.js';
+import { dot } from '../theory/linalg.js';
 import { quote } from '../core/params.js';
 import { exact, vector } from '../core/format.js';
 import { countCorrect } from './single-unit.js';

@@ -18,7 +18,8 @@
  *   sigmoid output; several classes get a softmax output (see mlp-shared.ts).
  */
 import type { ModelPlugin } from '../core/types.js';
-import { mlpParams, mlpPlugin } from './mlp-shared.js';
+import { mlpPlugin } from './mlp-plugin.js';
+import { mlpParams } from './mlp-shared.js';
 
 export const mlpBackprop: ModelPlugin = mlpPlugin({
   id: 'mlp-backprop',

@@ -16,7 +16,8 @@
  */
 import type { ModelPlugin } from '../core/types.js';
 import { RELU_DEFAULTS } from './mlp-relu.js';
-import { mlpParams, mlpPlugin } from './mlp-shared.js';
+import { mlpPlugin } from './mlp-plugin.js';
+import { mlpParams } from './mlp-shared.js';
 
 export const mlpDropout: ModelPlugin = mlpPlugin({
   id: 'mlp-dropout',

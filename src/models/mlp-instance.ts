@@ -1,5 +1,5 @@
 /**
- * The model instance of the multilayer-perceptron plugins over the engine in src/core/network:
+ * The model instance of the multilayer-perceptron plugins over the engine in src/engines/dense:
  * training by batches (or one pattern), evaluation with cached flat buffers, the fit measures
  * (maxError, sse), gradient instruments once per weight state, and the step written out.
  */
@@ -7,16 +7,16 @@ import {
   ACTIVATIONS,
   type ActivationName, Network, OUTPUT_LOSSES, type TargetMap,
   type TrainOptions, classify, computeGradients, mapTargets, summaryMetrics, targetMap, toFlat, weightNorms, weightsToJson,
-} from '../core/network/index.js';
-import { layerStatistics, outputNetInputs } from '../core/network/analysis.js';
-import { type TestTime, analysisLines, layerMetrics, monteCarloScore, networkReport, testTime } from '../core/network/report.js';
+} from '../engines/dense/index.js';
+import { layerStatistics, outputNetInputs } from '../engines/dense/analysis.js';
+import { type TestTime, analysisLines, layerMetrics, monteCarloScore, networkReport, testTime } from '../engines/dense/report.js';
 import type { Rng } from '../core/rng.js';
 import {
   type Dataset, type EpochReport, type Evaluation, type FinalReport, ModelConfigError, type ModelInstance, type ParamValue, type StepRecord, type WeightsSnapshot,
 } from '../core/types.js';
 import { EXACT, exact, vectorHead } from '../core/format.js';
 import { cause, type Cause } from '../core/reasons.js';
-import { shiftImages } from '../core/augment.js';
+import { shiftImages } from '../data/augment.js';
 import type { MlpParams } from './mlp-shared.js';
 import { said, type Said } from '../core/said.js';
 

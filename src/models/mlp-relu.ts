@@ -14,7 +14,8 @@
  *   batchSize, shuffle, averageGradient, keepInput, keepHidden, weights (see mlp-shared.ts).
  */
 import type { ModelPlugin } from '../core/types.js';
-import { type MlpDefaults, mlpParams, mlpPlugin } from './mlp-shared.js';
+import { mlpPlugin } from './mlp-plugin.js';
+import { type MlpDefaults, mlpParams } from './mlp-shared.js';
 
 /** The rectifier era's defaults (mlp-dropout starts from them). */
 export const RELU_DEFAULTS: MlpDefaults = {

@@ -1,18 +1,18 @@
 /**
  * What the three multilayer-perceptron plugins (mlp-backprop, mlp-relu, mlp-dropout) share: the
- * parameter schema built from each era's defaults, and create() over MlpInstance (mlp-instance.ts).
- * The plugin files hold only their history, meta and defaults.
+ * parameter schema built from each era's defaults (here), and create() over MlpInstance
+ * (mlp-plugin.ts, so the instance can read the parameter types without a circle). The plugin files
+ * hold only their history, meta and defaults.
  *
- * Targets (src/core/network/targets.ts): bipolar −1/+1 targets are read as 0/1 for a sigmoid
+ * Targets (src/engines/dense/targets.ts): bipolar −1/+1 targets are read as 0/1 for a sigmoid
  * output, binary 0/1 as −1/+1 for a tanh output; several classes get one-hot targets and always a
  * softmax + cross-entropy output (describe() says so when another output was asked for).
  * Loss is the mean over rows; epoch() reports the full-batch gradient of the training set
  * (without dropout) at the end of the epoch.
  */
-import { ACTIVATION_NAMES, type ActivationName, INIT_NAMES, type InitName, OUTPUTS, type OutputName } from '../core/network/index.js';
-import { definePlugin, param } from '../core/plugin.js';
-import type { ModelMeta, ModelPlugin, ParamsOf } from '../core/types.js';
-import { MlpInstance } from './mlp-instance.js';
+import { ACTIVATION_NAMES, type ActivationName, INIT_NAMES, type InitName, OUTPUTS, type OutputName } from '../engines/dense/index.js';
+import { param } from '../core/plugin.js';
+import type { ParamsOf } from '../core/types.js';
 
 /** One era's defaults; the schema (help, ranges) is the same for the three plugins. */
 export interface MlpDefaults {
@@ -56,8 +56,3 @@ export function mlpParams(d: MlpDefaults) {
 /** The schema of the three MLP plugins, and their parameters as create() gets them. */
 export type MlpSchema = ReturnType<typeof mlpParams>;
 export type MlpParams = ParamsOf<MlpSchema>;
-
-/** The plugin of one era: its meta, with create() over the shared instance. */
-export function mlpPlugin(meta: ModelMeta<MlpSchema>): ModelPlugin<MlpSchema> {
-  return definePlugin({ meta, create: ({ data, params, rng, lean }) => new MlpInstance(data, params, rng, Boolean(lean)) });
-}

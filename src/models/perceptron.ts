@@ -17,11 +17,11 @@ import type { Dataset, Evaluation, ModelInstance, ParamsOf, StepRecord } from '.
 import type { Rng } from '../core/rng.js';
 import { ModelConfigError } from '../core/types.js';
 import { definePlugin, param } from '../core/plugin.js';
-import { dot, norm } from '../core/linalg.js';
-import { MEMORY_LIMIT, megabytes } from '../core/network/config.js';
+import { dot, norm } from '../theory/linalg.js';
+import { MEMORY_LIMIT, megabytes } from '../engines/dense/config.js';
 import { TABLE, boundaryEquation, exact, num, operand, percent, vector } from '../core/format.js';
-import { type AssociationUnit, associate, firingProbability, firingShare, litShare, wireRandom, wireRosenblatt } from '../core/association.js';
-import { type NovikoffBound, type PerceptronRule, novikoff } from '../core/novikoff.js';
+import { type AssociationUnit, associate, firingProbability, firingShare, litShare, wireRandom, wireRosenblatt } from '../theory/association.js';
+import { type NovikoffBound, type PerceptronRule, novikoff } from '../theory/novikoff.js';
 import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, sigmoid, singleTargets, INIT_PARAMS } from './single-unit.js';
 import { said, type Said } from '../core/said.js';
 

@@ -4,7 +4,7 @@
  *   layer-wise pretraining fixed that: train a restricted Boltzmann machine on the data, then
  *   another on its hidden activities, and so on; the stacked weights initialise the deep net,
  *   which back-propagation then fine-tunes. It started the "deep learning" revival.
- * Update rule: each RBM by CD-1 (src/core/rbm.ts): ΔW = ε (⟨h v ᵀ⟩_data − ⟨h v ᵀ⟩_recon), the
+ * Update rule: each RBM by CD-1 (src/engines/rbm/rbm.ts): ΔW = ε (⟨h v ᵀ⟩_data − ⟨h v ᵀ⟩_recon), the
  *   positive-phase hidden states sampled from the run's Rng; the next RBM learns p(h | v) of the
  *   one below. Then back-propagation as in mlp-backprop (delta^k = σ'(z^k) ∘ (W^{k+1})ᵀ delta^{k+1}),
  *   with W^k = the k-th RBM's weights and hidden biases; the output layer starts random.
@@ -16,8 +16,8 @@
  *   rbmBatchSize, and the fine-tuning MLP's hidden, output, init, initRange, learningRate,
  *   momentum, weightDecay, batchSize, shuffle, averageGradient (see mlp-shared.ts).
  */
-import { Rbm } from '../core/rbm.js';
-import { toFlat } from '../core/network/index.js';
+import { Rbm } from '../engines/rbm/rbm.js';
+import { toFlat } from '../engines/dense/index.js';
 import type { Rng } from '../core/rng.js';
 import {
   type Dataset, type EpochReport, type Evaluation, type FilterBank, ModelConfigError, type ModelInstance, type ParamsOf, type StepRecord, type WeightsSnapshot,

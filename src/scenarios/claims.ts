@@ -5,30 +5,10 @@
 import { TABLE, num } from '../core/format.js';
 import { Run } from '../core/runner.js';
 import { weightNumbers } from '../core/weights.js';
-import type { RunResult } from './execute.js';
+import type { ClaimResult, RunResult } from './result.js';
 import type { Claim } from './schema.js';
 
-/**
- * A checked claim as data: the sentence, and what it compared in full precision — the metric (or
- * outcome, weights, outputs, nets), the relation, the bound it was held to and the value measured
- * (a list for weights, outputs and nets; null when the run has no such number).
- */
-export interface ClaimResult {
-  readonly claim: string;
-  readonly metric: string;
-  /** '>=', '<=', '>', '<', '=', or 'in' (bound is [min, max]). */
-  readonly relation: string;
-  /** Absent when there was nothing to hold it to (the other run has no such number). */
-  readonly bound?: number | string | readonly number[];
-  /** Absent when the run has no such number. */
-  readonly actual?: number | string | readonly number[];
-  /** What the bound was measured from, for a relation between two numbers: `run.metric` (compare) or a metric (versus). */
-  readonly against?: string;
-  /** The allowed difference of an '=' relation. */
-  readonly tolerance?: number;
-  readonly holds: boolean;
-  readonly note?: string;
-}
+export type { ClaimResult } from './result.js';
 
 type Measured = Omit<ClaimResult, 'note'>;
 

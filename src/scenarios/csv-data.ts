@@ -6,8 +6,8 @@
 import { realpathSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { z } from 'zod';
-import type { DataSpec } from '../core/datasets.js';
-import { CsvError, readCsvFile, type CsvTable } from './csv.js';
+import type { DataSpec } from '../data/datasets.js';
+import { CsvError, readCsvFile, type CsvTable } from '../data/csv.js';
 import type { dataSchema } from './schema.js';
 
 export type CsvSpec = Extract<z.infer<typeof dataSchema>, { kind: 'csv' }>;

@@ -2,14 +2,17 @@
  * Running a scenario headless: build each run's data and model from the seed, train to an
  * outcome, and check the claims. The CLI, the verify table and the tests all go through here.
  */
-import { buildDataset } from '../core/datasets.js';
+import { buildDataset } from '../data/datasets.js';
 import { deriveRng } from '../core/rng.js';
 import { Run, gradNorms, type EtaChange, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
 import type { Dataset, LayerCount, ModelInstance, Params, StepRecord } from '../core/types.js';
 import { weightsJson } from '../core/weights.js';
-import { evaluateClaims, type ClaimResult } from './claims.js';
+import { evaluateClaims } from './claims.js';
 import { evaluateReceipts, type ReceiptResult } from './receipts.js';
 import type { ResolvedRun, Scenario } from './loader.js';
+import type { DataInfo, PatternRow, PatternTable, RunResult } from './result.js';
+
+export type { DataInfo, PatternRow, PatternTable, RunResult } from './result.js';
 
 export interface ExecuteOptions {
   readonly seed?: number | string;
@@ -32,46 +35,6 @@ export interface ExecuteOptions {
   readonly onRunEnd?: (run: Run, seconds: number) => void;
 }
 
-export interface RunResult {
-  readonly id: string;
-  readonly model: string;
-  readonly label: string;
-  readonly params: Params;
-  readonly outcome: Outcome;
-  readonly reason: string | null;
-  readonly epochs: number;
-  readonly metrics: Readonly<Record<string, number>>;
-  /** The final weights in their JSON form (weightsJson of the model's snapshot). */
-  readonly weights: unknown;
-  /** Units, connections and parameters per layer, for models that count them. */
-  readonly architecture?: readonly LayerCount[];
-  readonly history: readonly Record<string, unknown>[];
-  /** Every training (and test) pattern at the final weights: x, t, net input(s), output(s), prediction. */
-  readonly patterns: PatternTable;
-  /** What the model reports once at the end (novikoff, association, layers, collapsed, monteCarlo…). */
-  readonly report: Readonly<Record<string, unknown>>;
-  /** The data it trained on: names of the features and classes, row counts, standardisation. */
-  readonly data: DataInfo;
-  claims: ClaimResult[];
-  /** Given parameters that could not apply (run --json): each says what was asked and what ran. */
-  notes?: string[];
-}
-
-/**
- * What a result says about its data: the feature (column) names; the class names, where label i
- * (patterns' `label`, `prediction`) is classNames[i]; rows per split; and, when the inputs were
- * standardised, each raw column's mean and sd over the training rows (x' = (x − mean) / sd).
- */
-export interface DataInfo {
-  readonly name: string;
-  readonly features: readonly string[];
-  readonly classes: number;
-  /** Absent when the classes have no names (label i is then class i). */
-  readonly classNames?: readonly string[];
-  readonly rows: { readonly train: number; readonly test: number };
-  readonly standardization?: { readonly mean: readonly number[]; readonly sd: readonly number[] };
-}
-
 export function dataInfo(d: Dataset): DataInfo {
   return {
     name: d.name,
@@ -81,22 +44,6 @@ export function dataInfo(d: Dataset): DataInfo {
     rows: { train: d.inputs.length, test: d.test?.inputs.length ?? 0 },
     ...(d.standardization ? { standardization: d.standardization } : {}),
   };
-}
-
-export interface PatternRow {
-  readonly x: readonly number[];
-  readonly t: readonly number[];
-  readonly label: number;
-  readonly net?: readonly number[];
-  readonly output: readonly number[];
-  readonly prediction: number;
-}
-
-export interface PatternTable {
-  readonly train: readonly PatternRow[];
-  readonly test?: readonly PatternRow[];
-  /** Rows left out beyond MAX_PATTERN_ROWS per split (only when some were). */
-  readonly omitted?: { readonly train: number; readonly test: number };
 }
 
 /** Per-pattern rows kept in a result, per split: enough for any table a student checks by hand. */

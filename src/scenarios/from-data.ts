@@ -6,7 +6,7 @@
  */
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { findModel, unknownModelText, UnknownModelError } from '../models/index.js';
-import { readCsvFile, type CsvOptions } from './csv.js';
+import { readCsvFile, type CsvOptions } from '../data/csv.js';
 import { csvKey } from './csv-data.js';
 import { parseScenario, type Scenario } from './loader.js';
 import type { ModelEntry, ScenarioFile } from './schema.js';

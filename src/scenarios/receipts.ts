@@ -5,7 +5,7 @@
  * words, in either language, are in src/session/receipts.ts.
  */
 import { SHORT, num } from '../core/format.js';
-import type { RunResult } from './execute.js';
+import type { RunResult } from './result.js';
 import type { Receipt } from './schema.js';
 
 /** A same-kind receipt expecting "similar" holds its direction when ours is within this factor of the paper's. */

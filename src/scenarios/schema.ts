@@ -3,11 +3,11 @@
  * scenarios/schema.json is generated from it (`npm run schema`) and referenced by every file.
  */
 import { z } from 'zod';
-import { GATES, GENERATORS } from '../core/datasets.js';
-import { FEATURES } from '../core/features.js';
-import { REGRESSIONS } from '../core/regression.js';
-import { MNIST_COUNT } from '../core/digits.js';
-import { IRIS_CLASSES, IRIS_FEATURES } from '../core/iris.js';
+import { GATES, GENERATORS } from '../data/datasets.js';
+import { FEATURES } from '../data/features.js';
+import { REGRESSIONS } from '../data/regression.js';
+import { MNIST_COUNT } from '../data/digits.js';
+import { IRIS_CLASSES, IRIS_FEATURES } from '../data/iris.js';
 
 /** The longest epoch budget a scenario or --epochs may ask for (every epoch is kept in the history). */
 export const MAX_EPOCHS = 1_000_000;
@@ -15,7 +15,7 @@ export const MAX_EPOCHS = 1_000_000;
 const encoding = z.enum(['binary', 'bipolar']);
 const matrix = z.array(z.array(z.number()));
 
-/** Feature inputs computed from each point (x1, x2) of a generated plane set (core/features.ts). */
+/** Feature inputs computed from each point (x1, x2) of a generated plane set (data/features.ts). */
 const features = z
   .array(z.enum(FEATURES, { error: (issue) => `${JSON.stringify(issue.input)} is not a feature input; use ${FEATURES.join(', ')}` }))
   .min(1)
@@ -73,7 +73,7 @@ export const dataSchema = z.discriminatedUnion('kind', [
         if (classes > 2 && g.targets !== undefined && g.targets !== 'onehot') ctx.addIssue({ code: 'custom', path: ['targets'], message: `${classes} classes need onehot targets` });
       }),
   ),
-  // TensorFlow Playground's regression sets (core/regression.ts): real targets, a row right within `tolerance`
+  // TensorFlow Playground's regression sets (data/regression.ts): real targets, a row right within `tolerance`
   ...REGRESSIONS.map((kind) =>
     z
       .object({
@@ -145,7 +145,7 @@ export const dataSchema = z.discriminatedUnion('kind', [
       targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
     })
     .strict(),
-  // sequences for recurrent nets (core/sequences.ts): each row is `steps` steps, the target at the end
+  // sequences for recurrent nets (data/sequences.ts): each row is `steps` steps, the target at the end
   ...(['latch', 'adding'] as const).map((kind) =>
     z
       .object({

@@ -8,7 +8,25 @@ import { join, relative } from 'node:path';
 import { historyCsv, runDocument, runJson, writeFileAtomic } from '../report/run-file.js';
 import { resultOf } from '../scenarios/execute.js';
 import { encodeShare } from '../scenarios/share.js';
-import type { LabSession } from './lab.js';
+import type { EtaChange, Run, RunSpec } from '../core/runner.js';
+import type { Params } from '../core/types.js';
+import type { Scenario } from '../scenarios/loader.js';
+import type { ModelChoice, Seed } from './choices.js';
+
+/**
+ * What an export reads of a lab: the scenario and seed, the parameters set, the model choices and
+ * the lanes on screen. The lab session passes itself; export.ts does not import it (lab.ts asks
+ * this file for its share string).
+ */
+export interface ExportSource {
+  readonly scenario: Scenario | null;
+  readonly seed: Seed;
+  readonly overrides: ReadonlyMap<string, Params>;
+  /** η changes made while training, per run id (the share string carries them). */
+  readonly etaSchedule: ReadonlyMap<string, readonly EtaChange[]>;
+  readonly choices: readonly ModelChoice[];
+  lanes(): readonly { readonly spec: RunSpec; readonly run: Run | null }[];
+}
 
 export interface Exported {
   readonly json: string;
@@ -19,7 +37,7 @@ export interface Exported {
 }
 
 /** The share string of a lab's setting: scenario, seed, parameter overrides, and every model tried on its data that is on screen. */
-export function shareOf(lab: LabSession): string | null {
+export function shareOf(lab: ExportSource): string | null {
   if (!lab.scenario) return null;
   const tried = lab
     .lanes()
@@ -42,7 +60,7 @@ function freeName(dir: string, stem: string): string {
 }
 
 /** Writes the runs on screen; throws with a one-line message when the folder cannot be written. */
-export function exportRuns(lab: LabSession, dir: string = process.cwd()): Exported {
+export function exportRuns(lab: ExportSource, dir: string = process.cwd()): Exported {
   const s = lab.scenario;
   const lanes = lab.lanes().filter((l) => l.run);
   if (!s || lanes.length === 0) throw new Error('nothing to export: no run on screen');
@@ -66,7 +84,7 @@ export function exportRuns(lab: LabSession, dir: string = process.cwd()): Export
  * Writes the lab's share string to a file of its own (never over an earlier one): it can always be
  * taken whole, however narrow the terminal. Throws with a one-line message when it cannot.
  */
-export function writeShare(lab: LabSession, dir: string = process.cwd()): { file: string; share: string } {
+export function writeShare(lab: ExportSource, dir: string = process.cwd()): { file: string; share: string } {
   const share = shareOf(lab);
   const s = lab.scenario;
   if (!share || !s) throw new Error('no share string: no scenario on screen');

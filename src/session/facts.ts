@@ -11,7 +11,7 @@ import { cellsOf } from '../i18n/index.js';
 import type { Fact, Stop } from './curriculum.js';
 import type { Lane } from './lane.js';
 import type { LaneView } from './views.js';
-import { confusionMatrix, misclassified } from '../core/confusion.js';
+import { confusionMatrix, misclassified } from '../data/confusion.js';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const sup = (n: number): string => [...String(n)].map((d) => SUPERSCRIPT[Number(d)] ?? d).join('');

@@ -4,7 +4,7 @@
  * linear unit its separating line. Hidden units of small nets get a field each.
  */
 import type { Dataset, WeightsSnapshot } from '../core/types.js';
-import { FEATURES, type Feature, liftPacked, liftPoint } from '../core/features.js';
+import { FEATURES, type Feature, liftPacked, liftPoint } from '../data/features.js';
 
 export interface Domain {
   readonly x: readonly [number, number];

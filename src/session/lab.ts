@@ -10,19 +10,22 @@
 import type { Params } from '../core/types.js';
 import type { Scenario } from '../scenarios/loader.js';
 import { claimRuns } from '../scenarios/claims.js';
-import { cellsOf, EN_TR, type Tr } from '../i18n/index.js';
+import { EN_TR, type Tr } from '../i18n/index.js';
 import { claimViews, receiptViews, type ClaimView, type ReceiptView } from './claims.js';
 import { modelChoices, nextSeed, partnerOf, tryLoadScenario, type ModelChoice, type Seed } from './choices.js';
 import { Leaderboard } from './leaderboard.js';
 import { shareOf } from './export.js';
 import { LAB_PLAY_ON, Lane, type PlayOn } from './lane.js';
+import { laneShape, type LabShape, type LaneShape } from './lab-shape.js';
 import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
 import { onPlane } from './field.js';
 import { stepEta, withChange } from './eta.js';
 import type { EtaChange } from '../core/runner.js';
 import { exact } from '../core/format.js';
 import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
-import { dataKindOf, type LaneView } from './views.js';
+import type { LaneView } from './views.js';
+
+export type { LabShape, LaneShape } from './lab-shape.js';
 
 export interface LabOptions {
   readonly scenario: string | Scenario;
@@ -49,51 +52,6 @@ export interface LabOptions {
   readonly tr?: Tr;
   /** Record decided runs in a challenge's leaderboard (the tour does not). @default true */
   readonly leaderboard?: boolean;
-}
-
-/** What the layout needs to know before it sizes anything. */
-export interface LaneShape {
-  readonly dataKind: ReturnType<typeof dataKindOf>;
-  readonly features: number;
-  readonly patterns: number;
-  readonly layers: number;
-  readonly hiddenUnits: number;
-  readonly describeLines: number;
-  readonly weightLines: number;
-  readonly single: boolean;
-  /** The model learns (hand-wired units have no curves to draw). */
-  readonly learns: boolean;
-  /** Single updates were stepped (the weight trace has something to show). */
-  readonly trace: boolean;
-  /** Characters of the verdict and its reason (0 while undecided): the rows it needs. */
-  readonly verdictChars: number;
-  /** Epochs trained: with none there is no curve to draw yet. */
-  readonly epochs: number;
-  /** Image data (digits): the image size, the classes, and whether the model has filters to draw. */
-  readonly image: { readonly width: number; readonly height: number; readonly classes: number; readonly filters: number } | null;
-  /** Sequence data through a recurrent net: the rows its strips take (inputs, then every unit of every state). */
-  readonly sequence: { readonly rows: number } | null;
-}
-
-/** The rows of a recurrent run's sequence strips, from one trace of its first sequence (null for other models). */
-function sequenceShape(l: Lane): LaneShape['sequence'] {
-  const model = l.run?.model;
-  const data = l.spec.data;
-  if (!model?.sequence || !data.sequence || data.inputs.length === 0) return null;
-  const trace = model.sequence(data.inputs[0]!, data.targets[0]!);
-  return { rows: (trace.inputs[0]?.length ?? 0) + trace.strips.reduce((n, s) => n + (s.values[0]?.length ?? 0), 0) };
-}
-
-/** The shape of a whole lab frame: its runs, how many claims, which panels are on. */
-export interface LabShape {
-  readonly lanes: readonly LaneShape[];
-  /** Claims about the runs on screen (the others are folded into one line), plus the scenario's receipts. */
-  readonly claims: number;
-  readonly gradients: boolean;
-  /** Shown inside the tour (a narrative above). */
-  readonly tour: boolean;
-  /** Lines of a challenge's leaderboard (0 elsewhere). */
-  readonly board: number;
 }
 
 export interface LabView {
@@ -383,43 +341,7 @@ export class LabSession {
 
   /** What the layout needs before sizing: per run, the kind of data and how much there is to show. */
   shape(): LaneShape[] {
-    return this.lanes().map((l) => {
-      const fixed = this.fixedShape(l);
-      const status = l.run?.status;
-      const verdictChars = status?.outcome ? cellsOf(this.tr.reason(status.cause, status.reason)) + 40 : l.error ? cellsOf(l.error) : 0;
-      return { ...fixed, trace: l.trace.length > 0 || l.wholeEpoch !== null, epochs: l.run?.epoch ?? 0, verdictChars };
-    });
-  }
-
-  private readonly shapes = new WeakMap<Lane, Omit<LaneShape, 'trace' | 'verdictChars' | 'epochs'>>();
-
-  /** The parts of a run's shape that never change while it trains (built once per run). */
-  private fixedShape(l: Lane): Omit<LaneShape, 'trace' | 'verdictChars' | 'epochs'> {
-    const hit = this.shapes.get(l);
-    if (hit) return hit;
-    const shape = ((): Omit<LaneShape, 'trace' | 'verdictChars' | 'epochs'> => {
-      const data = l.spec.data;
-      // Each hidden unit gets a small map of its own when there are at most 8 of them in all.
-      const layers = l.run?.model.hidden ? l.run.model.hidden(data.inputs[0] ?? []) : [];
-      const hidden = layers.reduce((s, a) => s + a.length, 0);
-      const g = l.run?.latest.extra?.['gradNorm'];
-      const w = l.run?.model.snapshot();
-      return {
-        dataKind: dataKindOf(data),
-        features: data.featureNames.length,
-        patterns: data.inputs.length,
-        layers: Array.isArray(g) ? g.length : w?.kind === 'layers' || w?.kind === 'units' ? w.layers.length : 0,
-        hiddenUnits: onPlane(data) && hidden <= 8 ? (layers[0]?.length ?? 0) : 0,
-        describeLines: l.run?.model.describe?.().length ?? 0,
-        weightLines: w?.kind === 'vector' ? 1 : w?.kind === 'layers' || w?.kind === 'units' ? w.layers.length : 0,
-        single: w?.kind === 'vector',
-        learns: l.spec.plugin.meta.learns,
-        image: data.image ? { ...data.image, classes: data.classes, filters: l.run?.model.filters?.()?.filters.length ?? 0 } : null,
-        sequence: sequenceShape(l),
-      };
-    })();
-    this.shapes.set(l, shape);
-    return shape;
+    return this.lanes().map((l) => laneShape(l, this.tr));
   }
 
   /** The view at `now`, with the decision fields at the sizes the layout asks for (one per run). */

@@ -5,7 +5,7 @@
 import type { ModelChoice } from './choices.js';
 import { computeField, computeUnitFields, domainOf, hiddenOverPlane, lineOf, onPlane, type Field, type UnitField } from './field.js';
 import type { Lane } from './lane.js';
-import { confusionMatrix, misclassified } from '../core/confusion.js';
+import { confusionMatrix, misclassified } from '../data/confusion.js';
 import type { WeightsSnapshot } from '../core/types.js';
 import { EN_TR, type Tr } from '../i18n/index.js';
 import { dataKindOf, gradView, verdictOf, weightLines, type ImageView, type LaneView, type TruthRow } from './views.js';

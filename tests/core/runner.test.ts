@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gate } from '../../src/core/datasets.js';
+import { gate } from '../../src/data/datasets.js';
 import { Run, StateSet, type RunSpec } from '../../src/core/runner.js';
 import { createRng } from '../../src/core/rng.js';
 import type { ModelPlugin } from '../../src/core/types.js';

@@ -4,7 +4,7 @@
  * a copy of every weight, in the order of its flat weights.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDataset, gate } from '../../src/core/datasets.js';
+import { buildDataset, gate } from '../../src/data/datasets.js';
 import { resolveParams } from '../../src/core/params.js';
 import { createRng } from '../../src/core/rng.js';
 import type { Dataset, WeightsSnapshot } from '../../src/core/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../src/core/datasets.js';
+import { buildDataset } from '../../src/data/datasets.js';
 import { createRng } from '../../src/core/rng.js';
 import { elmanRnn } from '../../src/models/elman-rnn.js';
 import { build, train } from './helpers.js';

@@ -4,7 +4,7 @@
  * text written later is the text of that update (the record keeps its numbers, not the live model).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { buildDataset, gate, type DataSpec } from '../../src/core/datasets.js';
+import { buildDataset, gate, type DataSpec } from '../../src/data/datasets.js';
 import { createRng } from '../../src/core/rng.js';
 import type { Dataset, ModelPlugin, StepRecord } from '../../src/core/types.js';
 import { MODELS } from '../../src/models/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset, gate } from '../../src/core/datasets.js';
+import { buildDataset, gate } from '../../src/data/datasets.js';
 import { createRng } from '../../src/core/rng.js';
 import { hebbian } from '../../src/models/hebbian.js';
 import { build, train, vectorOf } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../src/core/datasets.js';
+import { buildDataset } from '../../src/data/datasets.js';
 import { deriveRng } from '../../src/core/rng.js';
 import { lecun1989 } from '../../src/models/lecun-1989.js';
 import { build, train } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gate } from '../../src/core/datasets.js';
+import { gate } from '../../src/data/datasets.js';
 import { logistic, sigmoid } from '../../src/models/logistic.js';
 import { build, train, vectorOf } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../src/core/datasets.js';
+import { buildDataset } from '../../src/data/datasets.js';
 import { createRng } from '../../src/core/rng.js';
 import { lstm1997 } from '../../src/models/lstm-1997.js';
 import { build, train } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gate } from '../../src/core/datasets.js';
+import { gate } from '../../src/data/datasets.js';
 import { mccullochPitts, PRESETS } from '../../src/models/mcculloch-pitts.js';
 import { build, train } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gate, generate } from '../../src/core/datasets.js';
+import { gate, generate } from '../../src/data/datasets.js';
 import { resolveParams } from '../../src/core/params.js';
 import { createRng } from '../../src/core/rng.js';
 import { mlpDropout } from '../../src/models/mlp-dropout.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gate, generate } from '../../src/core/datasets.js';
+import { gate, generate } from '../../src/data/datasets.js';
 import { createRng } from '../../src/core/rng.js';
 import { perceptron } from '../../src/models/perceptron.js';
 import type { Dataset } from '../../src/core/types.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../src/core/datasets.js';
-import { Rbm } from '../../src/core/rbm.js';
+import { buildDataset } from '../../src/data/datasets.js';
+import { Rbm } from '../../src/engines/rbm/rbm.js';
 import { createRng, deriveRng } from '../../src/core/rng.js';
 import { rbmPretraining } from '../../src/models/rbm-pretraining.js';
 import { build, train } from './helpers.js';

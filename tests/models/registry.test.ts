@@ -11,7 +11,7 @@ import { MODELS } from '../../src/models/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 /** Files in src/models that are shared support, not plugins. */
-const SUPPORT = ['index.ts', 'single-unit.ts', 'mlp-shared.ts', 'mlp-instance.ts', 'contract.ts', 'user-plugins.ts', 'recurrent-shared.ts', 'plugin-host.ts', 'plugin-worker.ts'];
+const SUPPORT = ['index.ts', 'single-unit.ts', 'mlp-shared.ts', 'mlp-plugin.ts', 'mlp-instance.ts', 'contract.ts', 'user-plugins.ts', 'recurrent-shared.ts', 'plugin-host.ts', 'plugin-worker.ts'];
 
 describe('registry', () => {
   it('is sorted by id', () => {

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../src/core/datasets.js';
+import { buildDataset } from '../../src/data/datasets.js';
 import { createRng } from '../../src/core/rng.js';
-import { CsvError, MAX_BYTES, MAX_ROWS, parseCsv, readCsvFile } from '../../src/scenarios/csv.js';
+import { CsvError, MAX_BYTES, MAX_ROWS, parseCsv, readCsvFile } from '../../src/data/csv.js';
 import { executeScenario, prepareRuns } from '../../src/scenarios/execute.js';
 import { scenarioFromData } from '../../src/scenarios/from-data.js';
 import { loadScenarioFile, ScenarioError } from '../../src/scenarios/loader.js';

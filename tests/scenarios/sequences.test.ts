@@ -3,10 +3,10 @@
  * boundary, the data as the generators define it, and a success share that is what it says.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../src/core/datasets.js';
+import { buildDataset } from '../../src/data/datasets.js';
 import { createRng } from '../../src/core/rng.js';
 import { Run } from '../../src/core/runner.js';
-import { ADDING_TOLERANCE, LATCH_TARGET } from '../../src/core/sequences.js';
+import { ADDING_TOLERANCE, LATCH_TARGET } from '../../src/data/sequences.js';
 import { executeScenario, prepareRuns } from '../../src/scenarios/execute.js';
 import { parseScenario } from '../../src/scenarios/loader.js';
 
