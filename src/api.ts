@@ -20,6 +20,7 @@ import { loadScenario as load, type Scenario } from './scenarios/loader.js';
 import { UsageError } from './commands/errors.js';
 import { encodeShare } from './scenarios/share.js';
 import { withTriedModels } from './scenarios/tried.js';
+import type { ClaimResult, PatternRow } from './scenarios/result.js';
 import { runDocument, type RunDocument } from './report/run-file.js';
 import { receiptLine } from './session/receipts.js';
 
@@ -40,28 +41,11 @@ export interface LoadedScenario {
   readonly runs: readonly { readonly id: string; readonly label: string; readonly epochs: number }[];
 }
 
-/** A checked claim as data (numbers in full precision). */
-export interface ClaimData {
-  readonly claim: string;
-  readonly metric: string;
-  readonly relation: string;
-  readonly bound?: number | string | readonly number[];
-  readonly actual?: number | string | readonly number[];
-  readonly against?: string;
-  readonly tolerance?: number;
-  readonly holds: boolean;
-  readonly note?: string;
-}
+/** A checked claim as data (numbers in full precision): the runner's own claim result. */
+export type ClaimData = ClaimResult;
 
 /** A pattern at the final weights: input, target row, class, net input(s), output(s), predicted class. */
-export interface PatternData {
-  readonly x: readonly number[];
-  readonly t: readonly number[];
-  readonly label: number;
-  readonly net?: readonly number[];
-  readonly output: readonly number[];
-  readonly prediction: number;
-}
+export type PatternData = PatternRow;
 
 /** One run of a report: what `run --json` has under runs[]. */
 export interface RunReport {

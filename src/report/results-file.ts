@@ -8,7 +8,7 @@
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
-import { makeDirs, removeStaleTemporaries } from './run-file.js';
+import { alive, makeDirs, removeStaleTemporaries } from './run-file.js';
 import type { Run } from '../core/runner.js';
 import type { ScenarioResult } from '../scenarios/execute.js';
 
@@ -92,15 +92,6 @@ export function readResults(path = resultsPath()): ResultsFile {
 /** How long a writer waits for another's lock, and the age past which a lock is stale (its writer died). */
 const LOCK_WAIT_MS = 10_000;
 const LOCK_STALE_MS = 30_000;
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /**
  * Runs `body` holding the results file's lock (`leaderboard.json.lock`, created exclusively with

@@ -97,7 +97,8 @@ export function makeDirs(dir: string): void {
   for (const d of missing.reverse()) mkdirSync(d);
 }
 
-const alive = (pid: number): boolean => {
+/** Whether a process still runs (EPERM: it does, under another user). */
+export const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;

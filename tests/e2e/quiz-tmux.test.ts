@@ -3,32 +3,21 @@
  * the 2-2-1 backprop example. k opens the quiz, the answers are typed (δ¹ without its f′ factor),
  * Enter reveals each quantity ✓ or ✗ with its right value and the score; the same in Korean.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backpropStep, rowsOf } from '../../src/assignments/backprop-step.js';
 import { num } from '../../src/core/format.js';
 import type { MlpInstance } from '../../src/models/mlp-instance.js';
 import { LabSession } from '../../src/session/lab.js';
+import { buildIfStale, root, sleep, tmuxHarness } from './tmux-harness.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'neural-eras-quiz-'));
-const sock = join(dir, 'sock');
-const tmux = (...args: string[]): string => execFileSync('tmux', ['-S', sock, ...args], { encoding: 'utf8' });
-const screen = (): string => tmux('capture-pane', '-p', '-t', 'q');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, probe: (s: string) => boolean, ms = 20_000): Promise<string> {
-  const end = Date.now() + ms;
-  for (;;) {
+const t = tmuxHarness('neural-eras-quiz-');
+const tmux = t.run;
+const screen = (): string => t.screen('q');
+const until = (what: string, probe: (s: string) => boolean, ms = 20_000): Promise<string> =>
+  t.until(what, () => {
     const s = screen();
-    if (probe(s)) return s;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
-    await sleep(100);
-  }
-}
+    return probe(s) && s;
+  }, ms, 'q');
 
 /** The first update's answers, worked here from the run's weights (x = (0, 0), t = 0); δ¹ left without f′. */
 function answers(): string[] {
@@ -40,18 +29,8 @@ function answers(): string[] {
   return [v(r.a), v(r.z2), v(r.o), v(r.delta2), v(r.grad2.flat()), v(noPrime), v(r.W2.flat()), `(${r.W1.map((row) => row.map((x) => num(x, 5).replace('−', '-')).join(', ')).join('; ')})`];
 }
 
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root, stdio: 'ignore' });
-});
-
-afterAll(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // Already gone.
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(buildIfStale);
+afterAll(() => t.close());
 
 describe('the quiz in tmux (lab xor-backprop, the 2-2-1 net)', () => {
   for (const lang of ['en', 'ko'] as const) {

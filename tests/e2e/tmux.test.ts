@@ -5,32 +5,20 @@
  * Korean (`tour --lang ko`), a few stops are waited for, whole and with their verdicts and reasons
  * in Korean (two cells a syllable); Enter skips the others at once, so the pass stays short.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.js';
 import { CURRICULUM } from '../../src/session/curriculum.js';
 import { screenProblems } from '../ui/screen-check.js';
+import { buildIfStale, root, sleep, tmuxHarness } from './tmux-harness.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'neural-eras-e2e-'));
-const sock = join(dir, 'sock');
+const t = tmuxHarness('neural-eras-e2e-');
+const dir = t.dir;
 const exitFile = join(dir, 'exit');
-const tmux = (...args: string[]): string => execFileSync('tmux', ['-S', sock, ...args], { encoding: 'utf8' });
-const screen = (target = 'ne'): string => tmux('capture-pane', '-p', '-t', target);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, probe: () => T | undefined | false, ms = 60_000, target = 'ne'): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; screen:\n${screen(target)}`);
-    await sleep(100);
-  }
-}
+const tmux = t.run;
+const screen = (target = 'ne'): string => t.screen(target);
+const until = <T>(what: string, probe: () => T | undefined | false, ms = 60_000, target = 'ne'): Promise<T> => t.until(what, probe, ms, target);
 
 /** The verdict words each stop ends on, left to right (from the curriculum's runs). */
 const VERDICTS: Readonly<Record<string, readonly string[]>> = {
@@ -50,19 +38,8 @@ const VERDICTS: Readonly<Record<string, readonly string[]>> = {
   'overfitting-dropout': ['FINISHED', 'FINISHED'],
 };
 
-beforeAll(() => {
-  // The CLI runs from dist/: build it when a source file is newer (what `npm test` does first).
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root, stdio: 'ignore' });
-});
-
-afterAll(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // Already gone.
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(buildIfStale);
+afterAll(() => t.close());
 
 // The two sessions are independent (own tmux session, own exit file): they play side by side.
 describe.concurrent('the terminal UI in tmux', () => {
