@@ -68,11 +68,16 @@ describe('bin/neural-eras.js', () => {
     expect(run('--version', '--json').stdout).toBe(`${pkg.version}\n`);
   });
 
-  it('verify passes every shipped claim and exits 0', () => {
-    const r = run('verify');
+  // Every shipped claim is checked in-process by tests/scenarios/claims.test.ts (the same table);
+  // through the bin, four scenarios on the worker threads, reported in the order given.
+  it('verify through the bin: the scenarios given, on worker threads, in their order, exit 0', () => {
+    const ids = ['perceptron-xor', 'xor-backprop', 'why-nonlinearity', 'hebb-and'];
+    const r = run('verify', ...ids);
     expect(r.stdout).toMatch(/(\d+) claims: \1 hold, 0 fail/);
+    const order = [...new Set(r.stdout.split('\n').flatMap((l) => (/^✓ {2}(\S+)/.exec(l)?.[1] ? [/^✓ {2}(\S+)/.exec(l)![1]!] : [])))];
+    expect(order).toEqual(ids);
     expect(r.status).toBe(0);
-  }, 180_000);
+  }, 120_000);
 
   it('sweeps on worker threads with the same per-seed results as one thread', () => {
     const one = JSON.parse(run('sweep', 'perceptron-separable', '--seeds', '40', '--workers', '1', '--json').stdout);
