@@ -311,7 +311,8 @@ export class Run {
     return this.end(
       'cycling',
       period === 1
-        ? updates > 0
+        ? // one update that leaves the weights as they were is no return: the step changed nothing
+          updates > 1
           ? cause('epoch-returns', { epoch, first, updates })
           : cause('fixed-point', { first })
         : cause('cycle', { epoch, first, period }),

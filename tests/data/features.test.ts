@@ -117,3 +117,13 @@ describe('feature inputs', () => {
     }
   });
 });
+
+describe('the raw unit on the circle', () => {
+  it('ends at a fixed point, said as one (its one batch step per epoch changes nothing; no "epoch brings the weights back")', async () => {
+    const { executeScenario } = await import('../../src/scenarios/execute.js');
+    const { loadScenario } = await import('../../src/scenarios/loader.js');
+    const raw = executeScenario(loadScenario('features-not-depth'), { only: ['raw'] }).runs[0]!;
+    expect(raw.outcome).toBe('cycling');
+    expect(raw.reason).toBe(`the weights stopped changing at epoch ${raw.epochs - 1} without reaching the target: a fixed point, so training can get no further`);
+  });
+});
