@@ -95,6 +95,10 @@ function node(parent: object | undefined, left: number, top: number, width: numb
 /** The cursor moves (1-based row, column) in a chunk, in order. */
 const moves = (s: string): [number, number][] => [...s.matchAll(/\x1b\[(\d+);(\d+)H/g)].map((m) => [Number(m[1]), Number(m[2])]);
 
+/** The painter's keys are objects (one per canvas): one per name here. */
+const keys = new Map<string, object>();
+const key = (name: string): object => keys.get(name) ?? (keys.set(name, { name }), keys.get(name)!);
+
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** An Ink frame (long enough to be a frame: the painter follows writes over 32 characters). */
@@ -137,7 +141,7 @@ describe('Painter on a fake stream', () => {
   it('writes the first frame whole after the Ink frame, between a cursor save and restore', () => {
     const { painter, box, take, screen } = setup();
     const canvas = node(box, 2, 1, 4, 3);
-    painter.set('heat', canvas, ['abcd', 'efgh', 'ijkl']);
+    painter.set(key('heat'), canvas, ['abcd', 'efgh', 'ijkl']);
     painter.stream().write(inkFrame(20, 8));
     const [chunk, ...rest] = take();
     expect(rest).toEqual([]);
@@ -157,11 +161,11 @@ describe('Painter on a fake stream', () => {
   it('writes only the changed rows of a second frame, and nothing when it is unchanged', async () => {
     const { painter, box, take, screen } = setup();
     const canvas = node(box, 0, 0, 4, 3);
-    painter.set('heat', canvas, ['aaaa', 'bbbb', 'cccc']);
+    painter.set(key('heat'), canvas, ['aaaa', 'bbbb', 'cccc']);
     painter.stream().write(inkFrame(20, 8));
     take();
     // a new frame of the same size, without React: painted on the next turn
-    expect(painter.update('heat', ['aaaa', 'BBBB', 'cccc'])).toBe(true);
+    expect(painter.update(key('heat'), ['aaaa', 'BBBB', 'cccc'])).toBe(true);
     expect(take()).toEqual([]);
     await tick();
     const chunks = take();
@@ -170,24 +174,24 @@ describe('Painter on a fake stream', () => {
     expect(chunks[0]).toBe('\x1b7\x1b[4;2HBBBB\x1b[0m\x1b8');
     expect(screen.text().slice(2, 6)).toEqual(['.aaaa...............', '.BBBB...............', '.cccc...............', '....................']);
     // the same rows again: nothing written
-    expect(painter.update('heat', ['aaaa', 'BBBB', 'cccc'])).toBe(true);
+    expect(painter.update(key('heat'), ['aaaa', 'BBBB', 'cccc'])).toBe(true);
     await tick();
     expect(take()).toEqual([]);
     // a frame of another size is not an update: it goes back through React
-    expect(painter.update('heat', ['aaaa'])).toBe(false);
-    expect(painter.update('unknown', ['aaaa'])).toBe(false);
+    expect(painter.update(key('heat'), ['aaaa'])).toBe(false);
+    expect(painter.update(key('unknown'), ['aaaa'])).toBe(false);
     await tick();
     expect(take()).toEqual([]);
   });
 
   it('coalesces several updates in one turn into one write of the last rows', async () => {
     const { painter, box, take } = setup();
-    painter.set('heat', node(box, 0, 0, 2, 2), ['xx', 'yy']);
+    painter.set(key('heat'), node(box, 0, 0, 2, 2), ['xx', 'yy']);
     painter.stream().write(inkFrame(20, 8));
     take();
-    painter.update('heat', ['1x', 'yy']);
-    painter.update('heat', ['2x', 'yy']);
-    painter.update('heat', ['3x', 'y3']);
+    painter.update(key('heat'), ['1x', 'yy']);
+    painter.update(key('heat'), ['2x', 'yy']);
+    painter.update(key('heat'), ['3x', 'y3']);
     await tick();
     const chunks = take();
     expect(chunks).toEqual(['\x1b7\x1b[3;2H3x\x1b[0m\x1b[4;2Hy3\x1b[0m\x1b8']);
@@ -195,7 +199,7 @@ describe('Painter on a fake stream', () => {
 
   it('writes every row again after an Ink frame, since Ink may have drawn over them', () => {
     const { painter, box, take } = setup();
-    painter.set('heat', node(box, 0, 0, 2, 2), ['xx', 'yy']);
+    painter.set(key('heat'), node(box, 0, 0, 2, 2), ['xx', 'yy']);
     painter.stream().write(inkFrame(20, 8));
     take();
     painter.stream().write(inkFrame(20, 8, ','));
@@ -215,15 +219,15 @@ describe('Painter on a fake stream', () => {
     // two canvases side by side: the one on the right must start where its place says
     const left = node(box, 0, 0, 6, 2);
     const right = node(box, 7, 0, 4, 2);
-    painter.set('left', left, ['가나다', 'ab한글']);
-    painter.set('right', right, ['RRRR', 'SSSS']);
+    painter.set(key('left'), left, ['가나다', 'ab한글']);
+    painter.set(key('right'), right, ['RRRR', 'SSSS']);
     painter.stream().write(inkFrame(24, 8));
     take();
     expect(screen.text().slice(2, 4)).toEqual(['.가나다.RRRR' + '.'.repeat(12), '.ab한글.SSSS' + '.'.repeat(12)]);
     // the cells themselves: 가 at column 1, its second cell empty, R exactly at column 8
     expect(screen.cells[2]!.slice(0, 13)).toEqual(['.', '가', '', '나', '', '다', '', '.', 'R', 'R', 'R', 'R', '.']);
-    painter.update('left', ['가나다', 'cd글자']);
-    painter.update('right', ['RRRR', 'TTTT']);
+    painter.update(key('left'), ['가나다', 'cd글자']);
+    painter.update(key('right'), ['RRRR', 'TTTT']);
     await tick();
     const [chunk] = take();
     expect(moves(chunk!)).toEqual([
@@ -236,7 +240,7 @@ describe('Painter on a fake stream', () => {
 
   it('repaints whole after a resize, though the rows did not change', async () => {
     const { out, painter, box, take, screen } = setup();
-    painter.set('heat', node(box, 0, 0, 3, 2), ['abc', 'def']);
+    painter.set(key('heat'), node(box, 0, 0, 3, 2), ['abc', 'def']);
     painter.stream().write(inkFrame(20, 8));
     take();
     // the terminal wiped the screen on resize
@@ -253,7 +257,7 @@ describe('Painter on a fake stream', () => {
     expect(screen.text().slice(2, 4)).toEqual([' abc                ', ' def                ']);
     // and nothing more once it is written
     painter.repaint();
-    painter.update('heat', ['abc', 'def']);
+    painter.update(key('heat'), ['abc', 'def']);
     await tick();
     expect(take()).toHaveLength(1);
     await tick();
@@ -263,10 +267,10 @@ describe('Painter on a fake stream', () => {
   it('writes nothing below the screen, nothing for a hidden or removed item', async () => {
     const { out, painter, box, root, take } = setup(20, 8);
     // the box starts on row 2 of 8: a canvas at its row 4 has rows 6 and 7 on screen, not 8 and 9
-    painter.set('low', node(box, 0, 4, 2, 4), ['a1', 'a2', 'a3', 'a4']);
-    painter.set('hidden', node(node(root, 0, 0, 5, 5, 'none'), 0, 0, 2, 2), ['zz', 'zz']);
-    painter.set('gone', node(box, 5, 0, 2, 1), ['gg']);
-    painter.remove('gone');
+    painter.set(key('low'), node(box, 0, 4, 2, 4), ['a1', 'a2', 'a3', 'a4']);
+    painter.set(key('hidden'), node(node(root, 0, 0, 5, 5, 'none'), 0, 0, 2, 2), ['zz', 'zz']);
+    painter.set(key('gone'), node(box, 5, 0, 2, 1), ['gg']);
+    painter.remove(key('gone'));
     painter.stream().write(inkFrame(20, 8));
     const [chunk] = take();
     expect(moves(chunk!.slice(inkFrame(20, 8).length))).toEqual([
@@ -274,12 +278,12 @@ describe('Painter on a fake stream', () => {
       [8, 2],
     ]);
     // rows beyond the node's laid-out height are not written either
-    painter.set('short', node(box, 10, 0, 2, 1), ['s1', 's2']);
+    painter.set(key('short'), node(box, 10, 0, 2, 1), ['s1', 's2']);
     painter.stream().write(inkFrame(20, 8));
     expect(moves(take()[0]!).filter(([, c]) => c === 12)).toEqual([[3, 12]]);
     // a stream that does not know its height is taken as 24 rows
     out.rows = 0;
-    painter.set('low', node(box, 0, 4, 2, 4), ['b1', 'b2', 'b3', 'b4']);
+    painter.set(key('low'), node(box, 0, 4, 2, 4), ['b1', 'b2', 'b3', 'b4']);
     painter.stream().write(inkFrame(20, 8));
     expect(moves(take()[0]!).filter(([, c]) => c === 2)).toEqual([
       [7, 2],
