@@ -27,7 +27,12 @@ const features = z
   })
   .optional();
 
-const sequenceCount = z.number().int().min(2).max(100000);
+/** A sequence set's kind, count and length (the adding problem needs at least 3 steps). */
+const sequenceHead = <K extends 'latch' | 'adding'>(kind: K, minSteps: number) => ({
+  kind: z.literal(kind),
+  n: z.number().int().min(2).max(100000),
+  steps: z.number().int().min(minSteps).max(2000),
+});
 /** A sequence set leaves at least 2 rows for training and fits 200,000 steps in all. */
 function sequenceRows(g: { n: number; steps: number; testFraction?: number | undefined }, ctx: z.RefinementCtx): void {
   const test = Math.round(g.n * (g.testFraction ?? 0));
@@ -155,25 +160,8 @@ export const dataSchema = z.discriminatedUnion('kind', [
     .strict(),
   // sequences for recurrent nets (data/sequences.ts): each row is `steps` steps, the target at the end;
   // one object per kind, so that the inferred type is each kind's own (the engine's SequenceSpec)
-  z
-    .object({
-      kind: z.literal('latch'),
-      n: sequenceCount,
-      steps: z.number().int().min(1).max(2000),
-      noise: z.number().min(0).max(10).optional(),
-      testFraction: z.number().min(0).max(0.9).optional(),
-    })
-    .strict()
-    .superRefine(sequenceRows),
-  z
-    .object({
-      kind: z.literal('adding'),
-      n: sequenceCount,
-      steps: z.number().int().min(3).max(2000),
-      testFraction: z.number().min(0).max(0.9).optional(),
-    })
-    .strict()
-    .superRefine(sequenceRows),
+  z.object({ ...sequenceHead('latch', 1), noise: z.number().min(0).max(10).optional(), testFraction: z.number().min(0).max(0.9).optional() }).strict().superRefine(sequenceRows),
+  z.object({ ...sequenceHead('adding', 3), testFraction: z.number().min(0).max(0.9).optional() }).strict().superRefine(sequenceRows),
 ]);
 
 const bounds = z.object({ min: z.number().optional(), max: z.number().optional() }).strict();
