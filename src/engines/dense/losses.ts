@@ -183,7 +183,8 @@ export function outputDelta(
     return j;
   }
   // delta^L = f'(z^L) ∘ ∂J/∂a^L
-  for (let k = 0; k < len; k++) delta[k] = loss.grad(a[k]!, t[k]!);
+  const { grad } = loss;
+  for (let k = 0; k < len; k++) delta[k] = grad(a[k]!, t[k]!);
   timesDerivative(act, z, a, delta, len);
   return j;
 }
