@@ -15,16 +15,13 @@ import type { Io } from './commands/io.js';
 import { leaderboardCommand } from './commands/leaderboard.js';
 import { listCommand } from './commands/list.js';
 import { newCommand } from './commands/new.js';
-import { collect } from './commands/options.js';
+import { LANG_HELP, PLUGIN_HELP, collect, displayOptions, sourceOptions } from './commands/options.js';
 import { closePluginFiles, loadPlugins } from './commands/plugins.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { uiArgs, uiCommand } from './commands/ui.js';
 import { verifyCommand } from './commands/verify.js';
 import { clearUserPlugins } from './models/user-plugins.js';
-
-const PLUGIN_HELP = 'load a model plugin from this JavaScript file (repeatable); a scenario can name its id';
-const LANG_HELP = 'the language of the UI and the printed tour: en or ko (default: from LANG/LC_ALL/LC_MESSAGES, else en)';
 
 export const VERSION = '0.1.0';
 
@@ -154,20 +151,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--plugin <file>', PLUGIN_HELP, collect)
     .action((id: string) => void (code = infoCommand(id, io)));
 
-  program
+  const lab = program
     .command('lab')
     .description('open the terminal UI on one scenario (a static report when not on a terminal)')
     .argument('[scenario]', 'a scenario id (see list) or a path to a scenario .json file')
     .option('-m, --model <id>', 'the run or model to show first')
-    .option('-s, --seed <n>', "seed for data, initial weights and order (default: the scenario's)")
-    .option('--data <file.csv>', 'open a lab on your CSV instead of a scenario')
-    .option('--label <column>', 'with --data: the label column, by name or number from 1 (default: the last)')
-    .option('--header <yes|no>', 'with --data: whether line 1 is a header (needed when the file leaves it ambiguous)')
-    .option('--share <string>', "open a share string's scenario with its seed and parameters")
-    .option('--plugin <file>', PLUGIN_HELP, collect)
-    .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
-    .option('--profile', 'print measured frame times to stderr on exit')
-    .option('--lang <code>', LANG_HELP)
+    .option('-s, --seed <n>', "seed for data, initial weights and order (default: the scenario's)");
+  displayOptions(sourceOptions(lab))
     .action(async (ref: string | undefined, opts) => {
       if (ref === undefined && opts.data === undefined && opts.share === undefined) throw new UsageError('lab needs a scenario, --data <file.csv> or --share <string>');
       code = await uiCommand({ ...opts, ...(ref !== undefined ? { scenario: ref } : {}) }, io);
@@ -199,22 +189,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--json', 'one JSON document on stdout')
     .action(async (files: string[], opts) => void (code = await checkPluginCommand(files, opts, io)));
 
-  program
-    .command('replay')
-    .description('open an exported run (e in the lab, run --out x.json): ←/→ scrub its epochs; off a terminal, its report')
-    .argument('<file>', 'the .json file of an exported run')
-    .option('--plugin <file>', `${PLUGIN_HELP}: the plugins its runs used`, collect)
-    .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
-    .option('--profile', 'print measured frame times to stderr on exit')
-    .option('--lang <code>', LANG_HELP)
+  displayOptions(
+    program
+      .command('replay')
+      .description('open an exported run (e in the lab, run --out x.json): ←/→ scrub its epochs; off a terminal, its report')
+      .argument('<file>', 'the .json file of an exported run')
+      .option('--plugin <file>', `${PLUGIN_HELP}: the plugins its runs used`, collect),
+  )
     .action(async (file: string, opts) => void (code = await uiCommand({ ...opts, replay: file }, io)));
 
-  program
-    .command('tour')
-    .description('the classroom tour: interactive on a terminal, every stop printed otherwise')
-    .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
-    .option('--profile', 'print measured frame times to stderr on exit')
-    .option('--lang <code>', LANG_HELP)
+  displayOptions(program.command('tour').description('the classroom tour: interactive on a terminal, every stop printed otherwise'))
     .action(async (opts) => void (code = await uiCommand({ ...opts, tour: true }, io)));
 
   registerAssignments(program, io, (c) => void (code = c));

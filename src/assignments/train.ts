@@ -7,6 +7,7 @@
 import { vector } from '../core/format.js';
 import { createRng, type Rng } from '../core/rng.js';
 import { Run } from '../core/runner.js';
+import { sigmoid } from '../core/sigmoid.js';
 import { prepareRuns } from '../scenarios/execute.js';
 import { loadScenario } from '../scenarios/loader.js';
 import type { Module, TrainResult } from './checks.js';
@@ -203,7 +204,6 @@ function softmax(mod: Module): TrainResult[] {
 function reluNet(mod: Module): TrainResult[] {
   const relu = (z: V): V => numbers(fn(mod, 'relu')([...z]), 'relu');
   const back = (z: V, g: V): V => numbers(fn(mod, 'reluBackward')([...z], [...g]), 'reluBackward');
-  const sig = (z: number): number => 1 / (1 + Math.exp(-z));
   const h = 8;
   const eta = 0.2;
   const epochs = 3000;
@@ -213,7 +213,7 @@ function reluNet(mod: Module): TrainResult[] {
   const forward = (x: V) => {
     const z1 = W1.map((row, j) => b1[j]! + row[0]! * x[0]! + row[1]! * x[1]!);
     const a = relu(z1);
-    const o = sig(b2 + W2.reduce((s, w, j) => s + w * a[j]!, 0));
+    const o = sigmoid(b2 + W2.reduce((s, w, j) => s + w * a[j]!, 0));
     return { z1, a, o };
   };
   for (let e = 1; e <= epochs; e++) {

@@ -1,4 +1,5 @@
-/** Parsing of the options shared by run, sweep and the UI: seeds, epochs, --param overrides. */
+/** Parsing of the options shared by run, sweep and the UI: seeds, epochs, --param overrides, the UI's flags. */
+import type { Command } from 'commander';
 import { clip, parseParamString, quote } from '../core/params.js';
 import { MAX_SEED_LENGTH } from '../scenarios/share.js';
 import type { Params } from '../core/types.js';
@@ -25,6 +26,27 @@ export function parseCount(flag: string, text: string, min = 0, max = 10_000_000
 
 /** Collects repeated --param values. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export const PLUGIN_HELP = 'load a model plugin from this JavaScript file (repeatable); a scenario can name its id';
+export const LANG_HELP = 'the language of the UI and the printed tour: en or ko (default: from LANG/LC_ALL/LC_MESSAGES, else en)';
+
+/** What the UI opens: --data (with --label, --header), --share, --plugin. For `lab` and the bare command line. */
+export function sourceOptions(cmd: Command): Command {
+  return cmd
+    .option('--data <file.csv>', 'open a lab on your CSV instead of a scenario')
+    .option('--label <column>', 'with --data: the label column, by name or number from 1 (default: the last)')
+    .option('--header <yes|no>', 'with --data: whether line 1 is a header (needed when the file leaves it ambiguous)')
+    .option('--share <string>', "open a share string's scenario with its seed and parameters")
+    .option('--plugin <file>', PLUGIN_HELP, collect);
+}
+
+/** How the UI draws: --color, --profile, --lang. For `lab`, `replay`, `tour` and the bare command line. */
+export function displayOptions(cmd: Command): Command {
+  return cmd
+    .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
+    .option('--profile', 'print measured frame times to stderr on exit')
+    .option('--lang <code>', LANG_HELP);
+}
 
 /**
  * Turns `key=value` (every selected run) and `run.key=value` (one run) into validated overrides

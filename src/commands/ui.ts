@@ -4,6 +4,7 @@
  * terminal the UI is imported lazily, so headless commands never load Ink; without one (piped, CI)
  * a static text report is printed instead (the tour in the UI's language, a run report in English).
  */
+import { Command } from 'commander';
 import type { Params } from '../core/types.js';
 import type { EtaChange } from '../core/runner.js';
 import { COLOR_CHOICES, resolveDepth, type ColorChoice } from '../ui/color.js';
@@ -18,7 +19,7 @@ import { resultOfDocument } from '../report/run-file.js';
 import { isLang, LANGS, langFromEnv, translator, type Lang } from '../i18n/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { parseHeader, parseLabel, parseSeed } from './options.js';
+import { displayOptions, parseHeader, parseLabel, parseSeed, sourceOptions } from './options.js';
 import { renderRunText } from './run.js';
 import { tourCommand } from './tour.js';
 
@@ -65,24 +66,29 @@ export interface UiOverrides {
   readonly share: string;
 }
 
-/** The UI options when argv holds nothing but UI flags; else null (a command). */
+/**
+ * The UI options when argv holds nothing but UI flags; else null (a command, or a mistake the
+ * program's own parse reports). Parsed by commander with the very options `lab` declares.
+ */
 export function uiArgs(argv: readonly string[]): UiCommandOptions | null {
-  const opts: { color?: string; profile?: boolean; data?: string; label?: string; header?: string; share?: string; plugin?: string[]; lang?: string } = {};
-  const valued = { '--color': 'color', '--data': 'data', '--label': 'label', '--header': 'header', '--share': 'share', '--lang': 'lang' } as const;
+  const bare = displayOptions(sourceOptions(new Command()))
+    .helpOption(false)
+    .allowExcessArguments(false)
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  // A `--` that ends the options (not the value of the flag before it) belongs to the program's
+  // parse, as do help and version flags (unknown here).
+  const valued = new Set(bare.options.filter((o) => o.required).map((o) => o.long));
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const eq = a.indexOf('=');
-    const flag = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    const inline = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : undefined;
-    if (a === '--profile') opts.profile = true;
-    else if (flag in valued || flag === '--plugin') {
-      const value = inline ?? (i + 1 < argv.length ? argv[++i]! : undefined);
-      if (value === undefined) return null; // commander reports the missing value
-      if (flag === '--plugin') opts.plugin = [...(opts.plugin ?? []), value];
-      else opts[valued[flag as keyof typeof valued]] = value;
-    } else return null;
+    if (argv[i] === '--') return null;
+    if (valued.has(argv[i])) i++;
   }
-  return opts;
+  try {
+    bare.parse(argv, { from: 'user' });
+  } catch {
+    return null;
+  }
+  return bare.opts<UiCommandOptions>();
 }
 
 /** The overrides for --data or --share, or null for a plain lab/timeline. */

@@ -14,7 +14,8 @@ import type { Rng } from '../core/rng.js';
 import { dot, gram, symmetricEigen } from '../theory/linalg.js';
 import { boundaryEquation, exact, operand, vector } from '../core/format.js';
 import { cause } from '../core/reasons.js';
-import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, midpoint, sigmoid, singleTargets, INIT_PARAMS } from './single-unit.js';
+import { sigmoid } from '../core/sigmoid.js';
+import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, midpoint, singleTargets, INIT_PARAMS } from './single-unit.js';
 import { said } from '../core/said.js';
 
 /** Epochs of growing loss above the bound before the run is called diverged. */

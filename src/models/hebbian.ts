@@ -16,7 +16,8 @@ import { ModelConfigError } from '../core/types.js';
 import { dot, gram, norm, symmetricEigen } from '../theory/linalg.js';
 import { TABLE, boundaryEquation, exact, num, operand, vector } from '../core/format.js';
 import { cause } from '../core/reasons.js';
-import { Presenter, augment, countCorrect, sigmoid, initialWeights, stepping } from './single-unit.js';
+import { sigmoid } from '../core/sigmoid.js';
+import { Presenter, augment, countCorrect, initialWeights, stepping } from './single-unit.js';
 import { said } from '../core/said.js';
 
 const PARAMS = {

@@ -10,7 +10,8 @@ import { definePlugin, param } from '../core/plugin.js';
 import type { Rng } from '../core/rng.js';
 import { dot } from '../theory/linalg.js';
 import { boundaryEquation, exact, vector } from '../core/format.js';
-import { Presenter, augment, checkEncoding, countCorrect, sigmoid, initialWeights, stepping, singleTargets, INIT_PARAMS } from './single-unit.js';
+import { sigmoid } from '../core/sigmoid.js';
+import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, singleTargets, INIT_PARAMS } from './single-unit.js';
 import { said } from '../core/said.js';
 
 export { sigmoid };

@@ -22,7 +22,8 @@ import { MEMORY_LIMIT, megabytes } from '../engines/dense/config.js';
 import { TABLE, boundaryEquation, exact, num, operand, percent, vector } from '../core/format.js';
 import { type AssociationUnit, associate, firingProbability, firingShare, litShare, wireRandom, wireRosenblatt } from '../theory/association.js';
 import { type NovikoffBound, type PerceptronRule, novikoff } from '../theory/novikoff.js';
-import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, sigmoid, singleTargets, INIT_PARAMS } from './single-unit.js';
+import { sigmoid } from '../core/sigmoid.js';
+import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, singleTargets, INIT_PARAMS } from './single-unit.js';
 import { said, type Said } from '../core/said.js';
 
 const PARAMS = {

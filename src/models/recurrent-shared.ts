@@ -7,6 +7,7 @@ import { param } from '../core/plugin.js';
 import { num, sci, short, vectorHead } from '../core/format.js';
 import type { Rng } from '../core/rng.js';
 import type { Said } from '../core/said.js';
+import { sigmoid } from '../core/sigmoid.js';
 import { type Dataset, type Evaluation, ModelConfigError, type ModelInstance, type StepRecord, type WeightBlock } from '../core/types.js';
 import { type RecurrentNet, type SgdOptions, sgdStep } from '../engines/recurrent/common.js';
 
@@ -181,7 +182,7 @@ export function recurrentInstance(data: Dataset, shape: SequenceShape, m: Recurr
     },
     predict(x) {
       const y = net.forward(x, T);
-      return { label: labelOf(y), score: 1 / (1 + Math.exp(-4 * (y[0]! - mid))) };
+      return { label: labelOf(y), score: sigmoid(4 * (y[0]! - mid)) };
     },
     snapshot: () => ({ kind: 'blocks', blocks: m.blocks() }),
     flatWeights: () => net.theta,

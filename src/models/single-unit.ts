@@ -13,9 +13,6 @@ export const augment = (x: readonly number[]): number[] => [1, ...x];
 /** Decision threshold on the output that separates the two target codes. */
 export const midpoint = (enc: Dataset['targetEncoding']): number => (enc === 'binary' ? 0.5 : 0);
 
-/** σ(z) = 1 / (1 + e^−z): the logistic unit's output, and a confidence score for the other units. */
-export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
-
 /** The single target of a row: single units take one output. */
 export function singleTargets(data: Dataset, model: string): number[] {
   return data.targets.map((t, i) => {

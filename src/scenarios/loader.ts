@@ -166,10 +166,14 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
     },
     opts.preread,
   );
-  /** The run's data for the engine: a CSV read (once) and turned into a table; null after a problem. */
+  /**
+   * The run's data for the engine: a CSV read (once) and turned into a table; null after a problem.
+   * Every other kind goes through as the schema typed it, no cast: the compiler checks that what the
+   * schema accepts (z.infer) is a DataSpec the engine builds.
+   */
   const engineData = (d: z.infer<typeof dataSchema>, path: string): DataSpec | null => {
     try {
-      return d.kind === 'csv' ? readCsv(d) : (d as DataSpec);
+      return d.kind === 'csv' ? readCsv(d) : d;
     } catch (e) {
       if (e instanceof CsvError) return problem(path, e.message), null;
       throw e;

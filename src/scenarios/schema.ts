@@ -27,6 +27,19 @@ const features = z
   })
   .optional();
 
+/** A sequence set's kind, count and length (the adding problem needs at least 3 steps). */
+const sequenceHead = <K extends 'latch' | 'adding'>(kind: K, minSteps: number) => ({
+  kind: z.literal(kind),
+  n: z.number().int().min(2).max(100000),
+  steps: z.number().int().min(minSteps).max(2000),
+});
+/** A sequence set leaves at least 2 rows for training and fits 200,000 steps in all. */
+function sequenceRows(g: { n: number; steps: number; testFraction?: number | undefined }, ctx: z.RefinementCtx): void {
+  const test = Math.round(g.n * (g.testFraction ?? 0));
+  if (g.n - test < 2) ctx.addIssue({ code: 'custom', path: ['testFraction'], message: `${g.testFraction} of ${g.n} sequences leaves ${g.n - test} for training; at least 2 are needed` });
+  if (g.n * g.steps > 200_000) ctx.addIssue({ code: 'custom', path: ['steps'], message: `${g.n} sequences of ${g.steps} steps are ${g.n * g.steps} steps; at most 200,000 fit` });
+}
+
 export const dataSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('gate'), gate: z.enum(GATES), inputs: encoding.optional(), targets: encoding.optional() }).strict(),
   z.object({ kind: z.literal('parity'), bits: z.number().int().min(1).max(12), inputs: encoding.optional(), targets: encoding.optional() }).strict(),
@@ -145,23 +158,10 @@ export const dataSchema = z.discriminatedUnion('kind', [
       targets: z.enum(['binary', 'bipolar', 'onehot']).optional(),
     })
     .strict(),
-  // sequences for recurrent nets (data/sequences.ts): each row is `steps` steps, the target at the end
-  ...(['latch', 'adding'] as const).map((kind) =>
-    z
-      .object({
-        kind: z.literal(kind),
-        n: z.number().int().min(2).max(100000),
-        steps: z.number().int().min(kind === 'adding' ? 3 : 1).max(2000),
-        ...(kind === 'latch' ? { noise: z.number().min(0).max(10).optional() } : {}),
-        testFraction: z.number().min(0).max(0.9).optional(),
-      })
-      .strict()
-      .superRefine((g, ctx) => {
-        const test = Math.round(g.n * (g.testFraction ?? 0));
-        if (g.n - test < 2) ctx.addIssue({ code: 'custom', path: ['testFraction'], message: `${g.testFraction} of ${g.n} sequences leaves ${g.n - test} for training; at least 2 are needed` });
-        if (g.n * g.steps > 200_000) ctx.addIssue({ code: 'custom', path: ['steps'], message: `${g.n} sequences of ${g.steps} steps are ${g.n * g.steps} steps; at most 200,000 fit` });
-      }),
-  ),
+  // sequences for recurrent nets (data/sequences.ts): each row is `steps` steps, the target at the end;
+  // one object per kind, so that the inferred type is each kind's own (the engine's SequenceSpec)
+  z.object({ ...sequenceHead('latch', 1), noise: z.number().min(0).max(10).optional(), testFraction: z.number().min(0).max(0.9).optional() }).strict().superRefine(sequenceRows),
+  z.object({ ...sequenceHead('adding', 3), testFraction: z.number().min(0).max(0.9).optional() }).strict().superRefine(sequenceRows),
 ]);
 
 const bounds = z.object({ min: z.number().optional(), max: z.number().optional() }).strict();

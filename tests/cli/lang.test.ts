@@ -29,6 +29,19 @@ describe('--lang', () => {
     expect(uiArgs(['--lang=en', '--color', 'none'])).toEqual({ lang: 'en', color: 'none' });
   });
 
+  it('is parsed with the options lab declares: anything else is left to the program (a command or a mistake)', () => {
+    expect(uiArgs([])).toEqual({});
+    expect(uiArgs(['--data', 'x.csv', '--label=y', '--header', 'no', '--plugin', 'a.js', '--plugin=b.js', '--profile'])).toEqual({
+      data: 'x.csv', label: 'y', header: 'no', plugin: ['a.js', 'b.js'], profile: true,
+    });
+    // a valued flag takes the next word whatever it is, `--` included
+    expect(uiArgs(['--label', '--'])).toEqual({ label: '--' });
+    expect(uiArgs(['--data', '--color'])).toEqual({ data: '--color' });
+    for (const argv of [['run', 'xor'], ['--color', 'none', 'run'], ['--data'], ['--profile=1'], ['--help'], ['-h'], ['-V'], ['--bogus'], ['--'], ['--lang', 'ko', '--'], ['--seed', '3']]) {
+      expect(uiArgs(argv), JSON.stringify(argv)).toBeNull();
+    }
+  });
+
   it.each([[['--lang', 'fr']], [['tour', '--lang', 'kr']], [['lab', 'mp-gates', '--lang=EN']]])('%j exits 2 with one line naming the flag', async (argv) => {
     const { code, out, err } = await cli(...argv);
     expect(code).toBe(2);

@@ -42,7 +42,7 @@ export interface Activation {
 
 type Definition = Omit<Activation, 'name' | 'code'>;
 
-const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+import { sigmoid } from '../../core/sigmoid.js';
 
 /** The element-wise activations by name, in code order. */
 const DEFINITIONS = {
@@ -64,7 +64,7 @@ const DEFINITIONS = {
       return s * (1 - s);
     },
     forward: (z, a, len) => {
-      for (let k = 0; k < len; k++) a[k] = 1 / (1 + Math.exp(-z[k]!));
+      for (let k = 0; k < len; k++) a[k] = sigmoid(z[k]!);
     },
     backward: (_z, a, delta, len) => {
       for (let k = 0; k < len; k++) {

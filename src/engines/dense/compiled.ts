@@ -14,8 +14,8 @@
  * Covered: trainable nets without dropout, element-wise activations, ½·MSE or sigmoid + BCE,
  * layers of at most MAX_UNITS units; anything else returns null and the generic path runs.
  */
-import { ACTIVATIONS, ACTIVATION_LIST } from './activations.js';
-import { BCE, MSE } from './losses.js';
+import { ACTIVATION_LIST } from './activations.js';
+import type { Loss } from './losses.js';
 
 /** One chunk: loads B rows (order[start …] or start …), forward + backward, adds ∂J/∂W to g; returns the summed loss. */
 export type ChunkFn = (
@@ -44,9 +44,10 @@ const N = {
 };
 
 /** The generated source of the chunk function, or null when the shape is not covered. */
-export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, loss: number, dropout: boolean): string | null {
+export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean): string | null {
   const L = sizes.length - 1;
-  if (dropout || L < 1 || !(loss === MSE || (loss === BCE && act[L] === ACTIVATIONS.sigmoid.code))) return null;
+  // a loss with its own snippet, paired with any output activation or the one it cancels against
+  if (dropout || L < 1 || !loss.source || !(loss.cancels === undefined || loss.cancels === act[L])) return null;
   let weights = 0;
   for (let k = 0; k <= L; k++) {
     if (!(sizes[k]! >= 1 && sizes[k]! <= MAX_UNITS)) return null;
@@ -76,12 +77,12 @@ export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, lo
     // two rows at a time: each g entry is loaded and stored once for both
     'for (; s + 1 < B; s += 2) {', ...pair.map((l) => `  ${l}`), '}',
     'if (s < B) {', ...single.map((l) => `  ${l}`), '}',
-    `return ${loss === MSE ? '0.5 * J' : 'J'};`,
+    `return ${loss.source.total('J')};`,
   ].join('\n');
 }
 
 /** Load, forward, loss and every delta of one row (suffix r, index expression at). */
-function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: number, r: string, at: string): string[] {
+function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, r: string, at: string): string[] {
   const L = sizes.length - 1;
   const nin = sizes[0]!;
   const nout = sizes[L]!;
@@ -101,15 +102,9 @@ function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: number,
   }
   for (let c = 0; c < nout; c++) {
     const [a, z, d] = [N.a(L, c, r), N.z(L, c, r), N.d(L, c, r)];
-    if (loss === MSE) {
-      // J += ½(a − t)² (halved at the end), delta^L = f'(z^L) ∘ (a^L − t)
-      out.push(`const e${c}${r} = ${a} - t${c}${r}; J += e${c}${r} * e${c}${r};`);
-      out.push(`const ${d} = ${derivative(act[L]!, `e${c}${r}`, z, a)};`);
-    } else {
-      // J += softplus(z) − t z, delta^L = a^L − t
-      out.push(`J += Math.max(${z}, 0) - t${c}${r} * ${z} + Math.log1p(Math.exp(-Math.abs(${z})));`);
-      out.push(`const ${d} = ${a} - t${c}${r};`);
-    }
+    // the loss's own snippet: its term of J and delta^L
+    const row = loss.source!.row(a, z, `t${c}${r}`, `e${c}${r}`, (e) => derivative(act[L]!, e, z, a));
+    out.push(...row.lines, `const ${d} = ${row.delta};`);
     out.push(`D${L}[o${L}${r} + ${c}] = ${d};`);
   }
   for (let k = L; k > 1; k--) {
@@ -202,8 +197,8 @@ function gradient(sizes: readonly number[], k: number, off: number, rows: readon
 const compiled = new Map<string, ChunkFn | null>();
 
 /** The compiled chunk function of a shape, or null (not covered, or code generation refused). */
-export function compileChunk(sizes: readonly number[], act: ArrayLike<number>, loss: number, dropout: boolean): ChunkFn | null {
-  const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss}|${dropout}`;
+export function compileChunk(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean): ChunkFn | null {
+  const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss.code}|${dropout}`;
   if (compiled.has(key)) return compiled.get(key)!;
   const src = chunkSource(sizes, act, loss, dropout);
   let fn: ChunkFn | null = null;

@@ -5,7 +5,7 @@
 import { ModelConfigError } from '../../core/types.js';
 import { ACTIVATIONS, type ActivationName, SOFTMAX, stepNotTrainable } from './activations.js';
 import { type InitName } from './init.js';
-import { LOSS_CODES, type LossName, type OutputActivation, checkOutput } from './losses.js';
+import { LOSSES, type Loss, type LossName, type OutputActivation, checkOutput } from './losses.js';
 
 export interface NetworkConfig {
   /** Units per layer, input first, e.g. [2, 8, 8, 1]. */
@@ -56,7 +56,7 @@ export interface ResolvedLayers {
   readonly activations: readonly OutputActivation[];
   readonly act: Int8Array;
   readonly keep: Float64Array;
-  readonly loss: number;
+  readonly loss: Loss;
   readonly lossName: LossName;
   readonly threshold: number;
   readonly trainable: boolean;
@@ -126,7 +126,7 @@ export function resolveLayers(config: NetworkConfig): ResolvedLayers {
     activations,
     act,
     keep,
-    loss: LOSS_CODES[lossName],
+    loss: LOSSES[lossName],
     lossName,
     threshold: config.threshold ?? (output === 'tanh' || output === 'step-bipolar' ? 0 : 0.5),
     trainable,

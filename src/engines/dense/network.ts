@@ -11,7 +11,7 @@ import { type NetworkConfig, type TrainOptions, resolveLayers } from './config.j
 import { initWeights, layerOffsets, loadWeights } from './init.js';
 import { type ChunkFn, compileChunk } from './compiled.js';
 import { denseBackward, denseForward } from './kernels.js';
-import { type LossName, type OutputActivation, lossSum, outputDelta, softmaxRows } from './losses.js';
+import { type Loss, type LossName, type OutputActivation, outputDelta, softmaxRows } from './losses.js';
 
 export class Network {
   readonly sizes: readonly number[];
@@ -51,7 +51,7 @@ export class Network {
   /** Generated load + forward + backward of a training chunk (compiled.ts); null runs the generic kernels. */
   chunk: ChunkFn | null;
   private readonly act: Int8Array;
-  private readonly loss: number;
+  private readonly loss: Loss;
   private readonly rng: Rng;
   private order = new Uint32Array(0);
 
@@ -269,7 +269,7 @@ export class Network {
       const B = Math.min(this.maxBatch, n - start);
       this.load(X, T, null, start, B);
       this.forward(B, false);
-      loss += lossSum(this.loss, this.z[L]!, aL, t, B, nout);
+      loss += this.loss.sum(this.z[L]!, aL, t, B, nout);
       if (out) for (let e = 0, len = B * nout, dst = start * nout; e < len; e++) out[dst + e] = aL[e]!;
       for (let s = 0; s < B; s++) {
         if (nout === 1) {

@@ -13,6 +13,7 @@
  */
 import type { Rng } from '../../core/rng.js';
 import type { Activation } from './activations.js';
+import { LOSSES, type LossName } from './losses.js';
 
 /** W[k − 1][j] = [w_j0 (bias), w_j1, …] of layer k = 1 … L. */
 export type Weights = number[][][];
@@ -20,7 +21,7 @@ export type Weights = number[][][];
 export interface ReferenceNet {
   /** f of layers 1 … L (softmax at the output only). */
   readonly f: readonly (Activation | 'softmax')[];
-  readonly loss: 'mse' | 'bce' | 'ce';
+  readonly loss: LossName;
   /** Probability of keeping each unit of layers 0 … L − 1 under dropout (1 keeps all). */
   readonly keep: readonly number[];
   readonly W: Weights;
@@ -65,31 +66,19 @@ export function forward(net: ReferenceNet, X: readonly (readonly number[])[], rn
   return { z, a, m, dropped };
 }
 
-/** J of a batch: ½ Σ (a − t)², Σ softplus(z) − t z (sigmoid + BCE), or −Σ t log p (softmax + CE). */
-function batchLoss(net: ReferenceNet, z: number[][], a: number[][], T: readonly (readonly number[])[]): number {
-  let J = 0;
-  z.forEach((zs, s) => {
-    const t = T[s]!;
-    if (net.loss === 'ce') {
-      const max = Math.max(...zs);
-      const lse = max + Math.log(zs.reduce((sum, zk) => sum + Math.exp(zk - max), 0));
-      // log p_k = z_k − log Σ e^z; 0 · log p = 0
-      J += t.reduce((row, tk, k) => (tk !== 0 ? row - tk * (zs[k]! - lse) : row), 0);
-    } else if (net.loss === 'bce') {
-      zs.forEach((zk, k) => (J += Math.max(zk, 0) - t[k]! * zk + Math.log1p(Math.exp(-Math.abs(zk)))));
-    } else a[s]!.forEach((ak, k) => (J += (ak - t[k]!) * (ak - t[k]!)));
-  });
-  return net.loss === 'mse' ? 0.5 * J : J;
-}
+/** J of a batch, as the loss sums it: ½ Σ (a − t)², Σ softplus(z) − t z (sigmoid + BCE), or −Σ t log p (softmax + CE). */
+const batchLoss = (net: ReferenceNet, z: number[][], a: number[][], T: readonly (readonly number[])[]): number =>
+  LOSSES[net.loss].sum(z.flat(), a.flat(), T.flat(), z.length, z[0]?.length ?? 0);
 
 /** ∂J/∂W summed over the batch (the forward pass given), and J. */
 export function backward(net: ReferenceNet, pass: ReturnType<typeof forward>, T: readonly (readonly number[])[]): { loss: number; g: Weights } {
   const { z, a, m, dropped } = pass;
   const L = net.W.length;
   const out = net.f[L - 1]!;
-  // delta^L = ∂J/∂z^L
+  const loss = LOSSES[net.loss];
+  // delta^L = ∂J/∂z^L: a^L − t where f cancels against the loss (sigmoid + BCE, softmax + CE), else f'(z^L) ∘ ∂J/∂a^L
   let delta = a[L]!.map((row, s) =>
-    row.map((ak, c) => (net.loss === 'mse' && out !== 'softmax' ? (ak - T[s]![c]!) * out.der(z[L]![s]![c]!) : ak - T[s]![c]!)),
+    row.map((ak, c) => (out === 'softmax' || loss.cancels === out.code ? ak - T[s]![c]! : loss.grad(ak, T[s]![c]!) * out.der(z[L]![s]![c]!))),
   );
   const g: Weights = net.W.map((layer) => layer.map((w) => w.map(() => 0)));
   for (let k = L; k >= 1; k--) {

@@ -10,6 +10,7 @@ import { type LayerStatistics, collapsedMap, layerStatistics, outputNetInputs } 
 import { meanAbsGap, monteCarlo } from './monte-carlo.js';
 import type { Network } from './network.js';
 import { type TargetMap, classify } from './targets.js';
+import { LOSSES } from './losses.js';
 import { said, type Said } from '../../core/said.js';
 
 /**
@@ -70,16 +71,9 @@ export function sampleCounts(K: number): number[] {
 /** Mean loss of output rows against target rows T (n × units), as the network's loss defines it. */
 function meanLoss(net: Network, outputs: readonly (readonly number[])[], T: Float64Array): number {
   const units = net.sizes[net.depth]!;
-  const tiny = 1e-300;
+  const { value } = LOSSES[net.lossName];
   let J = 0;
-  outputs.forEach((row, r) =>
-    row.forEach((a, c) => {
-      const t = T[r * units + c]!;
-      if (net.lossName === 'mse') J += 0.5 * (a - t) * (a - t);
-      else if (net.lossName === 'bce') J -= t * Math.log(Math.max(a, tiny)) + (1 - t) * Math.log(Math.max(1 - a, tiny));
-      else if (t !== 0) J -= t * Math.log(Math.max(a, tiny));
-    }),
-  );
+  outputs.forEach((row, r) => row.forEach((a, c) => (J += value(a, T[r * units + c]!))));
   return outputs.length ? J / outputs.length : 0;
 }
 

@@ -8,8 +8,7 @@
  *   ΔW = ε (⟨h v ᵀ⟩_data − ⟨h v ᵀ⟩_recon),  Δb = ε (⟨v⟩_data − ⟨v⟩_recon),  Δc = ε (⟨h⟩_data − ⟨h⟩_recon)
  */
 import type { Rng } from '../../core/rng.js';
-
-const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+import { sigmoid } from '../../core/sigmoid.js';
 
 export class Rbm {
   /** W[j · visible + i], hidden j × visible i. */

@@ -4,10 +4,9 @@
  * descent on one sequence. Pure math on Float64Array: no React, no ink, imports from src/core only.
  */
 import type { Rng } from '../../core/rng.js';
+import { sigmoid } from '../../core/sigmoid.js';
 
 export type HiddenActivation = 'tanh' | 'sigmoid';
-
-export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** f(a) for the hidden units. */
 export const squash = (f: HiddenActivation, a: number): number => (f === 'tanh' ? Math.tanh(a) : sigmoid(a));

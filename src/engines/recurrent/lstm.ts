@@ -13,7 +13,8 @@
  * The 1997 paper's squashing functions g = 4σ − 2 and h = 2σ − 1 are tanh up to scale; tanh is used.
  */
 import type { Rng } from '../../core/rng.js';
-import { type RecurrentNet, readout, readoutBackward, sigmoid } from './common.js';
+import { sigmoid } from '../../core/sigmoid.js';
+import { type RecurrentNet, readout, readoutBackward } from './common.js';
 
 export interface LstmShape {
   readonly inputs: number;

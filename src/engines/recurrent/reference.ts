@@ -4,7 +4,8 @@
  * over reversed t carrying dhnext). The differential test trains both on random configurations
  * and requires the same θ bit for bit, so every sum here runs in the fast path's order.
  */
-import { type HiddenActivation, derFromOutput, sigmoid, squash } from './common.js';
+import { sigmoid } from '../../core/sigmoid.js';
+import { type HiddenActivation, derFromOutput, squash } from './common.js';
 import { type ElmanShape, elmanLayout } from './elman.js';
 import { type LstmShape, lstmLayout } from './lstm.js';
 
