@@ -244,6 +244,8 @@ function axisLabels(s: Scale, plotRows: number, percent: boolean): string[] {
 
 /** Dots of the line from (x0, y0) to (x1, y1), ends included. */
 function bresenham(x0: number, y0: number, x1: number, y1: number, dot: (x: number, y: number) => void): void {
+  // a coordinate that is not a whole finite number would never meet its end: no line (never a hang)
+  if (!Number.isInteger(x0) || !Number.isInteger(y0) || !Number.isInteger(x1) || !Number.isInteger(y1)) return;
   const dx = Math.abs(x1 - x0);
   const dy = -Math.abs(y1 - y0);
   const sx = x0 < x1 ? 1 : -1;

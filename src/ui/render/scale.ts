@@ -142,7 +142,8 @@ export function chooseScale(values: readonly (readonly number[])[], dots: number
     let gap = Infinity;
     for (let i = 1; i < ends.length; i++) {
       const d = ends[i]! - ends[i - 1]!;
-      if (d >= quantum * (1 - 1e-9) && d < gap) gap = d;
+      // ends that are equal need no separating (with a quantum of 0 they would ask for a window 0 wide)
+      if (d > 0 && d >= quantum * (1 - 1e-9) && d < gap) gap = d;
     }
     if (Number.isFinite(gap)) maxSpan = (gap * (dots - 1)) / 1.25;
   }
