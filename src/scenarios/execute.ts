@@ -74,8 +74,9 @@ export function prepareRuns(scenario: Scenario, opts: ExecuteOptions = {}): RunS
     id: r.id,
     plugin: r.plugin,
     params: { ...r.params, ...(opts.params?.get(r.id) ?? {}) },
-    // Every run of a scenario sees the same data: it is drawn from the seed's "data" stream.
-    data: buildDataset(r.data, deriveRng(opts.dataSeed ?? seed, 'data')),
+    // Every run of a scenario sees the same data: it is drawn from the seed's "data" stream
+    // (or a data seed of its own: --split-seed, or the lab's newly drawn data).
+    data: buildDataset(r.data, deriveRng(opts.dataSeed ?? scenario.dataEdit?.seed ?? seed, 'data')),
     seed,
     // A run pinned to its own seed keeps it unless the caller chose a seed for everything.
     ...(opts.seed === undefined && r.seed !== undefined ? { modelSeed: r.seed } : {}),

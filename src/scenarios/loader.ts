@@ -11,6 +11,7 @@ import { type DataSpec, DatasetError, buildDataset } from '../data/datasets.js';
 import { ParamError, clip, didYouMean, quote, resolveParams } from '../core/params.js';
 import { deriveRng } from '../core/rng.js';
 import { checkDigitsSpec } from '../data/digits.js';
+import type { Feature } from '../data/features.js';
 import { type Dataset, ModelConfigError, type ModelPlugin, type Params, type Target } from '../core/types.js';
 import { findModel, knownModelIds, unknownModelText } from '../models/index.js';
 import { CsvError } from '../data/csv.js';
@@ -66,6 +67,20 @@ export interface Scenario extends Omit<ScenarioFile, 'models' | 'claims'> {
   readonly dataFiles?: readonly string[];
   /** Set when the scenario was built in memory from a data file (`--data`), not read from a file. */
   readonly fromData?: { readonly path: string; readonly options: Readonly<Record<string, unknown>> };
+  /** Set when the lab's data keys (or a share string) changed its generated 2-D data (data-edit.ts). */
+  readonly dataEdit?: DataEdit;
+}
+
+/** A change to a scenario's generated 2-D data (applied by data-edit.ts's withDataEdit). */
+export interface DataEdit {
+  /** The generator's noise (the scenario's `noise`). */
+  readonly noise?: number;
+  /** The share of the points held out for test (the scenario's `testFraction`). */
+  readonly testFraction?: number;
+  /** The feature inputs computed from each point (the scenario's `features`). */
+  readonly features?: readonly Feature[];
+  /** The seed of the points and the split (a newly drawn data set), apart from the weights' seed. */
+  readonly seed?: number | string;
 }
 
 export interface ParseOptions {

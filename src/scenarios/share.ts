@@ -17,6 +17,8 @@ import { checkParam } from '../core/params.js';
 import type { EtaChange } from '../core/runner.js';
 import type { Params } from '../core/types.js';
 import { selectRuns } from './execute.js';
+import { DataEditError, MAX_NOISE, MAX_TEST_FRACTION, withDataEdit, type DataEdit } from './data-edit.js';
+import { FEATURES } from '../data/features.js';
 import { scenarioFromData, type DataScenarioOptions } from './from-data.js';
 import { findModel, MODELS } from '../models/index.js';
 import { isShipped, loadScenario, type Scenario } from './loader.js';
@@ -73,8 +75,20 @@ const payloadSchema = z
     fb: z.literal(true).optional(),
     /** η changed while training (the lab's η key), per run id: [epoch, η] pairs, applied at those epochs' starts. */
     lr: z.record(z.string(), z.array(z.tuple([z.number().int().min(0).max(MAX_EPOCHS), z.number().min(0).max(100)])).min(1).max(1000)).optional(),
+    /** The generated 2-D data changed (the lab's data keys): noise, test share, features, the points' seed. */
+    dx: z
+      .object({
+        n: z.number().min(0).max(MAX_NOISE).optional(),
+        t: z.number().min(0).max(MAX_TEST_FRACTION).optional(),
+        f: z.array(z.enum(FEATURES)).min(1).max(FEATURES.length).optional(),
+        s: seed.optional(),
+      })
+      .strict()
+      .refine((x) => Object.keys(x).length > 0, 'changes nothing')
+      .optional(),
   })
   .strict()
+  .refine((p) => p.ds === undefined || p.dx?.s === undefined, 'gives the data seed twice (ds and dx.s)')
   .refine((p) => [p.s, p.f, p.d].filter((v) => v !== undefined).length === 1, 'names no scenario (or more than one)');
 
 export type SharePayload = z.infer<typeof payloadSchema>;
@@ -110,6 +124,10 @@ export function encodeShare(input: ShareInput): string {
   const options = data
     ? Object.fromEntries(Object.entries({ label: data.label, header: data.header, delimiter: data.delimiter, models: data.models?.length ? [...data.models] : undefined, test: data.test !== undefined ? portable(data.test) : undefined, stratify: data.stratify || undefined, split: data.split }).filter(([, v]) => v !== undefined))
     : {};
+  const edit = s.dataEdit;
+  const dx = edit
+    ? Object.fromEntries(Object.entries({ n: edit.noise, t: edit.testFraction, f: edit.features ? [...edit.features] : undefined, s: edit.seed }).filter(([, v]) => v !== undefined))
+    : {};
   const payload: SharePayload = {
     ...(s.fromData ? { d: portable(s.fromData.path), ...(Object.keys(options).length ? { o: options } : {}) } : shipped ? { s: s.id } : { f: portable(s.file) }),
     h: s.fingerprint,
@@ -122,6 +140,7 @@ export function encodeShare(input: ShareInput): string {
     ...(Object.keys(params).length ? { p: params } : {}),
     ...(input.fullBudget ? { fb: true as const } : {}),
     ...(etaSchedule ? { lr: etaSchedule } : {}),
+    ...(Object.keys(dx).length ? { dx } : {}),
   };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
   const text = `${VERSION}.${body}.${checksum(body)}`;
@@ -168,6 +187,16 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
     }
     const what = payload.s !== undefined ? `scenario ${payload.s} has changed since the string was made (another version of neural-eras?)` : `${payload.f ?? payload.d} is not the file the string was made from (its contents differ)`;
     throw new ShareError(`share string: ${what}`);
+  }
+  if (payload.dx) {
+    const x = payload.dx;
+    const edit: DataEdit = { ...(x.n !== undefined ? { noise: x.n } : {}), ...(x.t !== undefined ? { testFraction: x.t } : {}), ...(x.f !== undefined ? { features: x.f } : {}), ...(x.s !== undefined ? { seed: x.s } : {}) };
+    try {
+      scenario = withDataEdit(scenario, edit);
+    } catch (e) {
+      if (e instanceof DataEditError) throw new ShareError(`share string: dx: ${e.message}`);
+      throw e;
+    }
   }
   const only = payload.m;
   // models tried on the scenario's data (run <scenario> --model <id>) are rebuilt the same way
