@@ -148,6 +148,16 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'note.eta': '{run}: η {from} → {to}, 에폭 {epoch}부터, 같은 가중치에서 계속 학습',
   'note.etaNext': '{run}: η {from} → {to}, 에폭 {epoch}부터 (진행 중인 에폭은 η {from}로 마칩니다)',
   'note.etaNone': '화면의 어느 실행에도 학습 중에 바꿀 학습률이 없습니다',
+  // 데이터 조절 (이슈 25): 잡음, 테스트 비율, 새 점, 특성 입력
+  'data.noise': '잡음',
+  'data.test': '테스트 비율',
+  'note.dataNoise': '잡음 {from} → {to}: 새 점 (학습 {train}개, 테스트 {test}개); 실행이 새 데이터로 다시 시작합니다',
+  'note.dataTest': '테스트 비율 {from} % → {to} %: 학습 {train}개, 테스트 {test}개; 실행이 새 데이터로 다시 시작합니다',
+  'note.dataSeed': '새 점: 데이터 시드 {seed:raw} (이전 {was:raw}), 학습 {train}개, 테스트 {test}개; 실행이 새 데이터로 다시 시작합니다',
+  'note.dataFeatures': '특성 {from} → {to}: 실행이 변환된 데이터로 다시 시작합니다 (지도는 x1, x2 평면 그대로)',
+  'note.dataBound': '{what}: 이미 끝 값입니다 ({value})',
+  'note.dataUnavailable': '데이터 키는 생성된 2차원 데이터에서만 쓸 수 있습니다; 이 시나리오는 {kind} 데이터로 학습합니다',
+  'lab.dataNote': '데이터 변경됨: 잡음 {noise}, 테스트 {test} %, 특성 {features}, 데이터 시드 {seed:raw} (주장은 시나리오 파일의 데이터 기준으로 썼습니다)',
   'chart.etaMark': 'η→{eta}',
   'units.head': '은닉 유닛: {labels}',
   'units.headSome': '은닉 유닛 ({all}개 중 처음 {shown}개): {labels}',
@@ -346,6 +356,13 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
     // 실시간 η (이슈 25)
     etaUp: { help: 'η 올리기 / 내리기, 같은 가중치에서 계속', hint: '< > η' },
     etaDown: { help: '', hint: '' },
+    // 데이터 조절 (이슈 25)
+    noiseUp: { help: '잡음 올리기 / 내리기 (생성된 2차원 데이터: 새 점, 실행 다시 시작)', hint: '[ ] 잡음' },
+    noiseDown: { help: '', hint: '' },
+    testUp: { help: '테스트 비율 10 % 올리기 / 내리기 (실행 다시 시작)', hint: '{ } 테스트' },
+    testDown: { help: '', hint: '' },
+    newData: { help: '새 데이터: 다음 데이터 시드로 점을 다시 뽑기 (가중치 시드는 그대로)', hint: 'd 데이터' },
+    features: { help: '특성 입력 바꾸기: x1,x2 → x1²,x2² → 둘 다 → x1·x2 → sin → 전부', hint: 'f 특성' },
   },
   // quiz
   quiz: {

@@ -210,6 +210,18 @@ export class AppSession {
         return lab.changeEta(1);
       case 'etaDown':
         return lab.changeEta(-1);
+      case 'noiseUp':
+        return lab.changeNoise(1);
+      case 'noiseDown':
+        return lab.changeNoise(-1);
+      case 'testUp':
+        return lab.changeTestShare(1);
+      case 'testDown':
+        return lab.changeTestShare(-1);
+      case 'newData':
+        return lab.newData();
+      case 'features':
+        return lab.cycleFeatures();
       case 'help':
         return void (this.help = true);
       case 'export':

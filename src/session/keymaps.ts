@@ -22,7 +22,7 @@ export interface Binding<A extends string> {
 }
 
 export type LabAction =
-  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'quiz' | 'etaUp' | 'etaDown' | 'help' | 'back';
+  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'quiz' | 'etaUp' | 'etaDown' | 'noiseUp' | 'noiseDown' | 'testUp' | 'testDown' | 'newData' | 'features' | 'help' | 'back';
 
 export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: [' '], label: 'space', action: 'toggle', help: 'play / pause (after every verdict: play on)', hint: 'space play', priority: 10 },
@@ -43,6 +43,13 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   // live η (issue 25)
   { keys: ['>'], label: '> <', action: 'etaUp', help: 'η up / down as it trains (same weights)', hint: '< > η', priority: 4 },
   { keys: ['<'], label: '', action: 'etaDown', help: '', hint: '', priority: 0 },
+  // data controls (issue 25): generated 2-D sets only
+  { keys: [']'], label: '[ ]', action: 'noiseUp', help: 'noise up / down (generated 2-D data: new points, the runs restart)', hint: '[ ] noise', priority: 2 },
+  { keys: ['['], label: '', action: 'noiseDown', help: '', hint: '', priority: 0 },
+  { keys: ['}'], label: '{ }', action: 'testUp', help: 'test share up / down by 10 % (the runs restart)', hint: '{ } test', priority: 2 },
+  { keys: ['{'], label: '', action: 'testDown', help: '', hint: '', priority: 0 },
+  { keys: ['d'], label: 'd', action: 'newData', help: 'new data: the points drawn again from the next data seed (the weights\' seed stays)', hint: 'd data', priority: 2 },
+  { keys: ['f'], label: 'f', action: 'features', help: 'feature inputs: x1,x2 → x1²,x2² → both → x1·x2 → sin → all seven', hint: 'f features', priority: 2 },
   { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
   { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
 ];

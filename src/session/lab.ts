@@ -22,6 +22,7 @@ import { onPlane } from './field.js';
 import { stepEta, withChange } from './eta.js';
 import type { EtaChange } from '../core/runner.js';
 import { exact } from '../core/format.js';
+import { isPlaneData, FEATURE_SETS, NOISE_LADDER, MAX_TEST_FRACTION, TEST_STEP, dataEditable, dataSetting, featureList, withDataEdit, type DataEdit } from '../scenarios/data-edit.js';
 import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
 import type { LaneView } from './views.js';
 
@@ -89,7 +90,10 @@ const SLICE_MS = 22;
 const FIELD_MS = 150;
 
 export class LabSession {
+  /** The scenario on screen: the one opened, with the data keys' edit applied. */
   scenario: Scenario | null = null;
+  /** The scenario as opened (a share string's may already carry a data edit). */
+  private base: Scenario | null = null;
   problem: string | null = null;
   seed: Seed = 1;
   overrides: ReadonlyMap<string, Params>;
@@ -137,6 +141,7 @@ export class LabSession {
   private load(ref: string | Scenario, seed?: Seed): void {
     const loaded = tryLoadScenario(ref, this.tr);
     this.scenario = typeof loaded === 'string' ? null : loaded;
+    this.base = this.scenario;
     this.problem = typeof loaded === 'string' ? loaded : null;
     this.seed = seed ?? this.scenario?.seed ?? 1;
     this.leaderboard = this.scenario?.leaderboard && this.opts.leaderboard !== false ? new Leaderboard(this.scenario.id, this.tr) : null;
@@ -259,6 +264,66 @@ export class LabSession {
     }
     this.note = said.length ? said.join(' · ') : this.tr.t('note.etaNone');
   }
+  /**
+   * The data keys (generated 2-D sets only): a change of the noise, the test share, the feature
+   * inputs or the points' seed builds the data again and restarts every run on it; the edit is
+   * carried by the share string and the export.
+   */
+  changeNoise(way: 1 | -1): void {
+    const now = this.dataNow();
+    if (!now) return;
+    const to = way > 0 ? NOISE_LADDER.find((v) => v > now.noise + 1e-12) : [...NOISE_LADDER].reverse().find((v) => v < now.noise - 1e-12);
+    if (to === undefined) return void (this.note = this.tr.t('note.dataBound', { what: this.tr.t('data.noise'), value: exact(now.noise) }));
+    if (this.editData({ noise: to })) this.note = this.tr.t('note.dataNoise', { from: exact(now.noise), to: exact(to), ...this.counts() });
+  }
+  changeTestShare(way: 1 | -1): void {
+    const now = this.dataNow();
+    if (!now) return;
+    const to = Math.round((now.testFraction + way * TEST_STEP) * 10) / 10;
+    if (to < 0 || to > MAX_TEST_FRACTION + 1e-12) return void (this.note = this.tr.t('note.dataBound', { what: this.tr.t('data.test'), value: `${Math.round(now.testFraction * 100)} %` }));
+    if (this.editData({ testFraction: to })) this.note = this.tr.t('note.dataTest', { from: Math.round(now.testFraction * 100), to: Math.round(to * 100), ...this.counts() });
+  }
+  newData(): void {
+    if (!this.dataNow()) return;
+    const was = this.scenario!.dataEdit?.seed ?? this.seed;
+    const next = nextSeed(was);
+    if (this.editData({ seed: next })) this.note = this.tr.t('note.dataSeed', { seed: next, was, ...this.counts() });
+  }
+  cycleFeatures(): void {
+    const now = this.dataNow();
+    if (!now) return;
+    const key = (f: readonly string[]): string => f.join(',');
+    const at = FEATURE_SETS.findIndex((f) => key(f) === key(now.features));
+    const to = FEATURE_SETS[(at + 1) % FEATURE_SETS.length]!;
+    if (this.editData({ features: to })) this.note = this.tr.t('note.dataFeatures', { from: featureList(now.features), to: featureList(to) });
+  }
+
+  /** The data setting now, or null (and a note) when the scenario's data is not a generated 2-D set. */
+  private dataNow(): ReturnType<typeof dataSetting> {
+    const s = this.scenario;
+    const setting = s && dataEditable(s) ? dataSetting(s) : null;
+    if (!setting) this.note = this.tr.t('note.dataUnavailable', { kind: s?.runs.find((r) => !isPlaneData(r.data))?.data.kind ?? '-' });
+    return setting;
+  }
+
+  /** Applies a data edit and restarts the runs on the new data; false (and the reason in the note) when refused. */
+  private editData(edit: DataEdit): boolean {
+    try {
+      this.scenario = withDataEdit(this.scenario ?? this.base!, edit);
+    } catch (e) {
+      this.note = (e as Error).message;
+      return false;
+    }
+    this.rebuild();
+    return true;
+  }
+
+  /** The training and test rows of the run on screen (for the notes). */
+  private counts(): { train: number; test: number } {
+    const data = this.choices[this.index]?.spec.data;
+    return { train: data?.inputs.length ?? 0, test: data?.test?.inputs.length ?? 0 };
+  }
+
   applyParams(runId: string, params: Params): void {
     const merged = new Map(this.overrides);
     merged.set(runId, { ...(merged.get(runId) ?? {}), ...params });
@@ -353,6 +418,7 @@ export class LabSession {
     const own = shown.every((i) => this.choices[i]?.own);
     const tried = choice && !choice.own && s ? this.tr.t('lab.tried', { model: this.tr.card(choice.spec.plugin.meta).name, title: this.tr.scenarioTitle(s.id, s.title) }) : null;
     const seedNote = s && this.seed !== s.seed ? this.tr.t('lab.seedNote', { seed: this.seed, original: s.seed }) : null;
+    const dataNote = s?.dataEdit ? this.dataNote(s) : null;
     return {
       kind: 'lab',
       scenarioId: s?.id ?? String(this.opts.scenario),
@@ -365,7 +431,7 @@ export class LabSession {
       lanes,
       claims: this.claimsNow(shown).claims,
       receipts: this.claimsNow(shown).receipts,
-      message: this.note ?? tried ?? seedNote,
+      message: this.note ?? tried ?? dataNote ?? seedNote,
       flash: this.exportNote && this.note === this.exportNote.note ? this.exportNote.status : null,
       moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? this.tr.moral(s.id, s.moral) : null,
       playing: this.playing,
@@ -379,6 +445,13 @@ export class LabSession {
 
   private leaderboard: Leaderboard | null = null;
 
+  /** What the data is now, when it is not the scenario file's: its claims were written for that. */
+  private dataNote(s: Scenario): string | null {
+    const now = dataSetting(s);
+    if (!now) return null;
+    return this.tr.t('lab.dataNote', { noise: exact(now.noise), test: Math.round(now.testFraction * 100), features: featureList(now.features), seed: s.dataEdit?.seed ?? this.seed });
+  }
+
   /** A challenge keeps each model's best: a run that has just been decided is recorded once. */
   private record(): void {
     const note = this.leaderboard?.record(this.lanes(), this.seed, (l) => this.choices.find((c) => c.spec === l.spec)?.label ?? l.spec.id);
@@ -389,7 +462,7 @@ export class LabSession {
 
   /** The share string, encoded again only when the setting changed. */
   private shareCache(): string | null {
-    const key = `${this.scenario?.id}/${String(this.seed)}/${[...this.overrides].map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(',')}`;
+    const key = `${this.scenario?.id}/${String(this.seed)}/${JSON.stringify(this.scenario?.dataEdit ?? null)}/${[...this.overrides].map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(',')}`;
     if (this.shared?.key !== key) this.shared = { key, share: shareOf(this) };
     return this.shared.share;
   }
