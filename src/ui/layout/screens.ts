@@ -105,8 +105,9 @@ export function helpFrame(width: number, height: number, depth: ColorDepth, tr: 
   const half = Math.floor((inner - 2) / 2);
   const column = two ? inner - half - 2 : inner;
   const rows = Math.max(1, height - 3);
+  const titles = new Set<string>();
   const section = (title: string, keys: readonly (readonly [string, string])[]): string[] => [
-    paint(depth, title, { tone: 'title', bold: true }),
+    ((t: string): string => (titles.add(t), t))(paint(depth, title, { tone: 'title', bold: true })),
     // Each key's words wrapped to the column (under the key's words, not cut).
     ...keys.flatMap(([k, what]) => wrap(what, Math.max(10, column - 8)).map((w, i) => `${paint(depth, (i === 0 ? k : '').padEnd(8), { bold: true })}${w}`)),
     '',
@@ -126,6 +127,8 @@ export function helpFrame(width: number, height: number, depth: ColorDepth, tr: 
     // apart; what still does not fit is said with … (nothing is dropped silently).
     let cut = Math.min(rows, all.length);
     while (cut > 1 && cut < all.length && stripAnsi(all[cut]!).startsWith(' '.repeat(8))) cut--;
+    // nor leaves a section's title (or a blank) alone at the foot of the first column
+    while (cut > 1 && cut < all.length && (all[cut - 1] === '' || titles.has(all[cut - 1]!))) cut--;
     const rest = all.slice(cut);
     while (rest.length && rest[0] === '') rest.shift();
     const second = inner - half - 2;
