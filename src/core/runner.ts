@@ -126,6 +126,8 @@ export class Run {
   private power = 1;
   /** Exact end-of-epoch states of a small deterministic model → the epoch that first reached each. */
   private seen: StateSet | null = null;
+  /** StateSet.hash of this epoch's weights when the bound check computed it on its pass (−1: not computed). */
+  private stateHash = -1;
   private state: Status = { outcome: null, reason: null, cause: null };
   private decided: number | null = null;
   private best = { accuracy: -Infinity, testAccuracy: -Infinity };
@@ -264,9 +266,25 @@ export class Run {
     return this;
   }
 
-  /** Ends the run as diverged when a weight is not finite or past the bound; `epoch` is named in the reason. */
-  private failIfUnbounded(w: ArrayLike<number>, epoch: number): boolean {
+  /**
+   * Ends the run as diverged when a weight is not finite or past the bound; `epoch` is named in the
+   * reason. With `hash` (the exact cycle check follows), the same pass over the weights also hashes
+   * them for the StateSet (this.stateHash), so the weights are read once per epoch, not twice.
+   */
+  private failIfUnbounded(w: ArrayLike<number>, epoch: number, hash = false): boolean {
     const bound = this.spec.divergeBound ?? DEFAULT_BOUND;
+    if (hash && w instanceof Float64Array) {
+      const words = StateSet.words(w);
+      let h = StateSet.SEED;
+      for (let j = 0; j < w.length; j++) {
+        const v = w[j]!;
+        if (!Number.isFinite(v)) return this.end('diverged', cause('weight-not-finite', { index: j, value: v, epoch }));
+        if (Math.abs(v) > bound) return this.end('diverged', cause('weight-past-bound', { index: j, value: v, bound, epoch }));
+        h = StateSet.mix(h, words[2 * j]!, words[2 * j + 1]!);
+      }
+      this.stateHash = StateSet.finish(h);
+      return false;
+    }
     for (let j = 0; j < w.length; j++) {
       const v = w[j]!;
       if (!Number.isFinite(v)) return this.end('diverged', cause('weight-not-finite', { index: j, value: v, epoch }));
@@ -295,7 +313,7 @@ export class Run {
     let first: number | undefined;
     if (w.length <= SMALL_MODEL) {
       this.seen ??= new StateSet(w.length);
-      const hash = StateSet.hash(w);
+      const hash = this.stateHash >= 0 ? this.stateHash : StateSet.hash(w);
       first = this.seen.find(w, hash);
       if (first === undefined && this.seen.size < MAX_SEEN) this.seen.add(w, hash, epoch);
     }
@@ -359,7 +377,10 @@ export class Run {
       this.end('diverged', cause('loss-not-finite', { loss: train.loss, epoch }));
       return;
     }
-    if (this.failIfUnbounded(w, epoch)) return;
+    // a run without a target (the whole budget) trains every epoch: a repeat is no verdict there
+    const cycleCheck = this.model.deterministicEpochs && this.targetKeys.length > 0;
+    this.stateHash = -1;
+    if (this.failIfUnbounded(w, epoch, cycleCheck && small)) return;
     const why = this.model.divergence?.();
     if (why) {
       this.end('diverged', why);
@@ -373,9 +394,8 @@ export class Run {
       this.end('truncated', cause('no-learning', { model: plugin.meta.id }));
       return;
     }
-    // a run without a target (the whole budget) trains every epoch: a repeat is no verdict there
-    if (this.model.deterministicEpochs && Object.keys(this.target).length > 0 && this.detectCycle(w, epoch, updates)) return;
+    if (cycleCheck && this.detectCycle(w, epoch, updates)) return;
     // a run with no target (--full-budget, "fullBudget") was meant to spend its budget: it finished, it did not fall short
-    if (epoch >= this.spec.epochs) this.end('truncated', Object.keys(this.target).length === 0 ? cause('finished', { epochs: this.spec.epochs }) : cause('budget', { epochs: this.spec.epochs }));
+    if (epoch >= this.spec.epochs) this.end('truncated', this.targetKeys.length === 0 ? cause('finished', { epochs: this.spec.epochs }) : cause('budget', { epochs: this.spec.epochs }));
   }
 }

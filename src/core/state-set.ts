@@ -31,7 +31,7 @@ export class StateSet {
   private static lastWords: Uint32Array | null = null;
 
   /** The bits of w as 32-bit words: a view of a Float64Array (kept for the next call: a model hands the same array every epoch). */
-  private static words(w: ArrayLike<number>): Uint32Array {
+  static words(w: ArrayLike<number>): Uint32Array {
     if (!(w instanceof Float64Array)) return new Uint32Array(Float64Array.from(w).buffer);
     if (w !== StateSet.lastWeights || StateSet.lastWords!.buffer !== w.buffer) {
       StateSet.lastWeights = w;
@@ -40,18 +40,26 @@ export class StateSet {
     return StateSet.lastWords!;
   }
 
+  /** The hash's starting value (FNV-1a's offset basis). */
+  static readonly SEED = 0x811c9dc5;
+
+  /** One weight's step of the hash: its Float64 bits as words lo, hi (the runner's bound check folds this into its own pass). */
+  static mix(h: number, lo: number, hi: number): number {
+    if (lo === 0 && hi === 0x80000000) hi = 0; // −0 → 0
+    return Math.imul(Math.imul(h ^ lo, 0x01000193) ^ hi, 0x01000193);
+  }
+
+  /** The hash from its running value after every weight was mixed in. */
+  static finish(h: number): number {
+    return h & 0x3fffffff;
+  }
+
   /** FNV-1a over the 32-bit words of each weight's Float64 bits (−0 counted as 0). */
   static hash(w: ArrayLike<number>): number {
-    let h = 0x811c9dc5;
+    let h = StateSet.SEED;
     const words = StateSet.words(w);
-    for (let j = 0; j < words.length; j += 2) {
-      const lo = words[j]!;
-      let hi = words[j + 1]!;
-      if (lo === 0 && hi === 0x80000000) hi = 0; // −0 → 0
-      h = Math.imul(h ^ lo, 0x01000193);
-      h = Math.imul(h ^ hi, 0x01000193);
-    }
-    return h & 0x3fffffff;
+    for (let j = 0; j < words.length; j += 2) h = StateSet.mix(h, words[j]!, words[j + 1]!);
+    return StateSet.finish(h);
   }
 
   private equal(i: number, w: ArrayLike<number>): boolean {
