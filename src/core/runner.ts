@@ -104,13 +104,85 @@ export function gradNorms(entry: HistoryEntry): readonly number[] | null {
   return norms.length > 0 ? norms : null;
 }
 
+/** A metric's value lies within a target's bounds (a number, not NaN). */
+function inBounds(b: Target[string], v: unknown): boolean {
+  return typeof v === 'number' && !Number.isNaN(v) && (b.min === undefined || v >= b.min) && (b.max === undefined || v <= b.max);
+}
+
 export function withinTarget(target: Target, metrics: Readonly<Record<string, number>>, keys: readonly string[] = Object.keys(target)): boolean {
   return keys.length > 0 && keys.every((k) => {
     // own entries only: a target on "constructor" names no metric
     const v = Object.hasOwn(metrics, k) ? metrics[k] : undefined;
-    const b = target[k]!;
-    return typeof v === 'number' && !Number.isNaN(v) && (b.min === undefined || v >= b.min) && (b.max === undefined || v <= b.max);
+    return inBounds(target[k]!, v);
   });
+}
+
+/** An epoch's scores: the training set's, and the test split's when there is one. */
+type Scores = { readonly loss: number; readonly accuracy: number };
+
+/**
+ * An epoch's metrics as the runner reports them: the model's own, then (overriding any of the same
+ * name) loss, accuracy, epochs and, with a test split, testAccuracy and testLoss, in that key order.
+ */
+function mergedMetrics(own: Readonly<Record<string, number>> | undefined, train: Scores, test: Scores | undefined, epoch: number): Record<string, number> {
+  const metrics: Record<string, number> = Object.assign({}, own);
+  metrics['loss'] = train.loss;
+  metrics['accuracy'] = train.accuracy;
+  metrics['epochs'] = epoch;
+  if (test) {
+    metrics['testAccuracy'] = test.accuracy;
+    metrics['testLoss'] = test.loss;
+  }
+  return metrics;
+}
+
+/**
+ * A lean run's history entry (sweeps, claims' seed shares: only the outcome, the last loss and
+ * accuracies, and the last metrics are read). It keeps the model's metrics object as returned and
+ * merges it with the runner's numbers (mergedMetrics) only when `metrics` is read, so an epoch
+ * allocates no merged copy nobody reads. Fields as a plain entry's; `weights` is never kept.
+ */
+class LeanEntry implements HistoryEntry {
+  readonly testAccuracy?: number;
+  readonly testLoss?: number;
+  readonly extra?: HistoryEntry['extra'];
+  private merged: Record<string, number> | undefined;
+  constructor(
+    readonly epoch: number,
+    readonly loss: number,
+    readonly accuracy: number,
+    test: Scores | undefined,
+    readonly updates: number,
+    private readonly own: Readonly<Record<string, number>> | undefined,
+    extra: HistoryEntry['extra'],
+  ) {
+    if (test) {
+      this.testAccuracy = test.accuracy;
+      this.testLoss = test.loss;
+    }
+    if (extra) this.extra = extra;
+  }
+  get metrics(): Readonly<Record<string, number>> {
+    const test = this.testAccuracy !== undefined ? { accuracy: this.testAccuracy, loss: this.testLoss! } : undefined;
+    return (this.merged ??= mergedMetrics(this.own, this, test, this.epoch));
+  }
+}
+
+/** withinTarget on mergedMetrics(own, train, test, epoch), read without building the merged object. */
+function leanWithinTarget(target: Target, keys: readonly string[], own: Readonly<Record<string, number>> | undefined, train: Scores, test: Scores | undefined, epoch: number): boolean {
+  if (keys.length === 0) return false;
+  for (const k of keys) {
+    let v: unknown;
+    if (k === 'loss') v = train.loss;
+    else if (k === 'accuracy') v = train.accuracy;
+    else if (k === 'epochs') v = epoch;
+    else if (test && k === 'testAccuracy') v = test.accuracy;
+    else if (test && k === 'testLoss') v = test.loss;
+    // what Object.assign copies: own enumerable entries
+    else v = own !== undefined && own !== null && Object.prototype.propertyIsEnumerable.call(own, k) ? own[k] : undefined;
+    if (!inBounds(target[k]!, v)) return false;
+  }
+  return true;
 }
 
 export class Run {
@@ -346,27 +418,23 @@ export class Run {
     const test = data.test ? (this.model.score?.(data.test) ?? this.model.evaluate(data.test)) : undefined;
     const w = this.model.flatWeights();
     const small = w.length <= SMALL_MODEL;
-    // Plain assignments in the order the spreads had (every epoch of every sweep run passes here).
-    const metrics: Record<string, number> = Object.assign({}, this.model.metrics?.());
-    metrics['loss'] = train.loss;
-    metrics['accuracy'] = train.accuracy;
-    metrics['epochs'] = epoch;
-    if (test) {
-      metrics['testAccuracy'] = test.accuracy;
-      metrics['testLoss'] = test.loss;
-    }
+    const own = this.model.metrics?.();
     if (train.accuracy > this.best.accuracy) this.best.accuracy = train.accuracy;
     if (test && test.accuracy > this.best.testAccuracy) this.best.testAccuracy = test.accuracy;
-    const entry: Record<string, unknown> = { epoch, loss: train.loss, accuracy: train.accuracy };
-    if (test) {
-      entry['testAccuracy'] = test.accuracy;
-      entry['testLoss'] = test.loss;
-    }
-    entry['updates'] = updates;
-    if (small && !this.spec.lean) entry['weights'] = Array.from(w);
-    entry['metrics'] = metrics;
-    if (extra) entry['extra'] = extra;
-    this.history.push(entry as unknown as HistoryEntry);
+    // a lean run (every epoch of every sweep run passes here) merges the metrics only when read
+    const metrics = this.spec.lean ? null : mergedMetrics(own, train, test, epoch);
+    if (metrics) {
+      const entry: Record<string, unknown> = { epoch, loss: train.loss, accuracy: train.accuracy };
+      if (test) {
+        entry['testAccuracy'] = test.accuracy;
+        entry['testLoss'] = test.loss;
+      }
+      entry['updates'] = updates;
+      if (small) entry['weights'] = Array.from(w);
+      entry['metrics'] = metrics;
+      if (extra) entry['extra'] = extra;
+      this.history.push(entry as unknown as HistoryEntry);
+    } else this.history.push(new LeanEntry(epoch, train.loss, train.accuracy, test, updates, own, extra));
     // The initial state (epoch 0) is always kept: claims and the gradient panel read it.
     const limit = this.spec.historyLimit;
     if (limit !== undefined && this.history.length > 2 * limit) this.history.splice(1, this.history.length - 1 - limit);
@@ -386,7 +454,7 @@ export class Run {
       this.end('diverged', why);
       return;
     }
-    if (withinTarget(this.target, metrics, this.targetKeys)) {
+    if (metrics ? withinTarget(this.target, metrics, this.targetKeys) : leanWithinTarget(this.target, this.targetKeys, own, train, test, epoch)) {
       this.end('solved', null);
       return;
     }
