@@ -178,8 +178,8 @@ function leanWithinTarget(target: Target, keys: readonly string[], own: Readonly
     else if (k === 'epochs') v = epoch;
     else if (test && k === 'testAccuracy') v = test.accuracy;
     else if (test && k === 'testLoss') v = test.loss;
-    // what Object.assign copies: own enumerable entries
-    else v = own !== undefined && own !== null && Object.prototype.propertyIsEnumerable.call(own, k) ? own[k] : undefined;
+    // own entries only, as withinTarget reads the merged copy (metrics() returns a plain object)
+    else v = own !== undefined && own !== null && Object.hasOwn(own, k) ? own[k] : undefined;
     if (!inBounds(target[k]!, v)) return false;
   }
   return true;
@@ -393,7 +393,7 @@ export class Run {
     if (first === undefined) {
       if (!this.saved || epoch - this.saved.epoch === this.power) {
         if (this.saved) this.power *= 2;
-        this.saved = { epoch, w: Float64Array.from(w) };
+        this.saved = { epoch, w: w instanceof Float64Array ? w.slice() : Float64Array.from(w) };
       }
       return false;
     }
@@ -437,7 +437,13 @@ export class Run {
     } else this.history.push(new LeanEntry(epoch, train.loss, train.accuracy, test, updates, own, extra));
     // The initial state (epoch 0) is always kept: claims and the gradient panel read it.
     const limit = this.spec.historyLimit;
-    if (limit !== undefined && this.history.length > 2 * limit) this.history.splice(1, this.history.length - 1 - limit);
+    if (limit !== undefined && this.history.length > 2 * limit) {
+      // splice(1, length − 1 − limit) written out: a trim in every `limit` epochs (each epoch with limit 1)
+      const h = this.history;
+      const cut = h.length - 1 - limit;
+      for (let i = 1; i <= limit; i++) h[i] = h[i + cut]!;
+      h.length = limit + 1;
+    }
     // After the verdict the run only records (the UI playing on); nothing is decided again.
     if (this.done) return;
 

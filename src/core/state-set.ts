@@ -33,7 +33,8 @@ export class StateSet {
   /** The bits of w as 32-bit words: a view of a Float64Array (kept for the next call: a model hands the same array every epoch). */
   static words(w: ArrayLike<number>): Uint32Array {
     if (!(w instanceof Float64Array)) return new Uint32Array(Float64Array.from(w).buffer);
-    if (w !== StateSet.lastWeights || StateSet.lastWords!.buffer !== w.buffer) {
+    // the same array object has the same buffer; the length check covers a buffer transferred away
+    if (w !== StateSet.lastWeights || StateSet.lastWords!.length !== 2 * w.length) {
       StateSet.lastWeights = w;
       StateSet.lastWords = new Uint32Array(w.buffer, w.byteOffset, 2 * w.length);
     }
