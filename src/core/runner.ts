@@ -294,6 +294,7 @@ export class Run {
       this.model.setLearningRate!(change.eta);
       this.etaChanges.push(change);
       // other dynamics from here: a state seen before the change says nothing about a cycle after it
+      this.seen?.release();
       this.seen = null;
       this.saved = null;
       this.power = 1;
@@ -372,6 +373,9 @@ export class Run {
       const reason = isCause(why) ? reasonText(why, { model: (id) => (id === meta.id ? meta.name : id) }) : why;
       this.state = { outcome, reason, cause: isCause(why) ? why : null };
       this.decided = this.epochCount;
+      // decided: no state is looked up again (closeEpoch stops before the cycle check), the buffers go to the next run
+      this.seen?.release();
+      this.seen = null;
     }
     return true;
   }

@@ -16,11 +16,44 @@ export class StateSet {
   /** Open addressing: slot → state index + 1 (0 = empty); the length is a power of two, at most half full. */
   private slots: Int32Array;
 
+  /** States the buffers hold room for (the store may be longer: a buffer reused from a set of another size). */
+  private capacity: number;
+
+  /**
+   * The buffers of the last set released (a sweep builds one set per seed, one after another): a
+   * new set starts in them instead of allocating and growing its own again. Stale contents are
+   * never read (only the first `count` states are, through fresh slots). Small buffers only.
+   */
+  private static spare: { store: Float64Array; epochs: Float64Array; hashes: Int32Array } | null = null;
+  private static readonly SPARE_MAX = 1 << 20;
+
   constructor(private readonly dim: number) {
-    this.store = new Float64Array(dim * 64);
-    this.epochs = new Float64Array(64);
-    this.hashes = new Int32Array(64);
+    const spare = StateSet.spare;
+    if (spare && spare.store.length >= dim * 64) {
+      StateSet.spare = null;
+      this.store = spare.store;
+      this.epochs = spare.epochs;
+      this.hashes = spare.hashes;
+    } else {
+      this.store = new Float64Array(dim * 64);
+      this.epochs = new Float64Array(64);
+      this.hashes = new Int32Array(64);
+    }
+    this.capacity = dim === 0 ? this.epochs.length : Math.min(this.epochs.length, Math.floor(this.store.length / dim));
     this.slots = new Int32Array(128);
+  }
+
+  /** Hands the buffers to the next set built; this set is left empty (its owner no longer looks states up). */
+  release(): void {
+    if (this.store.length <= StateSet.SPARE_MAX && (StateSet.spare === null || StateSet.spare.store.length < this.store.length)) {
+      StateSet.spare = { store: this.store, epochs: this.epochs, hashes: this.hashes };
+    }
+    this.store = new Float64Array(0);
+    this.epochs = new Float64Array(0);
+    this.hashes = new Int32Array(0);
+    this.capacity = 0;
+    this.count = 0;
+    this.slots = new Int32Array(1);
   }
 
   get size(): number {
@@ -82,7 +115,7 @@ export class StateSet {
   /** Stores w (not already in the set) with its epoch. */
   add(w: ArrayLike<number>, hash: number, epoch: number): void {
     const i = this.count;
-    if (i === this.epochs.length) this.grow();
+    if (i === this.capacity) this.grow();
     if (w instanceof Float64Array) this.store.set(w, i * this.dim);
     else for (let j = 0; j < this.dim; j++) this.store[i * this.dim + j] = w[j]!;
     this.epochs[i] = epoch;
@@ -105,15 +138,16 @@ export class StateSet {
   }
 
   private grow(): void {
-    const n = this.epochs.length * 2;
+    const n = Math.max(64, this.capacity * 2);
     const store = new Float64Array(n * this.dim);
-    store.set(this.store);
+    store.set(this.store.subarray(0, this.count * this.dim));
     this.store = store;
     const epochs = new Float64Array(n);
-    epochs.set(this.epochs);
+    epochs.set(this.epochs.subarray(0, this.count));
     this.epochs = epochs;
     const hashes = new Int32Array(n);
-    hashes.set(this.hashes);
+    hashes.set(this.hashes.subarray(0, this.count));
     this.hashes = hashes;
+    this.capacity = n;
   }
 }
