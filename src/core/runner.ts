@@ -446,7 +446,8 @@ export class Run {
       const h = this.history;
       const cut = h.length - 1 - limit;
       for (let i = 1; i <= limit; i++) h[i] = h[i + cut]!;
-      h.length = limit + 1;
+      // pop, not `length =` (setting the length is a runtime call)
+      while (h.length > limit + 1) h.pop();
     }
     // After the verdict the run only records (the UI playing on); nothing is decided again.
     if (this.done) return;

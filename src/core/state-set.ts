@@ -24,7 +24,7 @@ export class StateSet {
    * new set starts in them instead of allocating and growing its own again. Stale contents are
    * never read (only the first `count` states are, through fresh slots). Small buffers only.
    */
-  private static spare: { store: Float64Array; epochs: Float64Array; hashes: Int32Array } | null = null;
+  private static spare: { store: Float64Array; epochs: Float64Array; hashes: Int32Array; slots: Int32Array } | null = null;
   private static readonly SPARE_MAX = 1 << 20;
 
   constructor(private readonly dim: number) {
@@ -34,19 +34,21 @@ export class StateSet {
       this.store = spare.store;
       this.epochs = spare.epochs;
       this.hashes = spare.hashes;
+      // emptied: a larger table than a new set's is as good (the length stays a power of two)
+      this.slots = spare.slots.fill(0);
     } else {
       this.store = new Float64Array(dim * 64);
       this.epochs = new Float64Array(64);
       this.hashes = new Int32Array(64);
+      this.slots = new Int32Array(128);
     }
     this.capacity = dim === 0 ? this.epochs.length : Math.min(this.epochs.length, Math.floor(this.store.length / dim));
-    this.slots = new Int32Array(128);
   }
 
   /** Hands the buffers to the next set built; this set is left empty (its owner no longer looks states up). */
   release(): void {
     if (this.store.length <= StateSet.SPARE_MAX && (StateSet.spare === null || StateSet.spare.store.length < this.store.length)) {
-      StateSet.spare = { store: this.store, epochs: this.epochs, hashes: this.hashes };
+      StateSet.spare = { store: this.store, epochs: this.epochs, hashes: this.hashes, slots: this.slots };
     }
     this.store = new Float64Array(0);
     this.epochs = new Float64Array(0);
