@@ -104,13 +104,85 @@ export function gradNorms(entry: HistoryEntry): readonly number[] | null {
   return norms.length > 0 ? norms : null;
 }
 
+/** A metric's value lies within a target's bounds (a number, not NaN). */
+function inBounds(b: Target[string], v: unknown): boolean {
+  return typeof v === 'number' && !Number.isNaN(v) && (b.min === undefined || v >= b.min) && (b.max === undefined || v <= b.max);
+}
+
 export function withinTarget(target: Target, metrics: Readonly<Record<string, number>>, keys: readonly string[] = Object.keys(target)): boolean {
   return keys.length > 0 && keys.every((k) => {
     // own entries only: a target on "constructor" names no metric
     const v = Object.hasOwn(metrics, k) ? metrics[k] : undefined;
-    const b = target[k]!;
-    return typeof v === 'number' && !Number.isNaN(v) && (b.min === undefined || v >= b.min) && (b.max === undefined || v <= b.max);
+    return inBounds(target[k]!, v);
   });
+}
+
+/** An epoch's scores: the training set's, and the test split's when there is one. */
+type Scores = { readonly loss: number; readonly accuracy: number };
+
+/**
+ * An epoch's metrics as the runner reports them: the model's own, then (overriding any of the same
+ * name) loss, accuracy, epochs and, with a test split, testAccuracy and testLoss, in that key order.
+ */
+function mergedMetrics(own: Readonly<Record<string, number>> | undefined, train: Scores, test: Scores | undefined, epoch: number): Record<string, number> {
+  const metrics: Record<string, number> = Object.assign({}, own);
+  metrics['loss'] = train.loss;
+  metrics['accuracy'] = train.accuracy;
+  metrics['epochs'] = epoch;
+  if (test) {
+    metrics['testAccuracy'] = test.accuracy;
+    metrics['testLoss'] = test.loss;
+  }
+  return metrics;
+}
+
+/**
+ * A lean run's history entry (sweeps, claims' seed shares: only the outcome, the last loss and
+ * accuracies, and the last metrics are read). It keeps the model's metrics object as returned and
+ * merges it with the runner's numbers (mergedMetrics) only when `metrics` is read, so an epoch
+ * allocates no merged copy nobody reads. Fields as a plain entry's; `weights` is never kept.
+ */
+class LeanEntry implements HistoryEntry {
+  readonly testAccuracy?: number;
+  readonly testLoss?: number;
+  readonly extra?: HistoryEntry['extra'];
+  private merged: Record<string, number> | undefined;
+  constructor(
+    readonly epoch: number,
+    readonly loss: number,
+    readonly accuracy: number,
+    test: Scores | undefined,
+    readonly updates: number,
+    private readonly own: Readonly<Record<string, number>> | undefined,
+    extra: HistoryEntry['extra'],
+  ) {
+    if (test) {
+      this.testAccuracy = test.accuracy;
+      this.testLoss = test.loss;
+    }
+    if (extra) this.extra = extra;
+  }
+  get metrics(): Readonly<Record<string, number>> {
+    const test = this.testAccuracy !== undefined ? { accuracy: this.testAccuracy, loss: this.testLoss! } : undefined;
+    return (this.merged ??= mergedMetrics(this.own, this, test, this.epoch));
+  }
+}
+
+/** withinTarget on mergedMetrics(own, train, test, epoch), read without building the merged object. */
+function leanWithinTarget(target: Target, keys: readonly string[], own: Readonly<Record<string, number>> | undefined, train: Scores, test: Scores | undefined, epoch: number): boolean {
+  if (keys.length === 0) return false;
+  for (const k of keys) {
+    let v: unknown;
+    if (k === 'loss') v = train.loss;
+    else if (k === 'accuracy') v = train.accuracy;
+    else if (k === 'epochs') v = epoch;
+    else if (test && k === 'testAccuracy') v = test.accuracy;
+    else if (test && k === 'testLoss') v = test.loss;
+    // own entries only, as withinTarget reads the merged copy (metrics() returns a plain object)
+    else v = own !== undefined && own !== null && Object.hasOwn(own, k) ? own[k] : undefined;
+    if (!inBounds(target[k]!, v)) return false;
+  }
+  return true;
 }
 
 export class Run {
@@ -126,6 +198,8 @@ export class Run {
   private power = 1;
   /** Exact end-of-epoch states of a small deterministic model → the epoch that first reached each. */
   private seen: StateSet | null = null;
+  /** StateSet.hash of this epoch's weights when the bound check computed it on its pass (−1: not computed). */
+  private stateHash = -1;
   private state: Status = { outcome: null, reason: null, cause: null };
   private decided: number | null = null;
   private best = { accuracy: -Infinity, testAccuracy: -Infinity };
@@ -220,6 +294,7 @@ export class Run {
       this.model.setLearningRate!(change.eta);
       this.etaChanges.push(change);
       // other dynamics from here: a state seen before the change says nothing about a cycle after it
+      this.seen?.release();
       this.seen = null;
       this.saved = null;
       this.power = 1;
@@ -264,9 +339,25 @@ export class Run {
     return this;
   }
 
-  /** Ends the run as diverged when a weight is not finite or past the bound; `epoch` is named in the reason. */
-  private failIfUnbounded(w: ArrayLike<number>, epoch: number): boolean {
+  /**
+   * Ends the run as diverged when a weight is not finite or past the bound; `epoch` is named in the
+   * reason. With `hash` (the exact cycle check follows), the same pass over the weights also hashes
+   * them for the StateSet (this.stateHash), so the weights are read once per epoch, not twice.
+   */
+  private failIfUnbounded(w: ArrayLike<number>, epoch: number, hash = false): boolean {
     const bound = this.spec.divergeBound ?? DEFAULT_BOUND;
+    if (hash && w instanceof Float64Array) {
+      const words = StateSet.words(w);
+      let h = StateSet.SEED;
+      for (let j = 0; j < w.length; j++) {
+        const v = w[j]!;
+        if (!Number.isFinite(v)) return this.end('diverged', cause('weight-not-finite', { index: j, value: v, epoch }));
+        if (Math.abs(v) > bound) return this.end('diverged', cause('weight-past-bound', { index: j, value: v, bound, epoch }));
+        h = StateSet.mix(h, words[2 * j]!, words[2 * j + 1]!);
+      }
+      this.stateHash = StateSet.finish(h);
+      return false;
+    }
     for (let j = 0; j < w.length; j++) {
       const v = w[j]!;
       if (!Number.isFinite(v)) return this.end('diverged', cause('weight-not-finite', { index: j, value: v, epoch }));
@@ -282,6 +373,9 @@ export class Run {
       const reason = isCause(why) ? reasonText(why, { model: (id) => (id === meta.id ? meta.name : id) }) : why;
       this.state = { outcome, reason, cause: isCause(why) ? why : null };
       this.decided = this.epochCount;
+      // decided: no state is looked up again (closeEpoch stops before the cycle check), the buffers go to the next run
+      this.seen?.release();
+      this.seen = null;
     }
     return true;
   }
@@ -295,7 +389,7 @@ export class Run {
     let first: number | undefined;
     if (w.length <= SMALL_MODEL) {
       this.seen ??= new StateSet(w.length);
-      const hash = StateSet.hash(w);
+      const hash = this.stateHash >= 0 ? this.stateHash : StateSet.hash(w);
       first = this.seen.find(w, hash);
       if (first === undefined && this.seen.size < MAX_SEEN) this.seen.add(w, hash, epoch);
     }
@@ -303,7 +397,7 @@ export class Run {
     if (first === undefined) {
       if (!this.saved || epoch - this.saved.epoch === this.power) {
         if (this.saved) this.power *= 2;
-        this.saved = { epoch, w: Float64Array.from(w) };
+        this.saved = { epoch, w: w instanceof Float64Array ? w.slice() : Float64Array.from(w) };
       }
       return false;
     }
@@ -328,30 +422,33 @@ export class Run {
     const test = data.test ? (this.model.score?.(data.test) ?? this.model.evaluate(data.test)) : undefined;
     const w = this.model.flatWeights();
     const small = w.length <= SMALL_MODEL;
-    // Plain assignments in the order the spreads had (every epoch of every sweep run passes here).
-    const metrics: Record<string, number> = Object.assign({}, this.model.metrics?.());
-    metrics['loss'] = train.loss;
-    metrics['accuracy'] = train.accuracy;
-    metrics['epochs'] = epoch;
-    if (test) {
-      metrics['testAccuracy'] = test.accuracy;
-      metrics['testLoss'] = test.loss;
-    }
+    const own = this.model.metrics?.();
     if (train.accuracy > this.best.accuracy) this.best.accuracy = train.accuracy;
     if (test && test.accuracy > this.best.testAccuracy) this.best.testAccuracy = test.accuracy;
-    const entry: Record<string, unknown> = { epoch, loss: train.loss, accuracy: train.accuracy };
-    if (test) {
-      entry['testAccuracy'] = test.accuracy;
-      entry['testLoss'] = test.loss;
-    }
-    entry['updates'] = updates;
-    if (small && !this.spec.lean) entry['weights'] = Array.from(w);
-    entry['metrics'] = metrics;
-    if (extra) entry['extra'] = extra;
-    this.history.push(entry as unknown as HistoryEntry);
+    // a lean run (every epoch of every sweep run passes here) merges the metrics only when read
+    const metrics = this.spec.lean ? null : mergedMetrics(own, train, test, epoch);
+    if (metrics) {
+      const entry: Record<string, unknown> = { epoch, loss: train.loss, accuracy: train.accuracy };
+      if (test) {
+        entry['testAccuracy'] = test.accuracy;
+        entry['testLoss'] = test.loss;
+      }
+      entry['updates'] = updates;
+      if (small) entry['weights'] = Array.from(w);
+      entry['metrics'] = metrics;
+      if (extra) entry['extra'] = extra;
+      this.history.push(entry as unknown as HistoryEntry);
+    } else this.history.push(new LeanEntry(epoch, train.loss, train.accuracy, test, updates, own, extra));
     // The initial state (epoch 0) is always kept: claims and the gradient panel read it.
     const limit = this.spec.historyLimit;
-    if (limit !== undefined && this.history.length > 2 * limit) this.history.splice(1, this.history.length - 1 - limit);
+    if (limit !== undefined && this.history.length > 2 * limit) {
+      // splice(1, length − 1 − limit) written out: a trim in every `limit` epochs (each epoch with limit 1)
+      const h = this.history;
+      const cut = h.length - 1 - limit;
+      for (let i = 1; i <= limit; i++) h[i] = h[i + cut]!;
+      // pop, not `length =` (setting the length is a runtime call)
+      while (h.length > limit + 1) h.pop();
+    }
     // After the verdict the run only records (the UI playing on); nothing is decided again.
     if (this.done) return;
 
@@ -359,13 +456,16 @@ export class Run {
       this.end('diverged', cause('loss-not-finite', { loss: train.loss, epoch }));
       return;
     }
-    if (this.failIfUnbounded(w, epoch)) return;
+    // a run without a target (the whole budget) trains every epoch: a repeat is no verdict there
+    const cycleCheck = this.model.deterministicEpochs && this.targetKeys.length > 0;
+    this.stateHash = -1;
+    if (this.failIfUnbounded(w, epoch, cycleCheck && small)) return;
     const why = this.model.divergence?.();
     if (why) {
       this.end('diverged', why);
       return;
     }
-    if (withinTarget(this.target, metrics, this.targetKeys)) {
+    if (metrics ? withinTarget(this.target, metrics, this.targetKeys) : leanWithinTarget(this.target, this.targetKeys, own, train, test, epoch)) {
       this.end('solved', null);
       return;
     }
@@ -373,9 +473,8 @@ export class Run {
       this.end('truncated', cause('no-learning', { model: plugin.meta.id }));
       return;
     }
-    // a run without a target (the whole budget) trains every epoch: a repeat is no verdict there
-    if (this.model.deterministicEpochs && Object.keys(this.target).length > 0 && this.detectCycle(w, epoch, updates)) return;
+    if (cycleCheck && this.detectCycle(w, epoch, updates)) return;
     // a run with no target (--full-budget, "fullBudget") was meant to spend its budget: it finished, it did not fall short
-    if (epoch >= this.spec.epochs) this.end('truncated', Object.keys(this.target).length === 0 ? cause('finished', { epochs: this.spec.epochs }) : cause('budget', { epochs: this.spec.epochs }));
+    if (epoch >= this.spec.epochs) this.end('truncated', this.targetKeys.length === 0 ? cause('finished', { epochs: this.spec.epochs }) : cause('budget', { epochs: this.spec.epochs }));
   }
 }

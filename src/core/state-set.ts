@@ -16,11 +16,46 @@ export class StateSet {
   /** Open addressing: slot → state index + 1 (0 = empty); the length is a power of two, at most half full. */
   private slots: Int32Array;
 
+  /** States the buffers hold room for (the store may be longer: a buffer reused from a set of another size). */
+  private capacity: number;
+
+  /**
+   * The buffers of the last set released (a sweep builds one set per seed, one after another): a
+   * new set starts in them instead of allocating and growing its own again. Stale contents are
+   * never read (only the first `count` states are, through fresh slots). Small buffers only.
+   */
+  private static spare: { store: Float64Array; epochs: Float64Array; hashes: Int32Array; slots: Int32Array } | null = null;
+  private static readonly SPARE_MAX = 1 << 20;
+
   constructor(private readonly dim: number) {
-    this.store = new Float64Array(dim * 64);
-    this.epochs = new Float64Array(64);
-    this.hashes = new Int32Array(64);
-    this.slots = new Int32Array(128);
+    const spare = StateSet.spare;
+    if (spare && spare.store.length >= dim * 64) {
+      StateSet.spare = null;
+      this.store = spare.store;
+      this.epochs = spare.epochs;
+      this.hashes = spare.hashes;
+      // emptied: a larger table than a new set's is as good (the length stays a power of two)
+      this.slots = spare.slots.fill(0);
+    } else {
+      this.store = new Float64Array(dim * 64);
+      this.epochs = new Float64Array(64);
+      this.hashes = new Int32Array(64);
+      this.slots = new Int32Array(128);
+    }
+    this.capacity = dim === 0 ? this.epochs.length : Math.min(this.epochs.length, Math.floor(this.store.length / dim));
+  }
+
+  /** Hands the buffers to the next set built; this set is left empty (its owner no longer looks states up). */
+  release(): void {
+    if (this.store.length <= StateSet.SPARE_MAX && (StateSet.spare === null || StateSet.spare.store.length < this.store.length)) {
+      StateSet.spare = { store: this.store, epochs: this.epochs, hashes: this.hashes, slots: this.slots };
+    }
+    this.store = new Float64Array(0);
+    this.epochs = new Float64Array(0);
+    this.hashes = new Int32Array(0);
+    this.capacity = 0;
+    this.count = 0;
+    this.slots = new Int32Array(1);
   }
 
   get size(): number {
@@ -31,27 +66,36 @@ export class StateSet {
   private static lastWords: Uint32Array | null = null;
 
   /** The bits of w as 32-bit words: a view of a Float64Array (kept for the next call: a model hands the same array every epoch). */
-  private static words(w: ArrayLike<number>): Uint32Array {
+  static words(w: ArrayLike<number>): Uint32Array {
     if (!(w instanceof Float64Array)) return new Uint32Array(Float64Array.from(w).buffer);
-    if (w !== StateSet.lastWeights || StateSet.lastWords!.buffer !== w.buffer) {
+    // the same array object has the same buffer; the length check covers a buffer transferred away
+    if (w !== StateSet.lastWeights || StateSet.lastWords!.length !== 2 * w.length) {
       StateSet.lastWeights = w;
       StateSet.lastWords = new Uint32Array(w.buffer, w.byteOffset, 2 * w.length);
     }
     return StateSet.lastWords!;
   }
 
+  /** The hash's starting value (FNV-1a's offset basis). */
+  static readonly SEED = 0x811c9dc5;
+
+  /** One weight's step of the hash: its Float64 bits as words lo, hi (the runner's bound check folds this into its own pass). */
+  static mix(h: number, lo: number, hi: number): number {
+    if (lo === 0 && hi === 0x80000000) hi = 0; // −0 → 0
+    return Math.imul(Math.imul(h ^ lo, 0x01000193) ^ hi, 0x01000193);
+  }
+
+  /** The hash from its running value after every weight was mixed in. */
+  static finish(h: number): number {
+    return h & 0x3fffffff;
+  }
+
   /** FNV-1a over the 32-bit words of each weight's Float64 bits (−0 counted as 0). */
   static hash(w: ArrayLike<number>): number {
-    let h = 0x811c9dc5;
+    let h = StateSet.SEED;
     const words = StateSet.words(w);
-    for (let j = 0; j < words.length; j += 2) {
-      const lo = words[j]!;
-      let hi = words[j + 1]!;
-      if (lo === 0 && hi === 0x80000000) hi = 0; // −0 → 0
-      h = Math.imul(h ^ lo, 0x01000193);
-      h = Math.imul(h ^ hi, 0x01000193);
-    }
-    return h & 0x3fffffff;
+    for (let j = 0; j < words.length; j += 2) h = StateSet.mix(h, words[j]!, words[j + 1]!);
+    return StateSet.finish(h);
   }
 
   private equal(i: number, w: ArrayLike<number>): boolean {
@@ -73,7 +117,7 @@ export class StateSet {
   /** Stores w (not already in the set) with its epoch. */
   add(w: ArrayLike<number>, hash: number, epoch: number): void {
     const i = this.count;
-    if (i === this.epochs.length) this.grow();
+    if (i === this.capacity) this.grow();
     if (w instanceof Float64Array) this.store.set(w, i * this.dim);
     else for (let j = 0; j < this.dim; j++) this.store[i * this.dim + j] = w[j]!;
     this.epochs[i] = epoch;
@@ -96,15 +140,16 @@ export class StateSet {
   }
 
   private grow(): void {
-    const n = this.epochs.length * 2;
+    const n = Math.max(64, this.capacity * 2);
     const store = new Float64Array(n * this.dim);
-    store.set(this.store);
+    store.set(this.store.subarray(0, this.count * this.dim));
     this.store = store;
     const epochs = new Float64Array(n);
-    epochs.set(this.epochs);
+    epochs.set(this.epochs.subarray(0, this.count));
     this.epochs = epochs;
     const hashes = new Int32Array(n);
-    hashes.set(this.hashes);
+    hashes.set(this.hashes.subarray(0, this.count));
     this.hashes = hashes;
+    this.capacity = n;
   }
 }

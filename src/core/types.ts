@@ -260,7 +260,7 @@ export interface ModelInstance {
   readonly deterministicEpochs: boolean;
   /** The stopping target this configuration implies, when it differs from meta.defaultTarget. */
   readonly target?: Target;
-  /** Extra metrics the model defines (e.g. weightNorm), usable in targets and claims. */
+  /** Extra metrics the model defines (e.g. weightNorm), usable in targets and claims: a fresh object each call (a lean run keeps it as returned). */
   metrics?(): Readonly<Record<string, number>>;
   /** A reason to stop at once (e.g. an unstable learning rate), checked after each epoch: a Cause (core/reasons.ts) or a text. */
   divergence?(): Cause | string | null;

@@ -148,6 +148,10 @@ describe('StateSet (the exact cycle check by hashed Float64 bits)', () => {
         }
       }
       expect(set.size).toBe(reference.size);
+      // the next trial's set starts in these buffers (stale states of another size): it must find only its own
+      set.release();
+      expect(set.size).toBe(0);
+      expect(set.find(Float64Array.from({ length: dim }, () => 0), StateSet.hash(Float64Array.from({ length: dim }, () => 0)))).toBeUndefined();
     }
   });
 

@@ -18,11 +18,12 @@ import { loadScenario } from '../../src/scenarios/loader.js';
 
 /**
  * The bounds, from the measurements in README's Performance section with room for a loaded machine
- * (issue 20 asks 1.3× and 0.7×, not met: README; under load these ratios moved by ±25 %).
- * The old string-join cycle check measured 14.9× and 0.14×.
+ * (under load these ratios moved by ±25 %). Here, after the runner's per-epoch cuts (2026-12-03),
+ * this file measured 1.38–1.42× and 0.70–0.74×; the bounds leave ~40 % of room. Issue 20 asks 1.3×
+ * and 0.7× (npm run bench:app, longer runs). The old string-join cycle check measured 14.9× and 0.14×.
  */
-export const RUNNER_OVERHEAD_MAX = 2.5;
-export const SWEEP_THROUGHPUT_MIN = 0.3;
+export const RUNNER_OVERHEAD_MAX = 2.0;
+export const SWEEP_THROUGHPUT_MIN = 0.4;
 
 const scenario = loadScenario('xor-backprop');
 const RUN = 'mlp-backprop';
