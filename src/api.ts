@@ -20,7 +20,7 @@ import { loadScenario as load, type Scenario } from './scenarios/loader.js';
 import { UsageError } from './commands/errors.js';
 import { encodeShare } from './scenarios/share.js';
 import { withTriedModels } from './scenarios/tried.js';
-import type { ClaimResult, PatternRow } from './scenarios/result.js';
+import type { ClaimResult, DataInfo, PatternRow } from './scenarios/result.js';
 import { runDocument, type RunDocument } from './report/run-file.js';
 import { receiptLine } from './session/receipts.js';
 
@@ -61,14 +61,7 @@ export interface RunReport {
   readonly history: readonly Readonly<Record<string, unknown>>[];
   readonly patterns: { readonly train: readonly PatternData[]; readonly test?: readonly PatternData[]; readonly omitted?: { readonly train: number; readonly test: number } };
   readonly report: Readonly<Record<string, unknown>>;
-  readonly data: {
-    readonly name: string;
-    readonly features: readonly string[];
-    readonly classes: number;
-    readonly classNames?: readonly string[];
-    readonly rows: { readonly train: number; readonly test: number };
-    readonly standardization?: { readonly mean: readonly number[]; readonly sd: readonly number[] };
-  };
+  readonly data: DataInfo;
   readonly claims: readonly ClaimData[];
 }
 

@@ -130,21 +130,14 @@ async function replayCommand(file: string, opts: UiCommandOptions, io: Io, start
     // Trained again from its share string, the runs give the same numbers (runs are deterministic):
     // everything printed is compared (outcome, reason, metrics, weights, history, claims), through the file's JSON form.
     // the scenario's own runs as run makes them (claims included); models tried on its data as the lab makes them
-    const own = doc.runs.filter((r) => input.scenario.runs.some((s) => s.id === r.id)).map((r) => r.id);
-    const tried = doc.runs.filter((r) => !own.includes(r.id)).map((r) => r.id);
-    const again = own.length ? executeScenario(input.scenario, { ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.epochs !== undefined ? { epochs: input.epochs } : {}), params: input.params, ...(input.etaSchedule ? { etaSchedule: input.etaSchedule } : {}), only: own }) : { runs: [] as RunResult[] };
-    if (tried.length) again.runs.push(...trainChoices(input.scenario, input.seed ?? input.scenario.seed, tried, input.params, input.epochs, new Map(), input.etaSchedule));
-    // a lab export evaluates no claims (they need every run of the scenario): none printed, none compared
     // a lab export may hold epochs played on past a divergence (the teacher shows the explosion):
     // those runs are played on as far again, never further than PLAY_ON_MAX epochs past the verdict
-    const playedOn = doc.runs.filter((f) => f.claims.length === 0 && f.outcome === 'diverged' && Number.isSafeInteger(f.epochs)).flatMap((f) => {
-      const r = again.runs.find((x) => x.id === f.id);
-      return r && r.outcome === 'diverged' && f.epochs > r.epochs && f.epochs - r.epochs <= PLAY_ON_MAX ? [[f.id, f.epochs] as const] : [];
-    });
-    if (playedOn.length) {
-      const longer = trainChoices(input.scenario, input.seed ?? input.scenario.seed, playedOn.map(([id]) => id), input.params, input.epochs, new Map(playedOn), input.etaSchedule);
-      for (const l of longer) again.runs.splice(again.runs.findIndex((x) => x.id === l.id), 1, l);
-    }
+    const playOn = { to: new Map(doc.runs.filter((f) => f.claims.length === 0 && f.outcome === 'diverged' && Number.isSafeInteger(f.epochs)).map((f) => [f.id, f.epochs] as const)), most: PLAY_ON_MAX };
+    const own = doc.runs.filter((r) => input.scenario.runs.some((s) => s.id === r.id)).map((r) => r.id);
+    const tried = doc.runs.filter((r) => !own.includes(r.id)).map((r) => r.id);
+    const again = own.length ? executeScenario(input.scenario, { ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.epochs !== undefined ? { epochs: input.epochs } : {}), params: input.params, ...(input.etaSchedule ? { etaSchedule: input.etaSchedule } : {}), only: own, playOn }) : { runs: [] as RunResult[] };
+    if (tried.length) again.runs.push(...trainChoices(input.scenario, input.seed ?? input.scenario.seed, tried, input.params, input.epochs, playOn, input.etaSchedule));
+    // a lab export evaluates no claims (they need every run of the scenario): none printed, none compared
     const runs = doc.runs.map((f) => {
       const r = again.runs.find((x) => x.id === f.id);
       return r && f.claims.length === 0 ? { ...r, claims: [] } : (r ?? null);

@@ -17,6 +17,7 @@ import { type Scenario, ScenarioError, loadAllScenarios, loadScenario } from '..
 import type { ReceiptResult } from '../scenarios/receipts.js';
 import { citeOf, oursText, publishedText, receiptLine, verdictOf } from '../session/receipts.js';
 import { toJson } from '../report/json.js';
+import { receiptEntry } from '../report/run-file.js';
 import { table } from '../report/table.js';
 import type { Io } from './io.js';
 
@@ -177,7 +178,7 @@ export async function verifyCommand(refs: readonly string[], opts: { json?: bool
     const matches = receipts.filter((r) => r.result.receipt.comparison === 'matches').length;
     if (opts.json) {
       // a check that does not apply is left out, never a bare null
-      const rows = receipts.map(({ scenario, result: { holds, direction, ...rest } }) => ({ scenario, ...rest, ...(holds !== null ? { holds } : {}), ...(direction !== null ? { direction } : {}), line: receiptLine(rest.receipt, { ...rest, holds, direction }) }));
+      const rows = receipts.map(({ scenario, result }) => ({ scenario, ...receiptEntry(result, (r) => receiptLine(r.receipt, r)) }));
       io.out(`${toJson({ ok: drifted === 0, receipts: rows.length, matches, drifted, rows }, 2)}\n`);
     } else {
       io.out(`${receiptsTable(receipts)}\n\n`);

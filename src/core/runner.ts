@@ -239,6 +239,16 @@ export class Run {
     for (let j = 0; j < w.length; j++) if (!Number.isFinite(w[j]!)) return false;
     return Number.isFinite(this.latest.loss);
   }
+  /**
+   * A diverged run trained on past its verdict (the lab's "play on", as an export recorded it) up
+   * to epoch `to`, never more than `most` epochs past the verdict (an export is untrusted).
+   */
+  playOnUntil(to: number, most: number): this {
+    if (this.state.outcome !== 'diverged' || this.decided === null || !(to > this.epoch)) return this;
+    this.playOn = true;
+    while (this.epoch < to && this.epoch - this.decided < most && this.runEpoch());
+    return this;
+  }
   /** The epoch at which the outcome was decided (null while undecided). */
   get decidedAt(): number | null {
     return this.decided;

@@ -24,14 +24,15 @@ export interface RunDocument extends Omit<ScenarioResult, 'receipts'> {
   readonly share: string;
 }
 
+/** A receipt as written: a check that does not apply left out; `line` words it (the session's receipt line). */
+export function receiptEntry(r: ReceiptResult, line?: (r: ReceiptResult) => string): ReceiptEntry {
+  const { holds, direction, ...rest } = r;
+  return { ...rest, ...(holds !== null ? { holds } : {}), ...(direction !== null ? { direction } : {}), ...(line ? { line: line(r) } : {}) };
+}
+
 /** `line` words each receipt (the session's receipt line; the report layer does not word things itself). */
 export function runDocument(result: ScenarioResult, title: string, share: string, line?: (r: ReceiptResult) => string): RunDocument {
-  const receipts = result.receipts?.map(({ holds, direction, ...rest }): ReceiptEntry => ({
-    ...rest,
-    ...(holds !== null ? { holds } : {}),
-    ...(direction !== null ? { direction } : {}),
-    ...(line ? { line: line({ ...rest, holds, direction }) } : {}),
-  }));
+  const receipts = result.receipts?.map((r) => receiptEntry(r, line));
   return { format: RUN_FORMAT, scenario: result.scenario, title, seed: result.seed, share, runs: result.runs, ...(receipts ? { receipts } : {}) };
 }
 

@@ -27,6 +27,8 @@ export interface ExecuteOptions {
   readonly params?: ReadonlyMap<string, Params>;
   /** Learning-rate changes per run id, made while it trained (the lab's η key, from a share string). */
   readonly etaSchedule?: ReadonlyMap<string, readonly EtaChange[]>;
+  /** Per run id, the epoch a diverged run is played on to past its verdict (a lab export's "play on"), and the most epochs past it. */
+  readonly playOn?: { readonly to: ReadonlyMap<string, number>; readonly most: number };
   /** Called after every epoch of every run, the last one included (progress display, the API's onEpoch). */
   readonly onEpoch?: (run: Run) => void;
   /** When given, runs are driven one update at a time and each update is reported (--trace). */
@@ -194,6 +196,8 @@ export function executeScenario(scenario: Scenario, opts: ExecuteOptions = {}): 
         opts.onEpoch?.(run);
       }
     }
+    const to = opts.playOn?.to.get(spec.id);
+    if (to !== undefined) run.playOnUntil(to, opts.playOn!.most);
     opts.onRunEnd?.(run, (performance.now() - started) / 1000);
     return run;
   });

@@ -7,7 +7,7 @@ import type { Params } from '../core/types.js';
 import { modelsByYear } from '../models/index.js';
 import { Run } from '../core/runner.js';
 import { UnknownModelError } from '../models/index.js';
-import { prepareRuns, resultOf, type RunResult } from '../scenarios/execute.js';
+import { prepareRuns, resultOf, type ExecuteOptions, type RunResult } from '../scenarios/execute.js';
 import { loadScenario, type Scenario } from '../scenarios/loader.js';
 import { TRIED_BUDGET, triedRun } from '../scenarios/tried.js';
 import { EN_TR, type Tr } from '../i18n/index.js';
@@ -72,19 +72,16 @@ export function modelChoices(scenario: Scenario, seed: Seed, overrides: Readonly
  * Trains the named choices (the scenario's runs or models tried on its data) to the end, as `run`
  * would: what `run --share` and `replay` use for a string or a file that holds tried models.
  */
-export function trainChoices(scenario: Scenario, seed: Seed, ids: readonly string[], overrides: ReadonlyMap<string, Params> = new Map(), epochs?: number, playOnTo: ReadonlyMap<string, number> = new Map(), etaSchedule: ReadonlyMap<string, readonly EtaChange[]> = new Map()): RunResult[] {
+export function trainChoices(scenario: Scenario, seed: Seed, ids: readonly string[], overrides: ReadonlyMap<string, Params> = new Map(), epochs?: number, playOn?: ExecuteOptions['playOn'], etaSchedule: ReadonlyMap<string, readonly EtaChange[]> = new Map()): RunResult[] {
   const choices = modelChoices(scenario, seed, overrides, epochs, EN_TR, etaSchedule);
   return ids.map((id) => {
     const choice = choices.find((c) => c.id === id);
     if (!choice) throw new UnknownModelError(`scenario ${scenario.id} cannot try "${id}" on its data`);
     const run = new Run(choice.spec);
     while (run.runEpoch());
-    // the lab's "play on" after a divergence: the epochs it showed past the verdict (bounded by the caller)
-    const to = playOnTo.get(id);
-    if (to !== undefined && to > run.epoch) {
-      run.playOn = true;
-      while (run.epoch < to && run.runEpoch());
-    }
+    // the lab's "play on" after a divergence: the epochs an export showed past the verdict
+    const to = playOn?.to.get(id);
+    if (to !== undefined) run.playOnUntil(to, playOn!.most);
     return resultOf(run, choice.label);
   });
 }
