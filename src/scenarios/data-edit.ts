@@ -102,3 +102,20 @@ export function withDataEdit(scenario: Scenario, edit: DataEdit): Scenario {
   });
   return { ...scenario, runs, dataEdit: merged };
 }
+
+/** The next noise up (way 1) or down (−1) the ladder from `noise`; undefined at its end. */
+export const nextNoise = (noise: number, way: 1 | -1): number | undefined =>
+  way > 0 ? NOISE_LADDER.find((v) => v > noise + 1e-12) : [...NOISE_LADDER].reverse().find((v) => v < noise - 1e-12);
+
+/** The test share one step up or down (tenths, 0 … MAX_TEST_FRACTION); undefined past either end. */
+export function nextTestShare(share: number, way: 1 | -1): number | undefined {
+  const to = Math.round((share + way * TEST_STEP) * 10) / 10;
+  return to < 0 || to > MAX_TEST_FRACTION + 1e-12 ? undefined : to;
+}
+
+/** The feature set after `features` in FEATURE_SETS (the first after an unlisted one). */
+export function nextFeatures(features: readonly Feature[]): readonly Feature[] {
+  const key = (f: readonly string[]): string => f.join(',');
+  const at = FEATURE_SETS.findIndex((f) => key(f) === key(features));
+  return FEATURE_SETS[(at + 1) % FEATURE_SETS.length]!;
+}

@@ -22,7 +22,7 @@ import { onPlane } from './field.js';
 import { stepEta, withChange } from './eta.js';
 import type { EtaChange } from '../core/runner.js';
 import { exact } from '../core/format.js';
-import { isPlaneData, FEATURE_SETS, NOISE_LADDER, MAX_TEST_FRACTION, TEST_STEP, dataEditable, dataSetting, featureList, withDataEdit, type DataEdit } from '../scenarios/data-edit.js';
+import { isPlaneData, dataEditable, dataSetting, featureList, nextFeatures, nextNoise, nextTestShare, withDataEdit, type DataEdit } from '../scenarios/data-edit.js';
 import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
 import type { LaneView } from './views.js';
 
@@ -272,15 +272,15 @@ export class LabSession {
   changeNoise(way: 1 | -1): void {
     const now = this.dataNow();
     if (!now) return;
-    const to = way > 0 ? NOISE_LADDER.find((v) => v > now.noise + 1e-12) : [...NOISE_LADDER].reverse().find((v) => v < now.noise - 1e-12);
+    const to = nextNoise(now.noise, way);
     if (to === undefined) return void (this.note = this.tr.t('note.dataBound', { what: this.tr.t('data.noise'), value: exact(now.noise) }));
     if (this.editData({ noise: to })) this.note = this.tr.t('note.dataNoise', { from: exact(now.noise), to: exact(to), ...this.counts() });
   }
   changeTestShare(way: 1 | -1): void {
     const now = this.dataNow();
     if (!now) return;
-    const to = Math.round((now.testFraction + way * TEST_STEP) * 10) / 10;
-    if (to < 0 || to > MAX_TEST_FRACTION + 1e-12) return void (this.note = this.tr.t('note.dataBound', { what: this.tr.t('data.test'), value: `${Math.round(now.testFraction * 100)} %` }));
+    const to = nextTestShare(now.testFraction, way);
+    if (to === undefined) return void (this.note = this.tr.t('note.dataBound', { what: this.tr.t('data.test'), value: `${Math.round(now.testFraction * 100)} %` }));
     if (this.editData({ testFraction: to })) this.note = this.tr.t('note.dataTest', { from: Math.round(now.testFraction * 100), to: Math.round(to * 100), ...this.counts() });
   }
   newData(): void {
@@ -292,9 +292,7 @@ export class LabSession {
   cycleFeatures(): void {
     const now = this.dataNow();
     if (!now) return;
-    const key = (f: readonly string[]): string => f.join(',');
-    const at = FEATURE_SETS.findIndex((f) => key(f) === key(now.features));
-    const to = FEATURE_SETS[(at + 1) % FEATURE_SETS.length]!;
+    const to = nextFeatures(now.features);
     if (this.editData({ features: to })) this.note = this.tr.t('note.dataFeatures', { from: featureList(now.features), to: featureList(to) });
   }
 
