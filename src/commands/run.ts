@@ -240,7 +240,7 @@ export async function runCommand(ref: string | undefined, opts: RunOptions, io: 
     ...(fullBudget ? { fullBudget } : {}),
     ...(dataSeed !== undefined ? { dataSeed } : {}),
     params,
-    ...(input.etaSchedule ? { etaSchedule: input.etaSchedule } : {}),
+    ...(input.liveSchedule ? { liveSchedule: input.liveSchedule } : {}),
     ...(io.progress
       ? {
           onEpoch: (run) => {

@@ -6,7 +6,7 @@
  */
 import { Command } from 'commander';
 import type { Params } from '../core/types.js';
-import type { EtaChange } from '../core/runner.js';
+import type { LiveChange } from '../core/runner.js';
 import { COLOR_CHOICES, resolveDepth, type ColorChoice } from '../ui/color.js';
 import { getModel } from '../models/index.js';
 import { executeScenario, type RunResult } from '../scenarios/execute.js';
@@ -61,7 +61,7 @@ export interface UiOverrides {
   /** Parameter overrides per run id, validated against each plugin's schema. */
   readonly params: ReadonlyMap<string, Params>;
   /** η changes made while training, per run id (a share string's). */
-  readonly etaSchedule?: ReadonlyMap<string, readonly EtaChange[]>;
+  readonly liveSchedule?: ReadonlyMap<string, readonly LiveChange[]>;
   /** The share string of this setting. */
   readonly share: string;
 }
@@ -135,8 +135,8 @@ async function replayCommand(file: string, opts: UiCommandOptions, io: Io, start
     const playOn = { to: new Map(doc.runs.filter((f) => f.claims.length === 0 && f.outcome === 'diverged' && Number.isSafeInteger(f.epochs)).map((f) => [f.id, f.epochs] as const)), most: PLAY_ON_MAX };
     const own = doc.runs.filter((r) => input.scenario.runs.some((s) => s.id === r.id)).map((r) => r.id);
     const tried = doc.runs.filter((r) => !own.includes(r.id)).map((r) => r.id);
-    const again = own.length ? executeScenario(input.scenario, { ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.epochs !== undefined ? { epochs: input.epochs } : {}), params: input.params, ...(input.etaSchedule ? { etaSchedule: input.etaSchedule } : {}), only: own, playOn }) : { runs: [] as RunResult[] };
-    if (tried.length) again.runs.push(...trainChoices(input.scenario, input.seed ?? input.scenario.seed, tried, input.params, input.epochs, playOn, input.etaSchedule));
+    const again = own.length ? executeScenario(input.scenario, { ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.epochs !== undefined ? { epochs: input.epochs } : {}), params: input.params, ...(input.liveSchedule ? { liveSchedule: input.liveSchedule } : {}), only: own, playOn }) : { runs: [] as RunResult[] };
+    if (tried.length) again.runs.push(...trainChoices(input.scenario, input.seed ?? input.scenario.seed, tried, input.params, input.epochs, playOn, input.liveSchedule));
     // a lab export evaluates no claims (they need every run of the scenario): none printed, none compared
     const runs = doc.runs.map((f) => {
       const r = again.runs.find((x) => x.id === f.id);
@@ -171,7 +171,7 @@ export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Pr
     // No terminal to draw on: a static report, and success.
     if (!scenario) return tourCommand(io, translator(lang));
     const only = overrides?.only ?? (ownRun ? [opts.model!] : undefined);
-    const result = executeScenario(scenario, { ...(seed !== undefined ? { seed } : {}), ...(overrides?.epochs !== undefined ? { epochs: overrides.epochs } : {}), ...(only ? { only } : {}), ...(overrides ? { params: overrides.params } : {}), ...(overrides?.etaSchedule ? { etaSchedule: overrides.etaSchedule } : {}) });
+    const result = executeScenario(scenario, { ...(seed !== undefined ? { seed } : {}), ...(overrides?.epochs !== undefined ? { epochs: overrides.epochs } : {}), ...(only ? { only } : {}), ...(overrides ? { params: overrides.params } : {}), ...(overrides?.liveSchedule ? { liveSchedule: overrides.liveSchedule } : {}) });
     io.out(renderRunText(result, scenario.title));
     if (overrides) io.out(`share  ${overrides.share}\n`);
     return 0;
@@ -183,7 +183,7 @@ export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Pr
   const model = opts.model ?? overrides?.only?.[0];
   // --data and --share open their scenario (built in memory for a CSV) with their parameters.
   const lab = overrides
-    ? { kind: 'lab' as const, scenario: overrides.scenario, overrides: overrides.params, ...(overrides.etaSchedule ? { etaSchedule: overrides.etaSchedule } : {}), ...(overrides.epochs !== undefined ? { epochs: overrides.epochs } : {}), share: overrides.share }
+    ? { kind: 'lab' as const, scenario: overrides.scenario, overrides: overrides.params, ...(overrides.liveSchedule ? { liveSchedule: overrides.liveSchedule } : {}), ...(overrides.epochs !== undefined ? { epochs: overrides.epochs } : {}), share: overrides.share }
     : opts.scenario !== undefined
       ? { kind: 'lab' as const, scenario: opts.scenario }
       : null;

@@ -110,6 +110,23 @@ export function checkParam(key: string, spec: ParamSpec, value: unknown): ParamV
   }
 }
 
+/** The parameters of a schema that may change while the model trains (`live: true`), in schema order. */
+export function liveParams(schema: ParamSchema): string[] {
+  return Object.keys(schema).filter((k) => (schema[k] as { live?: boolean }).live === true);
+}
+
+/**
+ * A change made while training (a share string's is untrusted): the parameter must be one the
+ * schema marks live and the value one it admits (range, whole number, one of the words).
+ * Returns the checked value; throws a ParamError naming the parameter.
+ */
+export function checkLive(schema: ParamSchema, key: string, value: unknown): ParamValue {
+  const spec = Object.hasOwn(schema, key) ? schema[key] : undefined;
+  if (!spec) throw new ParamError(key, 'no such parameter');
+  if ((spec as { live?: boolean }).live !== true) throw new ParamError(key, 'cannot change while the model trains');
+  return checkParam(key, spec, value);
+}
+
 /** Defaults from the schema, then the overrides, each checked; unknown keys are refused. */
 export function resolveParams<S extends ParamSchema>(schema: S, overrides: Readonly<Record<string, unknown>> = {}): ParamsOf<S> {
   const out: Record<string, ParamValue> = {};

@@ -23,11 +23,12 @@ export const param = {
   integer: (o: Options<IntegerSpec>): IntegerSpec => ({ type: 'integer', ...o }),
   boolean: (o: Options<BooleanSpec>): BooleanSpec => ({ type: 'boolean', ...o }),
   /** One of `values`; the default must be one of them (checked by the compiler). */
-  oneOf: <const V extends string>(values: readonly V[], o: { readonly default: NoInfer<V>; readonly help: string }): EnumSpec<V> => ({
+  oneOf: <const V extends string>(values: readonly V[], o: { readonly default: NoInfer<V>; readonly help: string; readonly live?: boolean }): EnumSpec<V> => ({
     type: 'enum',
     default: o.default,
     values,
     help: o.help,
+    ...(o.live ? { live: true } : {}),
   }),
   numbers: (o: Options<NumbersSpec>): NumbersSpec => ({ type: 'numbers', ...o }),
   json: (o: Options<JsonSpec>): JsonSpec => ({ type: 'json', ...o }),

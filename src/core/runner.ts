@@ -8,6 +8,7 @@
  *   diverged  — the loss or a weight became NaN/±∞ or grew past a bound; stopped at once.
  */
 import { cause, isCause, reasonText, type Cause } from './reasons.js';
+import { checkLive } from './params.js';
 import { deriveRng } from './rng.js';
 import { type Dataset, ModelConfigError, type ModelInstance, type ModelPlugin, type Params, type StepRecord, type Target } from './types.js';
 import { StateSet } from './state-set.js';
@@ -40,19 +41,24 @@ export interface RunSpec {
    * memory stays flat however long a run plays; by default every epoch is kept.
    */
   readonly historyLimit?: number;
-  /** Learning-rate changes made while training (the lab's η key), applied at their epochs' starts. */
-  readonly etaSchedule?: readonly EtaChange[];
+  /** Parameter changes made while training (the lab's live keys), applied at their epochs' starts. */
+  readonly changes?: readonly LiveChange[];
 }
 
 /**
- * A change of η while a run trains: from the start of epoch `epoch + 1` (after `epoch` epochs
- * were closed), η = `eta`, the weights kept. Made in the lab, recorded in the share string, and
- * applied at the same place by every run made again from it, so the run is the same bit for bit.
+ * A change of a live parameter while a run trains (η, momentum, a penalty, the activation…): from
+ * the start of epoch `epoch + 1` (after `epoch` epochs were closed), `param` = `value`, the weights
+ * kept. Made in the lab, recorded in the share string, and applied at the same place by every run
+ * made again from it, so the run is the same bit for bit.
  */
-export interface EtaChange {
+export interface LiveChange {
   readonly epoch: number;
-  readonly eta: number;
+  readonly param: string;
+  readonly value: number | string;
 }
+
+/** Live changes per run id (the lab's, a share string's, an export's). */
+export type LiveSchedule = ReadonlyMap<string, readonly LiveChange[]>;
 
 export interface HistoryEntry {
   readonly epoch: number;
@@ -210,14 +216,13 @@ export class Run {
    */
   playOn = false;
 
-  /** η changes still to come (in epoch order), and those made so far. */
-  private readonly etaPending: EtaChange[];
-  readonly etaChanges: EtaChange[] = [];
+  /** Live changes still to come (in epoch order, stable), and those made so far. */
+  private readonly pending: LiveChange[];
+  readonly changes: LiveChange[] = [];
 
   constructor(readonly spec: RunSpec) {
     this.model = spec.plugin.create({ data: spec.data, params: spec.params, rng: deriveRng(spec.modelSeed ?? spec.seed, `model:${spec.id}`), ...(spec.lean ? { lean: true } : {}) });
-    this.etaPending = [...(spec.etaSchedule ?? [])].sort((a, b) => a.epoch - b.epoch);
-    if (this.etaPending.length > 0 && !this.model.setLearningRate) throw new ModelConfigError(`${spec.plugin.meta.id} cannot change its learning rate while it trains`);
+    this.pending = [...(spec.changes ?? [])].map((c) => this.checked(c.epoch, c.param, c.value)).sort((a, b) => a.epoch - b.epoch);
     this.target = spec.target ?? this.model.target ?? spec.plugin.meta.defaultTarget;
     this.targetKeys = Object.keys(this.target);
     this.closeEpoch(0, undefined);
@@ -272,37 +277,51 @@ export class Run {
   }
 
   /**
-   * Changes η while the run trains, the weights kept: now when no epoch is under way, else from the
-   * next epoch's start (so a replay applies it at the same place). Returns the change as recorded.
+   * Changes a live parameter while the run trains, the weights kept: now when no epoch is under way,
+   * else from the next epoch's start (so a replay applies it at the same place). Returns the change
+   * as recorded; throws a ModelConfigError for a parameter that is not live or a value out of range.
    */
-  changeEta(eta: number): EtaChange {
-    if (!this.model.setLearningRate) throw new ModelConfigError(`${this.spec.plugin.meta.id} cannot change its learning rate while it trains`);
-    if (!(Number.isFinite(eta) && eta >= 0)) throw new ModelConfigError(`learning rate must be a number ≥ 0, got ${eta}`, 'learningRate');
-    const change = { epoch: this.etaPosition(), eta };
+  change(param: string, value: number | string): LiveChange {
+    const change = this.checked(this.changePosition(), param, value);
     // in epoch order, after any change already due at the same place
-    const at = this.etaPending.findIndex((c) => c.epoch > change.epoch);
-    this.etaPending.splice(at < 0 ? this.etaPending.length : at, 0, change);
-    if (this.stepsThisEpoch === 0) this.applyEtaChanges();
+    const at = this.pending.findIndex((c) => c.epoch > change.epoch);
+    this.pending.splice(at < 0 ? this.pending.length : at, 0, change);
+    if (this.stepsThisEpoch === 0) this.applyChanges();
     return change;
   }
 
+  /** A change checked against the plugin's schema (live, in range) and the model (it can change). */
+  private checked(epoch: number, param: string, value: unknown): LiveChange {
+    const meta = this.spec.plugin.meta;
+    if (!this.model.setLive) throw new ModelConfigError(`${meta.id} cannot change its parameters while it trains`, param);
+    if (!(Number.isInteger(epoch) && epoch >= 0)) throw new ModelConfigError(`a change's epoch must be a whole number ≥ 0, got ${epoch}`, param);
+    let v: unknown;
+    try {
+      v = checkLive(meta.params, param, value);
+    } catch (e) {
+      throw new ModelConfigError(`${meta.id}: ${(e as Error).message}`, param);
+    }
+    if (typeof v !== 'number' && typeof v !== 'string') throw new ModelConfigError(`${meta.id}: ${param} cannot change while the model trains`, param);
+    return { epoch, param, value: v };
+  }
+
   /** Where a change made now takes effect: this epoch's start when none is under way, else the next's. */
-  private etaPosition(): number {
+  private changePosition(): number {
     return this.stepsThisEpoch === 0 ? this.epochCount : this.epochCount + 1;
   }
 
-  /** The η the last change made or due by that place set (undefined: none, the run's own learningRate). */
-  scheduledEta(): number | undefined {
-    const at = this.etaPosition();
-    return [...this.etaChanges, ...this.etaPending.filter((c) => c.epoch <= at)].at(-1)?.eta;
+  /** The value the last change of `param` made or due by that place set (undefined: none, the run's own parameter). */
+  scheduled(param: string): number | string | undefined {
+    const at = this.changePosition();
+    return [...this.changes, ...this.pending.filter((c) => c.epoch <= at)].filter((c) => c.param === param).at(-1)?.value;
   }
 
-  /** The η changes due at this epoch's start (the weights are those the last epoch closed with). */
-  private applyEtaChanges(): void {
-    while (this.etaPending.length > 0 && this.etaPending[0]!.epoch <= this.epochCount) {
-      const change = this.etaPending.shift()!;
-      this.model.setLearningRate!(change.eta);
-      this.etaChanges.push(change);
+  /** The changes due at this epoch's start (the weights are those the last epoch closed with). */
+  private applyChanges(): void {
+    while (this.pending.length > 0 && this.pending[0]!.epoch <= this.epochCount) {
+      const change = this.pending.shift()!;
+      this.model.setLive!(change.param, change.value);
+      this.changes.push(change);
       // other dynamics from here: a state seen before the change says nothing about a cycle after it
       this.seen?.release();
       this.seen = null;
@@ -314,7 +333,7 @@ export class Run {
   /** One single update (a pattern, or a batch); closes the epoch when it completes one. */
   step(): StepRecord | null {
     if (!this.live) return null;
-    if (this.stepsThisEpoch === 0 && this.etaPending.length > 0) this.applyEtaChanges();
+    if (this.stepsThisEpoch === 0 && this.pending.length > 0) this.applyChanges();
     const record = this.model.step();
     if (!record) {
       this.runEpoch();
@@ -337,7 +356,7 @@ export class Run {
       while (this.live && this.stepsThisEpoch > 0) this.step();
       return this.live;
     }
-    if (this.etaPending.length > 0) this.applyEtaChanges();
+    if (this.pending.length > 0) this.applyChanges();
     const report = this.model.epoch();
     this.closeEpoch(report.updates, report.extra);
     return this.live;

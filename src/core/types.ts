@@ -56,6 +56,8 @@ export interface NumberSpec {
   readonly min?: number;
   readonly max?: number;
   readonly help: string;
+  /** True: the value can change while the model trains (ModelInstance.setLive; the lab's live row). */
+  readonly live?: boolean;
 }
 /** A whole number, within its bounds. */
 export interface IntegerSpec {
@@ -64,6 +66,8 @@ export interface IntegerSpec {
   readonly min?: number;
   readonly max?: number;
   readonly help: string;
+  /** True: the value can change while the model trains (ModelInstance.setLive; the lab's live row). */
+  readonly live?: boolean;
 }
 export interface BooleanSpec {
   readonly type: 'boolean';
@@ -76,6 +80,8 @@ export interface EnumSpec<V extends string = string> {
   readonly default: V;
   readonly values: readonly V[];
   readonly help: string;
+  /** True: the value can change while the model trains (ModelInstance.setLive; the lab's live row). */
+  readonly live?: boolean;
 }
 /** A list of numbers (initial weights, layer sizes); null default means "not set". */
 export interface NumbersSpec {
@@ -271,10 +277,12 @@ export interface ModelInstance {
    */
   describe?(): readonly (string | Said)[];
   /**
-   * Changes the learning rate η from the next update on, the weights (and any momentum) kept: the
-   * lab's live η key, and a replayed schedule of such changes (runner.ts, EtaChange).
+   * Changes a parameter its schema marks `live` (η, momentum, a penalty, the activation…) from the
+   * next update on, the weights (and any momentum velocity) kept: the lab's live keys, and a
+   * replayed schedule of such changes (runner.ts, LiveChange). The runner has checked the value
+   * against the schema before it calls.
    */
-  setLearningRate?(eta: number): void;
+  setLive?(param: string, value: ParamValue): void;
   /**
    * Activations of each hidden layer for one input row (networks only), so the lab can show what
    * each hidden unit computes (the two-layer XOR net's OR and NAND units).

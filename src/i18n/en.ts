@@ -316,6 +316,27 @@ export const EN_TEXT = {
   'summary.more': '↓ {count} more (↓ scrolls)',
   'summary.above': '↑ {count} above',
   'tour.summaryHead': 'Tour · summary',
+  // live changes and feature inputs (issue 25, helper n25a): the live row `o`, its knobs and notes
+  'live.row': 'live (↑↓ knob, ←→ value, Esc closes)',
+  'live.hintParam': 'changes as it trains, from the same weights',
+  'live.hintFeature': '* a feature input: on/off changes the input width, so the runs restart',
+  'live.none': 'no run on screen has a parameter that can change while it trains',
+  'live.on': 'on',
+  'live.off': 'off',
+  'live.fullBatch': 'full',
+  'live.name.learningRate': 'η',
+  'live.name.momentum': 'μ',
+  'live.name.weightDecay': 'L2 λ',
+  'live.name.l1': 'L1 λ₁',
+  'live.name.batchSize': 'batch',
+  'live.name.activation': 'activation',
+  'live.name.keepInput': 'keep p input',
+  'live.name.keepHidden': 'keep p hidden',
+  'note.live': '{run}: {name} {from} → {to} from epoch {epoch}, training on from the same weights',
+  'note.liveNext': '{run}: {name} {from} → {to} from epoch {epoch} (the epoch under way finishes with {name} {from})',
+  'note.liveNone': 'no run on screen can change {name} while it trains',
+  'note.featureLast': '{feature} is the last feature input on: at least one stays on',
+  'chart.liveMark': '{name}→{value}',
 } as const;
 
 export type TextKey = keyof typeof EN_TEXT;

@@ -312,6 +312,27 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'summary.more': '↓ {count}개 더 (↓ 스크롤)',
   'summary.above': '↑ 위에 {count}개',
   'tour.summaryHead': '투어 · 요약',
+  // 실시간 변경과 특성 입력 (이슈 25, 도우미 n25a): 실시간 줄 `o`, 그 손잡이와 알림
+  'live.row': '실시간 (↑↓ 항목, ←→ 값, Esc 닫기)',
+  'live.hintParam': '학습하는 동안 같은 가중치에서 바뀝니다',
+  'live.hintFeature': '* 특성 입력: 켜고 끄면 입력 폭이 바뀌어 실행이 다시 시작합니다',
+  'live.none': '화면의 어느 실행에도 학습 중에 바꿀 수 있는 파라미터가 없습니다',
+  'live.on': '켬',
+  'live.off': '끔',
+  'live.fullBatch': '전체',
+  'live.name.learningRate': 'η',
+  'live.name.momentum': 'μ',
+  'live.name.weightDecay': 'L2 λ',
+  'live.name.l1': 'L1 λ₁',
+  'live.name.batchSize': '배치',
+  'live.name.activation': '활성화',
+  'live.name.keepInput': '유지 확률 입력',
+  'live.name.keepHidden': '유지 확률 은닉',
+  'note.live': '{run}: {name} {from} → {to}, 에폭 {epoch}부터, 같은 가중치에서 계속 학습',
+  'note.liveNext': '{run}: {name} {from} → {to}, 에폭 {epoch}부터 (진행 중인 에폭은 {name} {from}로 마칩니다)',
+  'note.liveNone': '화면의 어느 실행도 학습 중에 {name}을(를) 바꿀 수 없습니다',
+  'note.featureLast': '{feature}은(는) 마지막으로 켜진 특성 입력입니다: 하나는 켜져 있어야 합니다',
+  'chart.liveMark': '{name}→{value}',
 };
 
 const REASONS: Readonly<Record<ReasonCode, string>> = {

@@ -33,6 +33,8 @@ export interface MlpHandState {
   readonly eta: number;
   readonly momentum: number;
   readonly weightDecay: number;
+  /** λ₁ of the L1 penalty λ₁‖W‖₁. */
+  readonly l1: number;
   readonly batchSize: number;
   readonly dropout: boolean;
   readonly shuffled: boolean;
@@ -63,14 +65,14 @@ interface Fit {
 }
 
 export class MlpInstance implements ModelInstance {
-  readonly deterministicEpochs: boolean;
   private readonly net: Network;
   private opts: TrainOptions;
   private readonly map: TargetMap;
   private readonly X: Float64Array;
   private readonly T: Float64Array;
   private readonly n: number;
-  private readonly size: number;
+  /** Rows per update (a live parameter: it changes only at an epoch's start). */
+  private size: number;
   private readonly xRow: Float64Array;
   private readonly oRow: Float64Array;
   private order: Uint32Array | null = null;
@@ -125,6 +127,7 @@ export class MlpInstance implements ModelInstance {
       eta: params.learningRate,
       momentum: params.momentum,
       weightDecay: params.weightDecay,
+      l1: params.l1,
       batchSize: this.size,
       average: params.averageGradient,
       shuffle: params.shuffle,
@@ -138,12 +141,16 @@ export class MlpInstance implements ModelInstance {
     this.shift = params.shift;
     if (this.shift > 0 && !data.image) throw new ModelConfigError('shift: augmentation by shifting needs image data (a "digits" data set)');
     this.Xshifted = this.shift > 0 ? new Float64Array(this.X.length) : null;
-    this.deterministicEpochs = !this.opts.shuffle && this.shift === 0 && this.net.keep.every((p) => p === 1);
     this.initial = Float64Array.from(this.net.w);
     if (this.map.regression && (params.testTime === 'monte-carlo' || params.mcSamples > 0)) {
       throw new ModelConfigError('Monte-Carlo dropout counts classes over masks; regression data has real-valued targets', params.mcSamples > 0 ? 'mcSamples' : 'testTime');
     }
     this.mc = testTime(params, this.net, Math.max(this.n, data.test?.inputs.length ?? 0), `${rng.seed}/monte-carlo`);
+  }
+
+  /** True when an epoch is a function of the weights alone: a fixed order, no shifts, no dropout (now: dropout is live). */
+  get deterministicEpochs(): boolean {
+    return !this.opts.shuffle && this.shift === 0 && this.net.keep.every((p) => p === 1);
   }
 
   /** Trains on the next batch of the epoch; returns where it started and how many rows. */
@@ -236,6 +243,7 @@ export class MlpInstance implements ModelInstance {
       eta: this.opts.eta,
       momentum: this.opts.momentum ?? 0,
       weightDecay: this.opts.weightDecay ?? 0,
+      l1: this.opts.l1 ?? 0,
       batchSize: this.size,
       dropout: net.keep.some((p) => p < 1),
       shuffled: Boolean(this.opts.shuffle),
@@ -402,9 +410,34 @@ export class MlpInstance implements ModelInstance {
     return this.map.regression ? { mse: this.n ? sse / this.n : 0 } : {};
   }
 
-  /** η from the next update on (the lab's live key, a replayed schedule): the weights and the momentum velocity are kept. */
-  setLearningRate(eta: number): void {
-    this.opts = { ...this.opts, eta };
+  /**
+   * A live parameter from the next update on (the lab's live row, a replayed schedule; the runner
+   * has checked the value against the schema): the weights and the momentum velocity are kept.
+   */
+  setLive(param: string, value: ParamValue): void {
+    const v = value as number;
+    switch (param) {
+      case 'learningRate':
+        return void (this.opts = { ...this.opts, eta: v });
+      case 'momentum':
+        return void (this.opts = { ...this.opts, momentum: v });
+      case 'weightDecay':
+        return void (this.opts = { ...this.opts, weightDecay: v });
+      case 'l1':
+        return void (this.opts = { ...this.opts, l1: v });
+      case 'batchSize':
+        // applied at an epoch's start (cursor 0): the next epoch's batches have the new size
+        this.size = v <= 0 ? this.n : Math.min(v, this.n);
+        return void (this.opts = { ...this.opts, batchSize: this.size });
+      case 'activation':
+        return asParams(() => this.net.setHiddenActivation(value as ActivationName));
+      case 'keepInput':
+        return this.net.setKeep(v, this.net.keep[1] ?? 1);
+      case 'keepHidden':
+        return this.net.setKeep(this.net.keep[0]!, v);
+      default:
+        throw new ModelConfigError(`${param} cannot change while the network trains`, param);
+    }
   }
 
   /** The output that ran: softmax-ce for several classes, whatever was asked (targets.ts). */
@@ -440,7 +473,7 @@ export class MlpInstance implements ModelInstance {
       said('mlp.training', {
         eta: exact(this.opts.eta),
         mu: exact(this.opts.momentum ?? 0),
-        lambda: exact(this.opts.weightDecay ?? 0),
+        lambda: exact(this.opts.weightDecay ?? 0) + (this.opts.l1 ? `, λ₁ = ${exact(this.opts.l1)}` : ''),
         batch,
         order: said(this.opts.shuffle ? 'order.shuffled' : 'order.fixed'),
         dropout,

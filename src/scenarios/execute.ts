@@ -4,7 +4,7 @@
  */
 import { buildDataset } from '../data/datasets.js';
 import { deriveRng } from '../core/rng.js';
-import { Run, gradNorms, type EtaChange, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
+import { Run, gradNorms, type LiveChange, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
 import type { Dataset, LayerCount, ModelInstance, Params, StepRecord } from '../core/types.js';
 import { weightsJson } from '../core/weights.js';
 import { evaluateClaims } from './claims.js';
@@ -26,7 +26,7 @@ export interface ExecuteOptions {
   /** Parameter overrides per run id (already validated against each plugin's schema). */
   readonly params?: ReadonlyMap<string, Params>;
   /** Learning-rate changes per run id, made while it trained (the lab's η key, from a share string). */
-  readonly etaSchedule?: ReadonlyMap<string, readonly EtaChange[]>;
+  readonly liveSchedule?: ReadonlyMap<string, readonly LiveChange[]>;
   /** Per run id, the epoch a diverged run is played on to past its verdict (a lab export's "play on"), and the most epochs past it. */
   readonly playOn?: { readonly to: ReadonlyMap<string, number>; readonly most: number };
   /** Called after every epoch of every run, the last one included (progress display, the API's onEpoch). */
@@ -85,7 +85,7 @@ export function prepareRuns(scenario: Scenario, opts: ExecuteOptions = {}): RunS
     epochs: opts.epochs ?? r.epochs,
     ...(opts.fullBudget ? { target: {} } : r.target ? { target: r.target } : {}),
     ...(scenario.divergeBound ? { divergeBound: scenario.divergeBound } : {}),
-    ...(opts.etaSchedule?.get(r.id)?.length ? { etaSchedule: opts.etaSchedule.get(r.id)! } : {}),
+    ...(opts.liveSchedule?.get(r.id)?.length ? { changes: opts.liveSchedule.get(r.id)! } : {}),
   }));
 }
 

@@ -13,8 +13,8 @@
 import { createHash } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { checkParam } from '../core/params.js';
-import type { EtaChange } from '../core/runner.js';
+import { checkLive, checkParam } from '../core/params.js';
+import type { LiveChange } from '../core/runner.js';
 import type { Params } from '../core/types.js';
 import { selectRuns } from './execute.js';
 import { DataEditError, MAX_NOISE, MAX_TEST_FRACTION, withDataEdit, type DataEdit } from './data-edit.js';
@@ -75,6 +75,12 @@ const payloadSchema = z
     fb: z.literal(true).optional(),
     /** η changed while training (the lab's η key), per run id: [epoch, η] pairs, applied at those epochs' starts. */
     lr: z.record(z.string(), z.array(z.tuple([z.number().int().min(0).max(MAX_EPOCHS), z.number().min(0).max(100)])).min(1).max(1000)).optional(),
+    /**
+     * Live parameters changed while training (the lab's live row: η, momentum, penalties, dropout,
+     * batch size, activation), per run id: [epoch, parameter, value] in the order made, applied at
+     * those epochs' starts. A schedule of η changes alone is written as `lr` (older versions read it).
+     */
+    lv: z.record(z.string(), z.array(z.tuple([z.number().int().min(0).max(MAX_EPOCHS), z.string().min(1).max(100), z.union([z.number(), z.string().min(1).max(100)])])).min(1).max(1000)).optional(),
     /** The generated 2-D data changed (the lab's data keys): noise, test share, features, the points' seed. */
     dx: z
       .object({
@@ -89,6 +95,7 @@ const payloadSchema = z
   })
   .strict()
   .refine((p) => p.ds === undefined || p.dx?.s === undefined, 'gives the data seed twice (ds and dx.s)')
+  .refine((p) => !p.lr || !p.lv || Object.keys(p.lr).every((id) => !Object.hasOwn(p.lv!, id)), 'gives a run\'s changes twice (lr and lv)')
   .refine((p) => [p.s, p.f, p.d].filter((v) => v !== undefined).length === 1, 'names no scenario (or more than one)');
 
 export type SharePayload = z.infer<typeof payloadSchema>;
@@ -107,8 +114,8 @@ export interface ShareInput {
   readonly fullBudget?: boolean;
   /** The seed of the data (split, generated points), when apart from `seed` (--split-seed). */
   readonly dataSeed?: number | string;
-  /** Learning-rate changes made while training, per run id (the lab's η key). */
-  readonly etaSchedule?: ReadonlyMap<string, readonly EtaChange[]>;
+  /** Parameter changes made while training, per run id (the lab's η keys and live row). */
+  readonly liveSchedule?: ReadonlyMap<string, readonly LiveChange[]>;
 }
 
 /** A path relative to the working folder, with forward slashes (the same on every system). */
@@ -119,8 +126,11 @@ export function encodeShare(input: ShareInput): string {
   const shipped = isShipped(s);
   const params = Object.fromEntries([...(input.params ?? new Map<string, Params>())].filter(([, p]) => Object.keys(p).length > 0).sort(([a], [b]) => a.localeCompare(b)));
   const data = s.fromData?.options as DataScenarioOptions | undefined;
-  const lr = [...(input.etaSchedule ?? new Map<string, readonly EtaChange[]>())].filter(([, c]) => c.length > 0).sort(([a], [b]) => a.localeCompare(b));
-  const etaSchedule = lr.length ? Object.fromEntries(lr.map(([id, c]) => [id, c.map((x) => [x.epoch, x.eta] as [number, number])])) : null;
+  const changed = [...(input.liveSchedule ?? new Map<string, readonly LiveChange[]>())].filter(([, c]) => c.length > 0).sort(([a], [b]) => a.localeCompare(b));
+  // η alone: the `lr` pairs every version since live η reads; anything else: `lv` triples
+  const etaOnly = changed.every(([, c]) => c.every((x) => x.param === 'learningRate' && typeof x.value === 'number'));
+  const lr = changed.length && etaOnly ? Object.fromEntries(changed.map(([id, c]) => [id, c.map((x) => [x.epoch, x.value as number] as [number, number])])) : null;
+  const lv = changed.length && !etaOnly ? Object.fromEntries(changed.map(([id, c]) => [id, c.map((x) => [x.epoch, x.param, x.value] as [number, string, number | string])])) : null;
   const options = data
     ? Object.fromEntries(Object.entries({ label: data.label, header: data.header, delimiter: data.delimiter, models: data.models?.length ? [...data.models] : undefined, test: data.test !== undefined ? portable(data.test) : undefined, stratify: data.stratify || undefined, split: data.split }).filter(([, v]) => v !== undefined))
     : {};
@@ -139,7 +149,8 @@ export function encodeShare(input: ShareInput): string {
     ...(input.tried?.length ? { t: [...input.tried] } : {}),
     ...(Object.keys(params).length ? { p: params } : {}),
     ...(input.fullBudget ? { fb: true as const } : {}),
-    ...(etaSchedule ? { lr: etaSchedule } : {}),
+    ...(lr ? { lr } : {}),
+    ...(lv ? { lv } : {}),
     ...(Object.keys(dx).length ? { dx } : {}),
   };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
@@ -228,17 +239,28 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
     }
     params.set(id, checked as Params);
   }
-  const etaSchedule = new Map<string, EtaChange[]>();
+  const liveSchedule = new Map<string, LiveChange[]>();
   for (const [id, changes] of Object.entries(payload.lr ?? {})) {
     const run = runs.find((r) => r.id === id) ?? (triedPlugins.has(id) ? { plugin: triedPlugins.get(id)! } : undefined);
     if (!run) throw new ShareError(`share string: scenario ${scenario.id} has no run "${id}" to change the learning rate of`);
     if (!Object.hasOwn(run.plugin.meta.params, 'learningRate')) throw new ShareError(`share string: ${run.plugin.meta.id} has no learning rate to change`);
-    etaSchedule.set(id, changes.map(([epoch, eta]) => ({ epoch, eta })));
+    liveSchedule.set(id, changes.map(([epoch, eta]) => ({ epoch, param: 'learningRate', value: eta })));
+  }
+  for (const [id, changes] of Object.entries(payload.lv ?? {})) {
+    const run = runs.find((r) => r.id === id) ?? (triedPlugins.has(id) ? { plugin: triedPlugins.get(id)! } : undefined);
+    if (!run) throw new ShareError(`share string: scenario ${scenario.id} has no run "${id}" to change parameters of`);
+    liveSchedule.set(id, changes.map(([epoch, param, value]) => {
+      try {
+        return { epoch, param, value: checkLive(run.plugin.meta.params, param, value) as number | string };
+      } catch (e) {
+        throw new ShareError(`share string: lv: ${id}: ${run.plugin.meta.id}: ${(e as Error).message}`);
+      }
+    }));
   }
   return {
     scenario,
     params,
-    ...(etaSchedule.size ? { etaSchedule } : {}),
+    ...(liveSchedule.size ? { liveSchedule } : {}),
     ...(payload.seed !== undefined ? { seed: payload.seed } : {}),
     ...(payload.ds !== undefined ? { dataSeed: payload.ds } : {}),
     ...(payload.e !== undefined ? { epochs: payload.e } : {}),

@@ -5,7 +5,7 @@
  * directly, so a burst of keys reaches each screen in turn by construction.
  */
 import type { Params } from '../core/types.js';
-import type { EtaChange } from '../core/runner.js';
+import type { LiveChange } from '../core/runner.js';
 import type { Scenario } from '../scenarios/loader.js';
 import { tryLoadScenario, type Seed } from './choices.js';
 import { ERAS } from './eras.js';
@@ -32,7 +32,7 @@ export type Start =
       readonly run?: string;
       readonly overrides?: ReadonlyMap<string, Params>;
       /** η changes made while training, per run id (a share string may carry them). */
-      readonly etaSchedule?: ReadonlyMap<string, readonly EtaChange[]>;
+      readonly liveSchedule?: ReadonlyMap<string, readonly LiveChange[]>;
       /** An epoch budget for every run (a share string may carry one). */
       readonly epochs?: number;
       /** The share string of this setting, shown in the lab. */
@@ -94,7 +94,7 @@ export class AppSession {
       ...(s.run ? { run: s.run } : {}),
       ...(this.seed !== undefined ? { seed: this.seed } : {}),
       ...(s.overrides ? { overrides: s.overrides } : {}),
-      ...(s.etaSchedule ? { etaSchedule: s.etaSchedule } : {}),
+      ...(s.liveSchedule ? { liveSchedule: s.liveSchedule } : {}),
       ...(s.epochs !== undefined ? { epochs: s.epochs } : {}),
       ...(s.share ? { share: s.share } : {}),
       ...(this.clock ? { clock: this.clock } : {}),

@@ -2,7 +2,7 @@
  * What a lab can train: a scenario's own runs (built exactly as `neural-eras run` builds them,
  * through prepareRuns) plus, for `m`, the other registry models tried on the same data.
  */
-import type { EtaChange, RunSpec } from '../core/runner.js';
+import type { LiveChange, RunSpec } from '../core/runner.js';
 import type { Params } from '../core/types.js';
 import { modelsByYear } from '../models/index.js';
 import { Run } from '../core/runner.js';
@@ -41,9 +41,9 @@ export const nextSeed = (seed: Seed): Seed => (typeof seed === 'number' ? seed +
  * Every model the lab can show for a scenario at a seed: its own runs first, then each registry
  * model it does not use, with default parameters, the first run's data and a budget that suits it.
  */
-export function modelChoices(scenario: Scenario, seed: Seed, overrides: ReadonlyMap<string, Params> = new Map(), epochs?: number, tr: Tr = EN_TR, etaSchedule: ReadonlyMap<string, readonly EtaChange[]> = new Map()): ModelChoice[] {
+export function modelChoices(scenario: Scenario, seed: Seed, overrides: ReadonlyMap<string, Params> = new Map(), epochs?: number, tr: Tr = EN_TR, liveSchedule: ReadonlyMap<string, readonly LiveChange[]> = new Map()): ModelChoice[] {
   const labels = new Map(scenario.runs.map((r) => [r.id, tr.runLabel(scenario.id, r.id, r.label)]));
-  const own = prepareRuns(scenario, { seed, params: overrides, etaSchedule, ...(epochs !== undefined ? { epochs } : {}) }).map((spec) => ({ id: spec.id, label: labels.get(spec.id) ?? spec.id, spec, own: true }));
+  const own = prepareRuns(scenario, { seed, params: overrides, liveSchedule, ...(epochs !== undefined ? { epochs } : {}) }).map((spec) => ({ id: spec.id, label: labels.get(spec.id) ?? spec.id, spec, own: true }));
   const first = own[0]?.spec;
   if (!first) return own;
   const used = new Set(own.map((c) => c.spec.plugin.meta.id));
@@ -61,7 +61,7 @@ export function modelChoices(scenario: Scenario, seed: Seed, overrides: Readonly
         seed,
         epochs: Math.max(first.epochs, TRIED_BUDGET),
         ...(first.divergeBound ? { divergeBound: first.divergeBound } : {}),
-        ...(etaSchedule.get(id)?.length ? { etaSchedule: etaSchedule.get(id)! } : {}),
+        ...(liveSchedule.get(id)?.length ? { changes: liveSchedule.get(id)! } : {}),
       };
       return { id, label: tr.t('lab.triedLabel', { id }), spec, own: false };
     });
@@ -72,8 +72,8 @@ export function modelChoices(scenario: Scenario, seed: Seed, overrides: Readonly
  * Trains the named choices (the scenario's runs or models tried on its data) to the end, as `run`
  * would: what `run --share` and `replay` use for a string or a file that holds tried models.
  */
-export function trainChoices(scenario: Scenario, seed: Seed, ids: readonly string[], overrides: ReadonlyMap<string, Params> = new Map(), epochs?: number, playOn?: ExecuteOptions['playOn'], etaSchedule: ReadonlyMap<string, readonly EtaChange[]> = new Map()): RunResult[] {
-  const choices = modelChoices(scenario, seed, overrides, epochs, EN_TR, etaSchedule);
+export function trainChoices(scenario: Scenario, seed: Seed, ids: readonly string[], overrides: ReadonlyMap<string, Params> = new Map(), epochs?: number, playOn?: ExecuteOptions['playOn'], liveSchedule: ReadonlyMap<string, readonly LiveChange[]> = new Map()): RunResult[] {
+  const choices = modelChoices(scenario, seed, overrides, epochs, EN_TR, liveSchedule);
   return ids.map((id) => {
     const choice = choices.find((c) => c.id === id);
     if (!choice) throw new UnknownModelError(`scenario ${scenario.id} cannot try "${id}" on its data`);

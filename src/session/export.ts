@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { historyCsv, runDocument, runJson, writeFileAtomic } from '../report/run-file.js';
 import { resultOf } from '../scenarios/execute.js';
 import { encodeShare } from '../scenarios/share.js';
-import type { EtaChange, Run, RunSpec } from '../core/runner.js';
+import type { LiveChange, Run, RunSpec } from '../core/runner.js';
 import type { Params } from '../core/types.js';
 import type { Scenario } from '../scenarios/loader.js';
 import type { ModelChoice, Seed } from './choices.js';
@@ -22,8 +22,8 @@ export interface ExportSource {
   readonly scenario: Scenario | null;
   readonly seed: Seed;
   readonly overrides: ReadonlyMap<string, Params>;
-  /** η changes made while training, per run id (the share string carries them). */
-  readonly etaSchedule: ReadonlyMap<string, readonly EtaChange[]>;
+  /** Parameter changes made while training (η, momentum…), per run id (the share string carries them). */
+  readonly liveSchedule: ReadonlyMap<string, readonly LiveChange[]>;
   readonly choices: readonly ModelChoice[];
   lanes(): readonly { readonly spec: RunSpec; readonly run: Run | null }[];
 }
@@ -45,7 +45,7 @@ export function shareOf(lab: ExportSource): string | null {
     .filter((c) => c !== undefined && !c.own)
     .map((c) => c!.id);
   try {
-    return encodeShare({ scenario: lab.scenario, seed: lab.seed, params: lab.overrides, ...(tried.length ? { tried: [...new Set(tried)] } : {}), ...(lab.etaSchedule.size ? { etaSchedule: lab.etaSchedule } : {}) });
+    return encodeShare({ scenario: lab.scenario, seed: lab.seed, params: lab.overrides, ...(tried.length ? { tried: [...new Set(tried)] } : {}), ...(lab.liveSchedule.size ? { liveSchedule: lab.liveSchedule } : {}) });
   } catch {
     return null;
   }

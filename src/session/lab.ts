@@ -19,9 +19,10 @@ import { LAB_PLAY_ON, Lane, type PlayOn } from './lane.js';
 import { laneShape, type LabShape, type LaneShape } from './lab-shape.js';
 import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
 import { onPlane } from './field.js';
-import { stepEta, withChange } from './eta.js';
-import type { EtaChange } from '../core/runner.js';
+import type { LiveSchedule } from '../core/runner.js';
+import { LiveRow, canChange, liveName, liveNow, liveValue, stepLive, withChange, type LiveRowView } from './live.js';
 import { exact } from '../core/format.js';
+import { FEATURES, type Feature } from '../data/features.js';
 import { isPlaneData, dataEditable, dataSetting, featureList, nextFeatures, nextNoise, nextTestShare, withDataEdit, type DataEdit } from '../scenarios/data-edit.js';
 import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
 import type { LaneView } from './views.js';
@@ -36,8 +37,8 @@ export interface LabOptions {
   readonly compare?: boolean | readonly [string, string];
   readonly seed?: Seed;
   readonly overrides?: ReadonlyMap<string, Params>;
-  /** η changes made while training, per run id (a share string's, or a replay's). */
-  readonly etaSchedule?: ReadonlyMap<string, readonly EtaChange[]>;
+  /** Live changes made while training (η, momentum…), per run id (a share string's, or a replay's). */
+  readonly liveSchedule?: LiveSchedule;
   /** An epoch budget for every run of the scenario (instead of its own). */
   readonly epochs?: number;
   /** The share string this lab was opened from. */
@@ -82,6 +83,8 @@ export interface LabView {
   readonly share: string | null;
   /** A challenge's leaderboard (best result per model on this machine), best first; null elsewhere. */
   readonly leaderboard: readonly string[] | null;
+  /** The live row (`o`): the knobs and the one selected; null while closed. */
+  readonly live: LiveRowView | null;
 }
 
 /** Training time per tick: the rest of the frame is for input and drawing. */
@@ -97,8 +100,10 @@ export class LabSession {
   problem: string | null = null;
   seed: Seed = 1;
   overrides: ReadonlyMap<string, Params>;
-  /** η changes made while training (the η keys), per run id: kept by a reset, carried by the share string. */
-  etaSchedule: ReadonlyMap<string, readonly EtaChange[]>;
+  /** Live changes made while training (the η keys, the live row), per run id: kept by a reset, carried by the share string. */
+  liveSchedule: LiveSchedule;
+  /** The live row's state (live.ts). */
+  readonly live = new LiveRow();
   choices: ModelChoice[] = [];
   index = 0;
   compare: boolean;
@@ -126,7 +131,7 @@ export class LabSession {
   constructor(private readonly opts: LabOptions) {
     this.tr = opts.tr ?? EN_TR;
     this.overrides = opts.overrides ?? new Map();
-    this.etaSchedule = opts.etaSchedule ?? new Map();
+    this.liveSchedule = opts.liveSchedule ?? new Map();
     this.compare = Boolean(opts.compare);
     this.pair = Array.isArray(opts.compare) ? (opts.compare as readonly [string, string]) : null;
     this.gradients = Boolean(opts.gradients);
@@ -155,7 +160,7 @@ export class LabSession {
     this.playingOn = false;
     if (!this.scenario) return void (this.choices = []);
     try {
-      this.choices = modelChoices(this.scenario, this.seed, this.overrides, this.opts.epochs, this.tr, this.etaSchedule);
+      this.choices = modelChoices(this.scenario, this.seed, this.overrides, this.opts.epochs, this.tr, this.liveSchedule);
       this.problem = this.choices.length === 0 ? this.tr.t('lab.scenarioHasNoRuns') : null;
     } catch (e) {
       this.choices = [];
@@ -245,24 +250,69 @@ export class LabSession {
   toggleGradients(): void {
     this.gradients = !this.gradients;
   }
-  /**
-   * The η keys: every run on screen that can change its learning rate steps it up or down the
-   * ladder and trains on from its current weights (now, or from the next epoch's start when one is
-   * under way); the change is kept per run for a reset, the share string and a replay.
-   */
+  /** The η keys: the learning rate one rung up or down the ladder (changeLive). */
   changeEta(way: 1 | -1): void {
+    this.changeLive('learningRate', way);
+  }
+  /**
+   * A live change (the η keys, the live row): every run on screen that can change `param` while it
+   * trains steps it up or down its ladder and trains on from its current weights (now, or from the
+   * next epoch's start when one is under way); the change is kept per run for a reset, the share
+   * string and a replay.
+   */
+  changeLive(param: string, way: 1 | -1): void {
     const said: string[] = [];
+    const eta = param === 'learningRate';
+    const name = liveName(param, this.tr);
     for (const l of this.lanes()) {
       const run = l.run;
-      if (!run || l.error || !run.model.setLearningRate || typeof run.spec.params['learningRate'] !== 'number') continue;
-      const from = run.scheduledEta() ?? (run.spec.params['learningRate'] as number);
-      const to = stepEta(from, way);
-      const change = run.changeEta(to);
-      this.etaSchedule = withChange(this.etaSchedule, l.spec.id, change);
+      if (l.error || !canChange(run, param)) continue;
+      const from = liveNow(run, param);
+      const spec = run.spec.plugin.meta.params[param]!;
+      const to = from === undefined ? undefined : stepLive(param, spec, from, way);
+      if (from === undefined || to === undefined) {
+        said.push(this.tr.t('note.dataBound', { what: `${l.spec.id}: ${name}`, value: from === undefined ? '—' : liveValue(param, from, this.tr) }));
+        continue;
+      }
+      const change = run.change(param, to);
+      this.liveSchedule = withChange(this.liveSchedule, l.spec.id, change);
       l.version++;
-      said.push(this.tr.t(change.epoch === run.epoch && run.midEpochSteps === 0 ? 'note.eta' : 'note.etaNext', { run: l.spec.id, from: exact(from), to: exact(to), epoch: change.epoch + 1 }));
+      const now = change.epoch === run.epoch && run.midEpochSteps === 0;
+      const values = { run: l.spec.id, name, from: liveValue(param, from, this.tr), to: liveValue(param, to, this.tr), epoch: change.epoch + 1 };
+      said.push(eta ? this.tr.t(now ? 'note.eta' : 'note.etaNext', values) : this.tr.t(now ? 'note.live' : 'note.liveNext', values));
     }
-    this.note = said.length ? said.join(' · ') : this.tr.t('note.etaNone');
+    this.note = said.length ? said.join(' · ') : eta ? this.tr.t('note.etaNone') : this.tr.t('note.liveNone', { name });
+  }
+
+  /** `o`: opens or closes the live row. */
+  toggleLive(): void {
+    this.live.toggle();
+  }
+  /** ↑↓ in the live row: the previous or next knob. */
+  liveMove(way: 1 | -1): void {
+    this.live.move(this, way);
+  }
+  /** ←→ in the live row: the selected knob down or up (a feature input toggles, restarting the runs). */
+  liveStep(way: 1 | -1): void {
+    const knob = this.live.selected(this);
+    if (!knob) return void (this.note = this.tr.t('live.none'));
+    if (knob.kind === 'param') return this.changeLive(knob.param, way);
+    this.toggleFeature(knob.feature);
+  }
+
+  /** The feature inputs now (null when the data is not a generated 2-D set). */
+  features(): readonly Feature[] | null {
+    const s = this.scenario;
+    return s && dataEditable(s) ? (dataSetting(s)?.features ?? null) : null;
+  }
+  /** A feature input on or off: the input width changes, so the runs restart on the lifted data; one stays on. */
+  toggleFeature(feature: Feature): void {
+    const now = this.dataNow();
+    if (!now) return;
+    const on = now.features.includes(feature);
+    if (on && now.features.length === 1) return void (this.note = this.tr.t('note.featureLast', { feature: featureList([feature]) }));
+    const to = FEATURES.filter((f) => (f === feature ? !on : now.features.includes(f)));
+    if (this.editData({ features: to })) this.note = this.tr.t('note.dataFeatures', { from: featureList(now.features), to: featureList(to) });
   }
   /**
    * The data keys (generated 2-D sets only): a change of the noise, the test share, the feature
@@ -326,11 +376,14 @@ export class LabSession {
     const merged = new Map(this.overrides);
     merged.set(runId, { ...(merged.get(runId) ?? {}), ...params });
     this.overrides = merged;
-    // a new η set in the form restarts the run: the changes made while it trained no longer apply
-    if ('learningRate' in params && this.etaSchedule.has(runId)) {
-      const kept = new Map(this.etaSchedule);
-      kept.delete(runId);
-      this.etaSchedule = kept;
+    // a value set in the form restarts the run: the changes of that parameter made while it trained no longer apply
+    const changes = this.liveSchedule.get(runId);
+    if (changes?.some((c) => c.param in params)) {
+      const kept = new Map(this.liveSchedule);
+      const rest = changes.filter((c) => !(c.param in params));
+      if (rest.length) kept.set(runId, rest);
+      else kept.delete(runId);
+      this.liveSchedule = kept;
     }
     this.rebuild();
     this.note = this.tr.t('note.params', { run: runId });
@@ -339,7 +392,7 @@ export class LabSession {
     this.index = 0;
     this.pair = null;
     this.overrides = new Map();
-    this.etaSchedule = new Map();
+    this.liveSchedule = new Map();
     this.note = null;
     this.load(ref);
   }
@@ -438,6 +491,7 @@ export class LabSession {
       gradients: this.gradients,
       share: this.shareCache(),
       leaderboard: this.leaderboard?.board() ?? null,
+      live: this.live.view(this, this.tr),
     };
   }
 
@@ -460,7 +514,7 @@ export class LabSession {
 
   /** The share string, encoded again only when the setting changed. */
   private shareCache(): string | null {
-    const key = `${this.scenario?.id}/${String(this.seed)}/${JSON.stringify(this.scenario?.dataEdit ?? null)}/${[...this.overrides].map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(',')}`;
+    const key = `${this.scenario?.id}/${String(this.seed)}/${JSON.stringify(this.scenario?.dataEdit ?? null)}/${[...this.overrides].map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(',')}/${JSON.stringify([...this.liveSchedule])}`;
     if (this.shared?.key !== key) this.shared = { key, share: shareOf(this) };
     return this.shared.share;
   }

@@ -117,7 +117,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
   if (!run || lane.error) {
     return {
       ...base, error: lane.error, epoch: 0, midSteps: 0, verdict: null, playingOn: false, settled: true, now: { loss: NaN, accuracy: NaN }, latest: null,
-      lossStart: NaN, series: [], etaMarks: [], describe: [], weights: [], trace: [], update: null, table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null, sequence: null, wholeEpoch: null,
+      lossStart: NaN, series: [], liveMarks: [], describe: [], weights: [], trace: [], update: null, table: null, field: null, units: null, grads: null, hiddenUnits: 0, images: null, sequence: null, wholeEpoch: null,
     };
   }
   const latest = run.latest;
@@ -141,7 +141,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
     latest,
     lossStart: run.history[0]!.loss,
     series: lane.series.all(),
-    etaMarks: [...run.etaChanges],
+    liveMarks: [...run.changes],
     describe: (run.model.describe?.() ?? []).map((line) => tr.say(line)),
     weights: weightLines(weights, tr),
     trace: [...lane.trace],

@@ -137,7 +137,7 @@ export class ReplaySession {
       scenario: input.scenario,
       ...(input.seed !== undefined ? { seed: input.seed } : {}),
       overrides: input.params,
-      ...(input.etaSchedule ? { etaSchedule: input.etaSchedule } : {}),
+      ...(input.liveSchedule ? { liveSchedule: input.liveSchedule } : {}),
       ...(input.epochs !== undefined ? { epochs: input.epochs } : {}),
       run: ids[0]!,
       compare: ids.length > 1 ? [ids[0]!, ids[1]!] : false,

@@ -95,8 +95,8 @@ export interface LaneView {
   readonly latest: HistoryEntry | null;
   readonly lossStart: number;
   readonly series: readonly SeriesPoint[];
-  /** η changes made while it trained (the lab's η keys): from the start of epoch `epoch` + 1, η = `eta`. */
-  readonly etaMarks: readonly { readonly epoch: number; readonly eta: number }[];
+  /** Live changes made while it trained (the η keys, the live row): from the start of epoch `epoch` + 1, `param` = `value`. */
+  readonly liveMarks: readonly { readonly epoch: number; readonly param: string; readonly value: number | string }[];
   /** Accuracy means something here (labelled data). */
   readonly labelled: boolean;
   readonly dataKind: DataKind;

@@ -44,13 +44,13 @@ describe('changing η while the lab trains', () => {
     lab.changeEta(1);
     expect(lab.note).toBe('mlp-backprop: η 0.5 → 1 from epoch 6, training on from the same weights');
     expect(Array.from(run.model.flatWeights())).toEqual(before);
-    expect(run.etaChanges).toEqual([{ epoch: 5, eta: 1 }]);
-    expect(lab.etaSchedule.get('mlp-backprop')).toEqual([{ epoch: 5, eta: 1 }]);
+    expect(run.changes).toEqual([{ epoch: 5, param: 'learningRate', value: 1 }]);
+    expect(lab.liveSchedule.get('mlp-backprop')).toEqual([{ epoch: 5, param: 'learningRate', value: 1 }]);
     // the model says the η it trains with now
     expect(JSON.stringify(run.model.describe!())).toContain('"eta":"1"');
     epochs(lab, 5);
     // the same run made from the start with the change scheduled is the same bit for bit
-    const again = new Run({ ...lab.choices[lab.index]!.spec, etaSchedule: [{ epoch: 5, eta: 1 }] });
+    const again = new Run({ ...lab.choices[lab.index]!.spec, changes: [{ epoch: 5, param: 'learningRate', value: 1 }] });
     for (let k = 0; k < 10; k++) again.runEpoch();
     expect(again.history.map((h) => [h.loss, h.weights])).toEqual(run.history.map((h) => [h.loss, h.weights]));
     // and it differs from the run without the change after epoch 5, not before
@@ -59,7 +59,7 @@ describe('changing η while the lab trains', () => {
     expect(plain.history.slice(0, 6).map((h) => h.loss)).toEqual(run.history.slice(0, 6).map((h) => h.loss));
     expect(plain.history[6]!.loss).not.toBe(run.history[6]!.loss);
     // the view marks it for the loss chart
-    expect(lab.view(0).lanes[0]!.etaMarks).toEqual([{ epoch: 5, eta: 1 }]);
+    expect(lab.view(0).lanes[0]!.liveMarks).toEqual([{ epoch: 5, param: 'learningRate', value: 1 }]);
   });
 
   it('mid-epoch, from the next epoch; a reset keeps the schedule', () => {
@@ -70,9 +70,9 @@ describe('changing η while the lab trains', () => {
     lab.changeEta(-1);
     const run = lab.lanes()[0]!.run!;
     expect(lab.note).toBe('mlp-backprop: η 0.3 → 0.1 from epoch 4 (the epoch under way finishes with η 0.3)');
-    expect(run.etaChanges).toEqual([]);
+    expect(run.changes).toEqual([]);
     epochs(lab, 3);
-    expect(run.etaChanges).toEqual([{ epoch: 3, eta: 0.3 }, { epoch: 3, eta: 0.1 }]);
+    expect(run.changes).toEqual([{ epoch: 3, param: 'learningRate', value: 0.3 }, { epoch: 3, param: 'learningRate', value: 0.1 }]);
     const losses = run.history.map((h) => h.loss);
     lab.reset();
     epochs(lab, 5);
@@ -83,7 +83,7 @@ describe('changing η while the lab trains', () => {
     const lab = new LabSession({ scenario: 'perceptron-xor' });
     lab.changeEta(1);
     expect(lab.note).toBe('no run on screen has a learning rate to change while it trains');
-    expect(lab.etaSchedule.size).toBe(0);
+    expect(lab.liveSchedule.size).toBe(0);
   });
 
   it('the share string and the export carry the changes; run --share and replay make the same run bit for bit', () => {
@@ -96,11 +96,11 @@ describe('changing η while the lab trains', () => {
     lab.playToMoment();
     const run = lab.lanes()[0]!.run!;
     // 0.5 → 0.3 at epoch 4; then 0.3 → 1 → 3 at epoch 10 (two presses, applied in order)
-    expect(run.etaChanges).toEqual([{ epoch: 4, eta: 0.3 }, { epoch: 10, eta: 1 }, { epoch: 10, eta: 3 }]);
+    expect(run.changes).toEqual([{ epoch: 4, param: 'learningRate', value: 0.3 }, { epoch: 10, param: 'learningRate', value: 1 }, { epoch: 10, param: 'learningRate', value: 3 }]);
     const input = resolveShare(decodeShare(shareOf(lab)!));
-    expect(input.etaSchedule?.get('mlp-backprop')).toEqual(run.etaChanges);
+    expect(input.liveSchedule?.get('mlp-backprop')).toEqual(run.changes);
     // run --share
-    const cli = executeScenario(input.scenario, { params: input.params, etaSchedule: input.etaSchedule!, only: ['mlp-backprop'] }).runs[0]!;
+    const cli = executeScenario(input.scenario, { params: input.params, liveSchedule: input.liveSchedule!, only: ['mlp-backprop'] }).runs[0]!;
     expect(cli.history.map((h) => h.loss)).toEqual(run.history.map((h) => h.loss));
     expect(cli.outcome).toBe(run.status.outcome);
     // replay of the export, scrubbed to its last epoch
@@ -108,7 +108,7 @@ describe('changing η while the lab trains', () => {
     const replay = new ReplaySession(file, readRunFile(file));
     replay.go(replay.last);
     expect(replay.view(0).matches).toBe(true);
-    expect(replay.lab.lanes()[0]!.run!.etaChanges).toEqual(run.etaChanges);
+    expect(replay.lab.lanes()[0]!.run!.changes).toEqual(run.changes);
     expect(Array.from(replay.lab.lanes()[0]!.run!.model.flatWeights())).toEqual(Array.from(run.model.flatWeights()));
     rmSync(file);
     rmSync(file.replace(/\.json$/, '.csv'));
@@ -140,6 +140,6 @@ describe('the η keys', () => {
     const text = flatten(frame(app, { columns: 160, rows: 45 }, 'none', 0)).map(stripAnsi).join('\n');
     expect(text).toContain('η→1');
     expect(text).toContain('η 0.5 → 1 from epoch 21');
-    expect(app.lab!.lanes()[0]!.run!.etaChanges).toEqual([{ epoch: 20, eta: 1 }]);
+    expect(app.lab!.lanes()[0]!.run!.changes).toEqual([{ epoch: 20, param: 'learningRate', value: 1 }]);
   });
 });

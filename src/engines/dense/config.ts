@@ -41,6 +41,8 @@ export interface TrainOptions {
   readonly momentum?: number;
   /** L2 weight decay λ on non-bias weights (J + λ/2 ‖W‖²). @default 0 */
   readonly weightDecay?: number;
+  /** L1 penalty λ₁ on non-bias weights (J + λ₁ ‖W‖₁, gradient λ₁ sign W). @default 0 */
+  readonly l1?: number;
   /** Rows per update: 1 online, k minibatch, 0 full batch. @default 1 */
   readonly batchSize?: number;
   /** True: gradient averaged over the batch; false: summed (Rumelhart's sweep). @default true */

@@ -6,7 +6,7 @@
  */
 import type { Rng } from '../../core/rng.js';
 import { ModelConfigError } from '../../core/types.js';
-import { SOFTMAX, activate, timesDerivative } from './activations.js';
+import { ACTIVATIONS, type ActivationName, SOFTMAX, activate, timesDerivative } from './activations.js';
 import { type NetworkConfig, type TrainOptions, resolveLayers } from './config.js';
 import { initWeights, layerOffsets, loadWeights } from './init.js';
 import { type ChunkFn, compileChunk } from './compiled.js';
@@ -163,18 +163,62 @@ export class Network {
     return loss;
   }
 
+  /**
+   * A live change (issue 25): every hidden layer computes a^k = f(z^k) with the activation `name`
+   * from the next forward pass on (and f′ backward); the weights and the velocity stay.
+   */
+  setHiddenActivation(name: ActivationName): void {
+    const f = Object.hasOwn(ACTIVATIONS, name) ? ACTIVATIONS[name] : undefined;
+    if (f === undefined) throw new ModelConfigError(`unknown activation "${String(name)}"`, 'hidden');
+    const names = this.activations as OutputActivation[];
+    for (let k = 1; k < this.depth; k++) {
+      this.act[k] = f.code;
+      names[k] = name;
+    }
+    this.recompile();
+  }
+
+  /**
+   * A live change of the dropout keep probabilities (issue 25): p of the input units and of every
+   * hidden layer's, in (0, 1]; a layer dropped for the first time gets its mask buffers here.
+   */
+  setKeep(keepInput: number, keepHidden: number): void {
+    for (let k = 0; k < this.depth; k++) {
+      const p = k === 0 ? keepInput : keepHidden;
+      if (!(p > 0 && p <= 1)) throw new ModelConfigError(`keep probability of layer ${k} must be in (0, 1], got ${p}`);
+    }
+    const B = this.maxBatch;
+    for (let k = 0; k < this.depth; k++) {
+      const p = k === 0 ? keepInput : keepHidden;
+      this.keep[k] = p;
+      if (p < 1 && this.mask[k] === null) {
+        this.mask[k] = new Float64Array(B * this.sizes[k]!);
+        this.dropped[k] = new Float64Array(B * this.sizes[k]!);
+      } else if (p === 1 && this.mask[k] !== null) {
+        this.mask[k] = null;
+        this.dropped[k] = this.a[k]!;
+      }
+    }
+    this.recompile();
+  }
+
+  /** The generated training chunk for the activations and dropout now (none under dropout). */
+  private recompile(): void {
+    this.chunk = this.trainable ? compileChunk(this.sizes, this.act, this.loss, this.mask.some((m) => m !== null)) : null;
+  }
+
   /** Numeric activation code of layer k (what the loops switch on). */
   activationCode(k: number): number {
     return this.act[k]!;
   }
 
-  /** One update from g: gradient ∇ = scale·g (+ λW on non-bias weights). */
-  update(scale: number, eta: number, mu: number, lambda: number): void {
+  /** One update from g: gradient ∇ = scale·g (+ λW + λ₁ sign W on non-bias weights). */
+  update(scale: number, eta: number, mu: number, lambda: number, lambda1 = 0): void {
     const w = this.w;
     const g = this.g;
     const v = this.v;
     this.lastScale = scale;
-    if (mu === 0 && lambda === 0) {
+    if (mu === 0 && lambda === 0 && lambda1 === 0) {
       const step = eta * scale;
       // W^k ← W^k − η Σ_rows delta^k (a^{k−1})^T, the sum held in g (times 1/B when averaging)
       for (let p = 0, n = w.length; p < n; p++) w[p]! -= step * g[p]!;
@@ -189,8 +233,8 @@ export class Network {
         w[p]! += v[p]!;
         p++;
         for (let i = 0; i < nin; i++, p++) {
-          // v ← μv − η (∂J/∂W + λW);  W ← W + v
-          v[p] = mu * v[p]! - eta * (scale * g[p]! + lambda * w[p]!);
+          // v ← μv − η (∂J/∂W + λW + λ₁ sign W);  W ← W + v  (J + λ/2 ‖W‖² + λ₁ ‖W‖₁)
+          v[p] = mu * v[p]! - eta * (scale * g[p]! + lambda * w[p]! + lambda1 * Math.sign(w[p]!));
           w[p]! += v[p]!;
         }
       }
@@ -220,7 +264,7 @@ export class Network {
       loss += this.backward(B);
     }
     const scale = (opts.average ?? true) ? 1 / count : 1;
-    this.update(scale, opts.eta, opts.momentum ?? 0, opts.weightDecay ?? 0);
+    this.update(scale, opts.eta, opts.momentum ?? 0, opts.weightDecay ?? 0, opts.l1 ?? 0);
     return loss;
   }
 

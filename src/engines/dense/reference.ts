@@ -33,6 +33,8 @@ export interface Step {
   readonly eta: number;
   readonly momentum: number;
   readonly weightDecay: number;
+  /** λ₁ of the L1 penalty λ₁ ‖W‖₁ (biases excluded). @default 0 */
+  readonly l1?: number;
   readonly average: boolean;
 }
 
@@ -105,10 +107,11 @@ export function update(net: ReferenceNet, g: Weights, rows: number, o: Step): vo
   const step = o.eta * scale;
   net.W.forEach((layer, k) => layer.forEach((w, j) => w.forEach((wi, i) => {
     const gi = g[k]![j]![i]!;
-    if (o.momentum === 0 && o.weightDecay === 0) return void (w[i] = wi - step * gi);
+    const l1 = o.l1 ?? 0;
+    if (o.momentum === 0 && o.weightDecay === 0 && l1 === 0) return void (w[i] = wi - step * gi);
     const v = net.v[k]![j]!;
-    // v ← μv − η(∇ + λW), no decay on the bias;  W ← W + v
-    v[i] = i === 0 ? o.momentum * v[i]! - o.eta * scale * gi : o.momentum * v[i]! - o.eta * (scale * gi + o.weightDecay * wi);
+    // v ← μv − η(∇ + λW + λ₁ sign W), no decay on the bias;  W ← W + v
+    v[i] = i === 0 ? o.momentum * v[i]! - o.eta * scale * gi : o.momentum * v[i]! - o.eta * (scale * gi + o.weightDecay * wi + l1 * Math.sign(wi));
     w[i] = wi + v[i]!;
   })));
 }

@@ -5,6 +5,7 @@
 import { short } from '../../core/format.js';
 import type { ClaimView, ReceiptView } from '../../session/claims.js';
 import type { LaneView } from '../../session/views.js';
+import { liveName, liveValue } from '../../session/live.js';
 import type { ColorDepth } from '../color.js';
 import { gradientBars } from '../render/bars.js';
 import { brailleChart } from '../render/chart.js';
@@ -68,20 +69,24 @@ export function sharedScales(lanes: readonly LaneView[]): SharedScales | undefin
 }
 
 /**
- * The η changes on the loss chart (live η, issue 25): each a vertical white stroke at the epoch it
- * took effect, from the lowest to the highest loss drawn (so the scale stays the curves'), named
- * in the legend; the last three.
+ * The live changes on the loss chart (issue 25: η, momentum, penalties, dropout, batch, activation):
+ * each a vertical white stroke at the epoch it took effect, from the lowest to the highest loss
+ * drawn (so the scale stays the curves'), named in the legend; the last three.
  */
-function etaMarks(l: LaneView, tr: Tr): { label: string; values: number[]; epochs: number[]; rgb: readonly [number, number, number]; dash: boolean; mark: true }[] {
+function liveMarks(l: LaneView, tr: Tr): { label: string; values: number[]; epochs: number[]; rgb: readonly [number, number, number]; dash: boolean; mark: true }[] {
   const losses = l.series.flatMap((x) => [x.loss, x.testLoss ?? NaN]).filter((v) => Number.isFinite(v) && v > 0);
   const last = l.series.at(-1)?.epoch ?? 0;
   if (losses.length < 2) return [];
   const lo = Math.min(...losses);
   const hi = Math.max(...losses);
-  return l.etaMarks
+  const label = (m: LaneView['liveMarks'][number]): string =>
+    m.param === 'learningRate' && typeof m.value === 'number'
+      ? tr.t('chart.etaMark', { eta: short(m.value) })
+      : tr.t('chart.liveMark', { name: liveName(m.param, tr), value: typeof m.value === 'number' ? liveValue(m.param, m.value, tr) : m.value });
+  return l.liveMarks
     .filter((m) => m.epoch <= last)
     .slice(-3)
-    .map((m) => ({ label: tr.t('chart.etaMark', { eta: short(m.eta) }), values: [lo, hi], epochs: [m.epoch, m.epoch], rgb: [235, 235, 235] as const, dash: true, mark: true as const }));
+    .map((m) => ({ label: label(m), values: [lo, hi], epochs: [m.epoch, m.epoch], rgb: [235, 235, 235] as const, dash: true, mark: true as const }));
 }
 
 /** Loss (log scale when it spans decades) above accuracy, train solid and test dotted. */
@@ -98,7 +103,7 @@ function curves(l: LaneView, width: number, rows: number, depth: ColorDepth, tr:
   const test = tr.t('chart.test');
   const loss = brailleChart({
     title: tr.t('chart.loss'), width, height: lossRows, depth, log: fact ? true : (scales?.log ?? 'auto'), tr, ...(nonNegative ? { limits: [0, Infinity] as const } : {}), ...(scales?.loss ? { range: scales.loss } : {}),
-    series: [{ label: train, values: p.map((x) => x.loss), epochs, rgb: [220, 110, 220] }, ...(hasTest ? [{ label: test, values: p.map((x) => x.testLoss ?? NaN), epochs, rgb: [240, 170, 90] as const, dash: true }] : []), ...etaMarks(l, tr)],
+    series: [{ label: train, values: p.map((x) => x.loss), epochs, rgb: [220, 110, 220] }, ...(hasTest ? [{ label: test, values: p.map((x) => x.testLoss ?? NaN), epochs, rgb: [240, 170, 90] as const, dash: true }] : []), ...liveMarks(l, tr)],
   });
   if (!l.labelled || lossOnly) return loss.rows;
   const acc = brailleChart({
