@@ -23,6 +23,8 @@ export interface BackpropInput {
   readonly eta: number;
   readonly momentum?: number;
   readonly weightDecay?: number;
+  /** λ₁ of the L1 penalty λ₁‖W‖₁ (biases excluded). @default 0 */
+  readonly l1?: number;
   /** Velocities of W¹ and W² (zero when absent). */
   readonly V1?: Matrix;
   readonly V2?: Matrix;
@@ -63,10 +65,11 @@ function softmax(z: readonly number[]): number[] {
 }
 
 /** W ← W + (μV − η(G + λW)), the bias column undecayed; returns [new W, new V]. */
-function update(W: Matrix, G: Matrix, V: Matrix | undefined, eta: number, mu: number, lambda: number): number[][] {
+function update(W: Matrix, G: Matrix, V: Matrix | undefined, eta: number, mu: number, lambda: number, lambda1: number): number[][] {
   return W.map((row, j) =>
     row.map((w, i) => {
-      const v = mu * (V?.[j]?.[i] ?? 0) - eta * (G[j]![i]! + (i === 0 ? 0 : lambda * w));
+      // v ← μv − η(∇ + λW + λ₁ sign W), no penalty on the bias;  W ← W + v
+      const v = mu * (V?.[j]?.[i] ?? 0) - eta * (G[j]![i]! + (i === 0 ? 0 : lambda * w + lambda1 * Math.sign(w)));
       return w + v;
     }),
   );
@@ -90,10 +93,11 @@ export function backpropStep(p: BackpropInput): BackpropStep {
   const grad1 = delta1.map((d) => [d, ...p.x.map((xi) => d * xi)]);
   const mu = p.momentum ?? 0;
   const lambda = p.weightDecay ?? 0;
+  const lambda1 = p.l1 ?? 0;
   return {
     z1, a, z2, o, delta2, grad2, delta1, grad1, f1, g2,
-    W1: update(p.W1, grad1, p.V1, p.eta, mu, lambda),
-    W2: update(p.W2, grad2, p.V2, p.eta, mu, lambda),
+    W1: update(p.W1, grad1, p.V1, p.eta, mu, lambda, lambda1),
+    W2: update(p.W2, grad2, p.V2, p.eta, mu, lambda, lambda1),
   };
 }
 

@@ -167,7 +167,7 @@ export function mlpItem(s: MlpHandState, pattern: number, x: readonly number[], 
   const V2 = rowsOf(s.v, h * (d + 1), c, h + 1);
   const hidden = s.activations[1]!;
   const output = s.activations[2]!;
-  const r = backpropStep({ W1, W2, x, t, hidden, output, loss: s.loss, eta: s.eta, momentum: s.momentum, weightDecay: s.weightDecay, V1, V2 });
+  const r = backpropStep({ W1, W2, x, t, hidden, output, loss: s.loss, eta: s.eta, momentum: s.momentum, weightDecay: s.weightDecay, l1: s.l1, V1, V2 });
   // The new weights as the model computed them (the maths above agrees: tests/assignments check it).
   const newW1 = after ? rowsOf(after, 0, h, d + 1) : r.W1;
   const newW2 = after ? rowsOf(after, h * (d + 1), c, h + 1) : r.W2;
@@ -176,7 +176,7 @@ export function mlpItem(s: MlpHandState, pattern: number, x: readonly number[], 
   const fPrime = hidden === 'sigmoid' ? (j: number) => `${n(r.a[j]!)}(1 − ${n(r.a[j]!)})` : (j: number) => n(r.f1[j]!);
   const mu = s.momentum;
   const moving = mu > 0 && s.v.some((v) => v !== 0);
-  const decay = s.weightDecay > 0 ? ` + λW (λ = ${n(s.weightDecay)}; λ·b = 0)` : '';
+  const decay = (s.weightDecay > 0 ? ` + λW (λ = ${n(s.weightDecay)}; λ·b = 0)` : '') + (s.l1 > 0 ? ` + λ₁ sign W (λ₁ = ${n(s.l1)}; none on b)` : '');
   const momentumNote = moving ? ` + μv` : '';
   const cancels = s.loss === 'ce' || (s.loss === 'bce' && output === 'sigmoid');
   const delta2Work = cancels
@@ -190,7 +190,7 @@ export function mlpItem(s: MlpHandState, pattern: number, x: readonly number[], 
   const given = [
     `x = ${vec(x)}   t = ${vs(t)}   (x0 = a0 = 1)`,
     `W¹ = ${gmat(W1)}   W² = ${gmat(W2)}`,
-    `η = ${n(s.eta)}${mu > 0 ? `   μ = ${n(mu)}, v = ${moving ? `(${gmat(V1)}, ${gmat(V2)})` : '0'}` : ''}${s.weightDecay > 0 ? `   λ = ${n(s.weightDecay)}` : ''}`,
+    `η = ${n(s.eta)}${mu > 0 ? `   μ = ${n(mu)}, v = ${moving ? `(${gmat(V1)}, ${gmat(V2)})` : '0'}` : ''}${s.weightDecay > 0 ? `   λ = ${n(s.weightDecay)}` : ''}${s.l1 > 0 ? `   λ₁ = ${n(s.l1)}` : ''}`,
     `z¹ = W¹(1, x), a = ${f}(z¹), z² = W²(1, a), o = ${g || 'z²'}${g ? '(z²)' : ''}, J = ${s.loss === 'mse' ? '½ Σ (o − t)²' : s.loss === 'bce' ? '−Σ t ln o + (1 − t) ln(1 − o)' : '−Σ t ln o'}`,
     `δ² = ∂J/∂z², δ¹ = f′(z¹) ∘ (W²ᵀδ²), W² ← W² − η δ²(1, a)ᵀ${moving ? ' + μv' : ''}, W¹ ← W¹ − η δ¹(1, x)ᵀ${moving ? ' + μv' : ''}`,
   ];

@@ -5,13 +5,13 @@
  * directly, so a burst of keys reaches each screen in turn by construction.
  */
 import type { Params } from '../core/types.js';
-import type { LiveChange } from '../core/runner.js';
+import type { LiveSchedule } from '../core/runner.js';
 import type { Scenario } from '../scenarios/loader.js';
 import { tryLoadScenario, type Seed } from './choices.js';
 import { ERAS } from './eras.js';
 import { exportRuns, writeShare } from './export.js';
 import { ParamForm, type FormView } from './form.js';
-import { LAB_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type ReplayAction, type Token } from './keymaps.js';
+import { LAB_KEYS, LIVE_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type ReplayAction, type Token } from './keymaps.js';
 import { ReplaySession, type ReplayView } from './replay.js';
 import type { RunDocument } from '../report/run-file.js';
 import { LabSession, type LabView } from './lab.js';
@@ -31,8 +31,8 @@ export type Start =
       readonly scenario: string | Scenario;
       readonly run?: string;
       readonly overrides?: ReadonlyMap<string, Params>;
-      /** η changes made while training, per run id (a share string may carry them). */
-      readonly liveSchedule?: ReadonlyMap<string, readonly LiveChange[]>;
+      /** Live changes made while training (η, momentum…), per run id (a share string may carry them). */
+      readonly liveSchedule?: LiveSchedule;
       /** An epoch budget for every run (a share string may carry one). */
       readonly epochs?: number;
       /** The share string of this setting, shown in the lab. */
@@ -133,6 +133,14 @@ export class AppSession {
       return;
     }
     if (s.kind === 'replay') return this.replayKey(s.replay, t);
+    // the live row (issue 25) takes the arrows and Esc while open; every other key is the lab's
+    const open = this.lab;
+    if (open?.live.open) {
+      const a = actionOf(LIVE_KEYS, t);
+      if (a === 'close') return open.live.close();
+      if (a === 'previous' || a === 'next') return open.liveMove(a === 'previous' ? -1 : 1);
+      if (a === 'down' || a === 'up') return open.liveStep(a === 'down' ? -1 : 1);
+    }
     if (s.kind === 'tour' && s.tour.summary) {
       const a = actionOf(SUMMARY_KEYS, t);
       if (a === 'timeline' || a === 'leave') return this.start({ kind: 'timeline' });
@@ -222,6 +230,8 @@ export class AppSession {
         return lab.newData();
       case 'features':
         return lab.cycleFeatures();
+      case 'live':
+        return lab.toggleLive();
       case 'help':
         return void (this.help = true);
       case 'export':

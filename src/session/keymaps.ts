@@ -22,7 +22,7 @@ export interface Binding<A extends string> {
 }
 
 export type LabAction =
-  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'quiz' | 'etaUp' | 'etaDown' | 'noiseUp' | 'noiseDown' | 'testUp' | 'testDown' | 'newData' | 'features' | 'help' | 'back';
+  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'quiz' | 'etaUp' | 'etaDown' | 'noiseUp' | 'noiseDown' | 'testUp' | 'testDown' | 'newData' | 'features' | 'live' | 'help' | 'back';
 
 export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: [' '], label: 'space', action: 'toggle', help: 'play / pause (after every verdict: play on)', hint: 'space play', priority: 10 },
@@ -50,8 +50,21 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['{'], label: '', action: 'testDown', help: '', hint: '', priority: 0 },
   { keys: ['d'], label: 'd', action: 'newData', help: 'new data: the points drawn again from the next data seed (the weights\' seed stays)', hint: 'd data', priority: 2 },
   { keys: ['f'], label: 'f', action: 'features', help: 'feature inputs: x1,x2 → x1²,x2² → both → x1·x2 → sin → all seven', hint: 'f features', priority: 2 },
+  // live changes and feature inputs (issue 25): the live row
+  { keys: ['o'], label: 'o', action: 'live', help: 'live row: η, momentum, L2/L1, dropout, batch size, activation change as it trains (same weights), and the feature inputs on/off', hint: 'o live', priority: 4 },
   { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
   { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
+];
+
+export type LiveAction = 'previous' | 'next' | 'down' | 'up' | 'close';
+
+/** The live row over the lab (`o`): it takes the arrows and Esc while open; every other lab key still works. */
+export const LIVE_KEYS: readonly Binding<LiveAction>[] = [
+  { keys: ['up'], label: '↑ ↓', action: 'previous', help: 'previous / next knob', hint: '↑↓ knob', priority: 30 },
+  { keys: ['down'], label: '', action: 'next', help: '', hint: '', priority: 0 },
+  { keys: ['left'], label: '← →', action: 'down', help: 'the knob one step down / up as it trains (a feature input: off / on, the runs restart)', hint: '←→ value', priority: 30 },
+  { keys: ['right'], label: '', action: 'up', help: '', hint: '', priority: 0 },
+  { keys: ['escape', 'o'], label: 'Esc o', action: 'close', help: 'close the live row', hint: 'Esc close', priority: 25 },
 ];
 
 export type TourAction = 'next' | 'previous' | 'leave';
@@ -155,6 +168,7 @@ export const KEYMAP_NAMES: ReadonlyMap<readonly Binding<string>[], string> = new
   [FORM_KEYS, 'form'],
   [QUIZ_KEYS, 'quiz'],
   [REPLAY_KEYS, 'replay'],
+  [LIVE_KEYS, 'live'],
 ]);
 
 const localizedCache = new WeakMap<Tr, Map<readonly Binding<string>[], readonly Binding<string>[]>>();

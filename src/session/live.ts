@@ -100,6 +100,10 @@ export function canChange(run: Run | null, param: string): run is Run {
   return run !== null && run.model.setLive !== undefined && liveParams(run.spec.plugin.meta.params).includes(param);
 }
 
+/** The row's order (the Playground's: η first); a plugin's own live parameters follow, in schema order. */
+const ORDER = ['learningRate', 'momentum', 'weightDecay', 'l1', 'keepHidden', 'keepInput', 'batchSize', 'activation'];
+const order = (param: string): number => (ORDER.includes(param) ? ORDER.indexOf(param) : ORDER.length);
+
 /** One knob of the row: a live parameter, or a feature input (a toggle that restarts the runs). */
 export type Knob = { readonly kind: 'param'; readonly param: string } | { readonly kind: 'feature'; readonly feature: Feature };
 
@@ -136,6 +140,7 @@ export class LiveRow {
       if (!l.run || l.error || !l.run.model.setLive) continue;
       for (const p of liveParams(l.run.spec.plugin.meta.params)) if (!params.includes(p)) params.push(p);
     }
+    params.sort((a, b) => order(a) - order(b));
     const features = host.features() ? FEATURES.map((feature) => ({ kind: 'feature' as const, feature })) : [];
     return [...params.map((param) => ({ kind: 'param' as const, param })), ...features];
   }
@@ -176,11 +181,11 @@ export class LiveRow {
   }
 }
 
-/** The row as one line of text: `live: [η 0.5] μ 0 …` with the selected knob in brackets. */
+/** The row as one line of text: `live: [η 0.5] · μ 0 · …` with the selected knob in brackets. */
 export function liveRowText(view: LiveRowView, tr: Tr): string {
   const knobs = view.knobs.map((k, i) => {
     const text = `${k.label} ${k.value}${k.live ? '' : '*'}`;
     return i === view.at ? `[${text}]` : text;
   });
-  return `${tr.t('live.row')}: ${knobs.join('  ')} · ${view.hint}`;
+  return `${tr.t('live.row')}: ${knobs.join(' · ')} — ${view.hint}`;
 }

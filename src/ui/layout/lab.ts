@@ -6,7 +6,8 @@
 import type { LabShape, LabView } from '../../session/lab.js';
 import type { LaneShape } from '../../session/lab.js';
 import type { FieldRequest } from '../../session/lane-view.js';
-import { LAB_KEYS, REPLAY_KEYS, TOUR_KEYS, TOUR_LAB_KEYS } from '../../session/keymaps.js';
+import { LAB_KEYS, LIVE_KEYS, REPLAY_KEYS, TOUR_KEYS, TOUR_LAB_KEYS } from '../../session/keymaps.js';
+import { liveRowText } from '../../session/live.js';
 import type { ReplayView } from '../../session/replay.js';
 import type { TourView } from '../../session/tour.js';
 import type { LaneView } from '../../session/views.js';
@@ -153,6 +154,8 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
       ...(view.moral ? wrap(`→ ${view.moral}`, W, 2).map((s) => paint(depth, s, { tone: 'good' })) : []),
       ...(view.message ? wrap(view.message, W, 2).map((s) => paint(depth, s, { tone: 'dim' })) : []),
     ];
+    // the live row (`o`, issue 25) comes first: it is what the arrows change now
+    if ('live' in view && view.live) lines.unshift(...wrap(liveRowText(view.live, tr), W, 2).map((s) => paint(depth, s, { tone: 'accent' })));
     // The share string when there is room: `neural-eras --share <it>` reopens this lab.
     // Too long for the line with its explanation: the string alone, whole (broken over lines at the
     // width only when it is wider than the terminal; `y` writes it to a file and the clipboard).
@@ -166,7 +169,8 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
     parts.push(leaf(clipRows(lines, r('message'), W), W, r('message')));
   }
   parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth, tr, flash: view.flash })], W, 1));
-  const keys = view.kind === 'tour' ? hints([TOUR_KEYS, TOUR_LAB_KEYS], W, tr) : view.kind === 'replay' ? hints([REPLAY_KEYS], W, tr) : hints([LAB_KEYS], W, tr);
+  const live = 'live' in view && view.live ? [LIVE_KEYS] : [];
+  const keys = view.kind === 'tour' ? hints([...live, TOUR_KEYS, TOUR_LAB_KEYS], W, tr) : view.kind === 'replay' ? hints([REPLAY_KEYS], W, tr) : hints([...live, LAB_KEYS], W, tr);
   parts.push(leaf([paint(depth, keys, { tone: 'dim' })], W, 1));
   return vstack(parts, W);
 }

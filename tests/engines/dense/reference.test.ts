@@ -1,6 +1,6 @@
 /**
  * The maths that runs is the maths you read: on random configurations (shapes, every activation,
- * every output and loss, batch sizes, momentum, weight decay, dropout masks, shuffling, chunking)
+ * every output and loss, batch sizes, momentum, L2 and L1 penalties, dropout masks, shuffling, chunking)
  * the fast engine — generated chunks (compiled.ts) and generic kernels (kernels.ts) — gives the
  * reference engine's numbers bit for bit; and the reference's gradient matches central finite
  * differences of its own loss.
@@ -78,6 +78,7 @@ describe('the fast engine against the reference engine', () => {
         eta: rng.range(0.01, 0.5),
         momentum: rng.uniform() < 0.5 ? 0 : rng.range(0, 0.95),
         weightDecay: rng.uniform() < 0.6 ? 0 : rng.range(0, 0.01),
+        l1: rng.uniform() < 0.7 ? 0 : rng.range(0, 0.01),
         batchSize,
         average: rng.uniform() < 0.7,
         shuffle: rng.uniform() < 0.4,
