@@ -337,7 +337,6 @@ export const EN_TEXT = {
   'note.liveNone': 'no run on screen can change {name} while it trains',
   'note.featureLast': '{feature} is the last feature input on: at least one stays on',
   'chart.liveMark': '{name}→{value}',
-  'help.live': 'Live row (o)',
 } as const;
 
 export type TextKey = keyof typeof EN_TEXT;

@@ -333,7 +333,6 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'note.liveNone': '화면의 어느 실행도 학습 중에 {name}을(를) 바꿀 수 없습니다',
   'note.featureLast': '{feature}은(는) 마지막으로 켜진 특성 입력입니다: 하나는 켜져 있어야 합니다',
   'chart.liveMark': '{name}→{value}',
-  'help.live': '실시간 줄 (o)',
 };
 
 const REASONS: Readonly<Record<ReasonCode, string>> = {
@@ -383,10 +382,10 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
     noiseDown: { help: '', hint: '' },
     testUp: { help: '테스트 비율 10 % 올리기 / 내리기 (실행 다시 시작)', hint: '{ } 테스트' },
     testDown: { help: '', hint: '' },
-    newData: { help: '새 데이터: 다음 데이터 시드로 점을 다시 뽑기 (가중치 시드는 그대로)', hint: 'd 데이터' },
-    features: { help: '특성 입력 바꾸기: x1,x2 → x1²,x2² → 둘 다 → x1·x2 → sin → 전부', hint: 'f 특성' },
+    newData: { help: '다음 데이터 시드로 새 점 뽑기', hint: 'd 데이터' },
+    features: { help: '다음 특성 묶음 (o: 입력마다 켜기/끄기)', hint: 'f 특성' },
     // 실시간 변경과 특성 입력 (이슈 25, n25a)
-    live: { help: '실시간 줄: η, 모멘텀, L2/L1, 드롭아웃, 배치 크기, 활성화를 학습 중에 바꾸기 (같은 가중치), 특성 입력 켜기/끄기', hint: 'o 실시간' },
+    live: { help: '실시간 줄: 학습 중에 바꾸기', hint: 'o 실시간' },
   },
   // 실시간 줄 (이슈 25, n25a)
   live: {

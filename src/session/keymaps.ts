@@ -48,10 +48,10 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['['], label: '', action: 'noiseDown', help: '', hint: '', priority: 0 },
   { keys: ['}'], label: '{ }', action: 'testUp', help: 'test share up / down by 10 % (the runs restart)', hint: '{ } test', priority: 2 },
   { keys: ['{'], label: '', action: 'testDown', help: '', hint: '', priority: 0 },
-  { keys: ['d'], label: 'd', action: 'newData', help: 'new data: the points drawn again from the next data seed (the weights\' seed stays)', hint: 'd data', priority: 2 },
-  { keys: ['f'], label: 'f', action: 'features', help: 'feature inputs: x1,x2 → x1²,x2² → both → x1·x2 → sin → all seven', hint: 'f features', priority: 2 },
+  { keys: ['d'], label: 'd', action: 'newData', help: 'new points from the next data seed', hint: 'd data', priority: 2 },
+  { keys: ['f'], label: 'f', action: 'features', help: 'next feature set (o: each input on/off)', hint: 'f features', priority: 2 },
   // live changes and feature inputs (issue 25): the live row
-  { keys: ['o'], label: 'o', action: 'live', help: 'live row: η, momentum, L2/L1, dropout, batch size, activation change as it trains (same weights), and the feature inputs on/off', hint: 'o live', priority: 4 },
+  { keys: ['o'], label: 'o', action: 'live', help: 'live row: change as it trains', hint: 'o live', priority: 4 },
   { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
   { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
 ];

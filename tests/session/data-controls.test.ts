@@ -157,6 +157,6 @@ describe('the data keys in the keymap', () => {
   it('are in the lab keymap, its help and its hints, in both languages', () => {
     expect([']', '[', '}', '{', 'd', 'f'].map((k) => actionOf(LAB_KEYS, k))).toEqual(['noiseUp', 'noiseDown', 'testUp', 'testDown', 'newData', 'features']);
     expect(helpRows(LAB_KEYS).find(([k]) => k === '[ ]')?.[1]).toBe('noise up / down (generated 2-D data: new points, the runs restart)');
-    expect(helpRows(LAB_KEYS, translator('ko')).find(([k]) => k === 'f')?.[1]).toBe('특성 입력 바꾸기: x1,x2 → x1²,x2² → 둘 다 → x1·x2 → sin → 전부');
+    expect(helpRows(LAB_KEYS, translator('ko')).find(([k]) => k === 'f')?.[1]).toBe('다음 특성 묶음 (o: 입력마다 켜기/끄기)');
   });
 });
