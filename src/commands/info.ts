@@ -13,7 +13,7 @@ import { UsageError } from './errors.js';
 
 export function modelCard(id: string): string {
   const { meta } = getModel(id);
-  const params = Object.entries(meta.params).map(([k, s]) => [k, JSON.stringify(s.default), expected(s), s.help]);
+  const params = Object.entries(meta.params).map(([k, s]) => [k, JSON.stringify(s.default), expected(s), (s as { live?: boolean }).live ? `${s.help} (live: changes while it trains)` : s.help]);
   return [
     `${meta.name} (${meta.year}) — ${meta.authors.join(', ')}`,
     `  ${meta.citation}`,

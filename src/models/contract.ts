@@ -12,7 +12,7 @@
  * Every check catches what the plugin throws and reports it with the plugin's id: nothing escapes.
  */
 import { buildDataset, type DataSpec } from '../data/datasets.js';
-import { checkParam, resolveParams } from '../core/params.js';
+import { checkParam, liveParams, resolveParams } from '../core/params.js';
 import { createRng } from '../core/rng.js';
 import { Run } from '../core/runner.js';
 import type { Dataset, ModelInstance, ModelPlugin, Params } from '../core/types.js';
@@ -98,6 +98,8 @@ function parameterSchema(plugin: ModelPlugin): string[] {
     }
     if (typeof spec['help'] !== 'string' || spec['help'].length < 6) problems.push(`params.${key}.help must say what it does (at least 6 characters)`);
     if (spec['type'] === 'enum' && (!Array.isArray(spec['values']) || spec['values'].length === 0)) problems.push(`params.${key}.values must list the choices`);
+    // live changes (issue 25): a number, a whole number or a word the model can take while it trains
+    if (spec['live'] !== undefined && (spec['live'] !== true || !['number', 'integer', 'enum'].includes(spec['type'] as string))) problems.push(`params.${key}.live must be true, and only on a number, integer or enum parameter`);
     try {
       checkParam(key, spec as never, spec['default']);
     } catch (e) {
@@ -219,6 +221,8 @@ export function checkPlugin(plugin: unknown): ContractReport {
       const model = trained?.model ?? p.create({ data, params: params!, rng: createRng(1) });
       const report = p.create({ data, params: params!, rng: createRng(2) }).epoch();
       const problems = shapes(model, data);
+      const live = liveParams(p.meta.params);
+      if (live.length > 0 && typeof model.setLive !== 'function') problems.push(`meta.params marks ${live.join(', ')} live, but the model has no setLive(param, value)`);
       if (!isNumber(report?.loss) || Number.isNaN(report.loss)) problems.push(`epoch() reported loss ${String(report?.loss)}`);
       if (!Number.isInteger(report?.updates) || report.updates < 0) problems.push(`epoch() reported updates ${String(report?.updates)}, not a count`);
       return problems;

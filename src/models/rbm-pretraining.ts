@@ -20,7 +20,7 @@ import { Rbm } from '../engines/rbm/rbm.js';
 import { toFlat } from '../engines/dense/index.js';
 import type { Rng } from '../core/rng.js';
 import {
-  type Dataset, type EpochReport, type Evaluation, type FilterBank, ModelConfigError, type ModelInstance, type ParamsOf, type StepRecord, type WeightsSnapshot,
+  type Dataset, type EpochReport, type Evaluation, type FilterBank, ModelConfigError, type ModelInstance, type ParamValue, type ParamsOf, type StepRecord, type WeightsSnapshot,
 } from '../core/types.js';
 import { exact } from '../core/format.js';
 import { definePlugin, param } from '../core/plugin.js';
@@ -134,6 +134,11 @@ class PretrainedInstance implements ModelInstance {
 
   step(): StepRecord | null {
     return this.pretraining ? null : this.mlp.step();
+  }
+
+  /** A live change (issue 25) of the fine-tuning net's η, μ, penalties or batch size: it trains with it from the next update it makes. */
+  setLive(param: string, value: ParamValue): void {
+    this.mlp.setLive(param, value);
   }
 
   atEpochBoundary(): boolean {

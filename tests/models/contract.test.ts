@@ -91,6 +91,14 @@ describe('checkPlugin', () => {
     expect(bad.checks.find((c) => c.name === 'tiny scenario')?.problem).toBe('needs valid parameter defaults');
   });
 
+  it('reports a live parameter the model cannot change, and a live mark on a parameter that cannot be live', () => {
+    const live = { learningRate: { type: 'number', default: 0.1, min: 0, max: 10, help: 'eta, the step size', live: true } };
+    expect(failed(plugin((ctx) => unit(ctx), { params: live }))['shapes']).toBe('meta.params marks learningRate live, but the model has no setLive(param, value)');
+    expect(failed(plugin((ctx) => ({ ...unit(ctx), setLive: () => {} }), { params: live }))).toEqual({});
+    const flag = { ...live, shuffle: { type: 'boolean', default: false, help: 'reshuffle every epoch', live: true } };
+    expect(failed(plugin((ctx) => ({ ...unit(ctx), setLive: () => {} }), { params: flag }))['parameter schema']).toBe('params.shuffle.live must be true, and only on a number, integer or enum parameter');
+  });
+
   it('reports a plugin that throws, with its id and the error', () => {
     const bad = failed(plugin(() => {
       throw new TypeError('cannot read w');
