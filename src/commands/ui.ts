@@ -60,7 +60,7 @@ export interface UiOverrides {
   readonly only?: readonly string[];
   /** Parameter overrides per run id, validated against each plugin's schema. */
   readonly params: ReadonlyMap<string, Params>;
-  /** η changes made while training, per run id (a share string's). */
+  /** Live changes made while training (η, momentum…), per run id (a share string's). */
   readonly liveSchedule?: ReadonlyMap<string, readonly LiveChange[]>;
   /** The share string of this setting. */
   readonly share: string;

@@ -317,9 +317,9 @@ export const EN_TEXT = {
   'summary.above': '↑ {count} above',
   'tour.summaryHead': 'Tour · summary',
   // live changes and feature inputs (issue 25, helper n25a): the live row `o`, its knobs and notes
-  'live.row': 'live (↑↓ knob, ←→ value, Esc closes)',
+  'live.row': 'live',
   'live.hintParam': 'changes as it trains, from the same weights',
-  'live.hintFeature': '* a feature input: on/off changes the input width, so the runs restart',
+  'live.hintFeature': '* a feature input: on/off changes the input width, the runs restart',
   'live.none': 'no run on screen has a parameter that can change while it trains',
   'live.on': 'on',
   'live.off': 'off',

@@ -313,7 +313,7 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'summary.above': '↑ 위에 {count}개',
   'tour.summaryHead': '투어 · 요약',
   // 실시간 변경과 특성 입력 (이슈 25, 도우미 n25a): 실시간 줄 `o`, 그 손잡이와 알림
-  'live.row': '실시간 (↑↓ 항목, ←→ 값, Esc 닫기)',
+  'live.row': '실시간',
   'live.hintParam': '학습하는 동안 같은 가중치에서 바뀝니다',
   'live.hintFeature': '* 특성 입력: 켜고 끄면 입력 폭이 바뀌어 실행이 다시 시작합니다',
   'live.none': '화면의 어느 실행에도 학습 중에 바꿀 수 있는 파라미터가 없습니다',

@@ -25,7 +25,7 @@ export interface ExecuteOptions {
   readonly fullBudget?: boolean;
   /** Parameter overrides per run id (already validated against each plugin's schema). */
   readonly params?: ReadonlyMap<string, Params>;
-  /** Learning-rate changes per run id, made while it trained (the lab's η key, from a share string). */
+  /** Live changes per run id (η, momentum…), made while it trained (the lab's η keys and live row, from a share string). */
   readonly liveSchedule?: ReadonlyMap<string, readonly LiveChange[]>;
   /** Per run id, the epoch a diverged run is played on to past its verdict (a lab export's "play on"), and the most epochs past it. */
   readonly playOn?: { readonly to: ReadonlyMap<string, number>; readonly most: number };

@@ -2,7 +2,7 @@
  * Share strings: a run as a compact, URL-safe text — `ne1.`, the base64url of a small JSON
  * object, `.` and four check characters. The object holds the scenario (a shipped id, a scenario
  * file's path, or a CSV's path with the --data options), its fingerprint, and the seed, epochs,
- * models and parameter overrides given.
+ * models and parameter overrides given, and the live changes made while training (`lr`, `lv`).
  * `neural-eras run --share <string>` rebuilds exactly the same run.
  *
  * A string carries no data and no code. For your own scenario file or CSV it carries the path
@@ -253,7 +253,7 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
       try {
         return { epoch, param, value: checkLive(run.plugin.meta.params, param, value) as number | string };
       } catch (e) {
-        throw new ShareError(`share string: lv: ${id}: ${run.plugin.meta.id}: ${(e as Error).message}`);
+        throw new ShareError(`share string: lv.${id}: ${(e as Error).message}`);
       }
     }));
   }

@@ -181,11 +181,26 @@ export class LiveRow {
   }
 }
 
-/** The row as one line of text: `live: [η 0.5] · μ 0 · …` with the selected knob in brackets. */
-export function liveRowText(view: LiveRowView, tr: Tr): string {
-  const knobs = view.knobs.map((k, i) => {
+/**
+ * The row as one line of text at most `width` columns wide: `live: η 0.5 · [μ 0.9] · …` with the
+ * selected knob in brackets (always shown: the knobs around it give way, marked …), and what a
+ * feature knob does when one is selected.
+ */
+export function liveRowText(view: LiveRowView, tr: Tr, width = Infinity): string {
+  const items = view.knobs.map((k, i) => {
     const text = `${k.label} ${k.value}${k.live ? '' : '*'}`;
     return i === view.at ? `[${text}]` : text;
   });
-  return `${tr.t('live.row')}: ${knobs.join(' · ')} — ${view.hint}`;
+  const head = `${tr.t('live.row')}: `;
+  const tail = view.knobs[view.at]?.live === false || view.knobs.length === 0 ? ` — ${view.hint}` : '';
+  const room = width - head.length - tail.length;
+  let lo = view.at;
+  let hi = view.at + 1;
+  const length = (a: number, b: number): number => items.slice(a, b).join(' · ').length + (a > 0 ? 4 : 0) + (b < items.length ? 4 : 0);
+  for (let grew = true; grew; ) {
+    grew = false;
+    if (hi < items.length && length(lo, hi + 1) <= room) [hi, grew] = [hi + 1, true];
+    if (lo > 0 && length(lo - 1, hi) <= room) [lo, grew] = [lo - 1, true];
+  }
+  return `${head}${lo > 0 ? '… · ' : ''}${items.slice(lo, hi).join(' · ')}${hi < items.length ? ' · …' : ''}${tail}`;
 }

@@ -18,7 +18,7 @@ import { AppSession } from '../../src/session/app.js';
 import { exportRuns, shareOf } from '../../src/session/export.js';
 import { actionOf, helpRows, LAB_KEYS, LIVE_KEYS } from '../../src/session/keymaps.js';
 import { LabSession } from '../../src/session/lab.js';
-import { stepLive } from '../../src/session/live.js';
+import { liveRowText, stepLive } from '../../src/session/live.js';
 import { ReplaySession, readRunFile } from '../../src/session/replay.js';
 import { findModel } from '../../src/models/index.js';
 import { stripAnsi } from '../../src/ui/color.js';
@@ -193,8 +193,8 @@ describe('the runner and the share string check a schedule', () => {
   it('refuses a bad lv with a message naming the field', () => {
     const h = payloadOf(shareOf(slowXor())!)['h'];
     const resolve = (lv: unknown, extra: object = {}) => () => resolveShare(decodeShare(shareWith({ s: 'xor-backprop', h, lv, ...extra })));
-    expect(resolve({ 'mlp-backprop': [[1, 'hidden', 3]] })).toThrow('share string: lv: mlp-backprop: mlp-backprop: hidden: cannot change while the model trains');
-    expect(resolve({ 'mlp-backprop': [[1, 'momentum', 5]] })).toThrow('share string: lv: mlp-backprop: mlp-backprop: momentum: expected a number in [0, 0.9999], got 5');
+    expect(resolve({ 'mlp-backprop': [[1, 'hidden', 3]] })).toThrow('share string: lv.mlp-backprop: hidden: cannot change while the model trains');
+    expect(resolve({ 'mlp-backprop': [[1, 'momentum', 5]] })).toThrow('share string: lv.mlp-backprop: momentum: expected a number in [0, 0.9999], got 5');
     expect(resolve({ nobody: [[1, 'momentum', 0.5]] })).toThrow('share string: scenario xor-backprop has no run "nobody" to change parameters of');
     expect(resolve({ 'mlp-backprop': [[-1, 'momentum', 0.5]] })).toThrow('share string: damaged (lv.mlp-backprop.0.0:');
     expect(resolve({ 'mlp-backprop': [[1, 'momentum', 0.5]] }, { lr: { 'mlp-backprop': [[1, 0.1]] } })).toThrow("share string: damaged (payload: gives a run's changes twice (lr and lv))");
@@ -223,7 +223,8 @@ describe('the live row on screen', () => {
     expect(app.lab!.lanes()[0]!.run!.epoch).toBe(6);
     for (let k = 0; k < 5; k++) app.key('n');
     const text = flatten(frame(app, { columns: 160, rows: 45 }, 'none', 0)).map(stripAnsi).join('\n');
-    expect(text).toContain('live (↑↓ knob, ←→ value, Esc closes): η 0.5 · [μ 0.9] · L2 λ 0 · L1 λ₁ 0 ·');
+    expect(text).toContain('live: η 0.5 · [μ 0.9] · L2 λ 0 · L1 λ₁ 0 · keep p hidden 1 · keep p input 1 · batch 1 · activation sigmoid');
+    expect(text).toContain('mlp-backprop: μ 0.8 → 0.9 from epoch 7, training on from the same weights');
     expect(text).toContain('μ→0.8');
     expect(text).toContain('↑↓ knob');
     app.key('escape');
@@ -231,6 +232,15 @@ describe('the live row on screen', () => {
     // Esc again leaves the lab as before
     app.key('escape');
     expect(app.kind).toBe('timeline');
+  });
+
+  it('keeps to one line: the knobs around the selected one give way', () => {
+    const lab = slowXor();
+    lab.toggleLive();
+    for (let k = 0; k < 4; k++) lab.liveMove(1);
+    const view = lab.view(0).live!;
+    expect(liveRowText(view, lab.tr, 60)).toBe('live: … · L1 λ₁ 0 · [keep p hidden 1] · keep p input 1 · …');
+    expect(liveRowText(view, lab.tr, 60).length).toBeLessThanOrEqual(60);
   });
 
   it('the keys are in the keymaps, their help and hints, in both languages', () => {
@@ -270,7 +280,7 @@ describe('feature inputs as toggles', () => {
     expect(app.lab!.note).toBe('x1² is the last feature input on: at least one stays on');
     expect(app.lab!.features()).toEqual(['x1^2']);
     const text = flatten(frame(app, { columns: 160, rows: 45 }, 'none', 0)).map(stripAnsi).join('\n');
-    expect(text).toContain('* a feature input: on/off changes the input width, so the runs restart');
+    expect(text).toContain('* a feature input: on/off changes the input width, the runs restart');
   });
 
   it('a scenario on other data has no feature knobs', () => {

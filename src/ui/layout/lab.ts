@@ -155,7 +155,7 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
       ...(view.message ? wrap(view.message, W, 2).map((s) => paint(depth, s, { tone: 'dim' })) : []),
     ];
     // the live row (`o`, issue 25) comes first: it is what the arrows change now
-    if ('live' in view && view.live) lines.unshift(...wrap(liveRowText(view.live, tr), W, 2).map((s) => paint(depth, s, { tone: 'accent' })));
+    if ('live' in view && view.live) lines.unshift(paint(depth, liveRowText(view.live, tr, W), { tone: 'accent' }));
     // The share string when there is room: `neural-eras --share <it>` reopens this lab.
     // Too long for the line with its explanation: the string alone, whole (broken over lines at the
     // width only when it is wider than the terminal; `y` writes it to a file and the clipboard).
