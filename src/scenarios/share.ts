@@ -244,7 +244,13 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
     const run = runs.find((r) => r.id === id) ?? (triedPlugins.has(id) ? { plugin: triedPlugins.get(id)! } : undefined);
     if (!run) throw new ShareError(`share string: scenario ${scenario.id} has no run "${id}" to change the learning rate of`);
     if (!Object.hasOwn(run.plugin.meta.params, 'learningRate')) throw new ShareError(`share string: ${run.plugin.meta.id} has no learning rate to change`);
-    liveSchedule.set(id, changes.map(([epoch, eta]) => ({ epoch, param: 'learningRate', value: eta })));
+    liveSchedule.set(id, changes.map(([epoch, eta]) => {
+      try {
+        return { epoch, param: 'learningRate', value: checkLive(run.plugin.meta.params, 'learningRate', eta) as number };
+      } catch (e) {
+        throw new ShareError(`share string: lr.${id}: ${(e as Error).message}`);
+      }
+    }));
   }
   for (const [id, changes] of Object.entries(payload.lv ?? {})) {
     const run = runs.find((r) => r.id === id) ?? (triedPlugins.has(id) ? { plugin: triedPlugins.get(id)! } : undefined);

@@ -195,6 +195,9 @@ describe('the runner and the share string check a schedule', () => {
     const resolve = (lv: unknown, extra: object = {}) => () => resolveShare(decodeShare(shareWith({ s: 'xor-backprop', h, lv, ...extra })));
     expect(resolve({ 'mlp-backprop': [[1, 'hidden', 3]] })).toThrow('share string: lv.mlp-backprop: hidden: cannot change while the model trains');
     expect(resolve({ 'mlp-backprop': [[1, 'momentum', 5]] })).toThrow('share string: lv.mlp-backprop: momentum: expected a number in [0, 0.9999], got 5');
+    // an η schedule for a model whose η is not live (the perceptron's) is refused when read, as lv's are
+    const perceptronH = payloadOf(shareOf(new LabSession({ scenario: 'perceptron-xor' }))!)['h'];
+    expect(() => resolveShare(decodeShare(shareWith({ s: 'perceptron-xor', h: perceptronH, lr: { perceptron: [[1, 0.5]] } })))).toThrow('share string: lr.perceptron: learningRate: cannot change while the model trains');
     expect(resolve({ nobody: [[1, 'momentum', 0.5]] })).toThrow('share string: scenario xor-backprop has no run "nobody" to change parameters of');
     expect(resolve({ 'mlp-backprop': [[-1, 'momentum', 0.5]] })).toThrow('share string: damaged (lv.mlp-backprop.0.0:');
     expect(resolve({ 'mlp-backprop': [[1, 'momentum', 0.5]] }, { lr: { 'mlp-backprop': [[1, 0.1]] } })).toThrow("share string: damaged (payload: gives a run's changes twice (lr and lv))");
