@@ -20,7 +20,7 @@ import { laneShape, type LabShape, type LaneShape } from './lab-shape.js';
 import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
 import { onPlane } from './field.js';
 import type { LiveSchedule } from '../core/runner.js';
-import { LiveRow, canChange, liveName, liveNow, liveValue, stepLive, withChange, type LiveRowView } from './live.js';
+import { LiveRow, changeLive, withChange, type LiveRowView } from './live.js';
 import { exact } from '../core/format.js';
 import { FEATURES, type Feature } from '../data/features.js';
 import { isPlaneData, dataEditable, dataSetting, featureList, nextFeatures, nextNoise, nextTestShare, withDataEdit, type DataEdit } from '../scenarios/data-edit.js';
@@ -261,27 +261,9 @@ export class LabSession {
    * string and a replay.
    */
   changeLive(param: string, way: 1 | -1): void {
-    const said: string[] = [];
-    const eta = param === 'learningRate';
-    const name = liveName(param, this.tr);
-    for (const l of this.lanes()) {
-      const run = l.run;
-      if (l.error || !canChange(run, param)) continue;
-      const from = liveNow(run, param);
-      const spec = run.spec.plugin.meta.params[param]!;
-      const to = from === undefined ? undefined : stepLive(param, spec, from, way);
-      if (from === undefined || to === undefined) {
-        said.push(this.tr.t('note.dataBound', { what: `${l.spec.id}: ${name}`, value: from === undefined ? '—' : liveValue(param, from, this.tr) }));
-        continue;
-      }
-      const change = run.change(param, to);
-      this.liveSchedule = withChange(this.liveSchedule, l.spec.id, change);
-      l.version++;
-      const now = change.epoch === run.epoch && run.midEpochSteps === 0;
-      const values = { run: l.spec.id, name, from: liveValue(param, from, this.tr), to: liveValue(param, to, this.tr), epoch: change.epoch + 1 };
-      said.push(eta ? this.tr.t(now ? 'note.eta' : 'note.etaNext', values) : this.tr.t(now ? 'note.live' : 'note.liveNext', values));
-    }
-    this.note = said.length ? said.join(' · ') : eta ? this.tr.t('note.etaNone') : this.tr.t('note.liveNone', { name });
+    const made = changeLive(this.lanes(), param, way, this.tr);
+    this.liveSchedule = made.changes.reduce((schedule, [run, change]) => withChange(schedule, run, change), this.liveSchedule);
+    this.note = made.note;
   }
 
   /** `o`: opens or closes the live row. */

@@ -104,6 +104,40 @@ export function canChange(run: Run | null, param: string): run is Run {
 const ORDER = ['learningRate', 'momentum', 'weightDecay', 'l1', 'keepHidden', 'keepInput', 'batchSize', 'activation'];
 const order = (param: string): number => (ORDER.includes(param) ? ORDER.indexOf(param) : ORDER.length);
 
+/**
+ * A live change for every run on screen that can change `param` while it trains: one step up or
+ * down its ladder (Run.change: now, or from the next epoch's start when one is under way). Returns
+ * the changes made, by run id, and the note that says them (or why none was made).
+ */
+export function changeLive(
+  lanes: readonly { readonly spec: { readonly id: string }; readonly run: Run | null; readonly error: string | null; version: number }[],
+  param: string,
+  way: 1 | -1,
+  tr: Tr,
+): { changes: [string, LiveChange][]; note: string } {
+  const said: string[] = [];
+  const changes: [string, LiveChange][] = [];
+  const eta = param === 'learningRate';
+  const name = liveName(param, tr);
+  for (const l of lanes) {
+    const run = l.run;
+    if (l.error || !canChange(run, param)) continue;
+    const from = liveNow(run, param);
+    const to = from === undefined ? undefined : stepLive(param, run.spec.plugin.meta.params[param]!, from, way);
+    if (from === undefined || to === undefined) {
+      said.push(tr.t('note.dataBound', { what: `${l.spec.id}: ${name}`, value: from === undefined ? '—' : liveValue(param, from, tr) }));
+      continue;
+    }
+    const change = run.change(param, to);
+    changes.push([l.spec.id, change]);
+    l.version++;
+    const now = change.epoch === run.epoch && run.midEpochSteps === 0;
+    const values = { run: l.spec.id, name, from: liveValue(param, from, tr), to: liveValue(param, to, tr), epoch: change.epoch + 1 };
+    said.push(eta ? tr.t(now ? 'note.eta' : 'note.etaNext', values) : tr.t(now ? 'note.live' : 'note.liveNext', values));
+  }
+  return { changes, note: said.length ? said.join(' · ') : eta ? tr.t('note.etaNone') : tr.t('note.liveNone', { name }) };
+}
+
 /** One knob of the row: a live parameter, or a feature input (a toggle that restarts the runs). */
 export type Knob = { readonly kind: 'param'; readonly param: string } | { readonly kind: 'feature'; readonly feature: Feature };
 
