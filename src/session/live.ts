@@ -207,7 +207,9 @@ export class LiveRow {
       if (k.kind === 'feature') return { label: FEATURE_DEFS[k.feature].name, value: on?.includes(k.feature) ? tr.t('live.on') : tr.t('live.off'), live: false };
       const run = host.lanes().find((l) => canChange(l.run, k.param))?.run ?? first;
       const v = run ? liveNow(run, k.param) : undefined;
-      return { label: liveName(k.param, tr), value: v === undefined ? '—' : liveValue(k.param, v, tr), live: true };
+      // a batch as large as the training set is the full batch: the model takes every row
+      const whole = k.param === 'batchSize' && typeof v === 'number' && v > 0 && run !== null && v >= run.spec.data.inputs.length;
+      return { label: liveName(k.param, tr), value: v === undefined ? '—' : `${liveValue(k.param, v, tr)}${whole ? ` = ${tr.t('live.fullBatch')}` : ''}`, live: true };
     });
     const at = Math.min(this.at, Math.max(0, knobs.length - 1));
     const hint = knobs.length === 0 ? tr.t('live.none') : knobs[at]!.kind === 'feature' ? tr.t('live.hintFeature') : tr.t('live.hintParam');

@@ -111,6 +111,10 @@ describe('live changes in the lab', () => {
     epochs(lab, 2);
     expect(run.latest.updates).toBe(2);
     expect(run.model.deterministicEpochs).toBe(false);
+    // on four patterns a batch of 4 or more is the full batch, and the row says so
+    lab.changeLive('batchSize', 1);
+    lab.toggleLive();
+    expect(lab.view(0).live!.knobs.find((k) => k.label === 'batch')?.value).toBe('4 = full');
     expect(JSON.stringify(run.model.describe!())).toContain('tanh');
     const file = exportRuns(lab, dir).json;
     const replay = new ReplaySession(file, readRunFile(file));
