@@ -316,6 +316,20 @@ export const EN_TEXT = {
   'summary.more': '↓ {count} more (↓ scrolls)',
   'summary.above': '↑ {count} above',
   'tour.summaryHead': 'Tour · summary',
+  // the network view (issue 25, n25b)
+  'net.head': 'network {sizes} · maps: each unit over the plane (inputs x, hidden a, outputs net input z) · weights {pos} + {neg} −, brighter: larger |w| (largest {max})',
+  'net.leftOut': 'not drawn: {units} units (the first {per} of each layer are), {weights} weights (the {edges} strongest between two layers are)',
+  'net.selected': '{name} selected · ←→↑↓ another unit · Enter opens it',
+  'net.detail': '{name}: {what} · bias {bias} · Enter closes',
+  'net.qInput': 'an input',
+  'net.qActivation': 'its activation a = f(z)',
+  'net.qNet': 'its net input z = b + Σ w·a, before the output function',
+  'net.incoming': '{n} incoming weights, largest |w| first:',
+  'net.noIncoming': '{name} is an input: no weights come into it; its map is its value over the plane.',
+  'net.more': '… {n} more',
+  'net.narrow': 'network view: too narrow for the picture here (a wider terminal, or v to close it)',
+  'net.unavailable': 'network view: only for a layered net with hidden units on 2-D data',
+  'net.oneRun': 'network view: one run at a time (c closes the comparison)',
 } as const;
 
 export type TextKey = keyof typeof EN_TEXT;

@@ -312,6 +312,20 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'summary.more': '↓ {count}개 더 (↓ 스크롤)',
   'summary.above': '↑ 위에 {count}개',
   'tour.summaryHead': '투어 · 요약',
+  // 망 보기 (이슈 25, n25b)
+  'net.head': '망 {sizes} · 지도: 평면 위 각 유닛 (입력 x, 은닉 a, 출력은 순입력 z) · 가중치 {pos} + {neg} −, 밝을수록 |w|가 큼 (최대 {max})',
+  'net.leftOut': '그리지 않음: 유닛 {units}개 (층마다 앞의 {per}개만), 가중치 {weights}개 (두 층 사이 가장 강한 {edges}개만)',
+  'net.selected': '{name} 선택됨 · ←→↑↓ 다른 유닛 · Enter 열기',
+  'net.detail': '{name}: {what} · 편향 {bias} · Enter 닫기',
+  'net.qInput': '입력',
+  'net.qActivation': '활성 a = f(z)',
+  'net.qNet': '순입력 z = b + Σ w·a (출력 함수 전)',
+  'net.incoming': '들어오는 가중치 {n}개, |w| 큰 것부터:',
+  'net.noIncoming': '{name}은(는) 입력이라 들어오는 가중치가 없습니다; 지도는 평면 위 그 값입니다.',
+  'net.more': '… {n}개 더',
+  'net.narrow': '망 보기: 여기서는 그림을 그리기에 너무 좁습니다 (더 넓은 터미널, 또는 v로 닫기)',
+  'net.unavailable': '망 보기: 2차원 데이터 위 은닉 유닛이 있는 층 구조 망에서만',
+  'net.oneRun': '망 보기: 한 번에 실행 하나 (c로 비교 닫기)',
 };
 
 const REASONS: Readonly<Record<ReasonCode, string>> = {
@@ -363,6 +377,16 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
     testDown: { help: '', hint: '' },
     newData: { help: '새 데이터: 다음 데이터 시드로 점을 다시 뽑기 (가중치 시드는 그대로)', hint: 'd 데이터' },
     features: { help: '특성 입력 바꾸기: x1,x2 → x1²,x2² → 둘 다 → x1·x2 → sin → 전부', hint: 'f 특성' },
+    // 망 보기 (이슈 25)
+    network: { help: '망 보기: 유닛마다 평면 위 값의 지도, 가중치마다 부호로 색칠한 선 (다시 누르면 끔)', hint: 'v 망' },
+  },
+  // 망 보기가 화면에 있을 때 (이슈 25)
+  network: {
+    layerLeft: { help: '망 보기: 이전 / 다음 층', hint: '←→↑↓ 유닛' },
+    layerRight: { help: '', hint: '' },
+    unitUp: { help: '망 보기: 층의 이전 / 다음 유닛', hint: '' },
+    unitDown: { help: '', hint: '' },
+    unitOpen: { help: '망 보기: 선택한 유닛 열기 (들어오는 가중치와 큰 지도); 다시 누르면 닫기', hint: 'Enter 열기' },
   },
   // quiz
   quiz: {

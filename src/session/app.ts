@@ -11,7 +11,7 @@ import { tryLoadScenario, type Seed } from './choices.js';
 import { ERAS } from './eras.js';
 import { exportRuns, writeShare } from './export.js';
 import { ParamForm, type FormView } from './form.js';
-import { LAB_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type ReplayAction, type Token } from './keymaps.js';
+import { LAB_KEYS, NET_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type ReplayAction, type Token } from './keymaps.js';
 import { ReplaySession, type ReplayView } from './replay.js';
 import type { RunDocument } from '../report/run-file.js';
 import { LabSession, type LabView } from './lab.js';
@@ -148,7 +148,16 @@ export class AppSession {
       if (a === 'leave') return this.start({ kind: 'timeline' });
       return this.labKey(s.tour.lab, actionOf(TOUR_LAB_KEYS, t));
     }
+    // the network view on screen takes the arrows and Enter (its units); the lab keeps the rest
+    if (s.lab.net.shown && this.netKey(s.lab, t)) return;
     return this.labKey(s.lab, actionOf(LAB_KEYS, t));
+  }
+
+  private netKey(lab: LabSession, t: Token): boolean {
+    const a = actionOf(NET_KEYS, t);
+    if (a === 'unitOpen') lab.net.toggleOpen();
+    else if (a) lab.net.move(a === 'layerLeft' ? -1 : a === 'layerRight' ? 1 : 0, a === 'unitUp' ? -1 : a === 'unitDown' ? 1 : 0);
+    return a !== null;
   }
 
   private replayKey(r: ReplaySession, t: Token): void {
@@ -222,6 +231,8 @@ export class AppSession {
         return lab.newData();
       case 'features':
         return lab.cycleFeatures();
+      case 'network':
+        return lab.toggleNetwork();
       case 'help':
         return void (this.help = true);
       case 'export':

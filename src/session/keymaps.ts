@@ -22,7 +22,7 @@ export interface Binding<A extends string> {
 }
 
 export type LabAction =
-  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'quiz' | 'etaUp' | 'etaDown' | 'noiseUp' | 'noiseDown' | 'testUp' | 'testDown' | 'newData' | 'features' | 'help' | 'back';
+  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'quiz' | 'etaUp' | 'etaDown' | 'noiseUp' | 'noiseDown' | 'testUp' | 'testDown' | 'newData' | 'features' | 'network' | 'help' | 'back';
 
 export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: [' '], label: 'space', action: 'toggle', help: 'play / pause (after every verdict: play on)', hint: 'space play', priority: 10 },
@@ -50,8 +50,21 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['{'], label: '', action: 'testDown', help: '', hint: '', priority: 0 },
   { keys: ['d'], label: 'd', action: 'newData', help: 'new data: the points drawn again from the next data seed (the weights\' seed stays)', hint: 'd data', priority: 2 },
   { keys: ['f'], label: 'f', action: 'features', help: 'feature inputs: x1,x2 → x1²,x2² → both → x1·x2 → sin → all seven', hint: 'f features', priority: 2 },
+  // the network view (issue 25): layered nets on 2-D data
+  { keys: ['v'], label: 'v', action: 'network', help: 'network view: every unit a map of its value over the plane, every weight a line coloured by its sign (again: off)', hint: 'v net', priority: 5 },
   { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
   { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
+];
+
+export type NetAction = 'layerLeft' | 'layerRight' | 'unitUp' | 'unitDown' | 'unitOpen';
+
+/** While the network view is on screen, the arrows and Enter select and open its units (before the lab's keys). */
+export const NET_KEYS: readonly Binding<NetAction>[] = [
+  { keys: ['left'], label: '← →', action: 'layerLeft', help: 'network view: the previous / next layer', hint: '←→↑↓ unit', priority: 11 },
+  { keys: ['right'], label: '', action: 'layerRight', help: '', hint: '', priority: 0 },
+  { keys: ['up'], label: '↑ ↓', action: 'unitUp', help: 'network view: the previous / next unit of the layer', hint: '', priority: 0 },
+  { keys: ['down'], label: '', action: 'unitDown', help: '', hint: '', priority: 0 },
+  { keys: ['enter'], label: 'Enter', action: 'unitOpen', help: 'network view: open the selected unit (its incoming weights and its map, large); again: close it', hint: 'Enter open', priority: 10 },
 ];
 
 export type TourAction = 'next' | 'previous' | 'leave';
@@ -155,6 +168,7 @@ export const KEYMAP_NAMES: ReadonlyMap<readonly Binding<string>[], string> = new
   [FORM_KEYS, 'form'],
   [QUIZ_KEYS, 'quiz'],
   [REPLAY_KEYS, 'replay'],
+  [NET_KEYS, 'network'],
 ]);
 
 const localizedCache = new WeakMap<Tr, Map<readonly Binding<string>[], readonly Binding<string>[]>>();

@@ -25,6 +25,7 @@ import { exact } from '../core/format.js';
 import { isPlaneData, dataEditable, dataSetting, featureList, nextFeatures, nextNoise, nextTestShare, withDataEdit, type DataEdit } from '../scenarios/data-edit.js';
 import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
 import type { LaneView } from './views.js';
+import { NetworkState } from './network-view.js';
 
 export type { LabShape, LaneShape } from './lab-shape.js';
 
@@ -122,6 +123,8 @@ export class LabSession {
   private readonly meter = new PaceMeter();
   private readonly clock: () => number;
   readonly tr: Tr;
+  /** The network view's state (issue 25): on or off, the selected unit, opened or not. */
+  readonly net = new NetworkState();
 
   constructor(private readonly opts: LabOptions) {
     this.tr = opts.tr ?? EN_TR;
@@ -244,6 +247,13 @@ export class LabSession {
   }
   toggleGradients(): void {
     this.gradients = !this.gradients;
+  }
+  /** `v`: the network view on or off (a layered net on plane data; one run at a time). */
+  toggleNetwork(): void {
+    const shape = this.lanes()[0] ? laneShape(this.lanes()[0]!, this.tr) : null;
+    if (!shape?.network) return void (this.note = this.tr.t('net.unavailable'));
+    this.net.toggle();
+    this.note = this.net.mode === 'on' && this.compare ? this.tr.t('net.oneRun') : null;
   }
   /**
    * The η keys: every run on screen that can change its learning rate steps it up or down the
@@ -399,7 +409,7 @@ export class LabSession {
   frameShape(tour = false): LabShape {
     const ids = new Set(this.shown().filter((i) => this.choices[i]?.own).map((i) => this.choices[i]!.id));
     const claims = (this.scenario?.claims.filter((c) => claimRuns(c).every((id) => ids.has(id))).length ?? 0) + (this.scenario?.receipts?.length ?? 0);
-    return { lanes: this.shape(), claims, gradients: this.gradients, tour, board: this.leaderboard?.board().length ?? 0 };
+    return { lanes: this.shape(), claims, gradients: this.gradients, tour, board: this.leaderboard?.board().length ?? 0, network: { mode: this.net.mode, open: this.net.open } };
   }
 
   /** What the layout needs before sizing: per run, the kind of data and how much there is to show. */
@@ -412,6 +422,7 @@ export class LabSession {
     const s = this.scenario;
     const shown = this.shown();
     const lanes = shown.map((i, slot) => this.cachedLaneView(i, slot, fields[slot] ?? null, now));
+    this.net.seen(lanes[0]?.network ?? null);
     const choice = this.choices[this.index];
     const own = shown.every((i) => this.choices[i]?.own);
     const tried = choice && !choice.own && s ? this.tr.t('lab.tried', { model: this.tr.card(choice.spec.plugin.meta).name, title: this.tr.scenarioTitle(s.id, s.title) }) : null;
@@ -467,18 +478,18 @@ export class LabSession {
 
   private cachedLaneView(i: number, slot: number, request: FieldRequest | null, now: number): LaneView {
     const lane = this.laneOf(i);
-    const key = `${this.choices[i]!.id}/${request ? `${request.cols}x${request.rows}/${request.unitCols}x${request.unitRows}/${request.samples ?? 0}` : '-'}`;
+    const key = `${this.choices[i]!.id}/${request ? `${request.cols}x${request.rows}/${request.unitCols}x${request.unitRows}/${request.samples ?? 0}${this.net.key(request.network)}` : '-'}`;
     const hit = this.fieldCache.get(key);
     // While playing, the fields (a model call per pixel) refresh at most every FIELD_MS.
     let fields = hit && (hit.version === lane.version || (this.playing && now - hit.at < FIELD_MS)) ? hit.fields : null;
     if (!fields) {
       // While playing, the fields are sampled at half resolution: a quarter of the model calls.
-      fields = laneFields(lane, request, this.playing);
+      fields = laneFields(lane, request, this.playing, this.net);
       this.fieldCache.set(key, { version: lane.version, at: now, fields });
     }
     // The rest of the view changes only when the run does (a 64 × 64 net's weights are 4,000 numbers).
     const base = this.views.get(lane);
-    if (base && base.version === lane.version && base.slot === slot && base.playingOn === this.playingOn) return { ...base.view, field: fields.field, units: fields.units, hiddenUnits: fields.units?.length ?? 0, images: fields.images };
+    if (base && base.version === lane.version && base.slot === slot && base.playingOn === this.playingOn) return { ...base.view, field: fields.field, units: fields.units, hiddenUnits: fields.units?.length ?? 0, images: fields.images, network: fields.network ?? null };
     const view = laneView(lane, this.choices[i]!, slot, fields, this.playingOn, this.tr);
     this.views.set(lane, { version: lane.version, slot, playingOn: this.playingOn, view });
     return view;
