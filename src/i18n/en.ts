@@ -330,6 +330,15 @@ export const EN_TEXT = {
   'net.narrow': 'network view: too narrow for the picture here (a wider terminal, or v to close it)',
   'net.unavailable': 'network view: only for a layered net with hidden units on 2-D data',
   'net.oneRun': 'network view: one run at a time (c closes the comparison)',
+  // points by hand: the mouse and the point cursor (issue 25, n25b)
+  'points.added': 'added a point of class {label} at ({x1}, {x2}): {n} added by hand, {train} training points; the runs restart (u removes the last)',
+  'points.removed': 'removed the last point added by hand: {n} left, {train} training points; the runs restart',
+  'points.none': 'no point added by hand to remove',
+  'points.class': 'points added by hand (a click, or a then Enter) get class {label}; a shift-click adds the other',
+  'points.regression': 'points by hand: only for class data (the targets of a regression set are numbers)',
+  'points.unavailable': 'points by hand: only for labelled 2-D data shown as a map',
+  'points.notShared': '{n} points added by hand: not in the share string or the export (u removes the last)',
+  'points.cursor': 'point cursor: arrows move it, Enter adds a point of class {label} there, x switches the class, a leaves',
 } as const;
 
 export type TextKey = keyof typeof EN_TEXT;

@@ -326,6 +326,15 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'net.narrow': '망 보기: 여기서는 그림을 그리기에 너무 좁습니다 (더 넓은 터미널, 또는 v로 닫기)',
   'net.unavailable': '망 보기: 2차원 데이터 위 은닉 유닛이 있는 층 구조 망에서만',
   'net.oneRun': '망 보기: 한 번에 실행 하나 (c로 비교 닫기)',
+  // 손으로 더한 점: 마우스와 점 커서 (이슈 25, n25b)
+  'points.added': '부류 {label}의 점을 ({x1}, {x2})에 더했습니다: 손으로 더한 점 {n}개, 학습 점 {train}개; 실행을 다시 시작합니다 (u로 마지막 점 지우기)',
+  'points.removed': '손으로 더한 마지막 점을 지웠습니다: {n}개 남음, 학습 점 {train}개; 실행을 다시 시작합니다',
+  'points.none': '지울 손으로 더한 점이 없습니다',
+  'points.class': '손으로 더하는 점(클릭, 또는 a 다음 Enter)은 부류 {label}; shift-클릭은 다른 부류',
+  'points.regression': '손으로 점 더하기: 부류 데이터에서만 (회귀 데이터의 목표는 수입니다)',
+  'points.unavailable': '손으로 점 더하기: 지도로 보이는 이름표 붙은 2차원 데이터에서만',
+  'points.notShared': '손으로 더한 점 {n}개: 공유 문자열과 내보내기에는 들어가지 않습니다 (u로 마지막 점 지우기)',
+  'points.cursor': '점 커서: 화살표로 움직이고, Enter로 그 자리에 부류 {label}의 점을 더하고, x로 부류를 바꾸고, a로 나갑니다',
 };
 
 const REASONS: Readonly<Record<ReasonCode, string>> = {
@@ -379,6 +388,18 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
     features: { help: '특성 입력 바꾸기: x1,x2 → x1²,x2² → 둘 다 → x1·x2 → sin → 전부', hint: 'f 특성' },
     // 망 보기 (이슈 25)
     network: { help: '망 보기: 유닛마다 평면 위 값의 지도, 가중치마다 부호로 색칠한 선 (다시 누르면 끔)', hint: 'v 망' },
+    // 손으로 더하는 점 (이슈 25)
+    cursor: { help: '지도 위 점 커서: 화살표로 움직이고 Enter로 선택한 부류의 점을 더합니다 (a를 다시 누르면 끔); 지도를 클릭해도 같습니다', hint: 'a 점' },
+    pointClass: { help: '더할 점의 부류 (shift-클릭은 다른 부류)', hint: 'x 부류' },
+    removePoint: { help: '손으로 더한 마지막 점 지우기', hint: 'u 점 지우기' },
+  },
+  // 점 커서가 켜져 있을 때 (이슈 25)
+  cursor: {
+    cursorLeft: { help: '점 커서를 왼쪽 / 오른쪽 / 위 / 아래로', hint: '←→↑↓ 커서' },
+    cursorRight: { help: '', hint: '' },
+    cursorUp: { help: '', hint: '' },
+    cursorDown: { help: '', hint: '' },
+    cursorAdd: { help: '커서 자리에 점 더하기', hint: 'Enter 점 더하기' },
   },
   // 망 보기가 화면에 있을 때 (이슈 25)
   network: {

@@ -22,7 +22,7 @@ export interface Binding<A extends string> {
 }
 
 export type LabAction =
-  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'quiz' | 'etaUp' | 'etaDown' | 'noiseUp' | 'noiseDown' | 'testUp' | 'testDown' | 'newData' | 'features' | 'network' | 'help' | 'back';
+  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'quiz' | 'etaUp' | 'etaDown' | 'noiseUp' | 'noiseDown' | 'testUp' | 'testDown' | 'newData' | 'features' | 'network' | 'cursor' | 'pointClass' | 'removePoint' | 'help' | 'back';
 
 export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: [' '], label: 'space', action: 'toggle', help: 'play / pause (after every verdict: play on)', hint: 'space play', priority: 10 },
@@ -52,8 +52,23 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['f'], label: 'f', action: 'features', help: 'feature inputs: x1,x2 → x1²,x2² → both → x1·x2 → sin → all seven', hint: 'f features', priority: 2 },
   // the network view (issue 25): layered nets on 2-D data
   { keys: ['v'], label: 'v', action: 'network', help: 'network view: every unit a map of its value over the plane, every weight a line coloured by its sign (again: off)', hint: 'v net', priority: 5 },
+  // points by hand (issue 25): the keyboard's way to what a click on the map does
+  { keys: ['a'], label: 'a', action: 'cursor', help: 'point cursor on the map: arrows move it, Enter adds a point of the selected class (a again: off); a click on the map does the same', hint: 'a point', priority: 2 },
+  { keys: ['x'], label: 'x', action: 'pointClass', help: 'the class of the points added by hand (a shift-click adds the other)', hint: 'x class', priority: 1 },
+  { keys: ['u'], label: 'u', action: 'removePoint', help: 'remove the last point added by hand', hint: 'u unpoint', priority: 1 },
   { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
   { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
+];
+
+export type CursorAction = 'cursorLeft' | 'cursorRight' | 'cursorUp' | 'cursorDown' | 'cursorAdd';
+
+/** While the point cursor is on the map, the arrows move it and Enter adds a point there (before the network view's keys and the lab's). */
+export const CURSOR_KEYS: readonly Binding<CursorAction>[] = [
+  { keys: ['left'], label: '← → ↑ ↓', action: 'cursorLeft', help: 'point cursor left / right / up / down', hint: '←→↑↓ cursor', priority: 12 },
+  { keys: ['right'], label: '', action: 'cursorRight', help: '', hint: '', priority: 0 },
+  { keys: ['up'], label: '', action: 'cursorUp', help: '', hint: '', priority: 0 },
+  { keys: ['down'], label: '', action: 'cursorDown', help: '', hint: '', priority: 0 },
+  { keys: ['enter'], label: 'Enter', action: 'cursorAdd', help: 'add a point at the cursor', hint: 'Enter add point', priority: 11 },
 ];
 
 export type NetAction = 'layerLeft' | 'layerRight' | 'unitUp' | 'unitDown' | 'unitOpen';
@@ -169,6 +184,7 @@ export const KEYMAP_NAMES: ReadonlyMap<readonly Binding<string>[], string> = new
   [QUIZ_KEYS, 'quiz'],
   [REPLAY_KEYS, 'replay'],
   [NET_KEYS, 'network'],
+  [CURSOR_KEYS, 'cursor'],
 ]);
 
 const localizedCache = new WeakMap<Tr, Map<readonly Binding<string>[], readonly Binding<string>[]>>();

@@ -18,7 +18,7 @@ import { shareOf } from './export.js';
 import { LAB_PLAY_ON, Lane, type PlayOn } from './lane.js';
 import { laneShape, type LabShape, type LaneShape } from './lab-shape.js';
 import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
-import { onPlane } from './field.js';
+import { domainOf, onPlane } from './field.js';
 import { stepEta, withChange } from './eta.js';
 import type { EtaChange } from '../core/runner.js';
 import { exact } from '../core/format.js';
@@ -26,6 +26,7 @@ import { isPlaneData, dataEditable, dataSetting, featureList, nextFeatures, next
 import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
 import type { LaneView } from './views.js';
 import { NetworkState } from './network-view.js';
+import { refusesPoints, withPoints, type AddedPoint } from './added-points.js';
 
 export type { LabShape, LaneShape } from './lab-shape.js';
 
@@ -125,6 +126,14 @@ export class LabSession {
   readonly tr: Tr;
   /** The network view's state (issue 25): on or off, the selected unit, opened or not. */
   readonly net = new NetworkState();
+  /** Points added by hand (a click on the map, or the point cursor), appended to every run's training rows: not in the share string. */
+  added: AddedPoint[] = [];
+  /** The class a click (or Enter at the point cursor) adds; shift-click adds the other. */
+  pointClass = 1;
+  /** The point cursor on the map (the keyboard's way to add points): its cell, or null when off. */
+  cursor: { u: number; v: number } | null = null;
+  /** Cells of the map drawn last (the cursor steps one cell). */
+  private mapCells: { cols: number; rows: number } = { cols: 24, rows: 12 };
 
   constructor(private readonly opts: LabOptions) {
     this.tr = opts.tr ?? EN_TR;
@@ -159,6 +168,7 @@ export class LabSession {
     if (!this.scenario) return void (this.choices = []);
     try {
       this.choices = modelChoices(this.scenario, this.seed, this.overrides, this.opts.epochs, this.tr, this.etaSchedule);
+      if (this.added.length) this.choices = this.choices.map((c) => ({ ...c, spec: { ...c.spec, data: withPoints(c.spec.data, this.added) } }));
       this.problem = this.choices.length === 0 ? this.tr.t('lab.scenarioHasNoRuns') : null;
     } catch (e) {
       this.choices = [];
@@ -345,7 +355,60 @@ export class LabSession {
     this.rebuild();
     this.note = this.tr.t('note.params', { run: runId });
   }
+  /**
+   * A point of the plane added to the training rows of every run (a click on the map, or Enter at
+   * the point cursor): the runs restart on the data with it. `other`: the class not selected.
+   */
+  addPoint(x1: number, x2: number, other = false): void {
+    const data = this.choices[this.index]?.spec.data;
+    const why = data ? refusesPoints(data) : 'not-plane';
+    if (why) return void (this.note = this.tr.t(why === 'regression' ? 'points.regression' : 'points.unavailable'));
+    const classes = data!.classes;
+    const label = other ? (this.pointClass === 0 ? 1 : 0) : Math.min(this.pointClass, classes - 1);
+    this.added = [...this.added, { x1, x2, label }];
+    this.rebuild();
+    this.note = this.tr.t('points.added', { label, x1: exact(Math.round(x1 * 100) / 100), x2: exact(Math.round(x2 * 100) / 100), n: this.added.length, ...this.counts() });
+  }
+  /** `a`: the point cursor on the map (the keyboard's click), or off. */
+  toggleCursor(): void {
+    if (this.cursor) return void ((this.cursor = null), (this.note = null));
+    const data = this.choices[this.index]?.spec.data;
+    const why = data ? refusesPoints(data) : 'not-plane';
+    if (why) return void (this.note = this.tr.t(why === 'regression' ? 'points.regression' : 'points.unavailable'));
+    this.cursor = { u: 0.5, v: 0.5 };
+    this.note = this.tr.t('points.cursor', { label: this.pointClass });
+  }
+  /** The arrows while the cursor is on: one cell of the map across or down. */
+  moveCursor(dc: number, dr: number): void {
+    if (!this.cursor) return;
+    const { cols, rows } = this.mapCells;
+    const clamp = (t: number): number => Math.max(0.5 / 200, Math.min(1 - 0.5 / 200, t));
+    this.cursor = { u: clamp(this.cursor.u + dc / cols), v: clamp(this.cursor.v + dr / rows) };
+  }
+  /** Enter at the cursor: a point of the selected class where it stands. */
+  addAtCursor(): void {
+    const data = this.choices[this.index]?.spec.data;
+    if (!this.cursor || !data) return;
+    const d = domainOf(data);
+    this.addPoint(d.x[0] + this.cursor.u * (d.x[1] - d.x[0]), d.y[1] - this.cursor.v * (d.y[1] - d.y[0]));
+  }
+  /** Removes the last point added by hand (the runs restart). */
+  removePoint(): void {
+    if (this.added.length === 0) return void (this.note = this.tr.t('points.none'));
+    this.added = this.added.slice(0, -1);
+    this.rebuild();
+    this.note = this.tr.t('points.removed', { n: this.added.length, ...this.counts() });
+  }
+  /** The class the next point gets: the next one of the data's classes. */
+  switchClass(): void {
+    const classes = this.choices[this.index]?.spec.data.classes ?? 2;
+    this.pointClass = (this.pointClass + 1) % Math.max(2, classes);
+    this.note = this.tr.t('points.class', { label: this.pointClass });
+  }
+
   open(ref: string | Scenario): void {
+    this.added = [];
+    this.cursor = null;
     this.index = 0;
     this.pair = null;
     this.overrides = new Map();
@@ -423,6 +486,9 @@ export class LabSession {
     const shown = this.shown();
     const lanes = shown.map((i, slot) => this.cachedLaneView(i, slot, fields[slot] ?? null, now));
     this.net.seen(lanes[0]?.network ?? null);
+    const f0 = lanes[0]?.field;
+    if (f0 && f0.cols > 0) this.mapCells = { cols: f0.cols, rows: f0.rows };
+    if (this.cursor && lanes[0]) lanes[0] = { ...lanes[0], cursor: this.cursor };
     const choice = this.choices[this.index];
     const own = shown.every((i) => this.choices[i]?.own);
     const tried = choice && !choice.own && s ? this.tr.t('lab.tried', { model: this.tr.card(choice.spec.plugin.meta).name, title: this.tr.scenarioTitle(s.id, s.title) }) : null;
@@ -440,7 +506,7 @@ export class LabSession {
       lanes,
       claims: this.claimsNow(shown).claims,
       receipts: this.claimsNow(shown).receipts,
-      message: this.note ?? tried ?? dataNote ?? seedNote,
+      message: this.note ?? tried ?? (this.added.length ? this.tr.t('points.notShared', { n: this.added.length }) : null) ?? dataNote ?? seedNote,
       flash: this.exportNote && this.note === this.exportNote.note ? this.exportNote.status : null,
       moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? this.tr.moral(s.id, s.moral) : null,
       playing: this.playing,

@@ -121,6 +121,8 @@ export interface LaneView {
   readonly images: ImageView | null;
   /** The network view (issue 25): set by a lab that asked for it, else absent or null. */
   readonly network?: NetworkView | null;
+  /** The point cursor on the map (issue 25), as fractions of its width and height; absent when off. */
+  readonly cursor?: { readonly u: number; readonly v: number } | null;
   /** A recurrent run on sequence data: one sequence step by step (the last one stepped, else the first), at the current weights. */
   readonly sequence: { readonly row: number; readonly trace: SequenceTrace } | null;
 }

@@ -14,7 +14,7 @@ import { continuousLegend, mapLegend } from '../render/map.js';
 import { confusionLines, filterGrid, imageGrid } from '../../report/images.js';
 import { sequenceLines } from '../render/sequence.js';
 import { weightTrace } from '../render/trace.js';
-import { networkLines } from '../render/network.js';
+import { netUnitCells, networkLines } from '../render/network.js';
 import { boardLines, claimLines } from '../render/parts.js';
 import { paint } from '../render/style.js';
 import { clipRows, displayWidth, fit, wrap } from '../render/text.js';
@@ -128,7 +128,9 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
     case 'heat': {
       if (!l.field) return blank(width, rows);
       const cols = Math.min(width, l.field.cols);
-      return hstack([leaf(drawField(l.field, depth), cols, Math.min(rows, l.field.rows), true), blank(width - cols, Math.min(rows, l.field.rows))], rows);
+      // a click on the map adds a point there (issue 25): the leaf says where the plane is
+      const map = { ...leaf(drawField(l.field, depth, l.cursor), cols, Math.min(rows, l.field.rows), true), hit: { kind: 'map' as const, domain: l.field.domain, cols: l.field.cols, rows: l.field.rows } };
+      return hstack([map, blank(width - cols, Math.min(rows, l.field.rows))], rows);
     }
     case 'legend': {
       const d = l.field?.domain;
@@ -221,7 +223,7 @@ export function drawPane(l: LaneView, plan: PanePlan, depth: ColorDepth, extras:
   const top = plan.top ?? 0;
   if (top > 0) {
     // the network view across the top (issue 25), the rest of the pane below it
-    const net = l.network ? leaf(networkLines(l.network, plan.width, top, depth, extras.tr ?? EN_TR), plan.width, top, depth !== 'none') : blank(plan.width, top);
+    const net = l.network ? { ...leaf(networkLines(l.network, plan.width, top, depth, extras.tr ?? EN_TR), plan.width, top, depth !== 'none'), hit: { kind: 'net' as const, units: netUnitCells(l.network, plan.width, top) } } : blank(plan.width, top);
     return vstack([net, drawPane(l, { ...plan, top: 0, height: plan.height - top }, depth, extras)], plan.width);
   }
   const stack = (ids: readonly PanelId[], width: number): Block =>

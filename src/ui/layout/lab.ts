@@ -6,7 +6,7 @@
 import type { LabShape, LabView } from '../../session/lab.js';
 import type { LaneShape } from '../../session/lab.js';
 import type { FieldRequest } from '../../session/lane-view.js';
-import { LAB_KEYS, NET_KEYS, REPLAY_KEYS, TOUR_KEYS, TOUR_LAB_KEYS } from '../../session/keymaps.js';
+import { CURSOR_KEYS, LAB_KEYS, NET_KEYS, REPLAY_KEYS, TOUR_KEYS, TOUR_LAB_KEYS } from '../../session/keymaps.js';
 import type { ReplayView } from '../../session/replay.js';
 import type { TourView } from '../../session/tour.js';
 import type { LaneView } from '../../session/views.js';
@@ -170,7 +170,7 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
     parts.push(leaf(clipRows(lines, r('message'), W), W, r('message')));
   }
   parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth, tr, flash: view.flash })], W, 1));
-  const keys = view.kind === 'tour' ? hints([TOUR_KEYS, TOUR_LAB_KEYS], W, tr) : view.kind === 'replay' ? hints([REPLAY_KEYS], W, tr) : hints(lane0?.network ? [NET_KEYS, LAB_KEYS] : [LAB_KEYS], W, tr);
+  const keys = view.kind === 'tour' ? hints([TOUR_KEYS, TOUR_LAB_KEYS], W, tr) : view.kind === 'replay' ? hints([REPLAY_KEYS], W, tr) : hints(lane0?.cursor ? [CURSOR_KEYS, LAB_KEYS] : lane0?.network ? [NET_KEYS, LAB_KEYS] : [LAB_KEYS], W, tr);
   parts.push(leaf([paint(depth, keys, { tone: 'dim' })], W, 1));
   return vstack(parts, W);
 }

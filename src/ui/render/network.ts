@@ -130,7 +130,7 @@ function detailRows(d: NetDetail, net: NetworkView, width: number, rows: number,
   const map = d.map && d.map.rows <= rows - 1 && d.map.cols < width - 10 ? mapRows(d.map, depth) : [];
   const left = map.length ? d.map!.cols + 2 : 0;
   const right = width - left;
-  const barRoom = Math.max(0, right - 18);
+  const barRoom = Math.max(0, Math.min(40, right - 18));
   const list =
     d.incoming.length === 0
       ? wrap(tr.t('net.noIncoming', { name: d.name }), right)
@@ -146,6 +146,17 @@ function detailRows(d: NetDetail, net: NetworkView, width: number, rows: number,
   const out = [title];
   for (let r = 0; r < body; r++) out.push((left ? (map[r] ?? ' '.repeat(d.map!.cols)) + '  ' : '') + fit(shown[r] ?? '', right));
   return out;
+}
+
+/** Each drawn unit's cells in the view (its label and map; none while a unit is opened): where a click opens it. */
+export function netUnitCells(net: NetworkView, width: number, height: number): { layer: number; unit: number; col: number; row: number; width: number; height: number }[] {
+  const geo = netGeometry(net, width);
+  if (!geo || net.detail || height <= 2) return [];
+  const body = height - 2;
+  return net.layers.flatMap((l, k) => {
+    const off = Math.max(0, Math.floor((body - l.units.length * geo.slot) / 2));
+    return l.units.map((_, i) => ({ layer: k, unit: i, col: k * (geo.unit + geo.gap), row: 1 + off + i * geo.slot, width: geo.unit, height: geo.slot }));
+  });
 }
 
 /** The view in exactly `height` rows of exactly `width` cells. */
