@@ -387,27 +387,27 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
     newData: { help: '새 데이터: 다음 데이터 시드로 점을 다시 뽑기 (가중치 시드는 그대로)', hint: 'd 데이터' },
     features: { help: '특성 입력 바꾸기: x1,x2 → x1²,x2² → 둘 다 → x1·x2 → sin → 전부', hint: 'f 특성' },
     // 망 보기 (이슈 25)
-    network: { help: '망 보기: 유닛마다 평면 위 값의 지도, 가중치마다 부호로 색칠한 선 (다시 누르면 끔)', hint: 'v 망' },
+    network: { help: '망 보기 (화살표로 유닛, ⏎ 열기)', hint: 'v 망' },
     // 손으로 더하는 점 (이슈 25)
-    cursor: { help: '지도 위 점 커서: 화살표로 움직이고 Enter로 선택한 부류의 점을 더합니다 (a를 다시 누르면 끔); 지도를 클릭해도 같습니다', hint: 'a 점' },
-    pointClass: { help: '더할 점의 부류 (shift-클릭은 다른 부류)', hint: 'x 부류' },
-    removePoint: { help: '손으로 더한 마지막 점 지우기', hint: 'u 점 지우기' },
+    cursor: { help: '점 더하기 (커서) / 부류 / 되돌리기', hint: 'a 점' },
+    pointClass: { help: '', hint: 'x 부류' },
+    removePoint: { help: '', hint: 'u 점 지우기' },
   },
   // 점 커서가 켜져 있을 때 (이슈 25)
   cursor: {
-    cursorLeft: { help: '점 커서를 왼쪽 / 오른쪽 / 위 / 아래로', hint: '←→↑↓ 커서' },
+    cursorLeft: { help: '', hint: '←→↑↓ 커서' },
     cursorRight: { help: '', hint: '' },
     cursorUp: { help: '', hint: '' },
     cursorDown: { help: '', hint: '' },
-    cursorAdd: { help: '커서 자리에 점 더하기', hint: 'Enter 점 더하기' },
+    cursorAdd: { help: '', hint: 'Enter 점 더하기' },
   },
   // 망 보기가 화면에 있을 때 (이슈 25)
   network: {
-    layerLeft: { help: '망 보기: 이전 / 다음 층', hint: '←→↑↓ 유닛' },
+    layerLeft: { help: '', hint: '←→↑↓ 유닛' },
     layerRight: { help: '', hint: '' },
-    unitUp: { help: '망 보기: 층의 이전 / 다음 유닛', hint: '' },
+    unitUp: { help: '', hint: '' },
     unitDown: { help: '', hint: '' },
-    unitOpen: { help: '망 보기: 선택한 유닛 열기 (들어오는 가중치와 큰 지도); 다시 누르면 닫기', hint: 'Enter 열기' },
+    unitOpen: { help: '', hint: 'Enter 열기' },
   },
   // quiz
   quiz: {

@@ -37,9 +37,9 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['R'], label: 'R', action: 'reseed', help: 'new seed (seed + 1)', hint: 'R seed', priority: 3 },
   { keys: ['p'], label: 'p', action: 'params', help: 'edit parameters (validated form)', hint: 'p params', priority: 4 },
   { keys: ['s'], label: 's', action: 'scenario', help: 'pick a scenario', hint: 's scenario', priority: 4 },
-  { keys: ['e'], label: 'e', action: 'export', help: 'export the runs on screen: JSON (whole run) and CSV (per epoch), with a share string', hint: 'e export', priority: 4 },
+  { keys: ['e'], label: 'e', action: 'export', help: 'export the runs on screen: JSON (whole run), CSV (per epoch), share string', hint: 'e export', priority: 4 },
   { keys: ['k'], label: 'k', action: 'quiz', help: 'quiz: work out the next update yourself, then see it checked (k again leaves)', hint: 'k quiz', priority: 4 },
-  { keys: ['y'], label: 'y', action: 'share', help: 'take the share string whole: written to a file, and to the clipboard where the terminal allows (OSC 52)', hint: 'y share', priority: 3 },
+  { keys: ['y'], label: 'y', action: 'share', help: 'the share string whole: to a file and the clipboard (OSC 52)', hint: 'y share', priority: 3 },
   // live η (issue 25)
   { keys: ['>'], label: '> <', action: 'etaUp', help: 'η up / down as it trains (same weights)', hint: '< > η', priority: 4 },
   { keys: ['<'], label: '', action: 'etaDown', help: '', hint: '', priority: 0 },
@@ -51,11 +51,11 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['d'], label: 'd', action: 'newData', help: 'new data: the points drawn again from the next data seed (the weights\' seed stays)', hint: 'd data', priority: 2 },
   { keys: ['f'], label: 'f', action: 'features', help: 'feature inputs: x1,x2 → x1²,x2² → both → x1·x2 → sin → all seven', hint: 'f features', priority: 2 },
   // the network view (issue 25): layered nets on 2-D data
-  { keys: ['v'], label: 'v', action: 'network', help: 'network view: every unit a map of its value over the plane, every weight a line coloured by its sign (again: off)', hint: 'v net', priority: 5 },
+  { keys: ['v'], label: 'v', action: 'network', help: 'network view (arrows: a unit; ⏎ opens)', hint: 'v net', priority: 5 },
   // points by hand (issue 25): the keyboard's way to what a click on the map does
-  { keys: ['a'], label: 'a', action: 'cursor', help: 'point cursor on the map: arrows move it, Enter adds a point of the selected class (a again: off); a click on the map does the same', hint: 'a point', priority: 2 },
-  { keys: ['x'], label: 'x', action: 'pointClass', help: 'the class of the points added by hand (a shift-click adds the other)', hint: 'x class', priority: 1 },
-  { keys: ['u'], label: 'u', action: 'removePoint', help: 'remove the last point added by hand', hint: 'u unpoint', priority: 1 },
+  { keys: ['a'], label: 'a x u', action: 'cursor', help: 'add a point (cursor) / its class / undo', hint: 'a point', priority: 2 },
+  { keys: ['x'], label: '', action: 'pointClass', help: '', hint: 'x class', priority: 1 },
+  { keys: ['u'], label: '', action: 'removePoint', help: '', hint: 'u unpoint', priority: 1 },
   { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
   { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
 ];
@@ -64,22 +64,22 @@ export type CursorAction = 'cursorLeft' | 'cursorRight' | 'cursorUp' | 'cursorDo
 
 /** While the point cursor is on the map, the arrows move it and Enter adds a point there (before the network view's keys and the lab's). */
 export const CURSOR_KEYS: readonly Binding<CursorAction>[] = [
-  { keys: ['left'], label: '← → ↑ ↓', action: 'cursorLeft', help: 'point cursor left / right / up / down', hint: '←→↑↓ cursor', priority: 12 },
+  { keys: ['left'], label: '', action: 'cursorLeft', help: '', hint: '←→↑↓ cursor', priority: 12 },
   { keys: ['right'], label: '', action: 'cursorRight', help: '', hint: '', priority: 0 },
   { keys: ['up'], label: '', action: 'cursorUp', help: '', hint: '', priority: 0 },
   { keys: ['down'], label: '', action: 'cursorDown', help: '', hint: '', priority: 0 },
-  { keys: ['enter'], label: 'Enter', action: 'cursorAdd', help: 'add a point at the cursor', hint: 'Enter add point', priority: 11 },
+  { keys: ['enter'], label: '', action: 'cursorAdd', help: '', hint: 'Enter add point', priority: 11 },
 ];
 
 export type NetAction = 'layerLeft' | 'layerRight' | 'unitUp' | 'unitDown' | 'unitOpen';
 
 /** While the network view is on screen, the arrows and Enter select and open its units (before the lab's keys). */
 export const NET_KEYS: readonly Binding<NetAction>[] = [
-  { keys: ['left'], label: '← →', action: 'layerLeft', help: 'network view: the previous / next layer', hint: '←→↑↓ unit', priority: 11 },
+  { keys: ['left'], label: '', action: 'layerLeft', help: '', hint: '←→↑↓ unit', priority: 11 },
   { keys: ['right'], label: '', action: 'layerRight', help: '', hint: '', priority: 0 },
-  { keys: ['up'], label: '↑ ↓', action: 'unitUp', help: 'network view: the previous / next unit of the layer', hint: '', priority: 0 },
+  { keys: ['up'], label: '', action: 'unitUp', help: '', hint: '', priority: 0 },
   { keys: ['down'], label: '', action: 'unitDown', help: '', hint: '', priority: 0 },
-  { keys: ['enter'], label: 'Enter', action: 'unitOpen', help: 'network view: open the selected unit (its incoming weights and its map, large); again: close it', hint: 'Enter open', priority: 10 },
+  { keys: ['enter'], label: '', action: 'unitOpen', help: '', hint: 'Enter open', priority: 10 },
 ];
 
 export type TourAction = 'next' | 'previous' | 'leave';

@@ -9,7 +9,7 @@ import { AppSession } from '../../src/session/app.js';
 import { withPoints } from '../../src/session/added-points.js';
 import { LabSession } from '../../src/session/lab.js';
 import { frame } from '../../src/ui/frame.js';
-import { leafAt, type Block } from '../../src/ui/layout/blocks.js';
+import { leafAt, type Block, type Hit } from '../../src/ui/layout/blocks.js';
 import { click, parseMouse } from '../../src/ui/mouse.js';
 
 describe('parsing SGR mouse reports', () => {
@@ -53,7 +53,7 @@ describe('a click on the frame', () => {
     app.lab!.lanes()[0]!.advance('epoch', false);
     const block = frame(app, { columns: 100, rows: 30 }, 'none', 0);
     const { x, y } = cellOf(block, 'map', (cx, cy) => cx === 3 && cy === 2);
-    const hit = leafAt(block, x - 1, y - 1)!.leaf.hit as Extract<NonNullable<ReturnType<typeof leafAt>>['leaf']['hit'], { kind: 'map' }>;
+    const hit = leafAt(block, x - 1, y - 1)!.leaf.hit as Extract<Hit, { kind: 'map' }>;
     expect(click(app, block, { button: 0, x, y, press: true, shift: false })).toBe(true);
     const d = hit.domain;
     const p = app.lab!.added[0]!;
@@ -79,7 +79,7 @@ describe('a click on the frame', () => {
     const block = frame(app, { columns: 160, rows: 45 }, 'none', 0);
     const net = cellOf(block, 'net', () => true);
     const at = leafAt(block, net.x - 1, net.y - 1)!;
-    const units = (at.leaf.hit as { units: { layer: number; unit: number; col: number; row: number }[] }).units;
+    const units = (at.leaf.hit as Extract<Hit, { kind: 'net' }>).units;
     const h22 = units.find((u) => u.layer === 2 && u.unit === 1)!;
     expect(click(app, block, { button: 0, x: net.x - at.x + h22.col + 2, y: net.y - at.y + h22.row + 1, press: true, shift: false })).toBe(true);
     expect([app.lab!.net.layer, app.lab!.net.unit, app.lab!.net.open]).toEqual([2, 1, true]);
