@@ -318,7 +318,7 @@ export const EN_TEXT = {
   'tour.summaryHead': 'Tour · summary',
   // the network view (issue 25, n25b)
   'net.head': 'network {sizes} · maps: each unit over the plane (inputs x, hidden a, outputs net input z) · weights {pos} + {neg} −, brighter: larger |w| (largest {max})',
-  'net.leftOut': 'not drawn: {units} units (the first {per} of each layer are), {weights} weights (the {edges} strongest between two layers are)',
+  'net.leftOut': 'not drawn: {units} units (the first {per} of each layer are drawn) and {weights} weights (at most the {edges} strongest between two layers are drawn)',
   'net.selected': '{name} selected · ←→↑↓ another unit · Enter opens it',
   'net.detail': '{name}: {what} · bias {bias} · Enter closes',
   'net.qInput': 'an input',

@@ -314,7 +314,7 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'tour.summaryHead': '투어 · 요약',
   // 망 보기 (이슈 25, n25b)
   'net.head': '망 {sizes} · 지도: 평면 위 각 유닛 (입력 x, 은닉 a, 출력은 순입력 z) · 가중치 {pos} + {neg} −, 밝을수록 |w|가 큼 (최대 {max})',
-  'net.leftOut': '그리지 않음: 유닛 {units}개 (층마다 앞의 {per}개만), 가중치 {weights}개 (두 층 사이 가장 강한 {edges}개만)',
+  'net.leftOut': '그리지 않음: 유닛 {units}개 (층마다 앞의 {per}개만 그림), 가중치 {weights}개 (두 층 사이 가장 강한 것 많아야 {edges}개만 그림)',
   'net.selected': '{name} 선택됨 · ←→↑↓ 다른 유닛 · Enter 열기',
   'net.detail': '{name}: {what} · 편향 {bias} · Enter 닫기',
   'net.qInput': '입력',

@@ -98,7 +98,7 @@ function withNetwork(s: LaneShape, width: number, height: number, o: PaneOptions
   // each column as wide as its map (12 cells at least, for the label), three cells at least between columns
   const widest = Math.floor((width - 3 * (L - 1)) / L);
   // a short tile may be up to half as wide again (as the decision field is), room for its label
-  let tileCols = Math.min(Math.max(2 * tileRows, Math.min(3 * tileRows, 12)), widest);
+  let tileCols = tileRows > 0 ? Math.min(Math.max(2 * tileRows, Math.min(Math.max(3 * tileRows, 6), 12)), widest) : 0;
   if (tileCols < 4) tileRows = tileCols = 0;
   const rest = planPane(s, width, height - rows, { ...o, network: null });
   const network = { tileCols, tileRows, perLayer, edges: NET_EDGES, detailCols: o.networkOpen ? Math.min(2 * body, Math.floor(width / 2)) : 0, detailRows: o.networkOpen ? body : 0 };
