@@ -106,11 +106,13 @@ function label(name: string, bias: number | null, selected: boolean, width: numb
   return selected && depth !== 'none' ? style(depth, text, { inverse: true, bold: true }) : text;
 }
 
-/** The header: what the maps and lines mean. */
-function head(net: NetworkView, depth: ColorDepth, tr: Tr): string {
+/** The header: what the maps and lines mean (what the lines mean alone when the whole does not fit). */
+function head(net: NetworkView, width: number, depth: ColorDepth, tr: Tr): string {
   const pos = paint(depth, weightRgb(1, 1), depth === 'none' ? '⣿' : '━');
   const neg = paint(depth, weightRgb(-1, 1), depth === 'none' ? '⡡' : '━');
-  return tr.t('net.head', { sizes: net.sizes.join('-'), pos, neg, max: short(net.maxAbs) });
+  const values = { sizes: net.sizes.join('-'), pos, neg, max: short(net.maxAbs) };
+  const whole = tr.t('net.head', values);
+  return displayWidth(whole) <= width ? whole : tr.t('net.headShort', values);
 }
 
 /** The foot: what is left out, else the selection and how to open it. */
@@ -163,7 +165,7 @@ export function netUnitCells(net: NetworkView, width: number, height: number): {
 export function networkLines(net: NetworkView, width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): string[] {
   const rows: string[] = [];
   if (height <= 0 || width <= 0) return [];
-  rows.push(fit(head(net, depth, tr), width));
+  rows.push(fit(head(net, width, depth, tr), width));
   const geo = netGeometry(net, width);
   if (net.detail && height > 2) rows.push(...detailRows(net.detail, net, width, height - 1, depth, tr));
   else if (height > 2 && geo) {
