@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { AppSession } from '../../src/session/app.js';
 import { LabSession } from '../../src/session/lab.js';
 import type { FieldRequest } from '../../src/session/lane-view.js';
-import { networkView, type NetRequest } from '../../src/session/network-view.js';
+import { NetworkState, networkView, type NetRequest } from '../../src/session/network-view.js';
 import { frame } from '../../src/ui/frame.js';
 
 const NET: NetRequest = { tileCols: 6, tileRows: 3, perLayer: 8, edges: 48, detailCols: 20, detailRows: 10 };
@@ -109,6 +109,29 @@ describe('the network view of the 2-4-4-1 spiral net', () => {
     const b = again.view(2, [REQ]).lanes[0]!.network;
     expect(b).not.toBe(a);
     expect(b!.gaps[0]!.edges).not.toEqual(a!.gaps[0]!.edges);
+  });
+});
+
+describe('the selection', () => {
+  it('stays among the drawn units: into a one-unit layer it is that unit, past either end it stops', () => {
+    const s = new NetworkState();
+    s.perLayer = [2, 4, 4, 1];
+    s.move(0, 3);
+    expect([s.layer, s.unit]).toEqual([1, 3]);
+    s.move(2, 0);
+    expect([s.layer, s.unit]).toEqual([3, 0]);
+    s.move(5, -5);
+    expect([s.layer, s.unit]).toEqual([3, 0]);
+    s.move(-9, 9);
+    expect([s.layer, s.unit]).toEqual([0, 1]);
+    // v: on when it is not on screen, off when it is (and an opened unit closes)
+    s.shown = false;
+    s.toggle();
+    expect(s.mode).toBe('on');
+    s.shown = true;
+    s.open = true;
+    s.toggle();
+    expect([s.mode, s.open]).toEqual(['off', false]);
   });
 });
 
