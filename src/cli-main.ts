@@ -39,7 +39,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',
-      '\nWith no command on a terminal: the interactive UI (--color <auto|none|16|256|truecolor>, --profile,\n--data <file.csv> [--label <column>], --share <string>, --plugin <file.js>, --lang <en|ko>); otherwise\nthe printed tour (or, with --data or --share, the run report).',
+      '\nWith no command on a terminal: the interactive UI (--color <auto|none|16|256|truecolor>, --profile, --no-mouse,\n--data <file.csv> [--label <column>], --share <string>, --plugin <file.js>, --lang <en|ko>); otherwise\nthe printed tour (or, with --data or --share, the run report).',
     )
     // Plugins load before the command runs, and only the files named on this command line.
     .hook('preAction', async (_program, action) => {

@@ -45,6 +45,7 @@ export function displayOptions(cmd: Command): Command {
   return cmd
     .option('--color <mode>', 'auto, none, 16, 256 or truecolor (default: auto; NO_COLOR is honoured)')
     .option('--profile', 'print measured frame times to stderr on exit')
+    .option('--no-mouse', 'do not ask the terminal for mouse clicks (every click has a key)')
     .option('--lang <code>', LANG_HELP);
 }
 

@@ -26,6 +26,8 @@ import { tourCommand } from './tour.js';
 export interface UiCommandOptions {
   readonly color?: string;
   readonly profile?: boolean;
+  /** false with --no-mouse: no mouse reporting asked of the terminal. */
+  readonly mouse?: boolean;
   /** Open this scenario's lab instead of the timeline. */
   readonly scenario?: string;
   /** Start the classroom tour instead of the timeline. */
@@ -149,7 +151,7 @@ async function replayCommand(file: string, opts: UiCommandOptions, io: Io, start
   const depth = resolveDepth(opts.color as ColorChoice | undefined, process.env, true);
   process.env['NODE_ENV'] ??= 'production';
   const { startUi } = await import('../ui/main.js');
-  return startUi({ depth, started, lang, ...(opts.profile ? { profile: true } : {}), initial: { kind: 'replay', file, doc } });
+  return startUi({ depth, started, lang, ...(opts.profile ? { profile: true } : {}), ...(opts.mouse === false ? { mouse: false } : {}), initial: { kind: 'replay', file, doc } });
 }
 
 /** A terminal the UI can draw on: both ends a TTY, and not TERM=dumb (no cursor movement, no alternate screen). */
@@ -188,5 +190,5 @@ export async function uiCommand(opts: UiCommandOptions, io: Io, started = 0): Pr
       ? { kind: 'lab' as const, scenario: opts.scenario }
       : null;
   const initial = lab ? { ...lab, ...(model ? { run: model } : {}) } : opts.tour ? { kind: 'tour' as const } : undefined;
-  return startUi({ depth, started, lang, ...(opts.profile ? { profile: true } : {}), ...(seed !== undefined ? { seed } : {}), ...(initial ? { initial } : {}) });
+  return startUi({ depth, started, lang, ...(opts.profile ? { profile: true } : {}), ...(opts.mouse === false ? { mouse: false } : {}), ...(seed !== undefined ? { seed } : {}), ...(initial ? { initial } : {}) });
 }

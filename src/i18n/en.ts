@@ -337,6 +337,30 @@ export const EN_TEXT = {
   'note.liveNone': 'no run on screen can change {name} while it trains',
   'note.featureLast': '{feature} is the last feature input on: at least one stays on',
   'chart.liveMark': '{name}→{value}',
+  // the network view (issue 25, n25b)
+  'net.head': 'network {sizes} · maps: each unit over the plane (inputs x, hidden a, outputs net input z) · weights {pos} + {neg} −, brighter: larger |w| (largest {max})',
+  'net.leftOut': 'not drawn: {units} units (the first {per} of each layer are drawn) and {weights} weights (at most the {edges} strongest between two layers are drawn)',
+  'net.selected': '{name} selected · ←→↑↓ another unit · Enter opens it',
+  'net.detail': '{name}: {what} · bias {bias} · Enter closes',
+  'net.qInput': 'an input',
+  'net.qActivation': 'its activation a = f(z)',
+  'net.qNet': 'its net input z = b + Σ w·a, before the output function',
+  'net.incoming': '{n} incoming weights, largest |w| first:',
+  'net.noIncoming': '{name} is an input: no weights come into it; its map is its value over the plane.',
+  'net.more': '… {n} more',
+  'net.narrow': 'network view: too narrow for the picture here (a wider terminal, or v to close it)',
+  'net.unavailable': 'network view: only for a layered net with hidden units on 2-D data',
+  'net.oneRun': 'network view: one run at a time (c closes the comparison)',
+  'net.headShort': 'network {sizes} · weights {pos} + {neg} −, brighter: larger |w| (largest {max})',
+  // points by hand: the mouse and the point cursor (issue 25, n25b)
+  'points.added': 'added a point of class {label} at ({x1}, {x2}): {n} added by hand, {train} training points; the runs restart (u removes the last)',
+  'points.removed': 'removed the last point added by hand: {n} left, {train} training points; the runs restart',
+  'points.none': 'no point added by hand to remove',
+  'points.class': 'points added by hand (a click, or a then Enter) get class {label}; a shift-click adds the other',
+  'points.regression': 'points by hand: only for class data (the targets of a regression set are numbers)',
+  'points.unavailable': 'points by hand: only for labelled 2-D data shown as a map',
+  'points.notShared': '{n} points added by hand: not in the share string or the export (u removes the last)',
+  'points.cursor': 'point cursor: arrows move it, Enter adds a point of class {label} there, x switches the class, a leaves',
 } as const;
 
 export type TextKey = keyof typeof EN_TEXT;

@@ -146,4 +146,6 @@ export const KO_MORALS: Readonly<Record<string, string>> = {
   'gradient-through-time': '한 걸음 거슬러 갈 때마다 오차는 많아야 ‖W_hh‖·max f′배가 됩니다: 1보다 작으면 소실되고, 크면 폭발합니다. 회전목마는 정확히 1을 곱합니다.',
   latch: 'T개의 잡음 섞인 걸음 동안 비트 하나를 붙잡기: T가 길어질수록 엘만 망의 성공 비율이 떨어집니다.',
   'latching-tradeoff': '비트를 견고하게 저장하려면 저장된 상태 근처에서 |w|·f′ < 1이어야 합니다 — 바로 기울기가 소실되는 조건입니다.',
+  // the network view (issue 25)
+  'spiral-net': '각 층은 앞 층의 지도 위에 쌓습니다: 먼저 직선, 그다음 구부러진 영역; 이만큼 작은 망은 일부만 구부립니다.',
 };

@@ -333,6 +333,30 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'note.liveNone': '화면의 어느 실행도 학습 중에 {name}을(를) 바꿀 수 없습니다',
   'note.featureLast': '{feature}은(는) 마지막으로 켜진 특성 입력입니다: 하나는 켜져 있어야 합니다',
   'chart.liveMark': '{name}→{value}',
+  // 망 보기 (이슈 25, n25b)
+  'net.head': '망 {sizes} · 지도: 평면 위 각 유닛 (입력 x, 은닉 a, 출력은 순입력 z) · 가중치 {pos} + {neg} −, 밝을수록 |w|가 큼 (최대 {max})',
+  'net.leftOut': '그리지 않음: 유닛 {units}개 (층마다 앞의 {per}개만 그림), 가중치 {weights}개 (두 층 사이 가장 강한 것 많아야 {edges}개만 그림)',
+  'net.selected': '{name} 선택됨 · ←→↑↓ 다른 유닛 · Enter 열기',
+  'net.detail': '{name}: {what} · 편향 {bias} · Enter 닫기',
+  'net.qInput': '입력',
+  'net.qActivation': '활성 a = f(z)',
+  'net.qNet': '순입력 z = b + Σ w·a (출력 함수 전)',
+  'net.incoming': '들어오는 가중치 {n}개, |w| 큰 것부터:',
+  'net.noIncoming': '{name}은(는) 입력이라 들어오는 가중치가 없습니다; 지도는 평면 위 그 값입니다.',
+  'net.more': '… {n}개 더',
+  'net.narrow': '망 보기: 여기서는 그림을 그리기에 너무 좁습니다 (더 넓은 터미널, 또는 v로 닫기)',
+  'net.unavailable': '망 보기: 2차원 데이터 위 은닉 유닛이 있는 층 구조 망에서만',
+  'net.oneRun': '망 보기: 한 번에 실행 하나 (c로 비교 닫기)',
+  'net.headShort': '망 {sizes} · 가중치 {pos} + {neg} −, 밝을수록 |w|가 큼 (최대 {max})',
+  // 손으로 더한 점: 마우스와 점 커서 (이슈 25, n25b)
+  'points.added': '부류 {label}의 점을 ({x1}, {x2})에 더했습니다: 손으로 더한 점 {n}개, 학습 점 {train}개; 실행을 다시 시작합니다 (u로 마지막 점 지우기)',
+  'points.removed': '손으로 더한 마지막 점을 지웠습니다: {n}개 남음, 학습 점 {train}개; 실행을 다시 시작합니다',
+  'points.none': '지울 손으로 더한 점이 없습니다',
+  'points.class': '손으로 더하는 점(클릭, 또는 a 다음 Enter)은 부류 {label}; shift-클릭은 다른 부류',
+  'points.regression': '손으로 점 더하기: 부류 데이터에서만 (회귀 데이터의 목표는 수입니다)',
+  'points.unavailable': '손으로 점 더하기: 지도로 보이는 이름표 붙은 2차원 데이터에서만',
+  'points.notShared': '손으로 더한 점 {n}개: 공유 문자열과 내보내기에는 들어가지 않습니다 (u로 마지막 점 지우기)',
+  'points.cursor': '점 커서: 화살표로 움직이고, Enter로 그 자리에 부류 {label}의 점을 더하고, x로 부류를 바꾸고, a로 나갑니다',
 };
 
 const REASONS: Readonly<Record<ReasonCode, string>> = {
@@ -386,6 +410,12 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
     features: { help: '다음 특성 묶음 (o: 입력마다 켜기/끄기)', hint: 'f 특성' },
     // 실시간 변경과 특성 입력 (이슈 25, n25a)
     live: { help: '실시간 줄: 학습 중에 바꾸기', hint: 'o 실시간' },
+    // 망 보기 (이슈 25)
+    network: { help: '망 보기 (화살표로 유닛, ⏎ 열기)', hint: 'v 망' },
+    // 손으로 더하는 점 (이슈 25)
+    cursor: { help: '점 더하기 (커서) / 부류 / 되돌리기', hint: 'a 점' },
+    pointClass: { help: '', hint: 'x 부류' },
+    removePoint: { help: '', hint: 'u 점 지우기' },
   },
   // 실시간 줄 (이슈 25, n25a)
   live: {
@@ -394,6 +424,22 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
     down: { help: '항목 값을 한 단계 내리기 / 올리기, 학습 중에 (특성 입력: 끄기 / 켜기, 실행 다시 시작)', hint: '←→ 값' },
     up: { help: '', hint: '' },
     close: { help: '실시간 줄 닫기', hint: 'Esc 닫기' },
+  },
+  // 점 커서가 켜져 있을 때 (이슈 25)
+  cursor: {
+    cursorLeft: { help: '', hint: '←→↑↓ 커서' },
+    cursorRight: { help: '', hint: '' },
+    cursorUp: { help: '', hint: '' },
+    cursorDown: { help: '', hint: '' },
+    cursorAdd: { help: '', hint: 'Enter 점 더하기' },
+  },
+  // 망 보기가 화면에 있을 때 (이슈 25)
+  network: {
+    layerLeft: { help: '', hint: '←→↑↓ 유닛' },
+    layerRight: { help: '', hint: '' },
+    unitUp: { help: '', hint: '' },
+    unitDown: { help: '', hint: '' },
+    unitOpen: { help: '', hint: 'Enter 열기' },
   },
   // quiz
   quiz: {

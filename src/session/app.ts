@@ -11,7 +11,7 @@ import { tryLoadScenario, type Seed } from './choices.js';
 import { ERAS } from './eras.js';
 import { exportRuns, writeShare } from './export.js';
 import { ParamForm, type FormView } from './form.js';
-import { LAB_KEYS, LIVE_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type ReplayAction, type Token } from './keymaps.js';
+import { CURSOR_KEYS, LAB_KEYS, LIVE_KEYS, NET_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type ReplayAction, type Token } from './keymaps.js';
 import { ReplaySession, type ReplayView } from './replay.js';
 import type { RunDocument } from '../report/run-file.js';
 import { LabSession, type LabView } from './lab.js';
@@ -156,7 +156,36 @@ export class AppSession {
       if (a === 'leave') return this.start({ kind: 'timeline' });
       return this.labKey(s.tour.lab, actionOf(TOUR_LAB_KEYS, t));
     }
+    // the network view on screen takes the arrows and Enter (its units); the lab keeps the rest
+    if (s.lab.cursor && this.cursorKey(s.lab, t)) return;
+    if (s.lab.net.shown && this.netKey(s.lab, t)) return;
     return this.labKey(s.lab, actionOf(LAB_KEYS, t));
+  }
+
+  private cursorKey(lab: LabSession, t: Token): boolean {
+    const a = actionOf(CURSOR_KEYS, t);
+    if (a === 'cursorAdd') lab.addAtCursor();
+    else if (a) lab.moveCursor(a === 'cursorLeft' ? -1 : a === 'cursorRight' ? 1 : 0, a === 'cursorUp' ? -1 : a === 'cursorDown' ? 1 : 0);
+    return a !== null;
+  }
+
+  /** A click on the map (issue 25): a point of the selected class there (`other`: shift, the other class). */
+  clickMap(x1: number, x2: number, other: boolean): void {
+    const lab = this.lab;
+    if (lab && !this.dialog && !this.help && this.screen.kind === 'lab') lab.addPoint(x1, x2, other);
+  }
+
+  /** A click on a unit of the network view: selects and opens it. */
+  clickUnit(layer: number, unit: number): void {
+    const lab = this.lab;
+    if (lab && !this.dialog && !this.help && this.screen.kind === 'lab') lab.net.pick(layer, unit);
+  }
+
+  private netKey(lab: LabSession, t: Token): boolean {
+    const a = actionOf(NET_KEYS, t);
+    if (a === 'unitOpen') lab.net.toggleOpen();
+    else if (a) lab.net.move(a === 'layerLeft' ? -1 : a === 'layerRight' ? 1 : 0, a === 'unitUp' ? -1 : a === 'unitDown' ? 1 : 0);
+    return a !== null;
   }
 
   private replayKey(r: ReplaySession, t: Token): void {
@@ -232,6 +261,15 @@ export class AppSession {
         return lab.cycleFeatures();
       case 'live':
         return lab.toggleLive();
+      case 'network':
+        return lab.toggleNetwork();
+      // points by hand: in a lab of its own (a tour stop keeps its data)
+      case 'cursor':
+        return this.screen.kind === 'lab' ? lab.toggleCursor() : undefined;
+      case 'pointClass':
+        return this.screen.kind === 'lab' ? lab.switchClass() : undefined;
+      case 'removePoint':
+        return this.screen.kind === 'lab' ? lab.removePoint() : undefined;
       case 'help':
         return void (this.help = true);
       case 'export':
@@ -240,6 +278,8 @@ export class AppSession {
           lab.exports += 1;
           const n = lab.exports;
           lab.note = this.tr.t(n > 1 ? 'note.exportedAgain' : 'note.exported', { json: x.json, csv: x.csv, share: x.share, n });
+          // points added by hand are in the runs written, not in the share string: said beside it
+          if (lab.added.length) lab.note += ` · ${this.tr.t('points.notShared', { n: lab.added.length })}`;
           lab.exportNote = { note: lab.note, status: this.tr.t(n > 1 ? 'status.exportedAgain' : 'status.exported', { stem: x.json.replace(/\.json$/, ''), n }) };
         } catch (e) {
           lab.note = this.tr.t('note.exportFailed', { message: (e as Error).message });
@@ -249,6 +289,7 @@ export class AppSession {
         try {
           const x = writeShare(lab);
           lab.note = this.tr.t('note.shared', { file: x.file, share: x.share });
+          if (lab.added.length) lab.note += ` · ${this.tr.t('points.notShared', { n: lab.added.length })}`;
           lab.exportNote = { note: lab.note, status: this.tr.t('status.shared', { file: x.file }) };
           this.clipboard = x.share;
         } catch (e) {

@@ -22,7 +22,7 @@ export interface Binding<A extends string> {
 }
 
 export type LabAction =
-  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'quiz' | 'etaUp' | 'etaDown' | 'noiseUp' | 'noiseDown' | 'testUp' | 'testDown' | 'newData' | 'features' | 'live' | 'help' | 'back';
+  | 'toggle' | 'epoch' | 'pattern' | 'faster' | 'slower' | 'reset' | 'reseed' | 'model' | 'scenario' | 'params' | 'compare' | 'gradients' | 'export' | 'share' | 'quiz' | 'etaUp' | 'etaDown' | 'noiseUp' | 'noiseDown' | 'testUp' | 'testDown' | 'newData' | 'features' | 'live' | 'network' | 'cursor' | 'pointClass' | 'removePoint' | 'help' | 'back';
 
 export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: [' '], label: 'space', action: 'toggle', help: 'play / pause (after every verdict: play on)', hint: 'space play', priority: 10 },
@@ -37,9 +37,9 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['R'], label: 'R', action: 'reseed', help: 'new seed (seed + 1)', hint: 'R seed', priority: 3 },
   { keys: ['p'], label: 'p', action: 'params', help: 'edit parameters (validated form)', hint: 'p params', priority: 4 },
   { keys: ['s'], label: 's', action: 'scenario', help: 'pick a scenario', hint: 's scenario', priority: 4 },
-  { keys: ['e'], label: 'e', action: 'export', help: 'export the runs on screen: JSON (whole run) and CSV (per epoch), with a share string', hint: 'e export', priority: 4 },
+  { keys: ['e'], label: 'e', action: 'export', help: 'export the runs on screen: JSON (whole run), CSV (per epoch), share string', hint: 'e export', priority: 4 },
   { keys: ['k'], label: 'k', action: 'quiz', help: 'quiz: work out the next update yourself, then see it checked (k again leaves)', hint: 'k quiz', priority: 4 },
-  { keys: ['y'], label: 'y', action: 'share', help: 'take the share string whole: written to a file, and to the clipboard where the terminal allows (OSC 52)', hint: 'y share', priority: 3 },
+  { keys: ['y'], label: 'y', action: 'share', help: 'the share string whole: to a file and the clipboard (OSC 52)', hint: 'y share', priority: 3 },
   // live η (issue 25)
   { keys: ['>'], label: '> <', action: 'etaUp', help: 'η up / down as it trains (same weights)', hint: '< > η', priority: 4 },
   { keys: ['<'], label: '', action: 'etaDown', help: '', hint: '', priority: 0 },
@@ -52,6 +52,12 @@ export const LAB_KEYS: readonly Binding<LabAction>[] = [
   { keys: ['f'], label: 'f', action: 'features', help: 'next feature set (o: each input on/off)', hint: 'f features', priority: 2 },
   // live changes and feature inputs (issue 25): the live row
   { keys: ['o'], label: 'o', action: 'live', help: 'live row: change as it trains', hint: 'o live', priority: 4 },
+  // the network view (issue 25): layered nets on 2-D data
+  { keys: ['v'], label: 'v', action: 'network', help: 'network view (arrows: a unit; ⏎ opens)', hint: 'v net', priority: 5 },
+  // points by hand (issue 25): the keyboard's way to what a click on the map does
+  { keys: ['a'], label: 'a x u', action: 'cursor', help: 'add a point (cursor) / its class / undo', hint: 'a point', priority: 2 },
+  { keys: ['x'], label: '', action: 'pointClass', help: '', hint: 'x class', priority: 1 },
+  { keys: ['u'], label: '', action: 'removePoint', help: '', hint: 'u unpoint', priority: 1 },
   { keys: ['?'], label: '?', action: 'help', help: 'this help', hint: '? help', priority: 100 },
   { keys: ['q', 'escape'], label: 'q Esc', action: 'back', help: 'back (close compare first; quit from the timeline)', hint: 'q back', priority: 20 },
 ];
@@ -65,6 +71,28 @@ export const LIVE_KEYS: readonly Binding<LiveAction>[] = [
   { keys: ['left'], label: '← →', action: 'down', help: 'the knob one step down / up as it trains (a feature input: off / on, the runs restart)', hint: '←→ value', priority: 30 },
   { keys: ['right'], label: '', action: 'up', help: '', hint: '', priority: 0 },
   { keys: ['escape', 'o'], label: 'Esc o', action: 'close', help: 'close the live row', hint: 'Esc close', priority: 25 },
+];
+
+export type CursorAction = 'cursorLeft' | 'cursorRight' | 'cursorUp' | 'cursorDown' | 'cursorAdd';
+
+/** While the point cursor is on the map, the arrows move it and Enter adds a point there (before the network view's keys and the lab's). */
+export const CURSOR_KEYS: readonly Binding<CursorAction>[] = [
+  { keys: ['left'], label: '', action: 'cursorLeft', help: '', hint: '←→↑↓ cursor', priority: 12 },
+  { keys: ['right'], label: '', action: 'cursorRight', help: '', hint: '', priority: 0 },
+  { keys: ['up'], label: '', action: 'cursorUp', help: '', hint: '', priority: 0 },
+  { keys: ['down'], label: '', action: 'cursorDown', help: '', hint: '', priority: 0 },
+  { keys: ['enter'], label: '', action: 'cursorAdd', help: '', hint: 'Enter add point', priority: 11 },
+];
+
+export type NetAction = 'layerLeft' | 'layerRight' | 'unitUp' | 'unitDown' | 'unitOpen';
+
+/** While the network view is on screen, the arrows and Enter select and open its units (before the lab's keys). */
+export const NET_KEYS: readonly Binding<NetAction>[] = [
+  { keys: ['left'], label: '', action: 'layerLeft', help: '', hint: '←→↑↓ unit', priority: 11 },
+  { keys: ['right'], label: '', action: 'layerRight', help: '', hint: '', priority: 0 },
+  { keys: ['up'], label: '', action: 'unitUp', help: '', hint: '', priority: 0 },
+  { keys: ['down'], label: '', action: 'unitDown', help: '', hint: '', priority: 0 },
+  { keys: ['enter'], label: '', action: 'unitOpen', help: '', hint: 'Enter open', priority: 10 },
 ];
 
 export type TourAction = 'next' | 'previous' | 'leave';
@@ -169,6 +197,8 @@ export const KEYMAP_NAMES: ReadonlyMap<readonly Binding<string>[], string> = new
   [QUIZ_KEYS, 'quiz'],
   [REPLAY_KEYS, 'replay'],
   [LIVE_KEYS, 'live'],
+  [NET_KEYS, 'network'],
+  [CURSOR_KEYS, 'cursor'],
 ]);
 
 const localizedCache = new WeakMap<Tr, Map<readonly Binding<string>[], readonly Binding<string>[]>>();

@@ -7,6 +7,7 @@ import { cellsOf, type Tr } from '../i18n/index.js';
 import type { Lane } from './lane.js';
 import { dataKindOf } from './views.js';
 import { onPlane } from './field.js';
+import { netSizes, type NetMode } from './network-view.js';
 
 /** What the layout needs to know before it sizes anything. */
 export interface LaneShape {
@@ -30,6 +31,8 @@ export interface LaneShape {
   readonly image: { readonly width: number; readonly height: number; readonly classes: number; readonly filters: number } | null;
   /** Sequence data through a recurrent net: the rows its strips take (inputs, then every unit of every state). */
   readonly sequence: { readonly rows: number } | null;
+  /** A layered net on plane data: its units per layer, inputs first (the network view can draw it); else null. */
+  readonly network: readonly number[] | null;
 }
 
 /** The rows of a recurrent run's sequence strips, from one trace of its first sequence (null for other models). */
@@ -51,6 +54,8 @@ export interface LabShape {
   readonly tour: boolean;
   /** Lines of a challenge's leaderboard (0 elsewhere). */
   readonly board: number;
+  /** The network view (issue 25): on, off, or shown where there is room; and whether a unit is opened. */
+  readonly network?: { readonly mode: NetMode; readonly open: boolean };
 }
 
 /** The fixed parts of each run's shape, by run (a lane belongs to one lab). */
@@ -79,6 +84,7 @@ function fixedShape(l: Lane): Omit<LaneShape, 'trace' | 'verdictChars' | 'epochs
       learns: l.spec.plugin.meta.learns,
       image: data.image ? { ...data.image, classes: data.classes, filters: l.run?.model.filters?.()?.filters.length ?? 0 } : null,
       sequence: sequenceShape(l),
+      network: l.run ? netSizes(l.run.model, data) : null,
     };
   })();
   shapes.set(l, shape);

@@ -18,7 +18,7 @@ import { shareOf } from './export.js';
 import { LAB_PLAY_ON, Lane, type PlayOn } from './lane.js';
 import { laneShape, type LabShape, type LaneShape } from './lab-shape.js';
 import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
-import { onPlane } from './field.js';
+import { domainOf, onPlane } from './field.js';
 import type { LiveSchedule } from '../core/runner.js';
 import { LiveRow, changeLive, withChange, type LiveRowView } from './live.js';
 import { exact } from '../core/format.js';
@@ -26,6 +26,8 @@ import { FEATURES, type Feature } from '../data/features.js';
 import { isPlaneData, dataEditable, dataSetting, featureList, nextFeatures, nextNoise, nextTestShare, withDataEdit, type DataEdit } from '../scenarios/data-edit.js';
 import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
 import type { LaneView } from './views.js';
+import { NetworkState } from './network-view.js';
+import { refusesPoints, withPoints, type AddedPoint } from './added-points.js';
 
 export type { LabShape, LaneShape } from './lab-shape.js';
 
@@ -127,6 +129,16 @@ export class LabSession {
   private readonly meter = new PaceMeter();
   private readonly clock: () => number;
   readonly tr: Tr;
+  /** The network view's state (issue 25): on or off, the selected unit, opened or not. */
+  readonly net = new NetworkState();
+  /** Points added by hand (a click on the map, or the point cursor), appended to every run's training rows: not in the share string. */
+  added: AddedPoint[] = [];
+  /** The class a click (or Enter at the point cursor) adds; shift-click adds the other. */
+  pointClass = 1;
+  /** The point cursor on the map (the keyboard's way to add points): its cell, or null when off. */
+  cursor: { u: number; v: number } | null = null;
+  /** Cells of the map drawn last (the cursor steps one cell). */
+  private mapCells: { cols: number; rows: number } = { cols: 24, rows: 12 };
 
   constructor(private readonly opts: LabOptions) {
     this.tr = opts.tr ?? EN_TR;
@@ -161,6 +173,7 @@ export class LabSession {
     if (!this.scenario) return void (this.choices = []);
     try {
       this.choices = modelChoices(this.scenario, this.seed, this.overrides, this.opts.epochs, this.tr, this.liveSchedule);
+      if (this.added.length) this.choices = this.choices.map((c) => ({ ...c, spec: { ...c.spec, data: withPoints(c.spec.data, this.added) } }));
       this.problem = this.choices.length === 0 ? this.tr.t('lab.scenarioHasNoRuns') : null;
     } catch (e) {
       this.choices = [];
@@ -253,6 +266,13 @@ export class LabSession {
   /** The η keys: the learning rate one rung up or down the ladder (changeLive). */
   changeEta(way: 1 | -1): void {
     this.changeLive('learningRate', way);
+  }
+  /** `v`: the network view on or off (a layered net on plane data; one run at a time). */
+  toggleNetwork(): void {
+    const shape = this.lanes()[0] ? laneShape(this.lanes()[0]!, this.tr) : null;
+    if (!shape?.network) return void (this.note = this.tr.t('net.unavailable'));
+    this.net.toggle();
+    this.note = this.net.mode === 'on' && this.compare ? this.tr.t('net.oneRun') : null;
   }
   /**
    * A live change (the η keys, the live row): every run on screen that can change `param` while it
@@ -370,7 +390,60 @@ export class LabSession {
     this.rebuild();
     this.note = this.tr.t('note.params', { run: runId });
   }
+  /**
+   * A point of the plane added to the training rows of every run (a click on the map, or Enter at
+   * the point cursor): the runs restart on the data with it. `other`: the class not selected.
+   */
+  addPoint(x1: number, x2: number, other = false): void {
+    const data = this.choices[this.index]?.spec.data;
+    const why = data ? refusesPoints(data) : 'not-plane';
+    if (why) return void (this.note = this.tr.t(why === 'regression' ? 'points.regression' : 'points.unavailable'));
+    const classes = data!.classes;
+    const label = other ? (this.pointClass === 0 ? 1 : 0) : Math.min(this.pointClass, classes - 1);
+    this.added = [...this.added, { x1, x2, label }];
+    this.rebuild();
+    this.note = this.tr.t('points.added', { label, x1: exact(Math.round(x1 * 100) / 100), x2: exact(Math.round(x2 * 100) / 100), n: this.added.length, ...this.counts() });
+  }
+  /** `a`: the point cursor on the map (the keyboard's click), or off. */
+  toggleCursor(): void {
+    if (this.cursor) return void ((this.cursor = null), (this.note = null));
+    const data = this.choices[this.index]?.spec.data;
+    const why = data ? refusesPoints(data) : 'not-plane';
+    if (why) return void (this.note = this.tr.t(why === 'regression' ? 'points.regression' : 'points.unavailable'));
+    this.cursor = { u: 0.5, v: 0.5 };
+    this.note = this.tr.t('points.cursor', { label: this.pointClass });
+  }
+  /** The arrows while the cursor is on: one cell of the map across or down. */
+  moveCursor(dc: number, dr: number): void {
+    if (!this.cursor) return;
+    const { cols, rows } = this.mapCells;
+    const clamp = (t: number): number => Math.max(0.5 / 200, Math.min(1 - 0.5 / 200, t));
+    this.cursor = { u: clamp(this.cursor.u + dc / cols), v: clamp(this.cursor.v + dr / rows) };
+  }
+  /** Enter at the cursor: a point of the selected class where it stands. */
+  addAtCursor(): void {
+    const data = this.choices[this.index]?.spec.data;
+    if (!this.cursor || !data) return;
+    const d = domainOf(data);
+    this.addPoint(d.x[0] + this.cursor.u * (d.x[1] - d.x[0]), d.y[1] - this.cursor.v * (d.y[1] - d.y[0]));
+  }
+  /** Removes the last point added by hand (the runs restart). */
+  removePoint(): void {
+    if (this.added.length === 0) return void (this.note = this.tr.t('points.none'));
+    this.added = this.added.slice(0, -1);
+    this.rebuild();
+    this.note = this.tr.t('points.removed', { n: this.added.length, ...this.counts() });
+  }
+  /** The class the next point gets: the next one of the data's classes. */
+  switchClass(): void {
+    const classes = this.choices[this.index]?.spec.data.classes ?? 2;
+    this.pointClass = (this.pointClass + 1) % Math.max(2, classes);
+    this.note = this.tr.t('points.class', { label: this.pointClass });
+  }
+
   open(ref: string | Scenario): void {
+    this.added = [];
+    this.cursor = null;
     this.index = 0;
     this.pair = null;
     this.overrides = new Map();
@@ -434,7 +507,7 @@ export class LabSession {
   frameShape(tour = false): LabShape {
     const ids = new Set(this.shown().filter((i) => this.choices[i]?.own).map((i) => this.choices[i]!.id));
     const claims = (this.scenario?.claims.filter((c) => claimRuns(c).every((id) => ids.has(id))).length ?? 0) + (this.scenario?.receipts?.length ?? 0);
-    return { lanes: this.shape(), claims, gradients: this.gradients, tour, board: this.leaderboard?.board().length ?? 0 };
+    return { lanes: this.shape(), claims, gradients: this.gradients, tour, board: this.leaderboard?.board().length ?? 0, network: { mode: this.net.mode, open: this.net.open } };
   }
 
   /** What the layout needs before sizing: per run, the kind of data and how much there is to show. */
@@ -447,6 +520,10 @@ export class LabSession {
     const s = this.scenario;
     const shown = this.shown();
     const lanes = shown.map((i, slot) => this.cachedLaneView(i, slot, fields[slot] ?? null, now));
+    this.net.seen(lanes[0]?.network ?? null);
+    const f0 = lanes[0]?.field;
+    if (f0 && f0.cols > 0) this.mapCells = { cols: f0.cols, rows: f0.rows };
+    if (this.cursor && lanes[0]) lanes[0] = { ...lanes[0], cursor: this.cursor };
     const choice = this.choices[this.index];
     const own = shown.every((i) => this.choices[i]?.own);
     const tried = choice && !choice.own && s ? this.tr.t('lab.tried', { model: this.tr.card(choice.spec.plugin.meta).name, title: this.tr.scenarioTitle(s.id, s.title) }) : null;
@@ -464,7 +541,7 @@ export class LabSession {
       lanes,
       claims: this.claimsNow(shown).claims,
       receipts: this.claimsNow(shown).receipts,
-      message: this.note ?? tried ?? dataNote ?? seedNote,
+      message: this.note ?? tried ?? (this.added.length ? this.tr.t('points.notShared', { n: this.added.length }) : null) ?? dataNote ?? seedNote,
       flash: this.exportNote && this.note === this.exportNote.note ? this.exportNote.status : null,
       moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? this.tr.moral(s.id, s.moral) : null,
       playing: this.playing,
@@ -503,18 +580,18 @@ export class LabSession {
 
   private cachedLaneView(i: number, slot: number, request: FieldRequest | null, now: number): LaneView {
     const lane = this.laneOf(i);
-    const key = `${this.choices[i]!.id}/${request ? `${request.cols}x${request.rows}/${request.unitCols}x${request.unitRows}/${request.samples ?? 0}` : '-'}`;
+    const key = `${this.choices[i]!.id}/${request ? `${request.cols}x${request.rows}/${request.unitCols}x${request.unitRows}/${request.samples ?? 0}${this.net.key(request.network)}` : '-'}`;
     const hit = this.fieldCache.get(key);
     // While playing, the fields (a model call per pixel) refresh at most every FIELD_MS.
     let fields = hit && (hit.version === lane.version || (this.playing && now - hit.at < FIELD_MS)) ? hit.fields : null;
     if (!fields) {
       // While playing, the fields are sampled at half resolution: a quarter of the model calls.
-      fields = laneFields(lane, request, this.playing);
+      fields = laneFields(lane, request, this.playing, this.net);
       this.fieldCache.set(key, { version: lane.version, at: now, fields });
     }
     // The rest of the view changes only when the run does (a 64 × 64 net's weights are 4,000 numbers).
     const base = this.views.get(lane);
-    if (base && base.version === lane.version && base.slot === slot && base.playingOn === this.playingOn) return { ...base.view, field: fields.field, units: fields.units, hiddenUnits: fields.units?.length ?? 0, images: fields.images };
+    if (base && base.version === lane.version && base.slot === slot && base.playingOn === this.playingOn) return { ...base.view, field: fields.field, units: fields.units, hiddenUnits: fields.units?.length ?? 0, images: fields.images, network: fields.network ?? null };
     const view = laneView(lane, this.choices[i]!, slot, fields, this.playingOn, this.tr);
     this.views.set(lane, { version: lane.version, slot, playingOn: this.playingOn, view });
     return view;

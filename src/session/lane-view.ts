@@ -8,6 +8,7 @@ import type { Lane } from './lane.js';
 import { confusionMatrix, misclassified } from '../data/confusion.js';
 import type { WeightsSnapshot } from '../core/types.js';
 import { EN_TR, type Tr } from '../i18n/index.js';
+import { networkView, type NetRequest, type NetworkView } from './network-view.js';
 import { dataKindOf, gradView, verdictOf, weightLines, type ImageView, type LaneView, type TruthRow } from './views.js';
 
 /** Sizes of the decision field and of each hidden unit's small field, in text cells. */
@@ -18,12 +19,15 @@ export interface FieldRequest {
   readonly unitRows: number;
   /** Images to show (digits): samples and mistakes each. @default 0 */
   readonly samples?: number;
+  /** The network view's tiles and counts (issue 25), when the layout shows it. */
+  readonly network?: NetRequest;
 }
 
 export interface LaneFields {
   readonly field: Field | null;
   readonly units: readonly UnitField[] | null;
   readonly images: ImageView | null;
+  readonly network?: NetworkView | null;
 }
 
 const NO_FIELDS: LaneFields = { field: null, units: null, images: null };
@@ -53,7 +57,7 @@ function imageView(lane: Lane, samples: number): ImageView | null {
 }
 
 /** The decision field (and hidden units' fields) of a run on two-feature data; the images of a run on digits. */
-export function laneFields(lane: Lane, request: FieldRequest | null, coarse = false): LaneFields {
+export function laneFields(lane: Lane, request: FieldRequest | null, coarse = false, net?: { readonly layer: number; readonly unit: number; readonly open: boolean }): LaneFields {
   const run = lane.run;
   const data = lane.spec.data;
   if (run && request && data.image) return { field: null, units: null, images: imageView(lane, request.samples ?? 0) };
@@ -63,7 +67,8 @@ export function laneFields(lane: Lane, request: FieldRequest | null, coarse = fa
   const own = run.model.hidden?.bind(run.model);
   const hidden = own ? hiddenOverPlane(own, data) : undefined;
   const units = hidden && request.unitCols > 0 && request.unitRows > 0 ? computeUnitFields(hidden, request.unitCols, request.unitRows, domain) : null;
-  return { field, units: units && units.length > 0 && units.length <= 8 && request.unitRows > 0 ? units : null, images: null };
+  const network = request.network && net ? networkView(run.model, data, request.network, net) : null;
+  return { field, units: units && units.length > 0 && units.length <= 8 && request.unitRows > 0 ? units : null, images: null, network };
 }
 
 /** Inputs, target, net input, output and each hidden unit per pattern of a Boolean task. */
@@ -153,6 +158,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
     grads: gradView(run.history[0], latest),
     hiddenUnits: units?.length ?? 0,
     images: fields.images,
+    network: fields.network ?? null,
     sequence: sequenceView(lane),
   };
 }

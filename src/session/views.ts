@@ -2,6 +2,7 @@
  * Immutable views of a lab: everything a screen draws, computed here from the runs, so that the
  * components render plain data and never call a model. One LaneView per run on screen.
  */
+import type { NetworkView } from './network-view.js';
 import { exact, num, percent, short, TABLE, matrix } from '../core/format.js';
 import { cause, reasonText, type Cause } from '../core/reasons.js';
 import { gradNorms, type HistoryEntry, type Outcome } from '../core/runner.js';
@@ -118,6 +119,10 @@ export interface LaneView {
   readonly hiddenUnits: number;
   /** Images (digits): what the model reads and how it does, refreshed like the decision field. */
   readonly images: ImageView | null;
+  /** The network view (issue 25): set by a lab that asked for it, else absent or null. */
+  readonly network?: NetworkView | null;
+  /** The point cursor on the map (issue 25), as fractions of its width and height; absent when off. */
+  readonly cursor?: { readonly u: number; readonly v: number } | null;
   /** A recurrent run on sequence data: one sequence step by step (the last one stepped, else the first), at the current weights. */
   readonly sequence: { readonly row: number; readonly trace: SequenceTrace } | null;
 }

@@ -17,6 +17,7 @@ import { tokensOf } from './keys.js';
 import { flatten, type Block } from './layout/blocks.js';
 import { profiler } from './profile.js';
 import { translator, type Lang } from '../i18n/index.js';
+import { click, type MouseSource } from './mouse.js';
 
 export interface AppProps {
   /** The first screen. @default timeline */
@@ -26,6 +27,8 @@ export interface AppProps {
   readonly lang?: Lang;
   /** Called when the user quits (tests). */
   readonly onQuit?: () => void;
+  /** Clicks of the terminal's mouse, where it reports them (issue 25). */
+  readonly mouse?: MouseSource;
 }
 
 /** Time between two play ticks. */
@@ -43,7 +46,7 @@ class Guard extends Component<{ readonly children: ReactNode; readonly lang?: La
   }
 }
 
-function Screens({ start, seed, lang, onQuit }: AppProps) {
+function Screens({ start, seed, lang, onQuit, mouse }: AppProps) {
   useFrameMark();
   const { depth } = useUi();
   const { exit } = useApp();
@@ -105,6 +108,11 @@ function Screens({ start, seed, lang, onQuit }: AppProps) {
     },
     { isActive: isRawModeSupported },
   );
+
+  // A click: resolved against the frame on screen (a point on the map, a unit opened), then a new frame.
+  useEffect(() => mouse?.((e) => {
+    if (shown.current && click(app, shown.current, e)) sync();
+  }), [mouse, app, sync]);
 
   // While a run plays: tick the session about 30 times a second and draw what moved.
   useEffect(() => {

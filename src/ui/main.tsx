@@ -14,6 +14,7 @@ import { Painter } from './painter.js';
 import { enableProfiler } from './profile.js';
 import type { Seed } from '../session/choices.js';
 import type { Lang } from '../i18n/index.js';
+import { filteredStdin, MOUSE_OFF, MOUSE_ON, type MouseEvent } from './mouse.js';
 
 export interface UiOptions {
   readonly depth: ColorDepth;
@@ -25,6 +26,8 @@ export interface UiOptions {
   readonly profile?: boolean;
   /** performance.now() of the moment first-frame time is measured from (0: process start). */
   readonly started?: number;
+  /** SGR mouse reporting where stdin and stdout are terminals (--no-mouse: off). @default true */
+  readonly mouse?: boolean;
 }
 
 const ENTER_ALT = '\x1b[?1049h\x1b[H\x1b[2J';
@@ -35,6 +38,10 @@ export async function startUi(opts: UiOptions): Promise<number> {
   chalk.level = chalkLevel(opts.depth);
   const prof = opts.profile ? enableProfiler(opts.started ?? 0) : null;
   stdout.write(ENTER_ALT);
+  // Clicks (issue 25): reported by the terminal, taken out of the input before Ink reads it.
+  const listeners = new Set<(e: MouseEvent) => void>();
+  const mouse = opts.mouse !== false && stdin.isTTY && stdout.isTTY ? filteredStdin(stdin, (e) => listeners.forEach((l) => l(e))) : null;
+  if (mouse) stdout.write(MOUSE_ON);
   let restored = false;
   let instance: ReturnType<typeof render> | undefined;
   const restore = (): void => {
@@ -46,6 +53,11 @@ export async function startUi(opts: UiOptions): Promise<number> {
       // Already unmounted: the terminal is what matters now.
     }
     if (stdin.isTTY) stdin.setRawMode(false);
+    // mouse reporting off on every way out (q, Ctrl-C, signals, errors), before the screen is left
+    if (mouse) {
+      stdout.write(MOUSE_OFF);
+      mouse.dispose();
+    }
     stdout.write(LEAVE_ALT);
     if (prof) stderr.write(prof.report());
   };
@@ -70,10 +82,10 @@ export async function startUi(opts: UiOptions): Promise<number> {
     instance = render(
       <UiContext.Provider value={{ depth: opts.depth }}>
         <PainterContext.Provider value={painter}>
-          <App {...(opts.initial ? { start: opts.initial } : {})} {...(opts.seed !== undefined ? { seed: opts.seed } : {})} {...(opts.lang ? { lang: opts.lang } : {})} />
+          <App {...(mouse ? { mouse: (l: (e: MouseEvent) => void) => (listeners.add(l), () => void listeners.delete(l)) } : {})} {...(opts.initial ? { start: opts.initial } : {})} {...(opts.seed !== undefined ? { seed: opts.seed } : {})} {...(opts.lang ? { lang: opts.lang } : {})} />
         </PainterContext.Provider>
       </UiContext.Provider>,
-      { stdout: painter.stream(), exitOnCtrlC: false, patchConsole: false, maxFps: 30, ...(prof ? { onRender: ({ renderTime }) => prof.inkRendered(renderTime, performance.now()) } : {}) },
+      { stdout: painter.stream(), ...(mouse ? { stdin: mouse.stream } : {}), exitOnCtrlC: false, patchConsole: false, maxFps: 30, ...(prof ? { onRender: ({ renderTime }) => prof.inkRendered(renderTime, performance.now()) } : {}) },
     );
     await instance.waitUntilExit();
     return 0;

@@ -46,6 +46,8 @@ const exitCode = (ms?: number): Promise<string> => until('the exit code', () => 
 function restored(): void {
   expect(pane('#{alternate_on}')).toBe('0');
   expect(pane('#{cursor_flag}')).toBe('1');
+  // mouse reporting (issue 25) off again: clicks go back to the shell's terminal
+  expect(pane('#{mouse_standard_flag}#{mouse_sgr_flag}')).toBe('00');
 }
 
 /** The CLI's process id: the child of the pane's shell. */
@@ -112,6 +114,7 @@ describe('terminal faults', () => {
   ] as const)('%s ends the UI with exit %s and restores the terminal', async (signal, code) => {
     start(100, 30);
     await until('the timeline', () => screen().includes('1943'));
+    expect(pane('#{mouse_standard_flag}#{mouse_sgr_flag}')).toBe('11');
     process.kill(cliPid(), signal);
     expect(await exitCode()).toBe(code);
     restored();

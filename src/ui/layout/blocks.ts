@@ -15,6 +15,26 @@ export interface Leaf {
   readonly rows: readonly string[];
   /** Rows dense with colour codes (heatmap, charts): painted directly instead of through Ink. */
   readonly heavy: boolean;
+  /** What a click on this leaf means (issue 25: the map's plane, the network view's units). */
+  readonly hit?: Hit;
+}
+
+/** A clickable leaf: the map (its plane's box, its cells) or the network view (each unit's cells). */
+export type Hit =
+  | { readonly kind: 'map'; readonly domain: { readonly x: readonly [number, number]; readonly y: readonly [number, number] }; readonly cols: number; readonly rows: number }
+  | { readonly kind: 'net'; readonly units: readonly { readonly layer: number; readonly unit: number; readonly col: number; readonly row: number; readonly width: number; readonly height: number }[] };
+
+/** The leaf under a cell (x across, y down, from 0) of a block, with the cell inside it. */
+export function leafAt(b: Block, x: number, y: number): { leaf: Leaf; x: number; y: number } | null {
+  if (x < 0 || y < 0 || x >= b.width || y >= b.height) return null;
+  if (b.kind === 'leaf') return { leaf: b, x, y };
+  let at = 0;
+  for (const c of b.children) {
+    const size = b.kind === 'v' ? c.height : c.width;
+    if ((b.kind === 'v' ? y : x) < at + size) return b.kind === 'v' ? leafAt(c, x, y - at) : leafAt(c, x - at, y);
+    at += size;
+  }
+  return null;
 }
 
 export interface Stack {

@@ -15,6 +15,7 @@ import { continuousLegend, mapLegend } from '../render/map.js';
 import { confusionLines, filterGrid, imageGrid } from '../../report/images.js';
 import { sequenceLines } from '../render/sequence.js';
 import { weightTrace } from '../render/trace.js';
+import { netUnitCells, networkLines } from '../render/network.js';
 import { boardLines, claimLines } from '../render/parts.js';
 import { paint } from '../render/style.js';
 import { clipRows, displayWidth, fit, wrap } from '../render/text.js';
@@ -132,7 +133,9 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
     case 'heat': {
       if (!l.field) return blank(width, rows);
       const cols = Math.min(width, l.field.cols);
-      return hstack([leaf(drawField(l.field, depth), cols, Math.min(rows, l.field.rows), true), blank(width - cols, Math.min(rows, l.field.rows))], rows);
+      // a click on the map adds a point there (issue 25): the leaf says where the plane is
+      const map = { ...leaf(drawField(l.field, depth, l.cursor), cols, Math.min(rows, l.field.rows), true), hit: { kind: 'map' as const, domain: l.field.domain, cols: l.field.cols, rows: l.field.rows } };
+      return hstack([map, blank(width - cols, Math.min(rows, l.field.rows))], rows);
     }
     case 'legend': {
       const d = l.field?.domain;
@@ -212,6 +215,9 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       const title = paint(depth, tr.t('trace.title'), { tone: 'dim' });
       return vstack([leaf([title], width, 1), leaf(weightTrace({ steps, width, height: rows - 1, depth, tr }).rows, width, rows - 1, true)], width);
     }
+    case 'network':
+      // drawn across the top of the pane (drawPane), never in a column
+      return blank(width, rows);
     case 'card':
       return leaf(cardLines(l, width, rows, tr).map((s, i) => (i === 0 ? paint(depth, s, { tone: 'title' }) : paint(depth, s, { tone: 'dim' }))), width, rows);
   }
@@ -219,6 +225,12 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
 
 /** The pane of one run, exactly plan.width × plan.height. */
 export function drawPane(l: LaneView, plan: PanePlan, depth: ColorDepth, extras: PaneExtras = {}): Block {
+  const top = plan.top ?? 0;
+  if (top > 0) {
+    // the network view across the top (issue 25), the rest of the pane below it
+    const net = l.network ? { ...leaf(networkLines(l.network, plan.width, top, depth, extras.tr ?? EN_TR), plan.width, top, depth !== 'none'), hit: { kind: 'net' as const, units: netUnitCells(l.network, plan.width, top) } } : blank(plan.width, top);
+    return vstack([net, drawPane(l, { ...plan, top: 0, height: plan.height - top }, depth, extras)], plan.width);
+  }
   const stack = (ids: readonly PanelId[], width: number): Block =>
     vstack(ids.filter((id) => (plan.rows.get(id) ?? 0) > 0).map((id) => panel(id, l, width, plan.rows.get(id)!, depth, extras, plan)), width);
   if (plan.left > 0) {

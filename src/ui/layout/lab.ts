@@ -6,7 +6,7 @@
 import type { LabShape, LabView } from '../../session/lab.js';
 import type { LaneShape } from '../../session/lab.js';
 import type { FieldRequest } from '../../session/lane-view.js';
-import { LAB_KEYS, LIVE_KEYS, REPLAY_KEYS, TOUR_KEYS, TOUR_LAB_KEYS } from '../../session/keymaps.js';
+import { CURSOR_KEYS, LAB_KEYS, LIVE_KEYS, NET_KEYS, REPLAY_KEYS, TOUR_KEYS, TOUR_LAB_KEYS } from '../../session/keymaps.js';
 import { liveRowText } from '../../session/live.js';
 import type { ReplayView } from '../../session/replay.js';
 import type { TourView } from '../../session/tour.js';
@@ -78,7 +78,11 @@ export function planLab(shape: LabShape, width: number, height: number, shown: M
     const w = Math.floor((width - 1) / 2);
     panes = shape.lanes.map((s, i) => planPane(s, (i === 0 ? w : width - 1 - w) - 2, body - 2, { claims: 0, verdict: true, gradients: shape.gradients, must: show.must?.[i] ?? [] }));
   } else {
-    panes = shape.lanes.slice(0, 1).map((s: LaneShape) => planPane(s, width, body, { claims: shape.claims, verdict: false, gradients: shape.gradients, board: shape.board, must: show.must?.[0] ?? [] }));
+    // The network view (issue 25): asked for with v, or by itself on a projector (not over a tour stop's facts).
+    const n = shape.network;
+    const auto = n?.mode === 'auto' && !shape.tour && !(show.must?.[0]?.length) && width >= 160 && height >= 44;
+    const network = n?.mode === 'on' ? 'on' : auto ? 'auto' : null;
+    panes = shape.lanes.slice(0, 1).map((s: LaneShape) => planPane(s, width, body, { claims: shape.claims, verdict: false, gradients: shape.gradients, board: shape.board, must: show.must?.[0] ?? [], network, networkOpen: n?.open ?? false }));
   }
   return { width, facts: rows.get('facts') ?? 0, rows, panes, fields: panes.map((p) => p.field) };
 }
@@ -170,7 +174,9 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
   }
   parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth, tr, flash: view.flash })], W, 1));
   const live = 'live' in view && view.live ? [LIVE_KEYS] : [];
-  const keys = view.kind === 'tour' ? hints([...live, TOUR_KEYS, TOUR_LAB_KEYS], W, tr) : view.kind === 'replay' ? hints([REPLAY_KEYS], W, tr) : hints([...live, LAB_KEYS], W, tr);
+  // the arrows go to the live row when open, else the point cursor, else the network view (app.ts keeps the same order)
+  const arrows = live.length ? live : lane0?.cursor ? [CURSOR_KEYS] : lane0?.network ? [NET_KEYS] : [];
+  const keys = view.kind === 'tour' ? hints([...live, TOUR_KEYS, TOUR_LAB_KEYS], W, tr) : view.kind === 'replay' ? hints([REPLAY_KEYS], W, tr) : hints([...arrows, LAB_KEYS], W, tr);
   parts.push(leaf([paint(depth, keys, { tone: 'dim' })], W, 1));
   return vstack(parts, W);
 }

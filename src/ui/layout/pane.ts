@@ -8,7 +8,7 @@ import type { FieldRequest } from '../../session/lane-view.js';
 import { allocate, type Claim } from './allocate.js';
 
 export type PanelId =
-  | 'verdict' | 'numbers' | 'claims' | 'board' | 'table' | 'heat' | 'legend' | 'units' | 'samples' | 'mistakes' | 'confusion' | 'filters' | 'sequence' | 'grads' | 'curves' | 'model' | 'step' | 'trace' | 'card';
+  | 'verdict' | 'numbers' | 'claims' | 'board' | 'table' | 'heat' | 'legend' | 'units' | 'samples' | 'mistakes' | 'confusion' | 'filters' | 'sequence' | 'grads' | 'curves' | 'model' | 'step' | 'trace' | 'card' | 'network';
 
 export interface PanePlan {
   readonly width: number;
@@ -23,6 +23,8 @@ export interface PanePlan {
   readonly must: readonly PanelId[];
   /** Panels drawn in the side column though they belong to the data (kernels beside the digits). */
   readonly aside: readonly PanelId[];
+  /** Rows of the network view across the top of the pane (issue 25; 0 when it is not shown). */
+  readonly top?: number;
 }
 
 /** Never dropped and served first when a stop's facts need them; the others give way. */
@@ -45,6 +47,10 @@ export interface PaneOptions {
   readonly board?: number;
   /** Panels a tour stop's facts need: never dropped, served first; the others give way to them. */
   readonly must?: readonly PanelId[];
+  /** The network view: 'on' (asked for with v: served before the rest), 'auto' (a projector has room), or none. */
+  readonly network?: 'on' | 'auto' | null;
+  /** A unit of the network view is opened (its large map is asked for). */
+  readonly networkOpen?: boolean;
 }
 
 const UNIT_COLS = 12;
@@ -69,7 +75,45 @@ function imagePanels(s: LaneShape, width: number, filterWidth = 0): Claim[] {
   ];
 }
 
+/** Most units of a layer the network view draws, and most weights between two layers. */
+const NET_UNITS = 8;
+const NET_EDGES = 48;
+
+/**
+ * The network view across the top of a pane, and the pane below it: asked for (v), it takes what
+ * it wants but leaves the rest of the pane six rows; shown by itself on a projector, at most half
+ * the pane. Its tiles are as large as the rows allow (up to six rows), square, narrowed to the width.
+ */
+function withNetwork(s: LaneShape, width: number, height: number, o: PaneOptions): PanePlan | null {
+  const sizes = s.network;
+  if (!o.network || !sizes) return null;
+  const most = Math.min(NET_UNITS, Math.max(...sizes));
+  const want = 2 + most * 7;
+  const rows = o.network === 'on' ? Math.min(want, Math.max(3, height - 6)) : Math.min(want, Math.floor(height / 2));
+  if (rows < 3 || (o.network === 'auto' && rows < 2 + most * 3)) return null;
+  const body = rows - 2;
+  const perLayer = Math.max(1, Math.min(most, body));
+  let tileRows = Math.max(0, Math.min(6, Math.floor(body / perLayer) - 1));
+  const L = sizes.length;
+  // each column as wide as its map (12 cells at least, for the label), three cells at least between columns
+  const widest = Math.floor((width - 3 * (L - 1)) / L);
+  // a short tile may be up to half as wide again (as the decision field is), room for its label
+  let tileCols = tileRows > 0 ? Math.min(Math.max(2 * tileRows, Math.min(Math.max(3 * tileRows, 6), 12)), widest) : 0;
+  if (tileCols < 4) tileRows = tileCols = 0;
+  const rest = planPane(s, width, height - rows, { ...o, network: null });
+  const network = { tileCols, tileRows, perLayer, edges: NET_EDGES, detailCols: o.networkOpen ? Math.min(2 * body, Math.floor(width / 2)) : 0, detailRows: o.networkOpen ? body : 0 };
+  return {
+    ...rest,
+    height,
+    top: rows,
+    rows: new Map([...rest.rows, ['network', rows]]) as Map<PanelId, number>,
+    field: { ...(rest.field ?? { cols: 0, rows: 0, unitCols: 0, unitRows: 0 }), network },
+  };
+}
+
 export function planPane(s: LaneShape, width: number, height: number, o: PaneOptions): PanePlan {
+  const net = withNetwork(s, width, height, o);
+  if (net) return net;
   const mustSet = new Set<string>(o.must ?? []);
   const must = [...mustSet] as PanelId[];
   const boolean = s.dataKind === 'boolean';

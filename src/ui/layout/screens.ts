@@ -7,7 +7,7 @@ import type { TimelineView } from '../../session/app.js';
 import type { FormView } from '../../session/form.js';
 import type { PickerView } from '../../session/picker.js';
 import { ERAS } from '../../session/eras.js';
-import { FORM_KEYS, LAB_KEYS, PICKER_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, helpRows } from '../../session/keymaps.js';
+import { CURSOR_KEYS, FORM_KEYS, LAB_KEYS, NET_KEYS, PICKER_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, helpRows } from '../../session/keymaps.js';
 import type { SummaryView } from '../../session/tour.js';
 import { EN_TR, type Tr } from '../../i18n/index.js';
 import { stripAnsi, type ColorDepth } from '../color.js';
@@ -113,7 +113,7 @@ export function helpFrame(width: number, height: number, depth: ColorDepth, tr: 
     '',
   ];
   const all = [
-    ...section(tr.t('help.lab'), helpRows(LAB_KEYS, tr)),
+    ...section(tr.t('help.lab'), [...helpRows(LAB_KEYS, tr), ...helpRows(NET_KEYS, tr), ...helpRows(CURSOR_KEYS, tr)]),
     ...section(tr.t('help.timeline'), helpRows(TIMELINE_KEYS, tr)),
     ...section(tr.t('help.tour'), helpRows(TOUR_KEYS, tr)),
     ...section(tr.t('help.replay'), helpRows(REPLAY_KEYS, tr)),

@@ -23,11 +23,16 @@ function marksOf(f: Field): Map<number, string> {
 }
 
 /** The field's rows: exactly field.cols cells each, field.rows of them. */
-export function drawField(f: Field, depth: ColorDepth): string[] {
+/** The point cursor's glyph on the map. */
+export const CURSOR_MARK = '╋';
+
+export function drawField(f: Field, depth: ColorDepth, cursor?: { readonly u: number; readonly v: number } | null): string[] {
   const levels = new Uint8Array(f.labels.length);
   for (let i = 0; i < levels.length; i++) levels[i] = Math.min(LEVELS - 1, Math.floor(confidence(f.scores[i]!, f.labels[i]!, f.classes) * LEVELS));
   const line = f.line ? lineBits(f.line, f.domain, f.cols, f.rows) : null;
-  return paintMap({ cols: f.cols, rows: f.rows, labels: f.labels, levels, classes: f.classes, marks: marksOf(f), markClass, line, depth });
+  const marks = marksOf(f);
+  if (cursor) marks.set(Math.min(f.rows - 1, Math.floor(cursor.v * f.rows)) * f.cols + Math.min(f.cols - 1, Math.floor(cursor.u * f.cols)), CURSOR_MARK);
+  return paintMap({ cols: f.cols, rows: f.rows, labels: f.labels, levels, classes: f.classes, marks, markClass, line, depth });
 }
 
 /** A hidden unit's small map. */
