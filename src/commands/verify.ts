@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ClaimResult } from '../scenarios/claims.js';
 import { executeScenario } from '../scenarios/execute.js';
+import { leanRuns } from '../scenarios/lean-runs.js';
 import { type Scenario, ScenarioError, loadAllScenarios, loadScenario } from '../scenarios/loader.js';
 import type { ReceiptResult } from '../scenarios/receipts.js';
 import { citeOf, oursText, publishedText, receiptLine, verdictOf } from '../session/receipts.js';
@@ -40,9 +41,13 @@ export interface Verified {
 /** A matches receipt holds only when measured and within its tolerance (or bound). */
 const receiptFails = (r: ReceiptResult): boolean => r.receipt.comparison === 'matches' && r.holds !== true;
 
-/** Trains one scenario and checks its claims, and its receipts (a "matches" receipt is checked like a claim). */
+/**
+ * Trains one scenario and checks its claims, and its receipts (a "matches" receipt is checked like a
+ * claim). The runs whose claims read only what the runner measures train lean (leanRuns): the same
+ * updates and numbers, without the per-epoch instruments no claim reads.
+ */
 export function verifyScenario(s: Scenario): Verified {
-  const result = executeScenario(s);
+  const result = executeScenario(s, { lean: leanRuns(s) });
   const claims: VerifiedClaim[] = result.runs.flatMap((r) => r.claims.map((c) => ({ scenario: s.id, run: r.id, ...c })));
   const receipts: VerifiedReceipt[] = [];
   for (const res of result.receipts ?? []) {
