@@ -21,6 +21,7 @@ import { toJson } from '../report/json.js';
 import { receiptEntry } from '../report/run-file.js';
 import { table } from '../report/table.js';
 import type { Io } from './io.js';
+import { VERIFY_COSTS } from './verify-costs.js';
 
 /** A claim of a scenario's run, checked: the data of ClaimResult (metric, relation, bound, actual, holds). */
 export interface VerifiedClaim extends ClaimResult {
@@ -99,9 +100,35 @@ export function receiptsTable(receipts: readonly VerifiedReceipt[]): string {
   );
 }
 
-/** A rough cost, to start the longest scenarios first: digits are heavy, then epochs × runs. */
-function cost(s: Scenario): number {
-  return s.runs.reduce((sum, r) => sum + (r.data.kind === 'digits' ? 1e9 : r.epochs), 0);
+/**
+ * What checking a scenario costs, in CPU milliseconds: as measured (verify-costs.ts), else an
+ * estimate from its runs (epochs × rows; a digits run ~0.05 ms per image and epoch).
+ */
+export function verifyCost(s: Scenario): number {
+  const measured = VERIFY_COSTS[s.id];
+  if (measured !== undefined && s.path !== undefined && s.path.endsWith(`${s.id}.json`)) return measured;
+  return s.runs.reduce((sum, r) => {
+    const rows = r.data.kind === 'digits' ? (r.data.train ?? 1000) + (r.data.test ?? 0) : 50;
+    return sum + 1 + Math.max(1, r.epochs) * rows * (r.data.kind === 'digits' ? 0.05 : 0.001);
+  }, 0);
+}
+
+/**
+ * Which thread checks which scenario: the costliest first, each to the thread with the least work
+ * so far (so the threads finish together), then each thread's share in list order (so the report,
+ * written in list order, streams as the threads go). Returns each thread's scenario indices.
+ */
+export function planVerify(costs: readonly number[], workers: number): number[][] {
+  const plans: number[][] = Array.from({ length: Math.max(1, workers) }, () => []);
+  const load = plans.map(() => 0);
+  const byCost = costs.map((_, i) => i).sort((a, b) => costs[b]! - costs[a]! || a - b);
+  for (const i of byCost) {
+    let k = 0;
+    for (let j = 1; j < load.length; j++) if (load[j]! < load[k]!) k = j;
+    plans[k]!.push(i);
+    load[k]! += costs[i]!;
+  }
+  return plans.map((p) => p.sort((a, b) => a - b));
 }
 
 /** The bundled worker (dist/verify-worker.js); null when running from the TypeScript sources. */
@@ -135,16 +162,18 @@ async function checkAll(scenarios: readonly Scenario[], workers: number, plugins
   const flush = (): void => {
     while (next < results.length && results[next]) done(results[next++]!);
   };
-  // The first worker takes the scenarios in list order, so the report starts (and streams) at
-  // once; the others take the costliest left, so the long ones start early.
-  const queue = scenarios.map((_, i) => i);
-  const costliest = (): number | undefined => {
-    if (queue.length === 0) return undefined;
-    let best = 0;
-    for (let q = 1; q < queue.length; q++) if (cost(scenarios[queue[q]!]!) > cost(scenarios[queue[best]!]!)) best = q;
-    return queue.splice(best, 1)[0];
+  // Each thread works through its planned share in list order; one done early takes the last
+  // scenario not yet started from the share with the most work left (the estimates are not exact).
+  const costs = scenarios.map(verifyCost);
+  const shares = planVerify(costs, Math.min(workers, scenarios.length));
+  const left = (share: number[]): number => share.reduce((sum, i) => sum + costs[i]!, 0);
+  const nextFor = (k: number): number | undefined => {
+    if (shares[k]!.length > 0) return shares[k]!.shift();
+    let from = -1;
+    for (let j = 0; j < shares.length; j++) if (shares[j]!.length > 0 && (from < 0 || left(shares[j]!) > left(shares[from]!))) from = j;
+    return from < 0 ? undefined : shares[from]!.pop();
   };
-  const pool = Array.from({ length: Math.min(workers, scenarios.length) }, () => new Worker(file));
+  const pool = shares.map(() => new Worker(file));
   try {
     await Promise.all(
       pool.map(
@@ -152,7 +181,7 @@ async function checkAll(scenarios: readonly Scenario[], workers: number, plugins
           new Promise<void>((ok, fail) => {
             let at = -1;
             const take = (): void => {
-              const i = k === 0 ? queue.shift() : costliest();
+              const i = nextFor(k);
               if (i === undefined) return ok();
               at = i;
               worker.postMessage({ path: paths[i]!, plugins } satisfies VerifyJob);
