@@ -147,13 +147,12 @@ export interface VerifyJob {
 export type VerifyReply = { ok: true; verified: Verified } | { ok: false; error: string; user: boolean };
 
 /**
- * Checks every scenario, on up to `workers` threads, and hands each one's claims to `done` in list
+ * Checks every scenario, on the worker threads given (in this thread when fewer than two), and hands each one's claims to `done` in list
  * order as soon as it and every scenario before it are checked.
  */
-async function checkAll(scenarios: readonly Scenario[], workers: number, plugins: readonly string[], done: (verified: Verified) => void): Promise<void> {
-  const file = workerScript();
+async function checkAll(scenarios: readonly Scenario[], threads: readonly Worker[], plugins: readonly string[], done: (verified: Verified) => void): Promise<void> {
   const paths = scenarios.map((s) => s.path ?? resolve(s.file));
-  if (workers <= 1 || scenarios.length < 2 || !file) {
+  if (threads.length <= 1 || scenarios.length < 2) {
     for (const path of paths) done(verifyScenario(loadScenario(path)));
     return;
   }
@@ -165,7 +164,8 @@ async function checkAll(scenarios: readonly Scenario[], workers: number, plugins
   // Each thread works through its planned share in list order; one done early takes the last
   // scenario not yet started from the share with the most work left (the estimates are not exact).
   const costs = scenarios.map(verifyCost);
-  const shares = planVerify(costs, Math.min(workers, scenarios.length));
+  const pool = threads.slice(0, scenarios.length);
+  const shares = planVerify(costs, pool.length);
   const left = (share: number[]): number => share.reduce((sum, i) => sum + costs[i]!, 0);
   const nextFor = (k: number): number | undefined => {
     if (shares[k]!.length > 0) return shares[k]!.shift();
@@ -173,41 +173,61 @@ async function checkAll(scenarios: readonly Scenario[], workers: number, plugins
     for (let j = 0; j < shares.length; j++) if (shares[j]!.length > 0 && (from < 0 || left(shares[j]!) > left(shares[from]!))) from = j;
     return from < 0 ? undefined : shares[from]!.pop();
   };
-  const pool = shares.map(() => new Worker(file));
-  try {
-    await Promise.all(
-      pool.map(
-        (worker, k) =>
-          new Promise<void>((ok, fail) => {
-            let at = -1;
-            const take = (): void => {
-              const i = nextFor(k);
-              if (i === undefined) return ok();
-              at = i;
-              worker.postMessage({ path: paths[i]!, plugins } satisfies VerifyJob);
-            };
-            worker.on('message', (m: VerifyReply) => {
-              if (!m.ok) return fail(m.user ? new ScenarioError(m.error) : new Error(m.error));
-              results[at] = m.verified;
-              flush();
-              take();
-            });
-            worker.once('error', fail);
+  await Promise.all(
+    pool.map(
+      (worker, k) =>
+        new Promise<void>((ok, fail) => {
+          let at = -1;
+          const take = (): void => {
+            const i = nextFor(k);
+            if (i === undefined) return ok();
+            at = i;
+            worker.postMessage({ path: paths[i]!, plugins } satisfies VerifyJob);
+          };
+          worker.on('message', (m: VerifyReply) => {
+            if (!m.ok) return fail(m.user ? new ScenarioError(m.error) : new Error(m.error));
+            results[at] = m.verified;
+            flush();
             take();
-          }),
-      ),
-    );
+          });
+          worker.once('error', fail);
+          take();
+        }),
+    ),
+  );
+}
+
+/**
+ * The worker threads (one per core, no more than the scenarios named), started before the
+ * scenarios are read so that their start-up overlaps the reading; none when one scenario is named
+ * or when running from the TypeScript sources.
+ */
+function startThreads(refs: readonly string[]): Worker[] {
+  const file = workerScript();
+  const count = Math.min(availableParallelism(), refs.length === 0 ? Infinity : refs.length);
+  return file && count > 1 ? Array.from({ length: count }, () => new Worker(file)) : [];
+}
+
+/** Runs `check` on worker threads started at once, and ends them after it (whatever happens). */
+async function withThreads<T>(refs: readonly string[], check: (threads: Worker[]) => Promise<T>): Promise<T> {
+  const threads = startThreads(refs);
+  try {
+    return await check(threads);
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await Promise.all(threads.map((w) => w.terminate()));
   }
 }
 
-export async function verifyCommand(refs: readonly string[], opts: { json?: boolean; plugin?: string[]; receipts?: boolean }, io: Io): Promise<number> {
+export function verifyCommand(refs: readonly string[], opts: { json?: boolean; plugin?: string[]; receipts?: boolean }, io: Io): Promise<number> {
+  return withThreads(refs, (threads) => verifyOn(threads, refs, opts, io));
+}
+
+async function verifyOn(threads: readonly Worker[], refs: readonly string[], opts: { json?: boolean; plugin?: string[]; receipts?: boolean }, io: Io): Promise<number> {
   const scenarios = scenariosOf(refs);
   const plugins = (opts.plugin ?? []).map((p) => resolve(p));
   if (opts.receipts) {
     const receipts: VerifiedReceipt[] = [];
-    await checkAll(scenarios, availableParallelism(), plugins, (v) => void receipts.push(...v.receipts));
+    await checkAll(scenarios, threads, plugins, (v) => void receipts.push(...v.receipts));
     const drifted = receipts.filter((r) => receiptFails(r.result)).length;
     const matches = receipts.filter((r) => r.result.receipt.comparison === 'matches').length;
     if (opts.json) {
@@ -227,7 +247,7 @@ export async function verifyCommand(refs: readonly string[], opts: { json?: bool
   // The document's opening is written before any training: a reader sees the report begin at once.
   if (opts.json) io.out('{\n  "claims": [');
   else io.out(`   ${'scenario'.padEnd(width)}  claim\n─  ${'─'.repeat(width)}  ${'─'.repeat(40)}\n`);
-  await checkAll(scenarios, availableParallelism(), plugins, ({ claims }) => {
+  await checkAll(scenarios, threads, plugins, ({ claims }) => {
     for (const c of claims) {
       if (c.holds) passed++;
       else failed++;
