@@ -73,12 +73,14 @@ class PretrainedInstance implements ModelInstance {
     private readonly data: Dataset,
     params: ParamsOf<typeof PARAMS>,
     private readonly rng: Rng,
+    /** Lean (sweeps, verify): the fine-tuning net skips its per-epoch instruments; the RBMs' errors are kept. */
+    lean = false,
   ) {
     if (data.inputs.some((row) => row.some((v) => v < 0 || v > 1))) {
       throw new ModelConfigError('rbm-pretraining: inputs must be probabilities in [0, 1] (use "pixels": "unit" for digits)');
     }
     // the fine-tuning net is built (and randomly initialised) first, so pretrainEpochs 0 is the same net from random weights
-    this.mlp = new MlpInstance(data, { ...params, activation: 'sigmoid', keepInput: 1, keepHidden: 1, shift: 0, weights: null }, rng);
+    this.mlp = new MlpInstance(data, { ...params, activation: 'sigmoid', keepInput: 1, keepHidden: 1, shift: 0, weights: null }, rng, lean);
     this.layerSizes = params.hidden ?? [];
     this.perRbm = params.pretrainEpochs;
     this.eta = params.rbmLearningRate;
@@ -212,5 +214,5 @@ export const rbmPretraining = definePlugin({
     defaultTarget: { accuracy: { min: 1 } },
     params: PARAMS,
   },
-  create: ({ data, params, rng }) => new PretrainedInstance(data, params, rng),
+  create: ({ data, params, rng, lean }) => new PretrainedInstance(data, params, rng, Boolean(lean)),
 });

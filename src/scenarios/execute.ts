@@ -35,6 +35,11 @@ export interface ExecuteOptions {
   readonly onStep?: (run: Run, step: StepRecord) => void;
   /** Called when a run ends, with the seconds it took to build and train (kept out of the results: they vary). */
   readonly onRunEnd?: (run: Run, seconds: number) => void;
+  /**
+   * Run ids trained lean (RunSpec.lean: the same updates, no per-epoch instruments): `verify`
+   * passes the runs whose claims read only what a lean run measures the same (leanRuns).
+   */
+  readonly lean?: ReadonlySet<string>;
 }
 
 export function dataInfo(d: Dataset): DataInfo {
@@ -86,6 +91,7 @@ export function prepareRuns(scenario: Scenario, opts: ExecuteOptions = {}): RunS
     ...(opts.fullBudget ? { target: {} } : r.target ? { target: r.target } : {}),
     ...(scenario.divergeBound ? { divergeBound: scenario.divergeBound } : {}),
     ...(opts.liveSchedule?.get(r.id)?.length ? { changes: opts.liveSchedule.get(r.id)! } : {}),
+    ...(opts.lean?.has(r.id) ? { lean: true } : {}),
   }));
 }
 
