@@ -4,14 +4,13 @@
  * the CLI so headless commands never load Ink.
  */
 import chalk from 'chalk';
-import { render } from 'ink';
+import type { Instance } from 'ink';
 import { App } from './App.js';
 import type { Start } from '../session/app.js';
 import { chalkLevel, type ColorDepth } from './color.js';
-import { PainterContext } from './components/Canvas.js';
-import { UiContext } from './context.js';
-import { Painter } from './painter.js';
+import { mountUi } from './mount.js';
 import { enableProfiler } from './profile.js';
+import type { ScreenWriter } from './screen.js';
 import type { Seed } from '../session/choices.js';
 import type { Lang } from '../i18n/index.js';
 
@@ -36,7 +35,8 @@ export async function startUi(opts: UiOptions): Promise<number> {
   const prof = opts.profile ? enableProfiler(opts.started ?? 0) : null;
   stdout.write(ENTER_ALT);
   let restored = false;
-  let instance: ReturnType<typeof render> | undefined;
+  let instance: Instance | undefined;
+  let writer: ScreenWriter | undefined;
   const restore = (): void => {
     if (restored) return;
     restored = true;
@@ -46,6 +46,7 @@ export async function startUi(opts: UiOptions): Promise<number> {
       // Already unmounted: the terminal is what matters now.
     }
     if (stdin.isTTY) stdin.setRawMode(false);
+    writer?.close();
     stdout.write(LEAVE_ALT);
     if (prof) stderr.write(prof.report());
   };
@@ -65,16 +66,13 @@ export async function startUi(opts: UiOptions): Promise<number> {
     ['exit', restore],
   ];
   for (const [event, handler] of handlers) process.on(event as 'exit', handler);
-  const painter = new Painter(stdout);
   try {
-    instance = render(
-      <UiContext.Provider value={{ depth: opts.depth }}>
-        <PainterContext.Provider value={painter}>
-          <App {...(opts.initial ? { start: opts.initial } : {})} {...(opts.seed !== undefined ? { seed: opts.seed } : {})} {...(opts.lang ? { lang: opts.lang } : {})} />
-        </PainterContext.Provider>
-      </UiContext.Provider>,
-      { stdout: painter.stream(), exitOnCtrlC: false, patchConsole: false, maxFps: 30, ...(prof ? { onRender: ({ renderTime }) => prof.inkRendered(renderTime, performance.now()) } : {}) },
-    );
+    ({ instance, writer } = mountUi(
+      <App {...(opts.initial ? { start: opts.initial } : {})} {...(opts.seed !== undefined ? { seed: opts.seed } : {})} {...(opts.lang ? { lang: opts.lang } : {})} />,
+      { stdout, stdin, stderr },
+      opts.depth,
+      prof ? { onRender: ({ renderTime }) => prof.inkRendered(renderTime) } : {},
+    ));
     await instance.waitUntilExit();
     return 0;
   } finally {
