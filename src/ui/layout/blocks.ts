@@ -13,7 +13,7 @@ export interface Leaf {
   readonly width: number;
   readonly height: number;
   readonly rows: readonly string[];
-  /** Rows dense with colour codes (heatmap, charts): painted directly instead of through Ink. */
+  /** Rows dense with colour codes (heatmap, charts), built exactly `width` wide: kept as they are, not fitted again. */
   readonly heavy: boolean;
 }
 
