@@ -7,6 +7,9 @@
 import { EventEmitter } from 'node:events';
 import stringWidth from 'string-width';
 
+const widths = new Map<string, number>();
+const widthOf = (ch: string): number => widths.get(ch) ?? (widths.set(ch, stringWidth(ch)), widths.get(ch)!);
+
 export class Cells {
   cells: string[][] = [];
   row = 0;
@@ -32,38 +35,29 @@ export class Cells {
   }
   feed(s: string): void {
     for (let i = 0; i < s.length; ) {
-      if (s[i] === '\x1b') {
-        const next = s[i + 1];
-        if (next === '7') (this.saved = [this.row, this.col]), (i += 2);
-        else if (next === '8') ([this.row, this.col] = this.saved), (i += 2);
-        else if (next === ']') {
-          // OSC … BEL: nothing on the screen
-          const end = s.indexOf('\x07', i);
-          i = end < 0 ? s.length : end + 1;
-        } else {
-          const m = /^\x1b\[([?\d;]*)([A-Za-z])/.exec(s.slice(i, i + 24));
-          if (!m) throw new Error(`unknown escape sequence ${JSON.stringify(s.slice(i, i + 12))}`);
-          const [, args = '', op] = m;
-          if (op === 'H') {
-            const [r = 1, c = 1] = args.split(';').map(Number);
-            this.row = r - 1;
-            this.col = c - 1;
-          } else if (op === 'J' && args === '2') this.clear();
-          else if (op === 'l' && args === '?25') this.cursorVisible = false;
-          else if (op === 'h' && args === '?25') this.cursorVisible = true;
-          else if (op !== 'm') throw new Error(`unexpected escape sequence ${JSON.stringify(m[0])}`);
-          i += m[0].length;
-        }
+      const code = s.charCodeAt(i);
+      if (code === 0x1b) {
+        i = this.escape(s, i);
         continue;
       }
-      const ch = String.fromCodePoint(s.codePointAt(i)!);
-      i += ch.length;
-      if (ch === '\n') {
+      if (code === 0x0a) {
         this.row++;
         this.col = 0;
+        i++;
         continue;
       }
-      const w = stringWidth(ch);
+      // plain text up to the next escape or newline, one character (code point) at a time
+      let w: number;
+      let ch: string;
+      if (code < 0x7f) {
+        ch = s[i]!;
+        w = 1;
+        i++;
+      } else {
+        ch = String.fromCodePoint(s.codePointAt(i)!);
+        w = widthOf(ch);
+        i += ch.length;
+      }
       const line = this.cells[this.row];
       // off the screen: dropped, as a terminal that does not scroll here would
       if (line && w > 0 && this.col + w <= this.columns) {
@@ -72,6 +66,39 @@ export class Cells {
       }
       this.col += w;
     }
+  }
+  /** One escape sequence from s[i]; returns the index after it. */
+  private escape(s: string, i: number): number {
+    const next = s[i + 1];
+    if (next === '7') {
+      this.saved = [this.row, this.col];
+      return i + 2;
+    }
+    if (next === '8') {
+      [this.row, this.col] = this.saved;
+      return i + 2;
+    }
+    if (next === ']') {
+      // OSC … BEL: nothing on the screen
+      const end = s.indexOf('\x07', i);
+      return end < 0 ? s.length : end + 1;
+    }
+    // CSI: parameters (0x30–0x3f: digits, ';', '?') up to the final letter
+    let e = i + 2;
+    while (e < s.length && s.charCodeAt(e) >= 0x30 && s.charCodeAt(e) <= 0x3f) e++;
+    const op = s[e];
+    if (next === '[' && op === 'm') return e + 1;
+    if (next !== '[' || op === undefined || !/[A-Za-z]/.test(op)) throw new Error(`unknown escape sequence ${JSON.stringify(s.slice(i, i + 12))}`);
+    const args = s.slice(i + 2, e);
+    if (op === 'H') {
+      const [r = 1, c = 1] = args.split(';').map(Number);
+      this.row = r - 1;
+      this.col = c - 1;
+    } else if (op === 'J' && args === '2') this.clear();
+    else if (op === 'l' && args === '?25') this.cursorVisible = false;
+    else if (op === 'h' && args === '?25') this.cursorVisible = true;
+    else throw new Error(`unexpected escape sequence ${JSON.stringify(s.slice(i, e + 1))}`);
+    return e + 1;
   }
   /** The screen as text rows: a wide character followed by the empty cell it covers. */
   text(): string[] {
