@@ -5,7 +5,6 @@
  * are bit-identical to the plain loops here, the reference.
  */
 import { type ConvBackward, type ConvForward, compileConv } from './conv-compiled.js';
-import { denseForward } from '../dense/kernels.js';
 
 export const K = 5;
 export const KK = K * K;
@@ -117,9 +116,13 @@ export function squash(A: number, S: number, z: Float64Array, a: Float64Array, n
   for (let i = 0; i < n; i++) a[i] = A * Math.tanh(S * z[i]!);
 }
 
-/** Dense layer z_j = w_j0 + Σ_i w_ji a_i, rows [bias, w…] from off: the dense engine's kernel on one row. */
+/** Dense layer z_j = w_j0 + Σ_i w_ji a_i, rows [bias, w…] from off. */
 export function dense(w: Float64Array, off: number, nin: number, nout: number, a: Float64Array, z: Float64Array): void {
-  denseForward(w, off, nin, nout, a, z, 1);
+  for (let j = 0, r = off; j < nout; j++, r += nin + 1) {
+    let s = w[r]!;
+    for (let i = 0; i < nin; i++) s += w[r + 1 + i]! * a[i]!;
+    z[j] = s;
+  }
 }
 
 /** ∂J/∂W += delta aᵀ, and Wᵀ delta into dPrev. */
