@@ -8,6 +8,7 @@
  *   v ← μv − η(∂J/∂W + λW, no decay on biases),  W ← W + v
  */
 import { ACTIVATIONS, type ActivationName } from '../engines/dense/activations.js';
+import { forward } from '../engines/dense/reference.js';
 
 export type Matrix = readonly (readonly number[])[];
 
@@ -55,15 +56,6 @@ export function activation(name: string): { f: (z: number) => number; der: (z: n
   return { f: a.output, der: a.der };
 }
 
-const affine = (W: Matrix, input: readonly number[]): number[] => W.map((row) => row.reduce((s, w, i) => s + w * (i === 0 ? 1 : input[i - 1]!), 0));
-
-function softmax(z: readonly number[]): number[] {
-  const m = Math.max(...z);
-  const e = z.map((v) => Math.exp(v - m));
-  const s = e.reduce((p, q) => p + q, 0);
-  return e.map((v) => v / s);
-}
-
 /** W ← W + (μV − η(G + λW)), the bias column undecayed; returns [new W, new V]. */
 function update(W: Matrix, G: Matrix, V: Matrix | undefined, eta: number, mu: number, lambda: number, lambda1: number): number[][] {
   return W.map((row, j) =>
@@ -77,11 +69,16 @@ function update(W: Matrix, G: Matrix, V: Matrix | undefined, eta: number, mu: nu
 
 export function backpropStep(p: BackpropInput): BackpropStep {
   const f = activation(p.hidden);
-  const z1 = affine(p.W1, p.x);
-  const a = z1.map(f.f);
-  const z2 = affine(p.W2, a);
   const g = p.output === 'softmax' ? null : activation(p.output);
-  const o = g ? z2.map(g.f) : softmax(z2);
+  // z¹ = W¹(1, x), a = f(z¹), z² = W²(1, a), o = g(z²): the reference engine's forward pass on one row
+  const W = [p.W1, p.W2].map((M) => M.map((row) => [...row]));
+  const pass = forward(
+    { f: [ACTIVATIONS[p.hidden as ActivationName], g ? ACTIVATIONS[p.output as ActivationName] : 'softmax'], loss: p.loss, keep: [1, 1], W, v: [] },
+    [p.x],
+    null,
+  );
+  const [z1, z2] = [pass.z[1]![0]!, pass.z[2]![0]!];
+  const [a, o] = [pass.a[1]![0]!, pass.a[2]![0]!];
   const cancels = p.loss === 'ce' || (p.loss === 'bce' && p.output === 'sigmoid');
   const g2 = z2.map((z) => (cancels || !g ? 1 : g.der(z)));
   // δ² = (o − t) ∘ g′(z²); the derivative cancels for sigmoid + BCE and softmax + CE

@@ -77,6 +77,29 @@ const init = (rng: Rng, rows: number, cols: number, r: number): M => Array.from(
 /** XOR solved: every output within 0.1 of its target (xor-backprop's target). */
 const XOR_EPOCHS = 10_000;
 
+/** The weights of a 2-layer net as the submission's functions take them. */
+interface TwoLayer {
+  readonly W1: M;
+  readonly b1: V;
+  readonly W2: M;
+  readonly b2: V;
+}
+
+/** One online back-propagation step on (x, t) with the submission's functions: forward, both deltas, the gradients, four updates. */
+function onlineStep(f: (name: string) => (...args: unknown[]) => unknown, n: TwoLayer, x: V, t: V, eta: number): TwoLayer {
+  const p = f('forward')(n.W1, n.b1, n.W2, n.b2, x) as { a: unknown; o: unknown };
+  const a = numbers(p.a, 'forward(…).a');
+  const d2 = numbers(f('outputDelta')(numbers(p.o, 'forward(…).o'), t), 'outputDelta');
+  const d1 = numbers(f('hiddenDelta')(n.W2, d2, a), 'hiddenDelta');
+  const g = f('gradients')(d2, a, d1, x) as { dW1: M; db1: V; dW2: M; db2: V };
+  return {
+    W1: f('update')(n.W1, g.dW1, eta) as M,
+    W2: f('update')(n.W2, g.dW2, eta) as M,
+    b1: (f('update')([n.b1], [g.db1], eta) as M)[0]!,
+    b2: (f('update')([n.b2], [g.db2], eta) as M)[0]!,
+  };
+}
+
 function backprop(mod: Module, options: TrainOptions): TrainResult[] {
   const xor = backpropXor(mod);
   return xor.outcome === 'solved' && options.digits ? [xor, digits(mod)] : [xor];
@@ -92,17 +115,7 @@ function backpropXor(mod: Module): TrainResult {
     const fit = (): number => Math.max(...XOR.X.map((x, i) => Math.abs(numbers((f('forward')(W1, b1, W2, b2, x) as { o: unknown }).o, 'forward(…).o')[0]! - XOR.T[i]![0]!)));
     for (let epoch = 1; epoch <= XOR_EPOCHS; epoch++) {
       for (let i = 0; i < 4; i++) {
-        const x = XOR.X[i]!;
-        const p = f('forward')(W1, b1, W2, b2, x) as { a: unknown; o: unknown };
-        const a = numbers(p.a, 'forward(…).a');
-        const o = numbers(p.o, 'forward(…).o');
-        const d2 = numbers(f('outputDelta')(o, XOR.T[i]), 'outputDelta');
-        const d1 = numbers(f('hiddenDelta')(W2, d2, a), 'hiddenDelta');
-        const g = f('gradients')(d2, a, d1, x) as { dW1: M; db1: V; dW2: M; db2: V };
-        W1 = f('update')(W1, g.dW1, eta) as M;
-        W2 = f('update')(W2, g.dW2, eta) as M;
-        b1 = (f('update')([b1], [g.db1], eta) as M)[0]!;
-        b2 = (f('update')([b2], [g.db2], eta) as M)[0]!;
+        ({ W1, b1, W2, b2 } = onlineStep(f, { W1, b1, W2, b2 }, XOR.X[i]!, XOR.T[i]!, eta));
       }
       const err = fit();
       if (err < 0.1) {
@@ -138,15 +151,7 @@ function digits(mod: Module): TrainResult {
     data.inputs.forEach((row, i) => {
       const x = [...row];
       const t = Array.from({ length: c }, (_, k) => (k === data.labels[i] ? 1 : 0));
-      const p = f('forward')(W1, b1, W2, b2, x) as { a: unknown; o: unknown };
-      const a = numbers(p.a, 'forward(…).a');
-      const d2 = numbers(f('outputDelta')(numbers(p.o, 'forward(…).o'), t), 'outputDelta');
-      const d1 = numbers(f('hiddenDelta')(W2, d2, a), 'hiddenDelta');
-      const g = f('gradients')(d2, a, d1, x) as { dW1: M; db1: V; dW2: M; db2: V };
-      W1 = f('update')(W1, g.dW1, eta) as M;
-      W2 = f('update')(W2, g.dW2, eta) as M;
-      b1 = (f('update')([b1], [g.db1], eta) as M)[0]!;
-      b2 = (f('update')([b2], [g.db2], eta) as M)[0]!;
+      ({ W1, b1, W2, b2 } = onlineStep(f, { W1, b1, W2, b2 }, x, t, eta));
     });
   }
   const correct = test.inputs.filter((x, i) => {

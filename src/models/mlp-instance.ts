@@ -8,7 +8,7 @@ import {
   type ActivationName, Network, OUTPUT_LOSSES, type TargetMap,
   type TrainOptions, classify, computeGradients, mapTargets, summaryMetrics, targetMap, toFlat, weightNorms, weightsToJson,
 } from '../engines/dense/index.js';
-import { layerStatistics, outputNetInputs } from '../engines/dense/analysis.js';
+import { hiddenActivations, layerStatistics, outputNetInputs } from '../engines/dense/analysis.js';
 import { type TestTime, analysisLines, layerMetrics, monteCarloScore, networkReport, testTime } from '../engines/dense/report.js';
 import type { Rng } from '../core/rng.js';
 import {
@@ -365,21 +365,7 @@ export class MlpInstance implements ModelInstance {
 
   /** a^k = f(W^k a^{k−1} + b^k) for each hidden layer k, one row at a time (the lab's per-unit view). */
   hidden(x: readonly number[]): number[][] {
-    const { w, sizes } = this.net;
-    const out: number[][] = [];
-    let a: readonly number[] = x;
-    let p = 0;
-    for (let k = 1; k < sizes.length - 1; k++) {
-      const f = ACTIVATIONS[this.net.activations[k] as ActivationName].output;
-      const next: number[] = [];
-      for (let j = 0; j < sizes[k]!; j++) {
-        let z = w[p++]!;
-        for (let i = 0; i < a.length; i++) z += w[p++]! * a[i]!;
-        next.push(f(z));
-      }
-      out.push((a = next));
-    }
-    return out;
+    return hiddenActivations(this.net, x);
   }
 
   flatWeights(): Float64Array {

@@ -3,18 +3,17 @@
  * component feeds it key tokens and clock ticks, builds the frame outside rendering (in handlers
  * and effects, so no model is called while React renders), and draws it.
  */
-import { Text, useApp, useInput, useStdin, useStdout } from 'ink';
-import { Component, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useApp, useInput, useStdin } from 'ink';
+import { Component, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { AppSession, type Start } from '../session/app.js';
 import type { Seed } from '../session/choices.js';
-import { PainterContext } from './components/Canvas.js';
-import { Screen } from './components/Frame.js';
-import { useUi } from './context.js';
-import { frame, MIN_COLUMNS, MIN_ROWS } from './frame.js';
+import { useScreen, useUi } from './context.js';
+import { frame } from './frame.js';
 import { useFrameMark } from './hooks/use-frame-mark.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { tokensOf } from './keys.js';
 import { flatten, type Block } from './layout/blocks.js';
+import { displayWidth } from './render/text.js';
 import { profiler } from './profile.js';
 import { translator, type Lang } from '../i18n/index.js';
 import { click, type MouseSource } from './mouse.js';
@@ -41,9 +40,17 @@ class Guard extends Component<{ readonly children: ReactNode; readonly lang?: La
     return { error };
   }
   override render() {
-    if (this.state.error) return <Text color="red">{translator(this.props.lang).t('app.error', { message: this.state.error.message })}</Text>;
+    if (this.state.error) return <ErrorLine message={translator(this.props.lang).t('app.error', { message: this.state.error.message })} />;
     return this.props.children;
   }
+}
+
+/** A render error, as the one row on the screen (red where there is colour). */
+function ErrorLine({ message }: { readonly message: string }) {
+  const writer = useScreen();
+  const { depth } = useUi();
+  useLayoutEffect(() => writer.paint([depth === 'none' ? message : `\x1b[31m${message}\x1b[39m`], displayWidth(message)), [writer, depth, message]);
+  return null;
 }
 
 function Screens({ start, seed, lang, onQuit, mouse }: AppProps) {
@@ -51,27 +58,22 @@ function Screens({ start, seed, lang, onQuit, mouse }: AppProps) {
   const { depth } = useUi();
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
-  const { stdout } = useStdout();
+  const writer = useScreen();
   const size = useTerminalSize();
   const app = useMemo(() => new AppSession(start, seed, undefined, translator(lang)), []); // eslint-disable-line react-hooks/exhaustive-deps
-  const [block, setBlock] = useState<Block | null>(null);
   const sizeRef = useRef(size);
   sizeRef.current = size;
 
-  const painter = useContext(PainterContext);
-  const paintKey = useRef({});
+  // Every frame goes straight to the screen writer, outside rendering: no React render at all.
+  // The frame on screen is kept: a click is resolved against it (issue 25).
   const shown = useRef<Block | null>(null);
   const refresh = useCallback(() => {
     const t0 = performance.now();
     const next = frame(app, sizeRef.current, depth, t0);
     profiler?.built(performance.now() - t0);
-    // On a terminal a frame of the same size goes straight to the painter: no React render at all.
-    const small = sizeRef.current.columns < MIN_COLUMNS || sizeRef.current.rows < MIN_ROWS;
-    const same = !small && shown.current && shown.current.width === next.width && shown.current.height === next.height;
-    // The latest frame is what any render draws (a render for another reason must not bring back an old one).
     shown.current = next;
-    if (!(painter && same && painter.update(paintKey.current, flatten(next)))) setBlock(next);
-  }, [app, depth, painter]);
+    writer.paint(flatten(next), next.width);
+  }, [app, depth, writer]);
 
   const [playing, setPlaying] = useState(app.playing);
   const sync = useCallback(() => {
@@ -84,24 +86,17 @@ function Screens({ start, seed, lang, onQuit, mouse }: AppProps) {
     setPlaying(app.playing);
   }, [app, refresh, exit, onQuit]);
 
-  // A new size: a new frame at once, and once more a moment later, written whole: Ink clears the
-  // screen when it narrows, after the frame may already have been painted (a blank screen while
-  // keys still act, below 80×24 the request for a larger terminal unseen).
+  // A new size: a new frame at once (the writer repaints the screen whole for it).
   useEffect(() => {
     refresh();
-    const again = setTimeout(() => {
-      refresh();
-      painter?.repaint();
-    }, 80);
-    return () => clearTimeout(again);
-  }, [refresh, painter, size.columns, size.rows]);
+  }, [refresh, size.columns, size.rows]);
 
   useInput(
     (input, key) => {
       for (const t of tokensOf(input, key)) app.key(t);
       // `y`: the share string to the terminal's clipboard (OSC 52; terminals that do not allow it ignore it).
       if (app.clipboard !== null) {
-        stdout.write(`\x1b]52;c;${Buffer.from(app.clipboard, 'utf8').toString('base64')}\x07`);
+        writer.raw(`\x1b]52;c;${Buffer.from(app.clipboard, 'utf8').toString('base64')}\x07`);
         app.clipboard = null;
       }
       sync();
@@ -130,9 +125,7 @@ function Screens({ start, seed, lang, onQuit, mouse }: AppProps) {
     return () => clearTimeout(timer);
   }, [playing, app, refresh, sync]);
 
-  const latest = shown.current ?? block;
-  const small = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
-  return latest ? <Screen block={latest} paintKey={paintKey.current} direct={small} /> : null;
+  return null;
 }
 
 export function App(props: AppProps) {

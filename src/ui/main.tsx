@@ -4,14 +4,13 @@
  * the CLI so headless commands never load Ink.
  */
 import chalk from 'chalk';
-import { render } from 'ink';
+import type { Instance } from 'ink';
 import { App } from './App.js';
 import type { Start } from '../session/app.js';
 import { chalkLevel, type ColorDepth } from './color.js';
-import { PainterContext } from './components/Canvas.js';
-import { UiContext } from './context.js';
-import { Painter } from './painter.js';
+import { mountUi } from './mount.js';
 import { enableProfiler } from './profile.js';
+import type { ScreenWriter } from './screen.js';
 import type { Seed } from '../session/choices.js';
 import type { Lang } from '../i18n/index.js';
 import { filteredStdin, MOUSE_OFF, MOUSE_ON, type MouseEvent } from './mouse.js';
@@ -43,7 +42,8 @@ export async function startUi(opts: UiOptions): Promise<number> {
   const mouse = opts.mouse !== false && stdin.isTTY && stdout.isTTY ? filteredStdin(stdin, (e) => listeners.forEach((l) => l(e))) : null;
   if (mouse) stdout.write(MOUSE_ON);
   let restored = false;
-  let instance: ReturnType<typeof render> | undefined;
+  let instance: Instance | undefined;
+  let writer: ScreenWriter | undefined;
   const restore = (): void => {
     if (restored) return;
     restored = true;
@@ -53,6 +53,7 @@ export async function startUi(opts: UiOptions): Promise<number> {
       // Already unmounted: the terminal is what matters now.
     }
     if (stdin.isTTY) stdin.setRawMode(false);
+    writer?.close();
     // mouse reporting off on every way out (q, Ctrl-C, signals, errors), before the screen is left
     if (mouse) {
       stdout.write(MOUSE_OFF);
@@ -77,16 +78,13 @@ export async function startUi(opts: UiOptions): Promise<number> {
     ['exit', restore],
   ];
   for (const [event, handler] of handlers) process.on(event as 'exit', handler);
-  const painter = new Painter(stdout);
   try {
-    instance = render(
-      <UiContext.Provider value={{ depth: opts.depth }}>
-        <PainterContext.Provider value={painter}>
-          <App {...(mouse ? { mouse: (l: (e: MouseEvent) => void) => (listeners.add(l), () => void listeners.delete(l)) } : {})} {...(opts.initial ? { start: opts.initial } : {})} {...(opts.seed !== undefined ? { seed: opts.seed } : {})} {...(opts.lang ? { lang: opts.lang } : {})} />
-        </PainterContext.Provider>
-      </UiContext.Provider>,
-      { stdout: painter.stream(), ...(mouse ? { stdin: mouse.stream } : {}), exitOnCtrlC: false, patchConsole: false, maxFps: 30, ...(prof ? { onRender: ({ renderTime }) => prof.inkRendered(renderTime, performance.now()) } : {}) },
-    );
+    ({ instance, writer } = mountUi(
+      <App {...(mouse ? { mouse: (l: (e: MouseEvent) => void) => (listeners.add(l), () => void listeners.delete(l)) } : {})} {...(opts.initial ? { start: opts.initial } : {})} {...(opts.seed !== undefined ? { seed: opts.seed } : {})} {...(opts.lang ? { lang: opts.lang } : {})} />,
+      { stdout, stdin: mouse ? (mouse.stream as NodeJS.ReadStream) : stdin, stderr },
+      opts.depth,
+      prof ? { onRender: ({ renderTime }) => prof.inkRendered(renderTime) } : {},
+    ));
     await instance.waitUntilExit();
     return 0;
   } finally {

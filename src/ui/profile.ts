@@ -1,6 +1,6 @@
 /**
  * Frame timing for --profile: building the frame from the session (views, fields, panels), React's
- * render-to-commit, Ink's own layout-to-string, and the training done in ticks while playing.
+ * render-to-commit, Ink's own layout-to-string (the tree draws nothing itself), the screen writer's diff, and the training done in ticks while playing.
  * Printed on exit.
  */
 
@@ -32,17 +32,17 @@ export class FrameProfiler {
     this.renderStart = 0;
   }
   /** Ink's onRender metrics. */
-  inkRendered(ms: number, now: number): void {
+  inkRendered(ms: number): void {
     this.ink.push(ms);
-    if (this.firstFrame === 0) this.firstFrame = now - this.started;
   }
   /** Time to build one frame from the session (views, decision fields, panels). */
   built(ms: number): void {
     this.build.push(ms);
   }
-  /** Time to diff and write the changed rows of one frame onto the terminal. */
-  painted(ms: number): void {
+  /** Time to diff one frame against the screen and make the bytes of its changed rows; the first is the first frame. */
+  painted(ms: number, now: number): void {
     this.paint.push(ms);
+    if (this.firstFrame === 0) this.firstFrame = now - this.started;
   }
   /** Time of one play tick (training). */
   trained(ms: number): void {

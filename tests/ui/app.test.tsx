@@ -1,13 +1,12 @@
 /**
- * The Ink layer: keys in, frames out, at ink-testing-library's 100×30. The lessons themselves are
+ * The Ink layer: keys in, frames out through the screen writer onto a fake 100×30 terminal. The lessons themselves are
  * tested on the session (tests/session); here, that each key reaches the screen showing when its
  * turn comes and that the frames show what the session holds.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
 import { CURRICULUM } from '../../src/session/curriculum.js';
 import { App } from '../../src/ui/App.js';
-import { KEY, mount } from './helpers.js';
+import { cleanup, KEY, mount, renderWithInkTesting } from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -43,20 +42,36 @@ describe('timeline', () => {
   });
 });
 
+describe('one path to the screen', () => {
+  it('rendered by ink-testing-library: Ink writes no frame of its own, its stdin drives the session, the screen writer draws', async () => {
+    const { ink, text } = renderWithInkTesting(<App />);
+    const until = async (pred: () => boolean, what: string): Promise<void> => {
+      const end = Date.now() + 4000;
+      while (!pred()) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}:\n${text()}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    await until(() => text().includes('1943'), 'the timeline');
+    await until(() => ink.stdin.listenerCount('readable') > 0, 'stdin listener');
+    await new Promise((r) => setTimeout(r, 25));
+    ink.stdin.write('jjjjj');
+    await until(() => text().includes('▶ 1986'), '1986 selected');
+    // everything on screen came through the writer: Ink's own frames are empty
+    expect(ink.frames.every((f) => f.trim() === '')).toBe(true);
+    expect(ink.lastFrame() ?? '').toBe('');
+  });
+});
+
 describe('terminal size', () => {
   it('below 80×24 asks for a larger terminal, and carries on where it was when enlarged', async () => {
     const ui = mount(<App />);
     await ui.waitText('1943');
     await ui.press('jjjj');
     await ui.waitText('▶ 1969');
-    const size = { columns: 70, rows: 20 };
-    Object.defineProperty(ui.stdout, 'columns', { get: () => size.columns, configurable: true });
-    Object.defineProperty(ui.stdout, 'rows', { get: () => size.rows, configurable: true });
-    ui.stdout.emit('resize');
+    ui.stdout.resize(70, 20);
     await ui.waitText('Please enlarge the terminal to at least 80×24 (it is 70×20).');
-    size.columns = 100;
-    size.rows = 30;
-    ui.stdout.emit('resize');
+    ui.stdout.resize(100, 30);
     const f = await ui.waitText('▶ 1969');
     expect(f).not.toContain('enlarge');
   });
@@ -85,6 +100,19 @@ describe('lab', () => {
     await ui.waitFor((f) => f.includes('⏸ epoch 0') && f.includes('reset: same seed 1'), 'reset');
     await ui.press('R');
     await ui.waitFor((f) => f.includes('seed 2 │') && f.includes('new seed 2 (was 1)'), 'new seed');
+  });
+
+  it('a key rewrites only the rows it changed (no clear, far fewer rows than the screen has)', async () => {
+    const ui = lab();
+    await ui.waitText('⏸ epoch 0');
+    ui.stdout.take();
+    await ui.press('n');
+    await ui.waitText('⏸ epoch 1');
+    const written = ui.stdout.take();
+    const rows = [...written.matchAll(/\x1b\[(\d+);1H/g)].map((m) => Number(m[1]));
+    expect(written).not.toContain('\x1b[2J');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(29);
   });
 
   it('m switches model, g shows the gradient panel, c compares two models side by side, q closes it', async () => {

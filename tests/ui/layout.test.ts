@@ -1,7 +1,8 @@
 /**
  * Screens that fit every terminal: every screen, for every shipped scenario, in English and in
  * Korean (two cells a syllable), at a table of sizes from 80×24 to 250×70 and at a few hundred
- * random sizes, is whole — no line wider than the terminal, no frame taller, every box closed — and
+ * random sizes, is whole — no line wider than the terminal, no frame taller, every box closed (the
+ * random ones also written through the screen writer onto a fake terminal and read back) — and
  * at projector sizes leaves no more than a fifth of its rows blank. Frames are built headless,
  * exactly as the UI builds them.
  */
@@ -21,7 +22,10 @@ import { scenarioIds } from '../../src/scenarios/loader.js';
 import { stripAnsi, type ColorDepth } from '../../src/ui/color.js';
 import { frame } from '../../src/ui/frame.js';
 import { flatten } from '../../src/ui/layout/blocks.js';
+import { displayWidth } from '../../src/ui/render/text.js';
+import { ScreenWriter } from '../../src/ui/screen.js';
 import { screenProblems } from './screen-check.js';
+import { FakeTerminal } from './terminal.js';
 
 const SIZES = [
   [80, 24],
@@ -100,8 +104,7 @@ export function touching(lines: readonly string[]): string[] {
   });
 }
 
-function check(c: Case, columns: number, rows: number, depth: ColorDepth = 'none'): string[] {
-  const lines = flatten(frame(c.app, { columns, rows }, depth, 0));
+function check(c: Case, columns: number, rows: number, depth: ColorDepth = 'none', lines = flatten(frame(c.app, { columns, rows }, depth, 0))): string[] {
   return [...screenProblems(lines, columns, rows - 1), ...touching(lines)].map((p) => `${c.name} at ${columns}×${rows}: ${p}`);
 }
 
@@ -118,7 +121,13 @@ describe('every screen fits every terminal', () => {
   it('at random sizes from 80×24 to 250×70, with colour, in both languages', { timeout: 240_000 }, () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: cases.length - 1 }), fc.integer({ min: 80, max: 250 }), fc.integer({ min: 24, max: 70 }), fc.constantFrom<ColorDepth>('none', '256', 'truecolor'), (i, w, h, depth) => {
-        expect(check(cases[i]!, w, h, depth)).toEqual([]);
+        const lines = flatten(frame(cases[i]!.app, { columns: w, rows: h }, depth, 0));
+        expect(check(cases[i]!, w, h, depth, lines)).toEqual([]);
+        // and through the screen writer onto a terminal of that size: what it shows is the frame's text
+        const term = new FakeTerminal(w, h);
+        new ScreenWriter(term.asStream()).paint(lines, w);
+        const shown = term.screen.text().slice(0, lines.length);
+        expect(shown, `${cases[i]!.name} at ${w}×${h}`).toEqual(lines.map((l) => stripAnsi(l) + ' '.repeat(w - displayWidth(stripAnsi(l)))));
       }),
       { numRuns: 400, seed: 20261129 },
     );

@@ -4,19 +4,16 @@
  * too wide, no frame too tall, every box closed) at each size; Enter opens a unit.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
 import { App } from '../../src/ui/App.js';
-import { KEY, mount } from './helpers.js';
+import { cleanup, KEY, mount } from './helpers.js';
 import { screenProblems } from './screen-check.js';
 
 afterEach(() => cleanup());
 
 async function at(columns: number, rows: number) {
   const ui = mount(<App start={{ kind: 'lab', scenario: 'spiral-net', run: 'net' }} />);
-  Object.defineProperty(ui.stdout, 'columns', { get: () => columns, configurable: true });
-  Object.defineProperty(ui.stdout, 'rows', { get: () => rows, configurable: true });
-  ui.stdout.emit('resize');
-  await ui.waitText('spiral-net');
+  ui.stdout.resize(columns, rows);
+  await ui.waitText('2-4-4-1 spiral net');
   const whole = (f: string): void => expect(screenProblems(f.split('\n'), columns, rows - 1)).toEqual([]);
   return { ui, whole };
 }

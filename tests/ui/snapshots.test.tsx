@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
 import { App } from '../../src/ui/App.js';
-import { mount } from './helpers.js';
+import { cleanup, mount } from './helpers.js';
 
 afterEach(() => cleanup());
 

@@ -8,7 +8,8 @@
  * collapses to (the lecture's "why nonlinearity").
  * Layers are numbered as in the lecture: k = 1 … L, a^k the activations of layer k, W^k its weights.
  */
-import { ACTIVATIONS } from './activations.js';
+import { ACTIVATIONS, type ActivationName, SOFTMAX } from './activations.js';
+import { type Stack, forwardPass } from './kernels.js';
 import type { Network } from './network.js';
 
 export interface LayerStatistics {
@@ -24,6 +25,27 @@ export interface LayerStatistics {
   readonly weightVariance: number;
   /** ‖W^k − W^k(0)‖ (Frobenius, bias column included), when the initial weights are given. */
   readonly weightChange?: number;
+}
+
+const stacks = new WeakMap<Network, Stack>();
+/** The net's layers as the forward pass reads them (its weights by reference, so they stay current). */
+export function stackOf(net: Network): Stack {
+  let s = stacks.get(net);
+  if (!s) {
+    const act = Int8Array.from(net.activations, (name) => (name === 'softmax' ? SOFTMAX : ACTIVATIONS[name as ActivationName].code));
+    s = { sizes: net.sizes, offsets: net.offsets, act, w: net.w };
+    stacks.set(net, s);
+  }
+  return s;
+}
+
+/** a^k = f(W^k a^{k−1}) of every hidden layer k for one input row (buffers of its own: the net's are left as they are). */
+export function hiddenActivations(net: Network, x: readonly number[]): number[][] {
+  const a = net.sizes.map((units) => new Float64Array(units));
+  const z = net.sizes.map((units) => new Float64Array(units));
+  a[0]!.set(x);
+  forwardPass(stackOf(net), z, a, 1, null);
+  return a.slice(1, -1).map((layer) => Array.from(layer));
 }
 
 /** Runs rows 0 … n − 1 through the net chunk by chunk (no dropout) and calls visit after each chunk. */

@@ -10,6 +10,61 @@
  *   all 0 is skipped, as is a row's term when its delta is 0: adding ±0 changes nothing).
  */
 
+import type { Rng } from '../../core/rng.js';
+import { SOFTMAX, activate } from './activations.js';
+import { softmaxRows } from './losses.js';
+
+/** What a forward pass runs through: layer sizes, weight offsets, activation codes (SOFTMAX for softmax), the flat weights. */
+export interface Stack {
+  readonly sizes: readonly number[];
+  readonly offsets: Int32Array;
+  readonly act: ArrayLike<number>;
+  readonly w: Float64Array;
+}
+
+/** Inverted dropout during a pass: keep probabilities, masks m^k (null where layer k keeps every unit), and ã^k. */
+export interface Dropout {
+  readonly rng: Rng;
+  readonly keep: ArrayLike<number>;
+  readonly mask: readonly (Float64Array | null)[];
+  /** ã^k = a^k ∘ m^k, what layer k + 1 reads (a^k itself, or the same buffer, where there is no mask). */
+  readonly dropped: readonly Float64Array[];
+}
+
+/**
+ * The forward pass over the B rows in a^0, the one every dense network runs (training, scoring,
+ * Monte-Carlo dropout, the per-unit view); reference.ts is the short version it is tested against:
+ *   z^k = W^k ã^{k−1} (the bias w0 on a0 = 1),  a^k = f(z^k),  ã^k = a^k ∘ m^k (with dropout)
+ * Masks are drawn layer by layer, row by row, unit by unit, as the reference draws them.
+ */
+export function forwardPass(s: Stack, z: readonly Float64Array[], a: readonly Float64Array[], B: number, dropout: Dropout | null): void {
+  const { sizes, w, offsets, act } = s;
+  if (dropout?.mask[0]) drop(dropout, a[0]!, 0, B * sizes[0]!);
+  for (let k = 1; k < sizes.length; k++) {
+    const nout = sizes[k]!;
+    // z^k = W^k ã^{k−1}, the bias w0 on a0 = 1
+    denseForward(w, offsets[k - 1]!, sizes[k - 1]!, nout, dropout ? dropout.dropped[k - 1]! : a[k - 1]!, z[k]!, B);
+    // a^k = f(z^k)
+    if (act[k] === SOFTMAX) softmaxRows(z[k]!, a[k]!, B, nout);
+    else activate(act[k]!, z[k]!, a[k]!, B * nout);
+    if (dropout?.mask[k]) drop(dropout, a[k]!, k, B * nout);
+  }
+}
+
+/** Inverted dropout of a^k over len entries: m = 1/keep with probability keep, else 0. */
+function drop(d: Dropout, a: Float64Array, k: number, len: number): void {
+  const m = d.mask[k]!;
+  const out = d.dropped[k]!;
+  const p = d.keep[k]!;
+  const inv = 1 / p;
+  const rng = d.rng;
+  for (let e = 0; e < len; e++) {
+    const mk = rng.uniform() < p ? inv : 0;
+    m[e] = mk;
+    out[e] = a[e]! * mk;
+  }
+}
+
 /** z = W a over B rows: z^k = W^k a^{k−1}, the bias w0 on a0 = 1. */
 export function denseForward(
   w: Float64Array, off: number, nin: number, nout: number, aPrev: Float64Array, z: Float64Array, B: number,

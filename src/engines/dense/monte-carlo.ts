@@ -11,10 +11,10 @@
  */
 import type { Rng } from '../../core/rng.js';
 import { ACTIVATIONS, type ActivationName } from './activations.js';
+import { stackOf } from './analysis.js';
 import { weightsToJson } from './init.js';
 import type { Network } from './network.js';
-import { denseForward } from './kernels.js';
-import { softmaxRows } from './losses.js';
+import { type Dropout, forwardPass } from './kernels.js';
 import type { ReferenceNet } from './reference.js';
 
 /** The network's current weights as a reference net (plain arrays): the tests check the fast passes against it. */
@@ -37,29 +37,14 @@ export interface MonteCarloCurve {
 }
 
 /**
- * One pass of n rows through the net's weights: with an Rng, masks m^k (0 or 1/p) are drawn for
- * layers 0 … L − 1 as the reference engine draws them — layer by layer, row by row, unit by unit
- * — and ã^k = a^k ∘ m^k is what layer k + 1 reads. Returns a^L (n × outputs), in `out`.
+ * One pass of n rows through the net's weights (the engine's forward pass, kernels.ts): with
+ * dropout, masks m^k (0 or 1/p) are drawn for layers 0 … L − 1 from its own Rng, and ã^k = a^k ∘ m^k
+ * (in place) is what layer k + 1 reads. Returns a^L (n × outputs).
  */
-function pass(net: Network, X: Float64Array, n: number, rng: Rng | null, buf: Float64Array[], zbuf: Float64Array[]): Float64Array {
-  const L = net.depth;
+function pass(net: Network, X: Float64Array, n: number, dropout: Dropout | null, buf: Float64Array[], zbuf: Float64Array[]): Float64Array {
   buf[0]!.set(X.subarray(0, n * net.sizes[0]!));
-  for (let k = 0; k <= L; k++) {
-    const units = net.sizes[k]!;
-    const a = buf[k]!;
-    if (k > 0) {
-      // z^k = W^k ã^{k−1}, the bias w0 on a0 = 1; a^k = f(z^k)
-      denseForward(net.w, net.offsets[k - 1]!, net.sizes[k - 1]!, units, buf[k - 1]!, zbuf[k]!, n);
-      const f = net.activations[k]!;
-      if (f === 'softmax') softmaxRows(zbuf[k]!, a, n, units);
-      else ACTIVATIONS[f as ActivationName].forward(zbuf[k]!, a, n * units);
-    }
-    const p = net.keep[k] ?? 1;
-    if (k === L || rng === null || p >= 1) continue;
-    // inverted dropout: m = 1/p with probability p, else 0
-    for (let e = 0; e < n * units; e++) a[e] = a[e]! * (rng.uniform() < p ? 1 / p : 0);
-  }
-  return buf[L]!;
+  forwardPass(stackOf(net), zbuf, buf, n, dropout);
+  return buf[net.depth]!;
 }
 
 /**
@@ -75,12 +60,15 @@ export function monteCarlo(net: Network, rows: readonly (readonly number[])[], k
   const toRows = (flat: ArrayLike<number>, scale = 1): number[][] =>
     Array.from({ length: n }, (_, r) => Array.from({ length: nout }, (_, c) => flat[r * nout + c]! * scale));
   const scaled = toRows(pass(net, X, n, null, buf, zbuf));
+  // masks for the layers that drop units (a^L never does); ã^k overwrites a^k
+  const mask = net.sizes.map((units, k) => (k < net.depth && net.keep[k]! < 1 ? new Float64Array(n * units) : null));
+  const dropout: Dropout = { rng, keep: net.keep, mask, dropped: buf };
   const sum = new Float64Array(n * nout);
   const wanted = [...new Set(ks)].filter((k) => k >= 1).sort((a, b) => a - b);
   const averages = new Map<number, number[][]>();
   const K = wanted.at(-1) ?? 0;
   for (let s = 1; s <= K; s++) {
-    const out = pass(net, X, n, rng, buf, zbuf);
+    const out = pass(net, X, n, dropout, buf, zbuf);
     for (let e = 0; e < sum.length; e++) sum[e]! += out[e]!;
     if (wanted.includes(s)) averages.set(s, toRows(sum, 1 / s));
   }

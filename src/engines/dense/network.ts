@@ -10,8 +10,8 @@ import { ACTIVATIONS, type ActivationName, SOFTMAX, activate, timesDerivative } 
 import { type NetworkConfig, type TrainOptions, resolveLayers } from './config.js';
 import { initWeights, layerOffsets, loadWeights } from './init.js';
 import { type ChunkFn, compileChunk } from './compiled.js';
-import { denseBackward, denseForward } from './kernels.js';
-import { type Loss, type LossName, type OutputActivation, outputDelta, softmaxRows } from './losses.js';
+import { type Dropout, type Stack, denseBackward, forwardPass } from './kernels.js';
+import { type Loss, type LossName, type OutputActivation, outputDelta } from './losses.js';
 
 export class Network {
   readonly sizes: readonly number[];
@@ -54,6 +54,9 @@ export class Network {
   private readonly loss: Loss;
   private readonly rng: Rng;
   private order = new Uint32Array(0);
+  /** The layers and the dropout of the forward pass (kernels.ts). */
+  private readonly stack: Stack;
+  private readonly dropout: Dropout;
 
   constructor(config: NetworkConfig, rng: Rng) {
     const r = resolveLayers(config);
@@ -85,6 +88,8 @@ export class Network {
     this.mask = sizes.map((_, k) => (k < L && this.keep[k]! < 1 ? buf(k) : null));
     this.dropped = sizes.map((_, k) => (this.mask[k] ? buf(k) : this.a[k]!));
     this.t = new Float64Array(B * sizes[L]!);
+    this.stack = { sizes, offsets: this.offsets, act: this.act, w: this.w };
+    this.dropout = { rng, keep: this.keep, mask: this.mask, dropped: this.dropped };
     this.chunk = this.trainable ? compileChunk(sizes, this.act, this.loss, this.mask.some((m) => m !== null)) : null;
   }
 
@@ -103,38 +108,9 @@ export class Network {
 
   /** Forward pass over the B loaded rows; training draws dropout masks from the Rng. */
   forward(B: number, training: boolean): void {
-    const sizes = this.sizes;
-    const w = this.w;
     this.lastRows = B;
     this.lastTraining = training;
-    if (training && this.mask[0]) this.drop(0, B);
-    for (let k = 1; k <= this.depth; k++) {
-      const nin = sizes[k - 1]!;
-      const nout = sizes[k]!;
-      const aPrev = training ? this.dropped[k - 1]! : this.a[k - 1]!;
-      const z = this.z[k]!;
-      // z^k = W^k a^{k−1}, the bias w0 on a0 = 1
-      denseForward(w, this.offsets[k - 1]!, nin, nout, aPrev, z, B);
-      // a^k = f(z^k)
-      if (this.act[k] === SOFTMAX) softmaxRows(z, this.a[k]!, B, nout);
-      else activate(this.act[k]!, z, this.a[k]!, B * nout);
-      if (training && this.mask[k]) this.drop(k, B);
-    }
-  }
-
-  /** Inverted dropout of a^k: m = 1/keep with probability keep, else 0. */
-  private drop(k: number, B: number): void {
-    const m = this.mask[k]!;
-    const a = this.a[k]!;
-    const out = this.dropped[k]!;
-    const p = this.keep[k]!;
-    const inv = 1 / p;
-    const rng = this.rng;
-    for (let e = 0, len = B * this.sizes[k]!; e < len; e++) {
-      const mk = rng.uniform() < p ? inv : 0;
-      m[e] = mk;
-      out[e] = a[e]! * mk;
-    }
+    forwardPass(this.stack, this.z, this.a, B, training ? this.dropout : null);
   }
 
   /** Backward pass over the last forward chunk: adds its rows' ∂J/∂W to g; returns their loss. */

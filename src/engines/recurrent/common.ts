@@ -68,6 +68,48 @@ export function spectralNorm(theta: Float64Array, offset: number, n: number): nu
   return sigma;
 }
 
+/**
+ * The recurrent units' rows of θ: unit r reads x_t through θ[xRow(r) …], h_{t−1} through
+ * θ[hRow(r) …] and has its bias at θ[bias + r] (xRow(r) = x0 + r·xStride, hRow(r) = h0 + r·hStride).
+ * Elman's W_xh, W_hh, b_h and the LSTM's gate rows [W_x W_h] are both such rows.
+ */
+export interface UnitRows {
+  readonly x0: number;
+  readonly xStride: number;
+  readonly h0: number;
+  readonly hStride: number;
+  readonly bias: number;
+}
+
+/** a_r = W_x,r x_t + W_h,r h_{t−1} + b_r (x_t at x[xo …], h_{t−1} at hs[prev …]), summed in that order. */
+export function netInput(w: Float64Array, u: UnitRows, r: number, D: number, H: number, x: ArrayLike<number>, xo: number, hs: Float64Array, prev: number): number {
+  const xr = u.x0 + r * u.xStride;
+  const hr = u.h0 + r * u.hStride;
+  let s1 = 0;
+  for (let d = 0; d < D; d++) s1 += w[xr + d]! * x[xo + d]!;
+  let s2 = 0;
+  for (let k = 0; k < H; k++) s2 += w[hr + k]! * hs[prev + k]!;
+  return s1 + s2 + w[u.bias + r]!;
+}
+
+/** One step back through unit r with δ_r: ∂J/∂W_x,r += δ_r x_tᵀ, ∂J/∂W_h,r += δ_r h_{t−1}ᵀ, ∂J/∂b_r += δ_r. */
+export function addUnitGradient(g: Float64Array, u: UnitRows, r: number, dr: number, D: number, H: number, x: ArrayLike<number>, xo: number, hs: Float64Array, prev: number): void {
+  const xr = u.x0 + r * u.xStride;
+  const hr = u.h0 + r * u.hStride;
+  for (let d = 0; d < D; d++) g[xr + d]! += dr * x[xo + d]!;
+  for (let k = 0; k < H; k++) g[hr + k]! += dr * hs[prev + k]!;
+  g[u.bias + r]! += dr;
+}
+
+/** ∂J/∂h_{t−1} = Σ_r W_h,rᵀ δ_r over the R units (in unit order) into dhnext. */
+export function carryBack(w: Float64Array, u: UnitRows, R: number, delta: Float64Array, H: number, dhnext: Float64Array): void {
+  for (let k = 0; k < H; k++) {
+    let s = 0;
+    for (let r = 0; r < R; r++) s += w[u.h0 + r * u.hStride + k]! * delta[r]!;
+    dhnext[k] = s;
+  }
+}
+
 /** The linear read-out at the last step: y = W_hy h_{T−1} + b_y (h_{T−1} at hs[last …]). */
 export function readout(w: Float64Array, Why: number, by: number, O: number, H: number, hs: Float64Array, last: number, y: Float64Array): void {
   for (let o = 0; o < O; o++) {

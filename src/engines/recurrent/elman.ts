@@ -12,7 +12,9 @@
  * Truncated BPTT with k steps stops the carried gradient after k steps back (k = 0: full BPTT).
  */
 import type { Rng } from '../../core/rng.js';
-import { type HiddenActivation, type RecurrentNet, derFromOutput, orthogonal, readout, readoutBackward, squash } from './common.js';
+import {
+  type HiddenActivation, type RecurrentNet, type UnitRows, addUnitGradient, carryBack, derFromOutput, netInput, orthogonal, readout, readoutBackward, squash,
+} from './common.js';
 
 export interface ElmanShape {
   readonly inputs: number;
@@ -53,6 +55,8 @@ export function elmanInit(s: ElmanShape, init: ElmanInit, rng: Rng): Float64Arra
 
 export class ElmanNet implements RecurrentNet {
   readonly layout: ReturnType<typeof elmanLayout>;
+  /** Hidden unit j: W_xh row j, W_hh row j, b_h[j]. */
+  private readonly units: UnitRows;
   readonly grad: Float64Array;
   readonly y: Float64Array;
   /** h_t for t = −1 … T−1: hs[(t + 1)·H + j]. */
@@ -68,6 +72,7 @@ export class ElmanNet implements RecurrentNet {
     readonly theta: Float64Array,
   ) {
     this.layout = elmanLayout(shape);
+    this.units = { x0: this.layout.Wxh, xStride: shape.inputs, h0: this.layout.Whh, hStride: shape.hidden, bias: this.layout.bh };
     this.grad = new Float64Array(this.layout.size);
     this.y = new Float64Array(shape.outputs);
     this.hs = new Float64Array(shape.hidden);
@@ -84,8 +89,9 @@ export class ElmanNet implements RecurrentNet {
 
   forward(x: ArrayLike<number>, T: number): Float64Array {
     const { inputs: D, hidden: H, outputs: O, activation } = this.shape;
-    const { Wxh, Whh, bh, Why, by } = this.layout;
+    const { Why, by } = this.layout;
     const w = this.theta;
+    const u = this.units;
     if (this.hs.length < (T + 1) * H) this.hs = new Float64Array((T + 1) * H);
     const hs = this.hs;
     this.x = x;
@@ -95,14 +101,8 @@ export class ElmanNet implements RecurrentNet {
       const xo = t * D;
       const prev = t * H;
       const cur = prev + H;
-      for (let j = 0; j < H; j++) {
-        // a_t = W_xh x_t + W_hh h_{t−1} + b_h
-        let s1 = 0;
-        for (let d = 0; d < D; d++) s1 += w[Wxh + j * D + d]! * x[xo + d]!;
-        let s2 = 0;
-        for (let k = 0; k < H; k++) s2 += w[Whh + j * H + k]! * hs[prev + k]!;
-        hs[cur + j] = squash(activation, s1 + s2 + w[bh + j]!);
-      }
+      // a_t = W_xh x_t + W_hh h_{t−1} + b_h,  h_t = f(a_t)
+      for (let j = 0; j < H; j++) hs[cur + j] = squash(activation, netInput(w, u, j, D, H, x, xo, hs, prev));
     }
     readout(w, Why, by, O, H, hs, T * H, this.y);
     return this.y;
@@ -110,9 +110,10 @@ export class ElmanNet implements RecurrentNet {
 
   backward(dy: ArrayLike<number>, truncate: number, norms?: Float64Array): void {
     const { inputs: D, hidden: H, outputs: O, activation } = this.shape;
-    const { Wxh, Whh, bh, Why, by } = this.layout;
+    const { Why, by } = this.layout;
     const w = this.theta;
     const g = this.grad;
+    const u = this.units;
     const hs = this.hs;
     const x = this.x;
     const T = this.steps;
@@ -133,18 +134,9 @@ export class ElmanNet implements RecurrentNet {
       // δ_t = ∂J/∂h_t ⊙ f′(a_t)
       for (let j = 0; j < H; j++) delta[j] = dh[j]! * derFromOutput(activation, hs[cur + j]!);
       const xo = t * D;
-      for (let j = 0; j < H; j++) {
-        const dj = delta[j]!;
-        for (let d = 0; d < D; d++) g[Wxh + j * D + d]! += dj * x[xo + d]!;
-        for (let k = 0; k < H; k++) g[Whh + j * H + k]! += dj * hs[prev + k]!;
-        g[bh + j]! += dj;
-      }
+      for (let j = 0; j < H; j++) addUnitGradient(g, u, j, delta[j]!, D, H, x, xo, hs, prev);
       // dhnext = ∂J/∂h_{t−1} = W_hhᵀ δ_t
-      for (let k = 0; k < H; k++) {
-        let s = 0;
-        for (let j = 0; j < H; j++) s += w[Whh + j * H + k]! * delta[j]!;
-        dhnext[k] = s;
-      }
+      carryBack(w, u, H, delta, H, dhnext);
       const swap = dh;
       dh = dhnext;
       dhnext = swap;

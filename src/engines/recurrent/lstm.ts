@@ -14,7 +14,7 @@
  */
 import type { Rng } from '../../core/rng.js';
 import { sigmoid } from '../../core/sigmoid.js';
-import { type RecurrentNet, readout, readoutBackward } from './common.js';
+import { type RecurrentNet, type UnitRows, addUnitGradient, carryBack, netInput, readout, readoutBackward } from './common.js';
 
 export interface LstmShape {
   readonly inputs: number;
@@ -59,6 +59,8 @@ export function lstmInit(s: LstmShape, init: LstmInit, rng: Rng): Float64Array {
 
 export class LstmNet implements RecurrentNet {
   readonly layout: ReturnType<typeof lstmLayout>;
+  /** Unit q·H + j (gate q of cell j): the row [W_x W_h] of z_t, and its bias. */
+  private readonly units: UnitRows;
   readonly grad: Float64Array;
   readonly y: Float64Array;
   /** Gate outputs per step: acts[t·G·H + q·H + j]. */
@@ -80,6 +82,8 @@ export class LstmNet implements RecurrentNet {
   ) {
     this.layout = lstmLayout(shape);
     const H = shape.cells;
+    const { W, Z, b } = this.layout;
+    this.units = { x0: W, xStride: Z, h0: W + shape.inputs, hStride: Z, bias: b };
     this.grad = new Float64Array(this.layout.size);
     this.y = new Float64Array(shape.outputs);
     this.acts = new Float64Array(0);
@@ -94,8 +98,9 @@ export class LstmNet implements RecurrentNet {
 
   forward(x: ArrayLike<number>, T: number): Float64Array {
     const { inputs: D, cells: H, outputs: O, forgetGate } = this.shape;
-    const { G, Z, W, b, Why, by } = this.layout;
+    const { G, Why, by } = this.layout;
     const w = this.theta;
+    const u = this.units;
     if (this.hs.length < (T + 1) * H) {
       this.hs = new Float64Array((T + 1) * H);
       this.ss = new Float64Array((T + 1) * H);
@@ -113,12 +118,8 @@ export class LstmNet implements RecurrentNet {
       const ao = t * G * H;
       for (let q = 0; q < G; q++) {
         for (let j = 0; j < H; j++) {
-          const row = W + (q * H + j) * Z;
-          let s1 = 0;
-          for (let d = 0; d < D; d++) s1 += w[row + d]! * x[xo + d]!;
-          let s2 = 0;
-          for (let k = 0; k < H; k++) s2 += w[row + D + k]! * hs[prev + k]!;
-          const a = s1 + s2 + w[b + q * H + j]!;
+          // a = W_q z_t + b_q: g squashed by tanh, the gates by σ
+          const a = netInput(w, u, q * H + j, D, H, x, xo, hs, prev);
           acts[ao + q * H + j] = q === 0 ? Math.tanh(a) : sigmoid(a);
         }
       }
@@ -141,9 +142,10 @@ export class LstmNet implements RecurrentNet {
 
   backward(dy: ArrayLike<number>, truncate: number, norms?: Float64Array): void {
     const { inputs: D, cells: H, outputs: O, forgetGate } = this.shape;
-    const { G, Z, W, b, Why, by } = this.layout;
+    const { G, Why, by } = this.layout;
     const w = this.theta;
     const gr = this.grad;
+    const u = this.units;
     const { hs, ss, cs, acts } = this;
     const x = this.x;
     const T = this.steps;
@@ -177,21 +179,9 @@ export class LstmNet implements RecurrentNet {
       }
       if (norms) norms[T - 1 - t] = Math.sqrt(n2);
       const xo = t * D;
-      for (let q = 0; q < G; q++) {
-        for (let j = 0; j < H; j++) {
-          const row = W + (q * H + j) * Z;
-          const a = da[q * H + j]!;
-          for (let d = 0; d < D; d++) gr[row + d]! += a * x[xo + d]!;
-          for (let k = 0; k < H; k++) gr[row + D + k]! += a * hs[prev + k]!;
-          gr[b + q * H + j]! += a;
-        }
-      }
+      for (let r = 0; r < G * H; r++) addUnitGradient(gr, u, r, da[r]!, D, H, x, xo, hs, prev);
       // dhnext = ∂J/∂h_{t−1} = Σ_q W_qᵀ (the h part) δ_q
-      for (let k = 0; k < H; k++) {
-        let s = 0;
-        for (let q = 0; q < G; q++) for (let j = 0; j < H; j++) s += w[W + (q * H + j) * Z + D + k]! * da[q * H + j]!;
-        dhnext[k] = s;
-      }
+      carryBack(w, u, G * H, da, H, dhnext);
       const swap = dh;
       dh = dhnext;
       dhnext = swap;

@@ -13,7 +13,7 @@ export interface Leaf {
   readonly width: number;
   readonly height: number;
   readonly rows: readonly string[];
-  /** Rows dense with colour codes (heatmap, charts): painted directly instead of through Ink. */
+  /** Rows dense with colour codes (heatmap, charts), built exactly `width` wide: kept as they are, not fitted again. */
   readonly heavy: boolean;
   /** What a click on this leaf means (issue 25: the map's plane, the network view's units). */
   readonly hit?: Hit;

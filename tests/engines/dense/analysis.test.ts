@@ -1,11 +1,11 @@
 /**
- * Per-layer statistics, the collapsed map of linear layers, Monte-Carlo dropout against the
- * reference engine's masked passes, and step hidden units trained with derivative 0.
+ * Per-layer statistics, the collapsed map of linear layers, Monte-Carlo dropout and the per-unit
+ * view's hidden activations against the reference engine's passes, and step hidden units trained with derivative 0.
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng.js';
 import { computeGradients, createNetwork, toFlat, weightsToJson } from '../../../src/engines/dense/index.js';
-import { collapsedMap, layerStatistics, outputNetInputs } from '../../../src/engines/dense/analysis.js';
+import { collapsedMap, hiddenActivations, layerStatistics, outputNetInputs } from '../../../src/engines/dense/analysis.js';
 import { meanAbsGap, monteCarlo, referenceOf } from '../../../src/engines/dense/monte-carlo.js';
 import { type ReferenceNet, forward, trainEpoch } from '../../../src/engines/dense/reference.js';
 
@@ -88,6 +88,25 @@ describe('Monte-Carlo dropout', () => {
     const net = createNetwork({ sizes: [2, 6, 1], hidden: 'relu' }, createRng(3));
     const curve = monteCarlo(net, [[0.1, 0.2], [-1, 1]], [1, 7], createRng(4));
     expect(meanAbsGap(curve.averages.get(7)!, curve.scaled)).toBeLessThan(1e-15);
+  });
+});
+
+describe('hidden activations of one row (the lab\'s per-unit view)', () => {
+  it('are the reference\'s hidden a^k bit for bit, and leave the network\'s own buffers untouched', () => {
+    const rng = createRng('hidden');
+    for (let c = 0; c < 30; c++) {
+      const sizes = [1 + rng.int(4), 1 + rng.int(8), ...(rng.uniform() < 0.5 ? [1 + rng.int(6)] : []), rng.uniform() < 0.3 ? 3 : 1];
+      const L = sizes.length - 1;
+      const output = sizes[L] === 3 ? 'softmax' : 'sigmoid';
+      const hidden = (['relu', 'tanh', 'sigmoid', 'linear', 'leaky-relu'] as const)[rng.int(5)]!;
+      const net = createNetwork({ sizes, hidden, output, loss: output === 'softmax' ? 'ce' : 'mse', keepHidden: 0.5, init: 'he' }, createRng(`h${c}`));
+      const before = net.a.map((a) => Float64Array.from(a));
+      const x = Array.from({ length: sizes[0]! }, () => rng.range(-2, 2));
+      const want = forward(referenceOf(net), [x], null).a.slice(1, L).map((rows) => rows[0]!);
+      const got = hiddenActivations(net, x);
+      expect(got.map((a) => bits(a)), `config ${c}`).toEqual(want.map((a) => bits(a)));
+      expect(net.a.map((a) => bits(a))).toEqual(before.map((a) => bits(a)));
+    }
   });
 });
 
