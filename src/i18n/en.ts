@@ -359,8 +359,10 @@ export const EN_TEXT = {
   'points.class': 'points added by hand (a click, or a then Enter) get class {label}; a shift-click adds the other',
   'points.regression': 'points by hand: only for class data (the targets of a regression set are numbers)',
   'points.unavailable': 'points by hand: only for labelled 2-D data shown as a map',
-  'points.notShared': '{n} points added by hand: not in the share string or the export (u removes the last)',
   'points.cursor': 'point cursor: arrows move it, Enter adds a point of class {label} there, x switches the class, a leaves',
+  // points by hand in the share string and the export (issue 25, n25c)
+  'points.inData': '{n} points added by hand, part of the data: the share string and the export carry them (u removes the last)',
+  'points.full': 'points by hand: at most {max} (u removes the last)',
 } as const;
 
 export type TextKey = keyof typeof EN_TEXT;

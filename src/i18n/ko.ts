@@ -355,8 +355,10 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'points.class': '손으로 더하는 점(클릭, 또는 a 다음 Enter)은 부류 {label}; shift-클릭은 다른 부류',
   'points.regression': '손으로 점 더하기: 부류 데이터에서만 (회귀 데이터의 목표는 수입니다)',
   'points.unavailable': '손으로 점 더하기: 지도로 보이는 이름표 붙은 2차원 데이터에서만',
-  'points.notShared': '손으로 더한 점 {n}개: 공유 문자열과 내보내기에는 들어가지 않습니다 (u로 마지막 점 지우기)',
   'points.cursor': '점 커서: 화살표로 움직이고, Enter로 그 자리에 부류 {label}의 점을 더하고, x로 부류를 바꾸고, a로 나갑니다',
+  // points by hand in the share string and the export (issue 25, n25c)
+  'points.inData': '손으로 더한 점 {n}개는 데이터의 일부입니다: 공유 문자열과 내보내기에 담깁니다 (u로 마지막 점 지우기)',
+  'points.full': '손으로 점 더하기: 최대 {max}개까지 (u로 마지막 점 지우기)',
 };
 
 const REASONS: Readonly<Record<ReasonCode, string>> = {

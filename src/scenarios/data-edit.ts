@@ -4,8 +4,11 @@
  * noise, its test share, its feature inputs and the seed of its points changed. The change is a
  * DataEdit: the scenario stays the file it was read from (same id, same fingerprint) and carries
  * the edit, so a share string names the file and writes the edit beside it (`dx`), and every path
- * that trains a scenario (the lab, `run`, `replay`) builds the same data from it.
+ * that trains a scenario (the lab, `run`, `replay`) builds the same data from it. Points added by
+ * hand (a click on the map) are part of the edit too, on any labelled 2-D data (not only generated):
+ * prepareRuns appends them to the data built (data/added-points.ts).
  */
+import { checkPoints, PointError } from '../data/added-points.js';
 import { FEATURE_DEFS, FEATURES, type Feature } from '../data/features.js';
 import { GENERATORS, type DataSpec } from '../data/datasets.js';
 import { REGRESSIONS } from '../data/regression.js';
@@ -15,6 +18,13 @@ export type { DataEdit } from './loader.js';
 
 export class DataEditError extends Error {
   override name = 'DataEditError';
+  /** The share string's field within `dx` the error is about, when it names one (`p[3]`). */
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The noise values the keys step through (the Playground's slider runs 0–50 %; a generator's noise is a spread). */
@@ -69,6 +79,14 @@ function checkEdit(scenario: Scenario, edit: DataEdit): void {
     const twice = edit.features.find((f, i) => edit.features!.indexOf(f) !== i);
     if (twice !== undefined) throw new DataEditError(`features: ${twice} is listed twice`);
   }
+  if (edit.points !== undefined) {
+    try {
+      checkPoints(edit.points);
+    } catch (e) {
+      if (e instanceof PointError) throw new DataEditError(e.message, e.field);
+      throw e;
+    }
+  }
   if (edit.testFraction !== undefined) {
     for (const r of scenario.runs) {
       const n = (r.data as Plane).n;
@@ -80,15 +98,19 @@ function checkEdit(scenario: Scenario, edit: DataEdit): void {
 
 /**
  * The scenario with its data changed: each run's generated set gets the edit's noise, test share
- * and features; the edit is kept on the scenario (merged with one it already carries). Throws a
- * DataEditError when a run's data is not a generated 2-D set or a value is out of bounds.
+ * and features; the edit is kept on the scenario (merged with one it already carries; an empty
+ * list of points is none). Throws a DataEditError when a value is out of bounds, or the edit
+ * changes the setting of data that is not a generated 2-D set (points alone are checked against
+ * the data when it is built: data/added-points.ts's withPoints).
  */
 export function withDataEdit(scenario: Scenario, edit: DataEdit): Scenario {
-  if (!dataEditable(scenario)) {
+  const { points, ...setting } = { ...scenario.dataEdit, ...edit };
+  const merged: DataEdit = { ...setting, ...(points?.length ? { points } : {}) };
+  const changesSetting = Object.keys(setting).length > 0;
+  if (changesSetting && !dataEditable(scenario)) {
     const kind = scenario.runs.find((r) => !isPlaneData(r.data))?.data.kind ?? 'none';
     throw new DataEditError(`scenario ${scenario.id} trains on ${kind} data, not a generated 2-D set: its noise, test share and features cannot be changed`);
   }
-  const merged: DataEdit = { ...scenario.dataEdit, ...edit };
   checkEdit(scenario, merged);
   const runs: ResolvedRun[] = scenario.runs.map((r) => {
     const d = r.data as Plane;
@@ -100,7 +122,8 @@ export function withDataEdit(scenario: Scenario, edit: DataEdit): Scenario {
     } as DataSpec;
     return { ...r, data };
   });
-  return { ...scenario, runs, dataEdit: merged };
+  const { dataEdit: _was, ...rest } = scenario;
+  return { ...rest, runs, ...(Object.keys(merged).length ? { dataEdit: merged } : {}) };
 }
 
 /** The next noise up (way 1) or down (−1) the ladder from `noise`; undefined at its end. */

@@ -3,6 +3,7 @@
  * outcome, and check the claims. The CLI, the verify table and the tests all go through here.
  */
 import { buildDataset } from '../data/datasets.js';
+import { withPoints } from '../data/added-points.js';
 import { deriveRng } from '../core/rng.js';
 import { Run, gradNorms, type LiveChange, type HistoryEntry, type Outcome, type RunSpec } from '../core/runner.js';
 import type { Dataset, LayerCount, ModelInstance, Params, StepRecord } from '../core/types.js';
@@ -82,8 +83,9 @@ export function prepareRuns(scenario: Scenario, opts: ExecuteOptions = {}): RunS
     plugin: r.plugin,
     params: { ...r.params, ...(opts.params?.get(r.id) ?? {}) },
     // Every run of a scenario sees the same data: it is drawn from the seed's "data" stream
-    // (or a data seed of its own: --split-seed, or the lab's newly drawn data).
-    data: buildDataset(r.data, deriveRng(opts.dataSeed ?? scenario.dataEdit?.seed ?? seed, 'data')),
+    // (or a data seed of its own: --split-seed, or the lab's newly drawn data), then the points
+    // added by hand after its training rows, in the order added: the one place they enter the data.
+    data: withPoints(buildDataset(r.data, deriveRng(opts.dataSeed ?? scenario.dataEdit?.seed ?? seed, 'data')), scenario.dataEdit?.points ?? []),
     seed,
     // A run pinned to its own seed keeps it unless the caller chose a seed for everything.
     ...(opts.seed === undefined && r.seed !== undefined ? { modelSeed: r.seed } : {}),

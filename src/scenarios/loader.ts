@@ -12,6 +12,7 @@ import { ParamError, clip, didYouMean, quote, resolveParams } from '../core/para
 import { deriveRng } from '../core/rng.js';
 import { checkDigitsSpec } from '../data/digits.js';
 import type { Feature } from '../data/features.js';
+import type { AddedPoint } from '../data/added-points.js';
 import { type Dataset, ModelConfigError, type ModelPlugin, type Params, type Target } from '../core/types.js';
 import { findModel, knownModelIds, unknownModelText } from '../models/index.js';
 import { CsvError } from '../data/csv.js';
@@ -67,11 +68,11 @@ export interface Scenario extends Omit<ScenarioFile, 'models' | 'claims'> {
   readonly dataFiles?: readonly string[];
   /** Set when the scenario was built in memory from a data file (`--data`), not read from a file. */
   readonly fromData?: { readonly path: string; readonly options: Readonly<Record<string, unknown>> };
-  /** Set when the lab's data keys (or a share string) changed its generated 2-D data (data-edit.ts). */
+  /** Set when the lab's data keys or points by hand (or a share string) changed its data (data-edit.ts). */
   readonly dataEdit?: DataEdit;
 }
 
-/** A change to a scenario's generated 2-D data (applied by data-edit.ts's withDataEdit). */
+/** A change to a scenario's data: its generated 2-D set's setting, and points added by hand (applied by data-edit.ts's withDataEdit). */
 export interface DataEdit {
   /** The generator's noise (the scenario's `noise`). */
   readonly noise?: number;
@@ -81,6 +82,8 @@ export interface DataEdit {
   readonly features?: readonly Feature[];
   /** The seed of the points and the split (a newly drawn data set), apart from the weights' seed. */
   readonly seed?: number | string;
+  /** Points added by hand (a click on the map), appended to every run's training rows in this order (data/added-points.ts). */
+  readonly points?: readonly AddedPoint[];
 }
 
 export interface ParseOptions {

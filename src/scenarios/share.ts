@@ -16,7 +16,8 @@ import { z } from 'zod';
 import { checkLive, checkParam } from '../core/params.js';
 import type { LiveChange } from '../core/runner.js';
 import type { Params } from '../core/types.js';
-import { selectRuns } from './execute.js';
+import { prepareRuns, selectRuns } from './execute.js';
+import { PointError } from '../data/added-points.js';
 import { DataEditError, MAX_NOISE, MAX_TEST_FRACTION, withDataEdit, type DataEdit } from './data-edit.js';
 import { FEATURES } from '../data/features.js';
 import { scenarioFromData, type DataScenarioOptions } from './from-data.js';
@@ -81,13 +82,17 @@ const payloadSchema = z
      * those epochs' starts. A schedule of η changes alone is written as `lr` (older versions read it).
      */
     lv: z.record(z.string(), z.array(z.tuple([z.number().int().min(0).max(MAX_EPOCHS), z.string().min(1).max(100), z.union([z.number(), z.string().min(1).max(100)])])).min(1).max(1000)).optional(),
-    /** The generated 2-D data changed (the lab's data keys): noise, test share, features, the points' seed. */
+    /**
+     * The data changed (the lab's data keys): noise, test share, features, the points' seed; and
+     * `p`, the points added by hand, [x1, x2, class] in the order added (checked by data-edit.ts).
+     */
     dx: z
       .object({
         n: z.number().min(0).max(MAX_NOISE).optional(),
         t: z.number().min(0).max(MAX_TEST_FRACTION).optional(),
         f: z.array(z.enum(FEATURES)).min(1).max(FEATURES.length).optional(),
         s: seed.optional(),
+        p: z.array(z.tuple([z.number(), z.number(), z.number()])).min(1).optional(),
       })
       .strict()
       .refine((x) => Object.keys(x).length > 0, 'changes nothing')
@@ -136,7 +141,7 @@ export function encodeShare(input: ShareInput): string {
     : {};
   const edit = s.dataEdit;
   const dx = edit
-    ? Object.fromEntries(Object.entries({ n: edit.noise, t: edit.testFraction, f: edit.features ? [...edit.features] : undefined, s: edit.seed }).filter(([, v]) => v !== undefined))
+    ? Object.fromEntries(Object.entries({ n: edit.noise, t: edit.testFraction, f: edit.features ? [...edit.features] : undefined, s: edit.seed, p: edit.points?.length ? edit.points.map((q) => [q.x1, q.x2, q.label]) : undefined }).filter(([, v]) => v !== undefined))
     : {};
   const payload: SharePayload = {
     ...(s.fromData ? { d: portable(s.fromData.path), ...(Object.keys(options).length ? { o: options } : {}) } : shipped ? { s: s.id } : { f: portable(s.file) }),
@@ -201,11 +206,13 @@ export function resolveShare(payload: SharePayload): Required<Pick<ShareInput, '
   }
   if (payload.dx) {
     const x = payload.dx;
-    const edit: DataEdit = { ...(x.n !== undefined ? { noise: x.n } : {}), ...(x.t !== undefined ? { testFraction: x.t } : {}), ...(x.f !== undefined ? { features: x.f } : {}), ...(x.s !== undefined ? { seed: x.s } : {}) };
+    const edit: DataEdit = { ...(x.n !== undefined ? { noise: x.n } : {}), ...(x.t !== undefined ? { testFraction: x.t } : {}), ...(x.f !== undefined ? { features: x.f } : {}), ...(x.s !== undefined ? { seed: x.s } : {}), ...(x.p !== undefined ? { points: x.p.map(([x1, x2, label]) => ({ x1, x2, label })) } : {}) };
     try {
       scenario = withDataEdit(scenario, edit);
+      // the points by hand against the data they join (its classes, a map at all): built as every path builds it
+      if (edit.points) prepareRuns(scenario, { seed: payload.seed ?? scenario.seed, ...(payload.ds !== undefined ? { dataSeed: payload.ds } : {}) });
     } catch (e) {
-      if (e instanceof DataEditError) throw new ShareError(`share string: dx: ${e.message}`);
+      if (e instanceof DataEditError || e instanceof PointError) throw new ShareError(`share string: dx${e.field ? `.${e.field}` : ''}: ${e.message}`);
       throw e;
     }
   }

@@ -278,8 +278,6 @@ export class AppSession {
           lab.exports += 1;
           const n = lab.exports;
           lab.note = this.tr.t(n > 1 ? 'note.exportedAgain' : 'note.exported', { json: x.json, csv: x.csv, share: x.share, n });
-          // points added by hand are in the runs written, not in the share string: said beside it
-          if (lab.added.length) lab.note += ` · ${this.tr.t('points.notShared', { n: lab.added.length })}`;
           lab.exportNote = { note: lab.note, status: this.tr.t(n > 1 ? 'status.exportedAgain' : 'status.exported', { stem: x.json.replace(/\.json$/, ''), n }) };
         } catch (e) {
           lab.note = this.tr.t('note.exportFailed', { message: (e as Error).message });
@@ -289,7 +287,6 @@ export class AppSession {
         try {
           const x = writeShare(lab);
           lab.note = this.tr.t('note.shared', { file: x.file, share: x.share });
-          if (lab.added.length) lab.note += ` · ${this.tr.t('points.notShared', { n: lab.added.length })}`;
           lab.exportNote = { note: lab.note, status: this.tr.t('status.shared', { file: x.file }) };
           this.clipboard = x.share;
         } catch (e) {

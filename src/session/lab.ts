@@ -27,7 +27,7 @@ import { isPlaneData, dataEditable, dataSetting, featureList, nextFeatures, next
 import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
 import type { LaneView } from './views.js';
 import { NetworkState } from './network-view.js';
-import { refusesPoints, withPoints, type AddedPoint } from './added-points.js';
+import { MAX_ADDED_POINTS, pointAt, refusesPoints, type AddedPoint } from '../data/added-points.js';
 
 export type { LabShape, LaneShape } from './lab-shape.js';
 
@@ -131,8 +131,10 @@ export class LabSession {
   readonly tr: Tr;
   /** The network view's state (issue 25): on or off, the selected unit, opened or not. */
   readonly net = new NetworkState();
-  /** Points added by hand (a click on the map, or the point cursor), appended to every run's training rows: not in the share string. */
-  added: AddedPoint[] = [];
+  /** Points added by hand (a click on the map, or the point cursor), appended to every run's training rows: part of the data edit, so of the share string. */
+  get added(): readonly AddedPoint[] {
+    return this.scenario?.dataEdit?.points ?? [];
+  }
   /** The class a click (or Enter at the point cursor) adds; shift-click adds the other. */
   pointClass = 1;
   /** The point cursor on the map (the keyboard's way to add points): its cell, or null when off. */
@@ -173,7 +175,6 @@ export class LabSession {
     if (!this.scenario) return void (this.choices = []);
     try {
       this.choices = modelChoices(this.scenario, this.seed, this.overrides, this.opts.epochs, this.tr, this.liveSchedule);
-      if (this.added.length) this.choices = this.choices.map((c) => ({ ...c, spec: { ...c.spec, data: withPoints(c.spec.data, this.added) } }));
       this.problem = this.choices.length === 0 ? this.tr.t('lab.scenarioHasNoRuns') : null;
     } catch (e) {
       this.choices = [];
@@ -396,12 +397,13 @@ export class LabSession {
    */
   addPoint(x1: number, x2: number, other = false): void {
     const data = this.choices[this.index]?.spec.data;
-    const why = data ? refusesPoints(data) : 'not-plane';
+    // every run's data takes the point (prepareRuns appends it to each), not only the one on screen
+    const why = data ? (refusesPoints(data) ?? this.choices.filter((c) => c.own).map((c) => refusesPoints(c.spec.data)).find((w) => w !== null) ?? null) : 'not-plane';
     if (why) return void (this.note = this.tr.t(why === 'regression' ? 'points.regression' : 'points.unavailable'));
     const classes = data!.classes;
     const label = other ? (this.pointClass === 0 ? 1 : 0) : Math.min(this.pointClass, classes - 1);
-    this.added = [...this.added, { x1, x2, label }];
-    this.rebuild();
+    if (this.added.length >= MAX_ADDED_POINTS) return void (this.note = this.tr.t('points.full', { max: MAX_ADDED_POINTS }));
+    if (!this.editData({ points: [...this.added, pointAt(x1, x2, label)] })) return;
     this.note = this.tr.t('points.added', { label, x1: exact(Math.round(x1 * 100) / 100), x2: exact(Math.round(x2 * 100) / 100), n: this.added.length, ...this.counts() });
   }
   /** `a`: the point cursor on the map (the keyboard's click), or off. */
@@ -430,8 +432,7 @@ export class LabSession {
   /** Removes the last point added by hand (the runs restart). */
   removePoint(): void {
     if (this.added.length === 0) return void (this.note = this.tr.t('points.none'));
-    this.added = this.added.slice(0, -1);
-    this.rebuild();
+    if (!this.editData({ points: this.added.slice(0, -1) })) return;
     this.note = this.tr.t('points.removed', { n: this.added.length, ...this.counts() });
   }
   /** The class the next point gets: the next one of the data's classes. */
@@ -442,7 +443,6 @@ export class LabSession {
   }
 
   open(ref: string | Scenario): void {
-    this.added = [];
     this.cursor = null;
     this.index = 0;
     this.pair = null;
@@ -541,7 +541,7 @@ export class LabSession {
       lanes,
       claims: this.claimsNow(shown).claims,
       receipts: this.claimsNow(shown).receipts,
-      message: this.note ?? tried ?? (this.added.length ? this.tr.t('points.notShared', { n: this.added.length }) : null) ?? dataNote ?? seedNote,
+      message: this.note ?? tried ?? (this.added.length ? this.tr.t('points.inData', { n: this.added.length }) : null) ?? dataNote ?? seedNote,
       flash: this.exportNote && this.note === this.exportNote.note ? this.exportNote.status : null,
       moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? this.tr.moral(s.id, s.moral) : null,
       playing: this.playing,

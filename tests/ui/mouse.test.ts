@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AppSession } from '../../src/session/app.js';
-import { withPoints } from '../../src/session/added-points.js';
+import { withPoints } from '../../src/data/added-points.js';
 import { LabSession } from '../../src/session/lab.js';
 import { frame } from '../../src/ui/frame.js';
 import { leafAt, type Block, type Hit } from '../../src/ui/layout/blocks.js';
@@ -57,11 +57,13 @@ describe('a click on the frame', () => {
     expect(click(app, block, { button: 0, x, y, press: true, shift: false })).toBe(true);
     const d = hit.domain;
     const p = app.lab!.added[0]!;
-    expect(p.x1).toBeCloseTo(d.x[0] + (3.5 / hit.cols) * (d.x[1] - d.x[0]), 12);
-    expect(p.x2).toBeCloseTo(d.y[1] - (2.5 / hit.rows) * (d.y[1] - d.y[0]), 12);
+    // the centre of the cell clicked, kept to 4 significant digits (as the share string carries it)
+    expect(p.x1).toBe(Number((d.x[0] + (3.5 / hit.cols) * (d.x[1] - d.x[0])).toPrecision(4)));
+    expect(p.x2).toBe(Number((d.y[1] - (2.5 / hit.rows) * (d.y[1] - d.y[0])).toPrecision(4)));
     expect(p.label).toBe(1);
     const lane = app.lab!.lanes()[0]!;
     expect(lane.spec.data.inputs.length).toBe(161);
+    expect(lane.spec.data.inputs.at(-1)).toEqual([p.x1, p.x2]);
     expect(lane.spec.data.targets.at(-1)).toEqual([1]); // bipolar targets: class 1 is +1
     expect(lane.run!.epoch).toBe(0);
     // shift: the other class (−1); a release or another button does nothing
