@@ -1,0 +1,83 @@
+/**
+ * The safety net of the runner ↔ model protocol (issue 26, part 1): a compact fingerprint of
+ * `run --json` per shipped scenario, recorded on the code before the change
+ * (tests/fixtures/outputs/run-json.json, written by `npx tsx tests/scenarios/record-outputs.ts`)
+ * and compared by tests/scenarios/claims.test.ts on the runs it already makes.
+ *
+ * Kept per run: id, model, outcome, reason, epochs, the final metrics (exact numbers), each
+ * claim's metric, relation, actual and holds, and a hash (sha256, 16 hex) of the canonical JSON
+ * (keys sorted, NaN/±∞ as their names as in --json) of: params, weights, history, patterns,
+ * report and data. Per scenario: seed and the receipts' hash. Nothing in `run --json` depends on
+ * the machine or the clock (the share string is left out: it encodes the same scenario and seed).
+ */
+import { createHash } from 'node:crypto';
+
+export interface RunPrint {
+  readonly id: string;
+  readonly model: string;
+  readonly outcome: string;
+  readonly reason: string | null;
+  readonly epochs: number;
+  readonly metrics: Readonly<Record<string, unknown>>;
+  readonly claims: readonly { readonly metric: string; readonly relation: string; readonly actual: unknown; readonly holds: boolean }[];
+  readonly hashes: Readonly<Record<string, string>>;
+}
+export interface ScenarioPrint {
+  readonly seed: unknown;
+  readonly receipts: string;
+  readonly runs: readonly RunPrint[];
+}
+
+/** JSON with every object's keys sorted (key order is not part of what a run computed). */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export const hash = (value: unknown): string => createHash('sha256').update(canonical(value)).digest('hex').slice(0, 16);
+
+const HASHED = ['params', 'weights', 'history', 'patterns', 'report', 'data'] as const;
+
+/** The fingerprint of a parsed `run --json` document (as JSON.parse reads it: NaN as "NaN"). */
+export function fingerprint(doc: { seed: unknown; receipts?: unknown; runs: readonly Record<string, unknown>[] }): ScenarioPrint {
+  return {
+    seed: doc.seed,
+    receipts: hash(doc.receipts ?? null),
+    runs: doc.runs.map((r) => ({
+      id: r['id'] as string,
+      model: r['model'] as string,
+      outcome: r['outcome'] as string,
+      reason: (r['reason'] as string | null) ?? null,
+      epochs: r['epochs'] as number,
+      metrics: r['metrics'] as Record<string, unknown>,
+      claims: ((r['claims'] as Record<string, unknown>[] | undefined) ?? []).map((c) => ({
+        metric: c['metric'] as string, relation: c['relation'] as string, actual: c['actual'], holds: c['holds'] as boolean,
+      })),
+      hashes: Object.fromEntries(HASHED.map((k) => [k, hash(r[k] ?? null)])),
+    })),
+  };
+}
+
+/**
+ * The one documented change: outcomes renamed (issue 26). Before it, "truncated" said three things;
+ * a recorded truncated run whose reason was the hand-wired model's ("… does not learn …", cause
+ * no-learning) is now `inert`, and one that trained its whole budget with no target ("all N epochs
+ * trained: this experiment has no target …", cause finished) is now `finished`. A claim on the
+ * outcome reads the new word. Everything else must be as recorded.
+ */
+export const RENAMED_OUTCOMES: readonly { readonly from: string; readonly to: string; readonly reason: RegExp }[] = [];
+
+export function renamed(print: ScenarioPrint): ScenarioPrint {
+  return {
+    ...print,
+    runs: print.runs.map((r) => {
+      const rule = RENAMED_OUTCOMES.find((m) => m.from === r.outcome && r.reason !== null && m.reason.test(r.reason));
+      if (!rule) return r;
+      const claims = r.claims.map((c) => (c.metric === 'outcome' && c.actual === rule.from ? { ...c, actual: rule.to } : c));
+      return { ...r, outcome: rule.to, claims };
+    }),
+  };
+}
