@@ -2,7 +2,10 @@
  * The runner: builds a model from a plugin and trains it epoch by epoch (or step by step, for the
  * UI), records per-epoch history and ends each run with one outcome:
  *   solved    — the target was reached;
- *   truncated — the epoch budget was spent (or the model cannot learn);
+ *   truncated — the epoch budget was spent before the target was reached;
+ *   finished  — the epoch budget was spent as designed: a run with no target (the whole budget), or
+ *               one judged on its held-out test set (test data, and no target of the scenario's own);
+ *   inert     — a hand-wired model (meta.learns false: McCulloch-Pitts) missed its target: it cannot learn;
  *   cycling   — the weights returned to an earlier state at an epoch boundary with deterministic
  *               epochs, so the same epochs repeat for ever and it can never converge;
  *   diverged  — the loss or a weight became NaN/±∞ or grew past a bound; stopped at once.
@@ -14,7 +17,9 @@ import { StateSet } from './state-set.js';
 
 export { StateSet } from './state-set.js';
 
-export type Outcome = 'solved' | 'truncated' | 'cycling' | 'diverged';
+/** Every outcome, in the order summaries list them. */
+export const OUTCOMES = ['solved', 'truncated', 'finished', 'inert', 'cycling', 'diverged'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export interface RunSpec {
   /** Label of this run inside its scenario (defaults to the plugin id). */
@@ -480,11 +485,23 @@ export class Run {
       return;
     }
     if (!plugin.meta.learns) {
-      this.end('truncated', cause('no-learning', { model: plugin.meta.id }));
+      this.end('inert', cause('no-learning', { model: plugin.meta.id }));
       return;
     }
     if (cycleCheck && this.detectCycle(w, epoch, updates)) return;
-    // a run with no target (--full-budget, "fullBudget") was meant to spend its budget: it finished, it did not fall short
-    if (epoch >= this.spec.epochs) this.end('truncated', this.targetKeys.length === 0 ? cause('finished', { epochs: this.spec.epochs }) : cause('budget', { epochs: this.spec.epochs }));
+    if (epoch >= this.spec.epochs) this.endOfBudget(test);
+  }
+
+  /**
+   * The budget is spent short of the target: truncated, unless spending it was the design. A run
+   * with no target (--full-budget, "fullBudget") finished; so did one judged on its held-out test
+   * set (test data, and no target of the scenario's own: the model's default target is a training
+   * fit the experiment does not ask for).
+   */
+  private endOfBudget(test: Scores | undefined): void {
+    const epochs = this.spec.epochs;
+    if (this.targetKeys.length === 0) this.end('finished', cause('finished', { epochs }));
+    else if (test && this.spec.target === undefined) this.end('finished', cause('finished-test', { epochs, test: test.accuracy }));
+    else this.end('truncated', cause('budget', { epochs }));
   }
 }

@@ -3,6 +3,7 @@
  * scenarios/schema.json is generated from it (`npm run schema`) and referenced by every file.
  */
 import { z } from 'zod';
+import { OUTCOMES } from '../core/runner.js';
 import { GATES, GENERATORS } from '../data/datasets.js';
 import { FEATURES } from '../data/features.js';
 import { REGRESSIONS } from '../data/regression.js';
@@ -166,7 +167,8 @@ export const dataSchema = z.discriminatedUnion('kind', [
 
 const bounds = z.object({ min: z.number().optional(), max: z.number().optional() }).strict();
 export const targetSchema = z.record(z.string(), bounds);
-export const outcomeSchema = z.enum(['solved', 'truncated', 'cycling', 'diverged']);
+/** How a run ended (core/runner.ts): truncated is a budget spent short of the target; finished one spent by design; inert a hand-wired net that misses it. */
+export const outcomeSchema = z.enum(OUTCOMES);
 
 /** A comment for the reader (JSON has none): ignored by neural-eras, allowed on the scenario, each model and each claim. */
 const comment = z.union([z.string(), z.array(z.string())]).optional();
@@ -184,7 +186,7 @@ export const modelEntrySchema = z
     data: z.record(z.string(), z.unknown()).optional(),
     epochs: z.number().int().min(0).max(MAX_EPOCHS).optional(),
     target: targetSchema.optional(),
-    /** Train the whole epoch budget, past any target (the run ends truncated, never solved early). */
+    /** Train the whole epoch budget, past any target (the run ends finished, never solved early). */
     fullBudget: z.boolean().optional(),
     /** Seed of this run's model (initial weights, order, masks); the data keeps the scenario's. */
     seed: z.union([z.number().int(), z.string()]).optional(),

@@ -46,6 +46,18 @@ describe('runner outcomes', () => {
     expect(run.epoch).toBe(5);
   });
 
+  it('finished, not truncated, when the budget was the design: no target, or a test split and no target of the run\'s own', () => {
+    const losses = [9, 8, 7, 6, 5, 4];
+    const none = new Run({ ...spec(scripted(losses), 3), target: {} }).toEnd();
+    expect(none.status).toEqual({ outcome: 'finished', reason: 'all 3 epochs trained: this experiment has no target, it trains its whole budget', cause: { code: 'finished', values: { epochs: 3 } } });
+    const split = { ...gate('AND'), test: gate('OR') };
+    const judged = new Run({ ...spec(scripted(losses), 3), data: split }).toEnd();
+    expect(judged.status).toEqual({ outcome: 'finished', reason: 'all 3 epochs trained: a run with a held-out test set is judged on it (50% of the test set right)', cause: { code: 'finished-test', values: { epochs: 3, test: 0.5 } } });
+    // a target the run names itself is what it is judged on: spending the budget short of it is truncated
+    const own = new Run({ ...spec(scripted(losses), 3), data: split, target: { loss: { max: 0 } } }).toEnd();
+    expect(own.status.outcome).toBe('truncated');
+  });
+
   it('cycling when the weights return to an earlier state, named at the first repeat', () => {
     const run = new Run(spec(scripted([1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3]))).toEnd();
     expect(run.status.outcome).toBe('cycling');
@@ -95,7 +107,7 @@ describe('runner outcomes', () => {
 
   it('a model that cannot learn is evaluated once and says why it stops', () => {
     const run = new Run(spec(scripted([5], Math.abs, false))).toEnd();
-    expect(run.status.outcome).toBe('truncated');
+    expect(run.status.outcome).toBe('inert');
     expect(run.status.reason).toMatch(/does not learn/);
     expect(run.status.cause?.code).toBe('no-learning');
     expect(run.epoch).toBe(0);

@@ -11,6 +11,7 @@
  * the machine or the clock (the share string is left out: it encodes the same scenario and seed).
  */
 import { createHash } from 'node:crypto';
+import { cause, reasonText } from '../../src/core/reasons.js';
 
 export interface RunPrint {
   readonly id: string;
@@ -62,22 +63,33 @@ export function fingerprint(doc: { seed: unknown; receipts?: unknown; runs: read
 }
 
 /**
- * The one documented change: outcomes renamed (issue 26). Before it, "truncated" said three things;
- * a recorded truncated run whose reason was the hand-wired model's ("… does not learn …", cause
- * no-learning) is now `inert`, and one that trained its whole budget with no target ("all N epochs
- * trained: this experiment has no target …", cause finished) is now `finished`. A claim on the
- * outcome reads the new word. Everything else must be as recorded.
+ * The one documented change: outcomes renamed (issue 26). Before it, "truncated" said three things.
+ * A recorded truncated run is now:
+ *   inert    — when its reason was the hand-wired model's (cause no-learning: "… does not learn: its
+ *              weights are wired by hand …"); the reason stays;
+ *   finished — when it trained its whole budget with no target (cause finished: "all N epochs
+ *              trained: this experiment has no target …"); the reason stays;
+ *   finished — when it spent its budget ("epoch budget of N spent …") with a held-out test set
+ *              (a recorded testAccuracy) and no target of the scenario's own (`ownTarget` false): the
+ *              reason becomes the finished-test one, with the recorded test accuracy.
+ * A claim on the outcome reads the new word. Everything else must be as recorded.
  */
-export const RENAMED_OUTCOMES: readonly { readonly from: string; readonly to: string; readonly reason: RegExp }[] = [];
-
-export function renamed(print: ScenarioPrint): ScenarioPrint {
+export function renamed(print: ScenarioPrint, ownTarget: (run: string) => boolean): ScenarioPrint {
   return {
     ...print,
     runs: print.runs.map((r) => {
-      const rule = RENAMED_OUTCOMES.find((m) => m.from === r.outcome && r.reason !== null && m.reason.test(r.reason));
-      if (!rule) return r;
-      const claims = r.claims.map((c) => (c.metric === 'outcome' && c.actual === rule.from ? { ...c, actual: rule.to } : c));
-      return { ...r, outcome: rule.to, claims };
+      if (r.outcome !== 'truncated' || r.reason === null) return r;
+      let next: { outcome: string; reason: string } | null = null;
+      const budget = /^epoch budget of (\d+) spent without reaching the target$/.exec(r.reason);
+      const test = r.metrics['testAccuracy'];
+      if (/ does not learn: its weights are wired by hand/.test(r.reason)) next = { outcome: 'inert', reason: r.reason };
+      else if (/^all \d+ epochs trained: this experiment has no target/.test(r.reason)) next = { outcome: 'finished', reason: r.reason };
+      else if (budget && typeof test === 'number' && !ownTarget(r.id)) {
+        next = { outcome: 'finished', reason: reasonText(cause('finished-test', { epochs: Number(budget[1]), test })) };
+      }
+      if (!next) return r;
+      const claims = r.claims.map((c) => (c.metric === 'outcome' && c.actual === 'truncated' ? { ...c, actual: next.outcome } : c));
+      return { ...r, ...next, claims };
     }),
   };
 }
