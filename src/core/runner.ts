@@ -12,7 +12,8 @@
  */
 import { cause, isCause, reasonText, type Cause } from './reasons.js';
 import { deriveRng } from './rng.js';
-import { type Dataset, ModelConfigError, type ModelInstance, type ModelPlugin, type Params, type StepRecord, type Target } from './types.js';
+import { type Dataset, type EpochResult, ModelConfigError, type ModelInstance, type ModelPlugin, type Params, type Scores, type StepRecord, type Target } from './types.js';
+import { asModelInstance } from './plugin-instance.js';
 import { StateSet } from './state-set.js';
 
 export { StateSet } from './state-set.js';
@@ -122,8 +123,6 @@ export function withinTarget(target: Target, metrics: Readonly<Record<string, nu
   });
 }
 
-/** An epoch's scores: the training set's, and the test split's when there is one. */
-type Scores = { readonly loss: number; readonly accuracy: number };
 
 /**
  * An epoch's metrics as the runner reports them: the model's own, then (overriding any of the same
@@ -220,12 +219,12 @@ export class Run {
   readonly etaChanges: EtaChange[] = [];
 
   constructor(readonly spec: RunSpec) {
-    this.model = spec.plugin.create({ data: spec.data, params: spec.params, rng: deriveRng(spec.modelSeed ?? spec.seed, `model:${spec.id}`), ...(spec.lean ? { lean: true } : {}) });
+    this.model = asModelInstance(spec.plugin.create({ data: spec.data, params: spec.params, rng: deriveRng(spec.modelSeed ?? spec.seed, `model:${spec.id}`), ...(spec.lean ? { lean: true } : {}) }), spec.data);
     this.etaPending = [...(spec.etaSchedule ?? [])].sort((a, b) => a.epoch - b.epoch);
     if (this.etaPending.length > 0 && !this.model.setLearningRate) throw new ModelConfigError(`${spec.plugin.meta.id} cannot change its learning rate while it trains`);
     this.target = spec.target ?? this.model.target ?? spec.plugin.meta.defaultTarget;
     this.targetKeys = Object.keys(this.target);
-    this.closeEpoch(0, undefined);
+    this.closeEpoch(this.model.measure(), 0);
   }
 
   get epoch(): number {
@@ -320,7 +319,7 @@ export class Run {
   step(): StepRecord | null {
     if (!this.live) return null;
     if (this.stepsThisEpoch === 0 && this.etaPending.length > 0) this.applyEtaChanges();
-    const record = this.model.step();
+    const record = this.model.step?.() ?? null;
     if (!record) {
       this.runEpoch();
       return null;
@@ -330,7 +329,7 @@ export class Run {
     if (record.changed) this.updatesThisEpoch++;
     // the update belongs to the epoch in progress, one past the last closed one
     if (this.done || !this.failIfUnbounded(record.after, this.epochCount + 1)) {
-      if (this.model.atEpochBoundary()) this.closeEpoch(this.updatesThisEpoch, undefined);
+      if (record.closes) this.closeEpoch(record.closes, this.updatesThisEpoch);
     }
     return record;
   }
@@ -343,8 +342,8 @@ export class Run {
       return this.live;
     }
     if (this.etaPending.length > 0) this.applyEtaChanges();
-    const report = this.model.epoch();
-    this.closeEpoch(report.updates, report.extra);
+    const result = this.model.epoch();
+    this.closeEpoch(result, result.updates);
     return this.live;
   }
 
@@ -428,16 +427,17 @@ export class Run {
     );
   }
 
-  private closeEpoch(updates: number, extra: HistoryEntry['extra']): void {
+  /**
+   * Records what an epoch ended with (the model's one EpochResult; `updates` counted by the runner
+   * when steps made the epoch) and decides the outcome from it: nothing else is asked of the model.
+   */
+  private closeEpoch(result: EpochResult, updates: number): void {
     const epoch = this.history.length === 0 ? 0 : ++this.epochCount;
     this.stepsThisEpoch = 0;
     this.updatesThisEpoch = 0;
-    const { data, plugin } = this.spec;
-    const train = this.model.score?.(data) ?? this.model.evaluate(data);
-    const test = data.test ? (this.model.score?.(data.test) ?? this.model.evaluate(data.test)) : undefined;
-    const w = this.model.flatWeights();
+    const { plugin } = this.spec;
+    const { train, test, extra, weights: w, metrics: own } = result;
     const small = w.length <= SMALL_MODEL;
-    const own = this.model.metrics?.();
     if (train.accuracy > this.best.accuracy) this.best.accuracy = train.accuracy;
     if (test && test.accuracy > this.best.testAccuracy) this.best.testAccuracy = test.accuracy;
     // a lean run (every epoch of every sweep run passes here) merges the metrics only when read
@@ -472,10 +472,10 @@ export class Run {
       return;
     }
     // a run without a target (the whole budget) trains every epoch: a repeat is no verdict there
-    const cycleCheck = this.model.deterministicEpochs && this.targetKeys.length > 0;
+    const cycleCheck = this.model.deterministicEpochs === true && this.targetKeys.length > 0;
     this.stateHash = -1;
     if (this.failIfUnbounded(w, epoch, cycleCheck && small)) return;
-    const why = this.model.divergence?.();
+    const why = result.stop;
     if (why) {
       this.end('diverged', why);
       return;

@@ -14,6 +14,7 @@
  *   NEURAL_ERAS_PLUGIN_TIMEOUT   seconds one call may take before the plugin is stopped (default 60)
  *   NEURAL_ERAS_PLUGIN_MEMORY    megabytes of heap the plugin's thread may use (default 1024)
  */
+import { fromPluginInstance, type PluginInstance } from '../core/plugin-instance.js';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, relative } from 'node:path';
@@ -402,12 +403,13 @@ export function isolatedPlugin(host: PluginHost, index: number, meta: ModelMeta)
       if (created.target !== undefined && !(isObj(created.target) && Object.values(created.target).every((b) => isObj(b) && Object.entries(b).every(([k, x]) => (k === 'min' || k === 'max') && isNum(x))))) {
         throw new PluginError(`${label}: create() returned an instance whose target is not { metric: { min?, max? } }`);
       }
-      return facade(host, label, sent, created.id, created.methods, created.deterministicEpochs, created.target as ModelInstance['target']);
+      // the plugin's thread speaks the plugin surface (PluginInstance): adapted to the runner's protocol here
+      return fromPluginInstance(facade(host, label, sent, created.id, created.methods, created.deterministicEpochs, created.target as ModelInstance['target']), ctx.data);
     },
   };
 }
 
-function facade(host: PluginHost, label: string, sent: Set<number>, id: number, methods: string[], deterministicEpochs: boolean, target: ModelInstance['target']): ModelInstance {
+function facade(host: PluginHost, label: string, sent: Set<number>, id: number, methods: string[], deterministicEpochs: boolean, target: ModelInstance['target']): PluginInstance {
   const call = (method: string, args: unknown[] = [], rows = 0): unknown => {
     host.label = label;
     const v = host.call({ op: 'call', id, method, args }, `${method}()`);
@@ -452,5 +454,5 @@ function facade(host: PluginHost, label: string, sent: Set<number>, id: number, 
     if (!methods.includes(m)) continue;
     instance[m] = m === 'score' ? (d: Dataset) => call('score', [data(d)]) : (...args: unknown[]) => call(m, args);
   }
-  return instance as unknown as ModelInstance;
+  return instance as unknown as PluginInstance;
 }

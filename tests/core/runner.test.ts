@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { gate } from '../../src/data/datasets.js';
 import { Run, StateSet, type RunSpec } from '../../src/core/runner.js';
 import { createRng } from '../../src/core/rng.js';
-import type { ModelPlugin } from '../../src/core/types.js';
+import type { ModelInstance, ModelPlugin } from '../../src/core/types.js';
+import type { PluginInstance } from '../../src/core/plugin-instance.js';
 import { perceptron } from '../../src/models/perceptron.js';
 import { resolveParams } from '../../src/core/params.js';
 
-/** A scripted model: its single weight follows the given sequence, one value per epoch. */
+/** A scripted model: its single weight follows the given sequence, one value per epoch (written in the plugin-file surface, adapted by the runner). */
 function scripted(sequence: number[], loss = (w: number) => Math.abs(w), learns = true): ModelPlugin {
   return {
     meta: { id: 'scripted', name: 'scripted', year: 2000, authors: [], citation: '', summary: '', cannot: '', params: {}, learns, defaultTarget: { loss: { max: 0 } } },
@@ -25,7 +26,7 @@ function scripted(sequence: number[], loss = (w: number) => Math.abs(w), learns 
         predict: () => ({ label: 0, score: 0 }),
         snapshot: () => ({ kind: 'vector', w: [w] }),
         flatWeights: () => [w],
-      };
+      } satisfies PluginInstance as unknown as ModelInstance;
     },
   };
 }

@@ -20,7 +20,7 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_id, scenario) =>
     const before = (recorded as Record<string, ScenarioPrint>)[scenario.id];
     expect(before, 'a scenario without a recorded output: record it (outputs.ts)').toBeDefined();
     const ownTarget = (id: string): boolean => scenario.runs.some((r) => r.id === id && r.target !== undefined);
-    expect(fingerprint(doc)).toEqual(renamed(before!, ownTarget));
+    expect(fingerprint(doc)).toEqual(renamed(before!, ownTarget, scenario.id));
   });
   it('evaluates all of its claims', () => {
     expect(claims.length).toBe(scenario.claims.length);
