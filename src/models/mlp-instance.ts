@@ -5,14 +5,14 @@
  */
 import {
   ACTIVATIONS,
-  type ActivationName, Network, OUTPUT_LOSSES, type TargetMap,
+  type ActivationName, Network, OUTPUT_LOSSES, type Pass, type TargetMap,
   type TrainOptions, classify, computeGradients, mapTargets, summaryMetrics, targetMap, toFlat, weightNorms, weightsToJson,
 } from '../engines/dense/index.js';
 import { layerStatistics, outputNetInputs } from '../engines/dense/analysis.js';
 import { type TestTime, analysisLines, layerMetrics, monteCarloScore, networkReport, testTime } from '../engines/dense/report.js';
 import type { Rng } from '../core/rng.js';
 import {
-  type Dataset, type EpochResult, type Evaluation, type FinalReport, ModelConfigError, type ModelInstance, type ParamValue, type StepRecord, type WeightsSnapshot,
+  type Dataset, type EpochResult, type Evaluation, type Scores, type FinalReport, ModelConfigError, type ModelInstance, type ParamValue, type StepRecord, type WeightsSnapshot,
 } from '../core/types.js';
 import { EXACT, exact, vectorHead } from '../core/format.js';
 import { cause, type Cause } from '../core/reasons.js';
@@ -53,8 +53,14 @@ function asParams<T>(build: () => T): T {
   }
 }
 
-/** The training set's fit at the current weights. */
+/** The full-batch gradient at the current weights (computeGradients). */
+type Gradients = ReturnType<typeof computeGradients>;
+
+const scoresOf = (s: Scores): Scores => ({ loss: s.loss, accuracy: s.accuracy });
+
+/** The training set's fit at the current weights, and the pass that left its last chunk in the buffers. */
 interface Fit {
+  readonly pass: Pass;
   readonly loss: number;
   readonly accuracy: number;
   readonly maxError: number;
@@ -239,9 +245,7 @@ export class MlpInstance implements ModelInstance {
       this.advance();
       updates++;
     } while (this.cursor !== 0);
-    if (this.lean) return this.result(updates, null);
-    const grads = computeGradients(this.net, this.X, this.T, this.n, true);
-    return this.result(updates, { gradNorm: grads.gradNorm, meanAbsDelta: grads.meanAbsDelta, weightNorm: weightNorms(this.net) });
+    return this.result(updates, this.lean ? null : computeGradients(this.net, this.X, this.T, this.n, true));
   }
 
   /** The weights now, without training: epoch 0, and an epoch closed by steps. */
@@ -252,26 +256,39 @@ export class MlpInstance implements ModelInstance {
   /**
    * The EpochResult at the current weights, in one pass over what it needs: the training set's fit
    * (one forward pass: loss, accuracy, and the era's stopping measures maxError and sse), the test
-   * split's scores, then the instruments. `extra` is set after a trained epoch, whose gradient at
-   * these weights epoch() has just left in net.g; otherwise the gradient is computed here (so epoch
-   * 0 reports the gradient at initialisation). The instruments read the network's buffers as the
-   * runner's five questions used to leave them, so every number is what it was.
+   * split's scores, then the instruments. `grads` is the full-batch gradient at these weights a
+   * trained epoch has just computed (its `extra`); without it the gradient is computed here (so
+   * epoch 0 reports the gradient at initialisation). The activation statistics read the chunk of
+   * the last forward pass run here, named by its Pass: after a trained epoch with a test split,
+   * the test split's last chunk (as the runner's five questions used to leave the buffers).
    */
-  private result(updates: number, extra: EpochResult['extra'] | null): EpochResult {
+  private result(updates: number, grads: Gradients | null): EpochResult {
     const mc = this.mc.test > 0;
     let fit = mc ? null : this.fitNow();
-    const train = fit ? { loss: fit.loss, accuracy: fit.accuracy } : this.scoreRows(this.data);
-    const test = this.data.test ? this.scoreRows(this.data.test) : undefined;
+    // the last forward pass through the network's buffers (Monte-Carlo scoring has buffers of its own)
+    let last: Pass | null = fit?.pass ?? null;
+    const train = fit ? { loss: fit.loss, accuracy: fit.accuracy } : scoresOf(this.scoreRows(this.data));
+    let test: Scores | undefined;
+    if (this.data.test) {
+      const scored = this.scoreRows(this.data.test);
+      test = scoresOf(scored);
+      last = scored.pass ?? last;
+    }
     let metrics: Record<string, number>;
     if (this.lean) {
       fit ??= this.fitNow();
       metrics = { maxError: fit.maxError, sse: fit.sse, ...this.mse(fit.sse) };
     } else {
-      if (!extra) computeGradients(this.net, this.X, this.T, this.n, true);
-      // the MC path measures the fit here, which leaves the training set's activations in the buffers the instruments read
-      fit ??= this.fitNow();
-      metrics = { ...summaryMetrics(this.net), maxError: fit.maxError, sse: fit.sse, ...this.mse(fit.sse), ...layerMetrics(layerStatistics(this.net, this.X, this.n, this.initial)) };
+      const g = grads ?? computeGradients(this.net, this.X, this.T, this.n, true);
+      if (!grads) last = g.pass;
+      if (!fit) {
+        fit = this.fitNow();
+        last = fit.pass;
+      }
+      const pass = { ...g.pass, rows: last!.rows, training: last!.training };
+      metrics = { ...summaryMetrics(this.net, pass), maxError: fit.maxError, sse: fit.sse, ...this.mse(fit.sse), ...layerMetrics(layerStatistics(this.net, this.X, this.n, this.initial)) };
     }
+    const extra = grads ? { gradNorm: grads.gradNorm, meanAbsDelta: grads.meanAbsDelta, weightNorm: weightNorms(this.net) } : null;
     return { train, ...(test ? { test } : {}), updates, metrics, ...(extra ? { extra } : {}), weights: this.net.w, stop: this.divergence() };
   }
 
@@ -300,7 +317,7 @@ export class MlpInstance implements ModelInstance {
       sse += e * e;
       if (Math.abs(e) > maxError) maxError = Math.abs(e);
     }
-    return { loss, accuracy, maxError, sse };
+    return { pass: evaluated.pass, loss, accuracy, maxError, sse };
   }
 
   /** Regression: the share of rows whose output lies within the data's tolerance of its target, |o − t| < tolerance. */
@@ -312,20 +329,18 @@ export class MlpInstance implements ModelInstance {
   }
 
   /** Loss and accuracy without per-row arrays (Monte-Carlo dropout's when it tests that way). */
-  private scoreRows(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): { loss: number; accuracy: number } {
+  /** Loss and accuracy of some rows, and the pass that left their last chunk in the buffers (none for Monte-Carlo scoring, which has its own). */
+  private scoreRows(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Scores & { readonly pass: Pass | null } {
     if (this.mc.test > 0) {
       const { loss, accuracy } = monteCarloScore(this.net, rows.inputs, this.flat(rows).T, rows.labels, this.map, this.mc.test, this.mc.seed);
-      return { loss, accuracy };
+      return { loss, accuracy, pass: null };
     }
-    if (rows.inputs === this.data.inputs) {
-      const { loss, accuracy } = this.fitNow();
-      return { loss, accuracy };
-    }
+    if (rows.inputs === this.data.inputs) return this.fitNow();
     const { X, T } = this.flat(rows);
     if (!this.map.regression) return this.net.evaluate(X, T, rows.inputs.length);
     const out = new Float64Array(rows.inputs.length);
-    const { loss } = this.net.evaluate(X, T, rows.inputs.length, out);
-    return { loss, accuracy: this.withinTolerance(out, T, rows.inputs.length) };
+    const { loss, pass } = this.net.evaluate(X, T, rows.inputs.length, out);
+    return { loss, accuracy: this.withinTolerance(out, T, rows.inputs.length), pass };
   }
 
   evaluate(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation {
