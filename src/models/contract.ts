@@ -36,8 +36,12 @@ export interface ContractReport {
   readonly data?: string;
 }
 
-/** Tiny data sets tried in order (real inputs and a test split first); a plugin runs on the first it accepts. */
-export const TINY_DATA: readonly { readonly name: string; readonly spec: DataSpec }[] = [
+/**
+ * Tiny data sets tried in order (real inputs and a test split first); a plugin runs on the first it
+ * accepts. Typed by its literals (checked against DataSpec with `satisfies`), so the public
+ * declarations name no schema type.
+ */
+const TINY = [
   { name: '40 blobs with a test split, bipolar targets', spec: { kind: 'blobs', n: 40, noise: 0.1, testFraction: 0.25, targets: 'bipolar' } },
   { name: '40 XOR points with a test split, binary targets', spec: { kind: 'xor', n: 40, noise: 0.05, testFraction: 0.25, targets: 'binary' } },
   { name: 'AND, binary inputs, bipolar targets', spec: { kind: 'gate', gate: 'AND', inputs: 'binary', targets: 'bipolar' } },
@@ -45,7 +49,8 @@ export const TINY_DATA: readonly { readonly name: string; readonly spec: DataSpe
   { name: '30 blobs of 3 classes, one-hot targets', spec: { kind: 'blobs', n: 30, classes: 3, noise: 0.1, targets: 'onehot' } },
   { name: 'an unlabelled cloud of 20 points', spec: { kind: 'cloud', n: 20 } },
   { name: '40 handwritten 0s and 1s, 16 × 16', spec: { kind: 'digits', size: 16, train: 40, test: 10, classes: [0, 1] } },
-];
+] satisfies readonly { readonly name: string; readonly spec: DataSpec }[];
+export const TINY_DATA: readonly (typeof TINY)[number][] = TINY;
 
 const PARAM_TYPES = ['number', 'integer', 'boolean', 'enum', 'numbers', 'json'];
 
