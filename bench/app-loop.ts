@@ -1,7 +1,7 @@
 /**
  * The in-process half of bench/app.mjs (bundled by it with esbuild, like the engine): for the
  * same seeds, the runner (a sweep's runSeeds, one thread) against the raw training loop (an
- * epoch, the score, the target check), the runner on bench W1's net against its bare loop, and
+ * epoch with its result, the target check), the runner on bench W1's net against its bare loop, and
  * the lab's scenario picker opening. Prints one JSON line of CPU milliseconds (best of rounds).
  */
 import { runSeeds } from '../src/commands/sweep-seeds.js';
@@ -25,9 +25,8 @@ function bareLoop(seed: number, epochs: number, params?: Params): void {
   const target = s.target ?? model.target ?? s.plugin.meta.defaultTarget;
   const keys = Object.keys(target);
   for (let e = 0; e < epochs; e++) {
-    model.epoch();
-    model.score!(s.data);
-    if (withinTarget(target, model.metrics!(), keys)) return;
+    // one epoch and what it ended with (scores, metrics), then the target check
+    if (withinTarget(target, model.epoch().metrics, keys)) return;
   }
 }
 

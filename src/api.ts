@@ -53,7 +53,8 @@ export interface RunReport {
   readonly model: string;
   readonly label: string;
   readonly params: Readonly<Record<string, unknown>>;
-  readonly outcome: 'solved' | 'truncated' | 'cycling' | 'diverged';
+  /** solved (target reached), truncated (budget spent short of it), finished (budget spent by design: no target, or judged on the test set), inert (a hand-wired net missed it), cycling, diverged. */
+  readonly outcome: 'solved' | 'truncated' | 'finished' | 'inert' | 'cycling' | 'diverged';
   readonly reason: string | null;
   readonly epochs: number;
   readonly metrics: Readonly<Record<string, number>>;

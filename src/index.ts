@@ -11,7 +11,7 @@ export type {
   Dataset,
   Encoding,
   EnumSpec,
-  EpochReport,
+  EpochResult,
   Evaluation,
   FilterBank,
   FinalReport,
@@ -29,6 +29,7 @@ export type {
   ParamValueOf,
   Params,
   ParamsOf,
+  Scores,
   StepRecord,
   UpdateRule,
   Target,
@@ -37,6 +38,7 @@ export type {
   WeightsSnapshot,
 } from './core/types.js';
 export type { Rng } from './core/rng.js';
+export type { EpochReport, PluginInstance } from './core/plugin-instance.js';
 export { ModelConfigError } from './core/types.js';
 export { definePlugin, param, type PluginDefinition } from './core/plugin.js';
 export { weightsJson } from './core/weights.js';

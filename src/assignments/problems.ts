@@ -111,7 +111,7 @@ function seedFor(pattern: number, params: Params, student: string | null): numbe
   const base = 1 + createRng(`problems/${student ?? 'lecture'}/seed`).int(1000);
   for (let s = base; ; s++) {
     const { run } = runOf('xor-backprop', 'mlp-backprop', params, s);
-    if (run.model.step()?.pattern === pattern) return s;
+    if (run.model.step?.()?.pattern === pattern) return s;
   }
 }
 

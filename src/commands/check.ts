@@ -4,6 +4,7 @@
  * file is listed at once; a comparison whose metric one side's model does not report is one too.
  * Exit 0 when every file is valid, 2 otherwise (`--json` prints its document either way).
  */
+import { asModelInstance } from '../core/plugin-instance.js';
 import { buildDataset } from '../data/datasets.js';
 import { deriveRng } from '../core/rng.js';
 import { claimText } from '../scenarios/claims.js';
@@ -32,7 +33,7 @@ const WITH_TEST = ['testAccuracy', 'testLoss', 'bestTestAccuracy'];
 function metricNames(s: Scenario, run: ResolvedRun): Set<string> {
   const data = buildDataset(run.data, deriveRng(s.seed, 'data'));
   const model = run.plugin.create({ data, params: run.params, rng: deriveRng(s.seed, `check:${run.id}`), lean: true });
-  return new Set([...ALWAYS, ...(data.test ? WITH_TEST : []), ...Object.keys(model.metrics?.() ?? {}), ...Object.keys(model.finalReport?.().metrics ?? {})]);
+  return new Set([...ALWAYS, ...(data.test ? WITH_TEST : []), ...Object.keys(asModelInstance(model, data).measure().metrics), ...Object.keys(model.finalReport?.().metrics ?? {})]);
 }
 
 /** A comparison (compare, or versus) whose metric a side's model never reports can only fail: a problem. */

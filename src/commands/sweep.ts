@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Params } from '../core/types.js';
+import { OUTCOMES } from '../core/runner.js';
 import { type Scenario, loadScenario } from '../scenarios/loader.js';
 import { selectRuns } from '../scenarios/execute.js';
 import { inScenario, withTriedModels } from '../scenarios/tried.js';
@@ -95,7 +96,7 @@ export async function sweep(job: SweepJob, workers: number, scenario?: Scenario)
 const mean = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
 
 export function summarise(results: readonly SeedResult[]) {
-  const outcomes = { solved: 0, truncated: 0, cycling: 0, diverged: 0 } as Record<string, number>;
+  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<string, number>;
   for (const r of results) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
   const epochs = results.filter((r) => r.outcome === 'solved').map((r) => r.epochs).sort((a, b) => a - b);
   const losses = results.map((r) => r.loss);

@@ -17,7 +17,7 @@ export const REASONS = {
   'fixed-point': 'the weights stopped changing at epoch {first} without reaching the target: a fixed point, so training can get no further',
   cycle: 'the weights at epoch {epoch} equal those at epoch {first}: the same {period} epochs repeat for ever, errors and all, so it can never converge',
   budget: 'epoch budget of {epochs} spent without reaching the target',
-  // The models' own stops (divergence()).
+  // The models' own stops (an EpochResult's `stop`).
   'adaline-unstable':
     'η = {eta:exact} is above the stability bound 2/λmax(XᵀX) = 2/{lambdaMax:exact} = {bound:exact}: each batch step overshoots along the top eigenvector and the error there grows ×{factor:exact} per epoch (J = {J:exact})',
   'hebb-unbounded': "‖w‖ = {norm:n3}: plain Hebbian growth Δw = η·x·y is unbounded (y grows with w, so w grows faster); Oja's rule adds the decay −η·y²·w",

@@ -2,7 +2,10 @@
  * The runner: builds a model from a plugin and trains it epoch by epoch (or step by step, for the
  * UI), records per-epoch history and ends each run with one outcome:
  *   solved    — the target was reached;
- *   truncated — the epoch budget was spent (or the model cannot learn);
+ *   truncated — the epoch budget was spent before the target was reached;
+ *   finished  — the epoch budget was spent as designed: a run with no target (the whole budget), or
+ *               one judged on its held-out test set (test data, and no target of the scenario's own);
+ *   inert     — a hand-wired model (meta.learns false: McCulloch-Pitts) missed its target: it cannot learn;
  *   cycling   — the weights returned to an earlier state at an epoch boundary with deterministic
  *               epochs, so the same epochs repeat for ever and it can never converge;
  *   diverged  — the loss or a weight became NaN/±∞ or grew past a bound; stopped at once.
@@ -10,12 +13,15 @@
 import { cause, isCause, reasonText, type Cause } from './reasons.js';
 import { checkLive } from './params.js';
 import { deriveRng } from './rng.js';
-import { type Dataset, ModelConfigError, type ModelInstance, type ModelPlugin, type Params, type StepRecord, type Target } from './types.js';
+import { type Dataset, type EpochResult, ModelConfigError, type ModelInstance, type ModelPlugin, type Params, type Scores, type StepRecord, type Target } from './types.js';
+import { asModelInstance } from './plugin-instance.js';
 import { StateSet } from './state-set.js';
 
 export { StateSet } from './state-set.js';
 
-export type Outcome = 'solved' | 'truncated' | 'cycling' | 'diverged';
+/** Every outcome, in the order summaries list them. */
+export const OUTCOMES = ['solved', 'truncated', 'finished', 'inert', 'cycling', 'diverged'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export interface RunSpec {
   /** Label of this run inside its scenario (defaults to the plugin id). */
@@ -123,8 +129,6 @@ export function withinTarget(target: Target, metrics: Readonly<Record<string, nu
   });
 }
 
-/** An epoch's scores: the training set's, and the test split's when there is one. */
-type Scores = { readonly loss: number; readonly accuracy: number };
 
 /**
  * An epoch's metrics as the runner reports them: the model's own, then (overriding any of the same
@@ -221,11 +225,11 @@ export class Run {
   readonly changes: LiveChange[] = [];
 
   constructor(readonly spec: RunSpec) {
-    this.model = spec.plugin.create({ data: spec.data, params: spec.params, rng: deriveRng(spec.modelSeed ?? spec.seed, `model:${spec.id}`), ...(spec.lean ? { lean: true } : {}) });
+    this.model = asModelInstance(spec.plugin.create({ data: spec.data, params: spec.params, rng: deriveRng(spec.modelSeed ?? spec.seed, `model:${spec.id}`), ...(spec.lean ? { lean: true } : {}) }), spec.data);
     this.pending = [...(spec.changes ?? [])].map((c) => this.checked(c.epoch, c.param, c.value)).sort((a, b) => a.epoch - b.epoch);
     this.target = spec.target ?? this.model.target ?? spec.plugin.meta.defaultTarget;
     this.targetKeys = Object.keys(this.target);
-    this.closeEpoch(0, undefined);
+    this.closeEpoch(this.model.measure(), 0);
   }
 
   get epoch(): number {
@@ -334,7 +338,7 @@ export class Run {
   step(): StepRecord | null {
     if (!this.live) return null;
     if (this.stepsThisEpoch === 0 && this.pending.length > 0) this.applyChanges();
-    const record = this.model.step();
+    const record = this.model.step?.() ?? null;
     if (!record) {
       this.runEpoch();
       return null;
@@ -344,7 +348,7 @@ export class Run {
     if (record.changed) this.updatesThisEpoch++;
     // the update belongs to the epoch in progress, one past the last closed one
     if (this.done || !this.failIfUnbounded(record.after, this.epochCount + 1)) {
-      if (this.model.atEpochBoundary()) this.closeEpoch(this.updatesThisEpoch, undefined);
+      if (record.closes) this.closeEpoch(record.closes, this.updatesThisEpoch);
     }
     return record;
   }
@@ -357,8 +361,8 @@ export class Run {
       return this.live;
     }
     if (this.pending.length > 0) this.applyChanges();
-    const report = this.model.epoch();
-    this.closeEpoch(report.updates, report.extra);
+    const result = this.model.epoch();
+    this.closeEpoch(result, result.updates);
     return this.live;
   }
 
@@ -442,16 +446,17 @@ export class Run {
     );
   }
 
-  private closeEpoch(updates: number, extra: HistoryEntry['extra']): void {
+  /**
+   * Records what an epoch ended with (the model's one EpochResult; `updates` counted by the runner
+   * when steps made the epoch) and decides the outcome from it: nothing else is asked of the model.
+   */
+  private closeEpoch(result: EpochResult, updates: number): void {
     const epoch = this.history.length === 0 ? 0 : ++this.epochCount;
     this.stepsThisEpoch = 0;
     this.updatesThisEpoch = 0;
-    const { data, plugin } = this.spec;
-    const train = this.model.score?.(data) ?? this.model.evaluate(data);
-    const test = data.test ? (this.model.score?.(data.test) ?? this.model.evaluate(data.test)) : undefined;
-    const w = this.model.flatWeights();
+    const { plugin } = this.spec;
+    const { train, test, extra, weights: w, metrics: own } = result;
     const small = w.length <= SMALL_MODEL;
-    const own = this.model.metrics?.();
     if (train.accuracy > this.best.accuracy) this.best.accuracy = train.accuracy;
     if (test && test.accuracy > this.best.testAccuracy) this.best.testAccuracy = test.accuracy;
     // a lean run (every epoch of every sweep run passes here) merges the metrics only when read
@@ -486,10 +491,10 @@ export class Run {
       return;
     }
     // a run without a target (the whole budget) trains every epoch: a repeat is no verdict there
-    const cycleCheck = this.model.deterministicEpochs && this.targetKeys.length > 0;
+    const cycleCheck = this.model.deterministicEpochs === true && this.targetKeys.length > 0;
     this.stateHash = -1;
     if (this.failIfUnbounded(w, epoch, cycleCheck && small)) return;
-    const why = this.model.divergence?.();
+    const why = result.stop;
     if (why) {
       this.end('diverged', why);
       return;
@@ -499,11 +504,23 @@ export class Run {
       return;
     }
     if (!plugin.meta.learns) {
-      this.end('truncated', cause('no-learning', { model: plugin.meta.id }));
+      this.end('inert', cause('no-learning', { model: plugin.meta.id }));
       return;
     }
     if (cycleCheck && this.detectCycle(w, epoch, updates)) return;
-    // a run with no target (--full-budget, "fullBudget") was meant to spend its budget: it finished, it did not fall short
-    if (epoch >= this.spec.epochs) this.end('truncated', this.targetKeys.length === 0 ? cause('finished', { epochs: this.spec.epochs }) : cause('budget', { epochs: this.spec.epochs }));
+    if (epoch >= this.spec.epochs) this.endOfBudget(test);
+  }
+
+  /**
+   * The budget is spent short of the target: truncated, unless spending it was the design. A run
+   * with no target (--full-budget, "fullBudget") finished; so did one judged on its held-out test
+   * set (test data, and no target of the scenario's own: the model's default target is a training
+   * fit the experiment does not ask for).
+   */
+  private endOfBudget(test: Scores | undefined): void {
+    const epochs = this.spec.epochs;
+    if (this.targetKeys.length === 0) this.end('finished', cause('finished', { epochs }));
+    else if (test && this.spec.target === undefined) this.end('finished', cause('finished-test', { epochs, test: test.accuracy }));
+    else this.end('truncated', cause('budget', { epochs }));
   }
 }

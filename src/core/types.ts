@@ -180,6 +180,8 @@ export interface StepRecord {
   readonly timeSteps?: number;
   /** What `before` and `after` hold, named as the model names it (θ: every parameter); default w, or a net's last layer. */
   readonly weights?: string;
+  /** Set on the update that completes an epoch: what that epoch ended with (measured after the update). */
+  readonly closes?: EpochResult;
   /**
    * The update written as the paper writes it, with its numbers. Formatted only when called (the
    * trace, the lab's last update): training, sweeps and headless epochs never build the text.
@@ -214,13 +216,35 @@ export type WeightsSnapshot =
   | { readonly kind: 'units'; readonly layers: readonly (readonly ThresholdUnit[])[] }
   | { readonly kind: 'blocks'; readonly blocks: readonly WeightBlock[] };
 
-export interface EpochReport {
-  /** Loss after the epoch on the training set (the model's own loss). */
+/** A loss and an accuracy: a model's scores on some rows. */
+export interface Scores {
   readonly loss: number;
-  /** Number of weight-changing updates during the epoch (errors, for error-correcting rules). */
+  readonly accuracy: number;
+}
+
+/**
+ * What one epoch ended with, computed by the model in one pass (the runner reads nothing else at
+ * an epoch's close): the scores on the training set and on the held-out split, the model's named
+ * numbers, what the epoch did per layer, and a reason to stop. Immutable: a fresh object each epoch.
+ */
+export interface EpochResult {
+  /** The training set at the weights the epoch ended with (the model's own loss). */
+  readonly train: Scores;
+  /** The held-out split at the same weights, when the data has one. */
+  readonly test?: Scores;
+  /** Weight-changing updates during the epoch (errors, for error-correcting rules); 0 for a state measured without training. */
   readonly updates: number;
-  /** Extra per-epoch numbers (gradient norms, weight norms…), JSON-safe. */
+  /** The model's named numbers at these weights (gradNorm0…, weightNorm, maxError…), usable in targets and claims. */
+  readonly metrics: Readonly<Record<string, number>>;
+  /**
+   * What the epoch did, per layer (gradNorm, meanAbsDelta, weightNorm: index 0 is the input side),
+   * JSON-safe; absent for a state measured without an epoch (the start, an epoch closed by steps).
+   */
   readonly extra?: Readonly<Record<string, number | readonly number[]>>;
+  /** Every weight in one flat vector, as the epoch left them (cycling and divergence checks read it; valid until the model trains on). */
+  readonly weights: Float64Array | readonly number[];
+  /** A reason to stop at once (e.g. an unstable learning rate): a Cause (core/reasons.ts) or a text. */
+  readonly stop?: Cause | string | null;
 }
 
 export interface Evaluation {
@@ -236,40 +260,39 @@ export interface Evaluation {
   readonly targets?: readonly (readonly number[])[];
 }
 
-/** A built model, trained by the runner epoch by epoch (or step by step from the UI). */
+/**
+ * A built model, trained by the runner epoch by epoch (or step by step from the UI). Six members
+ * are required: epoch, measure, evaluate, predict, snapshot, flatWeights; the rest are optional,
+ * each with a meaning when absent.
+ */
 export interface ModelInstance {
-  /** One pass over the training set. */
-  epoch(): EpochReport;
-  /**
-   * One single update (one pattern online, or one batch), for replaying worked examples.
-   * Returns null when the model has no step granularity finer than the epoch.
-   */
-  step(): StepRecord | null;
-  /** True when the next step() starts a new epoch. */
-  atEpochBoundary(): boolean;
+  /** One pass over the training set, and what it ended with. */
+  epoch(): EpochResult;
+  /** The EpochResult of the weights now, without training (updates 0, no extra): the runner's epoch 0. */
+  measure(): EpochResult;
   /** Loss, accuracy and outputs on any rows of the same shape as the training set. */
   evaluate(data: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation;
-  /** Loss and accuracy only (no per-row outputs): a cheaper evaluate() the runner uses each epoch. */
-  score?(data: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): { loss: number; accuracy: number };
   /** Class and score for one input row (the heatmap calls this for every pixel). */
   predict(x: readonly number[]): { label: number; score: number };
+  /** The weights now, as typed data (a copy: later training does not change it). */
+  snapshot(): WeightsSnapshot;
+  /** Every weight now in one flat vector (mid-epoch too: the lab, the quiz). */
+  flatWeights(): Float64Array | readonly number[];
+  /**
+   * One single update (one pattern online, or one batch), for replaying worked examples; the
+   * record of the update that completes an epoch carries that epoch's result (`closes`). Absent,
+   * or returning null: the model has no step finer than the epoch.
+   */
+  step?(): StepRecord | null;
+  /** True when an epoch is a deterministic function of the weights (fixed order, no noise): a repeat is then a cycle. @default false */
+  readonly deterministicEpochs?: boolean;
+  /** The stopping target this configuration implies, when it differs from meta.defaultTarget. */
+  readonly target?: Target;
   /**
    * predict() for n rows at once (row-major in X), into labels and scores: the same answers,
    * computed in batches (a decision field is thousands of pixels).
    */
   predictBatch?(X: Float64Array, n: number, labels: Int16Array, scores: Float32Array): void;
-  /** The weights now, as typed data (a copy: later training does not change it). */
-  snapshot(): WeightsSnapshot;
-  /** Every weight in one flat vector (cycling and divergence checks read it). */
-  flatWeights(): Float64Array | readonly number[];
-  /** True when an epoch is a deterministic function of the weights (fixed order, no noise). */
-  readonly deterministicEpochs: boolean;
-  /** The stopping target this configuration implies, when it differs from meta.defaultTarget. */
-  readonly target?: Target;
-  /** Extra metrics the model defines (e.g. weightNorm), usable in targets and claims: a fresh object each call (a lean run keeps it as returned). */
-  metrics?(): Readonly<Record<string, number>>;
-  /** A reason to stop at once (e.g. an unstable learning rate), checked after each epoch: a Cause (core/reasons.ts) or a text. */
-  divergence?(): Cause | string | null;
   /**
    * Lines that explain the model now: the separating line, the stability bound… Plain text, or
    * said as data (core/said.ts: a code and its values) so the lab writes it in the language on

@@ -4,63 +4,44 @@
  * Generators draw only from the Rng they are given, so a seed fixes the data.
  */
 import { DatasetError } from './dataset-error.js';
-import { type DigitsSpec, digits } from './digits.js';
-import { type Feature, liftDataset } from './features.js';
-import { type IrisSpec, iris } from './iris.js';
-import { type RegressionSpec, regression } from './regression.js';
+import { digits } from './digits.js';
+import { liftDataset } from './features.js';
+import { iris } from './iris.js';
+import { regression } from './regression.js';
 import type { Rng } from '../core/rng.js';
-import { type SequenceSpec, sequenceDataset } from './sequences.js';
+import { sequenceDataset } from './sequences.js';
 import type { Dataset, Encoding } from '../core/types.js';
+import type { z } from 'zod';
+import { GATES, GENERATORS, type dataSchema } from './spec.js';
 
 export { DatasetError } from './dataset-error.js';
 
-export const GATES = ['AND', 'OR', 'NAND', 'NOR', 'XOR', 'XNOR', 'NOT'] as const;
+export { GATES, GENERATORS };
 export type Gate = (typeof GATES)[number];
-export const GENERATORS = ['blobs', 'xor', 'circles', 'spirals', 'moons'] as const;
 export type Generator = (typeof GENERATORS)[number];
 
-export type DataSpec =
-  | { kind: 'gate'; gate: Gate; inputs?: Encoding; targets?: Encoding }
-  | { kind: 'parity'; bits: number; inputs?: Encoding; targets?: Encoding }
-  | {
-      kind: 'table';
-      inputs: number[][];
-      targets?: number[][];
-      inputEncoding?: Encoding | 'real';
-      targetEncoding?: Encoding | 'onehot' | 'none';
-      /** Rows from a file (a CSV): its name, column names and class names. */
-      name?: string;
-      featureNames?: string[];
-      classNames?: string[];
-      /** Hold out this share of the rows as a test set, drawn from the data stream. */
-      testFraction?: number;
-      /** With testFraction: hold out that share of each class (a stratified split). */
-      stratify?: boolean;
-      /** The rows (indices) that are the test set, as given (a test file): no draw. */
-      testRows?: number[];
-      /** Standardise each feature to mean 0, sd 1 with the training rows' statistics. */
-      standardize?: boolean;
-    }
-  | {
-      kind: Generator;
-      n: number;
-      noise?: number;
-      testFraction?: number;
-      classes?: number;
-      targets?: Encoding | 'onehot';
-      /** Feature inputs computed from each point (features.ts), e.g. ["x1^2", "x2^2"]. */
-      features?: Feature[];
-    }
-  /** An unlabelled, elongated gaussian cloud (for Hebb and Oja): principal axis at `angle` degrees. */
-  | { kind: 'cloud'; n: number; angle?: number; spread?: [number, number] }
-  /** Real MNIST digits (digits.ts). */
-  | DigitsSpec
-  /** Fisher's iris flowers (iris.ts). */
-  | IrisSpec
-  /** Sequences for recurrent nets: the latch and the adding problem (sequences.ts). */
-  | SequenceSpec
-  /** The Playground's regression sets (regression.ts), optionally on feature inputs. */
-  | (RegressionSpec & { features?: Feature[] });
+/**
+ * A data spec as the engine builds it: what the scenario schema admits (data/spec.ts, its output
+ * type: one source), less the CSV reference the loader reads into a table first, with the table
+ * widened by what that read adds (name, column and class names, the split, standardisation).
+ */
+export type DataSpec = Exclude<z.output<typeof dataSchema>, { kind: 'csv' | 'table' }> | TableSpec;
+
+/** A table of rows: the schema's `table` (rows written in the file), or a CSV file read into one. */
+export type TableSpec = z.output<typeof dataSchema> & { kind: 'table' } & {
+  /** Rows from a file (a CSV): its name, column names and class names. */
+  name?: string;
+  featureNames?: string[];
+  classNames?: string[];
+  /** Hold out this share of the rows as a test set, drawn from the data stream. */
+  testFraction?: number;
+  /** With testFraction: hold out that share of each class (a stratified split). */
+  stratify?: boolean;
+  /** The rows (indices) that are the test set, as given (a test file): no draw. */
+  testRows?: number[];
+  /** Standardise each feature to mean 0, sd 1 with the training rows' statistics. */
+  standardize?: boolean;
+};
 
 const TRUTH: Record<Gate, (bits: number[]) => number> = {
   AND: (b) => Number(b.every((v) => v === 1)),

@@ -223,7 +223,7 @@ export const EN_TEXT = {
   'replay.how': "Each epoch is trained again from the file's scenario, seed and parameters (its share string): runs are deterministic.",
   'help.replay': 'Replay',
   'help.vim': 'hjkl work where arrows do.',
-  'help.stops': "Playing stops at each run's verdict: solved, cycling, diverged, truncated or finished.",
+  'help.stops': "Playing stops at each run's verdict: solved, truncated, finished, wrong (a hand-wired net), cycling or diverged.",
   'small.enlarge': 'Please enlarge the terminal to at least {columns}×{rows} (it is {width}×{height}).',
   'small.resume': 'neural-eras carries on where it was once there is room. Ctrl-C quits.',
   'app.error': 'neural-eras hit an error: {message}. Press Ctrl-C to quit.',
@@ -363,6 +363,13 @@ export const EN_TEXT = {
   // points by hand in the share string and the export (issue 25, n25c)
   'points.inData': '{n} points added by hand, part of the data: the share string and the export carry them (u removes the last)',
   'points.full': 'points by hand: at most {max} (u removes the last)',
+  // Outcomes that say what happened (issue 26): the outcome words claims and summaries use
+  'outcome.solved': 'solved',
+  'outcome.truncated': 'truncated',
+  'outcome.finished': 'finished',
+  'outcome.inert': 'inert',
+  'outcome.cycling': 'cycling',
+  'outcome.diverged': 'diverged',
 } as const;
 
 export type TextKey = keyof typeof EN_TEXT;

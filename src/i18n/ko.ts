@@ -220,7 +220,7 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'replay.how': '에폭마다 파일의 시나리오, 시드, 파라미터(공유 문자열)로 다시 학습합니다: 실행은 결정적입니다.',
   'help.replay': '다시 보기',
   'help.vim': '화살표 대신 hjkl도 됩니다.',
-  'help.stops': '재생은 실행마다 판정이 나면 멈춥니다: 해결, 순환, 발산, 미해결, 완료.',
+  'help.stops': '재생은 실행마다 판정이 나면 멈춥니다: 해결, 미해결, 완료, 틀림(손으로 배선한 망), 순환, 발산.',
   'small.enlarge': '터미널을 {columns}×{rows} 이상으로 넓혀 주세요 (지금 {width}×{height}).',
   'small.resume': '공간이 생기면 하던 곳에서 이어집니다. Ctrl-C로 끝냅니다.',
   'app.error': 'neural-eras 오류: {message}. Ctrl-C로 끝내 주세요.',
@@ -359,6 +359,13 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   // points by hand in the share string and the export (issue 25, n25c)
   'points.inData': '손으로 더한 점 {n}개는 데이터의 일부입니다: 공유 문자열과 내보내기에 담깁니다 (u로 마지막 점 지우기)',
   'points.full': '손으로 점 더하기: 최대 {max}개까지 (u로 마지막 점 지우기)',
+  // Outcomes that say what happened (issue 26): the outcome words claims and summaries use
+  'outcome.solved': '해결',
+  'outcome.truncated': '미해결',
+  'outcome.finished': '완료',
+  'outcome.inert': '학습 없음',
+  'outcome.cycling': '순환',
+  'outcome.diverged': '발산',
 };
 
 const REASONS: Readonly<Record<ReasonCode, string>> = {

@@ -15,7 +15,7 @@ import { dot, gram, symmetricEigen } from '../theory/linalg.js';
 import { boundaryEquation, exact, operand, vector } from '../core/format.js';
 import { cause } from '../core/reasons.js';
 import { sigmoid } from '../core/sigmoid.js';
-import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, midpoint, singleTargets, INIT_PARAMS } from './single-unit.js';
+import { Presenter, augment, checkEncoding, countCorrect, initialWeights, epochProtocol, labelOf, midpoint, singleTargets, INIT_PARAMS } from './single-unit.js';
 import { said } from '../core/said.js';
 
 /** Epochs of growing loss above the bound before the run is called diverged. */
@@ -97,7 +97,19 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
 
   return {
     deterministicEpochs: batch || !params.shuffle,
-    ...stepping(step, () => batch || presenter.atBoundary, () => lastJ),
+    ...epochProtocol({
+      data,
+      step,
+      atBoundary: () => batch || presenter.atBoundary,
+      score: evaluate,
+      weights: () => w,
+      metrics: () => ({ lossChange: deltaJ, converged: deltaJ <= tolerance ? 1 : 0, lambdaMax, etaBound: bound }),
+      stop() {
+        if (!batch || eta < bound || growing < GROWTH_EPOCHS) return null;
+        const factor = Math.abs(1 - eta * lambdaMax);
+        return cause('adaline-unstable', { eta, lambdaMax, bound, factor, J: lastJ });
+      },
+    }),
     evaluate,
     predict(x) {
       const net = dot(w, augment(x));
@@ -105,12 +117,6 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     },
     snapshot: () => ({ kind: 'vector', w: Array.from(w) }),
     flatWeights: () => w,
-    metrics: () => ({ lossChange: deltaJ, converged: deltaJ <= tolerance ? 1 : 0, lambdaMax, etaBound: bound }),
-    divergence() {
-      if (!batch || eta < bound || growing < GROWTH_EPOCHS) return null;
-      const factor = Math.abs(1 - eta * lambdaMax);
-      return cause('adaline-unstable', { eta, lambdaMax, bound, factor, J: lastJ });
-    },
     describe: () => [
       said('boundary', { equation: boundaryEquation(w, undefined, data.lifted ? data.featureNames : undefined) }),
       said('w.eta.J', { w: vector(w), eta: exact(eta), J: exact(lastJ) }),

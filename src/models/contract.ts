@@ -11,6 +11,7 @@
  *   step ≡ epoch  — where step() exists, one epoch of steps moves the weights as epoch() does.
  * Every check catches what the plugin throws and reports it with the plugin's id: nothing escapes.
  */
+import { asModelInstance, type PluginInstance } from '../core/plugin-instance.js';
 import { buildDataset, type DataSpec } from '../data/datasets.js';
 import { checkParam, liveParams, resolveParams } from '../core/params.js';
 import { createRng } from '../core/rng.js';
@@ -35,8 +36,12 @@ export interface ContractReport {
   readonly data?: string;
 }
 
-/** Tiny data sets tried in order (real inputs and a test split first); a plugin runs on the first it accepts. */
-export const TINY_DATA: readonly { readonly name: string; readonly spec: DataSpec }[] = [
+/**
+ * Tiny data sets tried in order (real inputs and a test split first); a plugin runs on the first it
+ * accepts. Typed by its literals (checked against DataSpec with `satisfies`), so the public
+ * declarations name no schema type.
+ */
+const TINY = [
   { name: '40 blobs with a test split, bipolar targets', spec: { kind: 'blobs', n: 40, noise: 0.1, testFraction: 0.25, targets: 'bipolar' } },
   { name: '40 XOR points with a test split, binary targets', spec: { kind: 'xor', n: 40, noise: 0.05, testFraction: 0.25, targets: 'binary' } },
   { name: 'AND, binary inputs, bipolar targets', spec: { kind: 'gate', gate: 'AND', inputs: 'binary', targets: 'bipolar' } },
@@ -44,7 +49,8 @@ export const TINY_DATA: readonly { readonly name: string; readonly spec: DataSpe
   { name: '30 blobs of 3 classes, one-hot targets', spec: { kind: 'blobs', n: 30, classes: 3, noise: 0.1, targets: 'onehot' } },
   { name: 'an unlabelled cloud of 20 points', spec: { kind: 'cloud', n: 20 } },
   { name: '40 handwritten 0s and 1s, 16 × 16', spec: { kind: 'digits', size: 16, train: 40, test: 10, classes: [0, 1] } },
-];
+] satisfies readonly { readonly name: string; readonly spec: DataSpec }[];
+export const TINY_DATA: readonly (typeof TINY)[number][] = TINY;
 
 const PARAM_TYPES = ['number', 'integer', 'boolean', 'enum', 'numbers', 'json'];
 
@@ -161,15 +167,14 @@ function shapes(model: ModelInstance, data: Dataset): string[] {
   problems.push(...snapshotProblems(snapshot, data.inputs[0]?.length ?? 0, flat.length));
   if (flat.length === 0) problems.push('flatWeights() is empty');
   else if (!flat.every(Number.isFinite)) problems.push(`flatWeights() holds ${flat.find((v) => !Number.isFinite(v))}`);
-  if (typeof model.deterministicEpochs !== 'boolean') problems.push('deterministicEpochs must be true or false');
-  if (typeof model.atEpochBoundary() !== 'boolean') problems.push('atEpochBoundary() must return true or false');
-  const record = model.step();
+  if (model.deterministicEpochs !== undefined && typeof model.deterministicEpochs !== 'boolean') problems.push('deterministicEpochs must be true or false');
+  const record = model.step?.() ?? null;
   if (record !== null) {
     const text: unknown = typeof record?.explain === 'function' ? record.explain() : undefined;
     if (typeof text !== 'string' || text.trim() === '') problems.push('step() records must have explain(), returning the update as text');
   }
   // steps on (at most an epoch) until one changes the weights: the snapshot taken before must not have moved (the lab keeps snapshots)
-  for (let i = 0, r = record; r?.changed === false && i < rows; i++) r = model.step();
+  for (let i = 0, r = record; r?.changed === false && i < rows; i++) r = model.step!();
   if (JSON.stringify(snapshot) !== before) problems.push('snapshot() must return a copy: it changed when the model trained on');
   return problems;
 }
@@ -209,6 +214,8 @@ export function checkPlugin(plugin: unknown): ContractReport {
   }
   const data = tiny(picked.spec);
   const train = (seed: number | string, epochs: number) => new Run({ id, plugin: p, params: params!, data, seed, epochs }).toEnd();
+  // a plugin may write the older instance surface (core/plugin-instance.ts): checked through the adapter the runner uses
+  const make = (seed: number): ModelInstance => asModelInstance(p.create({ data, params: params!, rng: createRng(seed) }) as ModelInstance | PluginInstance, data);
   let trained: Run | undefined;
   checks.push(
     check('tiny scenario', id, () => {
@@ -218,13 +225,17 @@ export function checkPlugin(plugin: unknown): ContractReport {
   );
   checks.push(
     check('shapes', id, () => {
-      const model = trained?.model ?? p.create({ data, params: params!, rng: createRng(1) });
-      const report = p.create({ data, params: params!, rng: createRng(2) }).epoch();
+      const model = trained?.model ?? make(1);
+      const result = make(2).epoch();
       const problems = shapes(model, data);
       const live = liveParams(p.meta.params);
       if (live.length > 0 && typeof model.setLive !== 'function') problems.push(`meta.params marks ${live.join(', ')} live, but the model has no setLive(param, value)`);
-      if (!isNumber(report?.loss) || Number.isNaN(report.loss)) problems.push(`epoch() reported loss ${String(report?.loss)}`);
-      if (!Number.isInteger(report?.updates) || report.updates < 0) problems.push(`epoch() reported updates ${String(report?.updates)}, not a count`);
+      if (!isNumber(result?.train?.loss) || Number.isNaN(result.train.loss)) problems.push(`epoch() ended with training loss ${String(result?.train?.loss)}`);
+      if (!isNumber(result?.train?.accuracy) || !(result.train.accuracy >= 0 && result.train.accuracy <= 1)) problems.push(`epoch() ended with training accuracy ${String(result?.train?.accuracy)}, not in [0, 1]`);
+      if (data.test && !isNumber(result?.test?.loss)) problems.push('epoch() gave no scores on the test split');
+      if (!Number.isInteger(result?.updates) || result.updates < 0) problems.push(`epoch() reported updates ${String(result?.updates)}, not a count`);
+      if (!result?.metrics || !Object.values(result.metrics).every(isNumber)) problems.push('epoch() metrics must map names to numbers');
+      if (Array.from(result?.weights ?? []).length !== Array.from(model.flatWeights()).length) problems.push('epoch() weights must hold every weight, as flatWeights() does');
       return problems;
     }),
   );
@@ -239,13 +250,15 @@ export function checkPlugin(plugin: unknown): ContractReport {
   );
   checks.push(
     check('step ≡ epoch', id, () => {
-      const a = p.create({ data, params: params!, rng: createRng(3) });
-      const b = p.create({ data, params: params!, rng: createRng(3) });
+      const a = make(3);
+      const b = make(3);
       a.epoch();
-      if (b.step() === null) return [];
-      for (let guard = 0; !b.atEpochBoundary(); guard++) {
-        if (guard > 10 * data.inputs.length + 10) return ['step() never reaches an epoch boundary'];
-        b.step();
+      let r = b.step?.() ?? null;
+      if (r === null) return [];
+      for (let guard = 0; !r.closes; guard++) {
+        if (guard > 10 * data.inputs.length + 10) return ['step() never completes an epoch (no record carries `closes`)'];
+        r = b.step!();
+        if (r === null) return ['step() returned null in the middle of an epoch'];
       }
       const wa = Array.from(a.flatWeights());
       const wb = Array.from(b.flatWeights());

@@ -40,8 +40,12 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng, lean: 
   const factor = (at: Float64Array = theta) => {
     const norm = spectralNorm(at, L.Whh, H);
     const fmax = maxDerivative(params.activation);
-    const w = H === 1 ? `|w| · max f′ = ${num(Math.abs(at[L.Whh]!), 4)} · ${fmax === 1 ? '1' : '¼'}` : `‖W_hh‖ · max f′ = ${num(norm, 4)} · ${fmax === 1 ? '1' : '¼'}`;
-    return { text: `${w} = ${num(norm * fmax, 4)}`, value: norm * fmax };
+    // the text is written only when read (an epoch's result reads the value alone)
+    const text = (): string => {
+      const w = H === 1 ? `|w| · max f′ = ${num(Math.abs(at[L.Whh]!), 4)} · ${fmax === 1 ? '1' : '¼'}` : `‖W_hh‖ · max f′ = ${num(norm, 4)} · ${fmax === 1 ? '1' : '¼'}`;
+      return `${w} = ${num(norm * fmax, 4)}`;
+    };
+    return { get text() { return text(); }, value: norm * fmax };
   };
   return recurrentInstance(
     data,

@@ -17,7 +17,7 @@ import { dot, gram, norm, symmetricEigen } from '../theory/linalg.js';
 import { TABLE, boundaryEquation, exact, num, operand, vector } from '../core/format.js';
 import { cause } from '../core/reasons.js';
 import { sigmoid } from '../core/sigmoid.js';
-import { Presenter, augment, countCorrect, initialWeights, stepping } from './single-unit.js';
+import { Presenter, augment, countCorrect, initialWeights, epochProtocol } from './single-unit.js';
 import { said } from '../core/said.js';
 
 const PARAMS = {
@@ -102,7 +102,23 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
 
   return {
     deterministicEpochs: !params.shuffle,
-    ...stepping(step, () => presenter.atBoundary, () => evaluate(data).loss),
+    ...epochProtocol({
+      data,
+      step,
+      atBoundary: () => presenter.atBoundary,
+      score: evaluate,
+      weights: () => w,
+      metrics: () => ({
+        weightNorm: weightNorm(),
+        // the angle to the principal axis in degrees, 0 … 90
+        ...(principal ? { alignment: alignment(), angle: (Math.acos(alignment()) * 180) / Math.PI } : {}),
+      }),
+      stop() {
+        if (mode !== 'unsupervised') return null;
+        const n = weightNorm();
+        return n > 1e6 ? cause('hebb-unbounded', { norm: n }) : null;
+      },
+    }),
     evaluate,
     predict(x) {
       const net = supervised ? dot(w, augment(x)) : dot(w, x);
@@ -111,16 +127,6 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
     snapshot: () => ({ kind: 'vector', w: Array.from(w) }),
     flatWeights: () => w,
     ...(target ? { target } : {}),
-    metrics: () => ({
-      weightNorm: weightNorm(),
-      // the angle to the principal axis in degrees, 0 … 90
-      ...(principal ? { alignment: alignment(), angle: (Math.acos(alignment()) * 180) / Math.PI } : {}),
-    }),
-    divergence() {
-      if (mode !== 'unsupervised') return null;
-      const n = weightNorm();
-      return n > 1e6 ? cause('hebb-unbounded', { norm: n }) : null;
-    },
     describe: () =>
       supervised
         ? [said('boundary', { equation: boundaryEquation(w, undefined, data.lifted ? data.featureNames : undefined) }), said('w.eta', { w: vector(w), eta: exact(eta), band: '' })]

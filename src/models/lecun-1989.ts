@@ -21,7 +21,7 @@ import { cause, type Cause } from '../core/reasons.js';
 import { toFlat } from '../engines/dense/index.js';
 import type { Rng } from '../core/rng.js';
 import {
-  type Dataset, type EpochReport, type Evaluation, type FilterBank, type LayerCount, ModelConfigError, type ModelInstance, type ParamsOf, type StepRecord,
+  type Dataset, type EpochResult, type Evaluation, type FilterBank, type LayerCount, ModelConfigError, type ModelInstance, type ParamsOf, type StepRecord,
   type WeightsSnapshot,
 } from '../core/types.js';
 import { said, saidText, type Said } from '../core/said.js';
@@ -99,15 +99,20 @@ class LeCunInstance implements ModelInstance {
     return i;
   }
 
-  epoch(): EpochReport {
-    let loss = 0;
+  epoch(): EpochResult {
     const labels = this.data.labels;
     do {
       const i = this.next();
-      loss += this.net.trainPattern(this.X, i, labels[i]!, this.eta);
+      this.net.trainPattern(this.X, i, labels[i]!, this.eta);
     } while (this.cursor !== 0);
-    // the mean of each pattern's loss just before its own update
-    return { loss: loss / this.n, updates: this.n };
+    return { ...this.measure(), updates: this.n };
+  }
+
+  /** The scores on the training set and the test split (one forward pass each), the counts, the weights and whether they are finite. */
+  measure(): EpochResult {
+    const train = this.score(this.data);
+    const test = this.data.test ? this.score(this.data.test) : undefined;
+    return { train, ...(test ? { test } : {}), updates: 0, metrics: this.metrics(), weights: this.net.w, stop: this.divergence() };
   }
 
   step(): StepRecord {
@@ -132,12 +137,9 @@ class LeCunInstance implements ModelInstance {
       after,
       changed: true,
       rule: 'gradient',
+      ...(this.cursor === 0 ? { closes: this.measure() } : {}),
       explain: () => `w ← w − η ∂E/∂w, E = ½ Σ (o − t)², η = ${exact(eta)}: digit ${digit}, output ${predicted} before the update`,
     };
-  }
-
-  atEpochBoundary(): boolean {
-    return this.cursor === 0;
   }
 
   private flat(rows: Rows): Float64Array {
@@ -165,7 +167,7 @@ class LeCunInstance implements ModelInstance {
     return { loss: n ? loss / n : 0, accuracy: n ? correct / n : 0 };
   }
 
-  score(rows: Rows): { loss: number; accuracy: number } {
+  private score(rows: Rows): { loss: number; accuracy: number } {
     return this.sweep(rows, () => {});
   }
 
@@ -212,7 +214,7 @@ class LeCunInstance implements ModelInstance {
     return this.net.w;
   }
 
-  metrics(): Record<string, number> {
+  private metrics(): Record<string, number> {
     const counts = this.net.counts();
     return {
       units: counts.reduce((s, l) => s + l.units, 0),
@@ -221,7 +223,7 @@ class LeCunInstance implements ModelInstance {
     };
   }
 
-  divergence(): Cause | null {
+  private divergence(): Cause | null {
     const p = this.net.w.findIndex((v) => !Number.isFinite(v));
     return p < 0 ? null : cause('eta-too-large', { index: p, value: this.net.w[p]!, eta: this.eta });
   }

@@ -11,7 +11,7 @@ import type { Rng } from '../core/rng.js';
 import { dot } from '../theory/linalg.js';
 import { boundaryEquation, exact, vector } from '../core/format.js';
 import { sigmoid } from '../core/sigmoid.js';
-import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, singleTargets, INIT_PARAMS } from './single-unit.js';
+import { Presenter, augment, checkEncoding, countCorrect, initialWeights, epochProtocol, singleTargets, INIT_PARAMS } from './single-unit.js';
 import { said } from '../core/said.js';
 
 export { sigmoid };
@@ -73,7 +73,7 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>, rng: Rng): Model
 
   return {
     deterministicEpochs: batch || !params.shuffle,
-    ...stepping(step, () => batch || presenter.atBoundary, () => evaluate(data).loss),
+    ...epochProtocol({ data, step, atBoundary: () => batch || presenter.atBoundary, score: evaluate, weights: () => w }),
     evaluate,
     predict(x) {
       const p = sigmoid(dot(w, augment(x)));

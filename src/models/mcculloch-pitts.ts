@@ -14,7 +14,7 @@ import { ModelConfigError } from '../core/types.js';
 import { dot } from '../theory/linalg.js';
 import { quote } from '../core/params.js';
 import { exact, vector } from '../core/format.js';
-import { countCorrect } from './single-unit.js';
+import { countCorrect, epochProtocol } from './single-unit.js';
 import { said, type Said } from '../core/said.js';
 
 /** One threshold unit: fires when bias + w·x ≥ theta and none of its inhibitory inputs is active. */
@@ -117,9 +117,8 @@ function create(data: Dataset, params: ParamsOf<typeof PARAMS>): ModelInstance {
 
   return {
     deterministicEpochs: true,
-    step: () => null,
-    atEpochBoundary: () => true,
-    epoch: () => ({ loss: evaluate(data).loss, updates: 0 }),
+    // hand-wired: no steps, and an epoch changes nothing (the runner stops it at once: inert or solved)
+    ...epochProtocol({ data, step: null, atBoundary: () => true, score: evaluate, weights: () => flat }),
     evaluate,
     predict: (x) => {
       const o = forward(x).at(-1)![0]!;

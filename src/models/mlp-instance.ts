@@ -1,18 +1,18 @@
 /**
  * The model instance of the multilayer-perceptron plugins over the engine in src/engines/dense:
- * training by batches (or one pattern), evaluation with cached flat buffers, the fit measures
- * (maxError, sse), gradient instruments once per weight state, and the step written out.
+ * training by batches (or one pattern), evaluation over flat buffers, each epoch's result in one
+ * pass (scores, the fit measures maxError and sse, the gradient instruments), and the step written out.
  */
 import {
   ACTIVATIONS,
-  type ActivationName, Network, OUTPUT_LOSSES, type TargetMap,
+  type ActivationName, Network, OUTPUT_LOSSES, type Pass, type TargetMap,
   type TrainOptions, classify, computeGradients, mapTargets, summaryMetrics, targetMap, toFlat, weightNorms, weightsToJson,
 } from '../engines/dense/index.js';
 import { hiddenActivations, layerStatistics, outputNetInputs } from '../engines/dense/analysis.js';
 import { type TestTime, analysisLines, layerMetrics, monteCarloScore, networkReport, testTime } from '../engines/dense/report.js';
 import type { Rng } from '../core/rng.js';
 import {
-  type Dataset, type EpochReport, type Evaluation, type FinalReport, ModelConfigError, type ModelInstance, type ParamValue, type StepRecord, type WeightsSnapshot,
+  type Dataset, type EpochResult, type Evaluation, type Scores, type FinalReport, ModelConfigError, type ModelInstance, type ParamValue, type StepRecord, type WeightsSnapshot,
 } from '../core/types.js';
 import { EXACT, exact, vectorHead } from '../core/format.js';
 import { cause, type Cause } from '../core/reasons.js';
@@ -55,9 +55,14 @@ function asParams<T>(build: () => T): T {
   }
 }
 
-/** The training set's fit at weight state `version`. */
+/** The full-batch gradient at the current weights (computeGradients). */
+type Gradients = ReturnType<typeof computeGradients>;
+
+const scoresOf = (s: Scores): Scores => ({ loss: s.loss, accuracy: s.accuracy });
+
+/** The training set's fit at the current weights, and the pass that left its last chunk in the buffers. */
 interface Fit {
-  readonly version: number;
+  readonly pass: Pass;
   readonly loss: number;
   readonly accuracy: number;
   readonly maxError: number;
@@ -81,11 +86,6 @@ export class MlpInstance implements ModelInstance {
   private readonly Xshifted: Float64Array | null;
   private readonly rng: Rng;
   private cursor = 0;
-  /** Updates so far, and the count at which net.g last held the full-batch gradient. */
-  private version = 0;
-  private gradVersion = -1;
-  /** Fit of the training set at weight state `version`: the stopping measures. */
-  private fit: Fit = { version: -1, loss: NaN, accuracy: NaN, maxError: Infinity, sse: Infinity };
   private readonly out: Float64Array;
   /** The weights at the start, for how far each layer moved. */
   private readonly initial: Float64Array;
@@ -163,7 +163,6 @@ export class MlpInstance implements ModelInstance {
     const start = this.cursor;
     const count = Math.min(this.size, this.n - start);
     this.net.trainBatch(this.Xshifted ?? this.X, this.T, this.order, start, count, this.opts);
-    this.version++;
     this.cursor = start + count >= this.n ? 0 : start + count;
     return { start, count };
   }
@@ -175,10 +174,9 @@ export class MlpInstance implements ModelInstance {
     return m;
   }
 
-  /** Overwrites weights from flat index `from` (pretrained layers) and forgets every measure of the old weights. */
+  /** Overwrites weights from flat index `from` (pretrained layers). */
   overwrite(from: number, values: ArrayLike<number>): void {
     this.net.w.set(values, from);
-    this.version++;
   }
 
   /** Start of weight layer k (1 … L) in flatWeights(): rows [bias, w…] of W^k. */
@@ -220,12 +218,10 @@ export class MlpInstance implements ModelInstance {
       changed: after.some((w, i) => w !== before[i]),
       rule: 'gradient',
       batch: count,
+      // measured last: the record's net and o above are read from the buffers the measure overwrites
+      ...(this.cursor === 0 ? { closes: this.measure() } : {}),
       explain,
     };
-  }
-
-  atEpochBoundary(): boolean {
-    return this.cursor === 0;
   }
 
   /**
@@ -250,17 +246,58 @@ export class MlpInstance implements ModelInstance {
     };
   }
 
-  epoch(): EpochReport {
+  /** One pass over the training set; then what it ended with (result()), the full-batch gradient computed once. */
+  epoch(): EpochResult {
     let updates = 0;
     do {
       this.advance();
       updates++;
     } while (this.cursor !== 0);
-    if (this.lean) return { loss: NaN, updates };
-    const grads = computeGradients(this.net, this.X, this.T, this.n, true);
-    this.gradVersion = this.version;
-    const extra = { gradNorm: grads.gradNorm, meanAbsDelta: grads.meanAbsDelta, weightNorm: weightNorms(this.net) };
-    return { loss: grads.loss, updates, extra };
+    return this.result(updates, this.lean ? null : computeGradients(this.net, this.X, this.T, this.n, true));
+  }
+
+  /** The weights now, without training: epoch 0, and an epoch closed by steps. */
+  measure(): EpochResult {
+    return this.result(0, null);
+  }
+
+  /**
+   * The EpochResult at the current weights, in one pass over what it needs: the training set's fit
+   * (one forward pass: loss, accuracy, and the era's stopping measures maxError and sse), the test
+   * split's scores, then the instruments. `grads` is the full-batch gradient at these weights a
+   * trained epoch has just computed (its `extra`); without it the gradient is computed here (so
+   * epoch 0 reports the gradient at initialisation). The activation statistics read the chunk of
+   * the last forward pass run here, named by its Pass: after a trained epoch with a test split,
+   * the test split's last chunk (as the runner's five questions used to leave the buffers).
+   */
+  private result(updates: number, grads: Gradients | null): EpochResult {
+    const mc = this.mc.test > 0;
+    let fit = mc ? null : this.fitNow();
+    // the last forward pass through the network's buffers (Monte-Carlo scoring has buffers of its own)
+    let last: Pass | null = fit?.pass ?? null;
+    const train = fit ? { loss: fit.loss, accuracy: fit.accuracy } : scoresOf(this.scoreRows(this.data));
+    let test: Scores | undefined;
+    if (this.data.test) {
+      const scored = this.scoreRows(this.data.test);
+      test = scoresOf(scored);
+      last = scored.pass ?? last;
+    }
+    let metrics: Record<string, number>;
+    if (this.lean) {
+      fit ??= this.fitNow();
+      metrics = { maxError: fit.maxError, sse: fit.sse, ...this.mse(fit.sse) };
+    } else {
+      const g = grads ?? computeGradients(this.net, this.X, this.T, this.n, true);
+      if (!grads) last = g.pass;
+      if (!fit) {
+        fit = this.fitNow();
+        last = fit.pass;
+      }
+      const pass = { ...g.pass, rows: last!.rows, training: last!.training };
+      metrics = { ...summaryMetrics(this.net, pass), maxError: fit.maxError, sse: fit.sse, ...this.mse(fit.sse), ...layerMetrics(layerStatistics(this.net, this.X, this.n, this.initial)) };
+    }
+    const extra = grads ? { gradNorm: grads.gradNorm, meanAbsDelta: grads.meanAbsDelta, weightNorm: weightNorms(this.net) } : null;
+    return { train, ...(test ? { test } : {}), updates, metrics, ...(extra ? { extra } : {}), weights: this.net.w, stop: this.divergence() };
   }
 
   /** The flat buffers of some rows: the training set's own, or built once per row set (the test split). */
@@ -272,11 +309,10 @@ export class MlpInstance implements ModelInstance {
   }
 
   /**
-   * The training set at the current weights, in one forward pass per weight state: loss, accuracy,
-   * the outputs (in this.out) and the era's stopping measures, max |o − t| and Σ (o − t)².
+   * The training set at the current weights, in one forward pass: loss, accuracy, the outputs (in
+   * this.out) and the era's stopping measures, max |o − t| and Σ (o − t)².
    */
   private fitNow(): Fit {
-    if (this.fit.version === this.version) return this.fit;
     const evaluated = this.net.evaluate(this.X, this.T, this.n, this.out);
     const out = this.out;
     const T = this.T;
@@ -289,7 +325,7 @@ export class MlpInstance implements ModelInstance {
       sse += e * e;
       if (Math.abs(e) > maxError) maxError = Math.abs(e);
     }
-    return (this.fit = { version: this.version, loss, accuracy, maxError, sse });
+    return { pass: evaluated.pass, loss, accuracy, maxError, sse };
   }
 
   /** Regression: the share of rows whose output lies within the data's tolerance of its target, |o − t| < tolerance. */
@@ -300,21 +336,19 @@ export class MlpInstance implements ModelInstance {
     return n ? right / n : 0;
   }
 
-  /** Loss and accuracy without per-row arrays (the runner scores every epoch with it). */
-  score(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): { loss: number; accuracy: number } {
+  /** Loss and accuracy without per-row arrays (Monte-Carlo dropout's when it tests that way). */
+  /** Loss and accuracy of some rows, and the pass that left their last chunk in the buffers (none for Monte-Carlo scoring, which has its own). */
+  private scoreRows(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Scores & { readonly pass: Pass | null } {
     if (this.mc.test > 0) {
       const { loss, accuracy } = monteCarloScore(this.net, rows.inputs, this.flat(rows).T, rows.labels, this.map, this.mc.test, this.mc.seed);
-      return { loss, accuracy };
+      return { loss, accuracy, pass: null };
     }
-    if (rows.inputs === this.data.inputs) {
-      const { loss, accuracy } = this.fitNow();
-      return { loss, accuracy };
-    }
+    if (rows.inputs === this.data.inputs) return this.fitNow();
     const { X, T } = this.flat(rows);
     if (!this.map.regression) return this.net.evaluate(X, T, rows.inputs.length);
     const out = new Float64Array(rows.inputs.length);
-    const { loss } = this.net.evaluate(X, T, rows.inputs.length, out);
-    return { loss, accuracy: this.withinTolerance(out, T, rows.inputs.length) };
+    const { loss, pass } = this.net.evaluate(X, T, rows.inputs.length, out);
+    return { loss, accuracy: this.withinTolerance(out, T, rows.inputs.length), pass };
   }
 
   evaluate(rows: Pick<Dataset, 'inputs' | 'targets' | 'labels'>): Evaluation {
@@ -325,9 +359,8 @@ export class MlpInstance implements ModelInstance {
     const z = outputNetInputs(this.net, X, n);
     const net = rows.inputs.map((_, r) => Array.from(z.subarray(r * units, (r + 1) * units)));
     if (this.mc.test > 0) return { ...monteCarloScore(this.net, rows.inputs, T, rows.labels, this.map, this.mc.test, this.mc.seed), targets, net };
-    const own = rows.inputs === this.data.inputs;
-    const out = own ? this.out : new Float64Array(n * units);
-    const loss = own ? this.fitNow().loss : this.net.evaluate(X, T, n, out).loss;
+    const out = rows.inputs === this.data.inputs ? this.out : new Float64Array(n * units);
+    const { loss } = this.net.evaluate(X, T, n, out);
     const outputs: number[][] = [];
     const predictions: number[] = [];
     let correct = 0;
@@ -370,25 +403,6 @@ export class MlpInstance implements ModelInstance {
 
   flatWeights(): Float64Array {
     return this.net.w;
-  }
-
-  /**
-   * Full-batch gradient norms at the current weights (computed once per weight state, so epoch 0
-   * reports the gradient at initialisation), saturation and dead ReLUs on the training set, and the
-   * stopping measures of the era: maxError (largest |o − t| of any output) and sse (Σ (o − t)²).
-   */
-  metrics(): Record<string, number> {
-    if (this.lean) {
-      const { maxError, sse } = this.fitNow();
-      return { maxError, sse, ...this.mse(sse) };
-    }
-    if (this.gradVersion !== this.version) {
-      computeGradients(this.net, this.X, this.T, this.n, true);
-      this.gradVersion = this.version;
-    }
-    // Also leaves the training set's activations in the buffers, which saturation reads.
-    const { maxError, sse } = this.fitNow();
-    return { ...summaryMetrics(this.net), maxError, sse, ...this.mse(sse), ...layerMetrics(layerStatistics(this.net, this.X, this.n, this.initial)) };
   }
 
   /** Regression: the mean squared error over the training rows, mse = Σ (o − t)² / n (the loss is ½ of it). */
@@ -438,8 +452,9 @@ export class MlpInstance implements ModelInstance {
     return networkReport(this.net, this.X, this.n, this.initial, mc);
   }
 
-  divergence(): Cause | null {
-    // a plain loop: the runner asks after every epoch
+  /** The stop reason of a result: a weight that is no longer a finite number (η too large). */
+  private divergence(): Cause | null {
+    // a plain loop: every epoch's result asks
     const w = this.net.w;
     let p = 0;
     while (p < w.length && Number.isFinite(w[p]!)) p++;

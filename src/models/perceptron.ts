@@ -23,7 +23,7 @@ import { TABLE, boundaryEquation, exact, num, operand, percent, vector } from '.
 import { type AssociationUnit, associate, firingProbability, firingShare, litShare, wireRandom, wireRosenblatt } from '../theory/association.js';
 import { type NovikoffBound, type PerceptronRule, novikoff } from '../theory/novikoff.js';
 import { sigmoid } from '../core/sigmoid.js';
-import { Presenter, augment, checkEncoding, countCorrect, initialWeights, stepping, labelOf, singleTargets, INIT_PARAMS } from './single-unit.js';
+import { Presenter, augment, checkEncoding, countCorrect, initialWeights, epochProtocol, labelOf, singleTargets, INIT_PARAMS } from './single-unit.js';
 import { said, type Said } from '../core/said.js';
 
 const PARAMS = {
@@ -131,7 +131,7 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
 
   return {
     deterministicEpochs: !params.shuffle,
-    ...stepping(step, () => presenter.atBoundary, () => evaluate(data).loss),
+    ...epochProtocol({ data, step, atBoundary: () => presenter.atBoundary, score: evaluate, weights: () => w, metrics: () => ({ weightNorm: norm(w), mistakes }) }),
     evaluate,
     predict(x) {
       const net = dot(w, features(x));
@@ -139,7 +139,6 @@ function create(data: Dataset, params: Params, rng: Rng): ModelInstance {
     },
     snapshot: () => ({ kind: 'vector', w: Array.from(w) }),
     flatWeights: () => w,
-    metrics: () => ({ weightNorm: norm(w), mistakes }),
     describe() {
       const a = rosenblatt ? said('perceptron.rosenblatt', { x: wiring.excitatory, y: wiring.inhibitory, theta: String(wiring.theta) }) : said('perceptron.random');
       const lines: Said[] = [nA > 0 ? said('perceptron.units', { n: nA, wiring: a }) : said('boundary', { equation: boundaryEquation(w, undefined, data.lifted ? data.featureNames : undefined) })];

@@ -14,6 +14,7 @@
  *   NEURAL_ERAS_PLUGIN_TIMEOUT   seconds one call may take before the plugin is stopped (default 60)
  *   NEURAL_ERAS_PLUGIN_MEMORY    megabytes of heap the plugin's thread may use (default 1024)
  */
+import { fromPluginInstance, type PluginInstance } from '../core/plugin-instance.js';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, relative } from 'node:path';
@@ -289,6 +290,22 @@ function snapshotProblem(s: unknown): string | null {
 /** The problem with what `method` returned, or null. `rows` is the number of rows evaluated. */
 export function returnProblem(method: string, v: unknown, rows = 0): string | null {
   switch (method) {
+    // an EpochResult (epoch() and measure() of a plugin written to ModelInstance itself)
+    case 'result':
+      if (!isObj(v)) return `is ${showValue(v)}, not { train, updates, metrics, weights }`;
+      return firstProblem(
+        !isObj(v['train']) && `train is ${showValue(v['train'])}, not { loss, accuracy }`,
+        isObj(v['train']) && lossProblem(v['train']['loss'], 'train.loss'),
+        isObj(v['train']) && accuracyProblem(v['train']['accuracy'], 'train.accuracy'),
+        v['test'] !== undefined && !isObj(v['test']) && `test is ${showValue(v['test'])}, not { loss, accuracy }`,
+        isObj(v['test']) && lossProblem(v['test']['loss'], 'test.loss'),
+        isObj(v['test']) && accuracyProblem(v['test']['accuracy'], 'test.accuracy'),
+        !(Number.isInteger(v['updates']) && (v['updates'] as number) >= 0) && `updates is ${showValue(v['updates'])}, not a count`,
+        !(isObj(v['metrics']) && Object.values(v['metrics']).every(isNum)) && 'metrics must map metric names to numbers',
+        v['extra'] !== undefined && !(isObj(v['extra']) && Object.values(v['extra']).every((x) => isNum(x) || numList(x))) && 'extra must map names to numbers or lists of numbers',
+        !numList(v['weights']) && `weights is ${showValue(v['weights'])}, not a list of numbers`,
+        v['stop'] !== undefined && returnProblem('divergence', v['stop']) !== null && `stop ${returnProblem('divergence', v['stop'])}`,
+      );
     case 'epoch':
       if (!isObj(v)) return `is ${showValue(v)}, not { loss, updates }`;
       return firstProblem(
@@ -343,13 +360,16 @@ export function returnProblem(method: string, v: unknown, rows = 0): string | nu
         !(Number.isInteger(v['pattern']) && (v['pattern'] as number) >= 0) && `pattern is ${showValue(v['pattern'])}, not a row index`,
         ...['x', 't', 'net', 'o', 'before', 'after'].map((k) => !numList(v[k]) && `${k} is not a list of numbers`),
         typeof v['changed'] !== 'boolean' && `changed is ${showValue(v['changed'])}, not true or false`,
+        v['closes'] !== undefined && returnProblem('result', v['closes']) !== null && `closes ${returnProblem('result', v['closes'])}`,
       );
     default:
       return null;
   }
 }
 
-const REQUIRED = ['epoch', 'step', 'atEpochBoundary', 'evaluate', 'predict', 'snapshot', 'flatWeights'];
+/** What an instance must have: written to ModelInstance itself (it has measure()), or to the older plugin surface. */
+const REQUIRED = ['epoch', 'measure', 'evaluate', 'predict', 'snapshot', 'flatWeights'];
+const REQUIRED_OLDER = ['epoch', 'step', 'atEpochBoundary', 'evaluate', 'predict', 'snapshot', 'flatWeights'];
 
 /** Ids for the data sets sent to the plugin's thread: each is copied there once. */
 const dataIds = new WeakMap<object, number>();
@@ -396,22 +416,28 @@ export function isolatedPlugin(host: PluginHost, index: number, meta: ModelMeta)
       } finally {
         host.label = previous;
       }
-      const missing = REQUIRED.filter((m) => !created.methods.includes(m));
+      // an instance with neither measure() nor atEpochBoundary() is told what ModelInstance needs
+      const modern = created.methods.includes('measure') || !created.methods.includes('atEpochBoundary');
+      const missing = (modern ? REQUIRED : REQUIRED_OLDER).filter((m) => !created.methods.includes(m));
       if (missing.length) throw new PluginError(`${label}: create() returned an instance without ${missing.map((m) => `${m}()`).join(', ')}`);
-      if (typeof created.deterministicEpochs !== 'boolean') throw new PluginError(`${label}: create() returned an instance whose deterministicEpochs is ${showValue(created.deterministicEpochs)}, not true or false`);
+      if (typeof created.deterministicEpochs !== 'boolean' && !(modern && created.deterministicEpochs === undefined)) throw new PluginError(`${label}: create() returned an instance whose deterministicEpochs is ${showValue(created.deterministicEpochs)}, not true or false`);
       if (created.target !== undefined && !(isObj(created.target) && Object.values(created.target).every((b) => isObj(b) && Object.entries(b).every(([k, x]) => (k === 'min' || k === 'max') && isNum(x))))) {
         throw new PluginError(`${label}: create() returned an instance whose target is not { metric: { min?, max? } }`);
       }
-      return facade(host, label, sent, created.id, created.methods, created.deterministicEpochs, created.target as ModelInstance['target']);
+      // the plugin's thread speaks the plugin surface (PluginInstance): adapted to the runner's protocol here
+      const instance = facade(host, label, sent, created.id, created.methods, created.deterministicEpochs === true, created.target as ModelInstance['target']);
+      return modern ? (instance as unknown as ModelInstance) : fromPluginInstance(instance, ctx.data);
     },
   };
 }
 
-function facade(host: PluginHost, label: string, sent: Set<number>, id: number, methods: string[], deterministicEpochs: boolean, target: ModelInstance['target']): ModelInstance {
+/** The instance over its thread: the older surface's members, or ModelInstance's when it has measure() (their results checked as EpochResults). */
+function facade(host: PluginHost, label: string, sent: Set<number>, id: number, methods: string[], deterministicEpochs: boolean, target: ModelInstance['target']): PluginInstance {
+  const modern = methods.includes('measure') || !methods.includes('atEpochBoundary');
   const call = (method: string, args: unknown[] = [], rows = 0): unknown => {
     host.label = label;
     const v = host.call({ op: 'call', id, method, args }, `${method}()`);
-    const problem = returnProblem(method, v, rows);
+    const problem = returnProblem(modern && (method === 'epoch' || method === 'measure') ? 'result' : method, v, rows);
     if (problem) throw new PluginError(`${label}: ${method}() returned ${problem}`);
     return v;
   };
@@ -420,22 +446,27 @@ function facade(host: PluginHost, label: string, sent: Set<number>, id: number, 
     deterministicEpochs,
     ...(target !== undefined ? { target } : {}),
     epoch: () => call('epoch'),
-    step: () => {
-      const r = call('step') as (Omit<StepRecord, 'explain'> & { explain?: number }) | null;
-      if (r === null) return null;
-      const record = r.explain;
-      return {
-        ...r,
-        explain: () => {
-          if (record === undefined) return '';
-          host.label = label;
-          const text = host.call({ op: 'explain', record }, 'step().explain()');
-          if (typeof text !== 'string') throw new PluginError(`${label}: step().explain() returned ${showValue(text)}, not a text`);
-          return text;
-        },
-      };
-    },
-    atEpochBoundary: () => call('atEpochBoundary'),
+    ...(modern ? { measure: () => call('measure') } : {}),
+    ...(methods.includes('step')
+      ? {
+          step: () => {
+            const r = call('step') as (Omit<StepRecord, 'explain'> & { explain?: number }) | null;
+            if (r === null) return null;
+            const record = r.explain;
+            return {
+              ...r,
+              explain: () => {
+                if (record === undefined) return '';
+                host.label = label;
+                const text = host.call({ op: 'explain', record }, 'step().explain()');
+                if (typeof text !== 'string') throw new PluginError(`${label}: step().explain() returned ${showValue(text)}, not a text`);
+                return text;
+              },
+            };
+          },
+        }
+      : {}),
+    ...(methods.includes('atEpochBoundary') ? { atEpochBoundary: () => call('atEpochBoundary') } : {}),
     evaluate: (d: Dataset) => call('evaluate', [data(d)], d.inputs.length),
     predict: (x: readonly number[]) => call('predict', [Array.from(x)]),
     // Every plugin model answers a whole decision field in one message (the thread loops over predict() when the plugin has no predictBatch).
@@ -452,5 +483,5 @@ function facade(host: PluginHost, label: string, sent: Set<number>, id: number, 
     if (!methods.includes(m)) continue;
     instance[m] = m === 'score' ? (d: Dataset) => call('score', [data(d)]) : (...args: unknown[]) => call(m, args);
   }
-  return instance as unknown as ModelInstance;
+  return instance as unknown as PluginInstance;
 }

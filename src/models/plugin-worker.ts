@@ -154,7 +154,7 @@ const records = new Map<number, { explain: () => unknown; self: unknown }>();
 const data = new Map<number, unknown>();
 let nextId = 1;
 
-const METHODS = ['epoch', 'step', 'atEpochBoundary', 'evaluate', 'score', 'predict', 'predictBatch', 'snapshot', 'flatWeights', 'metrics', 'divergence', 'describe', 'hidden', 'finalReport', 'architecture', 'filters'];
+const METHODS = ['epoch', 'measure', 'step', 'atEpochBoundary', 'evaluate', 'score', 'predict', 'predictBatch', 'snapshot', 'flatWeights', 'metrics', 'divergence', 'describe', 'hidden', 'finalReport', 'architecture', 'filters'];
 
 function keep<K, V>(map: Map<K, V>, key: K, value: V): void {
   map.delete(key);
@@ -241,7 +241,7 @@ function handle(req: Record<string, unknown>): unknown {
       if (method === 'step' && result && typeof result === 'object') {
         const explain = (result as { explain?: unknown }).explain;
         const copy: Record<string, unknown> = {};
-        const fields = ['pattern', 'x', 't', 'net', 'o', 'before', 'after', 'changed'];
+        const fields = ['pattern', 'x', 't', 'net', 'o', 'before', 'after', 'changed', 'closes'];
         for (let i = 0; i < fields.length; i++) copy[fields[i]!] = (result as Record<string, unknown>)[fields[i]!];
         if (typeof explain === 'function') {
           const id = nextId++;

@@ -20,7 +20,7 @@ import { Rbm } from '../engines/rbm/rbm.js';
 import { toFlat } from '../engines/dense/index.js';
 import type { Rng } from '../core/rng.js';
 import {
-  type Dataset, type EpochReport, type Evaluation, type FilterBank, ModelConfigError, type ModelInstance, type ParamValue, type ParamsOf, type StepRecord, type WeightsSnapshot,
+  type Dataset, type EpochResult, type Evaluation, type FilterBank, ModelConfigError, type ModelInstance, type ParamValue, type ParamsOf, type StepRecord, type WeightsSnapshot,
 } from '../core/types.js';
 import { exact } from '../core/format.js';
 import { definePlugin, param } from '../core/plugin.js';
@@ -98,7 +98,7 @@ class PretrainedInstance implements ModelInstance {
   }
 
   /** One epoch of CD-1 on the current RBM; when it finishes its last epoch, its weights go into the net. */
-  private pretrainEpoch(): EpochReport {
+  private pretrainEpoch(): { updates: number; extra: EpochResult['extra'] } {
     const k = this.reconstruction.length - (this.rbmEpoch > 0 ? 1 : 0);
     if (this.rbmEpoch === 0) {
       const visible = k === 0 ? this.data.inputs[0]!.length : this.layerSizes[k - 1]!;
@@ -123,19 +123,32 @@ class PretrainedInstance implements ModelInstance {
       this.V = rbm.transform(this.V, n);
       this.rbmEpoch = 0;
     }
-    return { loss: NaN, updates: Math.ceil(n / this.batch), extra: { rbm: k + 1, reconError } };
+    return { updates: Math.ceil(n / this.batch), extra: { rbm: k + 1, reconError } };
   }
 
-  epoch(): EpochReport {
+  /** A result of the fine-tuning net with the phase and each RBM's latest reconstruction error added to its metrics. */
+  private withRbm(r: EpochResult): EpochResult {
+    const rbm: Record<string, number> = {};
+    this.reconstruction.forEach((errors, k) => (rbm[`reconError${k + 1}`] = errors[errors.length - 1]!));
+    return { ...r, metrics: { ...r.metrics, ...rbm, pretraining: this.pretraining ? 1 : 0 } };
+  }
+
+  epoch(): EpochResult {
     if (this.pretraining) {
-      const report = this.pretrainEpoch();
-      return { ...report, loss: this.mlp.score(this.data).loss };
+      const { updates, extra } = this.pretrainEpoch();
+      return { ...this.withRbm(this.mlp.measure()), updates, extra };
     }
-    return this.mlp.epoch();
+    return this.withRbm(this.mlp.epoch());
+  }
+
+  measure(): EpochResult {
+    return this.withRbm(this.mlp.measure());
   }
 
   step(): StepRecord | null {
-    return this.pretraining ? null : this.mlp.step();
+    if (this.pretraining) return null;
+    const record = this.mlp.step();
+    return record.closes ? { ...record, closes: this.withRbm(record.closes) } : record;
   }
 
   /** A live change (issue 25) of the fine-tuning net's η, μ, penalties or batch size: it trains with it from the next update it makes. */
@@ -143,16 +156,8 @@ class PretrainedInstance implements ModelInstance {
     this.mlp.setLive(param, value);
   }
 
-  atEpochBoundary(): boolean {
-    return this.pretraining || this.mlp.atEpochBoundary();
-  }
-
   evaluate(rows: Rows): Evaluation {
     return this.mlp.evaluate(rows);
-  }
-
-  score(rows: Rows): { loss: number; accuracy: number } {
-    return this.mlp.score(rows);
   }
 
   predict(x: readonly number[]): { label: number; score: number } {
@@ -165,17 +170,6 @@ class PretrainedInstance implements ModelInstance {
 
   flatWeights(): Float64Array {
     return this.mlp.flatWeights();
-  }
-
-  /** The fine-tuning net's measures, the phase, and each RBM's latest reconstruction error. */
-  metrics(): Record<string, number> {
-    const rbm: Record<string, number> = {};
-    this.reconstruction.forEach((errors, k) => (rbm[`reconError${k + 1}`] = errors[errors.length - 1]!));
-    return { ...this.mlp.metrics(), ...rbm, pretraining: this.pretraining ? 1 : 0 };
-  }
-
-  divergence(): Cause | null {
-    return this.mlp.divergence();
   }
 
   /** The first RBM's features: each hidden unit's weights to the pixels, as an image. */

@@ -10,6 +10,7 @@ import type { Said } from '../core/said.js';
 import { sigmoid } from '../core/sigmoid.js';
 import { type Dataset, type Evaluation, ModelConfigError, type ModelInstance, type StepRecord, type WeightBlock } from '../core/types.js';
 import { type RecurrentNet, type SgdOptions, sgdStep } from '../engines/recurrent/common.js';
+import { epochProtocol } from './single-unit.js';
 
 export const RECURRENT_PARAMS = {
   learningRate: param.number({ default: 0.1, min: 0, max: 100, help: 'η, the step size of online gradient descent (one sequence per step)' }),
@@ -165,28 +166,15 @@ export function recurrentInstance(data: Dataset, shape: SequenceShape, m: Recurr
 
   return {
     deterministicEpochs: !opt.shuffle,
-    step,
-    epoch() {
-      let updates = 0;
-      do {
-        step();
-        updates++;
-      } while (cursor !== 0);
-      return { loss: evaluate(data).loss, updates };
-    },
-    atEpochBoundary: () => cursor === 0,
+    // every step is one BPTT update over a sequence: each counts
+    ...epochProtocol({ data, step, atBoundary: () => cursor === 0, score: evaluate, weights: () => net.theta, metrics, everyStep: true }),
     evaluate,
-    score: (rows) => {
-      const e = evaluate(rows);
-      return { loss: e.loss, accuracy: e.accuracy };
-    },
     predict(x) {
       const y = net.forward(x, T);
       return { label: labelOf(y), score: sigmoid(4 * (y[0]! - mid)) };
     },
     snapshot: () => ({ kind: 'blocks', blocks: m.blocks() }),
     flatWeights: () => net.theta,
-    metrics,
     describe: () => m.describe(),
     sequence(x, t) {
       const y = net.forward(x, T);

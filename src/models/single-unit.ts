@@ -4,7 +4,8 @@
  */
 import { param } from '../core/plugin.js';
 import type { Rng } from '../core/rng.js';
-import type { Dataset, Encoding, ParamsOf, StepRecord } from '../core/types.js';
+import type { Cause } from '../core/reasons.js';
+import type { Dataset, Encoding, EpochResult, ModelInstance, ParamsOf, Scores, StepRecord } from '../core/types.js';
 import { ModelConfigError } from '../core/types.js';
 
 /** x = (x0 = 1, x1, …, xd): the lecture's bias convention. */
@@ -31,19 +32,57 @@ export function countCorrect(predictions: readonly number[], labels: readonly nu
   return n;
 }
 
+type Rows = Pick<Dataset, 'inputs' | 'targets' | 'labels'>;
+
+/** What a small model's epoch protocol is made of (epochProtocol). */
+export interface EpochParts {
+  readonly data: Dataset;
+  /** One update; null for a model that does not learn (no steps). */
+  readonly step: (() => StepRecord) | null;
+  /** True when the next step starts a new epoch. */
+  readonly atBoundary: () => boolean;
+  /** Loss and accuracy on some rows. */
+  readonly score: (rows: Rows) => Scores;
+  /** Every weight in one flat vector. */
+  readonly weights: () => Float64Array | readonly number[];
+  readonly metrics?: () => Readonly<Record<string, number>>;
+  /** A reason to stop at once, or null. */
+  readonly stop?: () => Cause | string | null;
+  /** Count every step of an epoch as an update (a gradient step always moves), not only those that changed the weights. */
+  readonly everyStep?: boolean;
+}
+
 /**
- * The stepping part of a single-unit model: one update, the epoch-boundary test, and a whole
- * epoch (steps until the boundary, counting the updates that changed the weights).
+ * The runner protocol of a model that trains pattern by pattern (or one batch per epoch):
+ * measure() scores the weights once (train, test, metrics, weights, stop), epoch() steps to the
+ * boundary and measures, and the step that completes an epoch carries its result.
  */
-export function stepping(step: () => StepRecord, atBoundary: () => boolean, loss: () => number) {
+export function epochProtocol(p: EpochParts): Pick<ModelInstance, 'measure' | 'epoch' | 'step'> {
+  const { data } = p;
+  const scores = (rows: Rows): Scores => {
+    const s = p.score(rows);
+    return { loss: s.loss, accuracy: s.accuracy };
+  };
+  const measure = (): EpochResult => {
+    const train = scores(data);
+    const test = data.test ? scores(data.test) : undefined;
+    return { train, ...(test ? { test } : {}), updates: 0, metrics: p.metrics?.() ?? {}, weights: p.weights(), stop: p.stop?.() ?? null };
+  };
+  const step = p.step;
+  if (!step) return { measure, epoch: measure };
   return {
-    step,
-    atEpochBoundary: atBoundary,
+    measure,
     epoch: () => {
       let updates = 0;
-      do updates += step().changed ? 1 : 0;
-      while (!atBoundary());
-      return { loss: loss(), updates };
+      do {
+        const changed = step().changed;
+        if (changed || p.everyStep) updates++;
+      } while (!p.atBoundary());
+      return { ...measure(), updates };
+    },
+    step: () => {
+      const record = step();
+      return p.atBoundary() ? { ...record, closes: measure() } : record;
     },
   };
 }

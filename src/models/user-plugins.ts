@@ -4,6 +4,7 @@
  * plugin, its file and the call (a ModelConfigError keeps its own message: the data was refused).
  * Nothing here loads code: src/commands/plugins.ts imports the files the command line names.
  */
+import { asModelInstance, type PluginInstance } from '../core/plugin-instance.js';
 import { ModelConfigError, type ModelInstance, type ModelPlugin, type StepRecord } from '../core/types.js';
 import { errorLine } from './contract.js';
 import { PluginError, type PluginHost } from './plugin-host.js';
@@ -73,7 +74,8 @@ export function guardPlugin(plugin: ModelPlugin, source: string): ModelPlugin {
       } catch (e) {
         rethrow(e, id, source, 'create()');
       }
-      return guardInstance(instance, id, source);
+      // a plugin may write the older instance surface: adapted here, at the boundary
+      return asModelInstance(guardInstance(instance, id, source) as ModelInstance | PluginInstance, ctx.data);
     },
   };
 }

@@ -173,7 +173,7 @@ function merge(entries: readonly ResultEntry[], path: string): string[] {
 }
 
 /** Free parameters of a trained run: the model's own count, else its weight vector's length. */
-export const parametersOf = (run: Run): number => run.model.metrics?.()['parameters'] ?? run.model.flatWeights().length;
+export const parametersOf = (run: Run): number => run.latest.metrics['parameters'] ?? run.model.flatWeights().length;
 
 /** One results entry per run of a scenario result, with the measured seconds and parameter counts. */
 export function resultEntries(result: ScenarioResult, seconds: ReadonlyMap<string, number>, parameters: ReadonlyMap<string, number>, date: Date): ResultEntry[] {

@@ -186,8 +186,8 @@ export function parseScenario(json: unknown, file: string, opts: ParseOptions = 
   );
   /**
    * The run's data for the engine: a CSV read (once) and turned into a table; null after a problem.
-   * Every other kind goes through as the schema typed it, no cast: the compiler checks that what the
-   * schema accepts (z.infer) is a DataSpec the engine builds.
+   * Every other kind goes through as the schema typed it, no cast: DataSpec is derived from the
+   * schema (data/spec.ts), one source.
    */
   const engineData = (d: z.infer<typeof dataSchema>, path: string): DataSpec | null => {
     try {

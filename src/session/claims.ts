@@ -7,7 +7,7 @@ import { checkClaim, claimRuns, claimText, EN_CLAIM_WORDS, type ClaimWords, type
 import { checkReceipt, receiptRuns } from '../scenarios/receipts.js';
 import { receiptLine } from './receipts.js';
 import type { Scenario } from '../scenarios/loader.js';
-import type { Run } from '../core/runner.js';
+import { OUTCOMES, type Run } from '../core/runner.js';
 import type { ModelChoice } from './choices.js';
 import type { Lane } from './lane.js';
 import { EN_TR, type Tr } from '../i18n/index.js';
@@ -26,7 +26,7 @@ const seedCache: SeedCache = new WeakMap();
 /** The words around a claim's numbers in the language on screen (English exactly as verify writes it). */
 export function claimWords(tr: Tr): ClaimWords {
   if (tr.lang === 'en') return EN_CLAIM_WORDS;
-  const outcomes: Readonly<Record<string, string>> = { solved: tr.t('verdict.SOLVED'), truncated: tr.t('verdict.TRUNCATED'), cycling: tr.t('verdict.CYCLING'), diverged: tr.t('verdict.DIVERGED') };
+  const outcomes: Readonly<Record<string, string>> = Object.fromEntries(OUTCOMES.map((o) => [o, tr.t(`outcome.${o}` as const)]));
   return {
     atEpoch: (epoch) => tr.t('claim.atEpoch', { epoch }),
     overSeeds: (seeds) => tr.t('claim.overSeeds', { seeds }),

@@ -136,7 +136,7 @@ export function laneView(lane: Lane, choice: ModelChoice, slot: number, fields: 
     verdict: verdictOf(
       run.status.outcome,
       run.status.reason,
-      { target: run.target, epoch: run.epoch, accuracy: latest.accuracy, decidedAt: run.decidedAt, testAccuracy: latest.testAccuracy, ownTarget: lane.spec.target !== undefined, loss: { now: lane.now.loss, start: run.history[0]!.loss } },
+      { target: run.target, epoch: run.epoch, accuracy: latest.accuracy, decidedAt: run.decidedAt, testAccuracy: latest.testAccuracy, loss: { now: lane.now.loss, start: run.history[0]!.loss } },
       run.status.cause,
       tr,
     ),

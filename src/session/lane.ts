@@ -167,7 +167,7 @@ export class Lane {
       this.now = { loss: run.latest.loss, accuracy: run.latest.accuracy };
       this.scored = true;
     } else if (unit === 'pattern' && run.spec.data.inputs.length <= SCORE_EACH_STEP) {
-      const s = run.model.score?.(run.spec.data) ?? run.model.evaluate(run.spec.data);
+      const s = run.model.evaluate(run.spec.data);
       this.now = { loss: s.loss, accuracy: s.accuracy };
       this.scored = true;
     } else {

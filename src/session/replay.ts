@@ -11,6 +11,7 @@ import { formatPath } from '../scenarios/loader.js';
 import { toJson } from '../report/json.js';
 import { RUN_FORMAT, type RunDocument } from '../report/run-file.js';
 import { decodeShare, resolveShare } from '../scenarios/share.js';
+import { outcomeSchema } from '../scenarios/schema.js';
 import { LabSession, type LabView } from './lab.js';
 
 /** Exported runs larger than this are refused before they are read. */
@@ -29,7 +30,7 @@ const runSchema = z.object({
   model: z.string().min(1),
   label: z.string(),
   params: z.record(z.string(), z.unknown()),
-  outcome: z.enum(['solved', 'truncated', 'cycling', 'diverged']).nullable(),
+  outcome: outcomeSchema.nullable(),
   reason: z.string().nullable(),
   epochs: z.number().int().min(0),
   metrics: z.record(z.string(), jsonNumber),

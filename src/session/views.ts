@@ -13,10 +13,10 @@ import type { TraceStep } from './lane.js';
 import type { SeriesPoint } from './series.js';
 
 /**
- * The verdict words the screen uses. Besides the four outcomes: FINISHED (a budget spent on purpose:
- * no target, or a held-out test set to be judged on), UNSTABLE ("will diverge": a divergence the
- * model predicts, e.g. η above 2/λmax, while the loss is still below its start) and WRONG (a
- * hand-wired net that does not compute its target: it has no budget to truncate).
+ * The verdict words the screen uses: one per outcome (SOLVED, TRUNCATED, FINISHED — a budget spent on
+ * purpose: no target, or a held-out test set to be judged on —, CYCLING, DIVERGED, and WRONG for
+ * `inert`: a hand-wired net that does not compute its target and cannot learn), and UNSTABLE ("will
+ * diverge": a divergence the model predicts, e.g. η above 2/λmax, while the loss is still below its start).
  */
 export type VerdictWord = 'SOLVED' | 'CYCLING' | 'DIVERGED' | 'TRUNCATED' | 'FINISHED' | 'UNSTABLE' | 'WRONG';
 
@@ -160,10 +160,9 @@ export const hasTarget = (t: Target): boolean => Object.keys(t).length > 0;
 
 /**
  * The verdict as the screen says it, in the translator's language, derived from the state it
- * describes (the JSON outcome stays as decided): a run that spends its budget without a target, or
- * with a held-out test set to be judged on (`testAccuracy`, and no target of the scenario's own), did what the experiment asked:
- * FINISHED, not a failure word; a hand-wired net that misses its target is WRONG (it had no budget
- * to truncate); a predicted divergence is "WILL DIVERGE" until the loss (`loss`) has grown past its
+ * describes (the JSON outcome stays as decided): a `finished` run (no target, or judged on its held-out
+ * test set, `testAccuracy`) did what the experiment asked: FINISHED, with its test accuracy when it has
+ * one; an `inert` hand-wired net is WRONG (its wiring misses the target); a predicted divergence is "WILL DIVERGE" until the loss (`loss`) has grown past its
  * start. `reason` is the run's English reason, `why` its cause.
  */
 export function verdictOf(
@@ -176,8 +175,6 @@ export function verdictOf(
     decidedAt: number | null;
     /** The test accuracy now, when the data has a held-out test set. */
     testAccuracy?: number | undefined;
-    /** The scenario named the target (the story is about reaching it), rather than the model's default. */
-    ownTarget?: boolean;
     /** The training loss now and at epoch 0. */
     loss?: { now: number; start: number };
   },
@@ -187,16 +184,17 @@ export function verdictOf(
   if (!outcome) return null;
   const at = o.decidedAt ?? o.epoch;
   const said = (word: VerdictWord, c: Cause | null, english: string | null): Verdict => ({ word, label: tr.t(`verdict.${word}`), outcome, reason: tr.reason(c, english), cause: c });
-  if (outcome === 'truncated' && why?.code !== 'no-learning' && o.testAccuracy !== undefined && !o.ownTarget) {
+  if (outcome === 'finished' && o.testAccuracy !== undefined && why?.code === 'finished-test') {
     const english = hasTarget(o.target) ? cause('finished-test-target', { epochs: at, test: o.testAccuracy, target: targetText(o.target, EN_TR) }) : cause('finished-test', { epochs: at, test: o.testAccuracy });
     const c = hasTarget(o.target) ? { ...english, values: { ...english.values, target: targetText(o.target, tr) } } : english;
     return said('FINISHED', c, reasonText(english));
   }
-  if (outcome === 'truncated' && !hasTarget(o.target)) {
+  if (outcome === 'finished') {
     const c = cause('finished', { epochs: at });
     return said('FINISHED', c, reasonText(c));
   }
-  if (outcome === 'truncated' && why?.code === 'no-learning') return said('WRONG', why, reason);
+  // a hand-wired net that misses its target: the wiring is wrong, and it cannot learn
+  if (outcome === 'inert') return said('WRONG', why, reason);
   if (outcome === 'diverged' && why && PREDICTED.has(why.code) && o.loss && Number.isFinite(o.loss.now) && !(o.loss.now > o.loss.start)) return said('UNSTABLE', why, reason);
   if (outcome === 'solved') {
     const target = (t: Tr): string => (hasTarget(o.target) ? targetText(o.target, t) : t.t('target.none'));

@@ -116,8 +116,8 @@ describe('a plugin that never answers, eats memory, crashes later or never loads
 describe('what a plugin returns is checked at the boundary, one line naming the plugin and the call', () => {
   const cases: [string, string, string, RegExp][] = [
     ['async-create', 'function create({ data, params, rng }) {', 'async function create({ data, params, rng }) {', /plugin async-create \(.*\): create\(\) returned a Promise/],
-    ['empty', 'function create({ data, params, rng }) {', 'function create({ data, params, rng }) {\n  return {};', /plugin empty \(.*\): create\(\) returned an instance without epoch\(\), step\(\), atEpochBoundary\(\), evaluate\(\), predict\(\), snapshot\(\), flatWeights\(\)/],
-    ['undef', '    epoch() {\n', '    epoch() {\n      return undefined;\n', /plugin undef \(.*\): epoch\(\) returned is undefined, not \{ loss, updates \}/],
+    ['empty', 'function create({ data, params, rng }) {', 'function create({ data, params, rng }) {\n  return {};', /plugin empty \(.*\): create\(\) returned an instance without epoch\(\), measure\(\), evaluate\(\), predict\(\), snapshot\(\), flatWeights\(\)/],
+    ['undef', '    epoch() {\n', '    epoch() {\n      return undefined;\n', /plugin undef \(.*\): epoch\(\) returned is undefined, not \{ train, updates, metrics, weights \}/],
     ['bigint', '    snapshot: () => (', '    snapshot: () => ({ kind: "vector", w: [1n, 2n] }),\n    unused: () => (', /plugin bigint \(.*\): snapshot\(\) returned holds a BigInt/],
   ];
   it.each(cases)('%s', async (id, from, to, message) => {
@@ -128,11 +128,20 @@ describe('what a plugin returns is checked at the boundary, one line naming the 
     oneLine(await cli('run', scenario, '--plugin', file), message);
   });
 
-  it('evaluate() with accuracy 2 and loss −5 is refused, not "solved" at epoch 0', async () => {
-    const source = madaline.replace("id: 'madaline'", "id: 'liar'").replace('    evaluate,\n', '    evaluate: (rows) => ({ loss: -5, accuracy: 2, outputs: rows.inputs.map(() => [0]), predictions: rows.inputs.map(() => 0) }),\n');
+  it('a plugin file in the older surface (epoch() → { loss, updates }, atEpochBoundary()) runs exactly as the example written to ModelInstance', async () => {
+    const older = join(root, 'tests', 'fixtures', 'plugins', 'madaline-older.js');
+    const now = await cli('run', madalineXor, '--plugin', join(root, 'examples', 'madaline.js'), '--json');
+    const before = await cli('run', madalineXor, '--plugin', older, '--json');
+    expect([now.code, before.code]).toEqual([0, 0]);
+    expect(before.out).toBe(now.out);
+    expect(JSON.parse(now.out).runs[0].outcome).toBe('solved');
+  });
+
+  it('a result with accuracy 2 and loss −5 is refused, not "solved" at epoch 0', async () => {
+    const source = madaline.replace("id: 'madaline'", "id: 'liar'").replace('train: { loss: train.loss, accuracy: train.accuracy }', 'train: { loss: -5, accuracy: 2 }');
     expect(source).toContain('loss: -5');
     const scenario = write('liar.json', readFileSync(madalineXor, 'utf8').replace('"model": "madaline"', '"model": "liar"').replace(/"run": "madaline"/g, '"run": "liar"'));
-    oneLine(await cli('run', scenario, '--plugin', write('liar.mjs', source)), /plugin liar \(.*\): (evaluate|score)\(\) returned loss is -5, below 0/);
+    oneLine(await cli('run', scenario, '--plugin', write('liar.mjs', source)), /plugin liar \(.*\): measure\(\) returned train\.loss is -5, below 0/);
   });
 
   it('exotic thrown values (null prototype, throwing getters, Proxies) become one line', async () => {

@@ -19,7 +19,7 @@ describe('sweep', () => {
     ]);
     expect(s.solved).toBe(2);
     expect(s.solvedShare).toBeCloseTo(2 / 3, 12);
-    expect(s.outcomes).toEqual({ solved: 2, truncated: 1, cycling: 0, diverged: 0 });
+    expect(s.outcomes).toEqual({ solved: 2, truncated: 1, finished: 0, inert: 0, cycling: 0, diverged: 0 });
     expect(s.epochsToSolve).toEqual({ median: 20, q1: 15, q3: 25, min: 10, max: 30 });
   });
 

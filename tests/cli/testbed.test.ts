@@ -271,7 +271,7 @@ describe('--full-budget', () => {
     const run = doc.runs[0];
     expect(run.epochs).toBe(7);
     expect(run.history).toHaveLength(8);
-    expect(run.outcome).toBe('truncated');
+    expect(run.outcome).toBe('finished');
     expect(run.reason).toBe('all 7 epochs trained: this experiment has no target, it trains its whole budget');
     expect((await cli('run', '--share', doc.share, '--json')).out).toBe(r.out);
     // without it the same run stops when solved

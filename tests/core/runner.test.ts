@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { gate } from '../../src/data/datasets.js';
 import { Run, StateSet, type RunSpec } from '../../src/core/runner.js';
 import { createRng } from '../../src/core/rng.js';
-import type { ModelPlugin } from '../../src/core/types.js';
+import type { ModelInstance, ModelPlugin } from '../../src/core/types.js';
+import type { PluginInstance } from '../../src/core/plugin-instance.js';
 import { perceptron } from '../../src/models/perceptron.js';
 import { resolveParams } from '../../src/core/params.js';
 
-/** A scripted model: its single weight follows the given sequence, one value per epoch. */
+/** A scripted model: its single weight follows the given sequence, one value per epoch (written in the plugin-file surface, adapted by the runner). */
 function scripted(sequence: number[], loss = (w: number) => Math.abs(w), learns = true): ModelPlugin {
   return {
     meta: { id: 'scripted', name: 'scripted', year: 2000, authors: [], citation: '', summary: '', cannot: '', params: {}, learns, defaultTarget: { loss: { max: 0 } } },
@@ -25,7 +26,7 @@ function scripted(sequence: number[], loss = (w: number) => Math.abs(w), learns 
         predict: () => ({ label: 0, score: 0 }),
         snapshot: () => ({ kind: 'vector', w: [w] }),
         flatWeights: () => [w],
-      };
+      } satisfies PluginInstance as unknown as ModelInstance;
     },
   };
 }
@@ -44,6 +45,18 @@ describe('runner outcomes', () => {
     const run = new Run(spec(scripted([9, 8, 7, 6, 5, 4, 3, 2, 1.5, 1.25, 1.1, 1.05, 1.01]), 5)).toEnd();
     expect(run.status).toEqual({ outcome: 'truncated', reason: 'epoch budget of 5 spent without reaching the target', cause: { code: 'budget', values: { epochs: 5 } } });
     expect(run.epoch).toBe(5);
+  });
+
+  it('finished, not truncated, when the budget was the design: no target, or a test split and no target of the run\'s own', () => {
+    const losses = [9, 8, 7, 6, 5, 4];
+    const none = new Run({ ...spec(scripted(losses), 3), target: {} }).toEnd();
+    expect(none.status).toEqual({ outcome: 'finished', reason: 'all 3 epochs trained: this experiment has no target, it trains its whole budget', cause: { code: 'finished', values: { epochs: 3 } } });
+    const split = { ...gate('AND'), test: gate('OR') };
+    const judged = new Run({ ...spec(scripted(losses), 3), data: split }).toEnd();
+    expect(judged.status).toEqual({ outcome: 'finished', reason: 'all 3 epochs trained: a run with a held-out test set is judged on it (50% of the test set right)', cause: { code: 'finished-test', values: { epochs: 3, test: 0.5 } } });
+    // a target the run names itself is what it is judged on: spending the budget short of it is truncated
+    const own = new Run({ ...spec(scripted(losses), 3), data: split, target: { loss: { max: 0 } } }).toEnd();
+    expect(own.status.outcome).toBe('truncated');
   });
 
   it('cycling when the weights return to an earlier state, named at the first repeat', () => {
@@ -95,7 +108,7 @@ describe('runner outcomes', () => {
 
   it('a model that cannot learn is evaluated once and says why it stops', () => {
     const run = new Run(spec(scripted([5], Math.abs, false))).toEnd();
-    expect(run.status.outcome).toBe('truncated');
+    expect(run.status.outcome).toBe('inert');
     expect(run.status.reason).toMatch(/does not learn/);
     expect(run.status.cause?.code).toBe('no-learning');
     expect(run.epoch).toBe(0);

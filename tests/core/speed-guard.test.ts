@@ -39,9 +39,7 @@ function bareLoop(seed: number, epochs: number, params?: Params): void {
   const target = s.target ?? model.target ?? s.plugin.meta.defaultTarget;
   const keys = Object.keys(target);
   for (let e = 0; e < epochs; e++) {
-    model.epoch();
-    model.score!(s.data);
-    if (withinTarget(target, model.metrics!(), keys)) return;
+    if (withinTarget(target, model.epoch().metrics, keys)) return;
   }
 }
 

@@ -75,7 +75,7 @@ describe('the MLP with a linear output and the squared error on real targets', (
     const fd = Array.from(w0, (_, p) => {
       const at = (v: number) => {
         m.overwrite(p, [v]);
-        return m.score!(data).loss;
+        return m.measure().train.loss;
       };
       const g = (at(w0[p]! + h) - at(w0[p]! - h)) / (2 * h);
       m.overwrite(p, [w0[p]!]);
@@ -97,13 +97,13 @@ describe('the MLP with a linear output and the squared error on real targets', (
     const e = m.evaluate(data);
     const errors = e.outputs.map((o, i) => o[0]! - data.targets[i]![0]!);
     expect(e.accuracy).toBe(errors.filter((d) => Math.abs(d) < 0.1).length / errors.length);
-    expect(m.score!(data).accuracy).toBe(e.accuracy);
+    expect(m.measure().train.accuracy).toBe(e.accuracy);
     const mse = errors.reduce((s, d) => s + d * d, 0) / errors.length;
-    expect(m.metrics!()['mse']).toBeCloseTo(mse, 14);
-    expect(m.metrics!()['mse']).toBeCloseTo(2 * e.loss, 14);
+    expect(m.measure().metrics['mse']).toBeCloseTo(mse, 14);
+    expect(m.measure().metrics['mse']).toBeCloseTo(2 * e.loss, 14);
     // a classification set has no mse metric
     const xor = mlpBackprop.create({ data: buildDataset({ kind: 'gate', gate: 'XOR' }, createRng(1)), params: resolveParams(mlpBackprop.meta.params, {}), rng: createRng(1) });
-    expect(xor.metrics!()).not.toHaveProperty('mse');
+    expect(xor.measure().metrics).not.toHaveProperty('mse');
   });
 
   it('refuses Monte-Carlo dropout, which counts classes', () => {

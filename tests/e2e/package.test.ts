@@ -99,7 +99,7 @@ describe('the installed package (npm install <tarball> --omit=dev)', { timeout: 
     writeFileSync(
       join(app, 'plugin.ts'),
       [
-        "import type { ModelInstance, WeightsSnapshot } from 'neural-eras';",
+        "import type { EpochResult, ModelInstance, WeightsSnapshot } from 'neural-eras';",
         "import { ModelConfigError, definePlugin, param } from 'neural-eras';",
         'const params = {',
         "  bias: param.number({ default: 1, min: -10, max: 10, help: 'the constant output before the threshold' }),",
@@ -116,7 +116,8 @@ describe('the installed package (npm install <tarball> --omit=dev)', { timeout: 
         '    void params.learningRate;',
         "    const snapshot = (): WeightsSnapshot => ({ kind: 'vector', w: [bias] });",
         '    const ev = () => ({ loss: 0, accuracy: 0, outputs: data.inputs.map(() => [bias >= 0 ? 1 : low]), predictions: data.inputs.map(() => 1) });',
-        '    return { epoch: () => ({ loss: 0, updates: 0 }), step: () => null, atEpochBoundary: () => true, evaluate: ev, predict: () => ({ label: 1, score: 1 }), snapshot, flatWeights: () => [bias], deterministicEpochs: true };',
+        "    const measure = (): EpochResult => ({ train: { loss: 0, accuracy: 0 }, updates: 0, metrics: {}, weights: [bias] });",
+        '    return { epoch: measure, measure, evaluate: ev, predict: () => ({ label: 1, score: 1 }), snapshot, flatWeights: () => [bias], deterministicEpochs: true };',
         '  },',
         '});',
         "// @ts-expect-error: a default outside the values",

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlugin, contractText } from '../../src/models/contract.js';
 import { ModelConfigError, type CreateContext, type Dataset, type ModelInstance, type ModelPlugin } from '../../src/core/types.js';
+import type { PluginInstance } from '../../src/core/plugin-instance.js';
 
 /** A plain online perceptron with a fixed order: small, but a complete plugin. */
-function unit(ctx: CreateContext, tweak: { nan?: boolean; stepDrift?: boolean; mutate?: boolean } = {}): ModelInstance {
+/** Written in the plugin-file surface (core/plugin-instance.ts), which the checker reads through the runner's adapter. */
+function unit(ctx: CreateContext, tweak: { nan?: boolean; stepDrift?: boolean; mutate?: boolean } = {}): PluginInstance {
   const { data, rng } = ctx;
   const eta = Number(ctx.params['learningRate']);
   const w = Array.from({ length: data.inputs[0]!.length + 1 }, () => rng.range(-0.5, 0.5));
@@ -61,7 +63,7 @@ const meta = {
   params: { learningRate: { type: 'number', default: 0.1, min: 0, max: 10, help: 'eta, the step size' } },
 } as const;
 
-const plugin = (create: ModelPlugin['create'], overrides: Record<string, unknown> = {}): ModelPlugin => ({ meta: { ...meta, ...overrides } as ModelPlugin['meta'], create });
+const plugin = (create: (ctx: CreateContext) => PluginInstance | ModelInstance, overrides: Record<string, unknown> = {}): ModelPlugin => ({ meta: { ...meta, ...overrides } as ModelPlugin['meta'], create: create as ModelPlugin['create'] });
 const failed = (p: unknown) => Object.fromEntries(checkPlugin(p).checks.filter((c) => !c.ok).map((c) => [c.name, c.problem]));
 
 describe('checkPlugin', () => {
@@ -131,7 +133,7 @@ describe('checkPlugin', () => {
   });
 
   it('checks the weights snapshot: present, shaped as its kind says, holding every weight, a copy', () => {
-    const shapes = (change: (m: ModelInstance) => Record<string, unknown>) => failed(plugin((ctx) => ({ ...unit(ctx), ...change(unit(ctx)) } as ModelInstance)))['shapes'];
+    const shapes = (change: (m: PluginInstance) => Record<string, unknown>) => failed(plugin((ctx) => ({ ...unit(ctx), ...change(unit(ctx)) } as PluginInstance)))["shapes"];
     // a plugin written for the old contract: weights() instead of snapshot()
     expect(shapes(() => ({ snapshot: undefined, weights: () => [0, 0, 0] }))).toBe('snapshot() is missing: it returns the weights as { kind: "vector" | "layers" | "units" | "blocks", … }');
     expect(shapes(() => ({ snapshot: () => [0, 0, 0] }))).toBe('snapshot() must return { kind: "vector" | "layers" | "units" | "blocks", … }');

@@ -15,7 +15,7 @@ describe('elman-rnn', () => {
 
   it('one step is one sequence: the record writes out forward, the error at the end and the carried gradient', () => {
     const m = build(elmanRnn, latch(6), { hidden: 1, recurrentInit: 'identity', recurrentScale: 0.5 });
-    const r = m.step()!;
+    const r = m.step!()!;
     expect(r.x).toHaveLength(6);
     expect(r.before).not.toEqual(r.after);
     const text = r.explain();
@@ -26,8 +26,8 @@ describe('elman-rnn', () => {
   });
 
   it('reports the factor bound ‖W_hh‖ · max f′: ¼ of it for the sigmoid', () => {
-    const tanh = build(elmanRnn, latch(4), { hidden: 3, recurrentScale: 1.2 }).metrics!();
-    const sig = build(elmanRnn, latch(4), { hidden: 3, recurrentScale: 1.2, activation: 'sigmoid' }).metrics!();
+    const tanh = build(elmanRnn, latch(4), { hidden: 3, recurrentScale: 1.2 }).measure().metrics;
+    const sig = build(elmanRnn, latch(4), { hidden: 3, recurrentScale: 1.2, activation: 'sigmoid' }).measure().metrics;
     expect(tanh['factorBound']).toBeCloseTo(1.2, 10);
     expect(sig['factorBound']).toBeCloseTo(0.3, 10);
   });

@@ -21,7 +21,7 @@ describe('hebbian', () => {
 
   it('Δw = η·x·t, written out per pattern', () => {
     const m = build(hebbian, gate('AND', 'bipolar', 'bipolar'), { learningRate: 0.5 });
-    const rec = m.step()!;
+    const rec = m.step!()!;
     expect(rec.after).toEqual([-0.5, 0.5, 0.5]);
     expect(rec.explain()).toContain('w ← w + η·x·t');
   });
@@ -45,7 +45,7 @@ describe('hebbian', () => {
 
   it("Oja's y = w·x by hand: w = (1, 0), x = (2, 1), η = 0.1 gives y = 2 and w = (1, 0) + 0.1·2·((2, 1) − 2·(1, 0)) = (1, 0.2)", () => {
     const data = buildDataset({ kind: 'table', inputs: [[2, 1]], targetEncoding: 'none' }, createRng(1));
-    const rec = build(hebbian, data, { mode: 'oja', learningRate: 0.1, weights: [1, 0] }).step()!;
+    const rec = build(hebbian, data, { mode: 'oja', learningRate: 0.1, weights: [1, 0] }).step!()!;
     expect(rec.after[0]).toBe(1);
     expect(rec.after[1]).toBeCloseTo(0.2, 15);
     expect(rec.explain()).toBe('w ← w + η·y·(x − y·w), y = 2: w = (1, 0.2)');

@@ -10,7 +10,7 @@ const digits = buildDataset({ kind: 'digits', size: 16, train: 300, test: 200, p
 describe('lecun-1989', () => {
   it('counts its own units, connections and parameters as the paper does', () => {
     const m = build(lecun1989, digits);
-    expect(m.metrics!()).toEqual({ units: 1256, connections: 64660, parameters: 9760 });
+    expect(m.measure().metrics).toEqual({ units: 1256, connections: 64660, parameters: 9760 });
     expect(m.flatWeights().length).toBe(9760);
     expect(m.architecture!().map((l) => l.parameters)).toEqual([0, 1068, 2592, 5790, 310]);
     expect(m.describe!().map(saidText).join('\n')).toMatch(/total\s+1256 units\s+64660 connections\s+9760 parameters/);
@@ -60,6 +60,6 @@ describe('lecun-1989 in a scenario', () => {
     const [run] = JSON.parse(JSON.stringify(executeScenario(scenario))).runs;
     expect(run.architecture.map((l: { name: string; parameters: number }) => [l.name, l.parameters])).toEqual([['input', 0], ['H1', 1068], ['H2', 2592], ['H3', 5790], ['output', 310]]);
     expect(run.metrics).toMatchObject({ units: 1256, connections: 64660, parameters: 9760 });
-    expect(run.outcome).toBe('truncated');
+    expect(run.outcome).toBe('finished');
   });
 });

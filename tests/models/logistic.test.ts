@@ -6,7 +6,7 @@ import { build, train, vectorOf } from './helpers.js';
 describe('logistic', () => {
   it('the batch step is w_j ← w_j + η Σ (y − p) x_j', () => {
     const m = build(logistic, gate('AND', 'binary', 'binary'), { learningRate: 0.5 });
-    m.step();
+    m.step!();
     // From w = 0 every p = ½, so y − p = (−½, −½, −½, ½) and Σ (y − p) x = (−1, 0, 0).
     expect(vectorOf(m)).toEqual([-0.5, 0, 0]);
   });

@@ -25,14 +25,14 @@ describe('lstm-1997', () => {
 
   it('the carousel passes the error back with factor 1; a forget gate that starts half shut does not', () => {
     const data = buildDataset({ kind: 'latch', n: 16, steps: 16, noise: 0 }, createRng('lstm/carousel'));
-    const cec = build(lstm1997, data, { cells: 2, initRange: 0.0001 }).metrics!();
-    const forget = build(lstm1997, data, { cells: 2, initRange: 0.0001, forgetGate: true, forgetBias: 0 }).metrics!();
+    const cec = build(lstm1997, data, { cells: 2, initRange: 0.0001 }).measure().metrics;
+    const forget = build(lstm1997, data, { cells: 2, initRange: 0.0001, forgetGate: true, forgetBias: 0 }).measure().metrics;
     expect(cec['gradPerStep']).toBeCloseTo(1, 4);
     // f = σ(0) = ½ at every step: the error halves per step back
     expect(forget['gradPerStep']).toBeCloseTo(0.5, 3);
   });
 
   it('the step record names the carousel', () => {
-    expect(build(lstm1997, latch(4)).step()!.explain()).toContain('∂s_t/∂s_{t−1} = 1 (the constant error carousel)');
+    expect(build(lstm1997, latch(4)).step!()!.explain()).toContain('∂s_t/∂s_{t−1} = 1 (the constant error carousel)');
   });
 });

@@ -26,7 +26,7 @@ describe('mcculloch-pitts', () => {
 
   it('does not learn: the run says so and stops at epoch 0', () => {
     const run = train(mccullochPitts, gate('OR', 'binary', 'binary'), { preset: 'AND' });
-    expect(run.status.outcome).toBe('truncated');
+    expect(run.status.outcome).toBe('inert');
     expect(run.status.reason).toMatch(/does not learn/);
     expect(run.epoch).toBe(0);
   });

@@ -42,23 +42,26 @@ describe('mlp-backprop', () => {
 
   it('steps through the patterns online, in order, writing the output-layer update', () => {
     const model = build();
-    const first = model.step()!;
+    const first = model.step!()!;
     expect(first.pattern).toBe(0);
     expect(first.x).toEqual([0, 0]);
     expect(first.t).toEqual([0]); // the −1 target of (0, 0), read as 0
     expect(first.before).toHaveLength(3);
     expect(first.changed).toBe(true);
     expect(first.explain()).toMatch(/^W2 ← W2 − η δ2 \(a1\)ᵀ \+ μΔW2, μ = 0\.9: η = 0\.5, δ2 = \(-?0\.\d+\), a1 = \(1, 0\.\d+, 0\.\d+\)$/);
-    expect(model.atEpochBoundary()).toBe(false);
-    expect([model.step()!.pattern, model.step()!.pattern, model.step()!.pattern]).toEqual([1, 2, 3]);
-    expect(model.atEpochBoundary()).toBe(true);
+    expect(first.closes).toBeUndefined();
+    const rest = [model.step!()!, model.step!()!, model.step!()!];
+    expect(rest.map((r) => r.pattern)).toEqual([1, 2, 3]);
+    // the fourth update completes the epoch: its record carries what the epoch ended with
+    expect(rest.map((r) => r.closes !== undefined)).toEqual([false, false, true]);
+    expect(rest[2]!.closes!.train).toEqual({ loss: model.evaluate(xor).loss, accuracy: model.evaluate(xor).accuracy });
   });
 
   it('learns XOR from seed 1 within 250 epochs, and a replay is bit-for-bit identical', () => {
     const trace = () => {
       const model = build();
       const losses: number[] = [];
-      while (model.evaluate(xor).accuracy < 1 && losses.length < 250) losses.push(model.epoch().loss);
+      while (model.evaluate(xor).accuracy < 1 && losses.length < 250) losses.push(model.epoch().train.loss);
       return { model, losses };
     };
     const a = trace();
@@ -118,6 +121,6 @@ describe('mlp-backprop', () => {
   it('reads binary targets as ±1 for a tanh output', () => {
     const model = build({ output: 'tanh-mse', activation: 'tanh' }, 1, gate('AND', 'binary', 'binary'));
     expect(model.describe!().map(saidText)).toContain('binary targets 0/1 read as −1/+1 for the tanh output');
-    expect(model.step()!.t).toEqual([-1]);
+    expect(model.step!()!.t).toEqual([-1]);
   });
 });

@@ -28,7 +28,7 @@ describe('mlp-dropout', () => {
   it('epochs are random draws (masks), yet a same seed replays them exactly', () => {
     const train = (seed: number) => {
       const model = build({}, seed);
-      const losses = Array.from({ length: 5 }, () => model.epoch().loss);
+      const losses = Array.from({ length: 5 }, () => model.epoch().train.loss);
       return { losses, w: [...model.flatWeights()] };
     };
     expect(build().deterministicEpochs).toBe(false);

@@ -39,7 +39,7 @@ describe('mlp-relu', () => {
     const train = () => {
       const model = build();
       const losses: number[] = [];
-      while (model.evaluate(circles).accuracy < 1 && losses.length < 100) losses.push(model.epoch().loss);
+      while (model.evaluate(circles).accuracy < 1 && losses.length < 100) losses.push(model.epoch().train.loss);
       return { model, losses };
     };
     const a = train();
@@ -54,7 +54,7 @@ describe('mlp-relu', () => {
   it('reports per-layer gradient norms, their ratio and the dead-ReLU share', () => {
     const model = build();
     model.epoch();
-    const m = model.metrics!();
+    const m = model.measure().metrics;
     expect(Object.keys(m).sort()).toEqual([
       'deadRelu', 'deadUnits', 'deadUnits1', 'gradNorm0', 'gradNorm1', 'gradRatio', 'hiddenWeightChange', 'maxError', 'saturation', 'sse',
       'weightNorm', 'weightVariance1', 'weightVariance2', 'zeroShare', 'zeroShare1',
@@ -72,7 +72,7 @@ describe('mlp-relu', () => {
     const model = build({ hidden: [2], weights, shuffle: false }, 1, xor);
     const before = layersOf(model);
     const report = model.epoch();
-    expect(model.metrics!()['deadRelu']).toBe(1);
+    expect(model.measure().metrics['deadRelu']).toBe(1);
     expect(report.extra!['gradNorm']).toEqual([0, 0]);
     expect(layersOf(model)[0]).toEqual(before[0]);
     expect(model.evaluate(xor).accuracy).toBe(0.5);

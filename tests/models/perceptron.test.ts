@@ -16,7 +16,7 @@ describe('perceptron', () => {
 
   it("replays the lecture's epoch pattern by pattern: OR weights + AND targets → (−0.6, 0.5, 0.5)", () => {
     const m = build(perceptron, gate('AND'), { weights: OR, learningRate: 0.05 });
-    const steps = [m.step()!, m.step()!, m.step()!, m.step()!];
+    const steps = [m.step!()!, m.step!()!, m.step!()!, m.step!()!];
     expect(steps.map((s) => s.changed)).toEqual([false, true, true, false]);
     expect(steps[1]!.after[0]).toBeCloseTo(-0.5, 12);
     expect(steps[1]!.explain()).toBe('w ← w + η(t − o)x = (−0.4, 0.6, 0.6) + 0.05·(−1 − 1)·(1, 0, 1) = (−0.5, 0.6, 0.5)');
@@ -74,7 +74,7 @@ describe('perceptron', () => {
 
   it("the mistake form with Fausett's undecided band: epoch 1 ends at (b, w1, w2) = (−1, 0, 0), training at (−4, 2, 3)", () => {
     const m = build(perceptron, fausett, { rule: 'mistake', learningRate: 1, theta: 0.2 });
-    const steps = [m.step()!, m.step()!, m.step()!, m.step()!];
+    const steps = [m.step!()!, m.step!()!, m.step!()!, m.step!()!];
     expect(steps[0]!.explain()).toBe('o = 0 ≠ t: w ← w + η·t·x = (0, 0, 0) + 1·1·(1, 1, 1) = (1, 1, 1)');
     expect(steps[1]!.explain()).toBe('o = 1 ≠ t: w ← w + η·t·x = (1, 1, 1) + 1·(−1)·(1, 1, 0) = (0, 0, 1)');
     expect(steps[3]!.explain()).toBe('o = t = −1: no mistake, w unchanged (−1, 0, 0)');
@@ -89,7 +89,7 @@ describe('perceptron', () => {
     const a = build(perceptron, gate('AND'), { rule: 'difference', learningRate: 0.5 });
     const b = build(perceptron, gate('AND'), { rule: 'mistake', learningRate: 1 });
     for (let k = 0; k < 40; k++) {
-      const [sa, sb] = [a.step()!, b.step()!];
+      const [sa, sb] = [a.step!()!, b.step!()!];
       expect(sa.o).toEqual(sb.o);
       expect(sa.after).toEqual(sb.after);
     }

@@ -61,8 +61,8 @@ describe('rbm-pretraining', () => {
     const b = build(rbmPretraining, data, { hidden: [16, 8], pretrainEpochs: 3 });
     expect(Array.from(a.flatWeights())).toEqual(Array.from(b.flatWeights()));
     a.epoch();
-    expect(a.metrics!()['pretraining']).toBe(0);
-    expect(b.metrics!()['pretraining']).toBe(1);
+    expect(a.measure().metrics['pretraining']).toBe(0);
+    expect(b.measure().metrics['pretraining']).toBe(1);
   });
 
   it('refuses inputs outside [0, 1]', () => {

@@ -2,6 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { executeScenario } from '../../src/scenarios/execute.js';
 import { loadAllScenarios } from '../../src/scenarios/loader.js';
+import { toJson } from '../../src/report/json.js';
+import { runDocument } from '../../src/report/run-file.js';
+import { receiptLine } from '../../src/session/receipts.js';
+import { fingerprint, renamed, type ScenarioPrint } from './outputs.js';
+import recorded from '../fixtures/outputs/run-json.json' with { type: 'json' };
 
 const scenarios = loadAllScenarios();
 const REPLAY = 3;
@@ -9,6 +14,14 @@ const REPLAY = 3;
 describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
   const result = executeScenario(scenario);
   const claims = result.runs.flatMap((r) => r.claims.map((c) => [c.claim, c] as const));
+  // The safety net of issue 26: `run --json` as recorded before the runner ↔ model protocol changed (outputs.ts).
+  it('gives the run --json recorded before the protocol change (outcomes renamed only)', () => {
+    const doc = JSON.parse(toJson(runDocument(result, scenario.title, '', (r) => receiptLine(r.receipt, r)))) as Parameters<typeof fingerprint>[0];
+    const before = (recorded as Record<string, ScenarioPrint>)[scenario.id];
+    expect(before, 'a scenario without a recorded output: record it (outputs.ts)').toBeDefined();
+    const ownTarget = (id: string): boolean => scenario.runs.some((r) => r.id === id && r.target !== undefined);
+    expect(fingerprint(doc)).toEqual(renamed(before!, ownTarget, scenario.id));
+  });
   it('evaluates all of its claims', () => {
     expect(claims.length).toBe(scenario.claims.length);
   });

@@ -36,7 +36,7 @@ describe('a lab in Korean', () => {
     solved.playToMoment();
     expect(solved.view(0).lanes[0]!.verdict).toMatchObject({ word: 'SOLVED', label: '해결', reason: '에폭 1에서 목표 도달 (정확도 ≥ 1; 정확도 100%)' });
     const budget = { code: 'budget', values: { epochs: 600 } } as const;
-    const finished = verdictOf('truncated', 'epoch budget of 600 spent without reaching the target', { target: {}, epoch: 600, accuracy: 0.9, decidedAt: 600 }, budget, ko);
+    const finished = verdictOf('finished', 'all 600 epochs trained: this experiment has no target, it trains its whole budget', { target: {}, epoch: 600, accuracy: 0.9, decidedAt: 600 }, { code: 'finished', values: { epochs: 600 } }, ko);
     expect(finished).toMatchObject({ word: 'FINISHED', label: '완료', reason: '600에폭을 모두 학습했습니다: 이 실험에는 목표가 없어 한도까지 학습합니다', cause: { code: 'finished' } });
     expect(verdictOf('truncated', 'epoch budget of 600 spent without reaching the target', { target: { accuracy: { min: 1 } }, epoch: 600, accuracy: 0.9, decidedAt: 600 }, budget, ko)).toMatchObject({ word: 'TRUNCATED', label: '미해결', reason: '에폭 한도(600)를 다 쓰고도 목표에 닿지 못했습니다' });
   });

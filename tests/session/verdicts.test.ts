@@ -36,25 +36,27 @@ describe('DIVERGED only when the screen shows divergence', () => {
 });
 
 describe('the other verdict words', () => {
-  it('the printed hand-wired XOR net is WRONG, not TRUNCATED (its JSON outcome stays truncated)', () => {
+  it('the printed hand-wired XOR net is WRONG, not TRUNCATED (its outcome is inert)', () => {
     const lab = new LabSession({ scenario: 'seed-xor-two-layer', compare: ['corrected', 'as-printed'] });
     const [corrected, printed] = lab.view(0).lanes;
     expect(corrected!.verdict!.word).toBe('SOLVED');
     expect(printed!.verdict!.word).toBe('WRONG');
-    expect(printed!.verdict!.outcome).toBe('truncated');
+    expect(printed!.verdict!.outcome).toBe('inert');
     expect(printed!.now.accuracy).toBe(0.25);
   });
 
   it('a run judged on its test set that spends its budget is FINISHED, with its test accuracy; with a target of the scenario\'s own it stays TRUNCATED', () => {
-    const budget = cause('budget', { epochs: 20 });
+    // the runner decides finished (runner.test.ts); the screen adds the training target it missed
+    const judged = cause('finished-test', { epochs: 20, test: 0.71 });
     const o = { target: { accuracy: { min: 1 } }, epoch: 20, accuracy: 0.9, decidedAt: 20, testAccuracy: 0.71 };
-    const v = verdictOf('truncated', reasonText(budget), o, budget)!;
+    const v = verdictOf('finished', reasonText(judged), o, judged)!;
     expect(v.word).toBe('FINISHED');
     expect(v.reason).toBe('all 20 epochs trained: a run with a held-out test set is judged on it (71% of the test set right; the training target accuracy ≥ 1 was not reached)');
-    expect(verdictOf('truncated', reasonText(budget), { ...o, target: {} }, budget)!.reason).toBe('all 20 epochs trained: a run with a held-out test set is judged on it (71% of the test set right)');
-    // vanishing-gradients names its own target: the sigmoid net's stall is a failure to reach it
-    expect(verdictOf('truncated', reasonText(budget), { ...o, ownTarget: true }, budget)!.word).toBe('TRUNCATED');
-    const ko = verdictOf('truncated', reasonText(budget), o, budget, translator('ko'))!;
+    expect(verdictOf('finished', reasonText(judged), { ...o, target: {} }, judged)!.reason).toBe('all 20 epochs trained: a run with a held-out test set is judged on it (71% of the test set right)');
+    // vanishing-gradients names its own target: the sigmoid net's stall is a failure to reach it (truncated)
+    const budget = cause('budget', { epochs: 20 });
+    expect(verdictOf('truncated', reasonText(budget), o, budget)!.word).toBe('TRUNCATED');
+    const ko = verdictOf('finished', reasonText(judged), o, judged, translator('ko'))!;
     expect(ko.label).toBe('완료');
     expect(ko.reason).toContain("71%");
     expect(ko.reason).toContain('정확도 ≥ 1');
@@ -72,7 +74,7 @@ describe('the other verdict words', () => {
         }
       }
     }
-    const finished = verdictOf('truncated', null, { target: {}, epoch: 600, accuracy: 1, decidedAt: 600 })!;
+    const finished = verdictOf('finished', null, { target: {}, epoch: 600, accuracy: 1, decidedAt: 600 }, cause('finished', { epochs: 600 }))!;
     expect(`${finished.label} ${finished.reason}`).toBe('FINISHED all 600 epochs trained: this experiment has no target, it trains its whole budget');
   });
 });

@@ -34,12 +34,16 @@
  *   net.predictInto(X, n, out) writes the n × out output activations into out.
  *
  * Instruments (on demand)
- *   instruments(net) → per weight layer (index 0 = W^1): gradNorm (of the last gradient),
- *     meanAbsDelta, weightNorm, saturation (sigmoid |z| > 4, tanh |z| > 2), deadRelu, zeroShare.
- *   summaryMetrics(net) → { gradNorm0 …, gradRatio (first / last layer), saturation, deadRelu,
+ *   net.forward(B, training) returns a Pass { rows, training }: what it left in the buffers;
+ *     net.backward(pass) reads that chunk. The network keeps no record of its last pass.
+ *   instruments(net, pass) → per weight layer (index 0 = W^1): gradNorm (of scale · g),
+ *     meanAbsDelta, weightNorm, saturation (sigmoid |z| > 4, tanh |z| > 2), deadRelu, zeroShare,
+ *     of the chunks the GradientPass { rows, training, deltaRows, scale } names.
+ *   summaryMetrics(net, pass) → { gradNorm0 …, gradRatio (first / last layer), saturation, deadRelu,
  *     weightNorm }: the same, pooled over hidden units, as named numbers.
- *   computeGradients(net, X, T, n, average = true) → { loss, gradNorm, meanAbsDelta } of the
+ *   computeGradients(net, X, T, n, average = true) → { loss, gradNorm, meanAbsDelta, pass } of the
  *     full batch at the current weights, without updating (the `gradients` command).
+ *   gradientNorms(net, scale) → ‖∂J/∂W^k‖ per layer: the one definition every gradNorm comes from.
  *
  * Datasets (targets.ts): targetMap(data, 'sigmoid-mse' | 'sigmoid-bce' | 'softmax-ce' | 'linear-mse'
  *   | 'tanh-mse') picks output units and target code; mapTargets(rows, map) and classify(o, at, map).

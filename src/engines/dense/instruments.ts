@@ -1,10 +1,21 @@
 /**
- * Instruments read on demand from the network's buffers (cheap: one pass over weights and the
- * last chunk's activations; nothing is tracked inside the training loop). Arrays have one entry
- * per weight layer: index 0 is W^1 (input → first hidden), the last is the output layer.
+ * Instruments: pure functions of the weights, the gradient and the buffers a given pass left
+ * (cheap: one pass over weights and one chunk's activations; nothing is tracked inside the training
+ * loop, and the network keeps no record of its last pass: the caller hands it in). Arrays have one
+ * entry per weight layer: index 0 is W^1 (input → first hidden), the last is the output layer.
  */
 import { activationOf } from './activations.js';
-import type { Network } from './network.js';
+import type { Network, Pass } from './network.js';
+
+/**
+ * The passes the instruments read: `rows` of z^k and a^k (the forward pass that filled them),
+ * `deltaRows` of delta^k (the last backward pass), and `scale`, the factor of the gradient in g
+ * (1/n when averaged, else 1).
+ */
+export interface GradientPass extends Pass {
+  readonly deltaRows: number;
+  readonly scale: number;
+}
 
 export interface Instruments {
   /** ‖∂J/∂W^k‖ (Frobenius, bias column included) of the last computed gradient, as applied (mean or sum). */
@@ -22,7 +33,7 @@ export interface Instruments {
   readonly deadRelu: number[];
   /** Share of activations a^k exactly 0 (before any dropout mask). */
   readonly zeroShare: number[];
-  /** Rows of the last forward chunk the activation statistics come from. */
+  /** Rows of the forward chunk the activation statistics come from. */
   readonly rows: number;
 }
 
@@ -40,6 +51,13 @@ function meanAbs(x: Float64Array, len: number): number {
   return s / len;
 }
 
+/** ‖∂J/∂W^k‖ of every weight layer, the gradient being scale · g: the one definition of the gradient norms. */
+export function gradientNorms(net: Network, scale: number): number[] {
+  const norms: number[] = [];
+  for (let k = 1; k <= net.depth; k++) norms.push(blockNorm(net.g, net.offsets[k - 1]!, net.offsets[k]!, scale));
+  return norms;
+}
+
 /** ‖W^k‖ of every weight layer (Frobenius, bias column included). */
 export function weightNorms(net: Network): number[] {
   const norms: number[] = [];
@@ -47,21 +65,20 @@ export function weightNorms(net: Network): number[] {
   return norms;
 }
 
-/** The instruments at the current weights and the last forward / backward chunk. */
-export function instruments(net: Network): Instruments {
+/** The instruments at the current weights, of the gradient and chunks `pass` describes. */
+export function instruments(net: Network, pass: GradientPass): Instruments {
   const L = net.depth;
-  const B = net.lastRows;
+  const B = pass.rows;
   const out: Instruments = {
-    gradNorm: [], meanAbsDelta: [], weightNorm: [], saturation: [], deadRelu: [], zeroShare: [], rows: B,
+    gradNorm: gradientNorms(net, pass.scale), meanAbsDelta: [], weightNorm: [], saturation: [], deadRelu: [], zeroShare: [], rows: B,
   };
   for (let k = 1; k <= L; k++) {
     const from = net.offsets[k - 1]!;
     const to = net.offsets[k]!;
     const units = net.sizes[k]!;
     const len = B * units;
-    out.gradNorm.push(blockNorm(net.g, from, to, net.lastScale));
     out.weightNorm.push(blockNorm(net.w, from, to));
-    out.meanAbsDelta.push(meanAbs(net.delta[k]!, net.lastDeltaRows * units));
+    out.meanAbsDelta.push(meanAbs(net.delta[k]!, pass.deltaRows * units));
     const z = net.z[k]!;
     const a = net.a[k]!;
     const f = activationOf(net.activationCode(k));
@@ -90,30 +107,28 @@ export function instruments(net: Network): Instruments {
 /**
  * ∂J/∂W of n rows (full batch) at the current weights, without dropout and without updating:
  * per-layer gradient norms (mean over the rows when average, else summed) and mean |delta|
- * over all rows. Leaves the gradient in net.g, so instruments() reports it afterwards.
+ * over all rows. Leaves the gradient in net.g; `pass` describes it (and the last chunk it left in
+ * the buffers), so instruments(net, pass) reports it afterwards.
  */
 export function computeGradients(
   net: Network, X: Float64Array, T: Float64Array, n: number, average = true,
-): { loss: number; gradNorm: number[]; meanAbsDelta: number[] } {
+): { loss: number; gradNorm: number[]; meanAbsDelta: number[]; pass: GradientPass } {
   const L = net.depth;
   const absDelta = new Float64Array(L + 1);
   let loss = 0;
+  let last: Pass = { rows: 0, training: false };
   net.g.fill(0);
   for (let start = 0; start < n; start += net.maxBatch) {
     const B = Math.min(net.maxBatch, n - start);
     net.load(X, T, null, start, B);
-    net.forward(B, false);
-    loss += net.backward(B);
+    last = net.forward(B, false);
+    loss += net.backward(last);
     for (let k = 1; k <= L; k++) absDelta[k]! += meanAbs(net.delta[k]!, B * net.sizes[k]!) * B;
   }
-  net.lastScale = average ? 1 / n : 1;
-  const gradNorm: number[] = [];
+  const scale = average ? 1 / n : 1;
   const meanAbsDelta: number[] = [];
-  for (let k = 1; k <= L; k++) {
-    gradNorm.push(blockNorm(net.g, net.offsets[k - 1]!, net.offsets[k]!, net.lastScale));
-    meanAbsDelta.push(absDelta[k]! / n);
-  }
-  return { loss: loss / n, gradNorm, meanAbsDelta };
+  for (let k = 1; k <= L; k++) meanAbsDelta.push(absDelta[k]! / n);
+  return { loss: loss / n, gradNorm: gradientNorms(net, scale), meanAbsDelta, pass: { ...last, deltaRows: last.rows, scale } };
 }
 
 /**
@@ -121,8 +136,8 @@ export function computeGradients(
  * gradRatio = first layer / last layer (the vanishing-gradient ratio; 0 when the last is 0),
  * saturation and deadRelu pooled over the hidden units, weightNorm of all weights.
  */
-export function summaryMetrics(net: Network): Record<string, number> {
-  const m = instruments(net);
+export function summaryMetrics(net: Network, pass: GradientPass): Record<string, number> {
+  const m = instruments(net, pass);
   const L = net.depth;
   const out: Record<string, number> = {};
   m.gradNorm.forEach((g, k) => (out[`gradNorm${k}`] = g));

@@ -13,6 +13,17 @@ import { type ChunkFn, compileChunk } from './compiled.js';
 import { type Dropout, type Stack, denseBackward, forwardPass } from './kernels.js';
 import { type Loss, type LossName, type OutputActivation, outputDelta } from './losses.js';
 
+/**
+ * What a forward pass left in the layer buffers: how many rows z^k and a^k hold, and whether they
+ * were drawn with dropout masks (then the backward pass reads a^k ∘ m^k). A value, not a field of
+ * the network: whoever reads the buffers (the backward pass, the instruments) is handed the pass
+ * that filled them. Valid until the next forward pass over the same network.
+ */
+export interface Pass {
+  readonly rows: number;
+  readonly training: boolean;
+}
+
 export class Network {
   readonly sizes: readonly number[];
   /** L, the number of weight layers. */
@@ -25,7 +36,7 @@ export class Network {
   readonly lossName: LossName;
   /** Every weight; layer k starts at offsets[k − 1]. */
   readonly w: Float64Array;
-  /** ∂J/∂W summed over the rows of the last batch (multiply by lastScale for the step's gradient). */
+  /** ∂J/∂W summed over the rows of the last batch (times the scale of the update or of computeGradients' pass for the gradient). */
   readonly g: Float64Array;
   /** Momentum velocity. */
   readonly v: Float64Array;
@@ -41,13 +52,6 @@ export class Network {
   readonly keep: Float64Array;
   /** Target rows of the loaded batch. */
   readonly t: Float64Array;
-  /** Rows of the last forward chunk, and whether it ran with dropout masks. */
-  lastRows = 0;
-  lastTraining = false;
-  /** Rows of the last backward chunk (delta^k holds them). */
-  lastDeltaRows = 0;
-  /** Factor of the last update's gradient: 1/B when averaging, else 1. */
-  lastScale = 1;
   /** Generated load + forward + backward of a training chunk (compiled.ts); null runs the generic kernels. */
   chunk: ChunkFn | null;
   private readonly act: Int8Array;
@@ -106,26 +110,25 @@ export class Network {
     }
   }
 
-  /** Forward pass over the B loaded rows; training draws dropout masks from the Rng. */
-  forward(B: number, training: boolean): void {
-    this.lastRows = B;
-    this.lastTraining = training;
+  /** Forward pass over the B loaded rows; training draws dropout masks from the Rng. Returns what it left in the buffers. */
+  forward(B: number, training: boolean): Pass {
     forwardPass(this.stack, this.z, this.a, B, training ? this.dropout : null);
+    return { rows: B, training };
   }
 
-  /** Backward pass over the last forward chunk: adds its rows' ∂J/∂W to g; returns their loss. */
-  backward(B: number): number {
+  /** Backward pass over the chunk the forward `pass` left: adds its rows' ∂J/∂W to g; returns their loss. */
+  backward(pass: Pass): number {
+    const B = pass.rows;
     const L = this.depth;
     const sizes = this.sizes;
     const w = this.w;
     const g = this.g;
-    this.lastDeltaRows = B;
     const loss = outputDelta(this.act[L]!, this.loss, this.z[L]!, this.a[L]!, this.t, this.delta[L]!, B, sizes[L]!);
     for (let k = L; k >= 1; k--) {
       const nin = sizes[k - 1]!;
       const nout = sizes[k]!;
       const delta = this.delta[k]!;
-      const aPrev = this.lastTraining ? this.dropped[k - 1]! : this.a[k - 1]!;
+      const aPrev = pass.training ? this.dropped[k - 1]! : this.a[k - 1]!;
       const dPrev = k > 1 ? this.delta[k - 1]! : null;
       if (dPrev) dPrev.fill(0, 0, B * nin);
       // ∂J/∂W^k += delta^k (a^{k−1})^T, and (W^k)^T delta^k into dPrev, in one sweep over W^k
@@ -133,7 +136,7 @@ export class Network {
       if (dPrev === null) break;
       // delta^{k−1} = f'(z^{k−1}) ∘ (W^k)^T delta^k  (∘ m^{k−1} under dropout)
       timesDerivative(this.act[k - 1]!, this.z[k - 1]!, this.a[k - 1]!, dPrev, B * nin);
-      const m = this.lastTraining ? this.mask[k - 1] : null;
+      const m = pass.training ? this.mask[k - 1] : null;
       if (m) for (let e = 0, len = B * nin; e < len; e++) dPrev[e]! *= m[e]!;
     }
     return loss;
@@ -193,7 +196,6 @@ export class Network {
     const w = this.w;
     const g = this.g;
     const v = this.v;
-    this.lastScale = scale;
     if (mu === 0 && lambda === 0 && lambda1 === 0) {
       const step = eta * scale;
       // W^k ← W^k − η Σ_rows delta^k (a^{k−1})^T, the sum held in g (times 1/B when averaging)
@@ -230,14 +232,11 @@ export class Network {
     for (let c = 0; c < count; c += this.maxBatch) {
       const B = Math.min(this.maxBatch, count - c);
       if (this.chunk !== null) {
-        this.lastRows = this.lastDeltaRows = B;
-        this.lastTraining = true;
         loss += this.chunk(this.w, this.g, X, T, order, start + c, B, this.a, this.z, this.delta, this.t);
         continue;
       }
       this.load(X, T, order, start + c, B);
-      this.forward(B, true);
-      loss += this.backward(B);
+      loss += this.backward(this.forward(B, true));
     }
     const scale = (opts.average ?? true) ? 1 / count : 1;
     this.update(scale, opts.eta, opts.momentum ?? 0, opts.weightDecay ?? 0, opts.l1 ?? 0);
@@ -264,20 +263,22 @@ export class Network {
     return order;
   }
 
-  /** Output activations of n rows into out (n × units), no dropout. */
-  predictInto(X: Float64Array, n: number, out: Float64Array): void {
+  /** Output activations of n rows into out (n × units), no dropout; returns the last chunk's pass. */
+  predictInto(X: Float64Array, n: number, out: Float64Array): Pass {
     const nout = this.sizes[this.depth]!;
     const aL = this.a[this.depth]!;
+    let pass: Pass = { rows: 0, training: false };
     for (let start = 0; start < n; start += this.maxBatch) {
       const B = Math.min(this.maxBatch, n - start);
       this.load(X, null, null, start, B);
-      this.forward(B, false);
+      pass = this.forward(B, false);
       for (let e = 0, len = B * nout, dst = start * nout; e < len; e++) out[dst + e] = aL[e]!;
     }
+    return pass;
   }
 
-  /** Mean loss and accuracy on n rows, no dropout, no update; the outputs (n × units) also into `out` when given. */
-  evaluate(X: Float64Array, T: Float64Array, n: number, out?: Float64Array): { loss: number; accuracy: number } {
+  /** Mean loss and accuracy on n rows, no dropout, no update; the outputs (n × units) also into `out` when given; `pass`: the last chunk's. */
+  evaluate(X: Float64Array, T: Float64Array, n: number, out?: Float64Array): { loss: number; accuracy: number; pass: Pass } {
     const L = this.depth;
     const nout = this.sizes[L]!;
     const aL = this.a[L]!;
@@ -285,10 +286,11 @@ export class Network {
     const thr = this.threshold;
     let loss = 0;
     let correct = 0;
+    let pass: Pass = { rows: 0, training: false };
     for (let start = 0; start < n; start += this.maxBatch) {
       const B = Math.min(this.maxBatch, n - start);
       this.load(X, T, null, start, B);
-      this.forward(B, false);
+      pass = this.forward(B, false);
       loss += this.loss.sum(this.z[L]!, aL, t, B, nout);
       if (out) for (let e = 0, len = B * nout, dst = start * nout; e < len; e++) out[dst + e] = aL[e]!;
       for (let s = 0; s < B; s++) {
@@ -297,7 +299,7 @@ export class Network {
         } else if (argmax(aL, s * nout, nout) === argmax(t, s * nout, nout)) correct++;
       }
     }
-    return { loss: loss / n, accuracy: correct / n };
+    return { loss: loss / n, accuracy: correct / n, pass };
   }
 }
 

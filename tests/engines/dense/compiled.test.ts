@@ -42,7 +42,6 @@ describe('specialised training chunks', () => {
               expect(bits(fast!.delta[k]!)).toEqual(bits(slow!.delta[k]!));
             }
             expect(bits(fast!.t)).toEqual(bits(slow!.t));
-            expect([fast!.lastRows, fast!.lastDeltaRows, fast!.lastTraining]).toEqual([slow!.lastRows, slow!.lastDeltaRows, slow!.lastTraining]);
             cases++;
           }
         }

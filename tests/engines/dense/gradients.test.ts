@@ -45,8 +45,8 @@ describe('backward pass against central finite differences of the loss', () => {
         net.w.forEach((_, p) => (net.w[p] = rng.range(-1, 1)));
         const n = 7; // more rows than maxBatch: the gradient is accumulated over chunks
         const { X, T } = randomData(seed, n, shape[0]!, shape.at(-1)!, loss, output);
-        computeGradients(net, X, T, n, true);
-        const grad = Float64Array.from(net.g, (v) => v * net.lastScale);
+        const { pass } = computeGradients(net, X, T, n, true);
+        const grad = Float64Array.from(net.g, (v) => v * pass.scale);
         for (let p = 0; p < net.w.length; p++) {
           const w0 = net.w[p]!;
           net.w[p] = w0 + h;
@@ -81,9 +81,9 @@ describe('softmax + cross-entropy', () => {
     const net = createNetwork({ sizes: [3, 5, 4], hidden: 'tanh', output: 'softmax', loss: 'ce' }, createRng(2));
     const { X, T } = randomData('softmax', 5, 3, 4, 'ce', 'softmax');
     net.load(X, T, null, 0, 5);
-    net.forward(5, false);
+    const pass = net.forward(5, false);
     net.g.fill(0);
-    net.backward(5);
+    net.backward(pass);
     const p = net.a[2]!;
     for (let e = 0; e < 20; e++) expect(net.delta[2]![e]).toBe(p[e]! - T[e]!);
     for (let r = 0; r < 5; r++) expect(p.subarray(r * 4, r * 4 + 4).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 15);
