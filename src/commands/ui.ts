@@ -90,7 +90,9 @@ export function uiArgs(argv: readonly string[]): UiCommandOptions | null {
   } catch {
     return null;
   }
-  return bare.opts<UiCommandOptions>();
+  // --no-mouse gives mouse: false; its default (true) is not an option given
+  const { mouse, ...given } = bare.opts<UiCommandOptions>();
+  return mouse === false ? { ...given, mouse } : given;
 }
 
 /** The overrides for --data or --share, or null for a plain lab/timeline. */

@@ -31,6 +31,7 @@ describe('--lang', () => {
 
   it('is parsed with the options lab declares: anything else is left to the program (a command or a mistake)', () => {
     expect(uiArgs([])).toEqual({});
+    expect(uiArgs(['--no-mouse'])).toEqual({ mouse: false });
     expect(uiArgs(['--data', 'x.csv', '--label=y', '--header', 'no', '--plugin', 'a.js', '--plugin=b.js', '--profile'])).toEqual({
       data: 'x.csv', label: 'y', header: 'no', plugin: ['a.js', 'b.js'], profile: true,
     });
