@@ -228,6 +228,7 @@ export function liveRowText(view: LiveRowView, tr: Tr, width = Infinity): string
     return i === view.at ? `[${text}]` : text;
   });
   const head = `${tr.t('live.row')}: `;
+  if (view.knobs.length === 0) return `${head}${view.hint}`;
   const tail = view.knobs[view.at]?.live === false || view.knobs.length === 0 ? ` — ${view.hint}` : '';
   const room = width - head.length - tail.length;
   let lo = view.at;

@@ -19,6 +19,7 @@ import { exportRuns, shareOf } from '../../src/session/export.js';
 import { actionOf, helpRows, LAB_KEYS, LIVE_KEYS } from '../../src/session/keymaps.js';
 import { LabSession } from '../../src/session/lab.js';
 import { liveRowText, stepLive } from '../../src/session/live.js';
+import { EN_TR } from '../../src/i18n/index.js';
 import { ReplaySession, readRunFile } from '../../src/session/replay.js';
 import { findModel } from '../../src/models/index.js';
 import { stripAnsi } from '../../src/ui/color.js';
@@ -248,6 +249,10 @@ describe('the live row on screen', () => {
     const view = lab.view(0).live!;
     expect(liveRowText(view, lab.tr, 60)).toBe('live: … · L1 λ₁ 0 · [keep p hidden 1] · keep p input 1 · …');
     expect(liveRowText(view, lab.tr, 60).length).toBeLessThanOrEqual(60);
+  });
+
+  it('with no knob on screen says so in one clause (no empty list before it)', () => {
+    expect(liveRowText({ knobs: [], at: 0, hint: 'no run on screen has a parameter that can change while it trains' }, EN_TR, 100)).toBe('live: no run on screen has a parameter that can change while it trains');
   });
 
   it('the keys are in the keymaps, their help and hints, in both languages', () => {
