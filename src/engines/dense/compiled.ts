@@ -11,6 +11,9 @@
  *   dPrev_i = 0 + w_0i d_0 + w_1i d_1 + … + w_ji d_j, in output order (blocks of four outputs
  *             skipped when their deltas are all 0; fewer than four outputs: each term skipped when
  *             its delta is 0) — the order of the reference engine (reference.ts).
+ * A chunk compiled without its buffer writes (store false) computes the same numbers and leaves
+ * a, z, delta and t alone: Network.trainEpoch runs it where a later chunk of the epoch overwrites
+ * every row it would have written, so the buffers end as the generic path leaves them.
  * Covered: trainable nets without dropout, element-wise activations, ½·MSE or sigmoid + BCE,
  * layers of at most MAX_UNITS units; anything else returns null and the generic path runs.
  */
@@ -44,7 +47,7 @@ const N = {
 };
 
 /** The generated source of the chunk function, or null when the shape is not covered. */
-export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean): string | null {
+export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true): string | null {
   const L = sizes.length - 1;
   // a loss with its own snippet, paired with any output activation or the one it cancels against
   if (dropout || L < 1 || !loss.source || !(loss.cancels === undefined || loss.cancels === act[L])) return null;
@@ -65,8 +68,8 @@ export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, lo
       for (let i = 0; i <= sizes[k - 1]!; i++, p++) head.push(`const ${N.w(k, j, i)} = w[${p}];`);
     }
   }
-  const pair = [...rowPart(sizes, act, loss, 'A', 's'), ...rowPart(sizes, act, loss, 'B', 's + 1')];
-  const single = rowPart(sizes, act, loss, 'A', 's');
+  const pair = [...rowPart(sizes, act, loss, 'A', 's', store), ...rowPart(sizes, act, loss, 'B', 's + 1', store)];
+  const single = rowPart(sizes, act, loss, 'A', 's', store);
   for (let k = L; k >= 1; k--) {
     pair.push(...gradient(sizes, k, offsets[k - 1]!, ['A', 'B']));
     single.push(...gradient(sizes, k, offsets[k - 1]!, ['A']));
@@ -81,23 +84,28 @@ export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, lo
   ].join('\n');
 }
 
-/** Load, forward, loss and every delta of one row (suffix r, index expression at). */
-function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, r: string, at: string): string[] {
+/**
+ * Load, forward, loss and every delta of one row (suffix r, index expression at); with store, each
+ * value is also written to its row of the buffers a, z, delta and t (what the generic path leaves).
+ */
+function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, r: string, at: string, store: boolean): string[] {
   const L = sizes.length - 1;
+  /** The buffer write `stmt`, or nothing for a chunk whose buffers a later chunk overwrites. */
+  const st = (stmt: string): string => (store ? ` ${stmt}` : '');
   const nin = sizes[0]!;
   const nout = sizes[L]!;
   const out: string[] = [`const row${r} = order === null ? start + ${at} : order[start + ${at}];`];
-  for (let k = 0; k <= L; k++) out.push(`const o${k}${r} = (${at}) * ${sizes[k]};`);
-  for (let i = 0; i < nin; i++) out.push(`const ${N.a(0, i, r)} = X[row${r} * ${nin} + ${i}]; A0[o0${r} + ${i}] = ${N.a(0, i, r)};`);
-  for (let c = 0; c < nout; c++) out.push(`const t${c}${r} = T[row${r} * ${nout} + ${c}]; t[o${L}${r} + ${c}] = t${c}${r};`);
+  if (store) for (let k = 0; k <= L; k++) out.push(`const o${k}${r} = (${at}) * ${sizes[k]};`);
+  for (let i = 0; i < nin; i++) out.push(`const ${N.a(0, i, r)} = X[row${r} * ${nin} + ${i}];${st(`A0[o0${r} + ${i}] = ${N.a(0, i, r)};`)}`);
+  for (let c = 0; c < nout; c++) out.push(`const t${c}${r} = T[row${r} * ${nout} + ${c}];${st(`t[o${L}${r} + ${c}] = t${c}${r};`)}`);
   for (let k = 1; k <= L; k++) {
     // z^k = W^k a^{k−1} (bias first), a^k = f(z^k)
     for (let j = 0; j < sizes[k]!; j++) {
       let sum = N.w(k, j, 0);
       for (let i = 0; i < sizes[k - 1]!; i++) sum += ` + ${N.w(k, j, i + 1)} * ${N.a(k - 1, i, r)}`;
       const z = N.z(k, j, r);
-      out.push(`const ${z} = ${sum}; Z${k}[o${k}${r} + ${j}] = ${z};`);
-      out.push(`const ${N.a(k, j, r)} = ${activation(act[k]!, z)}; A${k}[o${k}${r} + ${j}] = ${N.a(k, j, r)};`);
+      out.push(`const ${z} = ${sum};${st(`Z${k}[o${k}${r} + ${j}] = ${z};`)}`);
+      out.push(`const ${N.a(k, j, r)} = ${activation(act[k]!, z)};${st(`A${k}[o${k}${r} + ${j}] = ${N.a(k, j, r)};`)}`);
     }
   }
   for (let c = 0; c < nout; c++) {
@@ -105,7 +113,7 @@ function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, r
     // the loss's own snippet: its term of J and delta^L
     const row = loss.source!.row(a, z, `t${c}${r}`, `e${c}${r}`, (e) => derivative(act[L]!, e, z, a));
     out.push(...row.lines, `const ${d} = ${row.delta};`);
-    out.push(`D${L}[o${L}${r} + ${c}] = ${d};`);
+    if (store) out.push(`D${L}[o${L}${r} + ${c}] = ${d};`);
   }
   for (let k = L; k > 1; k--) {
     const nk = sizes[k]!;
@@ -130,7 +138,7 @@ function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, r
     // delta^{k−1} = f'(z^{k−1}) ∘ (W^k)^T delta^k
     for (let i = 0; i < np; i++) {
       const dp = N.d(k - 1, i, r);
-      out.push(`const ${dp} = ${derivative(act[k - 1]!, N.p(k, i, r), N.z(k - 1, i, r), N.a(k - 1, i, r))}; D${k - 1}[o${k - 1}${r} + ${i}] = ${dp};`);
+      out.push(`const ${dp} = ${derivative(act[k - 1]!, N.p(k, i, r), N.z(k - 1, i, r), N.a(k - 1, i, r))};${st(`D${k - 1}[o${k - 1}${r} + ${i}] = ${dp};`)}`);
     }
   }
   return out;
@@ -197,10 +205,10 @@ function gradient(sizes: readonly number[], k: number, off: number, rows: readon
 const compiled = new Map<string, ChunkFn | null>();
 
 /** The compiled chunk function of a shape, or null (not covered, or code generation refused). */
-export function compileChunk(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean): ChunkFn | null {
-  const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss.code}|${dropout}`;
+export function compileChunk(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true): ChunkFn | null {
+  const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss.code}|${dropout}|${store}`;
   if (compiled.has(key)) return compiled.get(key)!;
-  const src = chunkSource(sizes, act, loss, dropout);
+  const src = chunkSource(sizes, act, loss, dropout, store);
   let fn: ChunkFn | null = null;
   if (src !== null) {
     try {
