@@ -14,6 +14,9 @@
  * A chunk compiled without its buffer writes (store false) computes the same numbers and leaves
  * a, z, delta and t alone: Network.trainEpoch runs it where a later chunk of the epoch overwrites
  * every row it would have written, so the buffers end as the generic path leaves them.
+ * A chunk compiled with update also makes the batch's plain SGD step at its end (W ← W − step·g,
+ * the weights read from the locals they were loaded into): Network runs it for a batch that fits
+ * in one chunk without momentum or decay, in place of its separate update pass.
  * Covered: trainable nets without dropout, element-wise activations, ½·MSE or sigmoid + BCE,
  * layers of at most MAX_UNITS units; anything else returns null and the generic path runs.
  */
@@ -23,7 +26,7 @@ import type { Loss } from './losses.js';
 /** One chunk: loads B rows (order[start …] or start …), forward + backward, adds ∂J/∂W to g; returns the summed loss. */
 export type ChunkFn = (
   w: Float64Array, g: Float64Array, X: Float64Array, T: Float64Array, order: Uint32Array | null, start: number, B: number,
-  a: readonly Float64Array[], z: readonly Float64Array[], delta: readonly Float64Array[], t: Float64Array,
+  a: readonly Float64Array[], z: readonly Float64Array[], delta: readonly Float64Array[], t: Float64Array, step?: number,
 ) => number;
 
 /** Widest layer the generated code unrolls. */
@@ -47,7 +50,9 @@ const N = {
 };
 
 /** The generated source of the chunk function, or null when the shape is not covered. */
-export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true): string | null {
+export function chunkSource(
+  sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true, update = false,
+): string | null {
   const L = sizes.length - 1;
   // a loss with its own snippet, paired with any output activation or the one it cancels against
   if (dropout || L < 1 || !loss.source || !(loss.cancels === undefined || loss.cancels === act[L])) return null;
@@ -80,8 +85,21 @@ export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, lo
     // two rows at a time: each g entry is loaded and stored once for both
     'for (; s + 1 < B; s += 2) {', ...pair.map((l) => `  ${l}`), '}',
     'if (s < B) {', ...single.map((l) => `  ${l}`), '}',
+    // with update (a batch in one chunk, plain SGD): W ← W − step·g from the weights held in locals
+    ...(update ? weightStores(sizes) : []),
     `return ${loss.source.total('J')};`,
   ].join('\n');
+}
+
+/** w_p = w_p − step·g_p for every weight, in the flat order (what Network.update does without momentum or decay). */
+function weightStores(sizes: readonly number[]): string[] {
+  const out: string[] = [];
+  for (let k = 1, p = 0; k < sizes.length; k++) {
+    for (let j = 0; j < sizes[k]!; j++) {
+      for (let i = 0; i <= sizes[k - 1]!; i++, p++) out.push(`w[${p}] = ${N.w(k, j, i)} - step * g[${p}];`);
+    }
+  }
+  return out;
 }
 
 /**
@@ -205,14 +223,16 @@ function gradient(sizes: readonly number[], k: number, off: number, rows: readon
 const compiled = new Map<string, ChunkFn | null>();
 
 /** The compiled chunk function of a shape, or null (not covered, or code generation refused). */
-export function compileChunk(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true): ChunkFn | null {
-  const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss.code}|${dropout}|${store}`;
+export function compileChunk(
+  sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true, update = false,
+): ChunkFn | null {
+  const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss.code}|${dropout}|${store}|${update}`;
   if (compiled.has(key)) return compiled.get(key)!;
-  const src = chunkSource(sizes, act, loss, dropout, store);
+  const src = chunkSource(sizes, act, loss, dropout, store, update);
   let fn: ChunkFn | null = null;
   if (src !== null) {
     try {
-      fn = new Function('w', 'g', 'X', 'T', 'order', 'start', 'B', 'a', 'z', 'delta', 't', src) as ChunkFn;
+      fn = new Function('w', 'g', 'X', 'T', 'order', 'start', 'B', 'a', 'z', 'delta', 't', 'step', src) as ChunkFn;
     } catch {
       fn = null;
     }

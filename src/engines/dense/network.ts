@@ -56,6 +56,8 @@ export class Network {
   chunk: ChunkFn | null;
   /** The same chunk without its buffer writes (compiled.ts), for chunks whose rows a later one overwrites. */
   private quiet: ChunkFn | null;
+  /** The quiet chunk that also makes the batch's plain SGD step (compiled.ts). */
+  private quietStep: ChunkFn | null;
   private readonly act: Int8Array;
   private readonly loss: Loss;
   private readonly rng: Rng;
@@ -98,6 +100,7 @@ export class Network {
     this.dropout = { rng, keep: this.keep, mask: this.mask, dropped: this.dropped };
     this.chunk = this.trainable ? compileChunk(sizes, this.act, this.loss, this.mask.some((m) => m !== null)) : null;
     this.quiet = this.chunk === null ? null : compileChunk(sizes, this.act, this.loss, false, false);
+    this.quietStep = this.chunk === null ? null : compileChunk(sizes, this.act, this.loss, false, false, true);
   }
 
   /** Copies rows (order[start …] or start … when order is null) of X and T into a^0 and t. */
@@ -188,6 +191,7 @@ export class Network {
   private recompile(): void {
     this.chunk = this.trainable ? compileChunk(this.sizes, this.act, this.loss, this.mask.some((m) => m !== null)) : null;
     this.quiet = this.chunk === null ? null : compileChunk(this.sizes, this.act, this.loss, false, false);
+    this.quietStep = this.chunk === null ? null : compileChunk(this.sizes, this.act, this.loss, false, false, true);
   }
 
   /** Numeric activation code of layer k (what the loops switch on). */
@@ -246,6 +250,15 @@ export class Network {
     this.g.fill(0);
     let loss = 0;
     const maxBatch = this.maxBatch;
+    const scale = (opts.average ?? true) ? 1 / count : 1;
+    const mu = opts.momentum ?? 0;
+    const lambda = opts.weightDecay ?? 0;
+    const lambda1 = opts.l1 ?? 0;
+    if (this.chunk !== null && this.quietStep !== null && count <= maxBatch && count <= later && mu === 0 && lambda === 0 && lambda1 === 0) {
+      // one quiet chunk (a later one writes the buffers) that also makes the plain SGD step of update()
+      loss += this.quietStep(this.w, this.g, X, T, order, start, count, this.a, this.z, this.delta, this.t, opts.eta * scale);
+      return loss;
+    }
     for (let c = 0; c < count; c += maxBatch) {
       const B = Math.min(maxBatch, count - c);
       if (this.chunk !== null) {
@@ -258,8 +271,7 @@ export class Network {
       this.load(X, T, order, start + c, B);
       loss += this.backward(this.forward(B, true));
     }
-    const scale = (opts.average ?? true) ? 1 / count : 1;
-    this.update(scale, opts.eta, opts.momentum ?? 0, opts.weightDecay ?? 0, opts.l1 ?? 0);
+    this.update(scale, opts.eta, mu, lambda, lambda1);
     return loss;
   }
 
