@@ -11,6 +11,12 @@
  *   dPrev_i = 0 + w_0i d_0 + w_1i d_1 + … + w_ji d_j, in output order (blocks of four outputs
  *             skipped when their deltas are all 0; fewer than four outputs: each term skipped when
  *             its delta is 0) — the order of the reference engine (reference.ts).
+ * A chunk compiled without its buffer writes (store false) computes the same numbers and leaves
+ * a, z, delta and t alone: Network.trainEpoch runs it where a later chunk of the epoch overwrites
+ * every row it would have written, so the buffers end as the generic path leaves them.
+ * A chunk compiled with update also makes the batch's plain SGD step at its end (W ← W − step·g,
+ * the weights read from the locals they were loaded into): Network runs it for a batch that fits
+ * in one chunk without momentum or decay, in place of its separate update pass.
  * Covered: trainable nets without dropout, element-wise activations, ½·MSE or sigmoid + BCE,
  * layers of at most MAX_UNITS units; anything else returns null and the generic path runs.
  */
@@ -20,7 +26,7 @@ import type { Loss } from './losses.js';
 /** One chunk: loads B rows (order[start …] or start …), forward + backward, adds ∂J/∂W to g; returns the summed loss. */
 export type ChunkFn = (
   w: Float64Array, g: Float64Array, X: Float64Array, T: Float64Array, order: Uint32Array | null, start: number, B: number,
-  a: readonly Float64Array[], z: readonly Float64Array[], delta: readonly Float64Array[], t: Float64Array,
+  a: readonly Float64Array[], z: readonly Float64Array[], delta: readonly Float64Array[], t: Float64Array, step?: number,
 ) => number;
 
 /** Widest layer the generated code unrolls. */
@@ -44,7 +50,9 @@ const N = {
 };
 
 /** The generated source of the chunk function, or null when the shape is not covered. */
-export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean): string | null {
+export function chunkSource(
+  sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true, update = false,
+): string | null {
   const L = sizes.length - 1;
   // a loss with its own snippet, paired with any output activation or the one it cancels against
   if (dropout || L < 1 || !loss.source || !(loss.cancels === undefined || loss.cancels === act[L])) return null;
@@ -65,8 +73,8 @@ export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, lo
       for (let i = 0; i <= sizes[k - 1]!; i++, p++) head.push(`const ${N.w(k, j, i)} = w[${p}];`);
     }
   }
-  const pair = [...rowPart(sizes, act, loss, 'A', 's'), ...rowPart(sizes, act, loss, 'B', 's + 1')];
-  const single = rowPart(sizes, act, loss, 'A', 's');
+  const pair = [...rowPart(sizes, act, loss, 'A', 's', store), ...rowPart(sizes, act, loss, 'B', 's + 1', store)];
+  const single = rowPart(sizes, act, loss, 'A', 's', store);
   for (let k = L; k >= 1; k--) {
     pair.push(...gradient(sizes, k, offsets[k - 1]!, ['A', 'B']));
     single.push(...gradient(sizes, k, offsets[k - 1]!, ['A']));
@@ -77,27 +85,45 @@ export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, lo
     // two rows at a time: each g entry is loaded and stored once for both
     'for (; s + 1 < B; s += 2) {', ...pair.map((l) => `  ${l}`), '}',
     'if (s < B) {', ...single.map((l) => `  ${l}`), '}',
+    // with update (a batch in one chunk, plain SGD): W ← W − step·g from the weights held in locals
+    ...(update ? weightStores(sizes) : []),
     `return ${loss.source.total('J')};`,
   ].join('\n');
 }
 
-/** Load, forward, loss and every delta of one row (suffix r, index expression at). */
-function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, r: string, at: string): string[] {
+/** w_p = w_p − step·g_p for every weight, in the flat order (what Network.update does without momentum or decay). */
+function weightStores(sizes: readonly number[]): string[] {
+  const out: string[] = [];
+  for (let k = 1, p = 0; k < sizes.length; k++) {
+    for (let j = 0; j < sizes[k]!; j++) {
+      for (let i = 0; i <= sizes[k - 1]!; i++, p++) out.push(`w[${p}] = ${N.w(k, j, i)} - step * g[${p}];`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Load, forward, loss and every delta of one row (suffix r, index expression at); with store, each
+ * value is also written to its row of the buffers a, z, delta and t (what the generic path leaves).
+ */
+function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, r: string, at: string, store: boolean): string[] {
   const L = sizes.length - 1;
+  /** The buffer write `stmt`, or nothing for a chunk whose buffers a later chunk overwrites. */
+  const st = (stmt: string): string => (store ? ` ${stmt}` : '');
   const nin = sizes[0]!;
   const nout = sizes[L]!;
   const out: string[] = [`const row${r} = order === null ? start + ${at} : order[start + ${at}];`];
-  for (let k = 0; k <= L; k++) out.push(`const o${k}${r} = (${at}) * ${sizes[k]};`);
-  for (let i = 0; i < nin; i++) out.push(`const ${N.a(0, i, r)} = X[row${r} * ${nin} + ${i}]; A0[o0${r} + ${i}] = ${N.a(0, i, r)};`);
-  for (let c = 0; c < nout; c++) out.push(`const t${c}${r} = T[row${r} * ${nout} + ${c}]; t[o${L}${r} + ${c}] = t${c}${r};`);
+  if (store) for (let k = 0; k <= L; k++) out.push(`const o${k}${r} = (${at}) * ${sizes[k]};`);
+  for (let i = 0; i < nin; i++) out.push(`const ${N.a(0, i, r)} = X[row${r} * ${nin} + ${i}];${st(`A0[o0${r} + ${i}] = ${N.a(0, i, r)};`)}`);
+  for (let c = 0; c < nout; c++) out.push(`const t${c}${r} = T[row${r} * ${nout} + ${c}];${st(`t[o${L}${r} + ${c}] = t${c}${r};`)}`);
   for (let k = 1; k <= L; k++) {
     // z^k = W^k a^{k−1} (bias first), a^k = f(z^k)
     for (let j = 0; j < sizes[k]!; j++) {
       let sum = N.w(k, j, 0);
       for (let i = 0; i < sizes[k - 1]!; i++) sum += ` + ${N.w(k, j, i + 1)} * ${N.a(k - 1, i, r)}`;
       const z = N.z(k, j, r);
-      out.push(`const ${z} = ${sum}; Z${k}[o${k}${r} + ${j}] = ${z};`);
-      out.push(`const ${N.a(k, j, r)} = ${activation(act[k]!, z)}; A${k}[o${k}${r} + ${j}] = ${N.a(k, j, r)};`);
+      out.push(`const ${z} = ${sum};${st(`Z${k}[o${k}${r} + ${j}] = ${z};`)}`);
+      out.push(`const ${N.a(k, j, r)} = ${activation(act[k]!, z)};${st(`A${k}[o${k}${r} + ${j}] = ${N.a(k, j, r)};`)}`);
     }
   }
   for (let c = 0; c < nout; c++) {
@@ -105,7 +131,7 @@ function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, r
     // the loss's own snippet: its term of J and delta^L
     const row = loss.source!.row(a, z, `t${c}${r}`, `e${c}${r}`, (e) => derivative(act[L]!, e, z, a));
     out.push(...row.lines, `const ${d} = ${row.delta};`);
-    out.push(`D${L}[o${L}${r} + ${c}] = ${d};`);
+    if (store) out.push(`D${L}[o${L}${r} + ${c}] = ${d};`);
   }
   for (let k = L; k > 1; k--) {
     const nk = sizes[k]!;
@@ -130,7 +156,7 @@ function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, r
     // delta^{k−1} = f'(z^{k−1}) ∘ (W^k)^T delta^k
     for (let i = 0; i < np; i++) {
       const dp = N.d(k - 1, i, r);
-      out.push(`const ${dp} = ${derivative(act[k - 1]!, N.p(k, i, r), N.z(k - 1, i, r), N.a(k - 1, i, r))}; D${k - 1}[o${k - 1}${r} + ${i}] = ${dp};`);
+      out.push(`const ${dp} = ${derivative(act[k - 1]!, N.p(k, i, r), N.z(k - 1, i, r), N.a(k - 1, i, r))};${st(`D${k - 1}[o${k - 1}${r} + ${i}] = ${dp};`)}`);
     }
   }
   return out;
@@ -197,14 +223,16 @@ function gradient(sizes: readonly number[], k: number, off: number, rows: readon
 const compiled = new Map<string, ChunkFn | null>();
 
 /** The compiled chunk function of a shape, or null (not covered, or code generation refused). */
-export function compileChunk(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean): ChunkFn | null {
-  const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss.code}|${dropout}`;
+export function compileChunk(
+  sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true, update = false,
+): ChunkFn | null {
+  const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss.code}|${dropout}|${store}|${update}`;
   if (compiled.has(key)) return compiled.get(key)!;
-  const src = chunkSource(sizes, act, loss, dropout);
+  const src = chunkSource(sizes, act, loss, dropout, store, update);
   let fn: ChunkFn | null = null;
   if (src !== null) {
     try {
-      fn = new Function('w', 'g', 'X', 'T', 'order', 'start', 'B', 'a', 'z', 'delta', 't', src) as ChunkFn;
+      fn = new Function('w', 'g', 'X', 'T', 'order', 'start', 'B', 'a', 'z', 'delta', 't', 'step', src) as ChunkFn;
     } catch {
       fn = null;
     }

@@ -54,6 +54,10 @@ export class Network {
   readonly t: Float64Array;
   /** Generated load + forward + backward of a training chunk (compiled.ts); null runs the generic kernels. */
   chunk: ChunkFn | null;
+  /** The same chunk without its buffer writes (compiled.ts), for chunks whose rows a later one overwrites. */
+  private quiet: ChunkFn | null;
+  /** The quiet chunk that also makes the batch's plain SGD step (compiled.ts). */
+  private quietStep: ChunkFn | null;
   private readonly act: Int8Array;
   private readonly loss: Loss;
   private readonly rng: Rng;
@@ -95,6 +99,8 @@ export class Network {
     this.stack = { sizes, offsets: this.offsets, act: this.act, w: this.w };
     this.dropout = { rng, keep: this.keep, mask: this.mask, dropped: this.dropped };
     this.chunk = this.trainable ? compileChunk(sizes, this.act, this.loss, this.mask.some((m) => m !== null)) : null;
+    this.quiet = this.chunk === null ? null : compileChunk(sizes, this.act, this.loss, false, false);
+    this.quietStep = this.chunk === null ? null : compileChunk(sizes, this.act, this.loss, false, false, true);
   }
 
   /** Copies rows (order[start …] or start … when order is null) of X and T into a^0 and t. */
@@ -184,6 +190,8 @@ export class Network {
   /** The generated training chunk for the activations and dropout now (none under dropout). */
   private recompile(): void {
     this.chunk = this.trainable ? compileChunk(this.sizes, this.act, this.loss, this.mask.some((m) => m !== null)) : null;
+    this.quiet = this.chunk === null ? null : compileChunk(this.sizes, this.act, this.loss, false, false);
+    this.quietStep = this.chunk === null ? null : compileChunk(this.sizes, this.act, this.loss, false, false, true);
   }
 
   /** Numeric activation code of layer k (what the loops switch on). */
@@ -226,20 +234,44 @@ export class Network {
   trainBatch(
     X: Float64Array, T: Float64Array, order: Uint32Array | null, start: number, count: number, opts: TrainOptions,
   ): number {
+    return this.batch(X, T, order, start, count, opts, 0);
+  }
+
+  /**
+   * trainBatch, where the chunks of at most `later` rows need not write the buffers: a chunk of the
+   * same epoch after this batch writes at least that many rows (trainEpoch), so its writes would be
+   * overwritten. Chunks within the batch are counted too: a chunk writes its buffers only when it
+   * has more rows than any chunk after it, exactly the rows the generic path leaves at the end.
+   */
+  private batch(
+    X: Float64Array, T: Float64Array, order: Uint32Array | null, start: number, count: number, opts: TrainOptions, later: number,
+  ): number {
     if (!this.trainable) throw new ModelConfigError('this network was built forward-only (trainable: false)');
     this.g.fill(0);
     let loss = 0;
-    for (let c = 0; c < count; c += this.maxBatch) {
-      const B = Math.min(this.maxBatch, count - c);
+    const maxBatch = this.maxBatch;
+    const scale = (opts.average ?? true) ? 1 / count : 1;
+    const mu = opts.momentum ?? 0;
+    const lambda = opts.weightDecay ?? 0;
+    const lambda1 = opts.l1 ?? 0;
+    if (this.chunk !== null && this.quietStep !== null && count <= maxBatch && count <= later && mu === 0 && lambda === 0 && lambda1 === 0) {
+      // one quiet chunk (a later one writes the buffers) that also makes the plain SGD step of update()
+      loss += this.quietStep(this.w, this.g, X, T, order, start, count, this.a, this.z, this.delta, this.t, opts.eta * scale);
+      return loss;
+    }
+    for (let c = 0; c < count; c += maxBatch) {
+      const B = Math.min(maxBatch, count - c);
       if (this.chunk !== null) {
-        loss += this.chunk(this.w, this.g, X, T, order, start + c, B, this.a, this.z, this.delta, this.t);
+        // the most rows any later chunk writes: the next one of this batch, or the epoch's later batches
+        const after = Math.max(Math.min(maxBatch, count - c - B), later);
+        const chunk = B > after || this.quiet === null ? this.chunk : this.quiet;
+        loss += chunk(this.w, this.g, X, T, order, start + c, B, this.a, this.z, this.delta, this.t);
         continue;
       }
       this.load(X, T, order, start + c, B);
       loss += this.backward(this.forward(B, true));
     }
-    const scale = (opts.average ?? true) ? 1 / count : 1;
-    this.update(scale, opts.eta, opts.momentum ?? 0, opts.weightDecay ?? 0, opts.l1 ?? 0);
+    this.update(scale, opts.eta, mu, lambda, lambda1);
     return loss;
   }
 
@@ -249,7 +281,10 @@ export class Network {
     const order = opts.shuffle ? this.shuffledOrder(n) : null;
     let loss = 0;
     for (let start = 0; start < n; start += size) {
-      loss += this.trainBatch(X, T, order, start, Math.min(size, n - start), opts);
+      const next = start + size;
+      // the first chunk of the next batch is the largest of the batches after this one
+      const later = next < n ? Math.min(this.maxBatch, size, n - next) : 0;
+      loss += this.batch(X, T, order, start, Math.min(size, n - start), opts, later);
     }
     return loss / n;
   }

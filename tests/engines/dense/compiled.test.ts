@@ -29,7 +29,7 @@ describe('specialised training chunks', () => {
       for (const [hi, hidden] of HIDDEN.entries()) {
         const [output, loss] = OUTPUTS[hi]!;
         for (const maxBatch of [4, 10]) {
-          for (const [batchSize, momentum, weightDecay, shuffle] of [[1, 0, 0, false], [3, 0.9, 0, true], [10, 0.5, 1e-3, false]] as const) {
+          for (const [batchSize, momentum, weightDecay, shuffle] of [[1, 0, 0, false], [3, 0.9, 0, true], [10, 0.5, 1e-3, false], [5, 0, 0, true], [4, 0, 0, false]] as const) {
             const [fast, slow] = pair({ sizes: [...sizes], hidden, output, loss, init: 'glorot-uniform', maxBatch });
             expect(fast!.chunk).not.toBeNull();
             const opts = { eta: 0.3, batchSize, momentum, weightDecay, shuffle, average: batchSize !== 3 };
@@ -47,7 +47,7 @@ describe('specialised training chunks', () => {
         }
       }
     }
-    expect(cases).toBe(SHAPES.length * HIDDEN.length * 2 * 3);
+    expect(cases).toBe(SHAPES.length * HIDDEN.length * 2 * 5);
   });
 
   it('fall back to the generic kernels with dropout, softmax, wide layers or forward-only nets', () => {
