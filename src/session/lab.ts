@@ -24,7 +24,8 @@ import { LiveRow, changeLive, withChange, type LiveRowView } from './live.js';
 import { exact } from '../core/format.js';
 import { FEATURES, type Feature } from '../data/features.js';
 import { isPlaneData, dataEditable, dataSetting, featureList, nextFeatures, nextNoise, nextTestShare, withDataEdit, type DataEdit } from '../scenarios/data-edit.js';
-import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
+import { DEFAULT_PACE, PACES, paceIndex, playedPaceLabel, type Pace } from './pace.js';
+import { IDLE_PLAYER, SLICE_MS, measure, owe, paused, played, restarted, unmeasured, type Player } from './player.js';
 import type { LaneView } from './views.js';
 import { NetworkState } from './network-view.js';
 import { MAX_ADDED_POINTS, pointAt, refusesPoints, type AddedPoint } from '../data/added-points.js';
@@ -89,8 +90,6 @@ export interface LabView {
   readonly live: LiveRowView | null;
 }
 
-/** Training time per tick: the rest of the frame is for input and drawing. */
-const SLICE_MS = 22;
 /** Least time between two recomputations of the decision fields while playing. */
 const FIELD_MS = 150;
 
@@ -123,10 +122,8 @@ export class LabSession {
   exports = 0;
   private readonly cache = new Map<string, Lane>();
   private readonly fieldCache = new Map<string, { version: number; at: number; fields: LaneFields }>();
-  private last: number | null = null;
-  private carry = 0;
-  /** The pace actually played (units a second of wall time), measured while playing. */
-  private readonly meter = new PaceMeter();
+  /** The player's clock arithmetic (player.ts): the previous tick, the units owed, the pace measured while playing. */
+  private player: Player = IDLE_PLAYER;
   private readonly clock: () => number;
   readonly tr: Tr;
   /** The network view's state (issue 25): on or off, the selected unit, opened or not. */
@@ -168,7 +165,7 @@ export class LabSession {
   }
 
   private rebuild(): void {
-    this.meter.clear();
+    this.player = unmeasured(this.player);
     this.cache.clear();
     this.fieldCache.clear();
     this.playingOn = false;
@@ -219,8 +216,7 @@ export class LabSession {
     // Space after every verdict plays on: the teacher shows what happens next.
     this.playingOn = this.settled;
     this.playing = this.lanes().some((l) => l.canAdvance(this.playingOn));
-    this.last = null;
-    this.meter.clear();
+    this.player = restarted(this.player);
   }
   pause(): void {
     this.playing = false;
@@ -237,11 +233,11 @@ export class LabSession {
   }
   faster(): void {
     this.pace = Math.min(PACES.length - 1, this.pace + 1);
-    this.meter.clear();
+    this.player = unmeasured(this.player);
   }
   slower(): void {
     this.pace = Math.max(0, this.pace - 1);
-    this.meter.clear();
+    this.player = unmeasured(this.player);
   }
   reset(): void {
     this.rebuild();
@@ -466,7 +462,7 @@ export class LabSession {
    */
   tick(now: number): boolean {
     if (!this.playing) {
-      this.last = null;
+      this.player = paused(this.player);
       return false;
     }
     const pace = PACES[this.pace]!;
@@ -476,29 +472,21 @@ export class LabSession {
       this.playing = false;
       return true;
     }
-    const measured = this.last !== null;
-    const elapsed = this.last === null ? 1000 / Math.min(pace.perSecond, 30) : Math.max(0, now - this.last);
-    this.last = now;
-    const cap = pace.perSecond === Infinity ? Infinity : Math.max(1, pace.perSecond / 10);
-    this.carry = Math.min(this.carry + (elapsed / 1000) * pace.perSecond, cap);
+    const due = owe(this.player, pace, now);
     const start = this.clock();
     let moved = 0;
-    while (this.carry >= 1 && live.length > 0) {
+    while (moved < due.units && live.length > 0) {
       for (const l of live) l.advance(pace.unit, this.playingOn);
-      this.carry -= 1;
       moved++;
       live = active();
       if (this.clock() - start >= SLICE_MS) break;
     }
-    if (this.carry === Infinity) this.carry = 0;
-    // the first tick of a play has no time before it to measure against; the last one stops short by design
-    if (measured && live.length > 0) this.meter.add(elapsed, (elapsed / 1000) * pace.perSecond, moved);
+    this.player = played(due, pace, moved, live.length > 0);
     this.record();
     if (live.length === 0) {
       // The telling moment: every run on screen has its verdict.
       this.playing = false;
       this.playingOn = false;
-      this.carry = 0;
     }
     return moved > 0 || !this.playing;
   }
@@ -545,7 +533,7 @@ export class LabSession {
       flash: this.exportNote && this.note === this.exportNote.note ? this.exportNote.status : null,
       moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? this.tr.moral(s.id, s.moral) : null,
       playing: this.playing,
-      pace: playedPaceLabel(PACES[this.pace]!, this.meter, this.tr),
+      pace: playedPaceLabel(PACES[this.pace]!, measure(this.player.samples), this.tr),
       seed: this.seed,
       gradients: this.gradients,
       share: this.shareCache(),
