@@ -25,6 +25,7 @@ import { exact } from '../core/format.js';
 import { FEATURES, type Feature } from '../data/features.js';
 import { isPlaneData, dataEditable, dataSetting, featureList, nextFeatures, nextNoise, nextTestShare, withDataEdit, type DataEdit } from '../scenarios/data-edit.js';
 import { DEFAULT_PACE, PACES, paceIndex, playedPaceLabel, type Pace } from './pace.js';
+import { initialLabState, reduceLab, type LabState, type LabStateAction } from './lab-state.js';
 import { IDLE_PLAYER, SLICE_MS, measure, owe, paused, played, restarted, unmeasured, type Player } from './player.js';
 import type { LaneView } from './views.js';
 import { NetworkState } from './network-view.js';
@@ -94,32 +95,20 @@ export interface LabView {
 const FIELD_MS = 150;
 
 export class LabSession {
+  /** The lab's own settings (lab-state.ts): one immutable value, replaced only by reduceLab. */
+  private s: LabState;
   /** The scenario on screen: the one opened, with the data keys' edit applied. */
-  scenario: Scenario | null = null;
+  private scenarioNow: Scenario | null = null;
   /** The scenario as opened (a share string's may already carry a data edit). */
   private base: Scenario | null = null;
-  problem: string | null = null;
-  seed: Seed = 1;
-  overrides: ReadonlyMap<string, Params>;
+  private problemNow: string | null = null;
+  private seedNow: Seed = 1;
+  private overridesNow: ReadonlyMap<string, Params>;
   /** Live changes made while training (the η keys, the live row), per run id: kept by a reset, carried by the share string. */
-  liveSchedule: LiveSchedule;
+  private schedule: LiveSchedule;
   /** The live row's state (live.ts). */
-  readonly live = new LiveRow();
-  choices: ModelChoice[] = [];
-  index = 0;
-  compare: boolean;
-  /** The explicit pair of a tour stop (run ids), when it names one. */
-  private pair: readonly [string, string] | null;
-  gradients: boolean;
-  playing: boolean;
-  pace: number;
-  /** Playing past every verdict (space pressed once all runs were settled). */
-  playingOn = false;
-  note: string | null = null;
-  /** The last export's note and its status-line form, shown while that note is the one on screen. */
-  exportNote: { readonly note: string; readonly status: string } | null = null;
-  /** Exports written from this lab (the second press says it wrote a second pair). */
-  exports = 0;
+  private readonly live = new LiveRow();
+  private choicesNow: readonly ModelChoice[] = [];
   private readonly cache = new Map<string, Lane>();
   private readonly fieldCache = new Map<string, { version: number; at: number; fields: LaneFields }>();
   /** The player's clock arithmetic (player.ts): the previous tick, the units owed, the pace measured while playing. */
@@ -127,39 +116,107 @@ export class LabSession {
   private readonly clock: () => number;
   readonly tr: Tr;
   /** The network view's state (issue 25): on or off, the selected unit, opened or not. */
-  readonly net = new NetworkState();
+  private readonly net = new NetworkState();
+  /** Cells of the map drawn last (the cursor steps one cell). */
+  private mapCells: { cols: number; rows: number } = { cols: 24, rows: 12 };
+
+  /** The settings now (immutable: an action replaces it). */
+  get state(): LabState {
+    return this.s;
+  }
+  /** Changes the settings: the one way they change. */
+  dispatch(action: LabStateAction): void {
+    this.s = reduceLab(this.s, action);
+  }
+  get scenario(): Scenario | null {
+    return this.scenarioNow;
+  }
+  get problem(): string | null {
+    return this.problemNow;
+  }
+  get seed(): Seed {
+    return this.seedNow;
+  }
+  get overrides(): ReadonlyMap<string, Params> {
+    return this.overridesNow;
+  }
+  get liveSchedule(): LiveSchedule {
+    return this.schedule;
+  }
+  get choices(): readonly ModelChoice[] {
+    return this.choicesNow;
+  }
+  get index(): number {
+    return this.s.index;
+  }
+  get compare(): boolean {
+    return this.s.compare;
+  }
+  get gradients(): boolean {
+    return this.s.gradients;
+  }
+  get playing(): boolean {
+    return this.s.playing;
+  }
+  get playingOn(): boolean {
+    return this.s.playingOn;
+  }
+  get pace(): number {
+    return this.s.pace;
+  }
+  get note(): string | null {
+    return this.s.note;
+  }
+  private set note(note: string | null) {
+    this.dispatch({ type: 'note', note });
+  }
+  get exportNote(): LabState['exportNote'] {
+    return this.s.exportNote;
+  }
+  get exports(): number {
+    return this.s.exports;
+  }
+  get pointClass(): number {
+    return this.s.pointClass;
+  }
+  get cursor(): LabState['cursor'] {
+    return this.s.cursor;
+  }
+  /** Whether the last frame drew the network view (its keys apply then). */
+  get netShown(): boolean {
+    return this.net.shown;
+  }
+  /** The network view's state now (a copy): on or off, the unit selected, opened or not, drawn by the last frame or not. */
+  get network(): { readonly mode: NetworkState['mode']; readonly layer: number; readonly unit: number; readonly open: boolean; readonly shown: boolean } {
+    const { mode, layer, unit, open, shown } = this.net;
+    return { mode, layer, unit, open, shown };
+  }
+  /** Whether the live row is open (its keys apply then). */
+  get liveOpen(): boolean {
+    return this.live.open;
+  }
   /** Points added by hand (a click on the map, or the point cursor), appended to every run's training rows: part of the data edit, so of the share string. */
   get added(): readonly AddedPoint[] {
     return this.scenario?.dataEdit?.points ?? [];
   }
-  /** The class a click (or Enter at the point cursor) adds; shift-click adds the other. */
-  pointClass = 1;
-  /** The point cursor on the map (the keyboard's way to add points): its cell, or null when off. */
-  cursor: { u: number; v: number } | null = null;
-  /** Cells of the map drawn last (the cursor steps one cell). */
-  private mapCells: { cols: number; rows: number } = { cols: 24, rows: 12 };
 
   constructor(private readonly opts: LabOptions) {
     this.tr = opts.tr ?? EN_TR;
-    this.overrides = opts.overrides ?? new Map();
-    this.liveSchedule = opts.liveSchedule ?? new Map();
-    this.compare = Boolean(opts.compare);
-    this.pair = Array.isArray(opts.compare) ? (opts.compare as readonly [string, string]) : null;
-    this.gradients = Boolean(opts.gradients);
-    this.playing = Boolean(opts.autoplay);
-    this.pace = opts.pace ? paceIndex(opts.pace) : DEFAULT_PACE;
+    this.overridesNow = opts.overrides ?? new Map();
+    this.schedule = opts.liveSchedule ?? new Map();
+    this.s = initialLabState({ compare: opts.compare, gradients: opts.gradients, autoplay: opts.autoplay, pace: opts.pace ? paceIndex(opts.pace) : DEFAULT_PACE });
     this.clock = opts.clock ?? (() => performance.now());
     this.load(opts.scenario, opts.seed);
-    const first = this.pair?.[0] ?? opts.run;
-    if (first) this.index = Math.max(0, this.choices.findIndex((c) => c.id === first || c.spec.plugin.meta.id === first));
+    const first = this.s.pair?.[0] ?? opts.run;
+    if (first) this.dispatch({ type: 'model', index: Math.max(0, this.choices.findIndex((c) => c.id === first || c.spec.plugin.meta.id === first)) });
   }
 
   private load(ref: string | Scenario, seed?: Seed): void {
     const loaded = tryLoadScenario(ref, this.tr);
-    this.scenario = typeof loaded === 'string' ? null : loaded;
-    this.base = this.scenario;
-    this.problem = typeof loaded === 'string' ? loaded : null;
-    this.seed = seed ?? this.scenario?.seed ?? 1;
+    this.scenarioNow = typeof loaded === 'string' ? null : loaded;
+    this.base = this.scenarioNow;
+    this.problemNow = typeof loaded === 'string' ? loaded : null;
+    this.seedNow = seed ?? this.scenarioNow?.seed ?? 1;
     this.leaderboard = this.scenario?.leaderboard && this.opts.leaderboard !== false ? new Leaderboard(this.scenario.id, this.tr) : null;
     this.rebuild();
   }
@@ -168,23 +225,25 @@ export class LabSession {
     this.player = unmeasured(this.player);
     this.cache.clear();
     this.fieldCache.clear();
-    this.playingOn = false;
-    if (!this.scenario) return void (this.choices = []);
-    try {
-      this.choices = modelChoices(this.scenario, this.seed, this.overrides, this.opts.epochs, this.tr, this.liveSchedule);
-      this.problem = this.choices.length === 0 ? this.tr.t('lab.scenarioHasNoRuns') : null;
-    } catch (e) {
-      this.choices = [];
-      this.problem = (e as Error).message;
+    if (!this.scenarioNow) this.choicesNow = [];
+    else {
+      try {
+        this.choicesNow = modelChoices(this.scenarioNow, this.seed, this.overrides, this.opts.epochs, this.tr, this.liveSchedule);
+        this.problemNow = this.choicesNow.length === 0 ? this.tr.t('lab.scenarioHasNoRuns') : null;
+      } catch (e) {
+        this.choicesNow = [];
+        this.problemNow = (e as Error).message;
+      }
     }
-    this.index = Math.min(this.index, Math.max(0, this.choices.length - 1));
+    this.dispatch({ type: 'rebuilt', count: this.choicesNow.length });
   }
 
   /** Indices of the choices on screen: the model, and its partner in a comparison. */
   private shown(): number[] {
     if (this.choices.length === 0) return [];
     if (!this.compare) return [this.index];
-    const named = this.pair ? this.choices.findIndex((c) => c.id === this.pair![1]) : -1;
+    const pair = this.s.pair;
+    const named = pair ? this.choices.findIndex((c) => c.id === pair[1]) : -1;
     const partner = named >= 0 && named !== this.index ? named : partnerOf(this.choices, this.index);
     return partner >= 0 ? [this.index, partner] : [this.index];
   }
@@ -212,31 +271,31 @@ export class LabSession {
   // Actions (one per key of the lab's keymap).
 
   toggle(): void {
-    if (this.playing) return void (this.playing = false);
+    if (this.playing) return this.dispatch({ type: 'toggle', settled: false, canPlay: false });
     // Space after every verdict plays on: the teacher shows what happens next.
-    this.playingOn = this.settled;
-    this.playing = this.lanes().some((l) => l.canAdvance(this.playingOn));
+    const settled = this.settled;
+    this.dispatch({ type: 'toggle', settled, canPlay: this.lanes().some((l) => l.canAdvance(settled)) });
     this.player = restarted(this.player);
   }
   pause(): void {
-    this.playing = false;
+    this.dispatch({ type: 'pause' });
   }
   epoch(): void {
-    this.playing = false;
+    this.pause();
     for (const l of this.lanes()) l.advance('epoch', true);
     this.record();
   }
   pattern(): void {
-    this.playing = false;
+    this.pause();
     for (const l of this.lanes()) l.advance('pattern', true);
     this.record();
   }
   faster(): void {
-    this.pace = Math.min(PACES.length - 1, this.pace + 1);
+    this.dispatch({ type: 'faster' });
     this.player = unmeasured(this.player);
   }
   slower(): void {
-    this.pace = Math.max(0, this.pace - 1);
+    this.dispatch({ type: 'slower' });
     this.player = unmeasured(this.player);
   }
   reset(): void {
@@ -245,20 +304,18 @@ export class LabSession {
   }
   reseed(): void {
     const was = this.seed;
-    this.seed = nextSeed(was);
+    this.seedNow = nextSeed(was);
     this.rebuild();
     this.note = this.tr.t('note.reseed', { seed: this.seed, was });
   }
   nextModel(): void {
-    if (this.choices.length > 1) this.index = (this.index + 1) % this.choices.length;
-    this.pair = null;
-    this.note = null;
+    this.dispatch({ type: 'nextModel', count: this.choices.length });
   }
   toggleCompare(on?: boolean): void {
-    this.compare = on ?? !this.compare;
+    this.dispatch({ type: 'compare', ...(on === undefined ? {} : { on }) });
   }
   toggleGradients(): void {
-    this.gradients = !this.gradients;
+    this.dispatch({ type: 'gradients' });
   }
   /** The η keys: the learning rate one rung up or down the ladder (changeLive). */
   changeEta(way: 1 | -1): void {
@@ -279,13 +336,29 @@ export class LabSession {
    */
   changeLive(param: string, way: 1 | -1): void {
     const made = changeLive(this.lanes(), param, way, this.tr);
-    this.liveSchedule = made.changes.reduce((schedule, [run, change]) => withChange(schedule, run, change), this.liveSchedule);
+    this.schedule = made.changes.reduce((schedule, [run, change]) => withChange(schedule, run, change), this.liveSchedule);
     this.note = made.note;
   }
 
   /** `o`: opens or closes the live row. */
   toggleLive(): void {
     this.live.toggle();
+  }
+  /** Esc in the live row: closes it. */
+  closeLive(): void {
+    this.live.close();
+  }
+  /** The network view's arrows: another layer (←→) or another unit (↑↓) among those drawn. */
+  netMove(layers: number, units: number): void {
+    this.net.move(layers, units);
+  }
+  /** Enter in the network view: opens the selected unit, or closes it. */
+  netOpen(): void {
+    this.net.toggleOpen();
+  }
+  /** A click on a unit of the network view: selects it and opens it. */
+  netPick(layer: number, unit: number): void {
+    this.net.pick(layer, unit);
   }
   /** ↑↓ in the live row: the previous or next knob. */
   liveMove(way: 1 | -1): void {
@@ -356,7 +429,7 @@ export class LabSession {
   /** Applies a data edit and restarts the runs on the new data; false (and the reason in the note) when refused. */
   private editData(edit: DataEdit): boolean {
     try {
-      this.scenario = withDataEdit(this.scenario ?? this.base!, edit);
+      this.scenarioNow = withDataEdit(this.scenarioNow ?? this.base!, edit);
     } catch (e) {
       this.note = (e as Error).message;
       return false;
@@ -374,7 +447,7 @@ export class LabSession {
   applyParams(runId: string, params: Params): void {
     const merged = new Map(this.overrides);
     merged.set(runId, { ...(merged.get(runId) ?? {}), ...params });
-    this.overrides = merged;
+    this.overridesNow = merged;
     // a value set in the form restarts the run: the changes of that parameter made while it trained no longer apply
     const changes = this.liveSchedule.get(runId);
     if (changes?.some((c) => c.param in params)) {
@@ -382,7 +455,7 @@ export class LabSession {
       const rest = changes.filter((c) => !(c.param in params));
       if (rest.length) kept.set(runId, rest);
       else kept.delete(runId);
-      this.liveSchedule = kept;
+      this.schedule = kept;
     }
     this.rebuild();
     this.note = this.tr.t('note.params', { run: runId });
@@ -404,19 +477,15 @@ export class LabSession {
   }
   /** `a`: the point cursor on the map (the keyboard's click), or off. */
   toggleCursor(): void {
-    if (this.cursor) return void ((this.cursor = null), (this.note = null));
+    if (this.cursor) return this.dispatch({ type: 'cursor', at: null, note: null });
     const data = this.choices[this.index]?.spec.data;
     const why = data ? refusesPoints(data) : 'not-plane';
     if (why) return void (this.note = this.tr.t(why === 'regression' ? 'points.regression' : 'points.unavailable'));
-    this.cursor = { u: 0.5, v: 0.5 };
-    this.note = this.tr.t('points.cursor', { label: this.pointClass });
+    this.dispatch({ type: 'cursor', at: { u: 0.5, v: 0.5 }, note: this.tr.t('points.cursor', { label: this.pointClass }) });
   }
   /** The arrows while the cursor is on: one cell of the map across or down. */
   moveCursor(dc: number, dr: number): void {
-    if (!this.cursor) return;
-    const { cols, rows } = this.mapCells;
-    const clamp = (t: number): number => Math.max(0.5 / 200, Math.min(1 - 0.5 / 200, t));
-    this.cursor = { u: clamp(this.cursor.u + dc / cols), v: clamp(this.cursor.v + dr / rows) };
+    this.dispatch({ type: 'cursorMove', dc, dr, ...this.mapCells });
   }
   /** Enter at the cursor: a point of the selected class where it stands. */
   addAtCursor(): void {
@@ -434,17 +503,15 @@ export class LabSession {
   /** The class the next point gets: the next one of the data's classes. */
   switchClass(): void {
     const classes = this.choices[this.index]?.spec.data.classes ?? 2;
-    this.pointClass = (this.pointClass + 1) % Math.max(2, classes);
+    this.dispatch({ type: 'pointClass', classes });
     this.note = this.tr.t('points.class', { label: this.pointClass });
   }
 
   open(ref: string | Scenario): void {
-    this.cursor = null;
-    this.index = 0;
-    this.pair = null;
-    this.overrides = new Map();
-    this.liveSchedule = new Map();
-    this.note = null;
+    this.dispatch({ type: 'cursor', at: null, note: null });
+    this.dispatch({ type: 'model', index: 0, pair: null });
+    this.overridesNow = new Map();
+    this.schedule = new Map();
     this.load(ref);
   }
 
@@ -452,7 +519,7 @@ export class LabSession {
   playToMoment(): void {
     const unit = PACES[this.pace]!.unit;
     for (const l of this.lanes()) while (!l.settled && l.advance(unit, false));
-    this.playing = false;
+    this.pause();
     this.record();
   }
 
@@ -469,7 +536,7 @@ export class LabSession {
     const active = (): Lane[] => this.lanes().filter((l) => (this.playingOn ? l.canAdvance(true) : !l.settled));
     let live = active();
     if (live.length === 0) {
-      this.playing = false;
+      this.pause();
       return true;
     }
     const due = owe(this.player, pace, now);
@@ -485,8 +552,7 @@ export class LabSession {
     this.record();
     if (live.length === 0) {
       // The telling moment: every run on screen has its verdict.
-      this.playing = false;
-      this.playingOn = false;
+      this.dispatch({ type: 'settled' });
     }
     return moved > 0 || !this.playing;
   }

@@ -3,7 +3,6 @@
  * itself, slow enough to read) to as many epochs as the machine allows.
  */
 import { EN_TR, type Tr } from '../i18n/index.js';
-import type { PaceMeasure } from './player.js';
 
 export interface Pace {
   readonly unit: 'pattern' | 'epoch';
@@ -43,6 +42,14 @@ export function paceIndex(p: Pace): number {
 
 export const paceLabel = (p: Pace, tr: Tr = EN_TR): string =>
   p.perSecond === Infinity ? tr.t('pace.max') : tr.t(`pace.${p.unit}${p.perSecond === 1 ? '' : 's'}`, { n: p.perSecond });
+
+/** What the player's meter measured (player.ts). */
+export interface PaceMeasure {
+  /** Units a second played, once half a second and ten units' worth of time were measured (null before). */
+  readonly perSecond: number | null;
+  /** Fell short of the setting: fewer than 90 % of the units owed were played (a unit still pending aside). */
+  readonly short: boolean;
+}
 
 /**
  * The pace on screen: the one played when it fell short of the setting ("~40 epochs/s (set

@@ -5,7 +5,7 @@
  * reports how many it ran; the meter keeps what was owed and played, to say the pace played.
  * No clock here: the caller passes the times, so tests use numbers.
  */
-import type { Pace } from './pace.js';
+import type { Pace, PaceMeasure } from './pace.js';
 
 /** Training time per tick: the rest of the frame is for input and drawing. */
 export const SLICE_MS = 22;
@@ -75,14 +75,7 @@ export function meterAdd(samples: readonly MeterSample[], s: MeterSample): reado
   return out;
 }
 
-/** What the meter says. */
-export interface PaceMeasure {
-  /** Units a second played, once half a second and ten units' worth of time were measured (null before). */
-  readonly perSecond: number | null;
-  /** Fell short of the setting: fewer than 90 % of the units owed were played (a unit still pending aside). */
-  readonly short: boolean;
-}
-
+/** What the meter says (pace.ts says it in words). */
 export function measure(samples: readonly MeterSample[]): PaceMeasure {
   const { dt, owed, units } = samples.reduce((a, x) => ({ dt: a.dt + x.dt, owed: a.owed + x.owed, units: a.units + x.units }), { dt: 0, owed: 0, units: 0 });
   return { perSecond: dt >= 500 && owed >= 10 ? (units * 1000) / dt : null, short: owed >= 10 && units < 0.9 * owed };
