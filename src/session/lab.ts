@@ -16,8 +16,9 @@ import { modelChoices, nextSeed, partnerOf, tryLoadScenario, type ModelChoice, t
 import { Leaderboard } from './leaderboard.js';
 import { shareOf } from './export.js';
 import { LAB_PLAY_ON, Lane, type PlayOn } from './lane.js';
-import { laneShape, type LabShape, type LaneShape } from './lab-shape.js';
-import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
+import { laneFacts, laneShape, type LabShape, type LaneFacts, type LaneShape } from './lab-shape.js';
+import { memo, sameData } from './memo.js';
+import { NO_FIELDS, laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
 import { domainOf, onPlane } from './field.js';
 import type { LiveSchedule } from '../core/runner.js';
 import { LiveRow, changeLive, withChange, type LiveRowView } from './live.js';
@@ -94,6 +95,16 @@ export interface LabView {
 /** Least time between two recomputations of the decision fields while playing. */
 const FIELD_MS = 150;
 
+/** A run as the lab holds it: the lane (mutable training state), the facts its layout needs (computed once, as it is built), its view memos. */
+interface Built {
+  readonly lane: Lane;
+  readonly facts: LaneFacts;
+  readonly fields: (version: number, request: FieldRequest | null, layer: number, unit: number, open: boolean) => LaneFields;
+  readonly view: (version: number, choice: ModelChoice, slot: number, playingOn: boolean) => LaneView;
+  /** When the fields were last computed, and at which version of the run (they refresh at most every FIELD_MS while playing). */
+  fieldsAt: { readonly version: number; readonly at: number; readonly fields: LaneFields } | null;
+}
+
 export class LabSession {
   /** The lab's own settings (lab-state.ts): one immutable value, replaced only by reduceLab. */
   private s: LabState;
@@ -109,8 +120,8 @@ export class LabSession {
   /** The live row's state (live.ts). */
   private readonly live = new LiveRow();
   private choicesNow: readonly ModelChoice[] = [];
-  private readonly cache = new Map<string, Lane>();
-  private readonly fieldCache = new Map<string, { version: number; at: number; fields: LaneFields }>();
+  /** The runs built so far (by choice id): each lane with its facts and its memos, kept while the seed and parameters stay. */
+  private readonly built = new Map<string, Built>();
   /** The player's clock arithmetic (player.ts): the previous tick, the units owed, the pace measured while playing. */
   private player: Player = IDLE_PLAYER;
   private readonly clock: () => number;
@@ -223,8 +234,7 @@ export class LabSession {
 
   private rebuild(): void {
     this.player = unmeasured(this.player);
-    this.cache.clear();
-    this.fieldCache.clear();
+    this.built.clear();
     if (!this.scenarioNow) this.choicesNow = [];
     else {
       try {
@@ -248,19 +258,37 @@ export class LabSession {
     return partner >= 0 ? [this.index, partner] : [this.index];
   }
 
-  private laneOf(i: number): Lane {
+  /** The run of choice `i`, built on first sight with its facts (the one time layout's questions reach the model). */
+  private builtOf(i: number): Built {
     const choice = this.choices[i]!;
-    let lane = this.cache.get(choice.id);
-    if (!lane) {
-      lane = new Lane(choice.spec, this.opts.playOn?.[choice.id] ?? LAB_PLAY_ON, this.tr);
-      this.cache.set(choice.id, lane);
+    let b = this.built.get(choice.id);
+    if (!b) {
+      const lane = new Lane(choice.spec, this.opts.playOn?.[choice.id] ?? LAB_PLAY_ON, this.tr);
+      b = this.build(lane);
+      this.built.set(choice.id, b);
     }
-    return lane;
+    return b;
+  }
+
+  private build(lane: Lane): Built {
+    const tr = this.tr;
+    const b: Built = {
+      lane,
+      facts: laneFacts(lane),
+      fieldsAt: null,
+      // The decision fields (a model call per pixel), computed again when the run or the request changed;
+      // `version` is the run's, held back while playing for FIELD_MS (fields sampled at half resolution then).
+      // (whether playing is not an argument: fields computed while playing stand until the run changes, as before)
+      fields: memo((_version: number, request: FieldRequest | null, _layer: number, _unit: number, _open: boolean): LaneFields => laneFields(lane, request, this.playing, this.net), sameData),
+      // The rest of the view changes only when the run does (a 64 × 64 net's weights are 4,000 numbers).
+      view: memo((_version: number, choice: ModelChoice, slot: number, playingOn: boolean): LaneView => laneView(lane, choice, slot, NO_FIELDS, playingOn, tr)),
+    };
+    return b;
   }
 
   /** The runs on screen (built on first sight, kept while the seed and parameters stay). */
   lanes(): Lane[] {
-    return this.shown().map((i) => this.laneOf(i));
+    return this.shown().map((i) => this.builtOf(i).lane);
   }
 
   /** True when every run on screen has nothing more to play by itself. */
@@ -323,7 +351,7 @@ export class LabSession {
   }
   /** `v`: the network view on or off (a layered net on plane data; one run at a time). */
   toggleNetwork(): void {
-    const shape = this.lanes()[0] ? laneShape(this.lanes()[0]!, this.tr) : null;
+    const shape = this.shape()[0] ?? null;
     if (!shape?.network) return void (this.note = this.tr.t('net.unavailable'));
     this.net.toggle();
     this.note = this.net.mode === 'on' && this.compare ? this.tr.t('net.oneRun') : null;
@@ -566,7 +594,7 @@ export class LabSession {
 
   /** What the layout needs before sizing: per run, the kind of data and how much there is to show. */
   shape(): LaneShape[] {
-    return this.lanes().map((l) => laneShape(l, this.tr));
+    return this.shown().map((i) => this.builtOf(i)).map((b) => laneShape(b.lane, b.facts, this.tr));
   }
 
   /** The view at `now`, with the decision fields at the sizes the layout asks for (one per run). */
@@ -623,47 +651,37 @@ export class LabSession {
     if (note) this.note = note;
   }
 
-  private shared: { key: string; share: string | null } | null = null;
-
-  /** The share string, encoded again only when the setting changed. */
+  /** The share string, encoded again only when the setting changed: the scenario (with its data edit), the seed, the parameters, the live changes, the runs on screen. */
   private shareCache(): string | null {
-    const key = `${this.scenario?.id}/${String(this.seed)}/${JSON.stringify(this.scenario?.dataEdit ?? null)}/${[...this.overrides].map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(',')}/${JSON.stringify([...this.liveSchedule])}`;
-    if (this.shared?.key !== key) this.shared = { key, share: shareOf(this) };
-    return this.shared.share;
+    return this.shareMemo(this.scenarioNow, this.seedNow, this.overridesNow, this.schedule, ...this.shown().map((i) => this.choices[i]));
   }
+
+  private readonly shareMemo = memo((..._setting: unknown[]): string | null => shareOf(this));
 
   private cachedLaneView(i: number, slot: number, request: FieldRequest | null, now: number): LaneView {
-    const lane = this.laneOf(i);
-    const key = `${this.choices[i]!.id}/${request ? `${request.cols}x${request.rows}/${request.unitCols}x${request.unitRows}/${request.samples ?? 0}${this.net.key(request.network)}` : '-'}`;
-    const hit = this.fieldCache.get(key);
-    // While playing, the fields (a model call per pixel) refresh at most every FIELD_MS.
-    let fields = hit && (hit.version === lane.version || (this.playing && now - hit.at < FIELD_MS)) ? hit.fields : null;
-    if (!fields) {
-      // While playing, the fields are sampled at half resolution: a quarter of the model calls.
-      fields = laneFields(lane, request, this.playing, this.net);
-      this.fieldCache.set(key, { version: lane.version, at: now, fields });
-    }
-    // The rest of the view changes only when the run does (a 64 × 64 net's weights are 4,000 numbers).
-    const base = this.views.get(lane);
-    if (base && base.version === lane.version && base.slot === slot && base.playingOn === this.playingOn) return { ...base.view, field: fields.field, units: fields.units, hiddenUnits: fields.units?.length ?? 0, images: fields.images, network: fields.network ?? null };
-    const view = laneView(lane, this.choices[i]!, slot, fields, this.playingOn, this.tr);
-    this.views.set(lane, { version: lane.version, slot, playingOn: this.playingOn, view });
-    return view;
+    const b = this.builtOf(i);
+    const lane = b.lane;
+    // While playing, the fields refresh at most every FIELD_MS: the version they were computed at stands until then.
+    const version = b.fieldsAt && this.playing && now - b.fieldsAt.at < FIELD_MS ? b.fieldsAt.version : lane.version;
+    const fields = b.fields(version, request, this.net.layer, this.net.unit, this.net.open);
+    if (b.fieldsAt?.fields !== fields) b.fieldsAt = { version: lane.version, at: now, fields };
+    const view = b.view(lane.version, this.choices[i]!, slot, this.playingOn);
+    if (!lane.run || lane.error) return view;
+    return { ...view, field: fields.field, units: fields.units, hiddenUnits: fields.units?.length ?? 0, images: fields.images, network: fields.network ?? null };
   }
-
-  private readonly views = new WeakMap<Lane, { version: number; slot: number; playingOn: boolean; view: LaneView }>();
-  private claimsCache: { key: string; claims: ClaimView[]; receipts: ReceiptView[] } | null = null;
 
   /** The claims panel and the receipts, evaluated again only when a run on screen changed. */
   private claimsNow(shown: readonly number[]): { claims: ClaimView[]; receipts: ReceiptView[] } {
     const s = this.scenario;
     if (!s) return { claims: [], receipts: [] };
-    const lanes = this.lanes();
-    const key = shown.map((i, k) => `${this.choices[i]!.id}:${lanes[k]!.version}:${lanes[k]!.decided}`).join('|');
-    if (this.claimsCache?.key !== key) {
-      const choices = shown.map((i) => this.choices[i]!);
-      this.claimsCache = { key, claims: claimViews(s, lanes, choices, this.tr), receipts: receiptViews(s, lanes, choices, this.tr) };
-    }
-    return this.claimsCache;
+    return this.claimsMemo(s, ...shown.flatMap((i) => [this.choices[i], this.builtOf(i).lane.version, this.builtOf(i).lane.decided]));
   }
+
+  /** The claims and receipts of the runs on screen: arguments the scenario, then per run its choice, version and whether decided. */
+  private readonly claimsMemo = memo((s: Scenario, ..._runs: unknown[]): { claims: ClaimView[]; receipts: ReceiptView[] } => {
+    const shown = this.shown();
+    const lanes = shown.map((i) => this.builtOf(i).lane);
+    const choices = shown.map((i) => this.choices[i]!);
+    return { claims: claimViews(s, lanes, choices, this.tr), receipts: receiptViews(s, lanes, choices, this.tr) };
+  });
 }
