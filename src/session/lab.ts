@@ -16,16 +16,17 @@ import { modelChoices, nextSeed, partnerOf, tryLoadScenario, type ModelChoice, t
 import { Leaderboard } from './leaderboard.js';
 import { shareOf } from './export.js';
 import { LAB_PLAY_ON, Lane, type PlayOn } from './lane.js';
+import { labView, type LabView } from './lab-view.js';
 import { laneFacts, laneShape, type LabShape, type LaneFacts, type LaneShape } from './lab-shape.js';
 import { memo, sameData } from './memo.js';
 import { NO_FIELDS, laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
 import { domainOf, onPlane } from './field.js';
 import type { LiveSchedule } from '../core/runner.js';
-import { LiveRow, changeLive, withChange, type LiveRowView } from './live.js';
+import { LiveRow, changeLive, withChange } from './live.js';
 import { exact } from '../core/format.js';
 import { FEATURES, type Feature } from '../data/features.js';
 import { isPlaneData, dataEditable, dataSetting, featureList, nextFeatures, nextNoise, nextTestShare, withDataEdit, type DataEdit } from '../scenarios/data-edit.js';
-import { DEFAULT_PACE, PACES, paceIndex, playedPaceLabel, type Pace } from './pace.js';
+import { DEFAULT_PACE, PACES, paceIndex, type Pace } from './pace.js';
 import { initialLabState, reduceLab, type LabState, type LabStateAction } from './lab-state.js';
 import { IDLE_PLAYER, SLICE_MS, measure, owe, paused, played, restarted, unmeasured, type Player } from './player.js';
 import type { LaneView } from './views.js';
@@ -33,6 +34,7 @@ import { NetworkState } from './network-view.js';
 import { MAX_ADDED_POINTS, pointAt, refusesPoints, type AddedPoint } from '../data/added-points.js';
 
 export type { LabShape, LaneShape } from './lab-shape.js';
+export type { LabView } from './lab-view.js';
 
 export interface LabOptions {
   readonly scenario: string | Scenario;
@@ -59,37 +61,6 @@ export interface LabOptions {
   readonly tr?: Tr;
   /** Record decided runs in a challenge's leaderboard (the tour does not). @default true */
   readonly leaderboard?: boolean;
-}
-
-export interface LabView {
-  readonly kind: 'lab';
-  readonly scenarioId: string;
-  readonly title: string;
-  readonly era: string;
-  readonly problem: string | null;
-  readonly modelLabel: string;
-  readonly modelIndex: number;
-  readonly modelCount: number;
-  readonly lanes: readonly LaneView[];
-  readonly claims: readonly ClaimView[];
-  /** The scenario's receipts (published figure beside ours), shown under the claims. */
-  readonly receipts: readonly ReceiptView[];
-  /** A note (reset, new seed, parameters applied) or the text for a model tried on this data. */
-  readonly message: string | null;
-  /** What `e` just wrote, short enough for the status line (shown at every size). */
-  readonly flash: string | null;
-  /** The scenario's moral, once every run on screen is settled (its own runs only). */
-  readonly moral: string | null;
-  readonly playing: boolean;
-  readonly pace: string;
-  readonly seed: Seed;
-  readonly gradients: boolean;
-  /** The share string of this setting (scenario, seed, parameters): `neural-eras --share` reopens it. */
-  readonly share: string | null;
-  /** A challenge's leaderboard (best result per model on this machine), best first; null elsewhere. */
-  readonly leaderboard: readonly string[] | null;
-  /** The live row (`o`): the knobs and the one selected; null while closed. */
-  readonly live: LiveRowView | null;
 }
 
 /** Least time between two recomputations of the decision fields while playing. */
@@ -599,51 +570,32 @@ export class LabSession {
 
   /** The view at `now`, with the decision fields at the sizes the layout asks for (one per run). */
   view(now: number, fields: readonly (FieldRequest | null)[] = []): LabView {
-    const s = this.scenario;
     const shown = this.shown();
     const lanes = shown.map((i, slot) => this.cachedLaneView(i, slot, fields[slot] ?? null, now));
+    // what the frame draws: the network view's units (its keys move among them), the map's cells (the cursor steps one)
     this.net.seen(lanes[0]?.network ?? null);
     const f0 = lanes[0]?.field;
     if (f0 && f0.cols > 0) this.mapCells = { cols: f0.cols, rows: f0.rows };
-    if (this.cursor && lanes[0]) lanes[0] = { ...lanes[0], cursor: this.cursor };
-    const choice = this.choices[this.index];
-    const own = shown.every((i) => this.choices[i]?.own);
-    const tried = choice && !choice.own && s ? this.tr.t('lab.tried', { model: this.tr.card(choice.spec.plugin.meta).name, title: this.tr.scenarioTitle(s.id, s.title) }) : null;
-    const seedNote = s && this.seed !== s.seed ? this.tr.t('lab.seedNote', { seed: this.seed, original: s.seed }) : null;
-    const dataNote = s?.dataEdit ? this.dataNote(s) : null;
-    return {
-      kind: 'lab',
-      scenarioId: s?.id ?? String(this.opts.scenario),
-      title: s ? this.tr.scenarioTitle(s.id, s.title) : '',
-      era: s?.era ?? '',
+    return labView({
+      state: this.s,
+      scenario: this.scenario,
+      ref: String(this.opts.scenario),
       problem: this.problem,
-      modelLabel: choice?.label ?? '',
-      modelIndex: this.index,
-      modelCount: this.choices.length,
-      lanes,
-      claims: this.claimsNow(shown).claims,
-      receipts: this.claimsNow(shown).receipts,
-      message: this.note ?? tried ?? (this.added.length ? this.tr.t('points.inData', { n: this.added.length }) : null) ?? dataNote ?? seedNote,
-      flash: this.exportNote && this.note === this.exportNote.note ? this.exportNote.status : null,
-      moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? this.tr.moral(s.id, s.moral) : null,
-      playing: this.playing,
-      pace: playedPaceLabel(PACES[this.pace]!, measure(this.player.samples), this.tr),
       seed: this.seed,
-      gradients: this.gradients,
+      choices: this.choices,
+      shown,
+      lanes,
+      ...this.claimsNow(shown),
+      pace: measure(this.player.samples),
       share: this.shareCache(),
       leaderboard: this.leaderboard?.board() ?? null,
       live: this.live.view(this, this.tr),
-    };
+      tr: this.tr,
+    });
   }
 
   private leaderboard: Leaderboard | null = null;
 
-  /** What the data is now, when it is not the scenario file's: its claims were written for that. */
-  private dataNote(s: Scenario): string | null {
-    const now = dataSetting(s);
-    if (!now) return null;
-    return this.tr.t('lab.dataNote', { noise: exact(now.noise), test: Math.round(now.testFraction * 100), features: featureList(now.features), seed: s.dataEdit?.seed ?? this.seed });
-  }
 
   /** A challenge keeps each model's best: a run that has just been decided is recorded once. */
   private record(): void {
