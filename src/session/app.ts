@@ -100,7 +100,7 @@ export class AppSession {
       ...(this.clock ? { clock: this.clock } : {}),
       tr: this.tr,
     });
-    if (wantsGradients(lab.scenario)) lab.gradients = true;
+    if (wantsGradients(lab.scenario)) lab.dispatch({ type: 'gradients', on: true });
     return lab;
   }
 
@@ -135,9 +135,9 @@ export class AppSession {
     if (s.kind === 'replay') return this.replayKey(s.replay, t);
     // the live row (issue 25) takes the arrows and Esc while open; every other key is the lab's
     const open = this.lab;
-    if (open?.live.open) {
+    if (open?.liveOpen) {
       const a = actionOf(LIVE_KEYS, t);
-      if (a === 'close') return open.live.close();
+      if (a === 'close') return open.closeLive();
       if (a === 'previous' || a === 'next') return open.liveMove(a === 'previous' ? -1 : 1);
       if (a === 'down' || a === 'up') return open.liveStep(a === 'down' ? -1 : 1);
     }
@@ -158,7 +158,7 @@ export class AppSession {
     }
     // the network view on screen takes the arrows and Enter (its units); the lab keeps the rest
     if (s.lab.cursor && this.cursorKey(s.lab, t)) return;
-    if (s.lab.net.shown && this.netKey(s.lab, t)) return;
+    if (s.lab.netShown && this.netKey(s.lab, t)) return;
     return this.labKey(s.lab, actionOf(LAB_KEYS, t));
   }
 
@@ -178,13 +178,13 @@ export class AppSession {
   /** A click on a unit of the network view: selects and opens it. */
   clickUnit(layer: number, unit: number): void {
     const lab = this.lab;
-    if (lab && !this.dialog && !this.help && this.screen.kind === 'lab') lab.net.pick(layer, unit);
+    if (lab && !this.dialog && !this.help && this.screen.kind === 'lab') lab.netPick(layer, unit);
   }
 
   private netKey(lab: LabSession, t: Token): boolean {
     const a = actionOf(NET_KEYS, t);
-    if (a === 'unitOpen') lab.net.toggleOpen();
-    else if (a) lab.net.move(a === 'layerLeft' ? -1 : a === 'layerRight' ? 1 : 0, a === 'unitUp' ? -1 : a === 'unitDown' ? 1 : 0);
+    if (a === 'unitOpen') lab.netOpen();
+    else if (a) lab.netMove(a === 'layerLeft' ? -1 : a === 'layerRight' ? 1 : 0, a === 'unitUp' ? -1 : a === 'unitDown' ? 1 : 0);
     return a !== null;
   }
 
@@ -275,22 +275,20 @@ export class AppSession {
       case 'export':
         try {
           const x = exportRuns(lab);
-          lab.exports += 1;
-          const n = lab.exports;
-          lab.note = this.tr.t(n > 1 ? 'note.exportedAgain' : 'note.exported', { json: x.json, csv: x.csv, share: x.share, n });
-          lab.exportNote = { note: lab.note, status: this.tr.t(n > 1 ? 'status.exportedAgain' : 'status.exported', { stem: x.json.replace(/\.json$/, ''), n }) };
+          const n = lab.exports + 1;
+          const note = this.tr.t(n > 1 ? 'note.exportedAgain' : 'note.exported', { json: x.json, csv: x.csv, share: x.share, n });
+          lab.dispatch({ type: 'exported', note, status: this.tr.t(n > 1 ? 'status.exportedAgain' : 'status.exported', { stem: x.json.replace(/\.json$/, ''), n }), counted: true });
         } catch (e) {
-          lab.note = this.tr.t('note.exportFailed', { message: (e as Error).message });
+          lab.dispatch({ type: 'note', note: this.tr.t('note.exportFailed', { message: (e as Error).message }) });
         }
         return;
       case 'share':
         try {
           const x = writeShare(lab);
-          lab.note = this.tr.t('note.shared', { file: x.file, share: x.share });
-          lab.exportNote = { note: lab.note, status: this.tr.t('status.shared', { file: x.file }) };
+          lab.dispatch({ type: 'exported', note: this.tr.t('note.shared', { file: x.file, share: x.share }), status: this.tr.t('status.shared', { file: x.file }), counted: false });
           this.clipboard = x.share;
         } catch (e) {
-          lab.note = this.tr.t('note.exportFailed', { message: (e as Error).message });
+          lab.dispatch({ type: 'note', note: this.tr.t('note.exportFailed', { message: (e as Error).message }) });
         }
         return;
       case 'params': {
@@ -320,7 +318,7 @@ export class AppSession {
       if (d.quiz.key(t) === 'leave') {
         const pattern = d.quiz.unchecked();
         d.quiz.close();
-        if (pattern !== null) lab.note = this.tr.t('quiz.left', { pattern });
+        if (pattern !== null) lab.dispatch({ type: 'note', note: this.tr.t('quiz.left', { pattern }) });
         this.dialog = null;
       }
       return;
@@ -338,7 +336,7 @@ export class AppSession {
     if (r === 'cancel') this.dialog = null;
     else if (r) {
       lab.open(r.open);
-      if (wantsGradients(lab.scenario)) lab.gradients = true;
+      if (wantsGradients(lab.scenario)) lab.dispatch({ type: 'gradients', on: true });
       this.dialog = null;
     }
   }

@@ -58,14 +58,12 @@ export interface LabShape {
   readonly network?: { readonly mode: NetMode; readonly open: boolean };
 }
 
-/** The fixed parts of each run's shape, by run (a lane belongs to one lab). */
-const shapes = new WeakMap<Lane, Omit<LaneShape, 'trace' | 'verdictChars' | 'epochs'>>();
+/** The facts about a run that never change while it trains: computed once, when the lab builds the lane, so layout never calls a model. */
+export type LaneFacts = Omit<LaneShape, 'trace' | 'verdictChars' | 'epochs'>;
 
-/** The parts of a run's shape that never change while it trains (built once per run). */
-function fixedShape(l: Lane): Omit<LaneShape, 'trace' | 'verdictChars' | 'epochs'> {
-  const hit = shapes.get(l);
-  if (hit) return hit;
-  const shape = ((): Omit<LaneShape, 'trace' | 'verdictChars' | 'epochs'> => {
+/** The facts about a run (the lab calls this once, as it builds the lane; the model is asked here and only here). */
+export function laneFacts(l: Lane): LaneFacts {
+  return Object.freeze(((): LaneFacts => {
     const data = l.spec.data;
     // Each hidden unit gets a small map of its own when there are at most 8 of them in all.
     const layers = l.run?.model.hidden ? l.run.model.hidden(data.inputs[0] ?? []) : [];
@@ -86,14 +84,11 @@ function fixedShape(l: Lane): Omit<LaneShape, 'trace' | 'verdictChars' | 'epochs
       sequence: sequenceShape(l),
       network: l.run ? netSizes(l.run.model, data) : null,
     };
-  })();
-  shapes.set(l, shape);
-  return shape;
+  })());
 }
 
-/** A run's shape now: its fixed parts, whether it has a trace, its epochs, and the rows its verdict needs. */
-export function laneShape(l: Lane, tr: Tr): LaneShape {
-  const fixed = fixedShape(l);
+/** A run's shape now: its facts, whether it has a trace, its epochs, and the rows its verdict needs (no model call). */
+export function laneShape(l: Lane, fixed: LaneFacts, tr: Tr): LaneShape {
   const status = l.run?.status;
   const verdictChars = status?.outcome ? cellsOf(tr.reason(status.cause, status.reason)) + 40 : l.error ? cellsOf(l.error) : 0;
   return { ...fixed, trace: l.trace.length > 0 || l.wholeEpoch !== null, epochs: l.run?.epoch ?? 0, verdictChars };

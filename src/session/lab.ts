@@ -16,20 +16,25 @@ import { modelChoices, nextSeed, partnerOf, tryLoadScenario, type ModelChoice, t
 import { Leaderboard } from './leaderboard.js';
 import { shareOf } from './export.js';
 import { LAB_PLAY_ON, Lane, type PlayOn } from './lane.js';
-import { laneShape, type LabShape, type LaneShape } from './lab-shape.js';
-import { laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
+import { labView, type LabView } from './lab-view.js';
+import { laneFacts, laneShape, type LabShape, type LaneFacts, type LaneShape } from './lab-shape.js';
+import { memo, sameData } from './memo.js';
+import { NO_FIELDS, laneFields, laneView, type FieldRequest, type LaneFields } from './lane-view.js';
 import { domainOf, onPlane } from './field.js';
 import type { LiveSchedule } from '../core/runner.js';
-import { LiveRow, changeLive, withChange, type LiveRowView } from './live.js';
+import { LiveRow, changeLive, withChange } from './live.js';
 import { exact } from '../core/format.js';
 import { FEATURES, type Feature } from '../data/features.js';
 import { isPlaneData, dataEditable, dataSetting, featureList, nextFeatures, nextNoise, nextTestShare, withDataEdit, type DataEdit } from '../scenarios/data-edit.js';
-import { DEFAULT_PACE, PACES, PaceMeter, paceIndex, playedPaceLabel, type Pace } from './pace.js';
+import { DEFAULT_PACE, PACES, paceIndex, type Pace } from './pace.js';
+import { initialLabState, reduceLab, type LabState, type LabStateAction } from './lab-state.js';
+import { IDLE_PLAYER, SLICE_MS, measure, owe, paused, played, restarted, unmeasured, type Player } from './player.js';
 import type { LaneView } from './views.js';
 import { NetworkState } from './network-view.js';
 import { MAX_ADDED_POINTS, pointAt, refusesPoints, type AddedPoint } from '../data/added-points.js';
 
 export type { LabShape, LaneShape } from './lab-shape.js';
+export type { LabView } from './lab-view.js';
 
 export interface LabOptions {
   readonly scenario: string | Scenario;
@@ -58,153 +63,203 @@ export interface LabOptions {
   readonly leaderboard?: boolean;
 }
 
-export interface LabView {
-  readonly kind: 'lab';
-  readonly scenarioId: string;
-  readonly title: string;
-  readonly era: string;
-  readonly problem: string | null;
-  readonly modelLabel: string;
-  readonly modelIndex: number;
-  readonly modelCount: number;
-  readonly lanes: readonly LaneView[];
-  readonly claims: readonly ClaimView[];
-  /** The scenario's receipts (published figure beside ours), shown under the claims. */
-  readonly receipts: readonly ReceiptView[];
-  /** A note (reset, new seed, parameters applied) or the text for a model tried on this data. */
-  readonly message: string | null;
-  /** What `e` just wrote, short enough for the status line (shown at every size). */
-  readonly flash: string | null;
-  /** The scenario's moral, once every run on screen is settled (its own runs only). */
-  readonly moral: string | null;
-  readonly playing: boolean;
-  readonly pace: string;
-  readonly seed: Seed;
-  readonly gradients: boolean;
-  /** The share string of this setting (scenario, seed, parameters): `neural-eras --share` reopens it. */
-  readonly share: string | null;
-  /** A challenge's leaderboard (best result per model on this machine), best first; null elsewhere. */
-  readonly leaderboard: readonly string[] | null;
-  /** The live row (`o`): the knobs and the one selected; null while closed. */
-  readonly live: LiveRowView | null;
-}
-
-/** Training time per tick: the rest of the frame is for input and drawing. */
-const SLICE_MS = 22;
 /** Least time between two recomputations of the decision fields while playing. */
 const FIELD_MS = 150;
 
+/** A run as the lab holds it: the lane (mutable training state), the facts its layout needs (computed once, as it is built), its view memos. */
+interface Built {
+  readonly lane: Lane;
+  readonly facts: LaneFacts;
+  readonly fields: (version: number, request: FieldRequest | null, layer: number, unit: number, open: boolean) => LaneFields;
+  readonly view: (version: number, choice: ModelChoice, slot: number, playingOn: boolean) => LaneView;
+  /** When the fields were last computed, and at which version of the run (they refresh at most every FIELD_MS while playing). */
+  fieldsAt: { readonly version: number; readonly at: number; readonly fields: LaneFields } | null;
+}
+
 export class LabSession {
+  /** The lab's own settings (lab-state.ts): one immutable value, replaced only by reduceLab. */
+  private s: LabState;
   /** The scenario on screen: the one opened, with the data keys' edit applied. */
-  scenario: Scenario | null = null;
+  private scenarioNow: Scenario | null = null;
   /** The scenario as opened (a share string's may already carry a data edit). */
   private base: Scenario | null = null;
-  problem: string | null = null;
-  seed: Seed = 1;
-  overrides: ReadonlyMap<string, Params>;
+  private problemNow: string | null = null;
+  private seedNow: Seed = 1;
+  private overridesNow: ReadonlyMap<string, Params>;
   /** Live changes made while training (the η keys, the live row), per run id: kept by a reset, carried by the share string. */
-  liveSchedule: LiveSchedule;
+  private schedule: LiveSchedule;
   /** The live row's state (live.ts). */
-  readonly live = new LiveRow();
-  choices: ModelChoice[] = [];
-  index = 0;
-  compare: boolean;
-  /** The explicit pair of a tour stop (run ids), when it names one. */
-  private pair: readonly [string, string] | null;
-  gradients: boolean;
-  playing: boolean;
-  pace: number;
-  /** Playing past every verdict (space pressed once all runs were settled). */
-  playingOn = false;
-  note: string | null = null;
-  /** The last export's note and its status-line form, shown while that note is the one on screen. */
-  exportNote: { readonly note: string; readonly status: string } | null = null;
-  /** Exports written from this lab (the second press says it wrote a second pair). */
-  exports = 0;
-  private readonly cache = new Map<string, Lane>();
-  private readonly fieldCache = new Map<string, { version: number; at: number; fields: LaneFields }>();
-  private last: number | null = null;
-  private carry = 0;
-  /** The pace actually played (units a second of wall time), measured while playing. */
-  private readonly meter = new PaceMeter();
+  private readonly live = new LiveRow();
+  private choicesNow: readonly ModelChoice[] = [];
+  /** The runs built so far (by choice id): each lane with its facts and its memos, kept while the seed and parameters stay. */
+  private readonly built = new Map<string, Built>();
+  /** The player's clock arithmetic (player.ts): the previous tick, the units owed, the pace measured while playing. */
+  private player: Player = IDLE_PLAYER;
   private readonly clock: () => number;
   readonly tr: Tr;
   /** The network view's state (issue 25): on or off, the selected unit, opened or not. */
-  readonly net = new NetworkState();
+  private readonly net = new NetworkState();
+  /** Cells of the map drawn last (the cursor steps one cell). */
+  private mapCells: { cols: number; rows: number } = { cols: 24, rows: 12 };
+
+  /** The settings now (immutable: an action replaces it). */
+  get state(): LabState {
+    return this.s;
+  }
+  /** Changes the settings: the one way they change. */
+  dispatch(action: LabStateAction): void {
+    this.s = reduceLab(this.s, action);
+  }
+  get scenario(): Scenario | null {
+    return this.scenarioNow;
+  }
+  get problem(): string | null {
+    return this.problemNow;
+  }
+  get seed(): Seed {
+    return this.seedNow;
+  }
+  get overrides(): ReadonlyMap<string, Params> {
+    return this.overridesNow;
+  }
+  get liveSchedule(): LiveSchedule {
+    return this.schedule;
+  }
+  get choices(): readonly ModelChoice[] {
+    return this.choicesNow;
+  }
+  get index(): number {
+    return this.s.index;
+  }
+  get compare(): boolean {
+    return this.s.compare;
+  }
+  get gradients(): boolean {
+    return this.s.gradients;
+  }
+  get playing(): boolean {
+    return this.s.playing;
+  }
+  get playingOn(): boolean {
+    return this.s.playingOn;
+  }
+  get pace(): number {
+    return this.s.pace;
+  }
+  get note(): string | null {
+    return this.s.note;
+  }
+  private set note(note: string | null) {
+    this.dispatch({ type: 'note', note });
+  }
+  get exportNote(): LabState['exportNote'] {
+    return this.s.exportNote;
+  }
+  get exports(): number {
+    return this.s.exports;
+  }
+  get pointClass(): number {
+    return this.s.pointClass;
+  }
+  get cursor(): LabState['cursor'] {
+    return this.s.cursor;
+  }
+  /** Whether the last frame drew the network view (its keys apply then). */
+  get netShown(): boolean {
+    return this.net.shown;
+  }
+  /** The network view's state now (a copy): on or off, the unit selected, opened or not, drawn by the last frame or not. */
+  get network(): { readonly mode: NetworkState['mode']; readonly layer: number; readonly unit: number; readonly open: boolean; readonly shown: boolean } {
+    const { mode, layer, unit, open, shown } = this.net;
+    return { mode, layer, unit, open, shown };
+  }
+  /** Whether the live row is open (its keys apply then). */
+  get liveOpen(): boolean {
+    return this.live.open;
+  }
   /** Points added by hand (a click on the map, or the point cursor), appended to every run's training rows: part of the data edit, so of the share string. */
   get added(): readonly AddedPoint[] {
     return this.scenario?.dataEdit?.points ?? [];
   }
-  /** The class a click (or Enter at the point cursor) adds; shift-click adds the other. */
-  pointClass = 1;
-  /** The point cursor on the map (the keyboard's way to add points): its cell, or null when off. */
-  cursor: { u: number; v: number } | null = null;
-  /** Cells of the map drawn last (the cursor steps one cell). */
-  private mapCells: { cols: number; rows: number } = { cols: 24, rows: 12 };
 
   constructor(private readonly opts: LabOptions) {
     this.tr = opts.tr ?? EN_TR;
-    this.overrides = opts.overrides ?? new Map();
-    this.liveSchedule = opts.liveSchedule ?? new Map();
-    this.compare = Boolean(opts.compare);
-    this.pair = Array.isArray(opts.compare) ? (opts.compare as readonly [string, string]) : null;
-    this.gradients = Boolean(opts.gradients);
-    this.playing = Boolean(opts.autoplay);
-    this.pace = opts.pace ? paceIndex(opts.pace) : DEFAULT_PACE;
+    this.overridesNow = opts.overrides ?? new Map();
+    this.schedule = opts.liveSchedule ?? new Map();
+    this.s = initialLabState({ compare: opts.compare, gradients: opts.gradients, autoplay: opts.autoplay, pace: opts.pace ? paceIndex(opts.pace) : DEFAULT_PACE });
     this.clock = opts.clock ?? (() => performance.now());
     this.load(opts.scenario, opts.seed);
-    const first = this.pair?.[0] ?? opts.run;
-    if (first) this.index = Math.max(0, this.choices.findIndex((c) => c.id === first || c.spec.plugin.meta.id === first));
+    const first = this.s.pair?.[0] ?? opts.run;
+    if (first) this.dispatch({ type: 'model', index: Math.max(0, this.choices.findIndex((c) => c.id === first || c.spec.plugin.meta.id === first)) });
   }
 
   private load(ref: string | Scenario, seed?: Seed): void {
     const loaded = tryLoadScenario(ref, this.tr);
-    this.scenario = typeof loaded === 'string' ? null : loaded;
-    this.base = this.scenario;
-    this.problem = typeof loaded === 'string' ? loaded : null;
-    this.seed = seed ?? this.scenario?.seed ?? 1;
+    this.scenarioNow = typeof loaded === 'string' ? null : loaded;
+    this.base = this.scenarioNow;
+    this.problemNow = typeof loaded === 'string' ? loaded : null;
+    this.seedNow = seed ?? this.scenarioNow?.seed ?? 1;
     this.leaderboard = this.scenario?.leaderboard && this.opts.leaderboard !== false ? new Leaderboard(this.scenario.id, this.tr) : null;
     this.rebuild();
   }
 
   private rebuild(): void {
-    this.meter.clear();
-    this.cache.clear();
-    this.fieldCache.clear();
-    this.playingOn = false;
-    if (!this.scenario) return void (this.choices = []);
-    try {
-      this.choices = modelChoices(this.scenario, this.seed, this.overrides, this.opts.epochs, this.tr, this.liveSchedule);
-      this.problem = this.choices.length === 0 ? this.tr.t('lab.scenarioHasNoRuns') : null;
-    } catch (e) {
-      this.choices = [];
-      this.problem = (e as Error).message;
+    this.player = unmeasured(this.player);
+    this.built.clear();
+    if (!this.scenarioNow) this.choicesNow = [];
+    else {
+      try {
+        this.choicesNow = modelChoices(this.scenarioNow, this.seed, this.overrides, this.opts.epochs, this.tr, this.liveSchedule);
+        this.problemNow = this.choicesNow.length === 0 ? this.tr.t('lab.scenarioHasNoRuns') : null;
+      } catch (e) {
+        this.choicesNow = [];
+        this.problemNow = (e as Error).message;
+      }
     }
-    this.index = Math.min(this.index, Math.max(0, this.choices.length - 1));
+    this.dispatch({ type: 'rebuilt', count: this.choicesNow.length });
   }
 
   /** Indices of the choices on screen: the model, and its partner in a comparison. */
   private shown(): number[] {
     if (this.choices.length === 0) return [];
     if (!this.compare) return [this.index];
-    const named = this.pair ? this.choices.findIndex((c) => c.id === this.pair![1]) : -1;
+    const pair = this.s.pair;
+    const named = pair ? this.choices.findIndex((c) => c.id === pair[1]) : -1;
     const partner = named >= 0 && named !== this.index ? named : partnerOf(this.choices, this.index);
     return partner >= 0 ? [this.index, partner] : [this.index];
   }
 
-  private laneOf(i: number): Lane {
+  /** The run of choice `i`, built on first sight with its facts (the one time layout's questions reach the model). */
+  private builtOf(i: number): Built {
     const choice = this.choices[i]!;
-    let lane = this.cache.get(choice.id);
-    if (!lane) {
-      lane = new Lane(choice.spec, this.opts.playOn?.[choice.id] ?? LAB_PLAY_ON, this.tr);
-      this.cache.set(choice.id, lane);
+    let b = this.built.get(choice.id);
+    if (!b) {
+      const lane = new Lane(choice.spec, this.opts.playOn?.[choice.id] ?? LAB_PLAY_ON, this.tr);
+      b = this.build(lane);
+      this.built.set(choice.id, b);
     }
-    return lane;
+    return b;
+  }
+
+  private build(lane: Lane): Built {
+    const tr = this.tr;
+    const b: Built = {
+      lane,
+      facts: laneFacts(lane),
+      fieldsAt: null,
+      // The decision fields (a model call per pixel), computed again when the run or the request changed;
+      // `version` is the run's, held back while playing for FIELD_MS (fields sampled at half resolution then).
+      // (whether playing is not an argument: fields computed while playing stand until the run changes, as before)
+      fields: memo((_version: number, request: FieldRequest | null, _layer: number, _unit: number, _open: boolean): LaneFields => laneFields(lane, request, this.playing, this.net), sameData),
+      // The rest of the view changes only when the run does (a 64 × 64 net's weights are 4,000 numbers).
+      view: memo((_version: number, choice: ModelChoice, slot: number, playingOn: boolean): LaneView => laneView(lane, choice, slot, NO_FIELDS, playingOn, tr)),
+    };
+    return b;
   }
 
   /** The runs on screen (built on first sight, kept while the seed and parameters stay). */
   lanes(): Lane[] {
-    return this.shown().map((i) => this.laneOf(i));
+    return this.shown().map((i) => this.builtOf(i).lane);
   }
 
   /** True when every run on screen has nothing more to play by itself. */
@@ -215,33 +270,32 @@ export class LabSession {
   // Actions (one per key of the lab's keymap).
 
   toggle(): void {
-    if (this.playing) return void (this.playing = false);
+    if (this.playing) return this.dispatch({ type: 'toggle', settled: false, canPlay: false });
     // Space after every verdict plays on: the teacher shows what happens next.
-    this.playingOn = this.settled;
-    this.playing = this.lanes().some((l) => l.canAdvance(this.playingOn));
-    this.last = null;
-    this.meter.clear();
+    const settled = this.settled;
+    this.dispatch({ type: 'toggle', settled, canPlay: this.lanes().some((l) => l.canAdvance(settled)) });
+    this.player = restarted(this.player);
   }
   pause(): void {
-    this.playing = false;
+    this.dispatch({ type: 'pause' });
   }
   epoch(): void {
-    this.playing = false;
+    this.pause();
     for (const l of this.lanes()) l.advance('epoch', true);
     this.record();
   }
   pattern(): void {
-    this.playing = false;
+    this.pause();
     for (const l of this.lanes()) l.advance('pattern', true);
     this.record();
   }
   faster(): void {
-    this.pace = Math.min(PACES.length - 1, this.pace + 1);
-    this.meter.clear();
+    this.dispatch({ type: 'faster' });
+    this.player = unmeasured(this.player);
   }
   slower(): void {
-    this.pace = Math.max(0, this.pace - 1);
-    this.meter.clear();
+    this.dispatch({ type: 'slower' });
+    this.player = unmeasured(this.player);
   }
   reset(): void {
     this.rebuild();
@@ -249,20 +303,18 @@ export class LabSession {
   }
   reseed(): void {
     const was = this.seed;
-    this.seed = nextSeed(was);
+    this.seedNow = nextSeed(was);
     this.rebuild();
     this.note = this.tr.t('note.reseed', { seed: this.seed, was });
   }
   nextModel(): void {
-    if (this.choices.length > 1) this.index = (this.index + 1) % this.choices.length;
-    this.pair = null;
-    this.note = null;
+    this.dispatch({ type: 'nextModel', count: this.choices.length });
   }
   toggleCompare(on?: boolean): void {
-    this.compare = on ?? !this.compare;
+    this.dispatch({ type: 'compare', ...(on === undefined ? {} : { on }) });
   }
   toggleGradients(): void {
-    this.gradients = !this.gradients;
+    this.dispatch({ type: 'gradients' });
   }
   /** The η keys: the learning rate one rung up or down the ladder (changeLive). */
   changeEta(way: 1 | -1): void {
@@ -270,7 +322,7 @@ export class LabSession {
   }
   /** `v`: the network view on or off (a layered net on plane data; one run at a time). */
   toggleNetwork(): void {
-    const shape = this.lanes()[0] ? laneShape(this.lanes()[0]!, this.tr) : null;
+    const shape = this.shape()[0] ?? null;
     if (!shape?.network) return void (this.note = this.tr.t('net.unavailable'));
     this.net.toggle();
     this.note = this.net.mode === 'on' && this.compare ? this.tr.t('net.oneRun') : null;
@@ -283,13 +335,29 @@ export class LabSession {
    */
   changeLive(param: string, way: 1 | -1): void {
     const made = changeLive(this.lanes(), param, way, this.tr);
-    this.liveSchedule = made.changes.reduce((schedule, [run, change]) => withChange(schedule, run, change), this.liveSchedule);
+    this.schedule = made.changes.reduce((schedule, [run, change]) => withChange(schedule, run, change), this.liveSchedule);
     this.note = made.note;
   }
 
   /** `o`: opens or closes the live row. */
   toggleLive(): void {
     this.live.toggle();
+  }
+  /** Esc in the live row: closes it. */
+  closeLive(): void {
+    this.live.close();
+  }
+  /** The network view's arrows: another layer (←→) or another unit (↑↓) among those drawn. */
+  netMove(layers: number, units: number): void {
+    this.net.move(layers, units);
+  }
+  /** Enter in the network view: opens the selected unit, or closes it. */
+  netOpen(): void {
+    this.net.toggleOpen();
+  }
+  /** A click on a unit of the network view: selects it and opens it. */
+  netPick(layer: number, unit: number): void {
+    this.net.pick(layer, unit);
   }
   /** ↑↓ in the live row: the previous or next knob. */
   liveMove(way: 1 | -1): void {
@@ -360,7 +428,7 @@ export class LabSession {
   /** Applies a data edit and restarts the runs on the new data; false (and the reason in the note) when refused. */
   private editData(edit: DataEdit): boolean {
     try {
-      this.scenario = withDataEdit(this.scenario ?? this.base!, edit);
+      this.scenarioNow = withDataEdit(this.scenarioNow ?? this.base!, edit);
     } catch (e) {
       this.note = (e as Error).message;
       return false;
@@ -378,7 +446,7 @@ export class LabSession {
   applyParams(runId: string, params: Params): void {
     const merged = new Map(this.overrides);
     merged.set(runId, { ...(merged.get(runId) ?? {}), ...params });
-    this.overrides = merged;
+    this.overridesNow = merged;
     // a value set in the form restarts the run: the changes of that parameter made while it trained no longer apply
     const changes = this.liveSchedule.get(runId);
     if (changes?.some((c) => c.param in params)) {
@@ -386,7 +454,7 @@ export class LabSession {
       const rest = changes.filter((c) => !(c.param in params));
       if (rest.length) kept.set(runId, rest);
       else kept.delete(runId);
-      this.liveSchedule = kept;
+      this.schedule = kept;
     }
     this.rebuild();
     this.note = this.tr.t('note.params', { run: runId });
@@ -408,19 +476,15 @@ export class LabSession {
   }
   /** `a`: the point cursor on the map (the keyboard's click), or off. */
   toggleCursor(): void {
-    if (this.cursor) return void ((this.cursor = null), (this.note = null));
+    if (this.cursor) return this.dispatch({ type: 'cursor', at: null, note: null });
     const data = this.choices[this.index]?.spec.data;
     const why = data ? refusesPoints(data) : 'not-plane';
     if (why) return void (this.note = this.tr.t(why === 'regression' ? 'points.regression' : 'points.unavailable'));
-    this.cursor = { u: 0.5, v: 0.5 };
-    this.note = this.tr.t('points.cursor', { label: this.pointClass });
+    this.dispatch({ type: 'cursor', at: { u: 0.5, v: 0.5 }, note: this.tr.t('points.cursor', { label: this.pointClass }) });
   }
   /** The arrows while the cursor is on: one cell of the map across or down. */
   moveCursor(dc: number, dr: number): void {
-    if (!this.cursor) return;
-    const { cols, rows } = this.mapCells;
-    const clamp = (t: number): number => Math.max(0.5 / 200, Math.min(1 - 0.5 / 200, t));
-    this.cursor = { u: clamp(this.cursor.u + dc / cols), v: clamp(this.cursor.v + dr / rows) };
+    this.dispatch({ type: 'cursorMove', dc, dr, ...this.mapCells });
   }
   /** Enter at the cursor: a point of the selected class where it stands. */
   addAtCursor(): void {
@@ -438,17 +502,15 @@ export class LabSession {
   /** The class the next point gets: the next one of the data's classes. */
   switchClass(): void {
     const classes = this.choices[this.index]?.spec.data.classes ?? 2;
-    this.pointClass = (this.pointClass + 1) % Math.max(2, classes);
+    this.dispatch({ type: 'pointClass', classes });
     this.note = this.tr.t('points.class', { label: this.pointClass });
   }
 
   open(ref: string | Scenario): void {
-    this.cursor = null;
-    this.index = 0;
-    this.pair = null;
-    this.overrides = new Map();
-    this.liveSchedule = new Map();
-    this.note = null;
+    this.dispatch({ type: 'cursor', at: null, note: null });
+    this.dispatch({ type: 'model', index: 0, pair: null });
+    this.overridesNow = new Map();
+    this.schedule = new Map();
     this.load(ref);
   }
 
@@ -456,7 +518,7 @@ export class LabSession {
   playToMoment(): void {
     const unit = PACES[this.pace]!.unit;
     for (const l of this.lanes()) while (!l.settled && l.advance(unit, false));
-    this.playing = false;
+    this.pause();
     this.record();
   }
 
@@ -466,39 +528,30 @@ export class LabSession {
    */
   tick(now: number): boolean {
     if (!this.playing) {
-      this.last = null;
+      this.player = paused(this.player);
       return false;
     }
     const pace = PACES[this.pace]!;
     const active = (): Lane[] => this.lanes().filter((l) => (this.playingOn ? l.canAdvance(true) : !l.settled));
     let live = active();
     if (live.length === 0) {
-      this.playing = false;
+      this.pause();
       return true;
     }
-    const measured = this.last !== null;
-    const elapsed = this.last === null ? 1000 / Math.min(pace.perSecond, 30) : Math.max(0, now - this.last);
-    this.last = now;
-    const cap = pace.perSecond === Infinity ? Infinity : Math.max(1, pace.perSecond / 10);
-    this.carry = Math.min(this.carry + (elapsed / 1000) * pace.perSecond, cap);
+    const due = owe(this.player, pace, now);
     const start = this.clock();
     let moved = 0;
-    while (this.carry >= 1 && live.length > 0) {
+    while (moved < due.units && live.length > 0) {
       for (const l of live) l.advance(pace.unit, this.playingOn);
-      this.carry -= 1;
       moved++;
       live = active();
       if (this.clock() - start >= SLICE_MS) break;
     }
-    if (this.carry === Infinity) this.carry = 0;
-    // the first tick of a play has no time before it to measure against; the last one stops short by design
-    if (measured && live.length > 0) this.meter.add(elapsed, (elapsed / 1000) * pace.perSecond, moved);
+    this.player = played(due, pace, moved, live.length > 0);
     this.record();
     if (live.length === 0) {
       // The telling moment: every run on screen has its verdict.
-      this.playing = false;
-      this.playingOn = false;
-      this.carry = 0;
+      this.dispatch({ type: 'settled' });
     }
     return moved > 0 || !this.playing;
   }
@@ -512,56 +565,37 @@ export class LabSession {
 
   /** What the layout needs before sizing: per run, the kind of data and how much there is to show. */
   shape(): LaneShape[] {
-    return this.lanes().map((l) => laneShape(l, this.tr));
+    return this.shown().map((i) => this.builtOf(i)).map((b) => laneShape(b.lane, b.facts, this.tr));
   }
 
   /** The view at `now`, with the decision fields at the sizes the layout asks for (one per run). */
   view(now: number, fields: readonly (FieldRequest | null)[] = []): LabView {
-    const s = this.scenario;
     const shown = this.shown();
     const lanes = shown.map((i, slot) => this.cachedLaneView(i, slot, fields[slot] ?? null, now));
+    // what the frame draws: the network view's units (its keys move among them), the map's cells (the cursor steps one)
     this.net.seen(lanes[0]?.network ?? null);
     const f0 = lanes[0]?.field;
     if (f0 && f0.cols > 0) this.mapCells = { cols: f0.cols, rows: f0.rows };
-    if (this.cursor && lanes[0]) lanes[0] = { ...lanes[0], cursor: this.cursor };
-    const choice = this.choices[this.index];
-    const own = shown.every((i) => this.choices[i]?.own);
-    const tried = choice && !choice.own && s ? this.tr.t('lab.tried', { model: this.tr.card(choice.spec.plugin.meta).name, title: this.tr.scenarioTitle(s.id, s.title) }) : null;
-    const seedNote = s && this.seed !== s.seed ? this.tr.t('lab.seedNote', { seed: this.seed, original: s.seed }) : null;
-    const dataNote = s?.dataEdit ? this.dataNote(s) : null;
-    return {
-      kind: 'lab',
-      scenarioId: s?.id ?? String(this.opts.scenario),
-      title: s ? this.tr.scenarioTitle(s.id, s.title) : '',
-      era: s?.era ?? '',
+    return labView({
+      state: this.s,
+      scenario: this.scenario,
+      ref: String(this.opts.scenario),
       problem: this.problem,
-      modelLabel: choice?.label ?? '',
-      modelIndex: this.index,
-      modelCount: this.choices.length,
-      lanes,
-      claims: this.claimsNow(shown).claims,
-      receipts: this.claimsNow(shown).receipts,
-      message: this.note ?? tried ?? (this.added.length ? this.tr.t('points.inData', { n: this.added.length }) : null) ?? dataNote ?? seedNote,
-      flash: this.exportNote && this.note === this.exportNote.note ? this.exportNote.status : null,
-      moral: own && s?.moral && lanes.length > 0 && lanes.every((l) => l.settled) ? this.tr.moral(s.id, s.moral) : null,
-      playing: this.playing,
-      pace: playedPaceLabel(PACES[this.pace]!, this.meter, this.tr),
       seed: this.seed,
-      gradients: this.gradients,
+      choices: this.choices,
+      shown,
+      lanes,
+      ...this.claimsNow(shown),
+      pace: measure(this.player.samples),
       share: this.shareCache(),
       leaderboard: this.leaderboard?.board() ?? null,
       live: this.live.view(this, this.tr),
-    };
+      tr: this.tr,
+    });
   }
 
   private leaderboard: Leaderboard | null = null;
 
-  /** What the data is now, when it is not the scenario file's: its claims were written for that. */
-  private dataNote(s: Scenario): string | null {
-    const now = dataSetting(s);
-    if (!now) return null;
-    return this.tr.t('lab.dataNote', { noise: exact(now.noise), test: Math.round(now.testFraction * 100), features: featureList(now.features), seed: s.dataEdit?.seed ?? this.seed });
-  }
 
   /** A challenge keeps each model's best: a run that has just been decided is recorded once. */
   private record(): void {
@@ -569,47 +603,37 @@ export class LabSession {
     if (note) this.note = note;
   }
 
-  private shared: { key: string; share: string | null } | null = null;
-
-  /** The share string, encoded again only when the setting changed. */
+  /** The share string, encoded again only when the setting changed: the scenario (with its data edit), the seed, the parameters, the live changes, the runs on screen. */
   private shareCache(): string | null {
-    const key = `${this.scenario?.id}/${String(this.seed)}/${JSON.stringify(this.scenario?.dataEdit ?? null)}/${[...this.overrides].map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(',')}/${JSON.stringify([...this.liveSchedule])}`;
-    if (this.shared?.key !== key) this.shared = { key, share: shareOf(this) };
-    return this.shared.share;
+    return this.shareMemo(this.scenarioNow, this.seedNow, this.overridesNow, this.schedule, ...this.shown().map((i) => this.choices[i]));
   }
+
+  private readonly shareMemo = memo((..._setting: unknown[]): string | null => shareOf(this));
 
   private cachedLaneView(i: number, slot: number, request: FieldRequest | null, now: number): LaneView {
-    const lane = this.laneOf(i);
-    const key = `${this.choices[i]!.id}/${request ? `${request.cols}x${request.rows}/${request.unitCols}x${request.unitRows}/${request.samples ?? 0}${this.net.key(request.network)}` : '-'}`;
-    const hit = this.fieldCache.get(key);
-    // While playing, the fields (a model call per pixel) refresh at most every FIELD_MS.
-    let fields = hit && (hit.version === lane.version || (this.playing && now - hit.at < FIELD_MS)) ? hit.fields : null;
-    if (!fields) {
-      // While playing, the fields are sampled at half resolution: a quarter of the model calls.
-      fields = laneFields(lane, request, this.playing, this.net);
-      this.fieldCache.set(key, { version: lane.version, at: now, fields });
-    }
-    // The rest of the view changes only when the run does (a 64 × 64 net's weights are 4,000 numbers).
-    const base = this.views.get(lane);
-    if (base && base.version === lane.version && base.slot === slot && base.playingOn === this.playingOn) return { ...base.view, field: fields.field, units: fields.units, hiddenUnits: fields.units?.length ?? 0, images: fields.images, network: fields.network ?? null };
-    const view = laneView(lane, this.choices[i]!, slot, fields, this.playingOn, this.tr);
-    this.views.set(lane, { version: lane.version, slot, playingOn: this.playingOn, view });
-    return view;
+    const b = this.builtOf(i);
+    const lane = b.lane;
+    // While playing, the fields refresh at most every FIELD_MS: the version they were computed at stands until then.
+    const version = b.fieldsAt && this.playing && now - b.fieldsAt.at < FIELD_MS ? b.fieldsAt.version : lane.version;
+    const fields = b.fields(version, request, this.net.layer, this.net.unit, this.net.open);
+    if (b.fieldsAt?.fields !== fields) b.fieldsAt = { version: lane.version, at: now, fields };
+    const view = b.view(lane.version, this.choices[i]!, slot, this.playingOn);
+    if (!lane.run || lane.error) return view;
+    return { ...view, field: fields.field, units: fields.units, hiddenUnits: fields.units?.length ?? 0, images: fields.images, network: fields.network ?? null };
   }
-
-  private readonly views = new WeakMap<Lane, { version: number; slot: number; playingOn: boolean; view: LaneView }>();
-  private claimsCache: { key: string; claims: ClaimView[]; receipts: ReceiptView[] } | null = null;
 
   /** The claims panel and the receipts, evaluated again only when a run on screen changed. */
   private claimsNow(shown: readonly number[]): { claims: ClaimView[]; receipts: ReceiptView[] } {
     const s = this.scenario;
     if (!s) return { claims: [], receipts: [] };
-    const lanes = this.lanes();
-    const key = shown.map((i, k) => `${this.choices[i]!.id}:${lanes[k]!.version}:${lanes[k]!.decided}`).join('|');
-    if (this.claimsCache?.key !== key) {
-      const choices = shown.map((i) => this.choices[i]!);
-      this.claimsCache = { key, claims: claimViews(s, lanes, choices, this.tr), receipts: receiptViews(s, lanes, choices, this.tr) };
-    }
-    return this.claimsCache;
+    return this.claimsMemo(s, ...shown.flatMap((i) => [this.choices[i], this.builtOf(i).lane.version, this.builtOf(i).lane.decided]));
   }
+
+  /** The claims and receipts of the runs on screen: arguments the scenario, then per run its choice, version and whether decided. */
+  private readonly claimsMemo = memo((s: Scenario, ..._runs: unknown[]): { claims: ClaimView[]; receipts: ReceiptView[] } => {
+    const shown = this.shown();
+    const lanes = shown.map((i) => this.builtOf(i).lane);
+    const choices = shown.map((i) => this.choices[i]!);
+    return { claims: claimViews(s, lanes, choices, this.tr), receipts: receiptViews(s, lanes, choices, this.tr) };
+  });
 }

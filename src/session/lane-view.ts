@@ -30,7 +30,7 @@ export interface LaneFields {
   readonly network?: NetworkView | null;
 }
 
-const NO_FIELDS: LaneFields = { field: null, units: null, images: null };
+export const NO_FIELDS: LaneFields = { field: null, units: null, images: null };
 
 /** Samples, mistakes and the confusion matrix on the test split (else the training set), and the filters. */
 function imageView(lane: Lane, samples: number): ImageView | null {

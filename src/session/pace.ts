@@ -43,47 +43,23 @@ export function paceIndex(p: Pace): number {
 export const paceLabel = (p: Pace, tr: Tr = EN_TR): string =>
   p.perSecond === Infinity ? tr.t('pace.max') : tr.t(`pace.${p.unit}${p.perSecond === 1 ? '' : 's'}`, { n: p.perSecond });
 
+/** What the player's meter measured (player.ts). */
+export interface PaceMeasure {
+  /** Units a second played, once half a second and ten units' worth of time were measured (null before). */
+  readonly perSecond: number | null;
+  /** Fell short of the setting: fewer than 90 % of the units owed were played (a unit still pending aside). */
+  readonly short: boolean;
+}
+
 /**
  * The pace on screen: the one played when it fell short of the setting ("~40 epochs/s (set
  * 100)"), the measured one at "max", else the setting.
  */
-export function playedPaceLabel(p: Pace, meter: PaceMeter, tr: Tr = EN_TR): string {
+export function playedPaceLabel(p: Pace, meter: PaceMeasure, tr: Tr = EN_TR): string {
   const set = paceLabel(p, tr);
   const measured = meter.perSecond;
   if (measured === null) return set;
   const played = tr.t(`pace.${p.unit}s`, { n: Number(measured.toPrecision(2)) });
   if (p.perSecond === Infinity) return tr.t('pace.maxPlayed', { played });
   return meter.short ? tr.t('pace.played', { played, set: p.perSecond }) : set;
-}
-
-/**
- * Units played against wall time while playing (the last two seconds, and at least twenty units
- * owed): what the screen reports as the pace, since the setting is a target a slow model or a busy
- * machine may not reach.
- */
-export class PaceMeter {
-  private samples: { dt: number; owed: number; units: number }[] = [];
-
-  /** `units` played in the `dt` milliseconds since the previous tick, when the pace asked for `owed`. */
-  add(dt: number, owed: number, units: number): void {
-    this.samples.push({ dt, owed, units });
-    const sum = (k: 'dt' | 'owed'): number => this.samples.reduce((s, x) => s + x[k], 0);
-    while (this.samples.length > 1 && sum('dt') - this.samples[0]!.dt >= 2000 && sum('owed') - this.samples[0]!.owed >= 20) this.samples.shift();
-  }
-  clear(): void {
-    this.samples = [];
-  }
-  private get totals(): { dt: number; owed: number; units: number } {
-    return this.samples.reduce((a, x) => ({ dt: a.dt + x.dt, owed: a.owed + x.owed, units: a.units + x.units }), { dt: 0, owed: 0, units: 0 });
-  }
-  /** Units a second played, once half a second and ten units' worth of time were measured (null before). */
-  get perSecond(): number | null {
-    const { dt, owed, units } = this.totals;
-    return dt >= 500 && owed >= 10 ? (units * 1000) / dt : null;
-  }
-  /** Fell short of the setting: fewer than 90 % of the units owed were played (a unit still pending aside). */
-  get short(): boolean {
-    const { owed, units } = this.totals;
-    return owed >= 10 && units < 0.9 * owed;
-  }
 }

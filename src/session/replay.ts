@@ -153,7 +153,7 @@ export class ReplaySession {
     if (target < this.at) this.lab.reset();
     for (const l of this.lab.lanes()) while (l.run && l.run.epoch < target && l.run.live) l.advance('epoch', false);
     this.at = target;
-    this.lab.note = null;
+    this.lab.dispatch({ type: 'note', note: null });
   }
 
   /** Do the runs on screen show the file's loss and accuracy at this epoch? */

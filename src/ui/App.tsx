@@ -75,7 +75,11 @@ function Screens({ start, seed, lang, onQuit, mouse }: AppProps) {
     writer.paint(flatten(next), next.width);
   }, [app, depth, writer]);
 
-  const [playing, setPlaying] = useState(app.playing);
+  // The play loop runs while the session plays; a change that starts playing wakes it when it is not
+  // running. (A boolean state would miss a stop and a start batched into one render: a tour stop
+  // ending and Enter opening the next one, the loop gone and the new stop frozen at epoch 0.)
+  const looping = useRef(false);
+  const [wake, setWake] = useState(0);
   const sync = useCallback(() => {
     if (app.quit) {
       onQuit?.();
@@ -83,7 +87,7 @@ function Screens({ start, seed, lang, onQuit, mouse }: AppProps) {
       return;
     }
     refresh();
-    setPlaying(app.playing);
+    if (app.playing && !looping.current) setWake((w) => w + 1);
   }, [app, refresh, exit, onQuit]);
 
   // A new size: a new frame at once (the writer repaints the screen whole for it).
@@ -111,19 +115,26 @@ function Screens({ start, seed, lang, onQuit, mouse }: AppProps) {
 
   // While a run plays: tick the session about 30 times a second and draw what moved.
   useEffect(() => {
-    if (!playing) return;
+    if (!app.playing) return;
     let timer: NodeJS.Timeout;
+    looping.current = true;
     const loop = (): void => {
       const t0 = performance.now();
       const moved = app.tick(t0);
       profiler?.trained(performance.now() - t0);
       if (moved) refresh();
       if (app.playing) timer = setTimeout(loop, FRAME_MS);
-      else sync();
+      else {
+        looping.current = false;
+        sync();
+      }
     };
     timer = setTimeout(loop, 0);
-    return () => clearTimeout(timer);
-  }, [playing, app, refresh, sync]);
+    return () => {
+      clearTimeout(timer);
+      looping.current = false;
+    };
+  }, [wake, app, refresh, sync]);
 
   return null;
 }

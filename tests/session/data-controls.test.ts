@@ -66,7 +66,7 @@ describe('the data keys on a generated 2-D set', () => {
     expect(data(app).inputs).not.toEqual(before.inputs);
     expect(app.lab!.seed).toBe(1);
     // once the note is gone, the line under the title says what the data is now
-    app.lab!.note = null;
+    app.lab!.dispatch({ type: 'note', note: null });
     expect(app.lab!.view(0).message).toBe('data changed: noise 0.03, test 20 %, features x1, x2, data seed 2 (the claims were written for the scenario file\'s data)');
   });
 

@@ -221,7 +221,7 @@ describe('the live row on screen', () => {
     const app = new AppSession({ kind: 'lab', scenario: 'xor-backprop', run: 'mlp-backprop' });
     for (let k = 0; k < 5; k++) app.key('n');
     app.key('o');
-    expect(app.lab!.live.open).toBe(true);
+    expect(app.lab!.liveOpen).toBe(true);
     app.key('down');
     app.key('left');
     expect(app.lab!.note).toBe('mlp-backprop: μ 0.9 → 0.8 from epoch 6, training on from the same weights');
@@ -236,7 +236,7 @@ describe('the live row on screen', () => {
     expect(text).toContain('μ→0.8');
     expect(text).toContain('↑↓ knob');
     app.key('escape');
-    expect(app.lab!.live.open).toBe(false);
+    expect(app.lab!.liveOpen).toBe(false);
     // Esc again leaves the lab as before
     app.key('escape');
     expect(app.kind).toBe('timeline');

@@ -73,7 +73,7 @@ describe('the network view of the 2-4-4-1 spiral net', () => {
   it('selects with the arrows and opens with Enter: the incoming weights, every one, largest first, and the map large', () => {
     const app = new AppSession({ kind: 'lab', scenario: 'spiral-net', run: 'net' });
     frame(app, { columns: 160, rows: 45 }, 'none', 0);
-    expect(app.lab!.net.shown).toBe(true);
+    expect(app.lab!.network.shown).toBe(true);
     const epoch = app.lab!.lanes()[0]!.run!.epoch;
     for (const k of ['right', 'down', 'down', 'up', 'enter']) app.key(k);
     // the arrows moved the selection, not the run (→ is otherwise one epoch)
@@ -93,10 +93,10 @@ describe('the network view of the 2-4-4-1 spiral net', () => {
     // Enter again closes it; v turns the view off and → plays an epoch again
     app.key('enter');
     frame(app, { columns: 160, rows: 45 }, 'none', 0);
-    expect(app.lab!.net.open).toBe(false);
+    expect(app.lab!.network.open).toBe(false);
     app.key('v');
     frame(app, { columns: 160, rows: 45 }, 'none', 0);
-    expect(app.lab!.net.shown).toBe(false);
+    expect(app.lab!.network.shown).toBe(false);
     app.key('right');
     expect(app.lab!.lanes()[0]!.run!.epoch).toBe(epoch + 1);
   });

@@ -56,7 +56,7 @@ describe('points by hand in the share string', () => {
     expect(data.inputs.slice(-3)).toEqual([[-0.6913, -0.2532], [0.1235, 0.9877], [1.5, -1.25]]);
     expect(data.targets.slice(-3)).toEqual([[1], [-1], [1]]);
     // the screen says they are kept, not that they are lost
-    lab.note = null;
+    lab.dispatch({ type: 'note', note: null });
     expect(lab.view(0).message).toBe('3 points added by hand, part of the data: the share string and the export carry them (u removes the last)');
   });
 

@@ -77,7 +77,7 @@ const casesIn = (tr: Tr): Case[] =>
     ...['adaline-divergence', 'seed-adaline-step', 'seed-perceptron-epoch'].map((id) => ({ name: `lab ${id} after . .`, app: played(tr, { kind: 'lab', scenario: id }, ['.', '.'], 0) })),
     // The network view (issue 25) asked for with v at every size: the 2-4-4-1 net, a unit opened, and a net too wide to draw whole.
     { name: 'network view spiral-net', app: played(tr, { kind: 'lab', scenario: 'spiral-net', run: 'net' }, ['v']) },
-    { name: 'network view spiral-net, a unit opened', app: ((a: AppSession) => ((a.lab!.net.open = true), a))(played(tr, { kind: 'lab', scenario: 'spiral-net', run: 'net' }, ['v'])) },
+    { name: 'network view spiral-net, a unit opened', app: ((a: AppSession) => (a.lab!.netOpen(), a))(played(tr, { kind: 'lab', scenario: 'spiral-net', run: 'net' }, ['v'])) },
     { name: 'network view spirals 2-32-32-1', app: played(tr, { kind: 'lab', scenario: 'spirals', run: 'mlp' }, ['v']) },
     ...CURRICULUM.map((stop, i) => ({ name: `tour stop ${i + 1} (${stop.scenario})`, app: played(tr, { kind: 'tour', stop: i }) })),
     // Each stop at its telling moment: verdicts, reasons and morals on screen (in Korean, where they

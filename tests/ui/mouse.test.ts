@@ -84,7 +84,7 @@ describe('a click on the frame', () => {
     const units = (at.leaf.hit as Extract<Hit, { kind: 'net' }>).units;
     const h22 = units.find((u) => u.layer === 2 && u.unit === 1)!;
     expect(click(app, block, { button: 0, x: net.x - at.x + h22.col + 2, y: net.y - at.y + h22.row + 1, press: true, shift: false })).toBe(true);
-    expect([app.lab!.net.layer, app.lab!.net.unit, app.lab!.net.open]).toEqual([2, 1, true]);
+    expect([app.lab!.network.layer, app.lab!.network.unit, app.lab!.network.open]).toEqual([2, 1, true]);
   });
 });
 
