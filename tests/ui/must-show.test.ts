@@ -15,13 +15,19 @@ import { frame } from '../../src/ui/frame.js';
 import { flatten } from '../../src/ui/layout/blocks.js';
 import { truthTable } from '../../src/ui/render/lane.js';
 import { displayWidth, wrap } from '../../src/ui/render/text.js';
-import { screenProblems } from './screen-check.js';
+import { screenProblems, touching } from './screen-check.js';
 
 const SIZES = [
   [80, 24],
   [100, 30],
   [160, 45],
   [200, 60],
+] as const;
+
+/** Sizes where a stop at its moment is checked whole (the facts are checked at SIZES). */
+const WHOLE_ONLY = [
+  [120, 40],
+  [250, 70],
 ] as const;
 
 const screenOf = (app: AppSession, w: number, h: number): string[] => flatten(frame(app, { columns: w, rows: h }, 'none', 0)).map(stripAnsi);
@@ -44,7 +50,7 @@ function missing(app: AppSession, i: number, w: number, h: number, tr: Tr): stri
   const stop = CURRICULUM[i]!;
   const lines = screenOf(app, w, h);
   const text = lines.join('\n');
-  const out = screenProblems(lines, w, h - 1);
+  const out = [...screenProblems(lines, w, h - 1), ...touching(lines)];
   const lanes = app.lab!.view(0).lanes;
   const lane = (id: string) => lanes.find((l) => l.id === id)!;
   // Text facts: every line whole (wrapped only where it is wider than the terminal).
@@ -108,6 +114,14 @@ describe('every tour stop shows what it is about, at every size', () => {
       const tr = translator(lang);
       const problems = CURRICULUM.flatMap((_, i) => SIZES.flatMap(([w, h]) => missing(stopApp(lang, i), i, w, h, tr)));
       expect(problems).toEqual([]);
+      // and whole, with no numbers that touch, at the sizes between and beyond
+      const whole = CURRICULUM.flatMap((stop, i) =>
+        WHOLE_ONLY.flatMap(([w, h]) => {
+          const lines = screenOf(stopApp(lang, i), w, h);
+          return [...screenProblems(lines, w, h - 1), ...touching(lines)].map((p) => `stop ${i + 1} (${stop.scenario}) [${lang}] at ${w}×${h}: ${p}`);
+        }),
+      );
+      expect(whole).toEqual([]);
     });
   }
 

@@ -49,3 +49,16 @@ export function screenProblems(text: readonly string[], width: number, height: n
   if (count('┌') !== count('┘') || count('┐') !== count('└')) problems.push('box corners do not pair up');
   return problems;
 }
+
+/**
+ * Two numbers that touch: a digit (or %) right before a minus and a digit (`−1−0.0132`), or two
+ * decimal points in one number (`0.10.000127`). Table columns keep a space between cells.
+ */
+const TOUCHING = /[\d%]−\d|\d\.\d+\.\d/;
+
+export function touching(lines: readonly string[]): string[] {
+  return lines.map(stripAnsi).flatMap((l, r) => {
+    const m = TOUCHING.exec(l);
+    return m ? [`line ${r + 1}: numbers touch at "${l.slice(Math.max(0, m.index - 12), m.index + 14)}"`] : [];
+  });
+}
