@@ -152,7 +152,7 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       if (units.length === 0) return blank(width, rows);
       const shown = units.slice(0, plan.unitsPerRow);
       const u0 = shown[0]!;
-      const labels = shown.map((u, k) => `h${k + 1} ${short(u.lo)}…${short(u.hi)}`.slice(0, u0.cols).padEnd(u0.cols)).join(' ');
+      const labels = shown.map((u, k) => unitLabel(k, u.lo, u.hi, u0.cols)).join(' ');
       const maps = shown.map((u) => drawUnit(u, depth));
       const body = Array.from({ length: u0.rows }, (_, r) => maps.map((m) => m[r]!).join(' '));
       const used = shown.length * (u0.cols + 1) - 1;
@@ -224,6 +224,17 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
 }
 
 /** The pane of one run, exactly plan.width × plan.height. */
+/**
+ * The label over hidden unit k's small map, `cols` wide: its range whole (`h1 0.0205…0.887`), or its
+ * name alone when the range does not fit (nothing when the name does not): a label cut to the width
+ * would show a false number or another unit's name.
+ */
+export function unitLabel(k: number, lo: number, hi: number, cols: number): string {
+  const name = `h${k + 1}`;
+  const full = `${name} ${short(lo)}…${short(hi)}`;
+  return (full.length <= cols ? full : name.length <= cols ? name : '').padEnd(cols);
+}
+
 export function drawPane(l: LaneView, plan: PanePlan, depth: ColorDepth, extras: PaneExtras = {}): Block {
   const top = plan.top ?? 0;
   if (top > 0) {
