@@ -460,15 +460,23 @@ export class LabSession {
     this.note = this.tr.t('note.params', { run: runId });
   }
   /**
+   * True (with the note saying why) when points by hand cannot be added here: the data on screen,
+   * or any of the scenario's own runs' data (prepareRuns appends a point to each), takes none.
+   */
+  private refusePoints(): boolean {
+    const data = this.choices[this.index]?.spec.data;
+    const why = data ? (refusesPoints(data) ?? this.choices.filter((c) => c.own).map((c) => refusesPoints(c.spec.data)).find((w) => w !== null) ?? null) : 'not-plane';
+    if (why) this.note = this.tr.t(why === 'regression' ? 'points.regression' : 'points.unavailable');
+    return why !== null;
+  }
+  /**
    * A point of the plane added to the training rows of every run (a click on the map, or Enter at
    * the point cursor): the runs restart on the data with it. `other`: the class not selected.
    */
   addPoint(x1: number, x2: number, other = false): void {
     const data = this.choices[this.index]?.spec.data;
-    // every run's data takes the point (prepareRuns appends it to each), not only the one on screen
-    const why = data ? (refusesPoints(data) ?? this.choices.filter((c) => c.own).map((c) => refusesPoints(c.spec.data)).find((w) => w !== null) ?? null) : 'not-plane';
-    if (why) return void (this.note = this.tr.t(why === 'regression' ? 'points.regression' : 'points.unavailable'));
-    const classes = data!.classes;
+    if (this.refusePoints() || !data) return;
+    const classes = data.classes;
     const label = other ? (this.pointClass === 0 ? 1 : 0) : Math.min(this.pointClass, classes - 1);
     if (this.added.length >= MAX_ADDED_POINTS) return void (this.note = this.tr.t('points.full', { max: MAX_ADDED_POINTS }));
     if (!this.editData({ points: [...this.added, pointAt(x1, x2, label)] })) return;
@@ -477,9 +485,7 @@ export class LabSession {
   /** `a`: the point cursor on the map (the keyboard's click), or off. */
   toggleCursor(): void {
     if (this.cursor) return this.dispatch({ type: 'cursor', at: null, note: null });
-    const data = this.choices[this.index]?.spec.data;
-    const why = data ? refusesPoints(data) : 'not-plane';
-    if (why) return void (this.note = this.tr.t(why === 'regression' ? 'points.regression' : 'points.unavailable'));
+    if (this.refusePoints()) return;
     this.dispatch({ type: 'cursor', at: { u: 0.5, v: 0.5 }, note: this.tr.t('points.cursor', { label: this.pointClass }) });
   }
   /** The arrows while the cursor is on: one cell of the map across or down. */
