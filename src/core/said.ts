@@ -63,12 +63,14 @@ export const SAID = {
   'lecun.head': 'LeCun 1989 convnet: 5×5 kernels at stride 2, H2 {h2}',
   'lecun.full': 'fully connected to H1',
   'lecun.cyclic': 'maps each see 8 of the 12 H1 maps (cyclic)',
+  'lecun.kernels': 'H1 kernels ({size}, shared by every unit of a map)',
   'lecun.units': 'units 1.7159·tanh(2a/3), E = ½ Σ (o − t)² with t = ±1, online SGD η = {eta}, {order}',
   'arch.row': '{name}{shape}{units} units{connections} connections{parameters} parameters',
   'arch.total': 'total{pad}{units} units{connections} connections{parameters} parameters',
   // RBM pretraining.
   'rbm.greedy': 'greedy pretraining: {n} RBMs × {epochs} epochs of CD-1 (ε = {eps}, batches of {batch}), then back-propagation',
   'rbm.none': 'no pretraining: the same net from random weights, back-propagation only',
+  'rbm.filters': "first RBM features (each hidden unit's weights to the pixels)",
   'rbm.done1': 'RBM {k}: {n} epoch, reconstruction error {error}',
   'rbm.doneN': 'RBM {k}: {n} epochs, reconstruction error {error}',
   // Recurrent nets (Elman, LSTM): the net over its sequences and how the error passes back through time.

@@ -361,7 +361,8 @@ export interface LayerCount {
 
 /** Learned filters as grey images: each filter is a row-major width × height list of weights. */
 export interface FilterBank {
-  readonly title: string;
+  /** What the filters are, said as data (core/said.ts) so the lab writes it in the language on screen, or a plugin's text. */
+  readonly title: string | Said;
   readonly width: number;
   readonly height: number;
   readonly filters: readonly (readonly number[])[];

@@ -565,11 +565,13 @@ export const KO_SAID: Readonly<Record<SaidCode, string>> = {
   'lecun.head': 'LeCun 1989 합성곱 망: 보폭 2의 5×5 커널, H2 {h2}',
   'lecun.full': '맵이 H1 전체와 연결',
   'lecun.cyclic': '맵마다 H1 맵 12개 중 8개를 봄 (순환)',
+  'lecun.kernels': 'H1 커널 ({size}, 한 맵의 모든 유닛이 함께 씀)',
   'lecun.units': '유닛 1.7159·tanh(2a/3), t = ±1인 E = ½ Σ (o − t)², 온라인 SGD η = {eta}, {order}',
   'arch.row': '{name}{shape}{units} 유닛{connections} 연결{parameters} 매개변수',
   'arch.total': '합계 {pad}{units} 유닛{connections} 연결{parameters} 매개변수',
   'rbm.greedy': '탐욕적 사전학습: RBM {n}개 × CD-1 {epochs}에폭 (ε = {eps}, 배치 {batch}), 그다음 역전파',
   'rbm.none': '사전학습 없음: 무작위 가중치의 같은 망, 역전파만',
+  'rbm.filters': '첫 RBM의 특징 (은닉 유닛마다 픽셀로 가는 가중치)',
   'rbm.done1': 'RBM {k}: {n}에폭, 재구성 오차 {error}',
   'rbm.doneN': 'RBM {k}: {n}에폭, 재구성 오차 {error}',
   // 순환 신경망 (엘만, LSTM): 수열 위의 망과, 오차가 시간을 거슬러 전해지는 방식.

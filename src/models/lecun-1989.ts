@@ -233,7 +233,7 @@ class LeCunInstance implements ModelInstance {
   }
 
   filters(): FilterBank {
-    return { title: 'H1 kernels (5×5, shared by every unit of a map)', width: 5, height: 5, filters: this.net.kernels() };
+    return { title: said('lecun.kernels', { size: '5×5' }), width: 5, height: 5, filters: this.net.kernels() };
   }
 
   describe(): Said[] {

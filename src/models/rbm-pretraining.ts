@@ -178,7 +178,7 @@ class PretrainedInstance implements ModelInstance {
     const rbm = this.rbms[0];
     if (!image || !rbm) return null;
     const filters = Array.from({ length: rbm.hidden }, (_, j) => Array.from(rbm.W.subarray(j * rbm.visible, (j + 1) * rbm.visible)));
-    return { title: 'first RBM features (each hidden unit\'s weights to the pixels)', width: image.width, height: image.height, filters };
+    return { title: said('rbm.filters'), width: image.width, height: image.height, filters };
   }
 
   describe(): (string | Said)[] {

@@ -4,6 +4,7 @@ import { deriveRng } from '../../src/core/rng.js';
 import { lecun1989 } from '../../src/models/lecun-1989.js';
 import { build, train } from './helpers.js';
 import { saidText } from '../../src/core/said.js';
+import { translator } from '../../src/i18n/index.js';
 
 const digits = buildDataset({ kind: 'digits', size: 16, train: 300, test: 200, pixels: 'bipolar' }, deriveRng(1, 'data'));
 
@@ -35,6 +36,10 @@ describe('lecun-1989', () => {
     expect(run.latest.testAccuracy).toBeGreaterThan(0.65);
     expect(run.history[0]!.testAccuracy).toBeLessThan(0.3);
     expect(run.model.filters!()!.filters).toHaveLength(12);
+    // the kernels' title is said as data: each language writes it (the Korean lab wrote it in English before)
+    const title = run.model.filters!()!.title;
+    expect(translator('en').say(title)).toBe('H1 kernels (5×5, shared by every unit of a map)');
+    expect(translator('ko').say(title)).toMatch(/^H1 커널 \(5×5, /);
   });
 
   it('is deterministic from its seed, and shuffle changes the order, not the reproducibility', () => {

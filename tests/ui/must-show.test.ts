@@ -100,7 +100,7 @@ function missing(app: AppSession, i: number, w: number, h: number, tr: Tr): stri
       case 'kernels':
         if (w >= f.from[0] && h >= f.from[1]) {
           const bank = app.lab!.lanes().find((l) => l.spec.id === f.run)!.run!.model.filters!();
-          if (!bank || !text.includes(bank.title)) out.push('no kernels');
+          if (!bank || !text.includes(tr.say(bank.title))) out.push('no kernels');
         }
         break;
     }

@@ -188,7 +188,7 @@ function panel(id: PanelId, l: LaneView, width: number, rows: number, depth: Col
       const bank = l.images?.filters;
       if (!bank) return blank(width, rows);
       const columns = Math.max(1, Math.floor((width + 1) / (bank.width * 2 + 1)));
-      return leaf([paint(depth, bank.title, { tone: 'dim' }), ...filterGrid(bank, { depth, columns, scale: 2 })], width, rows, depth !== 'none');
+      return leaf([paint(depth, tr.say(bank.title), { tone: 'dim' }), ...filterGrid(bank, { depth, columns, scale: 2 })], width, rows, depth !== 'none');
     }
     case 'sequence': {
       const q = l.sequence;
