@@ -378,14 +378,15 @@ export class Run {
    * them for the StateSet (this.stateHash), so the weights are read once per epoch, not twice.
    */
   private failIfUnbounded(w: ArrayLike<number>, epoch: number, hash = false): boolean {
-    const bound = this.spec.divergeBound ?? DEFAULT_BOUND;
+    // at most the largest double, so that ±∞ fails the one comparison per weight (NaN fails it too);
+    // which rule failed is found after
+    const bound = Math.min(this.spec.divergeBound ?? DEFAULT_BOUND, Number.MAX_VALUE);
     if (hash && w instanceof Float64Array) {
       const words = StateSet.words(w);
       let h = StateSet.SEED;
       for (let j = 0; j < w.length; j++) {
         const v = w[j]!;
-        if (!Number.isFinite(v)) return this.end('diverged', cause('weight-not-finite', { index: j, value: v, epoch }));
-        if (Math.abs(v) > bound) return this.end('diverged', cause('weight-past-bound', { index: j, value: v, bound, epoch }));
+        if (!(v <= bound && v >= -bound)) return this.unbounded(w, j, epoch);
         h = StateSet.mix(h, words[2 * j]!, words[2 * j + 1]!);
       }
       this.stateHash = StateSet.finish(h);
@@ -393,10 +394,16 @@ export class Run {
     }
     for (let j = 0; j < w.length; j++) {
       const v = w[j]!;
-      if (!Number.isFinite(v)) return this.end('diverged', cause('weight-not-finite', { index: j, value: v, epoch }));
-      if (Math.abs(v) > bound) return this.end('diverged', cause('weight-past-bound', { index: j, value: v, bound, epoch }));
+      if (!(v <= bound && v >= -bound)) return this.unbounded(w, j, epoch);
     }
     return false;
+  }
+
+  /** Ends the run on weight j, which is not finite or past the bound. */
+  private unbounded(w: ArrayLike<number>, j: number, epoch: number): true {
+    const value = w[j]!;
+    if (!Number.isFinite(value)) return this.end('diverged', cause('weight-not-finite', { index: j, value, epoch }));
+    return this.end('diverged', cause('weight-past-bound', { index: j, value, bound: this.spec.divergeBound ?? DEFAULT_BOUND, epoch }));
   }
 
   /** Decides the outcome once; a reason is a Cause (its English text is filled here) or a plugin's own text. */

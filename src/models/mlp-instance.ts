@@ -150,7 +150,11 @@ export class MlpInstance implements ModelInstance {
 
   /** True when an epoch is a function of the weights alone: a fixed order, no shifts, no dropout (now: dropout is live). */
   get deterministicEpochs(): boolean {
-    return !this.opts.shuffle && this.shift === 0 && this.net.keep.every((p) => p === 1);
+    if (this.opts.shuffle || this.shift !== 0) return false;
+    // a plain loop: the runner asks every epoch, and `every` with a closure was 4 % of a sweep's time
+    const keep = this.net.keep;
+    for (let k = 0; k < keep.length; k++) if (keep[k] !== 1) return false;
+    return true;
   }
 
   /** Trains on the next batch of the epoch; returns where it started and how many rows. */

@@ -100,6 +100,17 @@ describe('runner outcomes', () => {
     expect(big.status.cause).toEqual({ code: 'weight-past-bound', values: { index: 0, value: 1000, bound: 500, epoch: 3 } });
   });
 
+  it('an infinite weight is not finite, not past the bound, whatever the bound (the check is one comparison per weight)', () => {
+    const finiteLoss = (w: number): number => (Number.isFinite(w) ? w : 0);
+    for (const [w, divergeBound] of [[Infinity, Number.MAX_VALUE], [-Infinity, undefined], [Infinity, Infinity]] as const) {
+      const run = new Run({ ...spec(scripted([1, 2, w, 4], finiteLoss)), ...(divergeBound !== undefined ? { divergeBound } : {}) }).toEnd();
+      expect(run.epoch).toBe(2);
+      expect(run.status.cause).toEqual({ code: 'weight-not-finite', values: { index: 0, value: w, epoch: 2 } });
+    }
+    const edge = new Run({ ...spec(scripted([1, 2, -1e6, -1.0000001e6])) }).toEnd();
+    expect(edge.status.cause).toEqual({ code: 'weight-past-bound', values: { index: 0, value: -1.0000001e6, bound: 1e6, epoch: 3 } });
+  });
+
   it('diverged when the loss is not finite', () => {
     const run = new Run(spec(scripted([1, 2, 3], (w) => (w === 3 ? Infinity : w)))).toEnd();
     expect(run.status).toMatchObject({ outcome: 'diverged', reason: 'the loss became Infinity at epoch 2' });
