@@ -8,7 +8,7 @@ import {
   type ActivationName, Network, OUTPUT_LOSSES, type Pass, type TargetMap,
   type TrainOptions, classify, computeGradients, mapTargets, summaryMetrics, targetMap, toFlat, weightNorms, weightsToJson,
 } from '../engines/dense/index.js';
-import { hiddenActivations, layerStatistics, outputNetInputs } from '../engines/dense/analysis.js';
+import { LayerCounter, type LayerStatistics, hiddenActivations, layerStatistics, outputNetInputs } from '../engines/dense/analysis.js';
 import { type TestTime, analysisLines, layerMetrics, monteCarloScore, networkReport, testTime } from '../engines/dense/report.js';
 import type { Rng } from '../core/rng.js';
 import {
@@ -257,7 +257,18 @@ export class MlpInstance implements ModelInstance {
       this.advance();
       updates++;
     } while (this.cursor !== 0);
-    return this.result(updates, this.lean ? null : computeGradients(this.net, this.X, this.T, this.n, true));
+    if (this.lean) return this.result(updates, null);
+    // the full-batch gradient, and on the same forward passes the training set's fit and the layer statistics
+    const score = { loss: 0, correct: 0 };
+    const layers = new LayerCounter(this.net);
+    let pass: Pass = { rows: 0, training: false };
+    const grads = computeGradients(this.net, this.X, this.T, this.n, true, (start, B, chunk) => {
+      this.net.scoreChunk(start, B, score, this.out);
+      layers.visit(B);
+      pass = chunk;
+    });
+    const fit = this.fitOf({ loss: score.loss / this.n, accuracy: score.correct / this.n, pass });
+    return this.result(updates, grads, { fit, layers: layers.finish(this.n, this.initial) });
   }
 
   /** The weights now, without training: epoch 0, and an epoch closed by steps. */
@@ -273,10 +284,12 @@ export class MlpInstance implements ModelInstance {
    * epoch 0 reports the gradient at initialisation). The activation statistics read the chunk of
    * the last forward pass run here, named by its Pass: after a trained epoch with a test split,
    * the test split's last chunk (as the runner's five questions used to leave the buffers).
+   * `seen`: a trained epoch's fit and layer statistics, read on the gradient's forward passes
+   * (epoch()), which would otherwise be two more passes over the training set at these weights.
    */
-  private result(updates: number, grads: Gradients | null): EpochResult {
+  private result(updates: number, grads: Gradients | null, seen?: { readonly fit: Fit; readonly layers: LayerStatistics[] }): EpochResult {
     const mc = this.mc.test > 0;
-    let fit = mc ? null : this.fitNow();
+    let fit = mc ? null : (seen?.fit ?? this.fitNow());
     // the last forward pass through the network's buffers (Monte-Carlo scoring has buffers of its own)
     let last: Pass | null = fit?.pass ?? null;
     const train = fit ? { loss: fit.loss, accuracy: fit.accuracy } : scoresOf(this.scoreRows(this.data));
@@ -294,11 +307,11 @@ export class MlpInstance implements ModelInstance {
       const g = grads ?? computeGradients(this.net, this.X, this.T, this.n, true);
       if (!grads) last = g.pass;
       if (!fit) {
-        fit = this.fitNow();
+        fit = seen?.fit ?? this.fitNow();
         last = fit.pass;
       }
       const pass = { ...g.pass, rows: last!.rows, training: last!.training };
-      metrics = { ...summaryMetrics(this.net, pass), maxError: fit.maxError, sse: fit.sse, ...this.mse(fit.sse), ...layerMetrics(layerStatistics(this.net, this.X, this.n, this.initial)) };
+      metrics = { ...summaryMetrics(this.net, pass), maxError: fit.maxError, sse: fit.sse, ...this.mse(fit.sse), ...layerMetrics(seen?.layers ?? layerStatistics(this.net, this.X, this.n, this.initial)) };
     }
     const extra = grads ? { gradNorm: grads.gradNorm, meanAbsDelta: grads.meanAbsDelta, weightNorm: weightNorms(this.net) } : null;
     return { train, ...(test ? { test } : {}), updates, metrics, ...(extra ? { extra } : {}), weights: this.net.w, stop: this.divergence() };
@@ -317,7 +330,11 @@ export class MlpInstance implements ModelInstance {
    * this.out) and the era's stopping measures, max |o − t| and Σ (o − t)².
    */
   private fitNow(): Fit {
-    const evaluated = this.net.evaluate(this.X, this.T, this.n, this.out);
+    return this.fitOf(this.net.evaluate(this.X, this.T, this.n, this.out));
+  }
+
+  /** The fit from the training set's scores, its outputs in this.out. */
+  private fitOf(evaluated: { loss: number; accuracy: number; pass: Pass }): Fit {
     const out = this.out;
     const T = this.T;
     const { loss } = evaluated;

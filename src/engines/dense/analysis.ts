@@ -79,35 +79,54 @@ function weightVariance(net: Network, k: number): number {
 
 /** Per-layer statistics over n rows of X (n × inputs); `initial` (the flat weights at the start) adds weightChange. */
 export function layerStatistics(net: Network, X: Float64Array, n: number, initial?: Float64Array): LayerStatistics[] {
-  const L = net.depth;
-  const zeros = new Float64Array(L + 1);
-  const alive = net.sizes.map((units) => new Uint8Array(units));
-  sweep(net, X, n, (_start, B) => {
-    for (let k = 1; k <= L; k++) {
+  const counter = new LayerCounter(net);
+  sweep(net, X, n, (_start, B) => counter.visit(B));
+  return counter.finish(n, initial);
+}
+
+/** layerStatistics' counts, chunk by chunk: visit each chunk after its forward pass, then finish. */
+export class LayerCounter {
+  private readonly zeros: Float64Array;
+  private readonly alive: Uint8Array[];
+  constructor(private readonly net: Network) {
+    this.zeros = new Float64Array(net.depth + 1);
+    this.alive = net.sizes.map((units) => new Uint8Array(units));
+  }
+
+  /** Counts the chunk of B rows in the net's buffers. */
+  visit(B: number): void {
+    const net = this.net;
+    for (let k = 1; k <= net.depth; k++) {
       const units = net.sizes[k]!;
       const a = net.a[k]!;
+      const alive = this.alive[k]!;
       for (let e = 0; e < B * units; e++) {
-        if (a[e] === 0) zeros[k]!++;
-        else alive[k]![e % units] = 1;
+        if (a[e] === 0) this.zeros[k]!++;
+        else alive[e % units] = 1;
       }
     }
-  });
-  const stats: LayerStatistics[] = [];
-  for (let k = 1; k <= L; k++) {
-    const units = net.sizes[k]!;
-    let change = 0;
-    if (initial) for (let p = net.offsets[k - 1]!; p < net.offsets[k]!; p++) change += (net.w[p]! - initial[p]!) ** 2;
-    stats.push({
-      layer: k,
-      units,
-      activation: net.activations[k]!,
-      zeroShare: n > 0 ? zeros[k]! / (n * units) : 0,
-      deadUnits: n > 0 ? units - alive[k]!.reduce((s, v) => s + v, 0) : 0,
-      weightVariance: weightVariance(net, k),
-      ...(initial ? { weightChange: Math.sqrt(change) } : {}),
-    });
   }
-  return stats;
+
+  /** The statistics of the n rows visited (and how far each layer moved from `initial`). */
+  finish(n: number, initial?: Float64Array): LayerStatistics[] {
+    const net = this.net;
+    const stats: LayerStatistics[] = [];
+    for (let k = 1; k <= net.depth; k++) {
+      const units = net.sizes[k]!;
+      let change = 0;
+      if (initial) for (let p = net.offsets[k - 1]!; p < net.offsets[k]!; p++) change += (net.w[p]! - initial[p]!) ** 2;
+      stats.push({
+        layer: k,
+        units,
+        activation: net.activations[k]!,
+        zeroShare: n > 0 ? this.zeros[k]! / (n * units) : 0,
+        deadUnits: n > 0 ? units - this.alive[k]!.reduce((s, v) => s + v, 0) : 0,
+        weightVariance: weightVariance(net, k),
+        ...(initial ? { weightChange: Math.sqrt(change) } : {}),
+      });
+    }
+    return stats;
+  }
 }
 
 /** The output layer's net inputs z^L of n rows, row-major n × outputs. */

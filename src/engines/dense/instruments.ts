@@ -108,10 +108,14 @@ export function instruments(net: Network, pass: GradientPass): Instruments {
  * ∂J/∂W of n rows (full batch) at the current weights, without dropout and without updating:
  * per-layer gradient norms (mean over the rows when average, else summed) and mean |delta|
  * over all rows. Leaves the gradient in net.g; `pass` describes it (and the last chunk it left in
- * the buffers), so instruments(net, pass) reports it afterwards.
+ * the buffers), so instruments(net, pass) reports it afterwards. `visit` reads each chunk's forward
+ * pass on the way (a trained epoch's fit and layer statistics: the same rows at the same weights,
+ * in the same chunks, so one forward pass serves all three).
  */
 export function computeGradients(
   net: Network, X: Float64Array, T: Float64Array, n: number, average = true,
+  /** Called after each chunk's forward pass, before its backward pass (the buffers hold the chunk's rows start … start + B − 1). */
+  visit?: (start: number, B: number, pass: Pass) => void,
 ): { loss: number; gradNorm: number[]; meanAbsDelta: number[]; pass: GradientPass } {
   const L = net.depth;
   const absDelta = new Float64Array(L + 1);
@@ -122,6 +126,7 @@ export function computeGradients(
     const B = Math.min(net.maxBatch, n - start);
     net.load(X, T, null, start, B);
     last = net.forward(B, false);
+    visit?.(start, B, last);
     loss += net.backward(last);
     for (let k = 1; k <= L; k++) absDelta[k]! += meanAbs(net.delta[k]!, B * net.sizes[k]!) * B;
   }

@@ -314,27 +314,35 @@ export class Network {
 
   /** Mean loss and accuracy on n rows, no dropout, no update; the outputs (n × units) also into `out` when given; `pass`: the last chunk's. */
   evaluate(X: Float64Array, T: Float64Array, n: number, out?: Float64Array): { loss: number; accuracy: number; pass: Pass } {
-    const L = this.depth;
-    const nout = this.sizes[L]!;
-    const aL = this.a[L]!;
-    const t = this.t;
-    const thr = this.threshold;
-    let loss = 0;
-    let correct = 0;
+    const score = { loss: 0, correct: 0 };
     let pass: Pass = { rows: 0, training: false };
     for (let start = 0; start < n; start += this.maxBatch) {
       const B = Math.min(this.maxBatch, n - start);
       this.load(X, T, null, start, B);
       pass = this.forward(B, false);
-      loss += this.loss.sum(this.z[L]!, aL, t, B, nout);
-      if (out) for (let e = 0, len = B * nout, dst = start * nout; e < len; e++) out[dst + e] = aL[e]!;
-      for (let s = 0; s < B; s++) {
-        if (nout === 1) {
-          if ((aL[s]! >= thr) === (t[s]! >= thr)) correct++;
-        } else if (argmax(aL, s * nout, nout) === argmax(t, s * nout, nout)) correct++;
-      }
+      this.scoreChunk(start, B, score, out);
     }
-    return { loss: loss / n, accuracy: correct / n, pass };
+    return { loss: score.loss / n, accuracy: score.correct / n, pass };
+  }
+
+  /**
+   * Adds the chunk in the buffers (rows start … start + B − 1, loaded with their targets and run
+   * forward) to a running score: the loss summed, the rows classified right counted; copies its
+   * outputs to out.
+   */
+  scoreChunk(start: number, B: number, score: { loss: number; correct: number }, out?: Float64Array): void {
+    const L = this.depth;
+    const nout = this.sizes[L]!;
+    const aL = this.a[L]!;
+    const t = this.t;
+    const thr = this.threshold;
+    score.loss += this.loss.sum(this.z[L]!, aL, t, B, nout);
+    if (out) for (let e = 0, len = B * nout, dst = start * nout; e < len; e++) out[dst + e] = aL[e]!;
+    for (let s = 0; s < B; s++) {
+      if (nout === 1) {
+        if ((aL[s]! >= thr) === (t[s]! >= thr)) score.correct++;
+      } else if (argmax(aL, s * nout, nout) === argmax(t, s * nout, nout)) score.correct++;
+    }
   }
 }
 
