@@ -263,13 +263,13 @@ export class AppSession {
         return lab.toggleLive();
       case 'network':
         return lab.toggleNetwork();
-      // points by hand: in a lab of its own (a tour stop keeps its data)
+      // points by hand: in a lab of its own (TOUR_LAB_KEYS has none: a tour stop keeps its data)
       case 'cursor':
-        return this.screen.kind === 'lab' ? lab.toggleCursor() : undefined;
+        return lab.toggleCursor();
       case 'pointClass':
-        return this.screen.kind === 'lab' ? lab.switchClass() : undefined;
+        return lab.switchClass();
       case 'removePoint':
-        return this.screen.kind === 'lab' ? lab.removePoint() : undefined;
+        return lab.removePoint();
       case 'help':
         return void (this.help = true);
       case 'export':

@@ -114,8 +114,11 @@ export const SUMMARY_KEYS: readonly Binding<SummaryAction>[] = [
   { keys: ['escape', 'q'], label: 'Esc q', action: 'leave', help: 'leave the tour', hint: 'Esc leave', priority: 20 },
 ];
 
-/** In the tour, the lab keeps its keys except the ones the tour takes. */
-export const TOUR_LAB_KEYS: readonly Binding<LabAction>[] = LAB_KEYS.filter((b) => b.action !== 'back').map((b) =>
+/** Points by hand: a tour stop keeps its data. */
+const POINT_ACTIONS: readonly LabAction[] = ['cursor', 'pointClass', 'removePoint'];
+
+/** In the tour, the lab keeps its keys except the ones the tour takes and the points (a stop keeps its data). */
+export const TOUR_LAB_KEYS: readonly Binding<LabAction>[] = LAB_KEYS.filter((b) => b.action !== 'back' && !POINT_ACTIONS.includes(b.action)).map((b) =>
   b.action === 'epoch' ? { ...b, keys: ['n'], label: 'n' } : b,
 );
 

@@ -8,6 +8,7 @@ import type { Tr } from '../i18n/index.js';
 import type { ClaimView, ReceiptView } from './claims.js';
 import type { ModelChoice, Seed } from './choices.js';
 import type { LabState } from './lab-state.js';
+import type { LabAction } from './keymaps.js';
 import type { LiveRowView } from './live.js';
 import type { LaneView } from './views.js';
 import { PACES, playedPaceLabel, type PaceMeasure } from './pace.js';
@@ -43,6 +44,8 @@ export interface LabView {
   readonly leaderboard: readonly string[] | null;
   /** The live row (`o`): the knobs and the one selected; null while closed. */
   readonly live: LiveRowView | null;
+  /** The keys that can do nothing here but say so (keys-off.ts): their hints are left out. */
+  readonly keysOff: ReadonlySet<LabAction>;
 }
 
 
@@ -66,6 +69,7 @@ export interface LabViewInput {
   readonly share: string | null;
   readonly leaderboard: readonly string[] | null;
   readonly live: LiveRowView | null;
+  readonly keysOff: ReadonlySet<LabAction>;
   readonly tr: Tr;
 }
 
@@ -108,5 +112,6 @@ export function labView(i: LabViewInput): LabView {
     share: i.share,
     leaderboard: i.leaderboard,
     live: i.live,
+    keysOff: i.keysOff,
   };
 }

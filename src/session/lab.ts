@@ -31,7 +31,8 @@ import { initialLabState, reduceLab, type LabState, type LabStateAction } from '
 import { IDLE_PLAYER, SLICE_MS, measure, owe, paused, played, restarted, unmeasured, type Player } from './player.js';
 import type { LaneView } from './views.js';
 import { NetworkState } from './network-view.js';
-import { MAX_ADDED_POINTS, pointAt, refusesPoints, type AddedPoint } from '../data/added-points.js';
+import { MAX_ADDED_POINTS, pointAt, type AddedPoint } from '../data/added-points.js';
+import { keysOff, pointsRefused } from './keys-off.js';
 
 export type { LabShape, LaneShape } from './lab-shape.js';
 export type { LabView } from './lab-view.js';
@@ -464,8 +465,7 @@ export class LabSession {
    * or any of the scenario's own runs' data (prepareRuns appends a point to each), takes none.
    */
   private refusePoints(): boolean {
-    const data = this.choices[this.index]?.spec.data;
-    const why = data ? (refusesPoints(data) ?? this.choices.filter((c) => c.own).map((c) => refusesPoints(c.spec.data)).find((w) => w !== null) ?? null) : 'not-plane';
+    const why = pointsRefused(this.choices[this.index]?.spec.data ?? null, this.choices.filter((c) => c.own).map((c) => c.spec.data));
     if (why) this.note = this.tr.t(why === 'regression' ? 'points.regression' : 'points.unavailable');
     return why !== null;
   }
@@ -507,6 +507,8 @@ export class LabSession {
   }
   /** The class the next point gets: the next one of the data's classes. */
   switchClass(): void {
+    // where no point can be added, a class for them would be an empty promise: the refusal is said instead
+    if (this.refusePoints()) return;
     const classes = this.choices[this.index]?.spec.data.classes ?? 2;
     this.dispatch({ type: 'pointClass', classes });
     this.note = this.tr.t('points.class', { label: this.pointClass });
@@ -596,11 +598,24 @@ export class LabSession {
       share: this.shareCache(),
       leaderboard: this.leaderboard?.board() ?? null,
       live: this.live.view(this, this.tr),
+      keysOff: this.keysOffMemo(this.scenarioNow, this.choices, this.index, this.added.length, ...shown.flatMap((i) => [i, this.builtOf(i).lane.run, this.builtOf(i).lane.error])),
       tr: this.tr,
     });
   }
 
   private leaderboard: Leaderboard | null = null;
+
+  /** The keys that would only say "not here" (keys-off.ts): arguments the setting they depend on. */
+  private readonly keysOffMemo = memo((..._setting: unknown[]) =>
+    keysOff({
+      scenario: this.scenario,
+      shapes: this.shape(),
+      data: this.choices[this.index]?.spec.data ?? null,
+      ownData: this.choices.filter((c) => c.own).map((c) => c.spec.data),
+      lanes: this.lanes(),
+      added: this.added.length,
+    }),
+  );
 
 
   /** A challenge keeps each model's best: a run that has just been decided is recorded once. */

@@ -52,7 +52,7 @@ describe('labView: the state after actions, as a view (no session, no clock)', (
   // the inputs of one lab, taken once; the state then changes by actions alone
   const lab = new LabSession({ scenario: 'xor-backprop', run: 'mlp-backprop' });
   const first = lab.view(0);
-  const input: LabViewInput = { state: lab.state, scenario: lab.scenario, ref: 'xor-backprop', problem: null, seed: lab.seed, choices: lab.choices, shown: [lab.index], lanes: first.lanes, claims: first.claims, receipts: first.receipts, pace: { perSecond: null, short: false }, share: first.share, leaderboard: null, live: null, tr: EN_TR };
+  const input: LabViewInput = { state: lab.state, scenario: lab.scenario, ref: 'xor-backprop', problem: null, seed: lab.seed, choices: lab.choices, shown: [lab.index], lanes: first.lanes, claims: first.claims, receipts: first.receipts, pace: { perSecond: null, short: false }, share: first.share, leaderboard: null, live: null, keysOff: first.keysOff, tr: EN_TR };
   const after = (...actions: LabStateAction[]) => labView({ ...input, state: actions.reduce(reduceLab, lab.state) });
 
   it('is the session view for the same inputs', () => {
