@@ -3,7 +3,7 @@
 // measured in this one run against a bare `node -e 0` baseline, and the runner against the raw
 // training loop in-process (bench/app-loop.ts). Wall times are the best of several runs; the
 // in-process figures are CPU times. `npm run bench` runs it after the library comparison;
-// `node bench/app.mjs [--quick] [--loop]` runs it alone (after `node scripts/build.mjs`).
+// `node bench/app.mjs [--quick] [--loop] [--tanh]` runs it alone (after `node scripts/build.mjs`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -42,12 +42,12 @@ function measure(args, n = N) {
   return { ms, rss };
 }
 
-async function loopBundle() {
-  const out = join(benchDir, '.build', 'app-loop.mjs');
+async function loopBundle(name = 'app-loop') {
+  const out = join(benchDir, '.build', `${name}.mjs`);
   const { build } = await import('esbuild');
   mkdirSync(dirname(out), { recursive: true });
   await build({
-    entryPoints: [join(benchDir, 'app-loop.ts')],
+    entryPoints: [join(benchDir, `${name}.ts`)],
     outfile: out,
     bundle: true,
     format: 'esm',
@@ -62,6 +62,13 @@ async function loopBundle() {
 
 const rows = [];
 const row = (what, measured, ratio, target, ok) => rows.push({ what, measured, ratio, target, ok });
+
+// --tanh: only W1's chunk with Math.tanh, fdlibm's tanh in JavaScript and no tanh (bench/tanh-floor.ts)
+if (process.argv.includes('--tanh')) {
+  const r = spawnSync(process.execPath, [await loopBundle('tanh-floor')], { cwd: root, encoding: 'utf8' });
+  process.stdout.write(r.stdout + r.stderr);
+  process.exit(r.status ?? 1);
+}
 
 // first, on a machine not yet warmed by the child processes below
 const loop = JSON.parse(spawnSync(process.execPath, [await loopBundle(), '1000', quick ? '3' : '7'], { cwd: root, encoding: 'utf8' }).stdout);
