@@ -11,6 +11,7 @@ import type { Params } from '../src/core/types.js';
 import { prepareRuns } from '../src/scenarios/execute.js';
 import { loadScenario } from '../src/scenarios/loader.js';
 import { Picker } from '../src/session/picker.js';
+import { bestAlternated } from './alternate.js';
 
 const seedsN = Number(process.argv[2] ?? 1000);
 const rounds = Number(process.argv[3] ?? 5);
@@ -30,27 +31,7 @@ function bareLoop(seed: number, epochs: number, params?: Params): void {
   }
 }
 
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-/**
- * The best CPU time of each of two jobs over the rounds, the two alternated in every round (a, b,
- * a, b, …), so a change of the machine's load or clock falls on both sides rather than on one.
- */
-const bestPair = (a: () => void, b: () => void): [number, number] => {
-  let ta = Infinity;
-  let tb = Infinity;
-  for (let r = 0; r < rounds; r++) {
-    let s = cpuMs();
-    a();
-    ta = Math.min(ta, cpuMs() - s);
-    s = cpuMs();
-    b();
-    tb = Math.min(tb, cpuMs() - s);
-  }
-  return [ta, tb];
-};
+const bestPair = (a: () => void, b: () => void): [number, number] => bestAlternated(a, b, rounds);
 
 const seeds = Array.from({ length: seedsN }, (_, i) => i + 1);
 const job = { ref: scenario.path!, run: RUN, params: {}, seeds };

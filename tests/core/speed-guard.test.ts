@@ -15,6 +15,7 @@ import type { Params } from '../../src/core/types.js';
 import { runSeeds } from '../../src/commands/sweep-seeds.js';
 import { prepareRuns } from '../../src/scenarios/execute.js';
 import { loadScenario } from '../../src/scenarios/loader.js';
+import { bestAlternated } from '../../bench/alternate.js';
 
 /**
  * The bounds, from the measurements in README's Performance section with room for a loaded machine
@@ -43,23 +44,9 @@ function bareLoop(seed: number, epochs: number, params?: Params): void {
   }
 }
 
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
 /** Best-of-rounds CPU time of a and of b, timed alternately; returns time(a) / time(b). */
 function ratio(a: () => void, b: () => void, rounds = 5): { ratio: number; a: number; b: number } {
-  let ta = Infinity;
-  let tb = Infinity;
-  for (let r = 0; r < rounds; r++) {
-    let t = cpuMs();
-    a();
-    ta = Math.min(ta, cpuMs() - t);
-    t = cpuMs();
-    b();
-    tb = Math.min(tb, cpuMs() - t);
-  }
+  const [ta, tb] = bestAlternated(a, b, rounds);
   return { ratio: ta / tb, a: ta, b: tb };
 }
 
