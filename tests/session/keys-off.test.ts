@@ -66,6 +66,17 @@ describe('keys that can do nothing here', () => {
     }
   });
 
+  it('in Korean the hints left are Korean, and the ones left out stay out', () => {
+    const ko = translator('ko');
+    const app = new AppSession({ kind: 'lab', scenario: 'mp-gates' }, undefined, undefined, ko);
+    const hints = footer(app);
+    expect(hints).toContain(ko.key('lab', 'toggle', { help: '', hint: 'space play' }).hint);
+    expect(hints).not.toContain('space play');
+    expect(hints).not.toContain(ko.key('lab', 'network', { help: '', hint: 'v net' }).hint);
+    const tour = new AppSession({ kind: 'tour' }, undefined, undefined, ko);
+    expect(footer(tour)).toContain(ko.key('lab', 'toggle', { help: '', hint: 'space play' }).hint);
+  });
+
   it('the tour has no point keys: a stop keeps its data', () => {
     expect(TOUR_LAB_KEYS.map((b) => b.action)).not.toContain('cursor');
     expect(TOUR_LAB_KEYS.map((b) => b.action)).not.toContain('removePoint');

@@ -6,7 +6,7 @@
 import type { LabShape, LabView } from '../../session/lab.js';
 import type { LaneShape } from '../../session/lab.js';
 import type { FieldRequest } from '../../session/lane-view.js';
-import { CURSOR_KEYS, LAB_KEYS, LIVE_KEYS, NET_KEYS, REPLAY_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, type Binding, type LabAction } from '../../session/keymaps.js';
+import { CURSOR_KEYS, LAB_KEYS, LIVE_KEYS, NET_KEYS, REPLAY_KEYS, TOUR_KEYS, TOUR_LAB_KEYS } from '../../session/keymaps.js';
 import { liveRowText } from '../../session/live.js';
 import type { ReplayView } from '../../session/replay.js';
 import type { TourView } from '../../session/tour.js';
@@ -177,8 +177,8 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
   // the arrows go to the live row when open, else the point cursor, else the network view (app.ts keeps the same order)
   const arrows = live.length ? live : lane0?.cursor ? [CURSOR_KEYS] : lane0?.network ? [NET_KEYS] : [];
   // a key that could only say "not here" gets no hint (keys-off.ts)
-  const on = (map: readonly Binding<LabAction>[]): readonly Binding<LabAction>[] => ('keysOff' in view ? map.filter((b) => !view.keysOff.has(b.action)) : map);
-  const keys = view.kind === 'tour' ? hints([...live, TOUR_KEYS, on(TOUR_LAB_KEYS)], W, tr) : view.kind === 'replay' ? hints([REPLAY_KEYS], W, tr) : hints([...arrows, on(LAB_KEYS)], W, tr);
+  const off = 'keysOff' in view ? view.keysOff : undefined;
+  const keys = view.kind === 'tour' ? hints([...live, TOUR_KEYS, TOUR_LAB_KEYS], W, tr, off) : view.kind === 'replay' ? hints([REPLAY_KEYS], W, tr) : hints([...arrows, LAB_KEYS], W, tr, off);
   parts.push(leaf([paint(depth, keys, { tone: 'dim' })], W, 1));
   return vstack(parts, W);
 }

@@ -12,9 +12,13 @@ import { VERDICT_TONE } from './lane.js';
 import { paint } from './style.js';
 import { displayWidth, fit } from './text.js';
 
-/** The key hints that fit in `width`, most important first, shown in keymap order; `?` always. */
-export function hints<A extends string>(maps: readonly (readonly Binding<A>[])[], width: number, tr: Tr = EN_TR): string {
-  const all = maps.flatMap((m) => localized(m, tr)).filter((b) => b.hint);
+/**
+ * The key hints that fit in `width`, most important first, shown in keymap order; `?` always.
+ * `off`: actions whose keys can do nothing on this screen (their hints are left out).
+ */
+export function hints<A extends string>(maps: readonly (readonly Binding<A>[])[], width: number, tr: Tr = EN_TR, off?: ReadonlySet<string>): string {
+  // localized by the keymap tables themselves (their identity names them), then filtered
+  const all = maps.flatMap((m) => localized(m, tr)).filter((b) => b.hint && !off?.has(b.action));
   const chosen = new Set<Binding<A>>();
   const text = (set: Set<Binding<A>>): string => all.filter((b) => set.has(b)).map((b) => b.hint).join(' · ');
   for (const b of [...all].sort((a, b) => b.priority - a.priority)) {
