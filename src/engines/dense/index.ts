@@ -41,8 +41,10 @@
  *     of the chunks the GradientPass { rows, training, deltaRows, scale } names.
  *   summaryMetrics(net, pass) → { gradNorm0 …, gradRatio (first / last layer), saturation, deadRelu,
  *     weightNorm }: the same, pooled over hidden units, as named numbers.
- *   computeGradients(net, X, T, n, average = true) → { loss, gradNorm, meanAbsDelta, pass } of the
- *     full batch at the current weights, without updating (the `gradients` command).
+ *   computeGradients(net, X, T, n, average = true, visit?) → { loss, gradNorm, meanAbsDelta, pass } of
+ *     the full batch at the current weights, without updating (the `gradients` command); visit(start,
+ *     B, pass) reads each chunk after its forward pass (a trained epoch's fit: net.scoreChunk, and
+ *     layer statistics: LayerCounter, on the same passes).
  *   gradientNorms(net, scale) → ‖∂J/∂W^k‖ per layer: the one definition every gradNorm comes from.
  *
  * Datasets (targets.ts): targetMap(data, 'sigmoid-mse' | 'sigmoid-bce' | 'softmax-ce' | 'linear-mse'
