@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gate } from '../../src/data/datasets.js';
-import { Run, StateSet, type RunSpec } from '../../src/core/runner.js';
+import { Run, StateSet, type HistoryEntry, type RunSpec } from '../../src/core/runner.js';
 import { createRng } from '../../src/core/rng.js';
 import type { ModelInstance, ModelPlugin } from '../../src/core/types.js';
 import type { PluginInstance } from '../../src/core/plugin-instance.js';
@@ -134,6 +134,33 @@ describe('runner outcomes', () => {
     // Epoch 0 (the initial state) is always kept, then the latest epochs in order.
     expect(run.history[0]!.epoch).toBe(0);
     expect(run.history.slice(1).map((h) => h.epoch)).toEqual(Array.from({ length: run.history.length - 1 }, (_, i) => 152 - run.history.length + i));
+  });
+
+  it('a lean run keeping one entry (a sweep run) has, whenever read, epoch 0 and the latest epoch as a full history has them', () => {
+    const sequence = Array.from({ length: 60 }, (_, i) => 100 - i);
+    const lean = (historyLimit?: number): Run => new Run({ ...spec(scripted(sequence), 40), lean: true, ...(historyLimit ? { historyLimit } : {}) });
+    const full = lean().toEnd();
+    // what an entry says (its public fields; the metrics merged when read)
+    const json = (h: HistoryEntry | undefined): string =>
+      JSON.stringify(h && { epoch: h.epoch, loss: h.loss, accuracy: h.accuracy, testAccuracy: h.testAccuracy, testLoss: h.testLoss, updates: h.updates, metrics: h.metrics, extra: h.extra });
+    // read after every epoch, read now and then, read only at the end: the same entries
+    const everyEpoch = lean(1);
+    const sometimes = lean(1);
+    const atEnd = lean(1);
+    for (let e = 1; !everyEpoch.done; e++) {
+      everyEpoch.runEpoch();
+      sometimes.runEpoch();
+      atEnd.runEpoch();
+      expect(everyEpoch.history.map((h) => h.epoch)).toEqual([0, e]);
+      if (e % 7 === 0) expect(json(sometimes.latest)).toBe(json(full.history[e]));
+    }
+    for (const run of [everyEpoch, sometimes, atEnd]) {
+      expect(run.epoch).toBe(full.epoch);
+      expect(run.status).toEqual(full.status);
+      expect(run.history).toHaveLength(2);
+      expect(json(run.history[0])).toBe(json(full.history[0]));
+      expect(json(run.history[1])).toBe(json(full.history.at(-1)));
+    }
   });
 
   it('steps pattern by pattern and closes the epoch at the boundary', () => {
