@@ -248,7 +248,6 @@ export async function sweepCommand(ref: string, opts: SweepOptions, io: Io): Pro
   const cores = availableParallelism();
   const asked = opts.workers !== undefined ? parseCount('--workers', opts.workers, 1, 1_000_000) : cores;
   const workers = Math.min(asked, cores);
-  if (asked > cores) io.err(`neural-eras: --workers ${asked}: capped at ${cores}, the number of cores\n`);
   const epochs = opts.epochs !== undefined ? parseCount('--epochs', opts.epochs, 0, MAX_EPOCHS) : undefined;
   const plugins = (opts.plugin ?? []).map((p) => resolve(p));
   const started = performance.now();
@@ -264,6 +263,8 @@ export async function sweepCommand(ref: string, opts: SweepOptions, io: Io): Pro
     plugins,
   });
   const seconds = (performance.now() - started) / 1000;
+  // said once the sweep is done: a command line refused for another flag gets its one line only
+  if (asked > cores) io.err(`neural-eras: --workers ${asked}: capped at ${cores}, the number of cores\n`);
   if (opts.json) {
     writeJson(report, io.out);
     io.out('\n');

@@ -261,4 +261,19 @@ describe("issue 20's leftovers (hostile inputs): refused at load, located", () =
     expect(r.err).toBe(`neural-eras: --workers 1000: capped at ${availableParallelism()}, the number of cores\n`);
     expect((await cli('sweep', 'perceptron-separable', '--seeds', '4', '--workers', '1')).err).toBe('');
   });
+
+  it('a sweep refused for another flag says only that, even with too many workers (found by npm run fuzz)', async () => {
+    const more = String(availableParallelism() + 1);
+    for (const argv of [
+      ['sweep', 'perceptron-xor', '--workers', more, '--epochs', 'OVi-', '--seeds', '5'],
+      ['sweep', 'seed-perceptron-epoch', '--model', 'prototype', '--epochs', '"n', '--workers', '9', '--json', '--seeds', '5'],
+      ['sweep', 'perceptron-xor', '--workers', more, '--model', 'no-such-model', '--seeds', '5'],
+    ]) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err.trim().split('\n'), argv.join(' ')).toHaveLength(1);
+      expect(r.err).not.toContain('capped');
+    }
+  });
 });
