@@ -350,7 +350,6 @@ export const EN_TEXT = {
   'net.more': '… {n} more',
   'net.narrow': 'network view: too narrow for the picture here (a wider terminal, or v to close it)',
   'net.unavailable': 'network view: only for a layered net with hidden units on 2-D data',
-  'net.oneRun': 'network view: one run at a time (c closes the comparison)',
   'net.headShort': 'network {sizes} · weights {pos} + {neg} −, brighter: larger |w| (largest {max})',
   // points by hand: the mouse and the point cursor (issue 25, n25b)
   'points.added': 'added a point of class {label} at ({x1}, {x2}): {n} added by hand, {train} training points; the runs restart (u removes the last)',

@@ -346,7 +346,6 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'net.more': '… {n}개 더',
   'net.narrow': '망 보기: 여기서는 그림을 그리기에 너무 좁습니다 (더 넓은 터미널, 또는 v로 닫기)',
   'net.unavailable': '망 보기: 2차원 데이터 위 은닉 유닛이 있는 층 구조 망에서만',
-  'net.oneRun': '망 보기: 한 번에 실행 하나 (c로 비교 닫기)',
   'net.headShort': '망 {sizes} · 가중치 {pos} + {neg} −, 밝을수록 |w|가 큼 (최대 {max})',
   // 손으로 더한 점: 마우스와 점 커서 (이슈 25, n25b)
   'points.added': '부류 {label}의 점을 ({x1}, {x2})에 더했습니다: 손으로 더한 점 {n}개, 학습 점 {train}개; 실행을 다시 시작합니다 (u로 마지막 점 지우기)',

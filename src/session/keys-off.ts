@@ -15,7 +15,7 @@ import { canChange } from './live.js';
 
 export interface KeysOffInput {
   readonly scenario: Scenario | null;
-  /** The layout facts of the runs on screen (the first one's network: the view `v` draws). */
+  /** The layout facts of the runs on screen (which of them the network view `v` can draw). */
   readonly shapes: readonly LaneShape[];
   /** The data of the run on screen, and of each of the scenario's own runs (a point goes to all). */
   readonly data: Dataset | null;
@@ -39,7 +39,7 @@ export function pointsRefused(data: Dataset | null, ownData: readonly Dataset[])
 /** The actions whose key would only say it is not available here. */
 export function keysOff(i: KeysOffInput): ReadonlySet<LabAction> {
   const off = new Set<LabAction>();
-  if (!i.shapes[0]?.network) off.add('network');
+  if (!i.shapes.some((s) => s.network)) off.add('network');
   if (!(i.scenario && dataEditable(i.scenario))) for (const a of DATA_KEYS) off.add(a);
   if (pointsRefused(i.data, i.ownData) !== null) off.add('cursor').add('pointClass').add('removePoint');
   if (i.added === 0) off.add('removePoint');

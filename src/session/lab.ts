@@ -321,12 +321,11 @@ export class LabSession {
   changeEta(way: 1 | -1): void {
     this.changeLive('learningRate', way);
   }
-  /** `v`: the network view on or off (a layered net on plane data; one run at a time). */
+  /** `v`: the network view on or off (a layered net on plane data; side by side, over each such run). */
   toggleNetwork(): void {
-    const shape = this.shape()[0] ?? null;
-    if (!shape?.network) return void (this.note = this.tr.t('net.unavailable'));
+    if (!this.shape().some((s) => s.network)) return void (this.note = this.tr.t('net.unavailable'));
     this.net.toggle();
-    this.note = this.net.mode === 'on' && this.compare ? this.tr.t('net.oneRun') : null;
+    this.note = null;
   }
   /**
    * A live change (the η keys, the live row): every run on screen that can change `param` while it
@@ -581,7 +580,7 @@ export class LabSession {
     const shown = this.shown();
     const lanes = shown.map((i, slot) => this.cachedLaneView(i, slot, fields[slot] ?? null, now));
     // what the frame draws: the network view's units (its keys move among them), the map's cells (the cursor steps one)
-    this.net.seen(lanes[0]?.network ?? null);
+    this.net.seen(lanes.find((l) => l.network)?.network ?? null);
     const f0 = lanes[0]?.field;
     if (f0 && f0.cols > 0) this.mapCells = { cols: f0.cols, rows: f0.rows };
     return labView({

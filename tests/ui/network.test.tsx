@@ -59,4 +59,23 @@ describe('the network view of the 2-4-4-1 spiral net', () => {
       cleanup();
     }
   });
+
+  it('side by side (tour stop 7: linear beside sigmoid hidden units), v tops both panes with their nets, whole at 160×45, 100×30 and 80×24', async () => {
+    for (const [w, h] of [[160, 45], [100, 30], [80, 24]] as const) {
+      const ui = mount(<App start={{ kind: 'tour', stop: 6 }} />);
+      ui.stdout.resize(w, h);
+      await ui.waitText('2-4-4-1, sigmoid hidden units');
+      await ui.press('v');
+      const f = await ui.waitFor((x) => x.split('network 2-4-4-1').length === 3, 'both panes with their network view');
+      expect(screenProblems(f.split('\n'), w, h - 1)).toEqual([]);
+      expect(f).toContain('h1.1 selected');
+      if (w >= 160) expect(braille(f)).toBeGreaterThan(100);
+      // v again: both views gone, the comparison stays
+      await ui.press('v');
+      const off = await ui.waitFor((x) => !x.includes('network 2-4-4-1'), 'the views gone');
+      expect(off).toContain('2-4-4-1, linear hidden units');
+      expect(screenProblems(off.split('\n'), w, h - 1)).toEqual([]);
+      cleanup();
+    }
+  });
 });

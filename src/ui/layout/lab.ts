@@ -76,7 +76,9 @@ export function planLab(shape: LabShape, width: number, height: number, shown: M
   let panes: PanePlan[];
   if (two) {
     const w = Math.floor((width - 1) / 2);
-    panes = shape.lanes.map((s, i) => planPane(s, (i === 0 ? w : width - 1 - w) - 2, body - 2, { claims: 0, verdict: true, gradients: shape.gradients, must: show.must?.[i] ?? [] }));
+    // asked for with v, the network view tops each pane whose run is a layered net on plane data
+    const network = shape.network?.mode === 'on' ? 'on' : null;
+    panes = shape.lanes.map((s, i) => planPane(s, (i === 0 ? w : width - 1 - w) - 2, body - 2, { claims: 0, verdict: true, gradients: shape.gradients, must: show.must?.[i] ?? [], network, networkOpen: shape.network?.open ?? false }));
   } else {
     // The network view (issue 25): asked for with v, or by itself on a projector (not over a tour stop's facts).
     const n = shape.network;
@@ -175,7 +177,7 @@ export function drawLab(view: LabView | TourView | ReplayView, plan: LabPlan, de
   parts.push(leaf([statusBar({ lanes: view.lanes, playing: view.playing, pace: view.pace, seed: view.seed, width: W, depth, tr, flash: view.flash })], W, 1));
   const live = 'live' in view && view.live ? [LIVE_KEYS] : [];
   // the arrows go to the live row when open, else the point cursor, else the network view (app.ts keeps the same order)
-  const arrows = live.length ? live : lane0?.cursor ? [CURSOR_KEYS] : lane0?.network ? [NET_KEYS] : [];
+  const arrows = live.length ? live : lane0?.cursor ? [CURSOR_KEYS] : view.lanes.some((l) => l.network) ? [NET_KEYS] : [];
   // a key that could only say "not here" gets no hint (keys-off.ts)
   const off = 'keysOff' in view ? view.keysOff : undefined;
   const keys = view.kind === 'tour' ? hints([...live, TOUR_KEYS, TOUR_LAB_KEYS], W, tr, off) : view.kind === 'replay' ? hints([REPLAY_KEYS], W, tr) : hints([...arrows, LAB_KEYS], W, tr, off);
