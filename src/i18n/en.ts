@@ -204,7 +204,7 @@ export const EN_TEXT = {
   'timeline.winter': ' · a winter',
   'picker.title': 'Pick a scenario',
   'form.title': 'Parameters of {model} (run {run})',
-  'help.title': 'Keys — any key closes this help',
+  'help.title': 'Keys — ↑↓ scroll, any other key closes this help',
   'help.lab': 'Lab',
   'help.timeline': 'Timeline',
   'help.tour': 'Tour (plus the lab keys)',

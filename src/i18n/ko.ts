@@ -201,7 +201,7 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'timeline.winter': ' · 겨울',
   'picker.title': '시나리오 고르기',
   'form.title': '파라미터: {model} (실행 {run})',
-  'help.title': '키 — 아무 키나 누르면 닫힙니다',
+  'help.title': '키 — ↑↓ 스크롤, 다른 키를 누르면 닫힙니다',
   'help.lab': '실험',
   'help.timeline': '타임라인',
   'help.tour': '투어 (실험 키도 모두 쓸 수 있음)',

@@ -11,7 +11,7 @@ import { tryLoadScenario, type Seed } from './choices.js';
 import { ERAS } from './eras.js';
 import { exportRuns, writeShare } from './export.js';
 import { ParamForm, type FormView } from './form.js';
-import { CURSOR_KEYS, LAB_KEYS, LIVE_KEYS, NET_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, type LabAction, type ReplayAction, type Token } from './keymaps.js';
+import { CURSOR_KEYS, LAB_KEYS, LIVE_KEYS, NET_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, TOUR_LAB_KEYS, actionOf, helpSteps, type LabAction, type ReplayAction, type Token } from './keymaps.js';
 import { ReplaySession, type ReplayView } from './replay.js';
 import type { RunDocument } from '../report/run-file.js';
 import { LabSession, type LabView } from './lab.js';
@@ -66,6 +66,8 @@ export class AppSession {
   private screen: Screen = { kind: 'timeline' };
   era = 0;
   help = false;
+  /** The help's first line: how many of its entries (section titles and keys) are scrolled past. */
+  helpScroll = 0;
   quit = false;
   private dialog: { kind: 'form'; form: ParamForm } | { kind: 'picker'; picker: Picker } | { kind: 'quiz'; quiz: QuizSession } | null = null;
 
@@ -122,7 +124,7 @@ export class AppSession {
   /** One key press, handled by the screen (or dialog, or help) showing now. */
   key(t: Token): void {
     if (t === 'ctrl-c') return void (this.quit = true);
-    if (this.help) return void (this.help = false);
+    if (this.help) return this.helpKey(t);
     if (this.dialog) return this.dialogKey(t);
     const s = this.screen;
     if (s.kind === 'timeline') return this.timelineKey(t);
@@ -167,6 +169,14 @@ export class AppSession {
     if (a === 'cursorAdd') lab.addAtCursor();
     else if (a) lab.moveCursor(a === 'cursorLeft' ? -1 : a === 'cursorRight' ? 1 : 0, a === 'cursorUp' ? -1 : a === 'cursorDown' ? 1 : 0);
     return a !== null;
+  }
+
+  /** In the help: ↑↓ (k j) scroll it, an entry at a time; any other key closes it. */
+  private helpKey(t: Token): void {
+    if (t === 'down' || t === 'j') return void (this.helpScroll = Math.min(this.helpScroll + 1, helpSteps(this.tr) - 1));
+    if (t === 'up' || t === 'k') return void (this.helpScroll = Math.max(0, this.helpScroll - 1));
+    this.help = false;
+    this.helpScroll = 0;
   }
 
   /** A click on the map (issue 25): a point of the selected class there (`other`: shift, the other class). */

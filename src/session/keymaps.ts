@@ -217,6 +217,22 @@ export function localized<A extends string>(map: readonly Binding<A>[], tr: Tr =
   return out;
 }
 
+/**
+ * What the help screen lists, section by section (the lab's keys with the network view's and the
+ * point cursor's, then the timeline's, the tour's and the replay's): its words, key by key.
+ */
+export function helpSections(tr: Tr = EN_TR): readonly { readonly title: string; readonly rows: readonly (readonly [string, string])[] }[] {
+  return [
+    { title: tr.t('help.lab'), rows: [...helpRows(LAB_KEYS, tr), ...helpRows(NET_KEYS, tr), ...helpRows(CURSOR_KEYS, tr)] },
+    { title: tr.t('help.timeline'), rows: helpRows(TIMELINE_KEYS, tr) },
+    { title: tr.t('help.tour'), rows: helpRows(TOUR_KEYS, tr) },
+    { title: tr.t('help.replay'), rows: helpRows(REPLAY_KEYS, tr) },
+  ];
+}
+
+/** How far the help scrolls: one step per section title and per key it lists. */
+export const helpSteps = (tr: Tr = EN_TR): number => helpSections(tr).reduce((n, s) => n + 1 + s.rows.length, 0);
+
 /** The bindings a help screen lists (those with words). */
 export const helpRows = <A extends string>(map: readonly Binding<A>[], tr: Tr = EN_TR): readonly (readonly [string, string])[] =>
   localized(map, tr).filter((b) => b.help && b.label).map((b) => [b.label, b.help] as const);

@@ -28,7 +28,7 @@ export function frame(app: AppSession, size: Size, depth: ColorDepth, now: numbe
   const W = size.columns;
   const H = size.rows - 1;
   const tr = app.tr;
-  if (app.help) return helpFrame(W, H, depth, tr);
+  if (app.help) return helpFrame(W, H, depth, tr, app.helpScroll);
   const lab = app.lab;
   if (!lab) {
     const v = app.view(now);

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CURRICULUM } from '../../src/session/curriculum.js';
 import { App } from '../../src/ui/App.js';
 import { cleanup, KEY, mount, renderWithInkTesting } from './helpers.js';
+import { screenProblems } from './screen-check.js';
 
 afterEach(() => cleanup());
 
@@ -130,14 +131,41 @@ describe('lab', () => {
     expect(ui.frame()).toContain('perceptron-xor');
   });
 
-  it('? opens the help with every key, any key closes it', async () => {
+  it('? opens the help with every key, any key but the arrows closes it', async () => {
     const ui = lab();
     await ui.waitText('⏸ epoch 0');
     await ui.press('?');
-    const f = await ui.waitText('Keys — any key closes this help');
+    const f = await ui.waitText('Keys — ↑↓ scroll, any other key closes this help');
     for (const k of ['play / pause', 'one epoch', 'one pattern', 'new seed', 'edit parameters', 'compare', 'gradient panel', 'start the classroom tour', 'leave the tour']) expect(f).toContain(k);
     await ui.press('x');
-    await ui.waitFor((x) => !x.includes('Keys — any key'), 'help closed');
+    await ui.waitFor((x) => !x.includes('Keys — ↑↓ scroll'), 'help closed');
+  });
+
+  it('at 80×24 the help scrolls with ↑↓ to the keys that did not fit, whole at every step, and says how many are above', async () => {
+    const ui = lab();
+    ui.stdout.resize(80, 24);
+    await ui.waitText('⏸ epoch 0');
+    await ui.press('?');
+    const first = await ui.waitText('Keys — ↑↓ scroll');
+    // the last keys of the lab (the point cursor, undo) and the other screens' do not fit at first
+    expect(first).not.toContain('add a point');
+    expect(first).not.toContain('leave the replay');
+    let f = first;
+    for (let n = 1; n <= 60 && !(f.includes('add a point') && f.includes('leave the replay')); n++) {
+      await ui.press(KEY.down);
+      f = await ui.waitText(`↑ ${n} above`);
+      expect(screenProblems(f.split('\n'), 80, 23), `scrolled ${n}`).toEqual([]);
+    }
+    expect(f).toContain('add a point');
+    expect(f).toContain('network view');
+    await ui.press(KEY.up);
+    await ui.waitFor((x) => x.includes('Keys — ↑↓ scroll') && !x.includes(f.match(/↑ (\d+) above/)![0]), 'one entry back');
+    await ui.press('q');
+    await ui.waitFor((x) => !x.includes('Keys — ↑↓ scroll'), 'help closed');
+    // the help opens at its top again
+    await ui.press('?');
+    const again = await ui.waitText('Keys — ↑↓ scroll');
+    expect(again).not.toMatch(/↑ \d+ above/);
   });
 
   it('p opens a parameter form that rejects a bad value and applies a good one', async () => {

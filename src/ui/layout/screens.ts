@@ -7,7 +7,7 @@ import type { TimelineView } from '../../session/app.js';
 import type { FormView } from '../../session/form.js';
 import type { PickerView } from '../../session/picker.js';
 import { ERAS } from '../../session/eras.js';
-import { CURSOR_KEYS, FORM_KEYS, LAB_KEYS, NET_KEYS, PICKER_KEYS, REPLAY_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, TOUR_KEYS, helpRows } from '../../session/keymaps.js';
+import { FORM_KEYS, PICKER_KEYS, SUMMARY_KEYS, TIMELINE_KEYS, helpSections } from '../../session/keymaps.js';
 import type { SummaryView } from '../../session/tour.js';
 import { EN_TR, type Tr } from '../../i18n/index.js';
 import { stripAnsi, type ColorDepth } from '../color.js';
@@ -99,24 +99,27 @@ export function formFrame(f: FormView, width: number, height: number, depth: Col
   ], width);
 }
 
-export function helpFrame(width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR): Block {
+/** The help: every screen's keys, scrolled past `scroll` entries (section titles and keys: helpSteps). */
+export function helpFrame(width: number, height: number, depth: ColorDepth, tr: Tr = EN_TR, scroll = 0): Block {
   const inner = width - 2;
   const two = inner >= 70;
   const half = Math.floor((inner - 2) / 2);
   const column = two ? inner - half - 2 : inner;
   const rows = Math.max(1, height - 3);
   const titles = new Set<string>();
-  const section = (title: string, keys: readonly (readonly [string, string])[]): string[] => [
-    ((t: string): string => (titles.add(t), t))(paint(depth, title, { tone: 'title', bold: true })),
-    // Each key's words wrapped to the column (under the key's words, not cut).
-    ...keys.flatMap(([k, what]) => wrap(what, Math.max(10, column - 8)).map((w, i) => `${paint(depth, (i === 0 ? k : '').padEnd(8), { bold: true })}${w}`)),
-    '',
-  ];
+  // One entry per section title and per key (each key's words wrapped to the column, under the
+  // key's words, not cut); a section's last entry carries the blank line after it.
+  const entries: string[][] = helpSections(tr).flatMap(({ title, rows: keys }) => {
+    const head = paint(depth, title, { tone: 'title', bold: true });
+    titles.add(head);
+    const keyed = keys.map(([k, what]) => wrap(what, Math.max(10, column - 8)).map((w, i) => `${paint(depth, (i === 0 ? k : '').padEnd(8), { bold: true })}${w}`));
+    keyed.at(-1)?.push('');
+    return [[head], ...keyed];
+  });
+  const from = Math.max(0, Math.min(scroll, entries.length - 1));
   const all = [
-    ...section(tr.t('help.lab'), [...helpRows(LAB_KEYS, tr), ...helpRows(NET_KEYS, tr), ...helpRows(CURSOR_KEYS, tr)]),
-    ...section(tr.t('help.timeline'), helpRows(TIMELINE_KEYS, tr)),
-    ...section(tr.t('help.tour'), helpRows(TOUR_KEYS, tr)),
-    ...section(tr.t('help.replay'), helpRows(REPLAY_KEYS, tr)),
+    ...(from > 0 ? [paint(depth, tr.t('summary.above', { count: from }), { tone: 'dim' })] : []),
+    ...entries.slice(from).flat(),
     tr.t('help.vim'),
     ...wrap(tr.t('help.stops'), column),
   ];
