@@ -168,6 +168,20 @@ describe('lab', () => {
     expect(again).not.toMatch(/↑ \d+ above/);
   });
 
+  it('at 80×24 the parameter form says the selected field\'s words whole under the list, whose rows cut them', async () => {
+    const ui = lab();
+    ui.stdout.resize(80, 24);
+    await ui.waitText('⏸ epoch 0');
+    await ui.press('p');
+    await ui.waitText('Parameters of perceptron');
+    await ui.press(KEY.down);
+    const f = await ui.waitText('rule: one of difference, mistake');
+    // the row is cut at the width; the words under the list end as the schema's do
+    expect(f).toMatch(/▶ rule +difference▏? +difference: w ← w \+ η\(t − o\)x \(the l[a-z]*…/);
+    expect(f.replace(/[│\s]+/g, ' ')).toContain('mistake: w ← w + η·t·x only when o ≠ t (Rosenblatt, Fausett)');
+    expect(screenProblems(f.split('\n'), 80, 23)).toEqual([]);
+  });
+
   it('p opens a parameter form that rejects a bad value and applies a good one', async () => {
     const ui = lab();
     await ui.waitText('⏸ epoch 0');

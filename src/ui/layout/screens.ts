@@ -90,11 +90,14 @@ export function formFrame(f: FormView, width: number, height: number, depth: Col
     lines.push(`${i === f.at ? '▶ ' : '  '}${x.key.padEnd(keyW)} ${value}${paint(depth, `  ${x.help}`, { tone: 'dim' })}`);
     if (x.error) lines.push(paint(depth, `    ✗ ${x.error}`, { tone: 'bad' }));
   });
+  // the selected field's words whole under the list (its row cuts them to the width), and what it takes
+  const field = f.fields[f.at];
+  const about = field ? wrap(`${field.key}: ${f.expects}${field.help ? ` — ${field.help}` : ''}`, inner, Math.max(1, Math.min(3, height - 5))) : [''];
   const sel = lines.findIndex((l) => l.startsWith('▶'));
-  const room = Math.max(1, height - 4);
+  const room = Math.max(1, height - 3 - about.length);
   const start = Math.max(0, Math.min(sel - Math.floor(room / 2), lines.length - room));
   return vstack([
-    box(vstack([leaf(lines.slice(start, start + room), inner, room), leaf([paint(depth, `${f.fields[f.at]?.key}: ${f.expects}`, { tone: 'dim' })], inner, 1)], inner), { title: f.title, tone: 'accent', depth }),
+    box(vstack([leaf(lines.slice(start, start + room), inner, room), leaf(about.map((l) => paint(depth, l, { tone: 'dim' })), inner, about.length)], inner), { title: f.title, tone: 'accent', depth }),
     leaf([paint(depth, hints([FORM_KEYS], width, tr), { tone: 'dim' })], width, 1),
   ], width);
 }
