@@ -2,6 +2,7 @@
  * Parameter resolution against a plugin's schema: defaults filled in, overrides type- and
  * range-checked, CLI strings parsed. Errors name the parameter and what was expected.
  */
+import { fill } from './template.js';
 import type { ParamSchema, ParamSpec, ParamValue, ParamsOf } from './types.js';
 
 export class ParamError extends Error {
@@ -54,28 +55,62 @@ export function clip(text: string, max = 60): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-function describeRange(spec: { min?: number; max?: number }): string {
-  if (spec.min !== undefined && spec.max !== undefined) return ` in [${spec.min}, ${spec.max}]`;
-  if (spec.min !== undefined) return ` ≥ ${spec.min}`;
-  if (spec.max !== undefined) return ` ≤ ${spec.max}`;
+/**
+ * The words `expected` says a spec with: English by default (errors, the CLI, JSON); the UI passes
+ * its language's (session/form.ts). Placeholders: {range}, {max}, {values}, {min}, {n}.
+ */
+export interface ExpectWords {
+  readonly number: string;
+  readonly integer: string;
+  readonly boolean: string;
+  readonly oneOf: string;
+  readonly numbers: string;
+  readonly integers: string;
+  readonly json: string;
+  readonly inRange: string;
+  readonly atLeast: string;
+  readonly atMost: string;
+  readonly maxItems: string;
+}
+
+export const EXPECT_EN: ExpectWords = {
+  number: 'a number{range}',
+  integer: 'a whole number{range}',
+  boolean: 'true or false',
+  oneOf: 'one of {values}',
+  numbers: 'a list of numbers{range}{max}',
+  integers: 'a list of whole numbers{range}{max}',
+  json: 'JSON data',
+  inRange: ' in [{min}, {max}]',
+  atLeast: ' ≥ {min}',
+  atMost: ' ≤ {max}',
+  maxItems: ', at most {n} of them',
+};
+
+function describeRange(spec: { min?: number; max?: number }, w: ExpectWords): string {
+  const min = String(spec.min);
+  const max = String(spec.max);
+  if (spec.min !== undefined && spec.max !== undefined) return fill(w.inRange, { min, max });
+  if (spec.min !== undefined) return fill(w.atLeast, { min });
+  if (spec.max !== undefined) return fill(w.atMost, { max });
   return '';
 }
 
 /** What the spec expects, in words (for help screens and errors). */
-export function expected(spec: ParamSpec): string {
+export function expected(spec: ParamSpec, w: ExpectWords = EXPECT_EN): string {
   switch (spec.type) {
     case 'number':
-      return `a number${describeRange(spec)}`;
+      return fill(w.number, { range: describeRange(spec, w) });
     case 'integer':
-      return `a whole number${describeRange(spec)}`;
+      return fill(w.integer, { range: describeRange(spec, w) });
     case 'boolean':
-      return 'true or false';
+      return w.boolean;
     case 'enum':
-      return `one of ${spec.values.join(', ')}`;
+      return fill(w.oneOf, { values: spec.values.join(', ') });
     case 'numbers':
-      return `a list of ${spec.integer ? 'whole numbers' : 'numbers'}${describeRange(spec)}${spec.maxItems !== undefined ? `, at most ${spec.maxItems} of them` : ''}`;
+      return fill(spec.integer ? w.integers : w.numbers, { range: describeRange(spec, w), max: spec.maxItems !== undefined ? fill(w.maxItems, { n: String(spec.maxItems) }) : '' });
     case 'json':
-      return 'JSON data';
+      return w.json;
   }
 }
 

@@ -60,6 +60,8 @@ export interface Catalogue {
   readonly keys: Readonly<Record<string, Readonly<Record<string, KeyText>>>>;
   /** By scenario id. English: the scenario files. */
   readonly scenarios: Readonly<Record<string, ScenarioText>>;
+  /** The built-in models' parameter descriptions, by their English text (the schemas' `help`). */
+  readonly params: Readonly<Record<string, string>>;
   /** Metric names by id (English: the ids themselves; ids without an entry stay as they are). */
   readonly metrics: Readonly<Record<string, string>>;
   /** What models say about themselves (describe()), by code. English: core/said.ts. */

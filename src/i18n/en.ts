@@ -369,6 +369,18 @@ export const EN_TEXT = {
   'outcome.inert': 'inert',
   'outcome.cycling': 'cycling',
   'outcome.diverged': 'diverged',
+  // The parameter form's words for what a field takes (core/params.ts EXPECT_EN, the same words)
+  'expect.number': 'a number{range}',
+  'expect.integer': 'a whole number{range}',
+  'expect.boolean': 'true or false',
+  'expect.oneOf': 'one of {values}',
+  'expect.numbers': 'a list of numbers{range}{max}',
+  'expect.integers': 'a list of whole numbers{range}{max}',
+  'expect.json': 'JSON data',
+  'expect.inRange': ' in [{min}, {max}]',
+  'expect.atLeast': ' ≥ {min}',
+  'expect.atMost': ' ≤ {max}',
+  'expect.maxItems': ', at most {n} of them',
 } as const;
 
 export type TextKey = keyof typeof EN_TEXT;

@@ -16,7 +16,7 @@ export type { CardText, Catalogue, EraText, KeyText, ScenarioText, StopText } fr
 export type Lang = 'en' | 'ko';
 export const LANGS: readonly Lang[] = ['en', 'ko'];
 
-export const EN: Catalogue = { text: EN_TEXT, reasons: EN_REASONS, cards: {}, stops: {}, eras: {}, morals: {}, keys: {}, scenarios: {}, metrics: {}, said: SAID };
+export const EN: Catalogue = { text: EN_TEXT, reasons: EN_REASONS, cards: {}, stops: {}, eras: {}, morals: {}, keys: {}, scenarios: {}, params: {}, metrics: {}, said: SAID };
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en: EN, ko: KO };
 
@@ -37,6 +37,8 @@ export interface Tr {
   /** A run's reason in this language: from its cause when it has one, else the English text as given. */
   reason(cause: Cause | null, english: string | null): string;
   card(meta: { readonly id: string } & CardText): CardText;
+  /** A parameter's description in this language (a built-in model's; anything else as given). */
+  paramHelp(help: string): string;
   stop(stop: { readonly scenario: string } & StopText): StopText;
   era(era: { readonly year: string; readonly people: string } & EraText): EraText;
   moral(scenarioId: string, english: string): string;
@@ -65,6 +67,9 @@ class Translator implements Tr {
     if (!cause) return english ?? '';
     if (this.lang === 'en' && english !== null) return english;
     return fill(this.c.reasons[cause.code], cause.values, { model: (id) => this.c.cards[id]?.name ?? id });
+  }
+  paramHelp(help: string): string {
+    return Object.hasOwn(this.c.params, help) ? this.c.params[help]! : help;
   }
   card(meta: { readonly id: string } & CardText): CardText {
     return this.c.cards[meta.id] ?? { name: meta.name, summary: meta.summary, cannot: meta.cannot };

@@ -3,6 +3,7 @@
  * 역전파, 활성화 함수, 가중치, 학습률, 기울기 소실, 드롭아웃, 과적합, 은닉층, 에폭. 식과 기호
  * (w ← w + η(t − o)x)는 그대로 둡니다.
  */
+import { KO_PARAMS } from './ko-params.js';
 import type { ReasonCode } from '../core/reasons.js';
 import type { TextKey } from './en.js';
 import type { Catalogue, KeyText } from './catalogue.js';
@@ -365,6 +366,18 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'outcome.inert': '학습 없음',
   'outcome.cycling': '순환',
   'outcome.diverged': '발산',
+  // The parameter form's words for what a field takes
+  'expect.number': '수{range}',
+  'expect.integer': '정수{range}',
+  'expect.boolean': 'true 또는 false',
+  'expect.oneOf': '다음 중 하나: {values}',
+  'expect.numbers': '수의 목록{range}{max}',
+  'expect.integers': '정수의 목록{range}{max}',
+  'expect.json': 'JSON 데이터',
+  'expect.inRange': ' ([{min}, {max}] 안)',
+  'expect.atLeast': ' ({min} 이상)',
+  'expect.atMost': ' ({max} 이하)',
+  'expect.maxItems': ', 최대 {n}개',
 };
 
 const REASONS: Readonly<Record<ReasonCode, string>> = {
@@ -506,4 +519,4 @@ const KEYS: Readonly<Record<string, Readonly<Record<string, KeyText>>>> = {
   },
 };
 
-export const KO: Catalogue = { text: TEXT, reasons: REASONS, cards: KO_CARDS, stops: KO_STOPS, eras: KO_ERAS, morals: KO_MORALS, keys: KEYS, scenarios: KO_SCENARIOS, metrics: KO_METRICS, said: KO_SAID };
+export const KO: Catalogue = { text: TEXT, reasons: REASONS, cards: KO_CARDS, stops: KO_STOPS, eras: KO_ERAS, morals: KO_MORALS, keys: KEYS, scenarios: KO_SCENARIOS, params: KO_PARAMS, metrics: KO_METRICS, said: KO_SAID };

@@ -305,7 +305,7 @@ export class AppSession {
         const choice = lab.choices[lab.index];
         if (!choice) return;
         lab.pause();
-        this.dialog = { kind: 'form', form: new ParamForm(this.tr.t('form.title', { model: choice.spec.plugin.meta.id, run: choice.id }), choice.id, choice.spec.plugin.meta.params, choice.spec.params) };
+        this.dialog = { kind: 'form', form: new ParamForm(this.tr.t('form.title', { model: choice.spec.plugin.meta.id, run: choice.id }), choice.id, choice.spec.plugin.meta.params, choice.spec.params, this.tr) };
         return;
       }
       case 'scenario':

@@ -2,7 +2,8 @@
  * The parameter form, headless: one text field per entry of a plugin's parameter schema, edited
  * with the keys of FORM_KEYS and validated with the same rules as `--param`.
  */
-import { expected, parseParamString } from '../core/params.js';
+import { expected, parseParamString, type ExpectWords } from '../core/params.js';
+import { EN_TR, type Tr } from '../i18n/index.js';
 import type { ParamSchema, ParamSpec, Params } from '../core/types.js';
 import { FORM_KEYS, actionOf, type Token } from './keymaps.js';
 
@@ -56,6 +57,8 @@ export class ParamForm {
     readonly runId: string,
     private readonly schema: ParamSchema,
     values: Params,
+    /** The language of the descriptions and of what each field takes. */
+    private readonly tr: Tr = EN_TR,
   ) {
     this.keys = Object.keys(schema);
     this.original = Object.fromEntries(this.keys.map((k) => [k, paramText(schema[k]!, values[k])]));
@@ -98,9 +101,27 @@ export class ParamForm {
     return {
       kind: 'form',
       title: this.title,
-      fields: this.keys.map((k) => ({ key: k, text: this.texts[k] ?? '', help: this.schema[k]!.help, error: this.errors.get(k) ?? null })),
+      fields: this.keys.map((k) => ({ key: k, text: this.texts[k] ?? '', help: this.tr.paramHelp(this.schema[k]!.help), error: this.errors.get(k) ?? null })),
       at: this.at,
-      expects: expected(this.schema[this.keys[this.at]!]!),
+      expects: expected(this.schema[this.keys[this.at]!]!, expectWords(this.tr)),
     };
   }
+}
+
+/** The words for what a field takes, in the language of `tr` (English: core's own, EXPECT_EN); their placeholders kept for expected() to fill. */
+export function expectWords(tr: Tr): ExpectWords {
+  const kept = { range: '{range}', max: '{max}', values: '{values}', min: '{min}', n: '{n}' };
+  return {
+    number: tr.t('expect.number', kept),
+    integer: tr.t('expect.integer', kept),
+    boolean: tr.t('expect.boolean', kept),
+    oneOf: tr.t('expect.oneOf', kept),
+    numbers: tr.t('expect.numbers', kept),
+    integers: tr.t('expect.integers', kept),
+    json: tr.t('expect.json', kept),
+    inRange: tr.t('expect.inRange', kept),
+    atLeast: tr.t('expect.atLeast', kept),
+    atMost: tr.t('expect.atMost', kept),
+    maxItems: tr.t('expect.maxItems', kept),
+  };
 }
