@@ -381,6 +381,7 @@ export const EN_TEXT = {
   'expect.atLeast': ' ≥ {min}',
   'expect.atMost': ' ≤ {max}',
   'expect.maxItems': ', at most {n} of them',
+  'form.expected': '{key}: expected {expects}, got {got}',
 } as const;
 
 export type TextKey = keyof typeof EN_TEXT;

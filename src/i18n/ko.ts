@@ -378,6 +378,7 @@ const TEXT: Readonly<Record<TextKey, string>> = {
   'expect.atLeast': ' ({min} 이상)',
   'expect.atMost': ' ({max} 이하)',
   'expect.maxItems': ', 최대 {n}개',
+  'form.expected': '{key}: 받은 값 {got}, 가능한 값은 {expects}',
 };
 
 const REASONS: Readonly<Record<ReasonCode, string>> = {

@@ -2,7 +2,7 @@
  * The parameter form, headless: one text field per entry of a plugin's parameter schema, edited
  * with the keys of FORM_KEYS and validated with the same rules as `--param`.
  */
-import { expected, parseParamString, type ExpectWords } from '../core/params.js';
+import { ParamError, expected, parseParamString, quote, type ExpectWords } from '../core/params.js';
 import { EN_TR, type Tr } from '../i18n/index.js';
 import type { ParamSchema, ParamSpec, Params } from '../core/types.js';
 import { FORM_KEYS, actionOf, type Token } from './keymaps.js';
@@ -15,15 +15,17 @@ export function paramText(spec: ParamSpec, v: unknown): string {
 }
 
 /** Validates the edited texts; returns the changed values, or the problems by key. */
-export function validateForm(schema: ParamSchema, original: Readonly<Record<string, string>>, texts: Readonly<Record<string, string>>): { values: Params; errors: Map<string, string> } {
+export function validateForm(schema: ParamSchema, original: Readonly<Record<string, string>>, texts: Readonly<Record<string, string>>, tr: Tr = EN_TR): { values: Params; errors: Map<string, string> } {
   const values: Record<string, unknown> = {};
   const errors = new Map<string, string>();
   for (const [key, spec] of Object.entries(schema)) {
     if (texts[key] === original[key]) continue;
+    const text = texts[key] ?? '';
     try {
-      values[key] = parseParamString(key, spec, texts[key] ?? '');
+      values[key] = parseParamString(key, spec, text);
     } catch (e) {
-      errors.set(key, (e as Error).message);
+      // a value the spec does not take (the only way parsing fails), said in the form's language
+      errors.set(key, e instanceof ParamError ? tr.t('form.expected', { key, expects: expected(spec, expectWords(tr)), got: quote(text) }) : (e as Error).message);
     }
   }
   return { values: values as Params, errors };
@@ -87,7 +89,7 @@ export class ParamForm {
         this.texts[key] = (this.texts[key] ?? '').slice(0, -1);
         return null;
       case 'apply': {
-        const result = validateForm(this.schema, this.original, this.texts);
+        const result = validateForm(this.schema, this.original, this.texts, this.tr);
         this.errors = result.errors;
         return result.errors.size === 0 ? { apply: result.values } : null;
       }

@@ -4,11 +4,11 @@
  * said in the form's language, the English words exactly core's own.
  */
 import { describe, expect, it } from 'vitest';
-import { EXPECT_EN, expected } from '../../src/core/params.js';
+import { EXPECT_EN, expected, parseParamString } from '../../src/core/params.js';
 import { KO_PARAMS } from '../../src/i18n/ko-params.js';
 import { EN_TR, translator } from '../../src/i18n/index.js';
 import { MODELS } from '../../src/models/index.js';
-import { ParamForm, expectWords } from '../../src/session/form.js';
+import { ParamForm, expectWords, validateForm } from '../../src/session/form.js';
 
 const specs = [...MODELS.values()].flatMap((p) => Object.entries(p.meta.params).map(([key, spec]) => ({ model: p.meta.id, key, spec })));
 const ko = translator('ko');
@@ -45,5 +45,25 @@ describe('parameter descriptions and what a field takes, in Korean', () => {
     expect(view.fields.find((f) => f.key === 'learningRate')!.help).toBe('η, 교정 한 번의 걸음 크기');
     expect(view.expects).toBe('수 ([0, 100] 안)');
     expect(new ParamForm('t', 'perceptron', perceptron.meta.params, {}).view().expects).toBe('a number in [0, 100]');
+  });
+
+  it('a value the field does not take is refused in the form\'s language; in English exactly as the CLI says it', () => {
+    const schema = MODELS.get('perceptron')!.meta.params;
+    const original = { learningRate: '0.1', rule: 'difference' };
+    for (const [key, text] of [['learningRate', 'fast'], ['learningRate', '1000'], ['rule', 'sometimes']] as const) {
+      const texts = { ...original, [key]: text };
+      let cli = '';
+      try {
+        parseParamString(key, schema[key]!, text);
+      } catch (e) {
+        cli = (e as Error).message;
+      }
+      expect(cli).not.toBe('');
+      expect(validateForm(schema, original, texts).errors.get(key)).toBe(cli);
+      const said = validateForm(schema, original, texts, ko).errors.get(key)!;
+      expect(said).toMatch(/[\uac00-\ud7a3]/);
+      expect(said).toContain(`"${text}"`);
+      expect(said.startsWith(`${key}: `)).toBe(true);
+    }
   });
 });
