@@ -4,6 +4,7 @@
  * the tour's stops, the eras, the morals and the keys' help are English in their own sources
  * (plugin metas, curriculum.ts, eras.ts, scenario files, keymaps.ts): only other languages list them.
  */
+import { EXPECT_EN } from '../core/params.js';
 import { REASONS } from '../core/reasons.js';
 
 export const EN_TEXT = {
@@ -369,18 +370,18 @@ export const EN_TEXT = {
   'outcome.inert': 'inert',
   'outcome.cycling': 'cycling',
   'outcome.diverged': 'diverged',
-  // The parameter form's words for what a field takes (core/params.ts EXPECT_EN, the same words)
-  'expect.number': 'a number{range}',
-  'expect.integer': 'a whole number{range}',
-  'expect.boolean': 'true or false',
-  'expect.oneOf': 'one of {values}',
-  'expect.numbers': 'a list of numbers{range}{max}',
-  'expect.integers': 'a list of whole numbers{range}{max}',
-  'expect.json': 'JSON data',
-  'expect.inRange': ' in [{min}, {max}]',
-  'expect.atLeast': ' ≥ {min}',
-  'expect.atMost': ' ≤ {max}',
-  'expect.maxItems': ', at most {n} of them',
+  // The parameter form's words for what a field takes: core's own (params.ts EXPECT_EN)
+  'expect.number': EXPECT_EN.number,
+  'expect.integer': EXPECT_EN.integer,
+  'expect.boolean': EXPECT_EN.boolean,
+  'expect.oneOf': EXPECT_EN.oneOf,
+  'expect.numbers': EXPECT_EN.numbers,
+  'expect.integers': EXPECT_EN.integers,
+  'expect.json': EXPECT_EN.json,
+  'expect.inRange': EXPECT_EN.inRange,
+  'expect.atLeast': EXPECT_EN.atLeast,
+  'expect.atMost': EXPECT_EN.atMost,
+  'expect.maxItems': EXPECT_EN.maxItems,
   'form.expected': '{key}: expected {expects}, got {got}',
 } as const;
 

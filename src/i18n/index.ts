@@ -3,6 +3,7 @@
  * same keys (a test checks them, placeholders included), and a translator the session and the UI
  * thread through. English is the default and the language of JSON and every headless command.
  */
+import type { ExpectWords } from '../core/params.js';
 import type { Cause } from '../core/reasons.js';
 import { SAID, sayIn, type Said } from '../core/said.js';
 import { fill, type TemplateValues } from '../core/template.js';
@@ -39,6 +40,8 @@ export interface Tr {
   card(meta: { readonly id: string } & CardText): CardText;
   /** A parameter's description in this language (a built-in model's; anything else as given). */
   paramHelp(help: string): string;
+  /** The words core's expected() says what a parameter takes with, in this language. */
+  expects(): ExpectWords;
   stop(stop: { readonly scenario: string } & StopText): StopText;
   era(era: { readonly year: string; readonly people: string } & EraText): EraText;
   moral(scenarioId: string, english: string): string;
@@ -67,6 +70,22 @@ class Translator implements Tr {
     if (!cause) return english ?? '';
     if (this.lang === 'en' && english !== null) return english;
     return fill(this.c.reasons[cause.code], cause.values, { model: (id) => this.c.cards[id]?.name ?? id });
+  }
+  expects(): ExpectWords {
+    const w = (key: TextKey): string => this.c.text[key];
+    return {
+      number: w('expect.number'),
+      integer: w('expect.integer'),
+      boolean: w('expect.boolean'),
+      oneOf: w('expect.oneOf'),
+      numbers: w('expect.numbers'),
+      integers: w('expect.integers'),
+      json: w('expect.json'),
+      inRange: w('expect.inRange'),
+      atLeast: w('expect.atLeast'),
+      atMost: w('expect.atMost'),
+      maxItems: w('expect.maxItems'),
+    };
   }
   paramHelp(help: string): string {
     return Object.hasOwn(this.c.params, help) ? this.c.params[help]! : help;

@@ -2,7 +2,7 @@
  * The parameter form, headless: one text field per entry of a plugin's parameter schema, edited
  * with the keys of FORM_KEYS and validated with the same rules as `--param`.
  */
-import { ParamError, expected, parseParamString, quote, type ExpectWords } from '../core/params.js';
+import { ParamError, expected, parseParamString, quote } from '../core/params.js';
 import { EN_TR, type Tr } from '../i18n/index.js';
 import type { ParamSchema, ParamSpec, Params } from '../core/types.js';
 import { FORM_KEYS, actionOf, type Token } from './keymaps.js';
@@ -25,7 +25,7 @@ export function validateForm(schema: ParamSchema, original: Readonly<Record<stri
       values[key] = parseParamString(key, spec, text);
     } catch (e) {
       // a value the spec does not take (the only way parsing fails), said in the form's language
-      errors.set(key, e instanceof ParamError ? tr.t('form.expected', { key, expects: expected(spec, expectWords(tr)), got: quote(text) }) : (e as Error).message);
+      errors.set(key, e instanceof ParamError ? tr.t('form.expected', { key, expects: expected(spec, tr.expects()), got: quote(text) }) : (e as Error).message);
     }
   }
   return { values: values as Params, errors };
@@ -105,25 +105,7 @@ export class ParamForm {
       title: this.title,
       fields: this.keys.map((k) => ({ key: k, text: this.texts[k] ?? '', help: this.tr.paramHelp(this.schema[k]!.help), error: this.errors.get(k) ?? null })),
       at: this.at,
-      expects: expected(this.schema[this.keys[this.at]!]!, expectWords(this.tr)),
+      expects: expected(this.schema[this.keys[this.at]!]!, this.tr.expects()),
     };
   }
-}
-
-/** The words for what a field takes, in the language of `tr` (English: core's own, EXPECT_EN); their placeholders kept for expected() to fill. */
-export function expectWords(tr: Tr): ExpectWords {
-  const kept = { range: '{range}', max: '{max}', values: '{values}', min: '{min}', n: '{n}' };
-  return {
-    number: tr.t('expect.number', kept),
-    integer: tr.t('expect.integer', kept),
-    boolean: tr.t('expect.boolean', kept),
-    oneOf: tr.t('expect.oneOf', kept),
-    numbers: tr.t('expect.numbers', kept),
-    integers: tr.t('expect.integers', kept),
-    json: tr.t('expect.json', kept),
-    inRange: tr.t('expect.inRange', kept),
-    atLeast: tr.t('expect.atLeast', kept),
-    atMost: tr.t('expect.atMost', kept),
-    maxItems: tr.t('expect.maxItems', kept),
-  };
 }

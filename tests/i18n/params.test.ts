@@ -8,7 +8,7 @@ import { EXPECT_EN, expected, parseParamString } from '../../src/core/params.js'
 import { KO_PARAMS } from '../../src/i18n/ko-params.js';
 import { EN_TR, translator } from '../../src/i18n/index.js';
 import { MODELS } from '../../src/models/index.js';
-import { ParamForm, expectWords, validateForm } from '../../src/session/form.js';
+import { ParamForm, validateForm } from '../../src/session/form.js';
 
 const specs = [...MODELS.values()].flatMap((p) => Object.entries(p.meta.params).map(([key, spec]) => ({ model: p.meta.id, key, spec })));
 const ko = translator('ko');
@@ -26,9 +26,9 @@ describe('parameter descriptions and what a field takes, in Korean', () => {
   });
 
   it('what a field takes: the English words are core\'s own for every built-in spec; the Korean ones keep every number and value', () => {
-    const en = expectWords(EN_TR);
+    const en = EN_TR.expects();
     expect(en).toEqual(EXPECT_EN);
-    const words = expectWords(ko);
+    const words = ko.expects();
     for (const { model, key, spec } of specs) {
       expect(expected(spec, en), `${model}.${key}`).toBe(expected(spec));
       const said = expected(spec, words);
