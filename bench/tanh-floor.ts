@@ -5,12 +5,14 @@
  *   - as it is, with Math.tanh;
  *   - with fdlibm's tanh written out in JavaScript (bench/fdlibm-tanh.mjs; first checked to give
  *     Math.tanh's bits on 3,000,000 inputs, and the runs compared weight for weight);
- *   - with tanh replaced by a linear map: not a valid network, the floor of everything else.
+ *   - with tanh replaced by a linear map: not a valid network, the floor of everything else;
+ *   - with the batched SIMD kernel (src/engines/dense/tanh-simd.ts): what the engine runs now.
  * `node bench/app.mjs --tanh` bundles and runs it; prints one line per variant (ns per example).
  */
 import { ACTIVATIONS } from '../src/engines/dense/activations.js';
 import { chunkSource } from '../src/engines/dense/compiled.js';
 import { LOSSES } from '../src/engines/dense/losses.js';
+import { batchTanh } from '../src/engines/dense/tanh-simd.js';
 // @ts-expect-error plain JavaScript, no declarations
 import { tanh as fdlibmTanh } from './fdlibm-tanh.mjs';
 
@@ -22,6 +24,10 @@ type Chunk = (...args: unknown[]) => number;
 const asIs = new Function(...params, src) as Chunk;
 const port = new Function('TH', `return function (${params.join(', ')}) {\n${src.replaceAll('Math.tanh(', 'TH(')}\n}`)(th) as Chunk;
 const linear = new Function(...params, src.replaceAll('Math.tanh(', '(0.5 * ')) as Chunk;
+const bt = batchTanh();
+if (bt === null) throw new Error('this runtime has no WebAssembly SIMD kernel (batchTanh() is null)');
+const batchedSrc = chunkSource(sizes, [0, ACTIVATIONS.tanh.code, ACTIVATIONS.tanh.code, ACTIVATIONS.sigmoid.code], LOSSES.mse, false, false, true, true)!;
+const kernel = new Function('TH', 'TV', `return function (${params.join(', ')}) {\n${batchedSrc}\n}`)(bt.run, bt.values) as Chunk;
 
 // the port against Math.tanh, bit for bit (every magnitude the chunk meets, and beyond)
 let state = 12345;
@@ -57,9 +63,11 @@ function train(chunk: Chunk): Float64Array {
 const reference = train(asIs);
 const ported = train(port);
 const same = reference.every((v, i) => Object.is(v, ported[i]));
-const best = { asIs: Infinity, port: Infinity, linear: Infinity };
+const viaKernel = train(kernel);
+const sameKernel = reference.every((v, i) => Object.is(v, viaKernel[i]));
+const best = { asIs: Infinity, port: Infinity, linear: Infinity, kernel: Infinity };
 for (let r = 0; r < 7; r++) {
-  for (const [name, chunk] of [['asIs', asIs], ['port', port], ['linear', linear]] as const) {
+  for (const [name, chunk] of [['asIs', asIs], ['port', port], ['linear', linear], ['kernel', kernel]] as const) {
     const t = performance.now();
     train(chunk);
     best[name] = Math.min(best[name], ((performance.now() - t) * 1e6) / (EPOCHS * n));
@@ -67,4 +75,5 @@ for (let r = 0; r < 7; r++) {
 }
 console.log(`fdlibm tanh in JavaScript against Math.tanh: ${differ} of 3,000,000 inputs differ; the trained weights ${same ? 'identical' : 'DIFFER'}`);
 console.log(`W1 chunk, ns per example (best of 7): Math.tanh ${best.asIs.toFixed(0)}, fdlibm in JavaScript ${best.port.toFixed(0)}, tanh replaced by a linear map (the floor of the rest) ${best.linear.toFixed(0)}`);
+console.log(`batched SIMD kernel (what the engine runs): ${best.kernel.toFixed(0)} ns per example, trained weights ${sameKernel ? 'identical' : 'DIFFER'} to Math.tanh's`);
 console.log(`Math.tanh's share: ${(best.asIs - best.linear).toFixed(0)} ns per example = ${((best.asIs - best.linear) / 16).toFixed(1)} ns per call (16 calls); at best ${(1e9 / best.asIs / 1e6).toFixed(2)}M examples/s`);

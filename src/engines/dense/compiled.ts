@@ -17,11 +17,14 @@
  * A chunk compiled with update also makes the batch's plain SGD step at its end (W ← W − step·g,
  * the weights read from the locals they were loaded into): Network runs it for a batch that fits
  * in one chunk without momentum or decay, in place of its separate update pass.
+ * With batched tanh (tanh-simd.ts, Math.tanh's bits eight at a time), a tanh layer's net inputs go
+ * to the kernel's scratch TV, one call TH(n) takes them all, and its activations are read back.
  * Covered: trainable nets without dropout, element-wise activations, ½·MSE or sigmoid + BCE,
  * layers of at most MAX_UNITS units; anything else returns null and the generic path runs.
  */
-import { ACTIVATION_LIST } from './activations.js';
+import { ACTIVATION_LIST, ACTIVATIONS } from './activations.js';
 import type { Loss } from './losses.js';
+import { type BatchTanh, batchTanh } from './tanh-simd.js';
 
 /** One chunk: loads B rows (order[start …] or start …), forward + backward, adds ∂J/∂W to g; returns the summed loss. */
 export type ChunkFn = (
@@ -33,6 +36,9 @@ export type ChunkFn = (
 export const MAX_UNITS = 16;
 /** Most weights the generated code unrolls. */
 export const MAX_WEIGHTS = 640;
+
+/** The activation the kernel of tanh-simd.ts computes. */
+const TANH = ACTIVATIONS.tanh.code;
 
 /** f(z) as a JavaScript expression over the name v (the activation's own snippet). */
 const activation = (code: number, v: string): string => ACTIVATION_LIST[code]!.source!.f(v);
@@ -51,7 +57,7 @@ const N = {
 
 /** The generated source of the chunk function, or null when the shape is not covered. */
 export function chunkSource(
-  sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true, update = false,
+  sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true, update = false, batched = false,
 ): string | null {
   const L = sizes.length - 1;
   // a loss with its own snippet, paired with any output activation or the one it cancels against
@@ -73,8 +79,9 @@ export function chunkSource(
       for (let i = 0; i <= sizes[k - 1]!; i++, p++) head.push(`const ${N.w(k, j, i)} = w[${p}];`);
     }
   }
-  const pair = [...rowPart(sizes, act, loss, 'A', 's', store), ...rowPart(sizes, act, loss, 'B', 's + 1', store)];
-  const single = rowPart(sizes, act, loss, 'A', 's', store);
+  // the loss and deltas row after row (J sums in row order)
+  const pair = [...forward(sizes, act, [ROW_A, ROW_B], store, batched), ...backward(sizes, act, loss, 'A', store), ...backward(sizes, act, loss, 'B', store)];
+  const single = [...forward(sizes, act, [ROW_A], store, batched), ...backward(sizes, act, loss, 'A', store)];
   for (let k = L; k >= 1; k--) {
     pair.push(...gradient(sizes, k, offsets[k - 1]!, ['A', 'B']));
     single.push(...gradient(sizes, k, offsets[k - 1]!, ['A']));
@@ -102,30 +109,59 @@ function weightStores(sizes: readonly number[]): string[] {
   return out;
 }
 
+/** Row names and index expressions: suffix r picks the row, at its place in the chunk. */
+interface Row { readonly r: string; readonly at: string }
+const ROW_A: Row = { r: 'A', at: 's' };
+const ROW_B: Row = { r: 'B', at: 's + 1' };
+
 /**
- * Load, forward, loss and every delta of one row (suffix r, index expression at); with store, each
- * value is also written to its row of the buffers a, z, delta and t (what the generic path leaves).
+ * Load and forward pass of one row or a pair, layer by layer (the rows' values are independent, so
+ * the order between them changes no bit); with store, each value is also written to its row of the
+ * buffers a, z and t (what the generic path leaves). A batched tanh layer sends the net inputs of
+ * all the rows to the kernel in one call.
  */
-function rowPart(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, r: string, at: string, store: boolean): string[] {
+function forward(sizes: readonly number[], act: ArrayLike<number>, rows: readonly Row[], store: boolean, batched: boolean): string[] {
   const L = sizes.length - 1;
-  /** The buffer write `stmt`, or nothing for a chunk whose buffers a later chunk overwrites. */
   const st = (stmt: string): string => (store ? ` ${stmt}` : '');
   const nin = sizes[0]!;
   const nout = sizes[L]!;
-  const out: string[] = [`const row${r} = order === null ? start + ${at} : order[start + ${at}];`];
-  if (store) for (let k = 0; k <= L; k++) out.push(`const o${k}${r} = (${at}) * ${sizes[k]};`);
-  for (let i = 0; i < nin; i++) out.push(`const ${N.a(0, i, r)} = X[row${r} * ${nin} + ${i}];${st(`A0[o0${r} + ${i}] = ${N.a(0, i, r)};`)}`);
-  for (let c = 0; c < nout; c++) out.push(`const t${c}${r} = T[row${r} * ${nout} + ${c}];${st(`t[o${L}${r} + ${c}] = t${c}${r};`)}`);
+  const out: string[] = [];
+  for (const { r, at } of rows) {
+    out.push(`const row${r} = order === null ? start + ${at} : order[start + ${at}];`);
+    if (store) for (let k = 0; k <= L; k++) out.push(`const o${k}${r} = (${at}) * ${sizes[k]};`);
+    for (let i = 0; i < nin; i++) out.push(`const ${N.a(0, i, r)} = X[row${r} * ${nin} + ${i}];${st(`A0[o0${r} + ${i}] = ${N.a(0, i, r)};`)}`);
+    for (let c = 0; c < nout; c++) out.push(`const t${c}${r} = T[row${r} * ${nout} + ${c}];${st(`t[o${L}${r} + ${c}] = t${c}${r};`)}`);
+  }
   for (let k = 1; k <= L; k++) {
-    // z^k = W^k a^{k−1} (bias first), a^k = f(z^k)
-    for (let j = 0; j < sizes[k]!; j++) {
-      let sum = N.w(k, j, 0);
-      for (let i = 0; i < sizes[k - 1]!; i++) sum += ` + ${N.w(k, j, i + 1)} * ${N.a(k - 1, i, r)}`;
-      const z = N.z(k, j, r);
-      out.push(`const ${z} = ${sum};${st(`Z${k}[o${k}${r} + ${j}] = ${z};`)}`);
-      out.push(`const ${N.a(k, j, r)} = ${activation(act[k]!, z)};${st(`A${k}[o${k}${r} + ${j}] = ${N.a(k, j, r)};`)}`);
+    // z^k = W^k a^{k−1} (bias first), a^k = f(z^k); a batched tanh layer: every z^k to TV, one call, a^k back
+    const viaKernel = batched && act[k] === TANH;
+    const n = sizes[k]!;
+    rows.forEach(({ r }, q) => {
+      for (let j = 0; j < n; j++) {
+        let sum = N.w(k, j, 0);
+        for (let i = 0; i < sizes[k - 1]!; i++) sum += ` + ${N.w(k, j, i + 1)} * ${N.a(k - 1, i, r)}`;
+        const z = N.z(k, j, r);
+        out.push(`const ${z} = ${sum};${st(`Z${k}[o${k}${r} + ${j}] = ${z};`)}`);
+        if (viaKernel) out.push(`TV[${q * n + j}] = ${z};`);
+        else out.push(`const ${N.a(k, j, r)} = ${activation(act[k]!, z)};${st(`A${k}[o${k}${r} + ${j}] = ${N.a(k, j, r)};`)}`);
+      }
+    });
+    if (viaKernel) {
+      out.push(`TH(${rows.length * n});`);
+      rows.forEach(({ r }, q) => {
+        for (let j = 0; j < n; j++) out.push(`const ${N.a(k, j, r)} = TV[${q * n + j}];${st(`A${k}[o${k}${r} + ${j}] = ${N.a(k, j, r)};`)}`);
+      });
     }
   }
+  return out;
+}
+
+/** Loss and every delta of one forwarded row (suffix r); with store, each delta is also written to its row of the buffer. */
+function backward(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, r: string, store: boolean): string[] {
+  const L = sizes.length - 1;
+  const st = (stmt: string): string => (store ? ` ${stmt}` : '');
+  const nout = sizes[L]!;
+  const out: string[] = [];
   for (let c = 0; c < nout; c++) {
     const [a, z, d] = [N.a(L, c, r), N.z(L, c, r), N.d(L, c, r)];
     // the loss's own snippet: its term of J and delta^L
@@ -222,17 +258,24 @@ function gradient(sizes: readonly number[], k: number, off: number, rows: readon
  */
 const compiled = new Map<string, ChunkFn | null>();
 
-/** The compiled chunk function of a shape, or null (not covered, or code generation refused). */
+/**
+ * The compiled chunk function of a shape, or null (not covered, or code generation refused). Its
+ * tanh layers go through `kernel` (by default the checked SIMD kernel, where this runtime has one).
+ */
 export function compileChunk(
   sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true, update = false,
+  kernel: BatchTanh | null = Array.from(act).includes(TANH) ? batchTanh() : null,
 ): ChunkFn | null {
-  const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss.code}|${dropout}|${store}|${update}`;
+  const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss.code}|${dropout}|${store}|${update}|${kernel !== null}`;
   if (compiled.has(key)) return compiled.get(key)!;
-  const src = chunkSource(sizes, act, loss, dropout, store, update);
+  const src = chunkSource(sizes, act, loss, dropout, store, update, kernel !== null);
   let fn: ChunkFn | null = null;
   if (src !== null) {
     try {
-      fn = new Function('w', 'g', 'X', 'T', 'order', 'start', 'B', 'a', 'z', 'delta', 't', 'step', src) as ChunkFn;
+      const params = ['w', 'g', 'X', 'T', 'order', 'start', 'B', 'a', 'z', 'delta', 't', 'step'];
+      fn = (kernel === null
+        ? new Function(...params, src)
+        : new Function('TH', 'TV', `return function chunk(${params.join(', ')}) {\n${src}\n};`)(kernel.run, kernel.values)) as ChunkFn;
     } catch {
       fn = null;
     }
