@@ -10,7 +10,7 @@
  * `node bench/app.mjs --tanh` bundles and runs it; prints one line per variant (ns per example).
  */
 import { ACTIVATIONS } from '../src/engines/dense/activations.js';
-import { chunkSource } from '../src/engines/dense/compiled.js';
+import { CHUNK_PARAMS, chunkSource } from '../src/engines/dense/compiled.js';
 import { LOSSES } from '../src/engines/dense/losses.js';
 import { batchTanh } from '../src/engines/dense/tanh-simd.js';
 // @ts-expect-error plain JavaScript, no declarations
@@ -18,15 +18,15 @@ import { tanh as fdlibmTanh } from './fdlibm-tanh.mjs';
 
 const th = fdlibmTanh as (x: number) => number;
 const sizes = [2, 8, 8, 1];
-const src = chunkSource(sizes, [0, ACTIVATIONS.tanh.code, ACTIVATIONS.tanh.code, ACTIVATIONS.sigmoid.code], LOSSES.mse, false, false, true)!;
-const params = ['w', 'g', 'X', 'T', 'order', 'start', 'B', 'a', 'z', 'delta', 't', 'step'];
+const src = chunkSource(sizes, [0, ACTIVATIONS.tanh.code, ACTIVATIONS.tanh.code, ACTIVATIONS.sigmoid.code], LOSSES.mse, false)!;
+const params = [...CHUNK_PARAMS];
 type Chunk = (...args: unknown[]) => number;
 const asIs = new Function(...params, src) as Chunk;
 const port = new Function('TH', `return function (${params.join(', ')}) {\n${src.replaceAll('Math.tanh(', 'TH(')}\n}`)(th) as Chunk;
 const linear = new Function(...params, src.replaceAll('Math.tanh(', '(0.5 * ')) as Chunk;
 const bt = batchTanh();
 if (bt === null) throw new Error('this runtime has no WebAssembly SIMD kernel (batchTanh() is null)');
-const batchedSrc = chunkSource(sizes, [0, ACTIVATIONS.tanh.code, ACTIVATIONS.tanh.code, ACTIVATIONS.sigmoid.code], LOSSES.mse, false, false, true, true)!;
+const batchedSrc = chunkSource(sizes, [0, ACTIVATIONS.tanh.code, ACTIVATIONS.tanh.code, ACTIVATIONS.sigmoid.code], LOSSES.mse, false, true)!;
 const kernel = new Function('TH', 'TV', `return function (${params.join(', ')}) {\n${batchedSrc}\n}`)(bt.run, bt.values) as Chunk;
 
 // the port against Math.tanh, bit for bit (every magnitude the chunk meets, and beyond)
@@ -55,7 +55,7 @@ function train(chunk: Chunk): Float64Array {
   for (let e = 0; e < EPOCHS; e++) {
     for (let b = 0; b < n; b += 10) {
       g.fill(0);
-      chunk(w, g, X, T, null, b, 10, [], [], [], null, 0.1 / 10);
+      chunk(w, g, X, T, null, b, 10, [], [], [], null, 0.1 / 10, false, true);
     }
   }
   return w;

@@ -11,12 +11,15 @@
  *   dPrev_i = 0 + w_0i d_0 + w_1i d_1 + … + w_ji d_j, in output order (blocks of four outputs
  *             skipped when their deltas are all 0; fewer than four outputs: each term skipped when
  *             its delta is 0) — the order of the reference engine (reference.ts).
- * A chunk compiled without its buffer writes (store false) computes the same numbers and leaves
- * a, z, delta and t alone: Network.trainEpoch runs it where a later chunk of the epoch overwrites
- * every row it would have written, so the buffers end as the generic path leaves them.
- * A chunk compiled with update also makes the batch's plain SGD step at its end (W ← W − step·g,
- * the weights read from the locals they were loaded into): Network runs it for a batch that fits
- * in one chunk without momentum or decay, in place of its separate update pass.
+ * A chunk run without its buffer writes (store false) computes the same numbers and leaves a, z,
+ * delta and t alone: Network.trainEpoch runs it where a later chunk of the epoch overwrites every
+ * row it would have written, so the buffers end as the generic path leaves them.
+ * A chunk run with update also makes the batch's plain SGD step at its end (W ← W − step·g, the
+ * weights read from the locals they were loaded into): Network runs it for a batch that fits in
+ * one chunk without momentum or decay, in place of its separate update pass.
+ * Both are flags of one generated function per shape (the writes gathered in `if (store)` blocks),
+ * so V8 compiles and optimises one function, not three: an epoch that ends on a storing chunk
+ * reaches full speed as soon as its quiet chunks do.
  * With batched tanh (tanh-simd.ts, Math.tanh's bits eight at a time), a tanh layer's net inputs go
  * to the kernel's scratch TV, one call TH(n) takes them all, and its activations are read back.
  * Covered: trainable nets without dropout, element-wise activations, ½·MSE or sigmoid + BCE,
@@ -31,6 +34,24 @@ export type ChunkFn = (
   w: Float64Array, g: Float64Array, X: Float64Array, T: Float64Array, order: Uint32Array | null, start: number, B: number,
   a: readonly Float64Array[], z: readonly Float64Array[], delta: readonly Float64Array[], t: Float64Array, step?: number,
 ) => number;
+
+/** The generated function: a ChunkFn with the flags store (write the buffers) and update (the SGD step) last. */
+type SharedChunk = (...args: [...Parameters<ChunkFn>, boolean, boolean]) => number;
+
+/** The generated function's parameters, in order. */
+export const CHUNK_PARAMS = ['w', 'g', 'X', 'T', 'order', 'start', 'B', 'a', 'z', 'delta', 't', 'step', 'store', 'update'] as const;
+
+/** Buffer writes gathered, then said as one `if (store) { … }` block. */
+class Writes {
+  private list: string[] = [];
+  add(stmt: string): void {
+    this.list.push(stmt);
+  }
+  flush(out: string[]): void {
+    if (this.list.length > 0) out.push(`if (store) { ${this.list.join(' ')} }`);
+    this.list = [];
+  }
+}
 
 /** Widest layer the generated code unrolls. */
 export const MAX_UNITS = 16;
@@ -55,10 +76,8 @@ const N = {
   p: (k: number, i: number, r: string): string => `p${k}_${i}${r}`,
 };
 
-/** The generated source of the chunk function, or null when the shape is not covered. */
-export function chunkSource(
-  sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true, update = false, batched = false,
-): string | null {
+/** The generated body of the chunk function (parameters CHUNK_PARAMS), or null when the shape is not covered. */
+export function chunkSource(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, batched = false): string | null {
   const L = sizes.length - 1;
   // a loss with its own snippet, paired with any output activation or the one it cancels against
   if (dropout || L < 1 || !loss.source || !(loss.cancels === undefined || loss.cancels === act[L])) return null;
@@ -80,8 +99,8 @@ export function chunkSource(
     }
   }
   // the loss and deltas row after row (J sums in row order)
-  const pair = [...forward(sizes, act, [ROW_A, ROW_B], store, batched), ...backward(sizes, act, loss, 'A', store), ...backward(sizes, act, loss, 'B', store)];
-  const single = [...forward(sizes, act, [ROW_A], store, batched), ...backward(sizes, act, loss, 'A', store)];
+  const pair = [...forward(sizes, act, [ROW_A, ROW_B], batched), ...backward(sizes, act, loss, 'A'), ...backward(sizes, act, loss, 'B')];
+  const single = [...forward(sizes, act, [ROW_A], batched), ...backward(sizes, act, loss, 'A')];
   for (let k = L; k >= 1; k--) {
     pair.push(...gradient(sizes, k, offsets[k - 1]!, ['A', 'B']));
     single.push(...gradient(sizes, k, offsets[k - 1]!, ['A']));
@@ -93,7 +112,7 @@ export function chunkSource(
     'for (; s + 1 < B; s += 2) {', ...pair.map((l) => `  ${l}`), '}',
     'if (s < B) {', ...single.map((l) => `  ${l}`), '}',
     // with update (a batch in one chunk, plain SGD): W ← W − step·g from the weights held in locals
-    ...(update ? weightStores(sizes) : []),
+    'if (update) {', ...weightStores(sizes).map((l) => `  ${l}`), '}',
     `return ${loss.source.total('J')};`,
   ].join('\n');
 }
@@ -120,17 +139,24 @@ const ROW_B: Row = { r: 'B', at: 's + 1' };
  * buffers a, z and t (what the generic path leaves). A batched tanh layer sends the net inputs of
  * all the rows to the kernel in one call.
  */
-function forward(sizes: readonly number[], act: ArrayLike<number>, rows: readonly Row[], store: boolean, batched: boolean): string[] {
+function forward(sizes: readonly number[], act: ArrayLike<number>, rows: readonly Row[], batched: boolean): string[] {
   const L = sizes.length - 1;
-  const st = (stmt: string): string => (store ? ` ${stmt}` : '');
   const nin = sizes[0]!;
   const nout = sizes[L]!;
   const out: string[] = [];
+  const writes = new Writes();
   for (const { r, at } of rows) {
     out.push(`const row${r} = order === null ? start + ${at} : order[start + ${at}];`);
-    if (store) for (let k = 0; k <= L; k++) out.push(`const o${k}${r} = (${at}) * ${sizes[k]};`);
-    for (let i = 0; i < nin; i++) out.push(`const ${N.a(0, i, r)} = X[row${r} * ${nin} + ${i}];${st(`A0[o0${r} + ${i}] = ${N.a(0, i, r)};`)}`);
-    for (let c = 0; c < nout; c++) out.push(`const t${c}${r} = T[row${r} * ${nout} + ${c}];${st(`t[o${L}${r} + ${c}] = t${c}${r};`)}`);
+    for (let k = 0; k <= L; k++) out.push(`const o${k}${r} = (${at}) * ${sizes[k]};`);
+    for (let i = 0; i < nin; i++) {
+      out.push(`const ${N.a(0, i, r)} = X[row${r} * ${nin} + ${i}];`);
+      writes.add(`A0[o0${r} + ${i}] = ${N.a(0, i, r)};`);
+    }
+    for (let c = 0; c < nout; c++) {
+      out.push(`const t${c}${r} = T[row${r} * ${nout} + ${c}];`);
+      writes.add(`t[o${L}${r} + ${c}] = t${c}${r};`);
+    }
+    writes.flush(out);
   }
   for (let k = 1; k <= L; k++) {
     // z^k = W^k a^{k−1} (bias first), a^k = f(z^k); a batched tanh layer: every z^k to TV, one call, a^k back
@@ -141,34 +167,37 @@ function forward(sizes: readonly number[], act: ArrayLike<number>, rows: readonl
         let sum = N.w(k, j, 0);
         for (let i = 0; i < sizes[k - 1]!; i++) sum += ` + ${N.w(k, j, i + 1)} * ${N.a(k - 1, i, r)}`;
         const z = N.z(k, j, r);
-        out.push(`const ${z} = ${sum};${st(`Z${k}[o${k}${r} + ${j}] = ${z};`)}`);
+        out.push(`const ${z} = ${sum};`);
         if (viaKernel) out.push(`TV[${q * n + j}] = ${z};`);
-        else out.push(`const ${N.a(k, j, r)} = ${activation(act[k]!, z)};${st(`A${k}[o${k}${r} + ${j}] = ${N.a(k, j, r)};`)}`);
+        else out.push(`const ${N.a(k, j, r)} = ${activation(act[k]!, z)};`);
       }
     });
-    if (viaKernel) {
-      out.push(`TH(${rows.length * n});`);
-      rows.forEach(({ r }, q) => {
-        for (let j = 0; j < n; j++) out.push(`const ${N.a(k, j, r)} = TV[${q * n + j}];${st(`A${k}[o${k}${r} + ${j}] = ${N.a(k, j, r)};`)}`);
-      });
-    }
+    if (viaKernel) out.push(`TH(${rows.length * n});`);
+    rows.forEach(({ r }, q) => {
+      for (let j = 0; j < n; j++) {
+        if (viaKernel) out.push(`const ${N.a(k, j, r)} = TV[${q * n + j}];`);
+        writes.add(`Z${k}[o${k}${r} + ${j}] = ${N.z(k, j, r)}; A${k}[o${k}${r} + ${j}] = ${N.a(k, j, r)};`);
+      }
+      writes.flush(out);
+    });
   }
   return out;
 }
 
 /** Loss and every delta of one forwarded row (suffix r); with store, each delta is also written to its row of the buffer. */
-function backward(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, r: string, store: boolean): string[] {
+function backward(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, r: string): string[] {
   const L = sizes.length - 1;
-  const st = (stmt: string): string => (store ? ` ${stmt}` : '');
   const nout = sizes[L]!;
   const out: string[] = [];
+  const writes = new Writes();
   for (let c = 0; c < nout; c++) {
     const [a, z, d] = [N.a(L, c, r), N.z(L, c, r), N.d(L, c, r)];
     // the loss's own snippet: its term of J and delta^L
     const row = loss.source!.row(a, z, `t${c}${r}`, `e${c}${r}`, (e) => derivative(act[L]!, e, z, a));
     out.push(...row.lines, `const ${d} = ${row.delta};`);
-    if (store) out.push(`D${L}[o${L}${r} + ${c}] = ${d};`);
+    writes.add(`D${L}[o${L}${r} + ${c}] = ${d};`);
   }
+  writes.flush(out);
   for (let k = L; k > 1; k--) {
     const nk = sizes[k]!;
     const np = sizes[k - 1]!;
@@ -192,8 +221,10 @@ function backward(sizes: readonly number[], act: ArrayLike<number>, loss: Loss, 
     // delta^{k−1} = f'(z^{k−1}) ∘ (W^k)^T delta^k
     for (let i = 0; i < np; i++) {
       const dp = N.d(k - 1, i, r);
-      out.push(`const ${dp} = ${derivative(act[k - 1]!, N.p(k, i, r), N.z(k - 1, i, r), N.a(k - 1, i, r))};${st(`D${k - 1}[o${k - 1}${r} + ${i}] = ${dp};`)}`);
+      out.push(`const ${dp} = ${derivative(act[k - 1]!, N.p(k, i, r), N.z(k - 1, i, r), N.a(k - 1, i, r))};`);
+      writes.add(`D${k - 1}[o${k - 1}${r} + ${i}] = ${dp};`);
     }
+    writes.flush(out);
   }
   return out;
 }
@@ -256,30 +287,33 @@ function gradient(sizes: readonly number[], k: number, off: number, rows: readon
  * so networks of one shape share one function: V8 compiles and optimises it once, not once per
  * network (a sweep builds a thousand networks of the same shape).
  */
-const compiled = new Map<string, ChunkFn | null>();
+const compiled = new Map<string, SharedChunk | null>();
 
 /**
- * The compiled chunk function of a shape, or null (not covered, or code generation refused). Its
- * tanh layers go through `kernel` (by default the checked SIMD kernel, where this runtime has one).
+ * The compiled chunk function of a shape, or null (not covered, or code generation refused): the
+ * shape's one generated function with store and update fixed. Its tanh layers go through `kernel`
+ * (by default the checked SIMD kernel, where this runtime has one).
  */
 export function compileChunk(
   sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true, update = false,
   kernel: BatchTanh | null = Array.from(act).includes(TANH) ? batchTanh() : null,
 ): ChunkFn | null {
-  const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss.code}|${dropout}|${store}|${update}|${kernel !== null}`;
-  if (compiled.has(key)) return compiled.get(key)!;
-  const src = chunkSource(sizes, act, loss, dropout, store, update, kernel !== null);
-  let fn: ChunkFn | null = null;
-  if (src !== null) {
-    try {
-      const params = ['w', 'g', 'X', 'T', 'order', 'start', 'B', 'a', 'z', 'delta', 't', 'step'];
-      fn = (kernel === null
-        ? new Function(...params, src)
-        : new Function('TH', 'TV', `return function chunk(${params.join(', ')}) {\n${src}\n};`)(kernel.run, kernel.values)) as ChunkFn;
-    } catch {
-      fn = null;
+  const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss.code}|${dropout}|${kernel !== null}`;
+  if (!compiled.has(key)) {
+    const src = chunkSource(sizes, act, loss, dropout, kernel !== null);
+    let fn: SharedChunk | null = null;
+    if (src !== null) {
+      try {
+        fn = (kernel === null
+          ? new Function(...CHUNK_PARAMS, src)
+          : new Function('TH', 'TV', `return function chunk(${CHUNK_PARAMS.join(', ')}) {\n${src}\n};`)(kernel.run, kernel.values)) as SharedChunk;
+      } catch {
+        fn = null;
+      }
     }
+    compiled.set(key, fn);
   }
-  compiled.set(key, fn);
-  return fn;
+  const shared = compiled.get(key)!;
+  if (shared === null) return null;
+  return (w, g, X, T, order, start, B, a, z, delta, t, step) => shared(w, g, X, T, order, start, B, a, z, delta, t, step, store, update);
 }
