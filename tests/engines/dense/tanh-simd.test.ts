@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng.js';
-import { ACTIVATIONS } from '../../../src/engines/dense/activations.js';
+import { ACTIVATIONS, activate } from '../../../src/engines/dense/activations.js';
 import { compileChunk } from '../../../src/engines/dense/compiled.js';
 import { LOSSES } from '../../../src/engines/dense/losses.js';
 import { type BatchTanh, SCRATCH, agreesWithMathTanh, batchTanh, probeInputs, tanhModule } from '../../../src/engines/dense/tanh-simd.js';
@@ -59,6 +59,21 @@ describe('batched tanh (WebAssembly SIMD, fdlibm)', () => {
       // past the next multiple of eight nothing is touched
       const end = Math.ceil(n / 8) * 8;
       expect(bits(k.values.subarray(end, 32))).toEqual(bits(xs.subarray(end, 32)));
+    }
+  });
+
+  it("runs the generic kernels' tanh layers too, any length, past the scratch", () => {
+    const rng = createRng('tanh-simd-layers');
+    for (const len of [1, 7, 8, 9, 16, 100, SCRATCH - 1, SCRATCH, SCRATCH + 1, 2 * SCRATCH + 37]) {
+      const z = Float64Array.from({ length: len + 3 }, () => rng.range(-25, 25) * (rng.uniform() < 0.1 ? 1e-10 : 1));
+      const a = Float64Array.from({ length: len + 3 }, () => 7);
+      activate(ACTIVATIONS.tanh.code, z, a, len);
+      expect(bits(a.subarray(0, len))).toEqual(bits(Array.from(z.subarray(0, len), Math.tanh)));
+      expect(Array.from(a.subarray(len))).toEqual([7, 7, 7]);
+      // in place
+      const w = Float64Array.from(z);
+      activate(ACTIVATIONS.tanh.code, w, w, len);
+      expect(bits(w.subarray(0, len))).toEqual(bits(a.subarray(0, len)));
     }
   });
 
