@@ -17,9 +17,9 @@
  * A chunk run with update also makes the batch's plain SGD step at its end (W ← W − step·g, the
  * weights read from the locals they were loaded into): Network runs it for a batch that fits in
  * one chunk without momentum or decay, in place of its separate update pass.
- * Both are flags of one generated function per shape (the writes gathered in `if (store)` blocks),
- * so V8 compiles and optimises one function, not three: an epoch that ends on a storing chunk
- * reaches full speed as soon as its quiet chunks do.
+ * Both are flags of the one generated function per shape (the writes gathered in `if (store)`
+ * blocks), so V8 compiles and optimises one function, not three: an epoch that ends on a storing
+ * chunk reaches full speed as soon as its quiet chunks do.
  * With batched tanh (tanh-simd.ts, Math.tanh's bits eight at a time), a tanh layer's net inputs go
  * to the kernel's scratch TV, one call TH(n) takes them all, and its activations are read back.
  * Covered: trainable nets without dropout, element-wise activations, ½·MSE or sigmoid + BCE,
@@ -29,14 +29,16 @@ import { ACTIVATION_LIST, ACTIVATIONS } from './activations.js';
 import type { Loss } from './losses.js';
 import { type BatchTanh, batchTanh } from './tanh-simd.js';
 
-/** One chunk: loads B rows (order[start …] or start …), forward + backward, adds ∂J/∂W to g; returns the summed loss. */
+/**
+ * One chunk: loads B rows (order[start …] or start …), forward + backward, adds ∂J/∂W to g; returns
+ * the summed loss. store: also write the rows' values to a, z, delta and t; update: then make the
+ * plain SGD step W ← W − step·g.
+ */
 export type ChunkFn = (
   w: Float64Array, g: Float64Array, X: Float64Array, T: Float64Array, order: Uint32Array | null, start: number, B: number,
-  a: readonly Float64Array[], z: readonly Float64Array[], delta: readonly Float64Array[], t: Float64Array, step?: number,
+  a: readonly Float64Array[], z: readonly Float64Array[], delta: readonly Float64Array[], t: Float64Array,
+  step: number, store: boolean, update: boolean,
 ) => number;
-
-/** The generated function: a ChunkFn with the flags store (write the buffers) and update (the SGD step) last. */
-type SharedChunk = (...args: [...Parameters<ChunkFn>, boolean, boolean]) => number;
 
 /** The generated function's parameters, in order. */
 export const CHUNK_PARAMS = ['w', 'g', 'X', 'T', 'order', 'start', 'B', 'a', 'z', 'delta', 't', 'step', 'store', 'update'] as const;
@@ -287,33 +289,29 @@ function gradient(sizes: readonly number[], k: number, off: number, rows: readon
  * so networks of one shape share one function: V8 compiles and optimises it once, not once per
  * network (a sweep builds a thousand networks of the same shape).
  */
-const compiled = new Map<string, SharedChunk | null>();
+const compiled = new Map<string, ChunkFn | null>();
 
 /**
- * The compiled chunk function of a shape, or null (not covered, or code generation refused): the
- * shape's one generated function with store and update fixed. Its tanh layers go through `kernel`
- * (by default the checked SIMD kernel, where this runtime has one).
+ * The compiled chunk function of a shape, or null (not covered, or code generation refused). Its
+ * tanh layers go through `kernel` (by default the checked SIMD kernel, where this runtime has one).
  */
 export function compileChunk(
-  sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean, store = true, update = false,
+  sizes: readonly number[], act: ArrayLike<number>, loss: Loss, dropout: boolean,
   kernel: BatchTanh | null = Array.from(act).includes(TANH) ? batchTanh() : null,
 ): ChunkFn | null {
   const key = `${sizes.join(',')}|${Array.from(act).join(',')}|${loss.code}|${dropout}|${kernel !== null}`;
-  if (!compiled.has(key)) {
-    const src = chunkSource(sizes, act, loss, dropout, kernel !== null);
-    let fn: SharedChunk | null = null;
-    if (src !== null) {
-      try {
-        fn = (kernel === null
-          ? new Function(...CHUNK_PARAMS, src)
-          : new Function('TH', 'TV', `return function chunk(${CHUNK_PARAMS.join(', ')}) {\n${src}\n};`)(kernel.run, kernel.values)) as SharedChunk;
-      } catch {
-        fn = null;
-      }
+  if (compiled.has(key)) return compiled.get(key)!;
+  const src = chunkSource(sizes, act, loss, dropout, kernel !== null);
+  let fn: ChunkFn | null = null;
+  if (src !== null) {
+    try {
+      fn = (kernel === null
+        ? new Function(...CHUNK_PARAMS, src)
+        : new Function('TH', 'TV', `return function chunk(${CHUNK_PARAMS.join(', ')}) {\n${src}\n};`)(kernel.run, kernel.values)) as ChunkFn;
+    } catch {
+      fn = null;
     }
-    compiled.set(key, fn);
   }
-  const shared = compiled.get(key)!;
-  if (shared === null) return null;
-  return (w, g, X, T, order, start, B, a, z, delta, t, step) => shared(w, g, X, T, order, start, B, a, z, delta, t, step, store, update);
+  compiled.set(key, fn);
+  return fn;
 }

@@ -52,12 +52,12 @@ export class Network {
   readonly keep: Float64Array;
   /** Target rows of the loaded batch. */
   readonly t: Float64Array;
-  /** Generated load + forward + backward of a training chunk (compiled.ts); null runs the generic kernels. */
-  chunk: ChunkFn | null;
-  /** The same chunk without its buffer writes (compiled.ts), for chunks whose rows a later one overwrites. */
-  private quiet: ChunkFn | null;
-  /** The quiet chunk that also makes the batch's plain SGD step (compiled.ts). */
-  private quietStep: ChunkFn | null;
+  /**
+   * Generated load + forward + backward of a training chunk (compiled.ts), with or without its
+   * buffer writes (without where a later chunk overwrites its rows) and the batch's plain SGD step;
+   * null runs the generic kernels.
+   */
+  chunk: ChunkFn | null = null;
   private readonly act: Int8Array;
   private readonly loss: Loss;
   private readonly rng: Rng;
@@ -98,9 +98,7 @@ export class Network {
     this.t = new Float64Array(B * sizes[L]!);
     this.stack = { sizes, offsets: this.offsets, act: this.act, w: this.w };
     this.dropout = { rng, keep: this.keep, mask: this.mask, dropped: this.dropped };
-    this.chunk = this.trainable ? compileChunk(sizes, this.act, this.loss, this.mask.some((m) => m !== null)) : null;
-    this.quiet = this.chunk === null ? null : compileChunk(sizes, this.act, this.loss, false, false);
-    this.quietStep = this.chunk === null ? null : compileChunk(sizes, this.act, this.loss, false, false, true);
+    this.recompile();
   }
 
   /** Copies rows (order[start …] or start … when order is null) of X and T into a^0 and t. */
@@ -190,8 +188,6 @@ export class Network {
   /** The generated training chunk for the activations and dropout now (none under dropout). */
   private recompile(): void {
     this.chunk = this.trainable ? compileChunk(this.sizes, this.act, this.loss, this.mask.some((m) => m !== null)) : null;
-    this.quiet = this.chunk === null ? null : compileChunk(this.sizes, this.act, this.loss, false, false);
-    this.quietStep = this.chunk === null ? null : compileChunk(this.sizes, this.act, this.loss, false, false, true);
   }
 
   /** Numeric activation code of layer k (what the loops switch on). */
@@ -254,9 +250,9 @@ export class Network {
     const mu = opts.momentum ?? 0;
     const lambda = opts.weightDecay ?? 0;
     const lambda1 = opts.l1 ?? 0;
-    if (this.chunk !== null && this.quietStep !== null && count <= maxBatch && count <= later && mu === 0 && lambda === 0 && lambda1 === 0) {
+    if (this.chunk !== null && count <= maxBatch && count <= later && mu === 0 && lambda === 0 && lambda1 === 0) {
       // one quiet chunk (a later one writes the buffers) that also makes the plain SGD step of update()
-      loss += this.quietStep(this.w, this.g, X, T, order, start, count, this.a, this.z, this.delta, this.t, opts.eta * scale);
+      loss += this.chunk(this.w, this.g, X, T, order, start, count, this.a, this.z, this.delta, this.t, opts.eta * scale, false, true);
       return loss;
     }
     for (let c = 0; c < count; c += maxBatch) {
@@ -264,8 +260,7 @@ export class Network {
       if (this.chunk !== null) {
         // the most rows any later chunk writes: the next one of this batch, or the epoch's later batches
         const after = Math.max(Math.min(maxBatch, count - c - B), later);
-        const chunk = B > after || this.quiet === null ? this.chunk : this.quiet;
-        loss += chunk(this.w, this.g, X, T, order, start + c, B, this.a, this.z, this.delta, this.t);
+        loss += this.chunk(this.w, this.g, X, T, order, start + c, B, this.a, this.z, this.delta, this.t, 0, B > after, false);
         continue;
       }
       this.load(X, T, order, start + c, B);

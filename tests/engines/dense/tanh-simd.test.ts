@@ -108,8 +108,8 @@ describe('batched tanh (WebAssembly SIMD, fdlibm)', () => {
       if (!act.includes(tanh.code)) act[1] = tanh.code;
       const store = c % 2 === 0;
       const update = c % 3 === 0 && !store;
-      const fast = compileChunk(sizes, act, LOSSES.mse, false, store, update, kernel());
-      const plain = compileChunk(sizes, act, LOSSES.mse, false, store, update, null);
+      const fast = compileChunk(sizes, act, LOSSES.mse, false, kernel());
+      const plain = compileChunk(sizes, act, LOSSES.mse, false, null);
       if (fast === null || plain === null) continue; // more weights than the generated code unrolls
       const rows = 1 + Math.floor(rng.uniform() * 9);
       const X = Float64Array.from({ length: rows * sizes[0]! }, () => rng.range(-3, 3));
@@ -122,7 +122,7 @@ describe('batched tanh (WebAssembly SIMD, fdlibm)', () => {
         const buffers = (n: number) => sizes.map((u) => new Float64Array(n * u));
         const a = buffers(rows), z = buffers(rows), delta = buffers(rows);
         const t = new Float64Array(rows * sizes[L]!);
-        const J = chunk(w, g, X, T, null, 0, rows, a, z, delta, t, 0.01);
+        const J = chunk(w, g, X, T, null, 0, rows, a, z, delta, t, 0.01, store, update);
         return [J, ...bits(w), ...bits(g), ...a.flatMap(bits), ...z.flatMap(bits), ...delta.flatMap(bits), ...bits(t)];
       };
       expect(run(fast)).toEqual(run(plain));
