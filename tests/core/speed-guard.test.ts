@@ -3,7 +3,9 @@
  * machine may be loaded; both sides of a ratio are timed alike, alternately, by CPU time, and the
  * best of several rounds is kept).
  *   - the runner's overhead per epoch against the bare model loop on the same net;
- *   - a sweep's throughput (runSeeds, 200 seeds) against the bare loop on the same seeds.
+ *   - a sweep's throughput (runSeeds, 200 seeds) against the bare loop on the same seeds;
+ *   - bench W1's generated chunk with its tanh layers through the SIMD kernel against the same
+ *     chunk calling Math.tanh (the networks must use the kernel, and it must pay).
  * A cycle check that joined the weights into strings again fails both (README, Performance).
  * The module-graph half of the guard (list, info and non-digits runs never touch the digits) is
  * tests/e2e/module-graph.test.ts.
@@ -16,6 +18,12 @@ import { runSeeds } from '../../src/commands/sweep-seeds.js';
 import { prepareRuns } from '../../src/scenarios/execute.js';
 import { loadScenario } from '../../src/scenarios/loader.js';
 import { bestAlternated } from '../../bench/alternate.js';
+import { ACTIVATIONS } from '../../src/engines/dense/activations.js';
+import { type ChunkFn, compileChunk } from '../../src/engines/dense/compiled.js';
+import { createNetwork } from '../../src/engines/dense/index.js';
+import { LOSSES } from '../../src/engines/dense/losses.js';
+import { batchTanh } from '../../src/engines/dense/tanh-simd.js';
+import { createRng } from '../../src/core/rng.js';
 
 /**
  * The bounds, from the measurements in README's Performance section with room for a loaded machine
@@ -25,6 +33,11 @@ import { bestAlternated } from '../../bench/alternate.js';
  */
 export const RUNNER_OVERHEAD_MAX = 2.0;
 export const SWEEP_THROUGHPUT_MIN = 0.4;
+/**
+ * W1's chunk with the kernel / with Math.tanh: this file measured 0.77× (three runs), bench --tanh
+ * 0.72–0.76×. With the kernel's work doubled (a second call per layer) the test failed at 1.03×.
+ */
+export const KERNEL_CHUNK_MAX = 1.0;
 
 const scenario = loadScenario('xor-backprop');
 const RUN = 'mlp-backprop';
@@ -75,5 +88,36 @@ describe('speed guard (ratios in one process)', () => {
     );
     // throughput is the inverse of time
     expect(1 / m.ratio, `sweep ${m.a.toFixed(0)} ms, bare loop ${m.b.toFixed(0)} ms`).toBeGreaterThanOrEqual(SWEEP_THROUGHPUT_MIN);
+  });
+
+  it(`bench W1's chunk with the SIMD tanh kernel takes at most ${KERNEL_CHUNK_MAX}× the time of the same chunk with Math.tanh`, () => {
+    const kernel = batchTanh();
+    expect(kernel).not.toBeNull();
+    const sizes = [2, 8, 8, 1];
+    const act = [0, ACTIVATIONS.tanh.code, ACTIVATIONS.tanh.code, ACTIVATIONS.sigmoid.code];
+    const fast = compileChunk(sizes, act, LOSSES.mse, false, kernel)!;
+    const plain = compileChunk(sizes, act, LOSSES.mse, false, null)!;
+    // what a network of this shape runs is the kernel's chunk
+    expect(createNetwork({ sizes, hidden: 'tanh', output: 'sigmoid', loss: 'mse' }, createRng('guard')).chunk).toBe(fast);
+    const rng = createRng('guard-data');
+    const n = 200;
+    const X = Float64Array.from({ length: 2 * n }, () => rng.range(-1, 1));
+    const T = Float64Array.from({ length: n }, (_, i) => (X[2 * i]! * X[2 * i + 1]! > 0 ? 1 : 0));
+    const w0 = Float64Array.from({ length: 105 }, () => rng.range(-0.5, 0.5));
+    const train = (chunk: ChunkFn): Float64Array => {
+      const w = Float64Array.from(w0);
+      const g = new Float64Array(105);
+      for (let e = 0; e < 400; e++) {
+        for (let b = 0; b < n; b += 10) {
+          g.fill(0);
+          chunk(w, g, X, T, null, b, 10, [], [], [], new Float64Array(0), 0.01, false, true);
+        }
+      }
+      return w;
+    };
+    // the same weights, bit for bit
+    expect(Array.from(train(fast))).toEqual(Array.from(train(plain)));
+    const m = ratio(() => train(fast), () => train(plain), 5);
+    expect(m.ratio, `kernel ${m.a.toFixed(0)} ms, Math.tanh ${m.b.toFixed(0)} ms`).toBeLessThanOrEqual(KERNEL_CHUNK_MAX);
   });
 });
