@@ -43,7 +43,7 @@ function lanes(f: FunctionBuilder, width: number) {
     if (!consts.has(key)) consts.set(key, Array<number>(width).fill(fresh(emit)));
     return consts.get(key)!;
   };
-  const k = (x: number): V => splat(`f${x}`, () => f.f64(x).simd(SIMD.f64Splat));
+  const k = (x: number): V => splat(`f${Object.is(x, -0) ? '-0' : x}`, () => f.f64(x).simd(SIMD.f64Splat));
   const ki = (x: number): V => splat(`i${x}`, () => f.i64(x).simd(SIMD.i64Splat));
   const each = (fn: (...ls: number[]) => void) => (...args: V[]): V => Array.from({ length: width }, (_, i) => fresh(() => fn(...args.map((a) => a[i]!))));
   const bin = (op: number) => each((a, b) => f.get(a!).get(b!).simd(op));
@@ -51,9 +51,10 @@ function lanes(f: FunctionBuilder, width: number) {
   return {
     k, ki,
     add: bin(SIMD.f64Add), sub: bin(SIMD.f64Sub), mul: bin(SIMD.f64Mul), div: bin(SIMD.f64Div),
-    abs: un(SIMD.f64Abs), neg: un(SIMD.f64Neg), trunc: un(SIMD.f64Trunc),
-    lt: bin(SIMD.f64Lt), gt: bin(SIMD.f64Gt), le: bin(SIMD.f64Le), ge: bin(SIMD.f64Ge), eq: bin(SIMD.f64Eq),
-    and: bin(SIMD.and), or: bin(SIMD.or), not: un(SIMD.not),
+    abs: un(SIMD.f64Abs), trunc: un(SIMD.f64Trunc),
+    min: bin(SIMD.f64Min),
+    lt: bin(SIMD.f64Lt), le: bin(SIMD.f64Le), ge: bin(SIMD.f64Ge), eq: bin(SIMD.f64Eq), ne: bin(SIMD.f64Ne),
+    and: bin(SIMD.and), andnot: bin(SIMD.andnot), or: bin(SIMD.or), xor: bin(SIMD.xor),
     iadd: bin(SIMD.i64Add), isub: bin(SIMD.i64Sub),
     shl52: each((a) => f.get(a!).i32(52).simd(SIMD.i64Shl)),
     /** m ? a : b, lane by lane (m all ones or all zeros) */
@@ -69,21 +70,29 @@ const invln2 = 1.44269504088896338700e+00;
 const Q = [-3.33333333333331316428e-02, 1.58730158725481460165e-03, -7.93650757867487942473e-05, 4.00821782732936239552e-06, -2.01099218183624371326e-07] as const;
 const HALF_LN2 = fromHigh(0x3fd62e43);
 const THREEHALF_LN2 = fromHigh(0x3ff0a2b2);
+/** Below this |x|, tanh x = x (2⁻²⁸). */
+const TINY = 3.725290298461914e-9;
 /** 1.5·2^52: k + this has k in the low bits of its pattern. */
 const SHIFTER = 6755399441055744;
 
-/** tanh of the vectors x, fdlibm's branches chosen lane by lane. */
+/**
+ * tanh of the vectors x, fdlibm's branches chosen lane by lane. The selections are written to cost
+ * few instructions (this is most of W1's time): where a lane's case is known to give the same bits
+ * another way, that way is taken, as the comments say.
+ */
 function tanhVectors(v: ReturnType<typeof lanes>, x: number[]): number[] {
-  const { k, ki, add, sub, mul, div, abs, neg, trunc, lt, gt, le, ge, eq, and, or, not, iadd, isub, shl52, sel } = v;
+  const { k, ki, add, sub, mul, div, abs, min, trunc, lt, le, ge, eq, ne, and, andnot, or, xor, iadd, isub, shl52, sel } = v;
   const ax = abs(x);
-  const large = ge(ax, k(1));
-  // y = 2|x| (|x| ≥ 1) or −2|x|; t = expm1(y)
-  const y = sel(mul(k(2), ax), mul(k(-2), ax), large);
-  const positive = ge(y, k(0));
-  // k = 0 below ½ln2; ±1 below 1.5ln2; else (int)(y/ln2 ± ½)
-  const reduced = ge(abs(y), k(HALF_LN2));
-  const general = trunc(add(mul(k(invln2), y), sel(k(0.5), k(-0.5), positive)));
-  const kf = and(sel(sel(k(1), k(-1), positive), general, lt(abs(y), k(THREEHALF_LN2))), reduced);
+  // |x| ≥ 22 (and ∞) computed as 22: 1 − 2/(e⁴⁴ + 2) rounds to 1, fdlibm's answer there
+  const cx = min(ax, k(22));
+  const large = ge(cx, k(1));
+  // the sign bit where |x| < 1: y = 2|x| or −2|x| (y < 0 exactly there, for |x| ≥ 2⁻²⁸), t = expm1(y)
+  const minus = andnot(k(-0), large);
+  const ay = mul(k(2), cx);
+  const y = xor(ay, minus);
+  // k = 0 below ½ln2; −1 below 1.5ln2 (only y < 0 gets there: y ≥ 2 otherwise); else (int)(y/ln2 ± ½)
+  const general = trunc(add(mul(k(invln2), y), xor(k(0.5), minus)));
+  const kf = and(sel(k(-1), general, lt(ay, k(THREEHALF_LN2))), ge(ay, k(HALF_LN2)));
   // hi = y − k·ln2_hi, lo = k·ln2_lo, r = hi − lo, c = (hi − r) − lo (k = 0: r = y)
   const hi = sub(y, mul(kf, k(ln2_hi)));
   const lo = mul(kf, k(ln2_lo));
@@ -104,17 +113,16 @@ function tanhVectors(v: ReturnType<typeof lanes>, x: number[]): number[] {
   const far = sub(mul(sub(k(1), sub(e2, r)), twopk), k(1));
   const below20 = mul(sub(sub(k(1), twomk), sub(e2, r)), twopk);
   const above20 = mul(add(sub(r, add(e2, twomk)), k(1)), twopk);
-  // k = 1 needs 0.35 ≤ y < 1.04, which tanh never asks for (y ≥ 2 or y < 0)
+  // k = 1 needs 0.35 ≤ y < 1.04, which tanh never asks for; for k > 56 (y > 39) fdlibm's own case
+  // and the k ≥ 20 one both give t > 10¹⁶, so 1 − 2/(t + 2) = 1 from either
   let em1 = sel(above20, below20, ge(kf, k(20)));
-  em1 = sel(far, em1, or(le(kf, k(-2)), gt(kf, k(56))));
+  em1 = sel(far, em1, le(kf, k(-2)));
   em1 = sel(atMinusOne, em1, eq(kf, k(-1)));
   em1 = sel(atZero, em1, eq(kf, k(0)));
-  // z = 1 − 2/(t + 2) or −t/(t + 2): one division either way
-  const q = div(sel(k(2), neg(em1), large), add(em1, k(2)));
-  const z = sel(sub(k(1), q), q, large);
-  let out = sel(z, neg(z), ge(x, k(0)));
-  out = sel(sel(sel(k(1), k(-1), gt(x, k(0))), x, eq(ax, ax)), out, not(lt(ax, k(22))));
-  return sel(x, out, lt(ax, k(3.725290298461914e-9)));
+  // z = 1 − 2/(t + 2), or −t/(t + 2) = 0 − t/(t + 2) (t < 0 there): one division either way
+  const z = sub(and(k(1), large), div(sel(k(2), em1, large), add(em1, k(2))));
+  // z > 0: x's sign bit makes ±z; x itself where |x| < 2⁻²⁸ and for NaN
+  return sel(x, or(z, and(x, k(-0))), or(lt(ax, k(TINY)), ne(x, x)));
 }
 
 /** The module: run(n) replaces the doubles at 0 … n (rounded up to eight) by their tanh. */
