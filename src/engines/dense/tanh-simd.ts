@@ -2,14 +2,16 @@
  * tanh for the generated chunks (compiled.ts), eight values per step in WebAssembly SIMD, with
  * exactly Math.tanh's bits. V8 computes Math.tanh with fdlibm's algorithm (base::ieee754::tanh,
  * through its expm1); this is the same algorithm, the same operations in the same order, except
- * that both lanes of a vector compute every branch and each lane keeps the one fdlibm would take:
+ * that both lanes of a vector compute every branch and each lane keeps the one fdlibm would take
+ * (where two ways give a lane the same bits, the cheaper is taken; tanhVectors says where):
  *   tanh x = 1 − 2/(expm1(2|x|) + 2)      for 1 ≤ |x| < 22, with x's sign,
  *          = −t/(t + 2), t = expm1(−2|x|)  for 2⁻²⁸ ≤ |x| < 1, with x's sign,
  *          = x for |x| < 2⁻²⁸, ±1 for |x| ≥ 22, NaN for NaN;
  *   expm1 y = reduce y = k·ln2 + r (hi − lo, with the correction c), R(r) by fdlibm's rational
  *          approximation, then rebuild by k's case (k = 0, −1, ≤ −2 or > 56, < 20, otherwise).
  * Branches cost a misprediction a call in scalar code; four vectors side by side (eight values)
- * keep the CPU busy through the two divisions. The first use checks the kernel against Math.tanh
+ * keep the CPU busy through the two divisions (two or eight vectors measured slower: one waits on
+ * its divisions, the other spills). The first use checks the kernel against Math.tanh
  * on thousands of inputs (every branch, both signs, the edges); any difference, or a runtime
  * without WebAssembly SIMD, and batchTanh() is null: the chunks then call Math.tanh as before.
  */
