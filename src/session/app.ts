@@ -166,8 +166,8 @@ export class AppSession {
 
   private cursorKey(lab: LabSession, t: Token): boolean {
     const a = actionOf(CURSOR_KEYS, t);
-    if (a === 'cursorAdd') lab.addAtCursor();
-    else if (a) lab.moveCursor(a === 'cursorLeft' ? -1 : a === 'cursorRight' ? 1 : 0, a === 'cursorUp' ? -1 : a === 'cursorDown' ? 1 : 0);
+    if (a === 'cursorAdd') lab.edits.addAtCursor();
+    else if (a) lab.edits.moveCursor(a === 'cursorLeft' ? -1 : a === 'cursorRight' ? 1 : 0, a === 'cursorUp' ? -1 : a === 'cursorDown' ? 1 : 0);
     return a !== null;
   }
 
@@ -182,7 +182,7 @@ export class AppSession {
   /** A click on the map (issue 25): a point of the selected class there (`other`: shift, the other class). */
   clickMap(x1: number, x2: number, other: boolean): void {
     const lab = this.lab;
-    if (lab && !this.dialog && !this.help && this.screen.kind === 'lab') lab.addPoint(x1, x2, other);
+    if (lab && !this.dialog && !this.help && this.screen.kind === 'lab') lab.edits.addPoint(x1, x2, other);
   }
 
   /** A click on a unit of the network view: selects and opens it. */
@@ -258,28 +258,28 @@ export class AppSession {
       case 'etaDown':
         return lab.changeEta(-1);
       case 'noiseUp':
-        return lab.changeNoise(1);
+        return lab.edits.changeNoise(1);
       case 'noiseDown':
-        return lab.changeNoise(-1);
+        return lab.edits.changeNoise(-1);
       case 'testUp':
-        return lab.changeTestShare(1);
+        return lab.edits.changeTestShare(1);
       case 'testDown':
-        return lab.changeTestShare(-1);
+        return lab.edits.changeTestShare(-1);
       case 'newData':
-        return lab.newData();
+        return lab.edits.newData();
       case 'features':
-        return lab.cycleFeatures();
+        return lab.edits.cycleFeatures();
       case 'live':
         return lab.toggleLive();
       case 'network':
         return lab.toggleNetwork();
       // points by hand: in a lab of its own (TOUR_LAB_KEYS has none: a tour stop keeps its data)
       case 'cursor':
-        return lab.toggleCursor();
+        return lab.edits.toggleCursor();
       case 'pointClass':
-        return lab.switchClass();
+        return lab.edits.switchClass();
       case 'removePoint':
-        return lab.removePoint();
+        return lab.edits.removePoint();
       case 'help':
         return void (this.help = true);
       case 'export':

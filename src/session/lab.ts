@@ -24,15 +24,16 @@ import { domainOf, onPlane } from './field.js';
 import type { LiveSchedule } from '../core/runner.js';
 import { LiveRow, changeLive, withChange } from './live.js';
 import { exact } from '../core/format.js';
-import { FEATURES, type Feature } from '../data/features.js';
-import { isPlaneData, dataEditable, dataSetting, featureList, nextFeatures, nextNoise, nextTestShare, withDataEdit, type DataEdit } from '../scenarios/data-edit.js';
+import type { Feature } from '../data/features.js';
+import { withDataEdit, type DataEdit } from '../scenarios/data-edit.js';
 import { DEFAULT_PACE, PACES, paceIndex, type Pace } from './pace.js';
 import { initialLabState, reduceLab, type LabState, type LabStateAction } from './lab-state.js';
 import { IDLE_PLAYER, SLICE_MS, measure, owe, paused, played, restarted, unmeasured, type Player } from './player.js';
 import type { LaneView } from './views.js';
 import { NetworkState } from './network-view.js';
-import { MAX_ADDED_POINTS, pointAt, type AddedPoint } from '../data/added-points.js';
-import { keysOff, pointsRefused } from './keys-off.js';
+import type { AddedPoint } from '../data/added-points.js';
+import { keysOff } from './keys-off.js';
+import { LabEdits } from './lab-edits.js';
 
 export type { LabShape, LaneShape } from './lab-shape.js';
 export type { LabView } from './lab-view.js';
@@ -102,6 +103,13 @@ export class LabSession {
   private readonly net = new NetworkState();
   /** Cells of the map drawn last (the cursor steps one cell). */
   private mapCells: { cols: number; rows: number } = { cols: 24, rows: 12 };
+  /** The data keys and the points by hand (lab-edits.ts): each builds the data again and restarts the runs. */
+  readonly edits = new LabEdits({
+    lab: this,
+    say: (note) => (this.note = note),
+    editData: (edit) => this.editData(edit),
+    mapCells: () => this.mapCells,
+  });
 
   /** The settings now (immutable: an action replaces it). */
   get state(): LabState {
@@ -368,61 +376,12 @@ export class LabSession {
     const knob = this.live.selected(this);
     if (!knob) return void (this.note = this.tr.t('live.none'));
     if (knob.kind === 'param') return this.changeLive(knob.param, way);
-    this.toggleFeature(knob.feature);
+    this.edits.toggleFeature(knob.feature);
   }
 
   /** The feature inputs now (null when the data is not a generated 2-D set). */
   features(): readonly Feature[] | null {
-    const s = this.scenario;
-    return s && dataEditable(s) ? (dataSetting(s)?.features ?? null) : null;
-  }
-  /** A feature input on or off: the input width changes, so the runs restart on the lifted data; one stays on. */
-  toggleFeature(feature: Feature): void {
-    const now = this.dataNow();
-    if (!now) return;
-    const on = now.features.includes(feature);
-    if (on && now.features.length === 1) return void (this.note = this.tr.t('note.featureLast', { feature: featureList([feature]) }));
-    const to = FEATURES.filter((f) => (f === feature ? !on : now.features.includes(f)));
-    if (this.editData({ features: to })) this.note = this.tr.t('note.dataFeatures', { from: featureList(now.features), to: featureList(to) });
-  }
-  /**
-   * The data keys (generated 2-D sets only): a change of the noise, the test share, the feature
-   * inputs or the points' seed builds the data again and restarts every run on it; the edit is
-   * carried by the share string and the export.
-   */
-  changeNoise(way: 1 | -1): void {
-    const now = this.dataNow();
-    if (!now) return;
-    const to = nextNoise(now.noise, way);
-    if (to === undefined) return void (this.note = this.tr.t('note.dataBound', { what: this.tr.t('data.noise'), value: exact(now.noise) }));
-    if (this.editData({ noise: to })) this.note = this.tr.t('note.dataNoise', { from: exact(now.noise), to: exact(to), ...this.counts() });
-  }
-  changeTestShare(way: 1 | -1): void {
-    const now = this.dataNow();
-    if (!now) return;
-    const to = nextTestShare(now.testFraction, way);
-    if (to === undefined) return void (this.note = this.tr.t('note.dataBound', { what: this.tr.t('data.test'), value: `${Math.round(now.testFraction * 100)} %` }));
-    if (this.editData({ testFraction: to })) this.note = this.tr.t('note.dataTest', { from: Math.round(now.testFraction * 100), to: Math.round(to * 100), ...this.counts() });
-  }
-  newData(): void {
-    if (!this.dataNow()) return;
-    const was = this.scenario!.dataEdit?.seed ?? this.seed;
-    const next = nextSeed(was);
-    if (this.editData({ seed: next })) this.note = this.tr.t('note.dataSeed', { seed: next, was, ...this.counts() });
-  }
-  cycleFeatures(): void {
-    const now = this.dataNow();
-    if (!now) return;
-    const to = nextFeatures(now.features);
-    if (this.editData({ features: to })) this.note = this.tr.t('note.dataFeatures', { from: featureList(now.features), to: featureList(to) });
-  }
-
-  /** The data setting now, or null (and a note) when the scenario's data is not a generated 2-D set. */
-  private dataNow(): ReturnType<typeof dataSetting> {
-    const s = this.scenario;
-    const setting = s && dataEditable(s) ? dataSetting(s) : null;
-    if (!setting) this.note = this.tr.t('note.dataUnavailable', { kind: s?.runs.find((r) => !isPlaneData(r.data))?.data.kind ?? '-' });
-    return setting;
+    return this.edits.features();
   }
 
   /** Applies a data edit and restarts the runs on the new data; false (and the reason in the note) when refused. */
@@ -435,12 +394,6 @@ export class LabSession {
     }
     this.rebuild();
     return true;
-  }
-
-  /** The training and test rows of the run on screen (for the notes). */
-  private counts(): { train: number; test: number } {
-    const data = this.choices[this.index]?.spec.data;
-    return { train: data?.inputs.length ?? 0, test: data?.test?.inputs.length ?? 0 };
   }
 
   applyParams(runId: string, params: Params): void {
@@ -459,60 +412,6 @@ export class LabSession {
     this.rebuild();
     this.note = this.tr.t('note.params', { run: runId });
   }
-  /**
-   * True (with the note saying why) when points by hand cannot be added here: the data on screen,
-   * or any of the scenario's own runs' data (prepareRuns appends a point to each), takes none.
-   */
-  private refusePoints(): boolean {
-    const why = pointsRefused(this.choices[this.index]?.spec.data ?? null, this.choices.filter((c) => c.own).map((c) => c.spec.data));
-    if (why) this.note = this.tr.t(why === 'regression' ? 'points.regression' : 'points.unavailable');
-    return why !== null;
-  }
-  /**
-   * A point of the plane added to the training rows of every run (a click on the map, or Enter at
-   * the point cursor): the runs restart on the data with it. `other`: the class not selected.
-   */
-  addPoint(x1: number, x2: number, other = false): void {
-    const data = this.choices[this.index]?.spec.data;
-    if (this.refusePoints() || !data) return;
-    const classes = data.classes;
-    const label = other ? (this.pointClass === 0 ? 1 : 0) : Math.min(this.pointClass, classes - 1);
-    if (this.added.length >= MAX_ADDED_POINTS) return void (this.note = this.tr.t('points.full', { max: MAX_ADDED_POINTS }));
-    if (!this.editData({ points: [...this.added, pointAt(x1, x2, label)] })) return;
-    this.note = this.tr.t('points.added', { label, x1: exact(Math.round(x1 * 100) / 100), x2: exact(Math.round(x2 * 100) / 100), n: this.added.length, ...this.counts() });
-  }
-  /** `a`: the point cursor on the map (the keyboard's click), or off. */
-  toggleCursor(): void {
-    if (this.cursor) return this.dispatch({ type: 'cursor', at: null, note: null });
-    if (this.refusePoints()) return;
-    this.dispatch({ type: 'cursor', at: { u: 0.5, v: 0.5 }, note: this.tr.t('points.cursor', { label: this.pointClass }) });
-  }
-  /** The arrows while the cursor is on: one cell of the map across or down. */
-  moveCursor(dc: number, dr: number): void {
-    this.dispatch({ type: 'cursorMove', dc, dr, ...this.mapCells });
-  }
-  /** Enter at the cursor: a point of the selected class where it stands. */
-  addAtCursor(): void {
-    const data = this.choices[this.index]?.spec.data;
-    if (!this.cursor || !data) return;
-    const d = domainOf(data);
-    this.addPoint(d.x[0] + this.cursor.u * (d.x[1] - d.x[0]), d.y[1] - this.cursor.v * (d.y[1] - d.y[0]));
-  }
-  /** Removes the last point added by hand (the runs restart). */
-  removePoint(): void {
-    if (this.added.length === 0) return void (this.note = this.tr.t('points.none'));
-    if (!this.editData({ points: this.added.slice(0, -1) })) return;
-    this.note = this.tr.t('points.removed', { n: this.added.length, ...this.counts() });
-  }
-  /** The class the next point gets: the next one of the data's classes. */
-  switchClass(): void {
-    // where no point can be added, a class for them would be an empty promise: the refusal is said instead
-    if (this.refusePoints()) return;
-    const classes = this.choices[this.index]?.spec.data.classes ?? 2;
-    this.dispatch({ type: 'pointClass', classes });
-    this.note = this.tr.t('points.class', { label: this.pointClass });
-  }
-
   open(ref: string | Scenario): void {
     this.dispatch({ type: 'cursor', at: null, note: null });
     this.dispatch({ type: 'model', index: 0, pair: null });

@@ -286,9 +286,9 @@ describe('feature inputs as toggles', () => {
     expect(app.lab!.lanes()[0]!.run!.epoch).toBe(0);
     expect(payloadOf(shareOf(app.lab!)!)['dx']).toEqual({ f: ['x1', 'x2', 'x1^2'] });
     // x1 and x2 off: x1² alone stays, and cannot go
-    app.lab!.toggleFeature('x1');
-    app.lab!.toggleFeature('x2');
-    app.lab!.toggleFeature('x1^2');
+    app.lab!.edits.toggleFeature('x1');
+    app.lab!.edits.toggleFeature('x2');
+    app.lab!.edits.toggleFeature('x1^2');
     expect(app.lab!.note).toBe('x1² is the last feature input on: at least one stays on');
     expect(app.lab!.features()).toEqual(['x1^2']);
     const text = flatten(frame(app, { columns: 160, rows: 45 }, 'none', 0)).map(stripAnsi).join('\n');

@@ -43,9 +43,9 @@ describe('points by hand in the share string', () => {
   // the 2-4-4-1 spiral net with three points by hand (two of class 1, one of the other), played to its verdict
   const lab = new LabSession({ scenario: 'spiral-net', run: 'net' });
   const plain = lab.view(0).share!;
-  lab.addPoint(-0.6913, -0.2532);
-  lab.addPoint(0.1234567, 0.98765, true);
-  lab.addPoint(1.5, -1.25);
+  lab.edits.addPoint(-0.6913, -0.2532);
+  lab.edits.addPoint(0.1234567, 0.98765, true);
+  lab.edits.addPoint(1.5, -1.25);
   lab.playToMoment();
   const share = lab.view(0).share!;
   const run = lab.lanes()[0]!.run!;
@@ -102,7 +102,7 @@ describe('points by hand in the share string', () => {
 
   it('u removes them again: the string is the one without points', () => {
     const app = new AppSession({ kind: 'lab', scenario: 'spiral-net', run: 'net' });
-    app.lab!.addPoint(1, 1);
+    app.lab!.edits.addPoint(1, 1);
     expect(payloadOf(app.lab!.view(0).share!)['dx']).toEqual({ p: [[1, 1, 1]] });
     app.key('u');
     expect(app.lab!.view(0).share).toBe(plain);
@@ -111,7 +111,7 @@ describe('points by hand in the share string', () => {
 
   it('stay with the data keys, and the data keys with them', () => {
     const app = new AppSession({ kind: 'lab', scenario: 'spiral-net', run: 'net' });
-    app.lab!.addPoint(0.5, 0.5);
+    app.lab!.edits.addPoint(0.5, 0.5);
     app.key(']');
     app.key('f');
     const s = app.lab!.view(0).share!;
@@ -125,14 +125,14 @@ describe('points by hand in the share string', () => {
 
   it('on 2-D data that is not generated (the XOR gate) too', () => {
     const gate = new LabSession({ scenario: 'xor-backprop' });
-    gate.addPoint(0.5, 0.5);
+    gate.edits.addPoint(0.5, 0.5);
     const s = gate.view(0).share!;
     expect(payloadOf(s)['dx']).toEqual({ p: [[0.5, 0.5, 1]] });
     const again = new LabSession({ scenario: resolveShare(decodeShare(s)).scenario });
     expect(again.lanes()[0]!.spec.data.inputs).toEqual([...gate.lanes()[0]!.spec.data.inputs]);
     expect(again.lanes()[0]!.spec.data.inputs).toHaveLength(5);
     // its noise still cannot be changed: the data keys say so, the points stay
-    gate.changeNoise(1);
+    gate.edits.changeNoise(1);
     expect(gate.note).toMatch(/^the data keys change generated 2-D sets only/);
     expect(gate.view(0).share).toBe(s);
   });
@@ -197,7 +197,7 @@ describe('the most points a run takes', () => {
     expect(resolveShare(decodeShare(text)).scenario.dataEdit!.points).toEqual(points);
     const lab = new LabSession({ scenario: full, run: 'net' });
     expect(lab.lanes()[0]!.spec.data.inputs).toHaveLength(160 + MAX_ADDED_POINTS);
-    lab.addPoint(0, 0);
+    lab.edits.addPoint(0, 0);
     expect(lab.note).toBe(`points by hand: at most ${MAX_ADDED_POINTS} (u removes the last)`);
     expect(lab.added).toHaveLength(MAX_ADDED_POINTS);
   });
