@@ -389,16 +389,16 @@ export class Run {
 
   /**
    * Ends the run as diverged when a weight is not finite or past the bound; `epoch` is named in the
-   * reason. With `hash` (the exact cycle check follows), the same pass over the weights also hashes
-   * them for the StateSet (this.stateHash), so the weights are read once per epoch, not twice.
+   * reason. With `hash` (the exact cycle check follows), the weights are also hashed for the
+   * StateSet (this.stateHash): a small net's in the same pass (the one chain of StateSet.hash).
    */
   private failIfUnbounded(w: ArrayLike<number>, epoch: number, hash = false): boolean {
     // at most the largest double, so that ±∞ fails the one comparison per weight (NaN fails it too);
     // which rule failed is found after
     const bound = Math.min(this.spec.divergeBound ?? DEFAULT_BOUND, Number.MAX_VALUE);
-    if (hash && w instanceof Float64Array) {
+    if (hash && w instanceof Float64Array && w.length < StateSet.LANES_FROM) {
       const words = StateSet.words(w);
-      let h = StateSet.SEED;
+      let h: number = StateSet.SEEDS[0];
       for (let j = 0; j < w.length; j++) {
         const v = w[j]!;
         if (!(v <= bound && v >= -bound)) return this.unbounded(w, j, epoch);
@@ -411,6 +411,7 @@ export class Run {
       const v = w[j]!;
       if (!(v <= bound && v >= -bound)) return this.unbounded(w, j, epoch);
     }
+    if (hash) this.stateHash = StateSet.hash(w);
     return false;
   }
 

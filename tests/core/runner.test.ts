@@ -183,12 +183,17 @@ describe('StateSet (the exact cycle check by hashed Float64 bits)', () => {
     // random short vectors from a few values (so repeats are frequent), with −0 and 0 both present
     const rng = createRng('state-set');
     const values = [0, -0, 1, -1, 0.1, 0.1 + 1e-17, 1e-300, 5e-324, 2 ** 53, -(2 ** -1074)];
-    for (let trial = 0; trial < 40; trial++) {
-      const dim = 1 + rng.int(4);
+    for (let trial = 0; trial < 60; trial++) {
+      // one hash chain below StateSet.LANES_FROM weights, four lanes from there on
+      const wide = trial % 3 === 2;
+      const dim = wide ? StateSet.LANES_FROM + rng.int(30) : 1 + rng.int(4);
+      const base = Float64Array.from({ length: dim }, () => values[rng.int(values.length)]!);
       const set = new StateSet(dim);
       const reference = new Map<string, number>();
       for (let epoch = 0; epoch < 300; epoch++) {
-        const w = Float64Array.from({ length: dim }, () => values[rng.int(values.length)]!);
+        // a wide state varies in three places (any lane), so that states repeat
+        const w = wide ? Float64Array.from(base) : Float64Array.from({ length: dim }, () => values[rng.int(values.length)]!);
+        if (wide) for (let k = 0; k < 3; k++) w[rng.int(dim)] = values[rng.int(values.length)]!;
         const key = Array.prototype.join.call(w, ',');
         const hash = StateSet.hash(w);
         const found = set.find(w, hash);
