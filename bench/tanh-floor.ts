@@ -6,13 +6,13 @@
  *   - with fdlibm's tanh written out in JavaScript (bench/fdlibm-tanh.mjs; first checked to give
  *     Math.tanh's bits on 3,000,000 inputs, and the runs compared weight for weight);
  *   - with tanh replaced by a linear map: not a valid network, the floor of everything else;
- *   - with the batched SIMD kernel (src/engines/dense/tanh-simd.ts): what the engine runs now.
+ *   - with the batched SIMD kernel (src/core/tanh-simd.ts): what the engine runs now.
  * `node bench/app.mjs --tanh` bundles and runs it; prints one line per variant (ns per example).
  */
 import { ACTIVATIONS } from '../src/engines/dense/activations.js';
 import { CHUNK_PARAMS, chunkSource } from '../src/engines/dense/compiled.js';
 import { LOSSES } from '../src/engines/dense/losses.js';
-import { batchTanh } from '../src/engines/dense/tanh-simd.js';
+import { batchTanh } from '../src/core/tanh-simd.js';
 // @ts-expect-error plain JavaScript, no declarations
 import { tanh as fdlibmTanh } from './fdlibm-tanh.mjs';
 

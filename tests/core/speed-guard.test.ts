@@ -22,7 +22,7 @@ import { ACTIVATIONS } from '../../src/engines/dense/activations.js';
 import { type ChunkFn, compileChunk } from '../../src/engines/dense/compiled.js';
 import { createNetwork } from '../../src/engines/dense/index.js';
 import { LOSSES } from '../../src/engines/dense/losses.js';
-import { batchTanh } from '../../src/engines/dense/tanh-simd.js';
+import { batchTanh } from '../../src/core/tanh-simd.js';
 import { createRng } from '../../src/core/rng.js';
 
 /**

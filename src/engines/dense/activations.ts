@@ -43,7 +43,7 @@ export interface Activation {
 type Definition = Omit<Activation, 'name' | 'code'>;
 
 import { sigmoid } from '../../core/sigmoid.js';
-import { SCRATCH, batchTanh } from './tanh-simd.js';
+import { SCRATCH, batchTanh } from '../../core/tanh-simd.js';
 
 /** The element-wise activations by name, in code order. */
 const DEFINITIONS = {

@@ -27,7 +27,7 @@
  */
 import { ACTIVATION_LIST, ACTIVATIONS } from './activations.js';
 import type { Loss } from './losses.js';
-import { type BatchTanh, batchTanh } from './tanh-simd.js';
+import { type BatchTanh, batchTanh } from '../../core/tanh-simd.js';
 
 /**
  * One chunk: loads B rows (order[start …] or start …), forward + backward, adds ∂J/∂W to g; returns

@@ -3,11 +3,11 @@
  * that use it against the same chunks calling Math.tanh (rule 9: the fast path proves itself).
  */
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../src/core/rng.js';
-import { ACTIVATIONS, activate } from '../../../src/engines/dense/activations.js';
-import { compileChunk } from '../../../src/engines/dense/compiled.js';
-import { LOSSES } from '../../../src/engines/dense/losses.js';
-import { type BatchTanh, SCRATCH, agreesWithMathTanh, batchTanh, probeInputs, tanhModule } from '../../../src/engines/dense/tanh-simd.js';
+import { createRng } from '../../src/core/rng.js';
+import { ACTIVATIONS, activate } from '../../src/engines/dense/activations.js';
+import { compileChunk } from '../../src/engines/dense/compiled.js';
+import { LOSSES } from '../../src/engines/dense/losses.js';
+import { type BatchTanh, SCRATCH, agreesWithMathTanh, batchTanh, probeInputs, tanhModule } from '../../src/core/tanh-simd.js';
 
 const bits = (x: ArrayLike<number>): bigint[] => [...new BigUint64Array(Float64Array.from(x).buffer)];
 

@@ -1,6 +1,7 @@
 /**
- * tanh for the generated chunks (compiled.ts), eight values per step in WebAssembly SIMD, with
- * exactly Math.tanh's bits. V8 computes Math.tanh with fdlibm's algorithm (base::ieee754::tanh,
+ * tanh for the dense engine's tanh layers (its generated chunks and its kernels), eight values per
+ * step in WebAssembly SIMD, with exactly Math.tanh's bits. (The 1989 convnet's squash was tried:
+ * its convolutions dominate, bench W4 did not move.) V8 computes Math.tanh with fdlibm's algorithm (base::ieee754::tanh,
  * through its expm1); this is the same algorithm, the same operations in the same order, except
  * that both lanes of a vector compute every branch and each lane keeps the one fdlibm would take
  * (where two ways give a lane the same bits, the cheaper is taken; tanhVectors says where):
