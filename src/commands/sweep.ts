@@ -219,7 +219,7 @@ export async function sweepReport(scenario: Scenario, spec: SweepSpec): Promise<
 
 const cellText = (params: Params): string => Object.entries(params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
 
-function docText(doc: SweepDoc, title: string, label: string, seconds: number | null, total: number): string {
+function docText(doc: SweepDoc, title: string, label: string, seconds: number | null, total: number, asked: number | null = null): string {
   const lines = [`${title} — ${label} [${doc.model}], seeds ${doc.firstSeed}…${doc.firstSeed + doc.seeds - 1}${'seedVaries' in doc ? ' (its model seed; the data keeps the scenario\'s)' : ''}, budget ${doc.epochBudget} epochs`, ''];
   if ('cells' in doc) {
     lines.push(
@@ -236,7 +236,8 @@ function docText(doc: SweepDoc, title: string, label: string, seconds: number | 
     lines.push(e ? `epochs to solve: median ${num(e.median)}, quartiles ${num(e.q1)}–${num(e.q3)}, range ${e.min}–${e.max}` : 'no seed solved it within the budget');
     lines.push(`final loss: mean ${num(doc.finalLoss.mean)} ± ${num(doc.finalLoss.sd)} (sd over the seeds)`);
   }
-  if (seconds !== null) lines.push(`${total} runs on ${doc.workers} worker${doc.workers > 1 ? 's' : ''} in ${seconds.toFixed(2)} s`);
+  const cap = asked === null ? '' : ` (--workers ${asked}: capped at ${doc.workers}, the number of cores)`;
+  if (seconds !== null) lines.push(`${total} runs on ${doc.workers} worker${doc.workers > 1 ? 's' : ''}${cap} in ${seconds.toFixed(2)} s`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -263,17 +264,18 @@ export async function sweepCommand(ref: string, opts: SweepOptions, io: Io): Pro
     plugins,
   });
   const seconds = (performance.now() - started) / 1000;
-  // said once the sweep is done: a command line refused for another flag gets its one line only
-  if (asked > cores) io.err(`neural-eras: --workers ${asked}: capped at ${cores}, the number of cores\n`);
+  // more workers than cores: said with the result (the JSON's workersAsked, the report's last line),
+  // so a sweep that succeeds writes nothing on stderr and one refused for another flag has its one line
+  const capped = asked > cores ? asked : null;
   if (opts.json) {
-    writeJson(report, io.out);
+    writeJson(capped === null ? report : { ...report, workersAsked: capped }, io.out);
     io.out('\n');
     return 0;
   }
   const docs = 'sweeps' in report ? report.sweeps : [report];
   const label = (doc: SweepDoc): string => scenario.runs.find((r) => r.id === doc.run)?.label ?? `${doc.run} (tried on this data)`;
   const total = docs.reduce((n, d) => n + d.seeds * ('cells' in d ? d.cells.length : 1), 0);
-  io.out(docs.map((d, i) => docText(d, scenario.title, label(d), i === docs.length - 1 ? seconds : null, total)).join('\n'));
+  io.out(docs.map((d, i) => docText(d, scenario.title, label(d), i === docs.length - 1 ? seconds : null, total, capped)).join('\n'));
   if (opts.histories) io.out('(--histories: every seed\'s per-epoch history is in --json)\n');
   return 0;
 }
