@@ -42,6 +42,9 @@ export const PRESETS: Record<string, McpNetwork> = {
   },
 };
 
+/** The fields a hand-wired unit may have. */
+const UNIT_FIELDS = ['w', 'theta', 'bias', 'inhibitory'] as const;
+
 /** Checks a hand-wired network (JSON from the scenario) field by field; errors name the field. */
 function validate(value: unknown, inputs: number): McpNetwork {
   const fail = (where: string, problem: string): never => {
@@ -50,6 +53,10 @@ function validate(value: unknown, inputs: number): McpNetwork {
   // read as a network, then checked field by field before anything uses it
   const net = value as McpNetwork | null;
   if (net === null || typeof net !== 'object' || !Array.isArray(net.layers) || net.layers.length === 0) return fail('', 'needs "layers", a non-empty list of layers of units');
+  // a field of another name would be carried into the run's weights as it is: refused where it enters
+  const unknown = (o: object, known: readonly string[]): string | undefined => Object.keys(o).find((key) => !known.includes(key));
+  const extra = unknown(net, ['layers']);
+  if (extra !== undefined) fail('', `has an unknown field ${quote(extra)} (a network has only "layers")`);
   const finite = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
   let width = inputs;
   net.layers.forEach((layer, l) => {
@@ -57,6 +64,8 @@ function validate(value: unknown, inputs: number): McpNetwork {
     layer.forEach((u: McpUnit | null, k: number) => {
       const where = `.layers[${l}][${k}]`;
       if (u === null || typeof u !== 'object' || Array.isArray(u)) return fail(where, 'must be a unit: { "w": [...], "theta": … }');
+      const field = unknown(u, UNIT_FIELDS);
+      if (field !== undefined) fail(where, `has an unknown field ${quote(field)} (a unit has ${UNIT_FIELDS.map((f) => `"${f}"`).join(', ')})`);
       if (!Array.isArray(u.w) || u.w.length !== width || !u.w.every(finite)) fail(`${where}.w`, `must list ${width} numbers (one per input of this layer)`);
       for (const key of ['theta', 'bias'] as const) if (u[key] !== undefined && !finite(u[key])) fail(`${where}.${key}`, `must be a number, got ${quote(u[key])}`);
       if (u.inhibitory !== undefined && (!Array.isArray(u.inhibitory) || u.inhibitory.some((j) => !Number.isInteger(j) || j < 0 || j >= width))) {

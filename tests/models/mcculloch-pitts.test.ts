@@ -37,6 +37,9 @@ describe('mcculloch-pitts', () => {
     [{ layers: [[{ w: [1, 1], inhibitory: [5] }]] }, /^network\.layers\[0\]\[0\]\.inhibitory: must list input indices 0…1/],
     [{ layers: [[{ w: [1, 1], theta: 1, bias: 1 }]] }, /both theta and bias/],
     [{ layers: [[{ w: [1, 1] }, { w: [1, 1] }]] }, /exactly one unit/],
+    // a field of another name was carried into the run's weights, a bare null in --json (npm run fuzz, seed 1033334834)
+    [{ layers: [[{ w: [1, 1], theta: 2, '}_<73?': null }]] }, /^network\.layers\[0\]\[0\]: has an unknown field "\}_<73\?"/],
+    [{ layers: [[{ w: [1, 1], theta: 2 }]], note: 1 }, /^network: has an unknown field "note"/],
   ])('refuses a malformed network %#', (network, message) => {
     expect(() => build(mccullochPitts, gate('AND'), { network })).toThrow(message);
   });
