@@ -163,16 +163,23 @@ interface WasmApi {
   Instance: new (module: object) => { exports: Record<string, unknown> };
 }
 
-/** Whether a kernel gives Math.tanh's bits on every probe input (probeInputs), SCRATCH at a time. */
+/** a = tanh(z) over n entries through the kernel, SCRATCH at a time (a may be z). */
+export function tanhInto(kernel: BatchTanh, z: ArrayLike<number>, a: Float64Array, n: number): void {
+  const { values, run } = kernel;
+  for (let s = 0; s < n; s += SCRATCH) {
+    const m = Math.min(SCRATCH, n - s);
+    for (let k = 0; k < m; k++) values[k] = z[s + k]!;
+    run(m);
+    for (let k = 0; k < m; k++) a[s + k] = values[k]!;
+  }
+}
+
+/** Whether a kernel gives Math.tanh's bits on every probe input (probeInputs). */
 export function agreesWithMathTanh(kernel: BatchTanh): boolean {
   const probe = probeInputs();
-  for (let i = 0; i < probe.length; i += SCRATCH) {
-    const part = probe.subarray(i, i + SCRATCH);
-    kernel.values.set(part);
-    kernel.run(part.length);
-    for (let j = 0; j < part.length; j++) if (!Object.is(kernel.values[j], Math.tanh(part[j]!))) return false;
-  }
-  return true;
+  const got = new Float64Array(probe.length);
+  tanhInto(kernel, probe, got, probe.length);
+  return got.every((v, j) => Object.is(v, Math.tanh(probe[j]!)));
 }
 
 /** The kernel, built and checked once per thread; null where WebAssembly SIMD is missing or any probe differs from Math.tanh. */

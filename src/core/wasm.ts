@@ -69,28 +69,28 @@ export class FunctionBuilder {
     return this;
   }
 
-  get(index: number): this {
-    this.code.push(0x20);
-    uleb(index, this.code);
+  /** An opcode and its one integer immediate (unsigned for an index, signed for a constant). */
+  private immediate(opcode: number, value: number, signed: boolean): this {
+    this.code.push(opcode);
+    if (signed) sleb(value, this.code);
+    else uleb(value, this.code);
     return this;
+  }
+
+  get(index: number): this {
+    return this.immediate(0x20, index, false);
   }
 
   set(index: number): this {
-    this.code.push(0x21);
-    uleb(index, this.code);
-    return this;
+    return this.immediate(0x21, index, false);
   }
 
   i32(value: number): this {
-    this.code.push(0x41);
-    sleb(value, this.code);
-    return this;
+    return this.immediate(0x41, value, true);
   }
 
   i64(value: number): this {
-    this.code.push(0x42);
-    sleb(value, this.code);
-    return this;
+    return this.immediate(0x42, value, true);
   }
 
   f64(value: number): this {

@@ -7,7 +7,7 @@ import { createRng } from '../../src/core/rng.js';
 import { ACTIVATIONS, activate } from '../../src/engines/dense/activations.js';
 import { compileChunk } from '../../src/engines/dense/compiled.js';
 import { LOSSES } from '../../src/engines/dense/losses.js';
-import { type BatchTanh, SCRATCH, agreesWithMathTanh, batchTanh, probeInputs, tanhModule } from '../../src/core/tanh-simd.js';
+import { type BatchTanh, SCRATCH, agreesWithMathTanh, batchTanh, probeInputs, tanhInto, tanhModule } from '../../src/core/tanh-simd.js';
 
 const bits = (x: ArrayLike<number>): bigint[] => [...new BigUint64Array(Float64Array.from(x).buffer)];
 
@@ -19,14 +19,8 @@ function kernel(): BatchTanh {
 
 /** tanh of xs through the kernel, SCRATCH at a time. */
 function viaKernel(xs: Float64Array): Float64Array {
-  const k = kernel();
   const out = new Float64Array(xs.length);
-  for (let i = 0; i < xs.length; i += SCRATCH) {
-    const part = xs.subarray(i, i + SCRATCH);
-    k.values.set(part);
-    k.run(part.length);
-    out.set(k.values.subarray(0, part.length), i);
-  }
+  tanhInto(kernel(), xs, out, xs.length);
   return out;
 }
 

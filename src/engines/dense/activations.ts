@@ -43,7 +43,7 @@ export interface Activation {
 type Definition = Omit<Activation, 'name' | 'code'>;
 
 import { sigmoid } from '../../core/sigmoid.js';
-import { SCRATCH, batchTanh } from '../../core/tanh-simd.js';
+import { batchTanh, tanhInto } from '../../core/tanh-simd.js';
 
 /** The element-wise activations by name, in code order. */
 const DEFINITIONS = {
@@ -92,13 +92,7 @@ const DEFINITIONS = {
         for (let k = 0; k < len; k++) a[k] = Math.tanh(z[k]!);
         return;
       }
-      const { values, run } = kernel;
-      for (let s = 0; s < len; s += SCRATCH) {
-        const n = Math.min(SCRATCH, len - s);
-        for (let k = 0; k < n; k++) values[k] = z[s + k]!;
-        run(n);
-        for (let k = 0; k < n; k++) a[s + k] = values[k]!;
-      }
+      tanhInto(kernel, z, a, len);
     },
     backward: (_z, a, delta, len) => {
       for (let k = 0; k < len; k++) {
